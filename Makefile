@@ -1,0 +1,142 @@
+# roleaudit - plain GNU make.  `make help` lists the targets.
+
+BUILD	?= build
+PREFIX	?= /usr/local
+DESTDIR	?=
+WERROR	?=
+FUZZTIME ?= 60
+
+CFLAGS	?= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
+	   -Wstrict-prototypes -Wmissing-prototypes $(WERROR)
+SAN	?=
+PKGS	 = libxml-2.0 libzip jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD)
+CFLAGS_ALL   = $(CFLAGS) $(SAN) $(CPPFLAGS)
+LDFLAGS_ALL  = $(SAN) $(LDFLAGS)
+
+LIB_SRCS = src/util.c src/sha256.c src/ctx.c src/catalog.c src/bitmap.c \
+	   src/parse_roles.c src/input.c src/input_zip.c src/input_dir.c \
+	   src/check.c src/render.c src/render_text.c src/render_csv.c \
+	   src/render_json.c
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/data.o
+LIB	 = $(BUILD)/libroleaudit.a
+BIN	 = $(BUILD)/roleaudit
+
+DATA	 = schema/privileges.csv schema/privilege_bases.csv
+PROFILES = $(sort $(wildcard schema/profiles/*.csv))
+
+UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRCS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
+
+SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
+
+.PHONY: all help deps demo test check fuzz install clean \
+	_test _demo unit golden corpus fuzz-replay
+
+all: $(BIN)
+
+help:
+	@echo "make            build $(BIN)"
+	@echo "make demo       run roleaudit on a bundled sample"
+	@echo "make test       build and run every test"
+	@echo "make check      the test suite under ASan and UBSan"
+	@echo "make fuzz       libFuzzer, FUZZTIME=$(FUZZTIME) seconds a target"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make deps       install missing Debian packages (as root)"
+
+deps:
+	@sh tools/deps.sh
+
+# The two quick-start commands install what is missing, then re-read
+# this Makefile so pkg-config sees the new packages.
+demo: deps
+	@$(MAKE) --no-print-directory _demo
+
+_demo: $(BIN)
+	@echo "$$ roleaudit check samples/sss-mixed.zip"
+	@$(BIN) check samples/sss-mixed.zip || test $$? -eq 1
+
+test: deps
+	@$(MAKE) --no-print-directory _test
+
+_test: unit golden fuzz-replay corpus
+
+$(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -fvisibility=hidden \
+	    -c -o $@ $<
+
+$(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES)
+	@mkdir -p $(@D)
+	sh tools/embed.sh $(DATA) $(PROFILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/data.o: $(BUILD)/data.c src/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+$(BIN): src/main.c include/roleaudit.h $(LIB)
+	$(CC) $(CFLAGS_ALL) -D_POSIX_C_SOURCE=200809L -Iinclude -o $@ \
+	    src/main.c $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS)
+
+# ---- tests -----------------------------------------------------------
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< $(LIB) \
+	    $(LDFLAGS_ALL) $(PKG_LIBS) -lcmocka
+
+unit: $(UNIT_BINS)
+	@sh tests/run-unit.sh $(UNIT_BINS)
+
+golden: $(BIN)
+	@sh tests/run-golden.sh $(BIN)
+
+corpus: $(BIN)
+	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN)
+
+$(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< \
+	    tests/fuzz/replay.c $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@sh tests/run-fuzz-replay.sh $(FUZZ_REPLAY)
+
+# The suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a
+# build directory of its own.
+check: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/san \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    _test
+
+# libFuzzer needs clang; each target runs FUZZTIME seconds on its corpus.
+fuzz: deps
+	@sh tools/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory _fuzz
+
+_fuzz: $(LIB_SRCS)
+	@sh tests/fuzz/run.sh $(BUILD)/libfuzzer $(FUZZTIME)
+
+samples: $(SAMPLES)
+
+$(SAMPLES): samples/build.py $(wildcard samples/src/*/*)
+	python3 samples/build.py
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/roleaudit
+	install -m 644 include/roleaudit.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 man/roleaudit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf $(BUILD)

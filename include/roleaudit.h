@@ -1,0 +1,304 @@
+/*
+ * roleaudit.h - audit the security roles inside exported Dynamics 365 /
+ * Dataverse solutions, offline.
+ *
+ * The one public header of libroleaudit.  It needs no third-party headers.
+ *
+ * Pipeline: a context (struct ra_ctx) holds the privilege catalog, limits
+ * and the diagnostics of everything loaded through it.  Inputs are loaded
+ * into solutions (struct ra_solution), requirement lists into profiles
+ * (struct ra_profile); ra_check() turns solutions and profiles into a
+ * report, ra_diff() turns two solutions into a diff, and the ra_write_*()
+ * functions render them.
+ *
+ * Ownership, stated once for the whole header:
+ *   - A returned non-const pointer belongs to the caller and is released
+ *     with the matching _free() function.  _free(NULL) is a no-op.
+ *   - A returned const pointer is borrowed; it lives as long as the object
+ *     it came from.
+ *   - Out-parameters come last and are left untouched on failure.
+ *   - Solutions, profiles, reports and diffs borrow their context: free
+ *     them before the context.  Reports and diffs also borrow the
+ *     solutions and profiles they were built from.
+ *
+ * The library never prints and never exits.  Problems with the input are
+ * recorded as diagnostics on the context (ra_ctx_diag()); the enum ra_err
+ * return value says whether the call could do its job.
+ *
+ * A context is not safe for concurrent use from several threads.
+ */
+#ifndef ROLEAUDIT_H
+#define ROLEAUDIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RA_VERSION	"0.1.0"
+
+/* Status of a call. */
+enum ra_err {
+	RA_OK = 0,
+	RA_ENOMEM,	/* out of memory */
+	RA_EIO,		/* reading or writing a file failed */
+	RA_EZIP,	/* not a zip, or a corrupt or unreadable zip */
+	RA_EXML,	/* malformed XML */
+	RA_ECSV,	/* malformed catalog or profile CSV */
+	RA_ELIMIT,	/* a size, ratio or depth limit was exceeded */
+	RA_EINPUT,	/* well-formed, but not what a solution contains */
+	RA_ENOTFOUND,	/* no such profile, role or file */
+	RA_EINVAL	/* bad argument from the caller */
+};
+
+/* Depth of a privilege, ordered: a higher value includes the lower ones. */
+enum ra_level {
+	RA_LEVEL_NONE = 0,
+	RA_LEVEL_BASIC,		/* "User" in the role editor */
+	RA_LEVEL_LOCAL,		/* "Business Unit" */
+	RA_LEVEL_DEEP,		/* "Parent: Child Business Units" */
+	RA_LEVEL_GLOBAL		/* "Organization" */
+};
+
+/* The security-role editor's tabs, in the editor's order. */
+enum ra_tab {
+	RA_TAB_CORE = 0,
+	RA_TAB_MARKETING,
+	RA_TAB_SALES,
+	RA_TAB_SERVICE,
+	RA_TAB_BUSINESS,
+	RA_TAB_SERVICE_MGMT,
+	RA_TAB_CUSTOMIZATION,
+	RA_TAB_MISSING,
+	RA_TAB_BPF,
+	RA_TAB_CUSTOM,
+	RA_TAB__COUNT
+};
+
+/* Sections inside a tab, in the editor's order. */
+enum ra_section {
+	RA_SECTION_ENTITIES = 0,	/* the entity grid */
+	RA_SECTION_MISC,		/* "Miscellaneous Privileges" */
+	RA_SECTION_PRIVACY,		/* "Privacy-related Privileges" */
+	RA_SECTION__COUNT
+};
+
+/* Kind of an input. */
+enum ra_input_kind {
+	RA_INPUT_ZIP = 0,
+	RA_INPUT_FOLDER,
+	RA_INPUT_XML
+};
+
+/* Output formats. */
+enum ra_format {
+	RA_FORMAT_TEXT = 0,
+	RA_FORMAT_CSV,
+	RA_FORMAT_JSON
+};
+
+/* Limits applied to untrusted input; see ra_ctx_set_limit(). */
+enum ra_limit {
+	RA_LIMIT_MEMBER_SIZE = 0,	/* bytes a zip member may inflate to */
+	RA_LIMIT_RATIO,			/* inflated / compressed size of a member */
+	RA_LIMIT_MEMBERS,		/* members in one zip */
+	RA_LIMIT_FILE_SIZE,		/* bytes of a plain XML or CSV file */
+	RA_LIMIT_XML_DEPTH,		/* element nesting */
+	RA_LIMIT_NAME_LENGTH,		/* bytes of a role, privilege or member name */
+	RA_LIMIT__COUNT
+};
+
+enum ra_severity {
+	RA_SEV_NOTE = 0,
+	RA_SEV_WARNING,
+	RA_SEV_ERROR
+};
+
+/*
+ * A diagnostic about the input.  `file` is the path given by the user (or
+ * a file inside a folder), `member` the zip member or NULL, `line` and
+ * `column` are 1-based or 0 when unknown.  `code` is stable across
+ * releases (RA1xx input, RA2xx zip, RA3xx catalog/profile); see the man
+ * page.
+ */
+struct ra_diag {
+	enum ra_severity	 severity;
+	int			 code;
+	const char		*file;
+	const char		*member;
+	unsigned long		 line;
+	unsigned long		 column;
+	const char		*message;
+};
+
+struct ra_ctx;
+struct ra_solution;
+struct ra_role;
+struct ra_profile;
+struct ra_report;
+
+/* Short text for an error status; never NULL. */
+const char	*ra_strerror(enum ra_err);
+
+/* "Basic", "Local", "Deep", "Global" or "None". */
+const char	*ra_level_name(enum ra_level);
+
+/*
+ * Parse a level: the solution spelling (Basic, Local, Deep, Global, None)
+ * or the editor's (User, Business Unit, Parent: Child Business Units,
+ * Organization), case-insensitively.  Returns RA_EINVAL for anything else.
+ */
+enum ra_err	 ra_level_parse(const char *, enum ra_level *out);
+
+/* The editor's name of a tab or section ("" for the entity grid). */
+const char	*ra_tab_name(enum ra_tab);
+const char	*ra_section_name(enum ra_section);
+
+/*
+ * A new context with the built-in catalog and the default limits.
+ * Returns NULL only when memory runs out.
+ */
+struct ra_ctx	*ra_ctx_new(void);
+void		 ra_ctx_free(struct ra_ctx *);
+
+/* Set a limit; 0 is not allowed.  Returns RA_EINVAL for a bad limit. */
+enum ra_err	 ra_ctx_set_limit(struct ra_ctx *, enum ra_limit, uint64_t);
+uint64_t	 ra_ctx_limit(const struct ra_ctx *, enum ra_limit);
+
+/*
+ * Extend or override the catalog with a CSV file of the catalog's shape
+ * (see schema/privileges.csv): rows naming a privilege already known
+ * replace its entity, tab, section and access.  Errors in the file are
+ * recorded as diagnostics with their line; returns RA_ECSV then.
+ */
+enum ra_err	 ra_ctx_load_catalog(struct ra_ctx *, const char *path);
+
+/* Diagnostics recorded so far, in the order they were found. */
+size_t		 ra_ctx_diag_count(const struct ra_ctx *);
+const struct ra_diag *ra_ctx_diag(const struct ra_ctx *, size_t);
+
+/* Number of diagnostics of at least the given severity. */
+size_t		 ra_ctx_diag_count_sev(const struct ra_ctx *, enum ra_severity);
+
+/*
+ * Format a diagnostic the way compilers do, without a trailing newline:
+ *   roleaudit: Sales.zip!customizations.xml:412:9: error: message [RA104]
+ * Control characters from the input are shown escaped.  The string
+ * belongs to the caller (free()).  Returns NULL when memory runs out.
+ */
+char		*ra_diag_format(const struct ra_diag *);
+
+/*
+ * Load every security role found at PATH: a solution zip, an unpacked
+ * solution folder, or one XML file (a role file or a customizations.xml).
+ * The input is only read, never modified; nothing is written to disk.
+ *
+ * Returns RA_OK when the input could be read completely.  On any other
+ * status the reasons are in the context's diagnostics and *out is
+ * untouched.  On RA_OK *out belongs to the caller (ra_solution_free()).
+ * Warnings may be recorded on RA_OK.
+ */
+enum ra_err	 ra_solution_load(struct ra_ctx *, const char *path,
+		    struct ra_solution **out);
+
+/*
+ * Same as ra_solution_load() for bytes in memory; NAME is used in
+ * diagnostics and reports.  A buffer starting with a zip signature is read
+ * as a zip, anything else as one XML file.  The buffer is borrowed for the
+ * duration of the call only.
+ */
+enum ra_err	 ra_solution_load_buffer(struct ra_ctx *, const char *name,
+		    const void *buf, size_t len, struct ra_solution **out);
+void		 ra_solution_free(struct ra_solution *);
+
+const char	*ra_solution_path(const struct ra_solution *);
+enum ra_input_kind ra_solution_kind(const struct ra_solution *);
+/* Lower-case hex SHA-256 of the input (see the man page for folders). */
+const char	*ra_solution_sha256(const struct ra_solution *);
+/* From solution.xml; NULL when the input has none. */
+const char	*ra_solution_unique_name(const struct ra_solution *);
+const char	*ra_solution_version(const struct ra_solution *);
+/* 1 managed, 0 unmanaged, -1 unknown. */
+int		 ra_solution_managed(const struct ra_solution *);
+size_t		 ra_solution_role_count(const struct ra_solution *);
+const struct ra_role *ra_solution_role(const struct ra_solution *, size_t);
+
+/* Role id, lower case without braces ("" when the role has none). */
+const char	*ra_role_id(const struct ra_role *);
+const char	*ra_role_name(const struct ra_role *);
+/* Where the role's start tag is: file or member name, and 1-based line. */
+const char	*ra_role_file(const struct ra_role *);
+unsigned long	 ra_role_line(const struct ra_role *);
+/* Distinct privileges the role grants. */
+size_t		 ra_role_privilege_count(const struct ra_role *);
+/* Level at which the role grants PRIVILEGE (case-insensitive name). */
+enum ra_level	 ra_role_level(const struct ra_ctx *, const struct ra_role *,
+		    const char *privilege);
+
+/*
+ * Load a requirement profile: a built-in name (see ra_profile_builtin())
+ * or a path to a CSV file (see schema/profiles/).  Errors in a file are
+ * recorded as diagnostics with their line and give RA_ECSV; an unknown
+ * built-in name gives RA_ENOTFOUND.  On RA_OK *out belongs to the caller.
+ */
+enum ra_err	 ra_profile_load(struct ra_ctx *, const char *name_or_path,
+		    struct ra_profile **out);
+void		 ra_profile_free(struct ra_profile *);
+const char	*ra_profile_name(const struct ra_profile *);
+const char	*ra_profile_source(const struct ra_profile *);
+size_t		 ra_profile_size(const struct ra_profile *);
+
+/* Name of the Nth built-in profile, or NULL past the last. */
+const char	*ra_profile_builtin(size_t);
+
+/* The default profile of `roleaudit check`. */
+#define RA_PROFILE_DEFAULT	"server-side-sync"
+
+struct ra_check_opts {
+	/* When not RA_LEVEL_NONE, every requirement needs this level. */
+	enum ra_level	 min_level;
+};
+
+/*
+ * Evaluate every role of every solution against the union of the
+ * profiles (a privilege listed twice needs the higher level).  Borrows
+ * solutions and profiles.  On RA_OK *out belongs to the caller
+ * (ra_report_free()).
+ */
+enum ra_err	 ra_check(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t nsolutions,
+		    const struct ra_profile *const *, size_t nprofiles,
+		    const struct ra_check_opts *, struct ra_report **out);
+void		 ra_report_free(struct ra_report *);
+size_t		 ra_report_pass_count(const struct ra_report *);
+size_t		 ra_report_fail_count(const struct ra_report *);
+
+struct ra_write_opts {
+	enum ra_format	 format;
+	int		 color;		/* ANSI colour in text output */
+};
+
+/*
+ * Render a report to OUT.  Output is deterministic for the same inputs.
+ * Returns RA_EIO when writing fails, RA_ENOMEM when memory runs out.
+ */
+enum ra_err	 ra_write_report(const struct ra_report *,
+		    const struct ra_write_opts *, FILE *out);
+
+/* Render the roles of the solutions (`roleaudit roles`). */
+enum ra_err	 ra_write_roles(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    const struct ra_write_opts *, FILE *out);
+
+/* Render the built-in profiles (`roleaudit profiles`). */
+enum ra_err	 ra_write_profiles(struct ra_ctx *,
+		    const struct ra_write_opts *, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ROLEAUDIT_H */

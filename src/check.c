@@ -1,0 +1,184 @@
+/*
+ * check.c - which roles lack what the profiles require.
+ *
+ * The profiles are united into one requirement bitmap (a privilege listed
+ * twice needs the higher level); each role's missing privileges are then
+ * required & ~held per depth plane (bitmap.c), listed in tab order, then
+ * by name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *
+ra_req_entity(const struct ra_catalog *cat, const struct ra_req *q)
+{
+	return q->entity ? q->entity : cat->v[q->priv].entity;
+}
+
+enum ra_tab
+ra_req_tab(const struct ra_catalog *cat, const struct ra_req *q)
+{
+	return q->has_tab ? q->tab : cat->v[q->priv].tab;
+}
+
+enum ra_section
+ra_req_section(const struct ra_catalog *cat, const struct ra_req *q)
+{
+	return q->has_tab ? q->section : cat->v[q->priv].section;
+}
+
+static int
+missing_cmp(const void *a, const void *b)
+{
+	const struct ra_missing	*x = a, *y = b;
+
+	if (x->tab != y->tab)
+		return x->tab < y->tab ? -1 : 1;
+	return ra_namecmp(x->name, y->name);
+}
+
+/* Unite the profiles into REP->req; entity strings stay borrowed. */
+static int
+unite(struct ra_report *rep, const struct ra_check_opts *opts)
+{
+	size_t	 p, i, j;
+
+	for (p = 0; p < rep->nprof; p++)
+		for (i = 0; i < rep->prof[p]->n; i++) {
+			const struct ra_req	*q = &rep->prof[p]->req[i];
+
+			for (j = 0; j < rep->req.n; j++)
+				if (rep->req.req[j].priv == q->priv)
+					break;
+			if (j < rep->req.n) {
+				if (q->min > rep->req.req[j].min)
+					rep->req.req[j].min = q->min;
+				continue;
+			}
+			if (ra_grow(&rep->req.req, &rep->req.cap, rep->req.n + 1,
+			    sizeof(*rep->req.req)) == -1)
+				return -1;
+			rep->req.req[rep->req.n++] = *q;
+		}
+	if (opts && opts->min_level != RA_LEVEL_NONE)
+		for (j = 0; j < rep->req.n; j++)
+			rep->req.req[j].min = opts->min_level;
+	return 0;
+}
+
+/* Evaluate one role into R. */
+static int
+check_role(const struct ra_report *rep, const struct ra_bitmap *need,
+    const size_t *reqof, struct ra_bitmap *miss, struct ra_result *r)
+{
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	size_t			 i, n = 0;
+
+	if (ra_bitmap_missing(need, &r->role->bits, miss) == -1)
+		return -1;
+	for (i = ra_bitmap_next(miss, 0); i != RA_NOPRIV;
+	    i = ra_bitmap_next(miss, i + 1))
+		n++;
+	if (n == 0)
+		return 0;
+	if ((r->miss = calloc(n, sizeof(*r->miss))) == NULL)
+		return -1;
+	for (i = ra_bitmap_next(miss, 0); i != RA_NOPRIV;
+	    i = ra_bitmap_next(miss, i + 1)) {
+		struct ra_missing	*m = &r->miss[r->nmiss++];
+
+		m->priv = i;
+		m->req = &rep->req.req[reqof[i]];
+		m->actual = ra_bitmap_get(&r->role->bits, i);
+		m->tab = ra_req_tab(cat, m->req);
+		m->name = cat->v[i].name;
+	}
+	qsort(r->miss, r->nmiss, sizeof(*r->miss), missing_cmp);
+	return 0;
+}
+
+RA_EXPORT enum ra_err
+ra_check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
+    size_t nsol, const struct ra_profile *const *prof, size_t nprof,
+    const struct ra_check_opts *opts, struct ra_report **out)
+{
+	struct ra_report	*rep;
+	struct ra_bitmap	 need = { 0 }, miss = { 0 };
+	size_t			*reqof = NULL, s, i, nres = 0;
+	enum ra_err		 rc = RA_ENOMEM;
+
+	if ((rep = calloc(1, sizeof(*rep))) == NULL)
+		return RA_ENOMEM;
+	rep->ctx = ctx;
+	rep->sol = sol;
+	rep->nsol = nsol;
+	rep->prof = prof;
+	rep->nprof = nprof;
+	if (unite(rep, opts) == -1)
+		goto out;
+	if ((reqof = calloc(ctx->cat.n ? ctx->cat.n : 1, sizeof(*reqof))) ==
+	    NULL)
+		goto out;
+	for (i = 0; i < rep->req.n; i++) {
+		reqof[rep->req.req[i].priv] = i;
+		if (ra_bitmap_set(&need, rep->req.req[i].priv,
+		    rep->req.req[i].min) == -1)
+			goto out;
+	}
+	for (s = 0; s < nsol; s++)
+		nres += sol[s]->nrole;
+	if (nres && (rep->res = calloc(nres, sizeof(*rep->res))) == NULL)
+		goto out;
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++) {
+			struct ra_result	*r = &rep->res[rep->nres++];
+
+			r->sol = s;
+			r->role = &sol[s]->role[i];
+			if (check_role(rep, &need, reqof, &miss, r) == -1)
+				goto out;
+			if (r->nmiss)
+				rep->nfail++;
+			else
+				rep->npass++;
+		}
+	rc = RA_OK;
+out:
+	free(reqof);
+	ra_bitmap_free(&need);
+	ra_bitmap_free(&miss);
+	if (rc != RA_OK) {
+		ra_report_free(rep);
+		return rc;
+	}
+	*out = rep;
+	return RA_OK;
+}
+
+RA_EXPORT void
+ra_report_free(struct ra_report *rep)
+{
+	size_t	 i;
+
+	if (rep == NULL)
+		return;
+	for (i = 0; i < rep->nres; i++)
+		free(rep->res[i].miss);
+	free(rep->res);
+	free(rep->req.req);	/* entity strings belong to the profiles */
+	free(rep);
+}
+
+RA_EXPORT size_t
+ra_report_pass_count(const struct ra_report *rep)
+{
+	return rep->npass;
+}
+
+RA_EXPORT size_t
+ra_report_fail_count(const struct ra_report *rep)
+{
+	return rep->nfail;
+}

@@ -1,0 +1,296 @@
+/*
+ * ctx.c - the context: limits, diagnostics and the names of the public
+ * enumerations.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Defaults; documented in the man page and SECURITY.md. */
+static const uint64_t default_limit[RA_LIMIT__COUNT] = {
+	[RA_LIMIT_MEMBER_SIZE] = 2ULL << 30,	/* 2 GiB */
+	[RA_LIMIT_RATIO] = 200,
+	[RA_LIMIT_MEMBERS] = 100000,
+	[RA_LIMIT_FILE_SIZE] = 4ULL << 30,	/* 4 GiB */
+	[RA_LIMIT_XML_DEPTH] = 256,
+	[RA_LIMIT_NAME_LENGTH] = 1024
+};
+
+RA_EXPORT const char *
+ra_strerror(enum ra_err e)
+{
+	switch (e) {
+	case RA_OK:		return "success";
+	case RA_ENOMEM:		return "out of memory";
+	case RA_EIO:		return "input/output error";
+	case RA_EZIP:		return "bad zip archive";
+	case RA_EXML:		return "malformed XML";
+	case RA_ECSV:		return "malformed CSV";
+	case RA_ELIMIT:		return "limit exceeded";
+	case RA_EINPUT:		return "not a solution or role file";
+	case RA_ENOTFOUND:	return "not found";
+	case RA_EINVAL:		return "invalid argument";
+	}
+	return "unknown error";
+}
+
+RA_EXPORT const char *
+ra_level_name(enum ra_level l)
+{
+	static const char	*names[] = { "None", "Basic", "Local", "Deep",
+	    "Global" };
+
+	return (unsigned)l <= RA_LEVEL_GLOBAL ? names[l] : "None";
+}
+
+RA_EXPORT enum ra_err
+ra_level_parse(const char *s, enum ra_level *out)
+{
+	static const struct {
+		const char	*name;
+		enum ra_level	 level;
+	} t[] = {
+		{ "none", RA_LEVEL_NONE },
+		{ "basic", RA_LEVEL_BASIC },
+		{ "user", RA_LEVEL_BASIC },
+		{ "local", RA_LEVEL_LOCAL },
+		{ "business unit", RA_LEVEL_LOCAL },
+		{ "deep", RA_LEVEL_DEEP },
+		{ "parent: child business units", RA_LEVEL_DEEP },
+		{ "parent: child business unit", RA_LEVEL_DEEP },
+		{ "parent:child business units", RA_LEVEL_DEEP },
+		{ "global", RA_LEVEL_GLOBAL },
+		{ "organization", RA_LEVEL_GLOBAL },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (ra_strcaseeq(s, t[i].name)) {
+			*out = t[i].level;
+			return RA_OK;
+		}
+	return RA_EINVAL;
+}
+
+static const char *const tab_names[RA_TAB__COUNT] = {
+	"Core Records", "Marketing", "Sales", "Service",
+	"Business Management", "Service Management", "Customization",
+	"Missing Entities", "Business Process Flows", "Custom Entities"
+};
+
+static const char *const section_names[RA_SECTION__COUNT] = {
+	"", "Miscellaneous Privileges", "Privacy-related Privileges"
+};
+
+RA_EXPORT const char *
+ra_tab_name(enum ra_tab t)
+{
+	return (unsigned)t < RA_TAB__COUNT ? tab_names[t] : "";
+}
+
+RA_EXPORT const char *
+ra_section_name(enum ra_section s)
+{
+	return (unsigned)s < RA_SECTION__COUNT ? section_names[s] : "";
+}
+
+int
+ra_tab_parse(const char *s, enum ra_tab *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < RA_TAB__COUNT; i++)
+		if (ra_strcaseeq(s, tab_names[i])) {
+			*out = (enum ra_tab)i;
+			return 0;
+		}
+	if (ra_strcaseeq(s, "Core")) {
+		*out = RA_TAB_CORE;
+		return 0;
+	}
+	if (ra_strcaseeq(s, "Customizations")) {
+		*out = RA_TAB_CUSTOMIZATION;
+		return 0;
+	}
+	return -1;
+}
+
+int
+ra_section_parse(const char *s, enum ra_section *out)
+{
+	if (*s == '\0' || ra_strcaseeq(s, "Entities")) {
+		*out = RA_SECTION_ENTITIES;
+		return 0;
+	}
+	if (ra_strcaseeq(s, "Miscellaneous Privileges") ||
+	    ra_strcaseeq(s, "Miscellaneous")) {
+		*out = RA_SECTION_MISC;
+		return 0;
+	}
+	if (ra_strcaseeq(s, "Privacy-related Privileges") ||
+	    ra_strcaseeq(s, "Privacy Related Privileges") ||
+	    ra_strcaseeq(s, "Privacy-related") ||
+	    ra_strcaseeq(s, "Privacy")) {
+		*out = RA_SECTION_PRIVACY;
+		return 0;
+	}
+	return -1;
+}
+
+RA_EXPORT struct ra_ctx *
+ra_ctx_new(void)
+{
+	struct ra_ctx	*ctx;
+
+	ra_xml_global_init();
+	if ((ctx = calloc(1, sizeof(*ctx))) == NULL)
+		return NULL;
+	memcpy(ctx->limit, default_limit, sizeof(ctx->limit));
+	if (ra_catalog_init(ctx) == -1) {
+		ra_ctx_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+RA_EXPORT void
+ra_ctx_free(struct ra_ctx *ctx)
+{
+	size_t	 i;
+
+	if (ctx == NULL)
+		return;
+	ra_catalog_free(&ctx->cat);
+	for (i = 0; i < ctx->ndiag; i++) {
+		free((char *)ctx->diag[i].file);
+		free((char *)ctx->diag[i].member);
+		free((char *)ctx->diag[i].message);
+	}
+	free(ctx->diag);
+	free(ctx);
+}
+
+RA_EXPORT enum ra_err
+ra_ctx_set_limit(struct ra_ctx *ctx, enum ra_limit l, uint64_t v)
+{
+	if ((unsigned)l >= RA_LIMIT__COUNT || v == 0)
+		return RA_EINVAL;
+	ctx->limit[l] = v;
+	return RA_OK;
+}
+
+RA_EXPORT uint64_t
+ra_ctx_limit(const struct ra_ctx *ctx, enum ra_limit l)
+{
+	return (unsigned)l < RA_LIMIT__COUNT ? ctx->limit[l] : 0;
+}
+
+void
+ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
+    const char *file, const char *member, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
+{
+	struct ra_diag	*d;
+	struct ra_buf	 msg = { 0 };
+	va_list		 aq;
+	int		 n;
+
+	if (ra_grow(&ctx->diag, &ctx->capdiag, ctx->ndiag + 1,
+	    sizeof(*ctx->diag)) == -1) {
+		ctx->diag_lost = 1;
+		return;
+	}
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || ra_grow(&msg.s, &msg.cap, (size_t)n + 1, 1) == -1) {
+		ctx->diag_lost = 1;
+		return;
+	}
+	vsnprintf(msg.s, (size_t)n + 1, fmt, ap);
+	d = &ctx->diag[ctx->ndiag];
+	d->severity = sev;
+	d->code = code;
+	d->line = line;
+	d->column = col;
+	d->message = msg.s;
+	d->file = file ? ra_strdup(file) : NULL;
+	d->member = member ? ra_strdup(member) : NULL;
+	if ((file && d->file == NULL) || (member && d->member == NULL)) {
+		free((char *)d->file);
+		free((char *)d->member);
+		free(msg.s);
+		ctx->diag_lost = 1;
+		return;
+	}
+	ctx->ndiag++;
+}
+
+void
+ra_diag_add(struct ra_ctx *ctx, enum ra_severity sev, int code,
+    const char *file, const char *member, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	ra_diag_vadd(ctx, sev, code, file, member, line, col, fmt, ap);
+	va_end(ap);
+}
+
+RA_EXPORT size_t
+ra_ctx_diag_count(const struct ra_ctx *ctx)
+{
+	return ctx->ndiag;
+}
+
+RA_EXPORT const struct ra_diag *
+ra_ctx_diag(const struct ra_ctx *ctx, size_t i)
+{
+	return i < ctx->ndiag ? &ctx->diag[i] : NULL;
+}
+
+RA_EXPORT size_t
+ra_ctx_diag_count_sev(const struct ra_ctx *ctx, enum ra_severity sev)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < ctx->ndiag; i++)
+		if (ctx->diag[i].severity >= sev)
+			n++;
+	return n;
+}
+
+RA_EXPORT char *
+ra_diag_format(const struct ra_diag *d)
+{
+	static const char	*sev[] = { "note", "warning", "error" };
+	struct ra_buf		 b = { 0 };
+
+	ra_buf_adds(&b, "roleaudit: ");
+	if (d->file) {
+		ra_buf_add_safe(&b, d->file);
+		if (d->member) {
+			ra_buf_adds(&b, "!");
+			ra_buf_add_safe(&b, d->member);
+		}
+		if (d->line)
+			ra_buf_printf(&b, ":%lu", d->line);
+		if (d->line && d->column)
+			ra_buf_printf(&b, ":%lu", d->column);
+		ra_buf_adds(&b, ": ");
+	}
+	ra_buf_printf(&b, "%s: ", sev[d->severity <= RA_SEV_ERROR ?
+	    d->severity : RA_SEV_ERROR]);
+	ra_buf_add_safe(&b, d->message);
+	if (d->code)
+		ra_buf_printf(&b, " [RA%03d]", d->code);
+	if (b.oom) {
+		ra_buf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}

@@ -1,0 +1,353 @@
+/*
+ * input.c - open an input, decide what it is (zip, folder, XML file) and
+ * hand it to the right stage; the solution and role accessors.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define CHUNK	(256 * 1024)
+
+static const char	 zip_magic[] = "PK\003\004";
+static const char	 zip_empty[] = "PK\005\006";
+
+static struct ra_solution *
+solution_new(const char *path, enum ra_input_kind kind)
+{
+	struct ra_solution	*sol;
+
+	if ((sol = calloc(1, sizeof(*sol))) == NULL)
+		return NULL;
+	if ((sol->path = ra_strdup(path)) == NULL) {
+		free(sol);
+		return NULL;
+	}
+	sol->kind = kind;
+	sol->managed = -1;
+	return sol;
+}
+
+RA_EXPORT void
+ra_solution_free(struct ra_solution *sol)
+{
+	size_t	 i;
+
+	if (sol == NULL)
+		return;
+	for (i = 0; i < sol->nrole; i++) {
+		free(sol->role[i].id);
+		free(sol->role[i].name);
+		free(sol->role[i].file);
+		ra_bitmap_free(&sol->role[i].bits);
+	}
+	free(sol->role);
+	free(sol->path);
+	free(sol->unique_name);
+	free(sol->version);
+	free(sol->prefix);
+	free(sol);
+}
+
+enum ra_err
+ra_load_xml_file(struct ra_load *ld, enum ra_doc doc, const char *path,
+    struct ra_sha256 *sha)
+{
+	struct ra_ctx	*ctx = ld->ctx;
+	struct ra_xml	*x;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
+	uint64_t	 total = 0;
+	enum ra_err	 rc = RA_OK;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot open: %s", strerror(errno));
+		return RA_EIO;
+	}
+	if ((buf = malloc(CHUNK)) == NULL || (x = ra_xml_new(ld, doc)) == NULL) {
+		free(buf);
+		fclose(f);
+		return RA_ENOMEM;
+	}
+	while ((n = fread(buf, 1, CHUNK, f)) > 0) {
+		total += n;
+		if (total > ctx->limit[RA_LIMIT_FILE_SIZE]) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_SIZE, path, NULL, 0,
+			    0, "file larger than the limit of %llu bytes "
+			    "(--max-file-size)", (unsigned long long)
+			    ctx->limit[RA_LIMIT_FILE_SIZE]);
+			rc = RA_ELIMIT;
+			break;
+		}
+		if (sha)
+			ra_sha256_update(sha, buf, n);
+		if ((rc = ra_xml_feed(x, buf, n)) != RA_OK)
+			break;
+	}
+	if (rc == RA_OK && ferror(f)) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "read error: %s", strerror(errno));
+		rc = RA_EIO;
+	}
+	if (rc == RA_OK)
+		rc = ra_xml_finish(x);
+	ra_xml_free(x);
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+enum ra_err
+ra_load_xml_buffer(struct ra_load *ld, enum ra_doc doc, const void *buf,
+    size_t len)
+{
+	struct ra_xml	*x;
+	enum ra_err	 rc;
+
+	if ((x = ra_xml_new(ld, doc)) == NULL)
+		return RA_ENOMEM;
+	if ((rc = ra_xml_feed(x, buf, len)) == RA_OK)
+		rc = ra_xml_finish(x);
+	ra_xml_free(x);
+	return rc;
+}
+
+/* Base name of PATH: where a single file's roles are located. */
+static const char *
+base_name(const char *path)
+{
+	const char	*b = strrchr(path, '/');
+
+	return b && b[1] ? b + 1 : path;
+}
+
+/* SHA-256 of the file at PATH into HEX. */
+static enum ra_err
+hash_file(struct ra_ctx *ctx, const char *path, char hex[65])
+{
+	struct ra_sha256 sha;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
+	int		 err;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot open: %s", strerror(errno));
+		return RA_EIO;
+	}
+	if ((buf = malloc(CHUNK)) == NULL) {
+		fclose(f);
+		return RA_ENOMEM;
+	}
+	ra_sha256_init(&sha);
+	while ((n = fread(buf, 1, CHUNK, f)) > 0)
+		ra_sha256_update(&sha, buf, n);
+	err = ferror(f);
+	free(buf);
+	fclose(f);
+	if (err) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "read error");
+		return RA_EIO;
+	}
+	ra_sha256_hex(&sha, hex);
+	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_solution_load(struct ra_ctx *ctx, const char *path,
+    struct ra_solution **out)
+{
+	struct ra_solution	*sol;
+	struct ra_load		 ld;
+	struct ra_sha256	 sha;
+	struct stat		 st;
+	char			 magic[4] = { 0 };
+	FILE			*f;
+	enum ra_input_kind	 kind;
+	enum ra_err		 rc;
+
+	if (stat(path, &st) != 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot open: %s", strerror(errno));
+		return errno == ENOENT ? RA_ENOTFOUND : RA_EIO;
+	}
+	if (S_ISDIR(st.st_mode))
+		kind = RA_INPUT_FOLDER;
+	else {
+		if ((f = fopen(path, "rb")) == NULL) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0,
+			    0, "cannot open: %s", strerror(errno));
+			return RA_EIO;
+		}
+		if (fread(magic, 1, 4, f) < 4)
+			memset(magic, 0, sizeof(magic));
+		fclose(f);
+		kind = memcmp(magic, zip_magic, 4) == 0 ||
+		    memcmp(magic, zip_empty, 4) == 0 ? RA_INPUT_ZIP :
+		    RA_INPUT_XML;
+	}
+	if ((sol = solution_new(path, kind)) == NULL)
+		return RA_ENOMEM;
+	switch (kind) {
+	case RA_INPUT_FOLDER:
+		rc = ra_load_dir(ctx, sol, path);
+		break;
+	case RA_INPUT_ZIP:
+		if ((rc = hash_file(ctx, path, sol->sha256)) == RA_OK)
+			rc = ra_load_zip(ctx, sol, path, NULL, 0);
+		break;
+	default:
+		memset(&ld, 0, sizeof(ld));
+		ld.ctx = ctx;
+		ld.sol = sol;
+		ld.file = path;
+		ld.role_file = base_name(path);
+		ra_sha256_init(&sha);
+		if ((rc = ra_load_xml_file(&ld, RA_DOC_ANY, path, &sha)) == RA_OK)
+			ra_sha256_hex(&sha, sol->sha256);
+		break;
+	}
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
+    const void *buf, size_t len, struct ra_solution **out)
+{
+	struct ra_solution	*sol;
+	struct ra_load		 ld;
+	struct ra_sha256	 sha;
+	int			 zip;
+	enum ra_err		 rc;
+
+	zip = len >= 4 && (memcmp(buf, zip_magic, 4) == 0 ||
+	    memcmp(buf, zip_empty, 4) == 0);
+	if ((sol = solution_new(name, zip ? RA_INPUT_ZIP : RA_INPUT_XML)) ==
+	    NULL)
+		return RA_ENOMEM;
+	ra_sha256_init(&sha);
+	ra_sha256_update(&sha, buf, len);
+	ra_sha256_hex(&sha, sol->sha256);
+	if (zip)
+		rc = ra_load_zip(ctx, sol, name, buf, len);
+	else {
+		memset(&ld, 0, sizeof(ld));
+		ld.ctx = ctx;
+		ld.sol = sol;
+		ld.file = name;
+		ld.role_file = base_name(name);
+		rc = ra_load_xml_buffer(&ld, RA_DOC_ANY, buf, len);
+	}
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
+}
+
+RA_EXPORT const char *
+ra_solution_path(const struct ra_solution *s)
+{
+	return s->path;
+}
+
+RA_EXPORT enum ra_input_kind
+ra_solution_kind(const struct ra_solution *s)
+{
+	return s->kind;
+}
+
+RA_EXPORT const char *
+ra_solution_sha256(const struct ra_solution *s)
+{
+	return s->sha256;
+}
+
+RA_EXPORT const char *
+ra_solution_unique_name(const struct ra_solution *s)
+{
+	return s->unique_name;
+}
+
+RA_EXPORT const char *
+ra_solution_version(const struct ra_solution *s)
+{
+	return s->version;
+}
+
+RA_EXPORT int
+ra_solution_managed(const struct ra_solution *s)
+{
+	return s->managed;
+}
+
+RA_EXPORT size_t
+ra_solution_role_count(const struct ra_solution *s)
+{
+	return s->nrole;
+}
+
+RA_EXPORT const struct ra_role *
+ra_solution_role(const struct ra_solution *s, size_t i)
+{
+	return i < s->nrole ? &s->role[i] : NULL;
+}
+
+RA_EXPORT const char *
+ra_role_id(const struct ra_role *r)
+{
+	return r->id;
+}
+
+RA_EXPORT const char *
+ra_role_name(const struct ra_role *r)
+{
+	return r->name;
+}
+
+RA_EXPORT const char *
+ra_role_file(const struct ra_role *r)
+{
+	return r->file;
+}
+
+RA_EXPORT unsigned long
+ra_role_line(const struct ra_role *r)
+{
+	return r->line;
+}
+
+RA_EXPORT size_t
+ra_role_privilege_count(const struct ra_role *r)
+{
+	return r->nprivs;
+}
+
+RA_EXPORT enum ra_level
+ra_role_level(const struct ra_ctx *ctx, const struct ra_role *r,
+    const char *privilege)
+{
+	size_t	 i = ra_catalog_find(&ctx->cat, privilege, strlen(privilege));
+
+	return i == RA_NOPRIV ? RA_LEVEL_NONE : ra_bitmap_get(&r->bits, i);
+}
+
+void
+ra_role_location(const struct ra_role *r, struct ra_buf *b)
+{
+	ra_buf_printf(b, "%s:%lu", r->file, r->line);
+}

@@ -1,0 +1,291 @@
+/*
+ * input_zip.c - a solution zip: members are streamed through libzip into
+ * the XML parser, never extracted to disk.
+ *
+ * Read order: solution.xml (for the publisher prefix), customizations.xml,
+ * then Roles/<name> members sorted by name.  Every member read is checked
+ * against the size and ratio limits before a byte is inflated, and the
+ * bytes actually inflated are counted against the declared size, so a
+ * lying header cannot push past the limits either.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <zip.h>
+
+#include "internal.h"
+
+#define CHUNK		(256 * 1024)
+/* Members smaller than this are exempt from the ratio limit. */
+#define RATIO_FLOOR	(1024 * 1024)
+
+struct member {
+	zip_uint64_t	 index;
+	const char	*name;	/* borrowed from libzip */
+};
+
+static int
+member_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct member *)a)->name,
+	    ((const struct member *)b)->name);
+}
+
+static const char *
+zip_errstr(int code, char *buf, size_t size)
+{
+	zip_error_t	 ze;
+
+	zip_error_init_with_code(&ze, code);
+	snprintf(buf, size, "%s", zip_error_strerror(&ze));
+	zip_error_fini(&ze);
+	return buf;
+}
+
+/* Names a careless extractor would write outside its folder. */
+static int
+unsafe_name(const char *n)
+{
+	const char	*p;
+
+	if (n[0] == '/' || n[0] == '\\' || (n[0] && n[1] == ':'))
+		return 1;
+	for (p = n; *p; p++) {
+		if (p[0] == '.' && p[1] == '.' &&
+		    (p == n || p[-1] == '/' || p[-1] == '\\') &&
+		    (p[2] == '\0' || p[2] == '/' || p[2] == '\\'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Check member IDX against the limits and stream it into a parser of
+ * kind DOC.
+ */
+static enum ra_err
+read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
+{
+	struct ra_ctx	*ctx = ld->ctx;
+	zip_stat_t	 st;
+	zip_file_t	*zf;
+	struct ra_xml	*x;
+	char		*buf, ebuf[128];
+	zip_int64_t	 n;
+	uint64_t	 total = 0, limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
+	uint64_t	 ratio = ctx->limit[RA_LIMIT_RATIO];
+	enum ra_err	 rc;
+
+	zip_stat_init(&st);
+	if (zip_stat_index(za, idx, 0, &st) != 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		    ld->member, 0, 0, "cannot read member: %s",
+		    zip_strerror(za));
+		return RA_EZIP;
+	}
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+	    st.encryption_method != ZIP_EM_NONE) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_ENCRYPTED, ld->file,
+		    ld->member, 0, 0, "member is encrypted");
+		return RA_EZIP;
+	}
+	if ((st.valid & ZIP_STAT_COMP_METHOD) &&
+	    !zip_compression_method_supported(st.comp_method, 0)) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_METHOD, ld->file,
+		    ld->member, 0, 0, "unsupported compression method %d",
+		    (int)st.comp_method);
+		return RA_EZIP;
+	}
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, ld->file,
+		    ld->member, 0, 0, "member inflates to %llu bytes, over the "
+		    "limit of %llu (--max-member-size)",
+		    (unsigned long long)st.size, (unsigned long long)limit);
+		return RA_ELIMIT;
+	}
+	if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    st.size > RATIO_FLOOR &&
+	    (st.comp_size == 0 || st.size / st.comp_size >= ratio)) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, ld->file,
+		    ld->member, 0, 0, "member compresses %llu bytes into %llu, "
+		    "a ratio over the limit of %llu (--max-ratio)",
+		    (unsigned long long)st.size,
+		    (unsigned long long)st.comp_size,
+		    (unsigned long long)ratio);
+		return RA_ELIMIT;
+	}
+	if ((zf = zip_fopen_index(za, idx, 0)) == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		    ld->member, 0, 0, "cannot open member: %s",
+		    zip_strerror(za));
+		return RA_EZIP;
+	}
+	if ((buf = malloc(CHUNK)) == NULL || (x = ra_xml_new(ld, doc)) == NULL) {
+		free(buf);
+		zip_fclose(zf);
+		return RA_ENOMEM;
+	}
+	rc = RA_OK;
+	while ((n = zip_fread(zf, buf, CHUNK)) > 0) {
+		total += (uint64_t)n;
+		if (total > limit || ((st.valid & ZIP_STAT_SIZE) &&
+		    total > st.size)) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, ld->file,
+			    ld->member, 0, 0, "member inflates past its "
+			    "declared size or the limit of %llu bytes",
+			    (unsigned long long)limit);
+			rc = RA_ELIMIT;
+			break;
+		}
+		if ((rc = ra_xml_feed(x, buf, (size_t)n)) != RA_OK ||
+		    ra_xml_skipped(x))
+			break;
+	}
+	if (n < 0 && rc == RA_OK) {
+		zip_error_t	*ze = zip_file_get_error(zf);
+
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		    ld->member, 0, 0, "corrupt member: %s",
+		    ze ? zip_error_strerror(ze) : zip_errstr(ZIP_ER_READ, ebuf,
+		    sizeof(ebuf)));
+		rc = RA_EZIP;
+	}
+	if (rc == RA_OK && !ra_xml_skipped(x))
+		rc = ra_xml_finish(x);
+	ra_xml_free(x);
+	free(buf);
+	zip_fclose(zf);
+	return rc;
+}
+
+/* Find the members a solution is made of; duplicates are an error. */
+static enum ra_err
+scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
+    zip_int64_t *cust, zip_int64_t *manifest, struct member **roles,
+    size_t *nroles)
+{
+	zip_int64_t	 i, n = zip_get_num_entries(za, 0);
+	size_t		 cap = 0;
+	const char	*name;
+
+	*cust = *manifest = -1;
+	*roles = NULL;
+	*nroles = 0;
+	if (n < 0 || (uint64_t)n > ctx->limit[RA_LIMIT_MEMBERS]) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, file, NULL, 0,
+		    0, "zip has %lld members, over the limit of %llu",
+		    (long long)n,
+		    (unsigned long long)ctx->limit[RA_LIMIT_MEMBERS]);
+		return RA_ELIMIT;
+	}
+	for (i = 0; i < n; i++) {
+		if ((name = zip_get_name(za, (zip_uint64_t)i, 0)) == NULL) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, file, NULL, 0,
+			    0, "unreadable member name: %s", zip_strerror(za));
+			return RA_EZIP;
+		}
+		if (strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL,
+			    0, 0, "member name over %llu bytes",
+			    (unsigned long long)
+			    ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			return RA_ELIMIT;
+		}
+		if (unsafe_name(name))
+			ra_diag_add(ctx, RA_SEV_WARNING, RA_C_ZIP_NAME, file,
+			    name, 0, 0, "unsafe member name (absolute or "
+			    "with ..): ignored");
+		else if (ra_strcaseeq(name, "customizations.xml") ||
+		    ra_strcaseeq(name, "solution.xml")) {
+			zip_int64_t	*slot = (name[0] == 'c' ||
+			    name[0] == 'C') ? cust : manifest;
+
+			if (*slot != -1) {
+				ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP,
+				    file, name, 0, 0, "duplicate member name");
+				return RA_EZIP;
+			}
+			*slot = i;
+		} else if (strncasecmp(name, "Roles/", 6) == 0 &&
+		    name[6] != '\0' && strchr(name + 6, '/') == NULL) {
+			if (ra_grow(roles, &cap, *nroles + 1,
+			    sizeof(**roles)) == -1)
+				return RA_ENOMEM;
+			(*roles)[*nroles].index = (zip_uint64_t)i;
+			(*roles)[(*nroles)++].name = name;
+		}
+	}
+	qsort(*roles, *nroles, sizeof(**roles), member_cmp);
+	for (i = 1; i < (zip_int64_t)*nroles; i++)
+		if (ra_strcaseeq((*roles)[i - 1].name, (*roles)[i].name)) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, file,
+			    (*roles)[i].name, 0, 0, "duplicate member name");
+			return RA_EZIP;
+		}
+	return RA_OK;
+}
+
+enum ra_err
+ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
+    const void *mem, size_t memlen)
+{
+	struct ra_load	 ld;
+	struct member	*roles = NULL;
+	size_t		 nroles = 0, i;
+	zip_int64_t	 cust, manifest;
+	zip_error_t	 ze;
+	zip_source_t	*src;
+	zip_t		*za;
+	char		 ebuf[128];
+	int		 code = 0;
+	enum ra_err	 rc;
+
+	zip_error_init(&ze);
+	if (mem) {
+		if ((src = zip_source_buffer_create(mem, memlen, 0, &ze)) == NULL)
+			return RA_ENOMEM;
+		if ((za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+		    &ze)) == NULL) {
+			code = zip_error_code_zip(&ze);
+			zip_source_free(src);
+		}
+	} else
+		za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+	zip_error_fini(&ze);
+	if (za == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, path, NULL, 0, 0,
+		    "not a readable zip: %s", zip_errstr(code, ebuf,
+		    sizeof(ebuf)));
+		return code == ZIP_ER_MEMORY ? RA_ENOMEM : RA_EZIP;
+	}
+	rc = scan_members(ctx, path, za, &cust, &manifest, &roles, &nroles);
+	if (rc == RA_OK && cust == -1 && nroles == 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, path, NULL, 0, 0,
+		    "no customizations.xml or Roles/ member: not a solution zip");
+		rc = RA_EINPUT;
+	}
+	memset(&ld, 0, sizeof(ld));
+	ld.ctx = ctx;
+	ld.sol = sol;
+	ld.file = path;
+	if (rc == RA_OK && manifest != -1) {
+		ld.member = ld.role_file = zip_get_name(za,
+		    (zip_uint64_t)manifest, 0);
+		rc = read_member(&ld, za, (zip_uint64_t)manifest,
+		    RA_DOC_MANIFEST);
+	}
+	if (rc == RA_OK && cust != -1) {
+		ld.member = ld.role_file = zip_get_name(za, (zip_uint64_t)cust,
+		    0);
+		rc = read_member(&ld, za, (zip_uint64_t)cust,
+		    RA_DOC_CUSTOMIZATIONS);
+	}
+	for (i = 0; rc == RA_OK && i < nroles; i++) {
+		ld.member = ld.role_file = roles[i].name;
+		rc = read_member(&ld, za, roles[i].index, RA_DOC_ROLE);
+	}
+	free(roles);
+	zip_discard(za);
+	return rc;
+}

@@ -1,0 +1,419 @@
+/*
+ * internal.h - types shared by libroleaudit's stages.  Never installed.
+ *
+ * Stages and the types they hand on:
+ *   input_zip.c, input_dir.c, input.c   bytes of members/files -> parser
+ *   parse_roles.c                       XML stream -> struct ra_role
+ *   catalog.c                           CSV -> struct ra_catalog, profiles
+ *   bitmap.c                            per-role privilege/depth bit planes
+ *   check.c                             solutions + profiles -> report
+ *   render_*.c                          report -> text, CSV, JSON
+ * Third-party headers stay in the stage that needs them.
+ */
+#ifndef RA_INTERNAL_H
+#define RA_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "roleaudit.h"
+
+#define RA_EXPORT	__attribute__((visibility("default")))
+
+/* Stable diagnostic codes; documented in man/roleaudit.1. */
+enum ra_code {
+	RA_C_IO = 100,		/* cannot open or read a file */
+	RA_C_XML = 101,		/* malformed XML */
+	RA_C_ROLE_NONAME = 102,	/* <Role> without name */
+	RA_C_PRIV_NONAME = 103,	/* <RolePrivilege> without name */
+	RA_C_PRIV_NOLEVEL = 104,	/* <RolePrivilege> without level */
+	RA_C_PRIV_BADLEVEL = 105,	/* unknown level: warning */
+	RA_C_DTD = 106,		/* DOCTYPE or entity declaration refused */
+	RA_C_NOROLES = 107,	/* customizations.xml without <Roles> */
+	RA_C_NOTROLE = 108,	/* file in Roles/ whose root is not <Role> */
+	RA_C_UNKNOWN_DOC = 109,	/* XML that is neither role nor solution */
+	RA_C_NOSOLUTION = 110,	/* no customizations.xml / Roles/ found */
+	RA_C_ROLE_NOID = 111,	/* <Role> without id: warning */
+	RA_C_TOOLONG = 112,	/* name longer than the limit */
+	RA_C_SIZE = 113,	/* file larger than the limit */
+	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
+	RA_C_ZIP = 200,		/* not a zip / corrupt zip */
+	RA_C_ZIP_MEMBER = 201,	/* corrupt member (CRC, truncated) */
+	RA_C_ZIP_ENCRYPTED = 202,
+	RA_C_ZIP_DUP = 203,	/* duplicate member name */
+	RA_C_ZIP_BOMB = 204,	/* size or ratio limit */
+	RA_C_ZIP_MEMBERS = 205,	/* too many members */
+	RA_C_ZIP_NAME = 206,	/* unsafe member name: warning */
+	RA_C_ZIP_METHOD = 207,	/* unsupported compression */
+	RA_C_CSV = 300,		/* malformed CSV */
+	RA_C_CSV_LEVEL = 301,	/* bad level in a profile */
+	RA_C_CSV_NOPRIV = 302,	/* row without privilege */
+	RA_C_CSV_HEADER = 303,	/* missing/unknown header */
+	RA_C_CSV_TAB = 304	/* unknown tab or section */
+};
+
+/* ---- util.c ---------------------------------------------------------- */
+
+/* Growable byte string; `s` is always NUL-terminated once non-NULL. */
+struct ra_buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+	int	 oom;	/* sticky: an append ran out of memory */
+};
+
+void	 ra_buf_add(struct ra_buf *, const char *, size_t);
+void	 ra_buf_adds(struct ra_buf *, const char *);
+void	 ra_buf_printf(struct ra_buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 ra_buf_free(struct ra_buf *);
+
+char	*ra_strdup(const char *);
+char	*ra_strndup(const char *, size_t);
+/* ASCII case-insensitive compare; ties broken byte-wise (a total order). */
+int	 ra_namecmp(const char *, const char *);
+int	 ra_strcaseeq(const char *, const char *);
+/* Append S to B with control characters and invalid UTF-8 escaped. */
+void	 ra_buf_add_safe(struct ra_buf *, const char *);
+/* Grow *V (of *CAP elements of SIZE) to hold at least N; 0 or -1. */
+int	 ra_grow(void *v, size_t *cap, size_t n, size_t size);
+
+/* ---- sha256.c -------------------------------------------------------- */
+
+struct ra_sha256 {
+	uint32_t	 h[8];
+	uint64_t	 nbytes;
+	unsigned char	 block[64];
+	size_t		 fill;
+};
+
+void	 ra_sha256_init(struct ra_sha256 *);
+void	 ra_sha256_update(struct ra_sha256 *, const void *, size_t);
+/* Writes 64 hex digits and a NUL to HEX. */
+void	 ra_sha256_hex(struct ra_sha256 *, char hex[65]);
+
+/* ---- diag.c ---------------------------------------------------------- */
+
+/*
+ * Record a diagnostic on the context.  FILE and MEMBER are copied.  Never
+ * fails visibly: when memory runs out the context remembers that it lost
+ * a diagnostic (ctx->diag_lost) and main reports it.
+ */
+void	 ra_diag_add(struct ra_ctx *, enum ra_severity, int code,
+	    const char *file, const char *member, unsigned long line,
+	    unsigned long col, const char *fmt, ...)
+	    __attribute__((format(printf, 8, 9)));
+void	 ra_diag_vadd(struct ra_ctx *, enum ra_severity, int code,
+	    const char *file, const char *member, unsigned long line,
+	    unsigned long col, const char *fmt, va_list);
+
+/* ---- catalog.c ------------------------------------------------------- */
+
+enum ra_access {
+	RA_ACCESS_NONE = 0,	/* miscellaneous or privacy privilege */
+	RA_ACCESS_CREATE,
+	RA_ACCESS_READ,
+	RA_ACCESS_WRITE,
+	RA_ACCESS_DELETE,
+	RA_ACCESS_APPEND,
+	RA_ACCESS_APPENDTO,
+	RA_ACCESS_ASSIGN,
+	RA_ACCESS_SHARE,
+	RA_ACCESS__COUNT
+};
+
+const char	*ra_access_name(enum ra_access);
+
+/* How a privilege got its place in the catalog. */
+enum ra_origin {
+	RA_ORIGIN_CATALOG = 0,	/* listed in the catalog CSV */
+	RA_ORIGIN_BASE,		/* prv<Verb><Base> with a known base */
+	RA_ORIGIN_CUSTOM,	/* publisher-prefixed table */
+	RA_ORIGIN_BPF,		/* business process flow table */
+	RA_ORIGIN_UNKNOWN	/* nothing matched: Missing Entities */
+};
+
+struct ra_privdef {
+	char		*name;		/* canonical spelling */
+	char		*entity;	/* display name */
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+	enum ra_access	 access;
+	unsigned	 depths;	/* bit (1 << level) per allowed level; 0 unknown */
+	enum ra_origin	 origin;
+};
+
+struct ra_base {
+	char		*base;
+	char		*entity;
+	enum ra_tab	 tab;
+};
+
+/*
+ * The privilege catalog: every privilege ever named, each with a dense
+ * index.  Privileges met in input that the CSV does not list are added
+ * (interned) with a classified tab, so indices stay dense and shared by
+ * all solutions of a context.
+ */
+struct ra_catalog {
+	struct ra_privdef	*v;
+	size_t			 n, cap;
+	uint32_t		*slot;	/* open addressing: index + 1, 0 empty */
+	size_t			 nslot;	/* power of two */
+	struct ra_base		*bases;
+	size_t			 nbases, capbases;
+};
+
+#define RA_NOPRIV	((size_t)-1)
+
+int	 ra_catalog_init(struct ra_ctx *);
+void	 ra_catalog_free(struct ra_catalog *);
+/* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
+size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
+/*
+ * Index of NAME, adding and classifying it when new (PREFIX: the
+ * solution publisher's customization prefix, or NULL).  RA_NOPRIV when
+ * memory runs out.
+ */
+size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t,
+	    const char *prefix);
+/*
+ * Classify a privilege the catalog does not list: fills tab, entity,
+ * access and origin of D from its name.  Documented in the man page.
+ */
+int	 ra_classify(const struct ra_catalog *, const char *name,
+	    const char *prefix, struct ra_privdef *d);
+
+/* Parse CSV bytes into rows; used for the catalog and for profiles. */
+struct ra_csv_row {
+	char		**field;
+	size_t		  nfield;
+	unsigned long	  line;
+};
+
+struct ra_csv {
+	struct ra_csv_row	*row;
+	size_t			 nrow, cap;
+};
+
+/*
+ * Parse BUF as CSV (RFC 4180, UTF-8 BOM allowed).  Lines that start with
+ * '#' between records are comments; empty rows are dropped; each row
+ * keeps the 1-based line it starts on.  Errors are recorded as diagnostics against FILE.
+ */
+enum ra_err	 ra_csv_parse(struct ra_ctx *, const char *file,
+		    const char *buf, size_t len, struct ra_csv *out);
+void		 ra_csv_free(struct ra_csv *);
+/* Read a whole file into memory (NUL-terminated), honouring the size limit. */
+enum ra_err	 ra_read_file(struct ra_ctx *, const char *path, char **buf,
+		    size_t *len);
+
+/* Tab or section by its name (case-insensitive, a few spellings). */
+int	 ra_tab_parse(const char *, enum ra_tab *);
+int	 ra_section_parse(const char *, enum ra_section *);
+
+/* A requirement of a profile. */
+struct ra_req {
+	size_t		 priv;		/* catalog index */
+	enum ra_level	 min;
+	/* Display data; NULL/unset: from the catalog. */
+	char		*entity;
+	int		 has_tab;
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+};
+
+struct ra_profile {
+	char		*name;
+	char		*source;
+	struct ra_req	*req;
+	size_t		 n, cap;
+};
+
+/* Built-in data compiled into the library (build/data.c). */
+struct ra_blob {
+	const char		*name;
+	const unsigned char	*data;
+	size_t			 len;
+};
+extern const struct ra_blob	ra_data_catalog;
+extern const struct ra_blob	ra_data_bases;
+extern const struct ra_blob	ra_data_profiles[];	/* NULL name ends */
+
+/* ---- bitmap.c -------------------------------------------------------- */
+
+/*
+ * Privileges of a role as four bit planes: bit i of plane L-1 is set when
+ * privilege i is held at level L or higher (Basic=1 .. Global=4).  "Holds
+ * X at least at L" is one bit test; "lacks from a profile" is, per plane,
+ * required & ~held.
+ */
+#define RA_PLANES	4
+
+struct ra_bitmap {
+	uint64_t	*w;	/* RA_PLANES * nwords words, plane-major */
+	size_t		 nwords;
+};
+
+int		 ra_bitmap_set(struct ra_bitmap *, size_t priv, enum ra_level);
+enum ra_level	 ra_bitmap_get(const struct ra_bitmap *, size_t priv);
+size_t		 ra_bitmap_count(const struct ra_bitmap *);
+void		 ra_bitmap_free(struct ra_bitmap *);
+/*
+ * For every privilege i with REQ at level L, set bit i in MISSING when
+ * HELD lacks it at L.  MISSING is resized to REQ's width.  0 or -1.
+ */
+int		 ra_bitmap_missing(const struct ra_bitmap *req,
+		    const struct ra_bitmap *held, struct ra_bitmap *missing);
+/* Next set bit of plane 0 at or after I, or RA_NOPRIV. */
+size_t		 ra_bitmap_next(const struct ra_bitmap *, size_t i);
+
+/* ---- the model ------------------------------------------------------- */
+
+struct ra_role {
+	char		*id;
+	char		*name;
+	char		*file;		/* member or file the role is in */
+	unsigned long	 line;
+	struct ra_bitmap bits;
+	size_t		 nprivs;
+};
+
+struct ra_solution {
+	char		*path;
+	enum ra_input_kind kind;
+	char		 sha256[65];
+	int		 has_manifest;
+	char		*unique_name;
+	char		*version;
+	char		*prefix;	/* publisher customization prefix */
+	int		 managed;	/* -1 unknown */
+	struct ra_role	*role;
+	size_t		 nrole, caprole;
+};
+
+struct ra_ctx {
+	struct ra_catalog	 cat;
+	uint64_t		 limit[RA_LIMIT__COUNT];
+	struct ra_diag		*diag;
+	size_t			 ndiag, capdiag;
+	int			 diag_lost;
+};
+
+/* ---- input and parse stages ----------------------------------------- */
+
+/* What a document is expected to be. */
+enum ra_doc {
+	RA_DOC_ANY = 0,		/* single XML input: role or customizations */
+	RA_DOC_CUSTOMIZATIONS,	/* roles section required */
+	RA_DOC_CUSTOMIZATIONS_OPT,	/* unpacked Other/Customizations.xml */
+	RA_DOC_ROLE,		/* file in Roles/: non-role root is a warning */
+	RA_DOC_MANIFEST		/* solution.xml */
+};
+
+/* A document being loaded into a solution. */
+struct ra_load {
+	struct ra_ctx		*ctx;
+	struct ra_solution	*sol;
+	const char		*file;		/* for diagnostics */
+	const char		*member;	/* zip member or NULL */
+	const char		*role_file;	/* name stored in roles */
+};
+
+struct ra_xml;
+
+/*
+ * Streaming parse of one document into LD->sol.  Feed bytes in any
+ * chunking, then finish.  Roles are appended to the solution as their end
+ * tags are seen.  Problems are diagnostics; feed/finish return the first
+ * fatal status (and ignore further input after it).
+ */
+struct ra_xml	*ra_xml_new(struct ra_load *, enum ra_doc);
+enum ra_err	 ra_xml_feed(struct ra_xml *, const char *, size_t);
+enum ra_err	 ra_xml_finish(struct ra_xml *);
+/* 1 when the document's root was not a role (RA_DOC_ROLE only). */
+int		 ra_xml_skipped(const struct ra_xml *);
+void		 ra_xml_free(struct ra_xml *);
+
+/* Called once per process by ra_ctx_new(). */
+void		 ra_xml_global_init(void);
+
+enum ra_err	 ra_load_zip(struct ra_ctx *, struct ra_solution *,
+		    const char *path, const void *buf, size_t len);
+enum ra_err	 ra_load_dir(struct ra_ctx *, struct ra_solution *,
+		    const char *path);
+/*
+ * Stream the file at PATH (or BUF) through a parser of kind DOC, hashing
+ * into SHA when not NULL.
+ */
+enum ra_err	 ra_load_xml_file(struct ra_load *, enum ra_doc,
+		    const char *path, struct ra_sha256 *sha);
+enum ra_err	 ra_load_xml_buffer(struct ra_load *, enum ra_doc,
+		    const void *buf, size_t len);
+
+/* ---- check.c --------------------------------------------------------- */
+
+struct ra_missing {
+	size_t			 priv;
+	const struct ra_req	*req;
+	enum ra_level		 actual;
+	enum ra_tab		 tab;	/* sort keys: tab, then name */
+	const char		*name;
+};
+
+struct ra_result {
+	size_t			 sol;
+	const struct ra_role	*role;
+	struct ra_missing	*miss;
+	size_t			 nmiss;
+};
+
+struct ra_report {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const *sol;
+	size_t				  nsol;
+	const struct ra_profile *const	 *prof;
+	size_t				  nprof;
+	struct ra_profile		  req;	/* the union, min-level applied */
+	struct ra_result		 *res;
+	size_t				  nres;
+	size_t				  npass, nfail;
+};
+
+/* Display data of a missing privilege: the profile row wins. */
+const char	*ra_req_entity(const struct ra_catalog *, const struct ra_req *);
+enum ra_tab	 ra_req_tab(const struct ra_catalog *, const struct ra_req *);
+enum ra_section	 ra_req_section(const struct ra_catalog *, const struct ra_req *);
+
+/* ---- render_*.c ------------------------------------------------------ */
+
+enum ra_err	 ra_render_text(const struct ra_report *, int color, FILE *);
+enum ra_err	 ra_render_csv(const struct ra_report *, FILE *);
+enum ra_err	 ra_render_json(const struct ra_report *, FILE *);
+enum ra_err	 ra_render_roles_text(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t, FILE *);
+enum ra_err	 ra_render_roles_csv(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t, FILE *);
+enum ra_err	 ra_render_roles_json(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t, FILE *);
+enum ra_err	 ra_render_profiles_text(const struct ra_profile *const *,
+		    size_t, FILE *);
+enum ra_err	 ra_render_profiles_csv(const struct ra_profile *const *,
+		    size_t, FILE *);
+enum ra_err	 ra_render_profiles_json(const struct ra_profile *const *,
+		    size_t, FILE *);
+
+/*
+ * Make a CSV cell inert for spreadsheets: a cell that starts with = + - @
+ * TAB or CR and is not a number gets a leading apostrophe.  Returns S or
+ * a string in *TMP (free it).
+ */
+const char	*ra_csv_safe(const char *s, char **tmp);
+/* Write one CSV record of N cells (quoted as needed, made inert). */
+int		 ra_csv_write_row(FILE *, const char *const *cells, size_t n);
+
+/* Location "file:line" of a role into B. */
+void		 ra_role_location(const struct ra_role *, struct ra_buf *b);
+
+#endif /* RA_INTERNAL_H */

@@ -1,0 +1,183 @@
+/*
+ * render_csv.c - reports as CSV (libcsv), safe to open in a spreadsheet:
+ * a cell that a spreadsheet would run as a formula is made inert with a
+ * leading apostrophe (OWASP, "CSV Injection").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "internal.h"
+
+/* A plain decimal number, which spreadsheets read as a value. */
+static int
+is_number(const char *s)
+{
+	const char	*p = s;
+	int		 digits = 0;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	return digits > 0 && *p == '\0';
+}
+
+const char *
+ra_csv_safe(const char *s, char **tmp)
+{
+	size_t	 n;
+
+	*tmp = NULL;
+	if (s == NULL)
+		return "";
+	if (strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0' || is_number(s))
+		return s;
+	n = strlen(s);
+	if ((*tmp = malloc(n + 2)) == NULL)
+		return NULL;
+	(*tmp)[0] = '\'';
+	memcpy(*tmp + 1, s, n + 1);
+	return *tmp;
+}
+
+int
+ra_csv_write_row(FILE *f, const char *const *cells, size_t n)
+{
+	const char	*c;
+	char		*tmp;
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((c = ra_csv_safe(cells[i], &tmp)) == NULL)
+			return -1;
+		if (i > 0 && fputc(',', f) == EOF)
+			rc = -1;
+		else if (csv_fwrite(f, c, strlen(c)) != 0)
+			rc = -1;
+		free(tmp);
+	}
+	if (rc == 0 && fputc('\n', f) == EOF)
+		rc = -1;
+	return rc;
+}
+
+static const char *const kind_names[] = { "zip", "folder", "xml" };
+
+enum ra_err
+ra_render_csv(const struct ra_report *rep, FILE *out)
+{
+	static const char *const head[] = { "input", "kind", "solution",
+	    "version", "role_id", "role_name", "location", "privileges",
+	    "status", "privilege", "entity", "tab", "section", "access",
+	    "required", "actual" };
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	struct ra_buf		 loc = { 0 };
+	char			 nprivs[32];
+	const char		*c[16];
+	size_t			 i, k;
+	int			 rc;
+
+	rc = ra_csv_write_row(out, head, 16);
+	for (i = 0; rc == 0 && i < rep->nres; i++) {
+		const struct ra_result		*r = &rep->res[i];
+		const struct ra_solution	*s = rep->sol[r->sol];
+
+		loc.len = 0;
+		ra_role_location(r->role, &loc);
+		if (loc.oom)
+			return RA_ENOMEM;
+		snprintf(nprivs, sizeof(nprivs), "%zu", r->role->nprivs);
+		c[0] = s->path;
+		c[1] = kind_names[s->kind];
+		c[2] = s->unique_name ? s->unique_name : "";
+		c[3] = s->version ? s->version : "";
+		c[4] = r->role->id;
+		c[5] = r->role->name;
+		c[6] = loc.s;
+		c[7] = nprivs;
+		c[8] = r->nmiss ? "fail" : "pass";
+		for (k = 9; k < 16; k++)
+			c[k] = "";
+		if (r->nmiss == 0)
+			rc = ra_csv_write_row(out, c, 16);
+		for (k = 0; rc == 0 && k < r->nmiss; k++) {
+			const struct ra_missing	*m = &r->miss[k];
+
+			c[9] = cat->v[m->priv].name;
+			c[10] = ra_req_entity(cat, m->req);
+			c[11] = ra_tab_name(m->tab);
+			c[12] = ra_section_name(ra_req_section(cat, m->req));
+			c[13] = ra_access_name(cat->v[m->priv].access);
+			c[14] = ra_level_name(m->req->min);
+			c[15] = m->actual ? ra_level_name(m->actual) : "";
+			rc = ra_csv_write_row(out, c, 16);
+		}
+	}
+	ra_buf_free(&loc);
+	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+enum ra_err
+ra_render_roles_csv(const struct ra_ctx *ctx,
+    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+{
+	static const char *const head[] = { "input", "kind", "solution",
+	    "version", "role_id", "role_name", "location", "privileges" };
+	struct ra_buf	 loc = { 0 };
+	char		 nprivs[32];
+	const char	*c[8];
+	size_t		 s, i;
+	int		 rc;
+
+	(void)ctx;
+	rc = ra_csv_write_row(out, head, 8);
+	for (s = 0; rc == 0 && s < nsol; s++)
+		for (i = 0; rc == 0 && i < sol[s]->nrole; i++) {
+			const struct ra_role	*r = &sol[s]->role[i];
+
+			loc.len = 0;
+			ra_role_location(r, &loc);
+			if (loc.oom)
+				return RA_ENOMEM;
+			snprintf(nprivs, sizeof(nprivs), "%zu", r->nprivs);
+			c[0] = sol[s]->path;
+			c[1] = kind_names[sol[s]->kind];
+			c[2] = sol[s]->unique_name ? sol[s]->unique_name : "";
+			c[3] = sol[s]->version ? sol[s]->version : "";
+			c[4] = r->id;
+			c[5] = r->name;
+			c[6] = loc.s;
+			c[7] = nprivs;
+			rc = ra_csv_write_row(out, c, 8);
+		}
+	ra_buf_free(&loc);
+	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+enum ra_err
+ra_render_profiles_csv(const struct ra_profile *const *p, size_t n,
+    FILE *out)
+{
+	static const char *const head[] = { "profile", "privileges",
+	    "source" };
+	char		 size[32];
+	const char	*c[3];
+	size_t		 i;
+	int		 rc;
+
+	rc = ra_csv_write_row(out, head, 3);
+	for (i = 0; rc == 0 && i < n; i++) {
+		snprintf(size, sizeof(size), "%zu", p[i]->n);
+		c[0] = p[i]->name;
+		c[1] = size;
+		c[2] = p[i]->source;
+		rc = ra_csv_write_row(out, c, 3);
+	}
+	return rc == 0 ? RA_OK : RA_EIO;
+}

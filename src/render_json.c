@@ -1,0 +1,260 @@
+/*
+ * render_json.c - reports as JSON (jansson).  The shape is described by
+ * schema/check.schema.json and schema/roles.schema.json; keys keep their
+ * insertion order so output is stable.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+/*
+ * A JSON string of S.  jansson refuses invalid UTF-8 (a file name can
+ * hold anything): such bytes become U+FFFD.  NULL S gives JSON null.
+ */
+static json_t *
+jstr(const char *s)
+{
+	struct ra_buf	 b = { 0 };
+	const unsigned char *p;
+	json_t		*j;
+
+	if (s == NULL)
+		return json_null();
+	if ((j = json_string(s)) != NULL)
+		return j;
+	for (p = (const unsigned char *)s; *p; p++) {
+		char	 one[2] = { (char)*p, 0 };
+
+		if (*p < 0x80)
+			ra_buf_add(&b, one, 1);
+		else {
+			/* Keep a valid sequence, replace a stray byte. */
+			size_t	 n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 :
+			    *p >= 0xc0 ? 2 : 0;
+			size_t	 k;
+
+			for (k = 1; n && k < n; k++)
+				if ((p[k] & 0xc0) != 0x80)
+					n = 0;
+			if (n) {
+				char	 seq[5] = { 0 };
+
+				memcpy(seq, p, n);
+				if ((j = json_string(seq)) != NULL) {
+					json_decref(j);
+					ra_buf_add(&b, (const char *)p, n);
+					p += n - 1;
+					continue;
+				}
+			}
+			ra_buf_adds(&b, "\xef\xbf\xbd");
+		}
+	}
+	j = b.oom ? NULL : json_string(b.s ? b.s : "");
+	ra_buf_free(&b);
+	return j;
+}
+
+static const char *const kind_names[] = { "zip", "folder", "xml" };
+
+static json_t *
+json_inputs(const struct ra_solution *const *sol, size_t nsol)
+{
+	json_t	*a = json_array(), *o, *s;
+	size_t	 i;
+
+	for (i = 0; a && i < nsol; i++) {
+		o = json_object();
+		json_object_set_new(o, "path", jstr(sol[i]->path));
+		json_object_set_new(o, "kind", jstr(kind_names[sol[i]->kind]));
+		json_object_set_new(o, "sha256", jstr(sol[i]->sha256));
+		if (sol[i]->has_manifest) {
+			s = json_object();
+			json_object_set_new(s, "unique_name",
+			    jstr(sol[i]->unique_name));
+			json_object_set_new(s, "version", jstr(sol[i]->version));
+			json_object_set_new(s, "managed", sol[i]->managed < 0 ?
+			    json_null() : json_boolean(sol[i]->managed));
+			json_object_set_new(s, "publisher_prefix",
+			    jstr(sol[i]->prefix));
+		} else
+			s = json_null();
+		json_object_set_new(o, "solution", s);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+json_tool(void)
+{
+	json_t	*t = json_object();
+
+	json_object_set_new(t, "name", json_string("roleaudit"));
+	json_object_set_new(t, "version", json_string(RA_VERSION));
+	return t;
+}
+
+static json_t *
+json_diags(const struct ra_ctx *ctx)
+{
+	static const char *const sev[] = { "note", "warning", "error" };
+	json_t	*a = json_array(), *o;
+	char	 code[16];
+	size_t	 i;
+
+	for (i = 0; a && i < ctx->ndiag; i++) {
+		const struct ra_diag	*d = &ctx->diag[i];
+
+		o = json_object();
+		json_object_set_new(o, "severity", jstr(sev[d->severity]));
+		snprintf(code, sizeof(code), "RA%03d", d->code);
+		json_object_set_new(o, "code", d->code ? jstr(code) :
+		    json_null());
+		json_object_set_new(o, "file", jstr(d->file));
+		json_object_set_new(o, "member", jstr(d->member));
+		json_object_set_new(o, "line", d->line ?
+		    json_integer((json_int_t)d->line) : json_null());
+		json_object_set_new(o, "message", jstr(d->message));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+json_role_common(const struct ra_role *r, size_t sol)
+{
+	struct ra_buf	 loc = { 0 };
+	json_t		*o = json_object();
+
+	ra_role_location(r, &loc);
+	json_object_set_new(o, "input", json_integer((json_int_t)sol));
+	json_object_set_new(o, "id", jstr(r->id));
+	json_object_set_new(o, "name", jstr(r->name));
+	json_object_set_new(o, "location", loc.oom ? NULL : jstr(loc.s));
+	json_object_set_new(o, "privileges",
+	    json_integer((json_int_t)r->nprivs));
+	ra_buf_free(&loc);
+	return o;
+}
+
+/* Write ROOT to OUT and release it; NULL ROOT means memory ran out. */
+static enum ra_err
+dump(json_t *root, FILE *out)
+{
+	int	 rc;
+
+	if (root == NULL)
+		return RA_ENOMEM;
+	rc = json_dumpf(root, out, JSON_INDENT(2));
+	json_decref(root);
+	if (rc != 0 || fputc('\n', out) == EOF)
+		return RA_EIO;
+	return RA_OK;
+}
+
+enum ra_err
+ra_render_json(const struct ra_report *rep, FILE *out)
+{
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	json_t			*root = json_object(), *a, *o, *m, *ma, *s;
+	size_t			 i, k;
+
+	json_object_set_new(root, "tool", json_tool());
+	a = json_array();
+	for (i = 0; i < rep->nprof; i++) {
+		o = json_object();
+		json_object_set_new(o, "name", jstr(rep->prof[i]->name));
+		json_object_set_new(o, "privileges",
+		    json_integer((json_int_t)rep->prof[i]->n));
+		json_object_set_new(o, "source", jstr(rep->prof[i]->source));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
+	a = json_array();
+	for (i = 0; i < rep->nres; i++) {
+		const struct ra_result	*r = &rep->res[i];
+
+		o = json_role_common(r->role, r->sol);
+		json_object_set_new(o, "status",
+		    json_string(r->nmiss ? "fail" : "pass"));
+		ma = json_array();
+		for (k = 0; k < r->nmiss; k++) {
+			const struct ra_missing	*x = &r->miss[k];
+			enum ra_section		 sec = ra_req_section(cat, x->req);
+
+			m = json_object();
+			json_object_set_new(m, "privilege",
+			    jstr(cat->v[x->priv].name));
+			json_object_set_new(m, "entity",
+			    jstr(ra_req_entity(cat, x->req)));
+			json_object_set_new(m, "tab", jstr(ra_tab_name(x->tab)));
+			json_object_set_new(m, "section",
+			    sec == RA_SECTION_ENTITIES ? json_null() :
+			    jstr(ra_section_name(sec)));
+			json_object_set_new(m, "access",
+			    cat->v[x->priv].access == RA_ACCESS_NONE ?
+			    json_null() :
+			    jstr(ra_access_name(cat->v[x->priv].access)));
+			json_object_set_new(m, "required",
+			    jstr(ra_level_name(x->req->min)));
+			json_object_set_new(m, "actual",
+			    x->actual == RA_LEVEL_NONE ? json_null() :
+			    jstr(ra_level_name(x->actual)));
+			json_array_append_new(ma, m);
+		}
+		json_object_set_new(o, "missing", ma);
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "roles", a);
+	s = json_object();
+	json_object_set_new(s, "roles", json_integer((json_int_t)rep->nres));
+	json_object_set_new(s, "pass", json_integer((json_int_t)rep->npass));
+	json_object_set_new(s, "fail", json_integer((json_int_t)rep->nfail));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
+	return dump(root, out);
+}
+
+enum ra_err
+ra_render_roles_json(const struct ra_ctx *ctx,
+    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+{
+	json_t	*root = json_object(), *a;
+	size_t	 s, i;
+
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "inputs", json_inputs(sol, nsol));
+	a = json_array();
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++)
+			json_array_append_new(a,
+			    json_role_common(&sol[s]->role[i], s));
+	json_object_set_new(root, "roles", a);
+	json_object_set_new(root, "diagnostics", json_diags(ctx));
+	return dump(root, out);
+}
+
+enum ra_err
+ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
+    FILE *out)
+{
+	json_t	*root = json_object(), *a = json_array(), *o;
+	size_t	 i;
+
+	json_object_set_new(root, "tool", json_tool());
+	for (i = 0; i < n; i++) {
+		o = json_object();
+		json_object_set_new(o, "name", jstr(p[i]->name));
+		json_object_set_new(o, "privileges",
+		    json_integer((json_int_t)p[i]->n));
+		json_object_set_new(o, "source", jstr(p[i]->source));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "profiles", a);
+	return dump(root, out);
+}

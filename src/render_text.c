@@ -1,0 +1,279 @@
+/*
+ * render_text.c - reports for people: per input, per role, PASS or FAIL,
+ * then the missing privileges grouped by tab and section in the role
+ * editor's order.  Everything from the input is escaped before it reaches
+ * a terminal.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct pen {
+	FILE		*f;
+	int		 color;
+	struct ra_buf	 b;
+};
+
+#define BOLD	"\033[1m"
+#define RED	"\033[31;1m"
+#define GREEN	"\033[32m"
+#define DIM	"\033[2m"
+#define RESET	"\033[0m"
+
+static void
+ink(struct pen *p, const char *code)
+{
+	if (p->color)
+		ra_buf_adds(&p->b, code);
+}
+
+/* Display width of UTF-8 text: one column per code point. */
+static size_t
+width(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+pad(struct pen *p, size_t used, size_t to)
+{
+	for (; used < to; used++)
+		ra_buf_add(&p->b, " ", 1);
+}
+
+static const char *const kind_names[] = { "zip", "folder", "xml" };
+
+static void
+input_header(struct pen *p, const struct ra_solution *s)
+{
+	ink(p, BOLD);
+	ra_buf_add_safe(&p->b, s->path);
+	ink(p, RESET);
+	ra_buf_printf(&p->b, " (%s", kind_names[s->kind]);
+	if (s->unique_name) {
+		ra_buf_adds(&p->b, ", ");
+		ra_buf_add_safe(&p->b, s->unique_name);
+		if (s->version) {
+			ra_buf_adds(&p->b, " ");
+			ra_buf_add_safe(&p->b, s->version);
+		}
+	}
+	if (s->managed >= 0)
+		ra_buf_adds(&p->b, s->managed ? ", managed" : ", unmanaged");
+	ra_buf_printf(&p->b, ", %zu role%s)\n", s->nrole,
+	    s->nrole == 1 ? "" : "s");
+}
+
+static void
+role_line(struct pen *p, const struct ra_result *r, size_t nreq)
+{
+	struct ra_buf	 loc = { 0 };
+
+	ra_buf_adds(&p->b, "  ");
+	ink(p, r->nmiss ? RED : GREEN);
+	ra_buf_adds(&p->b, r->nmiss ? "FAIL" : "PASS");
+	ink(p, RESET);
+	ra_buf_adds(&p->b, "  ");
+	ra_buf_add_safe(&p->b, r->role->name);
+	ra_buf_adds(&p->b, "  ");
+	ink(p, DIM);
+	ra_role_location(r->role, &loc);
+	ra_buf_add_safe(&p->b, loc.oom ? "" : loc.s);
+	ra_buf_free(&loc);
+	ink(p, RESET);
+	ra_buf_printf(&p->b, "  %zu privilege%s", r->role->nprivs,
+	    r->role->nprivs == 1 ? "" : "s");
+	if (r->nmiss)
+		ra_buf_printf(&p->b, ", %zu of %zu required missing", r->nmiss,
+		    nreq);
+	ra_buf_adds(&p->b, "\n");
+}
+
+static void
+missing_lines(struct pen *p, const struct ra_catalog *cat,
+    const struct ra_result *r)
+{
+	struct ra_buf	 st = { 0 };
+	size_t		 k, w = 0, sec;
+	enum ra_tab	 tab;
+
+	for (k = 0; k < r->nmiss; k++) {
+		size_t	 n = width(cat->v[r->miss[k].priv].name);
+
+		w = n > w ? n : w;
+	}
+	/* Tabs in editor order; inside a tab, the grid, then the sections. */
+	for (tab = 0; tab < RA_TAB__COUNT; tab++)
+		for (sec = 0; sec < RA_SECTION__COUNT; sec++) {
+			int	 head = 0;
+
+			for (k = 0; k < r->nmiss; k++) {
+				const struct ra_missing	*m = &r->miss[k];
+				const char		*name, *ent, *acc;
+
+				if (m->tab != tab ||
+				    ra_req_section(cat, m->req) != sec)
+					continue;
+				if (!head) {
+					ra_buf_adds(&p->b, "        ");
+					ink(p, BOLD);
+					ra_buf_adds(&p->b, ra_tab_name(tab));
+					if (sec != RA_SECTION_ENTITIES) {
+						ra_buf_adds(&p->b, " > ");
+						ra_buf_adds(&p->b,
+						    ra_section_name(sec));
+					}
+					ink(p, RESET);
+					ra_buf_adds(&p->b, "\n");
+					head = 1;
+				}
+				name = cat->v[m->priv].name;
+				ent = ra_req_entity(cat, m->req);
+				acc = ra_access_name(cat->v[m->priv].access);
+				ra_buf_adds(&p->b, "          ");
+				ra_buf_add_safe(&p->b, name);
+				pad(p, width(name), w + 2);
+				st.len = 0;
+				if (m->actual == RA_LEVEL_NONE)
+					ra_buf_adds(&st, "not granted");
+				else
+					ra_buf_adds(&st,
+					    ra_level_name(m->actual));
+				if (m->req->min > RA_LEVEL_BASIC)
+					ra_buf_printf(&st, ", needs %s",
+					    ra_level_name(m->req->min));
+				ra_buf_adds(&p->b, st.oom ? "" : st.s);
+				pad(p, st.len, 20);
+				ra_buf_add_safe(&p->b, ent);
+				if (*acc) {
+					ra_buf_adds(&p->b, ": ");
+					ra_buf_adds(&p->b, acc);
+				}
+				/* No trailing blanks: goldens diff cleanly. */
+				while (p->b.len && p->b.s[p->b.len - 1] == ' ')
+					p->b.s[--p->b.len] = '\0';
+				ra_buf_adds(&p->b, "\n");
+			}
+		}
+	ra_buf_free(&st);
+}
+
+/* Flush the pen's buffer to its file. */
+static enum ra_err
+flush(struct pen *p)
+{
+	enum ra_err	 rc = RA_OK;
+
+	if (p->b.oom)
+		rc = RA_ENOMEM;
+	else if (p->b.len && fwrite(p->b.s, 1, p->b.len, p->f) != p->b.len)
+		rc = RA_EIO;
+	p->b.len = 0;
+	return rc;
+}
+
+enum ra_err
+ra_render_text(const struct ra_report *rep, int color, FILE *out)
+{
+	struct pen	 p = { out, color, { 0 } };
+	size_t		 i, s;
+	enum ra_err	 rc = RA_OK;
+
+	ra_buf_adds(&p.b, "Profile");
+	ra_buf_adds(&p.b, rep->nprof == 1 ? " " : "s ");
+	for (i = 0; i < rep->nprof; i++) {
+		if (i)
+			ra_buf_adds(&p.b, " + ");
+		ra_buf_add_safe(&p.b, rep->prof[i]->name);
+	}
+	ra_buf_printf(&p.b, ": %zu required privilege%s\n", rep->req.n,
+	    rep->req.n == 1 ? "" : "s");
+	for (s = 0; s < rep->nsol; s++) {
+		ra_buf_adds(&p.b, "\n");
+		input_header(&p, rep->sol[s]);
+		for (i = 0; i < rep->nres; i++) {
+			if (rep->res[i].sol != s)
+				continue;
+			role_line(&p, &rep->res[i], rep->req.n);
+			missing_lines(&p, &rep->ctx->cat, &rep->res[i]);
+			if ((rc = flush(&p)) != RA_OK)
+				goto out;
+		}
+	}
+	ra_buf_printf(&p.b, "\n%zu role%s in %zu input%s: %zu pass, %zu fail\n",
+	    rep->nres, rep->nres == 1 ? "" : "s", rep->nsol,
+	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
+	rc = flush(&p);
+out:
+	ra_buf_free(&p.b);
+	return rc;
+}
+
+enum ra_err
+ra_render_roles_text(const struct ra_ctx *ctx,
+    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+{
+	struct pen	 p = { out, 0, { 0 } };
+	struct ra_buf	 loc = { 0 };
+	size_t		 s, i, n = 0;
+	enum ra_err	 rc = RA_OK;
+
+	(void)ctx;
+	for (s = 0; s < nsol && rc == RA_OK; s++) {
+		if (s)
+			ra_buf_adds(&p.b, "\n");
+		input_header(&p, sol[s]);
+		for (i = 0; i < sol[s]->nrole; i++) {
+			const struct ra_role	*r = &sol[s]->role[i];
+
+			loc.len = 0;
+			ra_role_location(r, &loc);
+			ra_buf_adds(&p.b, "  ");
+			ra_buf_add_safe(&p.b, r->name);
+			ra_buf_adds(&p.b, "  ");
+			ra_buf_add_safe(&p.b, *r->id ? r->id : "(no id)");
+			ra_buf_printf(&p.b, "  %zu privilege%s  ", r->nprivs,
+			    r->nprivs == 1 ? "" : "s");
+			ra_buf_add_safe(&p.b, loc.oom ? "" : loc.s);
+			ra_buf_adds(&p.b, "\n");
+			n++;
+		}
+		rc = flush(&p);
+	}
+	if (rc == RA_OK) {
+		ra_buf_printf(&p.b, "\n%zu role%s in %zu input%s\n", n,
+		    n == 1 ? "" : "s", nsol, nsol == 1 ? "" : "s");
+		rc = flush(&p);
+	}
+	ra_buf_free(&loc);
+	ra_buf_free(&p.b);
+	return rc;
+}
+
+enum ra_err
+ra_render_profiles_text(const struct ra_profile *const *prof, size_t n,
+    FILE *out)
+{
+	struct pen	 p = { out, 0, { 0 } };
+	size_t		 i, w = 0;
+	enum ra_err	 rc;
+
+	for (i = 0; i < n; i++)
+		w = width(prof[i]->name) > w ? width(prof[i]->name) : w;
+	for (i = 0; i < n; i++) {
+		ra_buf_add_safe(&p.b, prof[i]->name);
+		pad(&p, width(prof[i]->name), w + 2);
+		ra_buf_printf(&p.b, "%3zu privileges  ", prof[i]->n);
+		ra_buf_add_safe(&p.b, prof[i]->source);
+		ra_buf_adds(&p.b, "\n");
+	}
+	rc = flush(&p);
+	ra_buf_free(&p.b);
+	return rc;
+}

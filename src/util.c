@@ -1,0 +1,185 @@
+/*
+ * util.c - strings, growable buffers and small helpers shared by every
+ * stage.  Nothing here knows about roles.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int
+ra_grow(void *vp, size_t *cap, size_t n, size_t size)
+{
+	void	**v = vp;
+	size_t	  ncap;
+	void	 *p;
+
+	if (n <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 8;
+	while (ncap < n) {
+		if (ncap > SIZE_MAX / 2)
+			return -1;
+		ncap *= 2;
+	}
+	if (ncap > SIZE_MAX / size)
+		return -1;
+	if ((p = realloc(*v, ncap * size)) == NULL)
+		return -1;
+	*v = p;
+	*cap = ncap;
+	return 0;
+}
+
+void
+ra_buf_add(struct ra_buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (n > SIZE_MAX - b->len - 1 ||
+	    ra_grow(&b->s, &b->cap, b->len + n + 1, 1) == -1) {
+		b->oom = 1;
+		return;
+	}
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+ra_buf_adds(struct ra_buf *b, const char *s)
+{
+	ra_buf_add(b, s, strlen(s));
+}
+
+void
+ra_buf_printf(struct ra_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	if (b->oom)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || ra_grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1) == -1) {
+		b->oom = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+ra_buf_free(struct ra_buf *b)
+{
+	free(b->s);
+	memset(b, 0, sizeof(*b));
+}
+
+char *
+ra_strndup(const char *s, size_t n)
+{
+	char	*p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+ra_strdup(const char *s)
+{
+	return ra_strndup(s, strlen(s));
+}
+
+int
+ra_namecmp(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)a;
+	const unsigned char	*q = (const unsigned char *)b;
+	int			 d;
+
+	for (; *p && *q; p++, q++)
+		if ((d = tolower(*p) - tolower(*q)) != 0)
+			return d;
+	if (*p || *q)
+		return *p ? 1 : -1;
+	return strcmp(a, b);
+}
+
+int
+ra_strcaseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+/*
+ * Length of the valid UTF-8 sequence at S (1-4), or 0 when S does not
+ * start one.  Overlong forms, surrogates and values past U+10FFFF are
+ * invalid.
+ */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if (s[0] == 0xe0 && s[1] < 0xa0)
+			return 0;
+		if (s[0] == 0xed && s[1] >= 0xa0)
+			return 0;
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if (s[0] == 0xf0 && s[1] < 0x90)
+			return 0;
+		if (s[0] == 0xf4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+void
+ra_buf_add_safe(struct ra_buf *b, const char *str)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 n;
+
+	while (*s) {
+		if (*s < 0x20 || *s == 0x7f) {
+			ra_buf_printf(b, "\\x%02x", *s);
+			s++;
+		} else if ((n = utf8_len(s)) == 0) {
+			ra_buf_printf(b, "\\x%02x", *s);
+			s++;
+		} else if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
+			/* C1 controls (U+0080..U+009F) steer terminals too. */
+			ra_buf_printf(b, "\\u%04x", s[1]);
+			s += 2;
+		} else {
+			ra_buf_add(b, (const char *)s, n);
+			s += n;
+		}
+	}
+}
