@@ -656,6 +656,13 @@ ra_catalog_free(struct ra_catalog *cat)
 	memset(cat, 0, sizeof(*cat));
 }
 
+enum ra_err
+ra_catalog_load_buffer(struct ra_ctx *ctx, const char *name, const char *buf,
+    size_t len)
+{
+	return catalog_load_csv(ctx, name, buf, len);
+}
+
 RA_EXPORT enum ra_err
 ra_ctx_load_catalog(struct ra_ctx *ctx, const char *path)
 {
@@ -841,47 +848,54 @@ profile_name_of(const char *path)
 	return ra_strndup(b, n);
 }
 
-RA_EXPORT enum ra_err
-ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
+enum ra_err
+ra_profile_load_buffer(struct ra_ctx *ctx, const char *name,
+    const char *file, const char *buf, size_t len, struct ra_profile **out)
 {
 	struct ra_profile	*p;
-	const char		*buf = NULL;
-	char			*file = NULL;
-	size_t			 i, len = 0;
 	enum ra_err		 rc;
 
-	for (i = 0; ra_data_profiles[i].name; i++)
-		if (strcmp(ra_data_profiles[i].name, what) == 0) {
-			buf = (const char *)ra_data_profiles[i].data;
-			len = ra_data_profiles[i].len;
-			break;
-		}
-	if (buf == NULL) {
-		if (strchr(what, '/') == NULL && strchr(what, '.') == NULL) {
-			ra_diag_add(ctx, RA_SEV_ERROR, 0, NULL, NULL, 0, 0,
-			    "no built-in profile \"%s\" (see `roleaudit "
-			    "profiles`)", what);
-			return RA_ENOTFOUND;
-		}
-		if ((rc = ra_read_file(ctx, what, &file, &len)) != RA_OK)
-			return rc;
-		buf = file;
-	}
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
-	    (p->name = profile_name_of(what)) == NULL ||
+	    (p->name = ra_strdup(name)) == NULL ||
 	    (p->source = profile_source(buf, len)) == NULL) {
 		ra_profile_free(p);
-		free(file);
 		return RA_ENOMEM;
 	}
-	rc = profile_parse(ctx, file ? what : p->name, buf, len, p);
-	free(file);
-	if (rc != RA_OK) {
+	if ((rc = profile_parse(ctx, file, buf, len, p)) != RA_OK) {
 		ra_profile_free(p);
 		return rc;
 	}
 	*out = p;
 	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
+{
+	char		*file = NULL, *name;
+	size_t		 i, len = 0;
+	enum ra_err	 rc;
+
+	for (i = 0; ra_data_profiles[i].name; i++)
+		if (strcmp(ra_data_profiles[i].name, what) == 0)
+			return ra_profile_load_buffer(ctx, what, what,
+			    (const char *)ra_data_profiles[i].data,
+			    ra_data_profiles[i].len, out);
+	if (strchr(what, '/') == NULL && strchr(what, '.') == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, 0, NULL, NULL, 0, 0,
+		    "no built-in profile \"%s\" (see `roleaudit profiles`)",
+		    what);
+		return RA_ENOTFOUND;
+	}
+	if ((rc = ra_read_file(ctx, what, &file, &len)) != RA_OK)
+		return rc;
+	if ((name = profile_name_of(what)) == NULL)
+		rc = RA_ENOMEM;
+	else
+		rc = ra_profile_load_buffer(ctx, name, what, file, len, out);
+	free(name);
+	free(file);
+	return rc;
 }
 
 RA_EXPORT const char *

@@ -209,6 +209,13 @@ void		 ra_csv_free(struct ra_csv *);
 enum ra_err	 ra_read_file(struct ra_ctx *, const char *path, char **buf,
 		    size_t *len);
 
+/* The catalog or a profile from CSV bytes; NAME/FILE for diagnostics. */
+enum ra_err	 ra_catalog_load_buffer(struct ra_ctx *, const char *name,
+		    const char *buf, size_t len);
+enum ra_err	 ra_profile_load_buffer(struct ra_ctx *, const char *name,
+		    const char *file, const char *buf, size_t len,
+		    struct ra_profile **out);
+
 /* Tab or section by its name (case-insensitive, a few spellings). */
 int	 ra_tab_parse(const char *, enum ra_tab *);
 int	 ra_section_parse(const char *, enum ra_section *);

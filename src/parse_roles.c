@@ -139,6 +139,29 @@ attr(int nattr, const xmlChar **a, const char *name, size_t *n)
 	return NULL;
 }
 
+/*
+ * Copy an attribute value of N bytes.  Without entity replacement (which
+ * stays off for untrusted input) libxml2 hands a '&' in an attribute back
+ * as the five characters "&#38;" and every other character decoded, so
+ * that one sequence is turned back into '&'.
+ */
+static char *
+attr_decode(const xmlChar *v, size_t n)
+{
+	char	*s, *o;
+	size_t	 i;
+
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	for (i = 0, o = s; i < n; i++) {
+		*o++ = (char)v[i];
+		if (v[i] == '&' && n - i >= 5 && memcmp(v + i, "&#38;", 5) == 0)
+			i += 4;
+	}
+	*o = '\0';
+	return s;
+}
+
 /* Copy an attribute value, refusing names past the length limit. */
 static char *
 attr_dup(struct ra_xml *x, const xmlChar *v, size_t n, const char *what)
@@ -152,7 +175,7 @@ attr_dup(struct ra_xml *x, const xmlChar *v, size_t n, const char *what)
 		fail(x, RA_ELIMIT);
 		return NULL;
 	}
-	if ((s = ra_strndup((const char *)v, n)) == NULL)
+	if ((s = attr_decode(v, n)) == NULL)
 		fail(x, RA_ENOMEM);
 	return s;
 }
@@ -248,7 +271,7 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 {
 	const xmlChar	*name, *lv;
 	size_t		 nname, nlv, priv;
-	char		 level[32];
+	char		 level[32], *decoded = NULL;
 	enum ra_level	 l;
 
 	if ((name = attr(nattr, a, "name", &nname)) == NULL || nname == 0) {
@@ -283,8 +306,18 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 		    (int)(nname > 200 ? 200 : nname), (const char *)name);
 		return;
 	}
+	/* The hot path: only a name holding '&' needs a decoded copy. */
+	if (memchr(name, '&', nname) != NULL) {
+		if ((decoded = attr_decode(name, nname)) == NULL) {
+			fail(x, RA_ENOMEM);
+			return;
+		}
+		name = (const xmlChar *)decoded;
+		nname = strlen(decoded);
+	}
 	priv = ra_catalog_intern(&x->ld->ctx->cat, (const char *)name, nname,
 	    x->ld->sol->prefix);
+	free(decoded);
 	if (priv == RA_NOPRIV || ra_bitmap_set(&x->cur.bits, priv, l) == -1)
 		fail(x, RA_ENOMEM);
 }
@@ -524,6 +557,10 @@ on_error(void *ctx, xmlErrorPtr e)
 	    "malformed XML");
 	for (n = strlen(msg); n && isspace((unsigned char)msg[n - 1]); n--)
 		msg[n - 1] = '\0';
+	/* libxml2 puts a newline before the bytes it quotes. */
+	for (n = 0; msg[n]; n++)
+		if (msg[n] == '\n')
+			msg[n] = ' ';
 	ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_XML, x->ld->file,
 	    x->ld->member, e->line > 0 ? (unsigned long)e->line : cur_line(x),
 	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "malformed XML: %s", msg);

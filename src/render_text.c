@@ -95,18 +95,31 @@ role_line(struct pen *p, const struct ra_result *r, size_t nreq)
 	ra_buf_adds(&p->b, "\n");
 }
 
+/* "not granted" or the level held, and the level needed when above Basic. */
+static void
+status(struct ra_buf *st, const struct ra_missing *m)
+{
+	st->len = 0;
+	ra_buf_adds(st, m->actual == RA_LEVEL_NONE ? "not granted" :
+	    ra_level_name(m->actual));
+	if (m->req->min > RA_LEVEL_BASIC)
+		ra_buf_printf(st, ", needs %s", ra_level_name(m->req->min));
+}
+
 static void
 missing_lines(struct pen *p, const struct ra_catalog *cat,
     const struct ra_result *r)
 {
 	struct ra_buf	 st = { 0 };
-	size_t		 k, w = 0, sec;
+	size_t		 k, w = 0, sw = 0, sec;
 	enum ra_tab	 tab;
 
 	for (k = 0; k < r->nmiss; k++) {
 		size_t	 n = width(cat->v[r->miss[k].priv].name);
 
 		w = n > w ? n : w;
+		status(&st, &r->miss[k]);
+		sw = st.len > sw ? st.len : sw;
 	}
 	/* Tabs in editor order; inside a tab, the grid, then the sections. */
 	for (tab = 0; tab < RA_TAB__COUNT; tab++)
@@ -139,17 +152,9 @@ missing_lines(struct pen *p, const struct ra_catalog *cat,
 				ra_buf_adds(&p->b, "          ");
 				ra_buf_add_safe(&p->b, name);
 				pad(p, width(name), w + 2);
-				st.len = 0;
-				if (m->actual == RA_LEVEL_NONE)
-					ra_buf_adds(&st, "not granted");
-				else
-					ra_buf_adds(&st,
-					    ra_level_name(m->actual));
-				if (m->req->min > RA_LEVEL_BASIC)
-					ra_buf_printf(&st, ", needs %s",
-					    ra_level_name(m->req->min));
+				status(&st, m);
 				ra_buf_adds(&p->b, st.oom ? "" : st.s);
-				pad(p, st.len, 20);
+				pad(p, st.len, sw + 2);
 				ra_buf_add_safe(&p->b, ent);
 				if (*acc) {
 					ra_buf_adds(&p->b, ": ");

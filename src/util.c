@@ -160,6 +160,23 @@ utf8_len(const unsigned char *s)
 	return 0;
 }
 
+/*
+ * U+200E/U+200F marks, U+202A..U+202E embeddings and overrides, U+2066..
+ * U+2069 isolates: the "Trojan Source" characters.
+ */
+static int
+is_bidi(const unsigned char *s)
+{
+	if (s[0] != 0xe2)
+		return 0;
+	if (s[1] == 0x80)
+		return s[2] == 0x8e || s[2] == 0x8f ||
+		    (s[2] >= 0xaa && s[2] <= 0xae);
+	if (s[1] == 0x81)
+		return s[2] >= 0xa6 && s[2] <= 0xa9;
+	return 0;
+}
+
 void
 ra_buf_add_safe(struct ra_buf *b, const char *str)
 {
@@ -177,6 +194,11 @@ ra_buf_add_safe(struct ra_buf *b, const char *str)
 			/* C1 controls (U+0080..U+009F) steer terminals too. */
 			ra_buf_printf(b, "\\u%04x", s[1]);
 			s += 2;
+		} else if (n == 3 && is_bidi(s)) {
+			/* Bidirectional overrides make text read differently. */
+			ra_buf_printf(b, "\\u%04x", ((s[0] & 0x0f) << 12) |
+			    ((s[1] & 0x3f) << 6) | (s[2] & 0x3f));
+			s += 3;
 		} else {
 			ra_buf_add(b, (const char *)s, n);
 			s += n;
