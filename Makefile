@@ -35,7 +35,7 @@ FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz install clean \
-	_test _demo unit golden corpus fuzz-replay
+	_test _demo unit golden schema samples-check corpus fuzz-replay
 
 all: $(BIN)
 
@@ -61,9 +61,10 @@ _demo: $(BIN)
 	@$(BIN) check samples/sss-mixed.zip || test $$? -eq 1
 
 test: deps
+	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory _test
 
-_test: unit golden fuzz-replay corpus
+_test: unit golden schema samples-check fuzz-replay corpus
 
 $(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h
 	@mkdir -p $(@D)
@@ -102,6 +103,15 @@ golden: $(BIN)
 corpus: $(BIN)
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN)
 
+# Debian's python3 carries python3-jsonschema; another python3 on PATH may not.
+PY_SCHEMA = $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+
+schema:
+	@$(PY_SCHEMA) tests/validate-json.py
+
+samples-check:
+	@python3 tests/check-samples.py
+
 $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< \
@@ -113,6 +123,7 @@ fuzz-replay: $(FUZZ_REPLAY)
 # The suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a
 # build directory of its own.
 check: deps
+	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/san \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    _test
