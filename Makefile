@@ -18,13 +18,13 @@ LDFLAGS_ALL  = $(SAN) $(LDFLAGS)
 
 LIB_SRCS = src/util.c src/sha256.c src/ctx.c src/catalog.c src/bitmap.c \
 	   src/parse_roles.c src/input.c src/input_zip.c src/input_dir.c \
-	   src/check.c src/render.c src/render_text.c src/render_csv.c \
+	   src/check.c src/diff.c src/render.c src/render_text.c src/render_csv.c \
 	   src/render_json.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/data.o
 LIB	 = $(BUILD)/libroleaudit.a
 BIN	 = $(BUILD)/roleaudit
 
-DATA	 = schema/privileges.csv schema/privilege_bases.csv
+DATA	 = schema/privileges.csv schema/privilege_bases.csv schema/escalation.csv
 PROFILES = $(sort $(wildcard schema/profiles/*.csv))
 
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))

@@ -139,6 +139,7 @@ struct ra_solution;
 struct ra_role;
 struct ra_profile;
 struct ra_report;
+struct ra_diff;
 
 /* Short text for an error status; never NULL. */
 const char	*ra_strerror(enum ra_err);
@@ -221,7 +222,10 @@ const char	*ra_solution_sha256(const struct ra_solution *);
 /* From solution.xml; NULL when the input has none. */
 const char	*ra_solution_unique_name(const struct ra_solution *);
 const char	*ra_solution_version(const struct ra_solution *);
-/* 1 managed, 0 unmanaged, -1 unknown. */
+/*
+ * 1 managed, 0 unmanaged, 2 both (unpacked sources that pack either way),
+ * -1 unknown.
+ */
 int		 ra_solution_managed(const struct ra_solution *);
 size_t		 ra_solution_role_count(const struct ra_solution *);
 const struct ra_role *ra_solution_role(const struct ra_solution *, size_t);
@@ -286,6 +290,37 @@ struct ra_write_opts {
  * Returns RA_EIO when writing fails, RA_ENOMEM when memory runs out.
  */
 enum ra_err	 ra_write_report(const struct ra_report *,
+		    const struct ra_write_opts *, FILE *out);
+
+struct ra_diff_opts {
+	/*
+	 * When NROLES > 0, only roles whose old or new name or id equals one
+	 * of ROLES (case-insensitively) are compared.
+	 */
+	const char *const	*roles;
+	size_t			 nroles;
+};
+
+/*
+ * Compare the roles of OLD and NEW.  Roles are matched by id; a role
+ * whose id has no partner on the other side is matched by name.  Matched
+ * roles report each privilege added, removed, raised or lowered; changes
+ * that grant more are checked against the escalation rules
+ * (schema/escalation.csv), and each of PROFILES is evaluated on both
+ * sides of every matched role.  Borrows everything it is given.  On
+ * RA_OK *out belongs to the caller (ra_diff_free()).
+ */
+enum ra_err	 ra_diff(const struct ra_ctx *, const struct ra_solution *old,
+		    const struct ra_solution *new,
+		    const struct ra_profile *const *profiles, size_t nprofiles,
+		    const struct ra_diff_opts *, struct ra_diff **out);
+void		 ra_diff_free(struct ra_diff *);
+/* Roles added, removed or changed. */
+size_t		 ra_diff_change_count(const struct ra_diff *);
+/* Privilege changes and added roles that grant more (escalations). */
+size_t		 ra_diff_escalation_count(const struct ra_diff *);
+/* Render a diff; like ra_write_report(). */
+enum ra_err	 ra_write_diff(const struct ra_diff *,
 		    const struct ra_write_opts *, FILE *out);
 
 /* Render the roles of the solutions (`roleaudit roles`). */

@@ -120,3 +120,16 @@ ra_bitmap_next(const struct ra_bitmap *b, size_t i)
 		m = b->w[w];
 	}
 }
+
+int
+ra_bitmap_covers(const struct ra_bitmap *held, const struct ra_bitmap *need)
+{
+	size_t	 i, p;
+
+	for (p = 0; p < RA_PLANES; p++)
+		for (i = 0; i < need->nwords; i++)
+			if (PLANE(need, p)[i] & ~(i < held->nwords ?
+			    PLANE(held, p)[i] : 0))
+				return 0;
+	return 1;
+}

@@ -426,25 +426,36 @@ is_prefixed(const char *base, const char *prefix)
 	return p > base && *p == '_' && isalnum((unsigned char)p[1]);
 }
 
+const char *
+ra_priv_base(const char *name, enum ra_access *access)
+{
+	size_t	 i, n;
+
+	if (!prefix_caseeq(name, "prv"))
+		return NULL;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		n = strlen(verbs[i].verb);
+		if (prefix_caseeq(name + 3, verbs[i].verb) &&
+		    name[3 + n] != '\0') {
+			if (access)
+				*access = verbs[i].access;
+			return name + 3 + n;
+		}
+	}
+	return NULL;
+}
+
 int
 ra_classify(const struct ra_catalog *cat, const char *name,
     const char *prefix, struct ra_privdef *d)
 {
-	const char	*base = NULL;
+	const char	*base;
 	size_t		 i;
 
 	memset(d, 0, sizeof(*d));
 	d->tab = RA_TAB_MISSING;
 	d->origin = RA_ORIGIN_UNKNOWN;
-	if (prefix_caseeq(name, "prv"))
-		for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-			if (prefix_caseeq(name + 3, verbs[i].verb) &&
-			    name[3 + strlen(verbs[i].verb)] != '\0') {
-				base = name + 3 + strlen(verbs[i].verb);
-				d->access = verbs[i].access;
-				break;
-			}
-	if (base == NULL) {
+	if ((base = ra_priv_base(name, &d->access)) == NULL) {
 		/* Not prv<Verb><Base>: an unlisted miscellaneous privilege. */
 		d->section = RA_SECTION_MISC;
 		d->entity = ra_strdup("");
@@ -623,6 +634,96 @@ bases_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 	}
 	ra_csv_free(&c);
 	return rc;
+}
+
+/* ---- escalation rules ----------------------------------------------- */
+
+int
+ra_escalation_init(struct ra_ctx *ctx)
+{
+	static const char *const cols[] = { "kind", "match", "reason" };
+	static const char *const kinds[] = { "privilege", "base", "section",
+	    "depth" };
+	const char	*file = ra_data_escalation.name;
+	struct ra_csv	 c;
+	struct ra_esc	 e;
+	int		 idx[3], rc = 0;
+	size_t		 r, k;
+
+	if (ra_csv_parse(ctx, file, (const char *)ra_data_escalation.data,
+	    ra_data_escalation.len, &c) != RA_OK)
+		return -1;
+	if (csv_columns(ctx, file, &c, cols, idx, 3) == -1) {
+		ra_csv_free(&c);
+		return -1;
+	}
+	for (r = 1; r < c.nrow && rc == 0; r++) {
+		memset(&e, 0, sizeof(e));
+		for (k = 0; k < 4; k++)
+			if (ra_strcaseeq(cell(&c.row[r], idx[0]), kinds[k]))
+				break;
+		e.kind = (enum ra_esc_kind)k;
+		if (k == 4 || (e.kind == RA_ESC_DEPTH &&
+		    ra_level_parse(cell(&c.row[r], idx[1]), &e.level) !=
+		    RA_OK) || (e.kind == RA_ESC_SECTION &&
+		    ra_section_parse(cell(&c.row[r], idx[1]), &e.section) ==
+		    -1)) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV, file, NULL,
+			    c.row[r].line, 0, "bad escalation rule");
+			rc = -1;
+			break;
+		}
+		if (ra_grow(&ctx->esc, &ctx->capesc, ctx->nesc + 1,
+		    sizeof(*ctx->esc)) == -1 ||
+		    (e.match = ra_strdup(cell(&c.row[r], idx[1]))) == NULL ||
+		    (e.reason = ra_strdup(cell(&c.row[r], idx[2]))) == NULL) {
+			free(e.match);
+			rc = -1;
+			break;
+		}
+		ctx->esc[ctx->nesc++] = e;
+	}
+	ra_csv_free(&c);
+	return rc;
+}
+
+int
+ra_escalation(const struct ra_ctx *ctx, size_t priv, enum ra_level old,
+    enum ra_level new, struct ra_buf *b)
+{
+	const struct ra_privdef	*d = &ctx->cat.v[priv];
+	const char		*base = ra_priv_base(d->name, NULL);
+	size_t			 i, n = 0;
+	int			 kind, hit;
+
+	if (new <= old)
+		return 0;
+	for (kind = RA_ESC_PRIVILEGE; kind <= RA_ESC_DEPTH; kind++)
+		for (i = 0; i < ctx->nesc; i++) {
+			const struct ra_esc	*e = &ctx->esc[i];
+
+			if ((int)e->kind != kind)
+				continue;
+			switch (e->kind) {
+			case RA_ESC_PRIVILEGE:
+				hit = ra_strcaseeq(d->name, e->match);
+				break;
+			case RA_ESC_BASE:
+				hit = base && ra_strcaseeq(base, e->match);
+				break;
+			case RA_ESC_SECTION:
+				hit = d->section == e->section;
+				break;
+			default:
+				hit = new >= e->level && old < e->level;
+				break;
+			}
+			if (!hit)
+				continue;
+			ra_buf_adds(b, n++ ? "; " : "");
+			ra_buf_adds(b, e->reason);
+		}
+	return n > 0;
 }
 
 int

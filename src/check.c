@@ -39,6 +39,17 @@ missing_cmp(const void *a, const void *b)
 	return ra_namecmp(x->name, y->name);
 }
 
+int
+ra_profile_bitmap(const struct ra_profile *p, struct ra_bitmap *need)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->n; i++)
+		if (ra_bitmap_set(need, p->req[i].priv, p->req[i].min) == -1)
+			return -1;
+	return 0;
+}
+
 /* Unite the profiles into REP->req; entity strings stay borrowed. */
 static int
 unite(struct ra_report *rep, const struct ra_check_opts *opts)

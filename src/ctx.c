@@ -149,7 +149,7 @@ ra_ctx_new(void)
 	if ((ctx = calloc(1, sizeof(*ctx))) == NULL)
 		return NULL;
 	memcpy(ctx->limit, default_limit, sizeof(ctx->limit));
-	if (ra_catalog_init(ctx) == -1) {
+	if (ra_catalog_init(ctx) == -1 || ra_escalation_init(ctx) == -1) {
 		ra_ctx_free(ctx);
 		return NULL;
 	}
@@ -164,6 +164,11 @@ ra_ctx_free(struct ra_ctx *ctx)
 	if (ctx == NULL)
 		return;
 	ra_catalog_free(&ctx->cat);
+	for (i = 0; i < ctx->nesc; i++) {
+		free(ctx->esc[i].match);
+		free(ctx->esc[i].reason);
+	}
+	free(ctx->esc);
 	for (i = 0; i < ctx->ndiag; i++) {
 		free((char *)ctx->diag[i].file);
 		free((char *)ctx->diag[i].member);

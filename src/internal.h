@@ -179,6 +179,12 @@ size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
 size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t,
 	    const char *prefix);
 /*
+ * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
+ * access right, or NULL when NAME is not of that shape.
+ */
+const char	*ra_priv_base(const char *name, enum ra_access *);
+
+/*
  * Classify a privilege the catalog does not list: fills tab, entity,
  * access and origin of D from its name.  Documented in the man page.
  */
@@ -246,7 +252,33 @@ struct ra_blob {
 };
 extern const struct ra_blob	ra_data_catalog;
 extern const struct ra_blob	ra_data_bases;
+extern const struct ra_blob	ra_data_escalation;
 extern const struct ra_blob	ra_data_profiles[];	/* NULL name ends */
+
+/* An escalation rule (schema/escalation.csv). */
+enum ra_esc_kind {
+	RA_ESC_PRIVILEGE = 0,	/* in the order rules are tried */
+	RA_ESC_BASE,
+	RA_ESC_SECTION,
+	RA_ESC_DEPTH
+};
+
+struct ra_esc {
+	enum ra_esc_kind	 kind;
+	char			*match;
+	enum ra_level		 level;		/* RA_ESC_DEPTH */
+	enum ra_section		 section;	/* RA_ESC_SECTION */
+	char			*reason;
+};
+
+int	 ra_escalation_init(struct ra_ctx *);
+/*
+ * Why going from OLD to NEW on privilege PRIV grants more, as the
+ * reasons of every matching rule joined by "; " into B; 0 when no rule
+ * matches (then B is untouched).  Lowering never escalates.
+ */
+int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
+	    enum ra_level new, struct ra_buf *b);
 
 /* ---- bitmap.c -------------------------------------------------------- */
 
@@ -273,6 +305,9 @@ void		 ra_bitmap_free(struct ra_bitmap *);
  */
 int		 ra_bitmap_missing(const struct ra_bitmap *req,
 		    const struct ra_bitmap *held, struct ra_bitmap *missing);
+/* 1 when HELD has every privilege of NEED at its level. */
+int		 ra_bitmap_covers(const struct ra_bitmap *held,
+		    const struct ra_bitmap *need);
 /* Next set bit of plane 0 at or after I, or RA_NOPRIV. */
 size_t		 ra_bitmap_next(const struct ra_bitmap *, size_t i);
 
@@ -295,7 +330,7 @@ struct ra_solution {
 	char		*unique_name;
 	char		*version;
 	char		*prefix;	/* publisher customization prefix */
-	int		 managed;	/* -1 unknown */
+	int		 managed;	/* 0, 1, 2 both, -1 unknown */
 	struct ra_role	*role;
 	size_t		 nrole, caprole;
 };
@@ -303,6 +338,8 @@ struct ra_solution {
 struct ra_ctx {
 	struct ra_catalog	 cat;
 	uint64_t		 limit[RA_LIMIT__COUNT];
+	struct ra_esc		*esc;
+	size_t			 nesc, capesc;
 	struct ra_diag		*diag;
 	size_t			 ndiag, capdiag;
 	int			 diag_lost;
@@ -388,10 +425,71 @@ struct ra_report {
 	size_t				  npass, nfail;
 };
 
+/* The requirements of P as a bitmap; 0 or -1. */
+int		 ra_profile_bitmap(const struct ra_profile *, struct ra_bitmap *);
+
 /* Display data of a missing privilege: the profile row wins. */
 const char	*ra_req_entity(const struct ra_catalog *, const struct ra_req *);
 enum ra_tab	 ra_req_tab(const struct ra_catalog *, const struct ra_req *);
 enum ra_section	 ra_req_section(const struct ra_catalog *, const struct ra_req *);
+
+/* ---- diff.c --------------------------------------------------------- */
+
+enum ra_pchange {
+	RA_PCH_ADDED = 0,
+	RA_PCH_REMOVED,
+	RA_PCH_RAISED,
+	RA_PCH_LOWERED
+};
+
+enum ra_rchange {
+	RA_RCH_ADDED = 0,
+	RA_RCH_REMOVED,
+	RA_RCH_CHANGED
+};
+
+/* One privilege that differs between the two sides of a role. */
+struct ra_pdiff {
+	size_t		 priv;
+	enum ra_level	 old, new;
+	enum ra_pchange	 change;
+	enum ra_tab	 tab;		/* sort keys: tab, then name */
+	const char	*name;
+	char		*reason;	/* escalation reasons, or NULL */
+};
+
+/* A built-in profile whose verdict on a role changed. */
+struct ra_ptrans {
+	const struct ra_profile	*prof;
+	int			 old_pass, new_pass;
+};
+
+struct ra_rdiff {
+	const struct ra_role	*old, *new;	/* NULL when added/removed */
+	enum ra_rchange		 change;
+	int			 renamed;
+	int			 escalation;	/* some change escalates */
+	struct ra_pdiff		*p;
+	size_t			 np;
+	struct ra_ptrans	*t;
+	size_t			 nt;
+};
+
+struct ra_diff {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution	 *old, *new;
+	const struct ra_profile *const	 *prof;
+	size_t				  nprof;
+	struct ra_rdiff			 *r;
+	size_t				  nr, capr;
+	size_t				  roles_added, roles_removed;
+	size_t				  roles_changed;
+	size_t				  added, removed, raised, lowered;
+	size_t				  escalations;
+};
+
+const char	*ra_pchange_name(enum ra_pchange);
+const char	*ra_rchange_name(enum ra_rchange);
 
 /* ---- render_*.c ------------------------------------------------------ */
 
@@ -404,6 +502,9 @@ enum ra_err	 ra_render_roles_csv(const struct ra_ctx *,
 		    const struct ra_solution *const *, size_t, FILE *);
 enum ra_err	 ra_render_roles_json(const struct ra_ctx *,
 		    const struct ra_solution *const *, size_t, FILE *);
+enum ra_err	 ra_render_diff_text(const struct ra_diff *, int color, FILE *);
+enum ra_err	 ra_render_diff_csv(const struct ra_diff *, FILE *);
+enum ra_err	 ra_render_diff_json(const struct ra_diff *, FILE *);
 enum ra_err	 ra_render_profiles_text(const struct ra_profile *const *,
 		    size_t, FILE *);
 enum ra_err	 ra_render_profiles_csv(const struct ra_profile *const *,

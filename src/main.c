@@ -30,6 +30,7 @@ enum exit_status {
 
 enum command {
 	CMD_CHECK,
+	CMD_DIFF,
 	CMD_ROLES,
 	CMD_PROFILES
 };
@@ -44,10 +45,14 @@ struct opts {
 	enum ra_level	 min_level;
 	int		 color;		/* -1 auto */
 	int		 quiet;
+	const char	**role;		/* diff --role */
+	size_t		 nrole;
+	int		 fail_on_escalation;
 };
 
 static const char usage_text[] =
 "usage: roleaudit check [options] INPUT...\n"
+"       roleaudit diff [options] OLD NEW\n"
 "       roleaudit roles [options] INPUT...\n"
 "       roleaudit profiles [options]\n"
 "       roleaudit --help | --version\n"
@@ -58,6 +63,7 @@ static const char usage_text[] =
 "\n"
 "Commands:\n"
 "  check      report the roles that lack privileges a profile requires\n"
+"  diff       what changed between two exports, privilege by privilege\n"
 "  roles      list every role: name, id, privilege count, location\n"
 "  profiles   list the built-in requirement profiles\n"
 "\n"
@@ -69,6 +75,9 @@ static const char usage_text[] =
 "      --min-level LEVEL   every requirement needs LEVEL at least\n"
 "                          (Basic, Local, Deep or Global)\n"
 "      --catalog CSV       extend or override the privilege catalog\n"
+"      --role NAME|ID      diff: compare only this role, repeatable\n"
+"      --fail-on WHAT      diff: exit 1 on any change (default) or only\n"
+"                          on an escalation (change, escalation)\n"
 "      --color WHEN        auto (default), always or never\n"
 "      --max-member-size N largest zip member, bytes (default 2 GiB)\n"
 "      --max-ratio N       largest compression ratio (default 200)\n"
@@ -78,8 +87,10 @@ static const char usage_text[] =
 "  -h, --help              show this help\n"
 "  -V, --version           show the version\n"
 "\n"
-"Exit status: 0 every role passes, 1 some role fails, 2 usage error,\n"
-"3 bad input (other inputs are still reported), 4 system error.\n"
+"Exit status: 0 every role passes (diff: no difference), 1 some role\n"
+"fails (diff: a difference, or an escalation with --fail-on escalation),\n"
+"2 usage error, 3 bad input (other inputs are still reported),\n"
+"4 system error.\n"
 "See roleaudit(1).\n";
 
 static void usage_error(const char *, ...)
@@ -235,12 +246,36 @@ finish_output(const char *output, struct sink *s, int keep)
 	return rc;
 }
 
+/* Compare SOL[0] with SOL[1] and render it; findings raise *RC. */
+static enum ra_err
+run_diff(struct ra_ctx *ctx, const struct opts *o, struct ra_solution **sol,
+    struct ra_profile **prof, size_t nprof, const struct ra_write_opts *wo,
+    FILE *out, int *rc)
+{
+	struct ra_diff		*d;
+	struct ra_diff_opts	 dopt;
+	enum ra_err		 e;
+
+	dopt.roles = o->role;
+	dopt.nroles = o->nrole;
+	e = ra_diff(ctx, sol[0], sol[1], (const struct ra_profile *const *)prof,
+	    nprof, &dopt, &d);
+	if (e != RA_OK)
+		return e;
+	e = ra_write_diff(d, wo, out);
+	if (o->fail_on_escalation ? ra_diff_escalation_count(d) > 0 :
+	    ra_diff_change_count(d) > 0)
+		worst(rc, EXIT_FINDINGS);
+	ra_diff_free(d);
+	return e;
+}
+
 static void
 parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 {
 	enum {
 		OPT_MIN_LEVEL = 256, OPT_CATALOG, OPT_COLOR, OPT_MEMBER_SIZE,
-		OPT_RATIO, OPT_FILE_SIZE, OPT_MEMBERS
+		OPT_RATIO, OPT_FILE_SIZE, OPT_MEMBERS, OPT_ROLE, OPT_FAIL_ON
 	};
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -254,6 +289,8 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		{ "max-ratio", required_argument, NULL, OPT_RATIO },
 		{ "max-file-size", required_argument, NULL, OPT_FILE_SIZE },
 		{ "max-members", required_argument, NULL, OPT_MEMBERS },
+		{ "role", required_argument, NULL, OPT_ROLE },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -276,6 +313,8 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 	}
 	if (strcmp(cmd, "check") == 0)
 		o->cmd = CMD_CHECK;
+	else if (strcmp(cmd, "diff") == 0)
+		o->cmd = CMD_DIFF;
 	else if (strcmp(cmd, "roles") == 0)
 		o->cmd = CMD_ROLES;
 	else if (strcmp(cmd, "profiles") == 0)
@@ -339,6 +378,18 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 			ra_ctx_set_limit(ctx, RA_LIMIT_MEMBERS,
 			    parse_size(optarg, "--max-members"));
 			break;
+		case OPT_ROLE:
+			o->role[o->nrole++] = optarg;
+			break;
+		case OPT_FAIL_ON:
+			if (strcmp(optarg, "change") == 0)
+				o->fail_on_escalation = 0;
+			else if (strcmp(optarg, "escalation") == 0)
+				o->fail_on_escalation = 1;
+			else
+				usage_error("--fail-on takes change or "
+				    "escalation, not '%s'", optarg);
+			break;
 		case 'q':
 			o->quiet = 1;
 			break;
@@ -356,6 +407,10 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		usage_error("profiles takes no inputs ('%s')", argv[optind]);
 	if (o->cmd != CMD_PROFILES && optind >= argc)
 		usage_error("%s", "no input given");
+	if (o->cmd == CMD_DIFF && argc - optind != 2)
+		usage_error("%s", "diff takes two inputs: OLD NEW");
+	if (o->cmd != CMD_DIFF && (o->nrole || o->fail_on_escalation))
+		usage_error("%s", "--role and --fail-on go with diff");
 	if (o->color == -1)
 		o->color = o->output == NULL && o->format == RA_FORMAT_TEXT &&
 		    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL &&
@@ -385,6 +440,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.color = -1;
 	if ((o.profile = calloc((size_t)argc, sizeof(*o.profile))) == NULL ||
+	    (o.role = calloc((size_t)argc, sizeof(*o.role))) == NULL ||
 	    (sol = calloc((size_t)argc, sizeof(*sol))) == NULL ||
 	    (prof = calloc((size_t)argc + 1, sizeof(*prof))) == NULL) {
 		fputs("roleaudit: out of memory\n", stderr);
@@ -401,7 +457,11 @@ main(int argc, char *argv[])
 		print_diags(ctx, &seen, o.quiet);
 		return exit_of(e);
 	}
-	if (o.cmd == CMD_CHECK) {
+	/* diff shows what a change does to every built-in profile. */
+	if (o.cmd == CMD_DIFF && o.nprofile == 0)
+		for (i = 0; ra_profile_builtin(i) != NULL; i++)
+			o.profile[o.nprofile++] = ra_profile_builtin(i);
+	if (o.cmd == CMD_CHECK || o.cmd == CMD_DIFF) {
 		if (o.nprofile == 0)
 			o.profile[o.nprofile++] = RA_PROFILE_DEFAULT;
 		for (i = 0; i < o.nprofile; i++) {
@@ -442,7 +502,12 @@ main(int argc, char *argv[])
 	if (o.cmd == CMD_ROLES)
 		e = ra_write_roles(ctx, (const struct ra_solution *const *)sol,
 		    nsol, &wo, sink.f);
-	else {
+	else if (o.cmd == CMD_DIFF) {
+		e = RA_OK;
+		if (nsol == 2)
+			e = run_diff(ctx, &o, sol, prof, nprof, &wo, sink.f,
+			    &rc);
+	} else {
 		memset(&co, 0, sizeof(co));
 		co.min_level = o.min_level;
 		e = ra_check(ctx, (const struct ra_solution *const *)sol, nsol,
@@ -473,6 +538,7 @@ out:
 	free(sol);
 	free(prof);
 	free(o.profile);
+	free(o.role);
 	ra_ctx_free(ctx);
 	return rc;
 }

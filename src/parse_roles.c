@@ -468,9 +468,9 @@ manifest_store(struct ra_xml *x)
 		dst = &sol->prefix;
 		break;
 	case F_MANAGED:
-		/* 0 unmanaged, 1 managed, 2 both (solution packager). */
-		if (sol->managed == -1)
-			sol->managed = !(n == 1 && s[0] == '0');
+		/* 0 unmanaged, 1 managed, 2 both (SolutionPackager sources). */
+		if (sol->managed == -1 && n == 1 && s[0] >= '0' && s[0] <= '2')
+			sol->managed = s[0] - '0';
 		return;
 	case F_NONE:
 		return;

@@ -22,6 +22,21 @@ ra_write_report(const struct ra_report *rep, const struct ra_write_opts *o,
 }
 
 RA_EXPORT enum ra_err
+ra_write_diff(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
+{
+	switch (o->format) {
+	case RA_FORMAT_TEXT:
+		return ra_render_diff_text(d, o->color, out);
+	case RA_FORMAT_CSV:
+		return ra_render_diff_csv(d, out);
+	case RA_FORMAT_JSON:
+		return ra_render_diff_json(d, out);
+	}
+	return RA_EINVAL;
+}
+
+RA_EXPORT enum ra_err
 ra_write_roles(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, const struct ra_write_opts *o, FILE *out)
 {

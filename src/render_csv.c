@@ -181,3 +181,50 @@ ra_render_profiles_csv(const struct ra_profile *const *p, size_t n,
 	}
 	return rc == 0 ? RA_OK : RA_EIO;
 }
+
+enum ra_err
+ra_render_diff_csv(const struct ra_diff *d, FILE *out)
+{
+	static const char *const head[] = { "role_id", "role_name",
+	    "old_name", "role_change", "privilege", "entity", "tab",
+	    "section", "access", "old", "new", "change", "escalation",
+	    "reason" };
+	const struct ra_catalog	*cat = &d->ctx->cat;
+	const char		*c[14];
+	size_t			 i, k;
+	int			 rc;
+
+	rc = ra_csv_write_row(out, head, 14);
+	for (i = 0; rc == 0 && i < d->nr; i++) {
+		const struct ra_rdiff	*r = &d->r[i];
+		const struct ra_role	*cur = r->new ? r->new : r->old;
+
+		c[0] = cur->id;
+		c[1] = cur->name;
+		c[2] = r->old ? r->old->name : "";
+		c[3] = ra_rchange_name(r->change);
+		for (k = 4; k < 14; k++)
+			c[k] = "";
+		if (r->np == 0) {
+			c[12] = r->escalation ? "yes" : "no";
+			rc = ra_csv_write_row(out, c, 14);
+		}
+		for (k = 0; rc == 0 && k < r->np; k++) {
+			const struct ra_pdiff	*p = &r->p[k];
+			const struct ra_privdef	*pd = &cat->v[p->priv];
+
+			c[4] = pd->name;
+			c[5] = pd->entity;
+			c[6] = ra_tab_name(pd->tab);
+			c[7] = ra_section_name(pd->section);
+			c[8] = ra_access_name(pd->access);
+			c[9] = p->old ? ra_level_name(p->old) : "";
+			c[10] = p->new ? ra_level_name(p->new) : "";
+			c[11] = ra_pchange_name(p->change);
+			c[12] = p->reason ? "yes" : "no";
+			c[13] = p->reason ? p->reason : "";
+			rc = ra_csv_write_row(out, c, 14);
+		}
+	}
+	return rc == 0 ? RA_OK : RA_EIO;
+}

@@ -61,30 +61,36 @@ jstr(const char *s)
 static const char *const kind_names[] = { "zip", "folder", "xml" };
 
 static json_t *
+json_input(const struct ra_solution *sol)
+{
+	json_t	*o = json_object(), *s;
+
+	json_object_set_new(o, "path", jstr(sol->path));
+	json_object_set_new(o, "kind", jstr(kind_names[sol->kind]));
+	json_object_set_new(o, "sha256", jstr(sol->sha256));
+	if (sol->has_manifest) {
+		s = json_object();
+		json_object_set_new(s, "unique_name", jstr(sol->unique_name));
+		json_object_set_new(s, "version", jstr(sol->version));
+		/* Managed 2 ("both", unpacked sources) is neither. */
+		json_object_set_new(s, "managed", sol->managed == 0 ||
+		    sol->managed == 1 ? json_boolean(sol->managed) :
+		    json_null());
+		json_object_set_new(s, "publisher_prefix", jstr(sol->prefix));
+	} else
+		s = json_null();
+	json_object_set_new(o, "solution", s);
+	return o;
+}
+
+static json_t *
 json_inputs(const struct ra_solution *const *sol, size_t nsol)
 {
-	json_t	*a = json_array(), *o, *s;
+	json_t	*a = json_array();
 	size_t	 i;
 
-	for (i = 0; a && i < nsol; i++) {
-		o = json_object();
-		json_object_set_new(o, "path", jstr(sol[i]->path));
-		json_object_set_new(o, "kind", jstr(kind_names[sol[i]->kind]));
-		json_object_set_new(o, "sha256", jstr(sol[i]->sha256));
-		if (sol[i]->has_manifest) {
-			s = json_object();
-			json_object_set_new(s, "unique_name",
-			    jstr(sol[i]->unique_name));
-			json_object_set_new(s, "version", jstr(sol[i]->version));
-			json_object_set_new(s, "managed", sol[i]->managed < 0 ?
-			    json_null() : json_boolean(sol[i]->managed));
-			json_object_set_new(s, "publisher_prefix",
-			    jstr(sol[i]->prefix));
-		} else
-			s = json_null();
-		json_object_set_new(o, "solution", s);
-		json_array_append_new(a, o);
-	}
+	for (i = 0; a && i < nsol; i++)
+		json_array_append_new(a, json_input(sol[i]));
 	return a;
 }
 
@@ -125,19 +131,28 @@ json_diags(const struct ra_ctx *ctx)
 }
 
 static json_t *
-json_role_common(const struct ra_role *r, size_t sol)
+json_role_location(const struct ra_role *r)
 {
 	struct ra_buf	 loc = { 0 };
-	json_t		*o = json_object();
+	json_t		*j;
 
 	ra_role_location(r, &loc);
+	j = loc.oom ? NULL : jstr(loc.s);
+	ra_buf_free(&loc);
+	return j;
+}
+
+static json_t *
+json_role_common(const struct ra_role *r, size_t sol)
+{
+	json_t		*o = json_object();
+
 	json_object_set_new(o, "input", json_integer((json_int_t)sol));
 	json_object_set_new(o, "id", jstr(r->id));
 	json_object_set_new(o, "name", jstr(r->name));
-	json_object_set_new(o, "location", loc.oom ? NULL : jstr(loc.s));
+	json_object_set_new(o, "location", json_role_location(r));
 	json_object_set_new(o, "privileges",
 	    json_integer((json_int_t)r->nprivs));
-	ra_buf_free(&loc);
 	return o;
 }
 
@@ -256,5 +271,106 @@ ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "profiles", a);
+	return dump(root, out);
+}
+
+static json_t *
+json_level(enum ra_level l)
+{
+	return l == RA_LEVEL_NONE ? json_null() : jstr(ra_level_name(l));
+}
+
+static json_t *
+json_pdiff(const struct ra_catalog *cat, const struct ra_pdiff *p)
+{
+	const struct ra_privdef	*d = &cat->v[p->priv];
+	json_t			*m = json_object();
+
+	json_object_set_new(m, "privilege", jstr(d->name));
+	json_object_set_new(m, "entity", jstr(d->entity));
+	json_object_set_new(m, "tab", jstr(ra_tab_name(d->tab)));
+	json_object_set_new(m, "section", d->section == RA_SECTION_ENTITIES ?
+	    json_null() : jstr(ra_section_name(d->section)));
+	json_object_set_new(m, "access", d->access == RA_ACCESS_NONE ?
+	    json_null() : jstr(ra_access_name(d->access)));
+	json_object_set_new(m, "old", json_level(p->old));
+	json_object_set_new(m, "new", json_level(p->new));
+	json_object_set_new(m, "change", jstr(ra_pchange_name(p->change)));
+	json_object_set_new(m, "escalation", json_boolean(p->reason != NULL));
+	json_object_set_new(m, "reason", jstr(p->reason));
+	return m;
+}
+
+enum ra_err
+ra_render_diff_json(const struct ra_diff *d, FILE *out)
+{
+	json_t	*root = json_object(), *a, *o, *pa, *ta, *t, *s;
+	size_t	 i, k;
+
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "old", json_input(d->old));
+	json_object_set_new(root, "new", json_input(d->new));
+	a = json_array();
+	for (i = 0; i < d->nprof; i++) {
+		o = json_object();
+		json_object_set_new(o, "name", jstr(d->prof[i]->name));
+		json_object_set_new(o, "privileges",
+		    json_integer((json_int_t)d->prof[i]->n));
+		json_object_set_new(o, "source", jstr(d->prof[i]->source));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "profiles", a);
+	a = json_array();
+	for (i = 0; i < d->nr; i++) {
+		const struct ra_rdiff	*r = &d->r[i];
+		const struct ra_role	*cur = r->new ? r->new : r->old;
+
+		o = json_object();
+		json_object_set_new(o, "id", jstr(cur->id));
+		json_object_set_new(o, "name", jstr(cur->name));
+		json_object_set_new(o, "old_name", r->old ?
+		    jstr(r->old->name) : json_null());
+		json_object_set_new(o, "change", jstr(ra_rchange_name(r->change)));
+		json_object_set_new(o, "escalation", json_boolean(r->escalation));
+		json_object_set_new(o, "old_location", r->old ?
+		    json_role_location(r->old) : json_null());
+		json_object_set_new(o, "new_location", r->new ?
+		    json_role_location(r->new) : json_null());
+		pa = json_array();
+		for (k = 0; k < r->np; k++)
+			json_array_append_new(pa,
+			    json_pdiff(&d->ctx->cat, &r->p[k]));
+		json_object_set_new(o, "privileges", pa);
+		ta = json_array();
+		for (k = 0; k < r->nt; k++) {
+			t = json_object();
+			json_object_set_new(t, "name", jstr(r->t[k].prof->name));
+			json_object_set_new(t, "old", jstr(r->t[k].old_pass ?
+			    "pass" : "fail"));
+			json_object_set_new(t, "new", jstr(r->t[k].new_pass ?
+			    "pass" : "fail"));
+			json_array_append_new(ta, t);
+		}
+		json_object_set_new(o, "profiles", ta);
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "roles", a);
+	s = json_object();
+	json_object_set_new(s, "roles_added",
+	    json_integer((json_int_t)d->roles_added));
+	json_object_set_new(s, "roles_removed",
+	    json_integer((json_int_t)d->roles_removed));
+	json_object_set_new(s, "roles_changed",
+	    json_integer((json_int_t)d->roles_changed));
+	json_object_set_new(s, "privileges_added",
+	    json_integer((json_int_t)d->added));
+	json_object_set_new(s, "privileges_removed",
+	    json_integer((json_int_t)d->removed));
+	json_object_set_new(s, "raised", json_integer((json_int_t)d->raised));
+	json_object_set_new(s, "lowered", json_integer((json_int_t)d->lowered));
+	json_object_set_new(s, "escalations",
+	    json_integer((json_int_t)d->escalations));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
 	return dump(root, out);
 }

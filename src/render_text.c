@@ -65,7 +65,8 @@ input_header(struct pen *p, const struct ra_solution *s)
 		}
 	}
 	if (s->managed >= 0)
-		ra_buf_adds(&p->b, s->managed ? ", managed" : ", unmanaged");
+		ra_buf_adds(&p->b, s->managed == 2 ? ", managed and unmanaged" :
+		    s->managed ? ", managed" : ", unmanaged");
 	ra_buf_printf(&p->b, ", %zu role%s)\n", s->nrole,
 	    s->nrole == 1 ? "" : "s");
 }
@@ -279,6 +280,137 @@ ra_render_profiles_text(const struct ra_profile *const *prof, size_t n,
 		ra_buf_adds(&p.b, "\n");
 	}
 	rc = flush(&p);
+	ra_buf_free(&p.b);
+	return rc;
+}
+
+/* "Basic", "Basic -> Global" or "Global" for a change. */
+static void
+levels(struct ra_buf *b, const struct ra_pdiff *p)
+{
+	b->len = 0;
+	if (p->old && p->new)
+		ra_buf_printf(b, "%s -> %s", ra_level_name(p->old),
+		    ra_level_name(p->new));
+	else
+		ra_buf_adds(b, ra_level_name(p->old ? p->old : p->new));
+}
+
+static void
+diff_role(struct pen *p, const struct ra_catalog *cat,
+    const struct ra_rdiff *r)
+{
+	static const char	 marks[] = { '+', '-', '^', 'v' };
+	static const char *const inks[] = { GREEN, RED, RED, GREEN };
+	const struct ra_role	*cur = r->new ? r->new : r->old;
+	struct ra_buf		 lv = { 0 };
+	size_t			 k, w = 0, lw = 0;
+	enum ra_tab		 tab = RA_TAB__COUNT;
+
+	ink(p, BOLD);
+	ra_buf_adds(&p->b, r->change == RA_RCH_ADDED ? "+ " :
+	    r->change == RA_RCH_REMOVED ? "- " : "~ ");
+	ra_buf_add_safe(&p->b, cur->name);
+	ink(p, RESET);
+	ra_buf_adds(&p->b, "  ");
+	ra_buf_add_safe(&p->b, *cur->id ? cur->id : "(no id)");
+	if (r->change != RA_RCH_CHANGED)
+		ra_buf_printf(&p->b, "  %s, %zu privilege%s",
+		    ra_rchange_name(r->change), cur->nprivs,
+		    cur->nprivs == 1 ? "" : "s");
+	if (r->renamed) {
+		ra_buf_adds(&p->b, "  renamed from \"");
+		ra_buf_add_safe(&p->b, r->old->name);
+		ra_buf_adds(&p->b, "\"");
+	}
+	if (r->change == RA_RCH_ADDED && r->escalation) {
+		ink(p, RED);
+		ra_buf_adds(&p->b, "  ! grants escalating privileges");
+		ink(p, RESET);
+	}
+	ra_buf_adds(&p->b, "\n");
+	for (k = 0; k < r->np; k++) {
+		size_t	 n = width(r->p[k].name);
+
+		w = n > w ? n : w;
+		levels(&lv, &r->p[k]);
+		lw = lv.len > lw ? lv.len : lw;
+	}
+	for (k = 0; k < r->np; k++) {
+		const struct ra_pdiff	*d = &r->p[k];
+		const struct ra_privdef	*pd = &cat->v[d->priv];
+
+		if (d->tab != tab) {
+			tab = d->tab;
+			ra_buf_adds(&p->b, "      ");
+			ink(p, BOLD);
+			ra_buf_adds(&p->b, ra_tab_name(tab));
+			ink(p, RESET);
+			ra_buf_adds(&p->b, "\n");
+		}
+		ra_buf_adds(&p->b, "    ");
+		ink(p, inks[d->change]);
+		ra_buf_add(&p->b, &marks[d->change], 1);
+		ink(p, RESET);
+		ra_buf_adds(&p->b, " ");
+		ra_buf_add_safe(&p->b, d->name);
+		pad(p, width(d->name), w + 2);
+		levels(&lv, d);
+		ra_buf_adds(&p->b, lv.oom ? "" : lv.s);
+		pad(p, lv.len, lw + 2);
+		ra_buf_add_safe(&p->b, pd->entity);
+		if (pd->access != RA_ACCESS_NONE) {
+			ra_buf_adds(&p->b, ": ");
+			ra_buf_adds(&p->b, ra_access_name(pd->access));
+		}
+		if (pd->section != RA_SECTION_ENTITIES) {
+			ra_buf_adds(&p->b, *pd->entity ? " (" : "(");
+			ra_buf_adds(&p->b, ra_section_name(pd->section));
+			ra_buf_adds(&p->b, ")");
+		}
+		if (d->reason) {
+			ink(p, RED);
+			ra_buf_adds(&p->b, "  ! ");
+			ra_buf_adds(&p->b, d->reason);
+			ink(p, RESET);
+		}
+		ra_buf_adds(&p->b, "\n");
+	}
+	for (k = 0; k < r->nt; k++) {
+		ra_buf_adds(&p->b, "    profile ");
+		ra_buf_add_safe(&p->b, r->t[k].prof->name);
+		ra_buf_printf(&p->b, ": %s -> %s\n", r->t[k].old_pass ? "pass" :
+		    "fail", r->t[k].new_pass ? "pass" : "fail");
+	}
+	ra_buf_free(&lv);
+}
+
+enum ra_err
+ra_render_diff_text(const struct ra_diff *d, int color, FILE *out)
+{
+	struct pen	 p = { out, color, { 0 } };
+	size_t		 i;
+	enum ra_err	 rc = RA_OK;
+
+	ra_buf_adds(&p.b, "--- ");
+	input_header(&p, d->old);
+	ra_buf_adds(&p.b, "+++ ");
+	input_header(&p, d->new);
+	for (i = 0; i < d->nr && rc == RA_OK; i++) {
+		ra_buf_adds(&p.b, "\n");
+		diff_role(&p, &d->ctx->cat, &d->r[i]);
+		rc = flush(&p);
+	}
+	if (rc == RA_OK) {
+		if (d->nr == 0)
+			ra_buf_adds(&p.b, "\nNo differences in roles.\n");
+		ra_buf_printf(&p.b, "\nRoles: %zu added, %zu removed, %zu "
+		    "changed.  Privileges: %zu added, %zu removed, %zu raised, "
+		    "%zu lowered.  Escalations: %zu.\n", d->roles_added,
+		    d->roles_removed, d->roles_changed, d->added, d->removed,
+		    d->raised, d->lowered, d->escalations);
+		rc = flush(&p);
+	}
 	ra_buf_free(&p.b);
 	return rc;
 }

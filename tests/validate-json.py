@@ -4,7 +4,7 @@
     python3 tests/validate-json.py
 
 Every tests/golden/<case>/ whose args ask for JSON is checked against
-schema/check.schema.json or schema/roles.schema.json (by command); the
+the schema of its command (schema/<command>.schema.json); the
 schemas themselves are checked against the metaschema.  Needs Debian's
 python3-jsonschema.  Ends with "N passed, N failed".
 """
@@ -45,10 +45,10 @@ def validator(schemas, name):
 
 
 def main():
-    names = ["check.schema.json", "roles.schema.json"]
+    names = ["check.schema.json", "roles.schema.json", "diff.schema.json"]
     schemas = {n: load(os.path.join(ROOT, "schema", n)) for n in names}
-    val = {"check": validator(schemas, names[0]),
-           "roles": validator(schemas, names[1])}
+    val = {cmd: validator(schemas, f"{cmd}.schema.json")
+           for cmd in ("check", "roles", "diff")}
     golden = os.path.join(ROOT, "tests", "golden")
     passed = failed = 0
     for case in sorted(os.listdir(golden)):

@@ -1,0 +1,333 @@
+/*
+ * diff.c - what changed between two exports of the same roles.
+ *
+ * Matching: by id first; a role whose id has no partner on the other side
+ * is matched by name (exactly, then ignoring ASCII case).  For a matched
+ * pair the union of both privilege sets is walked once, in index order,
+ * and every privilege whose level differs becomes a change.  Changes are
+ * listed per role in tab order, then by name; roles in the new export's
+ * order, removed roles last in the old export's order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *
+ra_pchange_name(enum ra_pchange c)
+{
+	static const char *const names[] = { "added", "removed", "raised",
+	    "lowered" };
+
+	return (unsigned)c <= RA_PCH_LOWERED ? names[c] : "";
+}
+
+const char *
+ra_rchange_name(enum ra_rchange c)
+{
+	static const char *const names[] = { "added", "removed", "changed" };
+
+	return (unsigned)c <= RA_RCH_CHANGED ? names[c] : "";
+}
+
+static int
+pdiff_cmp(const void *a, const void *b)
+{
+	const struct ra_pdiff	*x = a, *y = b;
+
+	if (x->tab != y->tab)
+		return x->tab < y->tab ? -1 : 1;
+	return ra_namecmp(x->name, y->name);
+}
+
+/* Does role R pass the --role filter? */
+static int
+wanted(const struct ra_diff_opts *o, const struct ra_role *a,
+    const struct ra_role *b)
+{
+	size_t	 i;
+
+	if (o == NULL || o->nroles == 0)
+		return 1;
+	for (i = 0; i < o->nroles; i++)
+		if ((a && (ra_strcaseeq(a->name, o->roles[i]) ||
+		    (*a->id && ra_strcaseeq(a->id, o->roles[i])))) ||
+		    (b && (ra_strcaseeq(b->name, o->roles[i]) ||
+		    (*b->id && ra_strcaseeq(b->id, o->roles[i])))))
+			return 1;
+	return 0;
+}
+
+/*
+ * For each role of NEW, the index of its partner in OLD or -1; roles of
+ * OLD that found a partner are marked in TAKEN.
+ */
+static void
+match_roles(const struct ra_solution *old, const struct ra_solution *new,
+    long *partner, char *taken)
+{
+	size_t	 i, j;
+	int	 pass;
+
+	for (i = 0; i < new->nrole; i++)
+		partner[i] = -1;
+	/* By id. */
+	for (i = 0; i < new->nrole; i++) {
+		if (*new->role[i].id == '\0')
+			continue;
+		for (j = 0; j < old->nrole; j++)
+			if (!taken[j] && ra_strcaseeq(old->role[j].id,
+			    new->role[i].id)) {
+				partner[i] = (long)j;
+				taken[j] = 1;
+				break;
+			}
+	}
+	/* By name: exactly, then ignoring case. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < new->nrole; i++) {
+			if (partner[i] != -1)
+				continue;
+			for (j = 0; j < old->nrole; j++) {
+				const char	*a = old->role[j].name;
+				const char	*b = new->role[i].name;
+
+				if (taken[j] || !(pass ? ra_strcaseeq(a, b) :
+				    strcmp(a, b) == 0))
+					continue;
+				partner[i] = (long)j;
+				taken[j] = 1;
+				break;
+			}
+		}
+}
+
+/* Append one privilege change to R; -1 when memory runs out. */
+static int
+add_change(const struct ra_diff *d, struct ra_rdiff *r, size_t *cap,
+    size_t priv, enum ra_level old, enum ra_level new)
+{
+	struct ra_pdiff	*p;
+	struct ra_buf	 why = { 0 };
+
+	if (ra_grow(&r->p, cap, r->np + 1, sizeof(*r->p)) == -1)
+		return -1;
+	p = &r->p[r->np];
+	memset(p, 0, sizeof(*p));
+	p->priv = priv;
+	p->old = old;
+	p->new = new;
+	p->change = old == RA_LEVEL_NONE ? RA_PCH_ADDED :
+	    new == RA_LEVEL_NONE ? RA_PCH_REMOVED :
+	    new > old ? RA_PCH_RAISED : RA_PCH_LOWERED;
+	p->tab = d->ctx->cat.v[priv].tab;
+	p->name = d->ctx->cat.v[priv].name;
+	if (ra_escalation(d->ctx, priv, old, new, &why)) {
+		if (why.oom)
+			return -1;
+		p->reason = why.s;
+	}
+	r->np++;
+	return 0;
+}
+
+/* Every privilege whose level differs between the two sides of R. */
+static int
+diff_privileges(const struct ra_diff *d, struct ra_rdiff *r)
+{
+	const struct ra_bitmap	*a = &r->old->bits, *b = &r->new->bits;
+	size_t			 i, j, k, cap = 0;
+	enum ra_level		 lo, ln;
+
+	i = ra_bitmap_next(a, 0);
+	j = ra_bitmap_next(b, 0);
+	while (i != RA_NOPRIV || j != RA_NOPRIV) {
+		k = i < j ? i : j;
+		lo = ra_bitmap_get(a, k);
+		ln = ra_bitmap_get(b, k);
+		if (lo != ln && add_change(d, r, &cap, k, lo, ln) == -1)
+			return -1;
+		if (i == k)
+			i = ra_bitmap_next(a, k + 1);
+		if (j == k)
+			j = ra_bitmap_next(b, k + 1);
+	}
+	qsort(r->p, r->np, sizeof(*r->p), pdiff_cmp);
+	return 0;
+}
+
+/* Profiles whose verdict on the pair changed. */
+static int
+diff_profiles(struct ra_diff *d, struct ra_rdiff *r,
+    const struct ra_bitmap *need)
+{
+	size_t	 i;
+	int	 a, b;
+
+	for (i = 0; i < d->nprof; i++) {
+		a = ra_bitmap_covers(&r->old->bits, &need[i]);
+		b = ra_bitmap_covers(&r->new->bits, &need[i]);
+		if (a == b)
+			continue;
+		if (r->t == NULL && (r->t = calloc(d->nprof,
+		    sizeof(*r->t))) == NULL)
+			return -1;
+		r->t[r->nt].prof = d->prof[i];
+		r->t[r->nt].old_pass = a;
+		r->t[r->nt].new_pass = b;
+		r->nt++;
+	}
+	return 0;
+}
+
+/* Would granting everything ROLE holds, from nothing, escalate? */
+static int
+grants_escalation(const struct ra_ctx *ctx, const struct ra_role *role)
+{
+	struct ra_buf	 why = { 0 };
+	size_t		 i;
+	int		 hit = 0;
+
+	for (i = ra_bitmap_next(&role->bits, 0); i != RA_NOPRIV && !hit;
+	    i = ra_bitmap_next(&role->bits, i + 1))
+		hit = ra_escalation(ctx, i, RA_LEVEL_NONE,
+		    ra_bitmap_get(&role->bits, i), &why);
+	ra_buf_free(&why);
+	return hit;
+}
+
+static struct ra_rdiff *
+new_rdiff(struct ra_diff *d)
+{
+	struct ra_rdiff	*r;
+
+	if (ra_grow(&d->r, &d->capr, d->nr + 1, sizeof(*d->r)) == -1)
+		return NULL;
+	r = &d->r[d->nr++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+RA_EXPORT enum ra_err
+ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
+    const struct ra_solution *new, const struct ra_profile *const *prof,
+    size_t nprof, const struct ra_diff_opts *o, struct ra_diff **out)
+{
+	struct ra_diff		*d;
+	struct ra_bitmap	*need = NULL;
+	struct ra_rdiff		*r;
+	long			*partner = NULL;
+	char			*taken = NULL;
+	size_t			 i, k;
+	enum ra_err		 rc = RA_ENOMEM;
+
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		return RA_ENOMEM;
+	d->ctx = ctx;
+	d->old = old;
+	d->new = new;
+	d->prof = prof;
+	d->nprof = nprof;
+	if ((partner = calloc(new->nrole + 1, sizeof(*partner))) == NULL ||
+	    (taken = calloc(old->nrole + 1, 1)) == NULL ||
+	    (need = calloc(nprof + 1, sizeof(*need))) == NULL)
+		goto out;
+	for (i = 0; i < nprof; i++)
+		if (ra_profile_bitmap(prof[i], &need[i]) == -1)
+			goto out;
+	match_roles(old, new, partner, taken);
+	for (i = 0; i < new->nrole; i++) {
+		const struct ra_role	*a = partner[i] == -1 ? NULL :
+		    &old->role[partner[i]];
+		const struct ra_role	*b = &new->role[i];
+
+		if (!wanted(o, a, b))
+			continue;
+		if ((r = new_rdiff(d)) == NULL)
+			goto out;
+		r->old = a;
+		r->new = b;
+		if (a == NULL) {
+			r->change = RA_RCH_ADDED;
+			r->escalation = grants_escalation(ctx, b);
+			d->roles_added++;
+			d->escalations += (size_t)r->escalation;
+			continue;
+		}
+		r->change = RA_RCH_CHANGED;
+		r->renamed = strcmp(a->name, b->name) != 0;
+		if (diff_privileges(d, r) == -1 ||
+		    diff_profiles(d, r, need) == -1)
+			goto out;
+		if (r->np == 0 && !r->renamed) {
+			/* No difference: not listed.  It owns nothing, as
+			 * verdicts only change when privileges do. */
+			d->nr--;
+			continue;
+		}
+		d->roles_changed++;
+		for (k = 0; k < r->np; k++) {
+			switch (r->p[k].change) {
+			case RA_PCH_ADDED:	d->added++;	break;
+			case RA_PCH_REMOVED:	d->removed++;	break;
+			case RA_PCH_RAISED:	d->raised++;	break;
+			case RA_PCH_LOWERED:	d->lowered++;	break;
+			}
+			if (r->p[k].reason) {
+				r->escalation = 1;
+				d->escalations++;
+			}
+		}
+	}
+	for (i = 0; i < old->nrole; i++) {
+		if (taken[i] || !wanted(o, &old->role[i], NULL))
+			continue;
+		if ((r = new_rdiff(d)) == NULL)
+			goto out;
+		r->old = &old->role[i];
+		r->change = RA_RCH_REMOVED;
+		d->roles_removed++;
+	}
+	rc = RA_OK;
+out:
+	for (i = 0; need && i < nprof; i++)
+		ra_bitmap_free(&need[i]);
+	free(need);
+	free(partner);
+	free(taken);
+	if (rc != RA_OK) {
+		ra_diff_free(d);
+		return rc;
+	}
+	*out = d;
+	return RA_OK;
+}
+
+RA_EXPORT void
+ra_diff_free(struct ra_diff *d)
+{
+	size_t	 i, k;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nr; i++) {
+		for (k = 0; k < d->r[i].np; k++)
+			free(d->r[i].p[k].reason);
+		free(d->r[i].p);
+		free(d->r[i].t);
+	}
+	free(d->r);
+	free(d);
+}
+
+RA_EXPORT size_t
+ra_diff_change_count(const struct ra_diff *d)
+{
+	return d->roles_added + d->roles_removed + d->roles_changed;
+}
+
+RA_EXPORT size_t
+ra_diff_escalation_count(const struct ra_diff *d)
+{
+	return d->escalations;
+}
