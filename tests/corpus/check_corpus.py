@@ -195,8 +195,9 @@ def solution_of(data: bytes) -> Solution:
     return Solution(
         unique_name=text("UniqueName"),
         version=text("Version"),
-        # <Managed> is 0 (unmanaged), 1 (managed) or 2 (both, pac unpack).
-        managed=None if managed is None else managed != "0",
+        # <Managed> is 0 (unmanaged), 1 (managed) or 2 (both, pac
+        # unpack sources); "both" is neither, so JSON carries null.
+        managed={"0": False, "1": True}.get(managed),
     )
 
 
