@@ -35,7 +35,7 @@ FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz install clean \
-	_test _demo unit golden schema samples-check corpus fuzz-replay
+	_test _demo unit golden hostile schema samples-check corpus fuzz-replay
 
 all: $(BIN)
 
@@ -64,7 +64,7 @@ test: deps
 	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory _test
 
-_test: unit golden schema samples-check fuzz-replay corpus
+_test: unit golden hostile schema samples-check fuzz-replay corpus
 
 $(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h
 	@mkdir -p $(@D)
@@ -108,6 +108,9 @@ PY_SCHEMA = $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo py
 
 schema:
 	@$(PY_SCHEMA) tests/validate-json.py
+
+hostile: $(BIN)
+	@sh tests/hostile/run.sh $(BIN)
 
 samples-check:
 	@python3 tests/check-samples.py

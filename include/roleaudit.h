@@ -50,7 +50,7 @@ enum ra_err {
 	RA_ECSV,	/* malformed catalog or profile CSV */
 	RA_ELIMIT,	/* a size, ratio or depth limit was exceeded */
 	RA_EINPUT,	/* well-formed, but not what a solution contains */
-	RA_ENOTFOUND,	/* no such profile, role or file */
+	RA_ENOTFOUND,	/* no such file, or it cannot be opened */
 	RA_EINVAL	/* bad argument from the caller */
 };
 
@@ -246,7 +246,8 @@ enum ra_level	 ra_role_level(const struct ra_ctx *, const struct ra_role *,
  * Load a requirement profile: a built-in name (see ra_profile_builtin())
  * or a path to a CSV file (see schema/profiles/).  Errors in a file are
  * recorded as diagnostics with their line and give RA_ECSV; an unknown
- * built-in name gives RA_ENOTFOUND.  On RA_OK *out belongs to the caller.
+ * built-in name (no '/' or '.') gives RA_EINVAL, a file that cannot be
+ * opened RA_ENOTFOUND.  On RA_OK *out belongs to the caller.
  */
 enum ra_err	 ra_profile_load(struct ra_ctx *, const char *name_or_path,
 		    struct ra_profile **out);

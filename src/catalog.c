@@ -175,7 +175,7 @@ ra_read_file(struct ra_ctx *ctx, const char *path, char **bufp, size_t *lenp)
 	if ((f = fopen(path, "rb")) == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
-		return RA_EIO;
+		return RA_ENOTFOUND;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		ra_buf_add(&b, chunk, n);
@@ -246,6 +246,14 @@ cell(const struct ra_csv_row *r, int i)
 
 /* ---- the catalog ----------------------------------------------------- */
 
+/* ASCII lower case without the locale: names are compared as bytes. */
+static inline unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* FNV-1a of the lower-cased name: privilege names hash case-insensitively. */
 static uint32_t
 name_hash(const char *s, size_t n)
 {
@@ -253,7 +261,7 @@ name_hash(const char *s, size_t n)
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {
-		h ^= (uint32_t)tolower((unsigned char)s[i]);
+		h ^= lower((unsigned char)s[i]);
 		h *= 16777619u;
 	}
 	return h;
@@ -265,7 +273,7 @@ name_eq(const char *a, const char *b, size_t n)
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
 			return 0;
 	return a[n] == '\0';
 }
@@ -412,15 +420,16 @@ is_bpf(const char *base)
 	return 0;
 }
 
-/* A publisher-prefixed schema name: letters/digits, '_', then more. */
+/*
+ * A publisher-prefixed schema name: letters/digits, '_', then more.  The
+ * solution's own CustomizationPrefix is one such prefix, so it needs no
+ * rule of its own.
+ */
 static int
-is_prefixed(const char *base, const char *prefix)
+is_prefixed(const char *base)
 {
 	const char	*p;
 
-	if (prefix && *prefix && prefix_caseeq(base, prefix) &&
-	    base[strlen(prefix)] == '_')
-		return 1;
 	for (p = base; isalnum((unsigned char)*p); p++)
 		continue;
 	return p > base && *p == '_' && isalnum((unsigned char)p[1]);
@@ -447,14 +456,13 @@ ra_priv_base(const char *name, enum ra_access *access)
 
 int
 ra_classify(const struct ra_catalog *cat, const char *name,
-    const char *prefix, struct ra_privdef *d)
+    struct ra_privdef *d)
 {
 	const char	*base;
 	size_t		 i;
 
 	memset(d, 0, sizeof(*d));
 	d->tab = RA_TAB_MISSING;
-	d->origin = RA_ORIGIN_UNKNOWN;
 	if ((base = ra_priv_base(name, &d->access)) == NULL) {
 		/* Not prv<Verb><Base>: an unlisted miscellaneous privilege. */
 		d->section = RA_SECTION_MISC;
@@ -464,24 +472,19 @@ ra_classify(const struct ra_catalog *cat, const char *name,
 	for (i = 0; i < cat->nbases; i++)
 		if (ra_strcaseeq(cat->bases[i].base, base)) {
 			d->tab = cat->bases[i].tab;
-			d->origin = RA_ORIGIN_BASE;
 			d->entity = ra_strdup(cat->bases[i].entity);
 			return d->entity ? 0 : -1;
 		}
-	if (is_bpf(base)) {
+	if (is_bpf(base))
 		d->tab = RA_TAB_BPF;
-		d->origin = RA_ORIGIN_BPF;
-	} else if (is_prefixed(base, prefix)) {
+	else if (is_prefixed(base))
 		d->tab = RA_TAB_CUSTOM;
-		d->origin = RA_ORIGIN_CUSTOM;
-	}
 	d->entity = ra_strdup(base);
 	return d->entity ? 0 : -1;
 }
 
 size_t
-ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n,
-    const char *prefix)
+ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 {
 	struct ra_privdef	 d;
 	char			*name;
@@ -491,7 +494,7 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n,
 		return i;
 	if ((name = ra_strndup(s, n)) == NULL)
 		return RA_NOPRIV;
-	if (ra_classify(cat, name, prefix, &d) == -1) {
+	if (ra_classify(cat, name, &d) == -1) {
 		free(name);
 		return RA_NOPRIV;
 	}
@@ -503,29 +506,6 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n,
 	return i;
 }
 
-static unsigned
-depths_parse(const char *s)
-{
-	unsigned	 mask = 0;
-	enum ra_level	 l;
-	char		 word[64];
-	size_t		 n;
-
-	while (*s) {
-		n = strcspn(s, ";|");
-		if (n > 0 && n < sizeof(word)) {
-			memcpy(word, s, n);
-			word[n] = '\0';
-			if (ra_level_parse(word, &l) == RA_OK)
-				mask |= 1u << l;
-		}
-		s += n;
-		if (*s)
-			s++;
-	}
-	return mask;
-}
-
 /*
  * Add or replace catalog rows from CSV text.  Returns RA_OK or the first
  * error; every bad row is a diagnostic.
@@ -535,17 +515,17 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
     size_t len)
 {
 	static const char *const cols[] = { "privilege", "entity", "tab",
-	    "section", "access", "depths" };
+	    "section", "access" };
 	struct ra_catalog	*cat = &ctx->cat;
 	struct ra_csv		 c;
 	struct ra_privdef	 d;
-	int			 idx[6];
+	int			 idx[5];
 	size_t			 r, i;
 	enum ra_err		 rc;
 
 	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
 		return rc;
-	if (csv_columns(ctx, file, &c, cols, idx, 6) == -1) {
+	if (csv_columns(ctx, file, &c, cols, idx, 5) == -1) {
 		ra_csv_free(&c);
 		return RA_ECSV;
 	}
@@ -569,8 +549,6 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 			rc = RA_ECSV;
 			continue;
 		}
-		d.depths = depths_parse(cell(row, idx[5]));
-		d.origin = RA_ORIGIN_CATALOG;
 		if ((d.entity = ra_strdup(cell(row, idx[1]))) == NULL) {
 			rc = RA_ENOMEM;
 			break;
@@ -798,6 +776,8 @@ profile_source(const char *buf, size_t len)
 	const char	*p = buf, *end = buf + len, *nl;
 	size_t		 n;
 
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
 	for (; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -867,8 +847,15 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 		struct ra_req		 nq;
 
 		memset(&nq, 0, sizeof(nq));
-		if (*name == '\0' || !prefix_caseeq(name, "prv") ||
-		    strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+		if (strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL,
+			    row->line, 0, "privilege name over %llu bytes",
+			    (unsigned long long)
+			    ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			rc = RA_ECSV;
+			continue;
+		}
+		if (*name == '\0' || !prefix_caseeq(name, "prv")) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file,
 			    NULL, row->line, 0, *name ? "not a privilege name "
 			    "(must start with \"prv\")" : "row without a "
@@ -897,7 +884,7 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 				continue;
 			}
 		}
-		priv = ra_catalog_intern(&ctx->cat, name, strlen(name), NULL);
+		priv = ra_catalog_intern(&ctx->cat, name, strlen(name));
 		if (priv == RA_NOPRIV) {
 			rc = RA_ENOMEM;
 			break;
@@ -983,10 +970,10 @@ ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
 			    (const char *)ra_data_profiles[i].data,
 			    ra_data_profiles[i].len, out);
 	if (strchr(what, '/') == NULL && strchr(what, '.') == NULL) {
-		ra_diag_add(ctx, RA_SEV_ERROR, 0, NULL, NULL, 0, 0,
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_PROFILE, NULL, NULL, 0, 0,
 		    "no built-in profile \"%s\" (see `roleaudit profiles`)",
 		    what);
-		return RA_ENOTFOUND;
+		return RA_EINVAL;
 	}
 	if ((rc = ra_read_file(ctx, what, &file, &len)) != RA_OK)
 		return rc;

@@ -204,17 +204,13 @@ ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
 	int		 n;
 
 	if (ra_grow(&ctx->diag, &ctx->capdiag, ctx->ndiag + 1,
-	    sizeof(*ctx->diag)) == -1) {
-		ctx->diag_lost = 1;
+	    sizeof(*ctx->diag)) == -1)
 		return;
-	}
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
-	if (n < 0 || ra_grow(&msg.s, &msg.cap, (size_t)n + 1, 1) == -1) {
-		ctx->diag_lost = 1;
+	if (n < 0 || ra_grow(&msg.s, &msg.cap, (size_t)n + 1, 1) == -1)
 		return;
-	}
 	vsnprintf(msg.s, (size_t)n + 1, fmt, ap);
 	d = &ctx->diag[ctx->ndiag];
 	d->severity = sev;
@@ -228,7 +224,6 @@ ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
 		free((char *)d->file);
 		free((char *)d->member);
 		free(msg.s);
-		ctx->diag_lost = 1;
 		return;
 	}
 	ctx->ndiag++;

@@ -68,7 +68,7 @@ ra_load_xml_file(struct ra_load *ld, enum ra_doc doc, const char *path,
 	if ((f = fopen(path, "rb")) == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
-		return RA_EIO;
+		return RA_ENOTFOUND;
 	}
 	if ((buf = malloc(CHUNK)) == NULL || (x = ra_xml_new(ld, doc)) == NULL) {
 		free(buf);
@@ -140,7 +140,7 @@ hash_file(struct ra_ctx *ctx, const char *path, char hex[65])
 	if ((f = fopen(path, "rb")) == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
-		return RA_EIO;
+		return RA_ENOTFOUND;
 	}
 	if ((buf = malloc(CHUNK)) == NULL) {
 		fclose(f);
@@ -177,7 +177,7 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 	if (stat(path, &st) != 0) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
-		return errno == ENOENT ? RA_ENOTFOUND : RA_EIO;
+		return RA_ENOTFOUND;
 	}
 	if (S_ISDIR(st.st_mode))
 		kind = RA_INPUT_FOLDER;
@@ -185,7 +185,7 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 		if ((f = fopen(path, "rb")) == NULL) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0,
 			    0, "cannot open: %s", strerror(errno));
-			return RA_EIO;
+			return RA_ENOTFOUND;
 		}
 		if (fread(magic, 1, 4, f) < 4)
 			memset(magic, 0, sizeof(magic));

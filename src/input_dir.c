@@ -7,7 +7,8 @@
  * Names match case-insensitively, as exports made on Windows vary.  Read
  * order: the manifest, customizations, then the files in Roles/ sorted
  * byte-wise; dot files and anything that is not a regular file are
- * skipped.
+ * skipped.  Symbolic links are skipped with a warning: a folder under
+ * audit is untrusted, and a link could point anywhere on this machine.
  *
  * The folder's SHA-256 is the SHA-256 of one line per file read, in read
  * order: "<relative path> NUL <hex SHA-256 of the file> LF".
@@ -55,7 +56,7 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 	if ((d = opendir(path)) == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open folder: %s", strerror(errno));
-		return RA_EIO;
+		return RA_ENOTFOUND;
 	}
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
@@ -94,11 +95,30 @@ join(const char *dir, const char *name)
 
 enum want { WANT_FILE, WANT_DIR };
 
-/* DIR/entry of N named NAME case-insensitively, of type WANT, or NULL. */
-static char *
-find(const char *dir, const struct names *n, const char *name, enum want want)
+/*
+ * Is PATH a regular file (or folder, with WANT_DIR) and not a symbolic
+ * link?  A link is reported once, as a warning.
+ */
+static int
+is_kind(struct ra_ctx *ctx, const char *path, enum want want)
 {
 	struct stat	 st;
+
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		ra_diag_add(ctx, RA_SEV_WARNING, RA_C_SYMLINK, path, NULL, 0, 0,
+		    "symbolic link in a solution folder: skipped");
+		return 0;
+	}
+	return want == WANT_DIR ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode);
+}
+
+/* DIR/entry of N named NAME case-insensitively, of type WANT, or NULL. */
+static char *
+find(struct ra_ctx *ctx, const char *dir, const struct names *n,
+    const char *name, enum want want)
+{
 	size_t		 i;
 	char		*p;
 
@@ -107,8 +127,7 @@ find(const char *dir, const struct names *n, const char *name, enum want want)
 			continue;
 		if ((p = join(dir, n->v[i])) == NULL)
 			return NULL;
-		if (stat(p, &st) == 0 && (want == WANT_DIR ? S_ISDIR(st.st_mode) :
-		    S_ISREG(st.st_mode)))
+		if (is_kind(ctx, p, want))
 			return p;
 		free(p);
 	}
@@ -160,22 +179,22 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 
 	if ((rc = list_dir(ctx, path, &top)) != RA_OK)
 		return rc;
-	other_dir = find(path, &top, "Other", WANT_DIR);
-	roles_dir = find(path, &top, "Roles", WANT_DIR);
+	other_dir = find(ctx, path, &top, "Other", WANT_DIR);
+	roles_dir = find(ctx, path, &top, "Roles", WANT_DIR);
 	if (other_dir && (rc = list_dir(ctx, other_dir, &other)) != RA_OK)
 		goto out;
 	if (roles_dir && (rc = list_dir(ctx, roles_dir, &roles)) != RA_OK)
 		goto out;
 	if (other_dir) {
-		found_manifest = find(other_dir, &other, "Solution.xml",
+		found_manifest = find(ctx, other_dir, &other, "Solution.xml",
 		    WANT_FILE);
-		found_cust = find(other_dir, &other, "Customizations.xml",
+		found_cust = find(ctx, other_dir, &other, "Customizations.xml",
 		    WANT_FILE);
 	}
 	if (found_manifest == NULL)
-		found_manifest = find(path, &top, "solution.xml", WANT_FILE);
+		found_manifest = find(ctx, path, &top, "solution.xml", WANT_FILE);
 	if (found_cust == NULL)
-		found_cust = find(path, &top, "customizations.xml", WANT_FILE);
+		found_cust = find(ctx, path, &top, "customizations.xml", WANT_FILE);
 	if (found_cust == NULL && roles_dir == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, path, NULL, 0, 0,
 		    "no Roles/ folder and no customizations.xml: not a "
@@ -197,13 +216,11 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	if (rc == RA_OK && cust)
 		rc = read_one(ctx, sol, path, cust, cust_doc, &digest);
 	for (i = 0; rc == RA_OK && i < roles.n; i++) {
-		struct stat	 st;
-
 		if ((p = join(roles_dir, roles.v[i])) == NULL) {
 			rc = RA_ENOMEM;
 			break;
 		}
-		if (stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (!is_kind(ctx, p, WANT_FILE)) {
 			free(p);
 			continue;
 		}

@@ -3,7 +3,7 @@
  * the XML parser, never extracted to disk.
  *
  * Read order: solution.xml (for the publisher prefix), customizations.xml,
- * then Roles/<name> members sorted by name.  Every member read is checked
+ * then Roles/<name> members sorted by name, ignoring ASCII case.  Every member read is checked
  * against the size and ratio limits before a byte is inflated, and the
  * bytes actually inflated are counted against the declared size, so a
  * lying header cannot push past the limits either.
@@ -25,10 +25,11 @@ struct member {
 	const char	*name;	/* borrowed from libzip */
 };
 
+/* By name ignoring ASCII case, so names equal but for case are adjacent. */
 static int
 member_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct member *)a)->name,
+	return ra_namecmp(((const struct member *)a)->name,
 	    ((const struct member *)b)->name);
 }
 
@@ -106,7 +107,8 @@ read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
 	}
 	if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
 	    st.size > RATIO_FLOOR &&
-	    (st.comp_size == 0 || st.size / st.comp_size >= ratio)) {
+	    (st.comp_size == 0 || st.size / st.comp_size > ratio ||
+	    (st.size / st.comp_size == ratio && st.size % st.comp_size))) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, ld->file,
 		    ld->member, 0, 0, "member compresses %llu bytes into %llu, "
 		    "a ratio over the limit of %llu (--max-ratio)",
@@ -253,6 +255,12 @@ ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
 	} else
 		za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
 	zip_error_fini(&ze);
+	if (za == NULL && code == ZIP_ER_EXISTS) {
+		/* ZIP_CHECKCONS refuses two members of the same name. */
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, path, NULL, 0, 0,
+		    "two members have the same name");
+		return RA_EZIP;
+	}
 	if (za == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, path, NULL, 0, 0,
 		    "not a readable zip: %s", zip_errstr(code, ebuf,

@@ -38,6 +38,7 @@ enum ra_code {
 	RA_C_TOOLONG = 112,	/* name longer than the limit */
 	RA_C_SIZE = 113,	/* file larger than the limit */
 	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
+	RA_C_SYMLINK = 115,	/* symbolic link in a folder: warning */
 	RA_C_ZIP = 200,		/* not a zip / corrupt zip */
 	RA_C_ZIP_MEMBER = 201,	/* corrupt member (CRC, truncated) */
 	RA_C_ZIP_ENCRYPTED = 202,
@@ -50,7 +51,8 @@ enum ra_code {
 	RA_C_CSV_LEVEL = 301,	/* bad level in a profile */
 	RA_C_CSV_NOPRIV = 302,	/* row without privilege */
 	RA_C_CSV_HEADER = 303,	/* missing/unknown header */
-	RA_C_CSV_TAB = 304	/* unknown tab or section */
+	RA_C_CSV_TAB = 304,	/* unknown tab or section */
+	RA_C_PROFILE = 305	/* no such built-in profile */
 };
 
 /* ---- util.c ---------------------------------------------------------- */
@@ -93,12 +95,12 @@ void	 ra_sha256_update(struct ra_sha256 *, const void *, size_t);
 /* Writes 64 hex digits and a NUL to HEX. */
 void	 ra_sha256_hex(struct ra_sha256 *, char hex[65]);
 
-/* ---- diag.c ---------------------------------------------------------- */
+/* ---- ctx.c: diagnostics --------------------------------------------- */
 
 /*
- * Record a diagnostic on the context.  FILE and MEMBER are copied.  Never
- * fails visibly: when memory runs out the context remembers that it lost
- * a diagnostic (ctx->diag_lost) and main reports it.
+ * Record a diagnostic on the context.  FILE and MEMBER are copied.  When
+ * memory runs out the diagnostic is dropped: the stage that ran out
+ * reports RA_ENOMEM anyway.
  */
 void	 ra_diag_add(struct ra_ctx *, enum ra_severity, int code,
 	    const char *file, const char *member, unsigned long line,
@@ -125,23 +127,12 @@ enum ra_access {
 
 const char	*ra_access_name(enum ra_access);
 
-/* How a privilege got its place in the catalog. */
-enum ra_origin {
-	RA_ORIGIN_CATALOG = 0,	/* listed in the catalog CSV */
-	RA_ORIGIN_BASE,		/* prv<Verb><Base> with a known base */
-	RA_ORIGIN_CUSTOM,	/* publisher-prefixed table */
-	RA_ORIGIN_BPF,		/* business process flow table */
-	RA_ORIGIN_UNKNOWN	/* nothing matched: Missing Entities */
-};
-
 struct ra_privdef {
 	char		*name;		/* canonical spelling */
 	char		*entity;	/* display name */
 	enum ra_tab	 tab;
 	enum ra_section	 section;
 	enum ra_access	 access;
-	unsigned	 depths;	/* bit (1 << level) per allowed level; 0 unknown */
-	enum ra_origin	 origin;
 };
 
 struct ra_base {
@@ -172,12 +163,10 @@ void	 ra_catalog_free(struct ra_catalog *);
 /* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
 size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
 /*
- * Index of NAME, adding and classifying it when new (PREFIX: the
- * solution publisher's customization prefix, or NULL).  RA_NOPRIV when
- * memory runs out.
+ * Index of NAME (LEN bytes), adding and classifying it when new.
+ * RA_NOPRIV when memory runs out.
  */
-size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t,
-	    const char *prefix);
+size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t);
 /*
  * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
  * access right, or NULL when NAME is not of that shape.
@@ -186,10 +175,10 @@ const char	*ra_priv_base(const char *name, enum ra_access *);
 
 /*
  * Classify a privilege the catalog does not list: fills tab, entity,
- * access and origin of D from its name.  Documented in the man page.
+ * and access of D from its name.  Documented in the man page.
  */
 int	 ra_classify(const struct ra_catalog *, const char *name,
-	    const char *prefix, struct ra_privdef *d);
+	    struct ra_privdef *d);
 
 /* Parse CSV bytes into rows; used for the catalog and for profiles. */
 struct ra_csv_row {
@@ -342,7 +331,6 @@ struct ra_ctx {
 	size_t			 nesc, capesc;
 	struct ra_diag		*diag;
 	size_t			 ndiag, capdiag;
-	int			 diag_lost;
 };
 
 /* ---- input and parse stages ----------------------------------------- */

@@ -48,6 +48,7 @@ struct opts {
 	const char	**role;		/* diff --role */
 	size_t		 nrole;
 	int		 fail_on_escalation;
+	int		 fail_on_set;
 };
 
 static const char usage_text[] =
@@ -72,16 +73,18 @@ static const char usage_text[] =
 "  -o, --output FILE       write the report to FILE, atomically\n"
 "  -p, --profile NAME|CSV  requirement profile, repeatable (default:\n"
 "                          server-side-sync); requirements are united\n"
-"      --min-level LEVEL   every requirement needs LEVEL at least\n"
-"                          (Basic, Local, Deep or Global)\n"
+"      --min-level LEVEL   require LEVEL (Basic, Local, Deep or Global)\n"
+"                          for every privilege, overriding the profiles\n"
 "      --catalog CSV       extend or override the privilege catalog\n"
 "      --role NAME|ID      diff: compare only this role, repeatable\n"
 "      --fail-on WHAT      diff: exit 1 on any change (default) or only\n"
 "                          on an escalation (change, escalation)\n"
 "      --color WHEN        auto (default), always or never\n"
-"      --max-member-size N largest zip member, bytes (default 2 GiB)\n"
-"      --max-ratio N       largest compression ratio (default 200)\n"
-"      --max-file-size N   largest XML or CSV file, bytes (default 4 GiB)\n"
+"      --max-member-size N largest zip member inflated, bytes; K, M, G\n"
+"                          suffixes (default 2G)\n"
+"      --max-ratio N       largest compression ratio of a member over\n"
+"                          1 MiB (default 200)\n"
+"      --max-file-size N   largest XML or CSV file, bytes (default 4G)\n"
 "      --max-members N     most members in a zip (default 100000)\n"
 "  -q, --quiet             do not print warnings\n"
 "  -h, --help              show this help\n"
@@ -321,8 +324,10 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		o->cmd = CMD_PROFILES;
 	else
 		usage_error("unknown command '%s'", cmd);
+	/* Parse what follows the command; getopt names argv[0] in errors. */
 	argc--;
 	argv++;
+	argv[0] = (char *)"roleaudit";
 	while ((c = getopt_long(argc, argv, "f:o:p:qhV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'f':
@@ -382,6 +387,7 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 			o->role[o->nrole++] = optarg;
 			break;
 		case OPT_FAIL_ON:
+			o->fail_on_set = 1;
 			if (strcmp(optarg, "change") == 0)
 				o->fail_on_escalation = 0;
 			else if (strcmp(optarg, "escalation") == 0)
@@ -409,8 +415,12 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		usage_error("%s", "no input given");
 	if (o->cmd == CMD_DIFF && argc - optind != 2)
 		usage_error("%s", "diff takes two inputs: OLD NEW");
-	if (o->cmd != CMD_DIFF && (o->nrole || o->fail_on_escalation))
+	if (o->cmd != CMD_DIFF && (o->nrole || o->fail_on_set))
 		usage_error("%s", "--role and --fail-on go with diff");
+	if (o->cmd != CMD_CHECK && o->min_level != RA_LEVEL_NONE)
+		usage_error("%s", "--min-level goes with check");
+	if ((o->cmd == CMD_ROLES || o->cmd == CMD_PROFILES) && o->nprofile)
+		usage_error("%s", "--profile goes with check and diff");
 	if (o->color == -1)
 		o->color = o->output == NULL && o->format == RA_FORMAT_TEXT &&
 		    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL &&
@@ -468,7 +478,7 @@ main(int argc, char *argv[])
 			e = ra_profile_load(ctx, o.profile[i], &prof[nprof]);
 			if (e != RA_OK) {
 				print_diags(ctx, &seen, o.quiet);
-				return e == RA_ENOTFOUND ? EXIT_USAGE :
+				return e == RA_EINVAL ? EXIT_USAGE :
 				    exit_of(e);
 			}
 			nprof++;
@@ -527,8 +537,9 @@ main(int argc, char *argv[])
 	    rc != EXIT_SYSTEM) == -1)
 		worst(&rc, EXIT_SYSTEM);
 	else if (o.output && (rc == EXIT_INPUT || rc == EXIT_SYSTEM))
-		fprintf(stderr, "roleaudit: %s not written: an input could not "
-		    "be read\n", o.output);
+		fprintf(stderr, "roleaudit: %s not written: %s\n", o.output,
+		    rc == EXIT_INPUT ? "an input could not be read" :
+		    "the report could not be made");
 out:
 	ra_report_free(rep);
 	for (i = 0; i < nsol; i++)

@@ -315,8 +315,7 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 		name = (const xmlChar *)decoded;
 		nname = strlen(decoded);
 	}
-	priv = ra_catalog_intern(&x->ld->ctx->cat, (const char *)name, nname,
-	    x->ld->sol->prefix);
+	priv = ra_catalog_intern(&x->ld->ctx->cat, (const char *)name, nname);
 	free(decoded);
 	if (priv == RA_NOPRIV || ra_bitmap_set(&x->cur.bits, priv, l) == -1)
 		fail(x, RA_ENOMEM);

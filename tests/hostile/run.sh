@@ -1,0 +1,73 @@
+#!/bin/sh
+# run.sh BIN - hostile inputs through `roleaudit check` in every format,
+# each under a time and memory limit.  Every file must end with the
+# expected exit status and diagnostic code, never a crash or a hang, and
+# leave nothing behind in the -o directory.
+#
+# The files are made by tests/hostile/make.py into a scratch directory.
+set -u
+LC_ALL=C
+export LC_ALL
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+python3 "$root/tests/hostile/make.py" "$tmp/in" || exit 2
+
+# file                  exit  code on stderr
+expect='
+bomb-4g.zip             3     RA204
+lying-size.zip          3     RA204
+understated-size.zip    3     RA204
+encrypted.zip           3     RA202
+duplicate.zip           3     RA203
+case-duplicates.zip     3     RA203
+traversal.zip           1     RA206
+empty-member.zip        3     RA101
+many-members.zip        1     -
+truncated.zip           3     RA200
+garbage.zip             3     RA200
+xxe.zip                 3     RA106
+deep.zip                3     RA114
+long-name.zip           3     RA112
+bad-utf8.zip            3     RA101
+'
+pass=0 fail=0
+echo "$expect" | while read -r file want code; do
+	[ -n "$file" ] || continue
+	for fmt in text csv json; do
+		mkdir -p "$tmp/out"
+		# 2 GiB of address space and 10 s: a bomb must be refused,
+		# not inflated.
+		( ulimit -v 2097152; exec timeout 10 "$bin" check -f "$fmt" \
+		    -o "$tmp/out/report" "$tmp/in/$file" ) >/dev/null \
+		    2>"$tmp/err"
+		rc=$?
+		ok=1
+		if [ "$rc" != "$want" ]; then
+			echo "FAIL $file ($fmt): exit $rc, expected $want"
+			ok=0
+		fi
+		if [ "$code" != - ] && ! grep -q "\[$code\]" "$tmp/err"; then
+			echo "FAIL $file ($fmt): no $code in:"
+			sed 's/^/    /' "$tmp/err"
+			ok=0
+		fi
+		if [ "$want" = 3 ] && [ -n "$(ls -A "$tmp/out")" ]; then
+			echo "FAIL $file ($fmt): left files in the -o directory"
+			ok=0
+		fi
+		if [ "$fmt" = csv ] && [ -f "$tmp/out/report" ] &&
+		    grep -q '^"[=+@-]\|,"[=+@-]' "$tmp/out/report"; then
+			echo "FAIL $file ($fmt): formula-capable CSV cell"
+			ok=0
+		fi
+		rm -rf "$tmp/out"
+		echo $ok
+	done
+done >"$tmp/log"
+grep -v '^[01]$' "$tmp/log"
+pass=$(grep -c '^1$' "$tmp/log")
+fail=$(grep -c '^0$' "$tmp/log")
+echo "hostile: $pass passed, $fail failed"
+[ "$fail" = 0 ]
