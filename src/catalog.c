@@ -693,7 +693,9 @@ ra_escalation(const struct ra_ctx *ctx, size_t priv, enum ra_level old,
 				hit = d->section == e->section;
 				break;
 			default:
-				hit = new >= e->level && old < e->level;
+				/* Raised to or within the level: Deep to
+				 * Global grants more too. */
+				hit = new >= e->level;
 				break;
 			}
 			if (!hit)

@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -55,17 +57,22 @@ ra_solution_free(struct ra_solution *sol)
 
 enum ra_err
 ra_load_xml_file(struct ra_load *ld, enum ra_doc doc, const char *path,
-    struct ra_sha256 *sha)
+    struct ra_sha256 *sha, int nofollow)
 {
 	struct ra_ctx	*ctx = ld->ctx;
 	struct ra_xml	*x;
-	FILE		*f;
+	FILE		*f = NULL;
 	char		*buf;
 	size_t		 n;
 	uint64_t	 total = 0;
+	int		 fd;
 	enum ra_err	 rc = RA_OK;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	/* O_NOFOLLOW closes the gap between a folder's lstat() and here. */
+	fd = open(path, O_RDONLY | (nofollow ? O_NOFOLLOW : 0));
+	if (fd == -1 || (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1)
+			close(fd);
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
 		return RA_ENOTFOUND;
@@ -211,7 +218,8 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 		ld.file = path;
 		ld.role_file = base_name(path);
 		ra_sha256_init(&sha);
-		if ((rc = ra_load_xml_file(&ld, RA_DOC_ANY, path, &sha)) == RA_OK)
+		if ((rc = ra_load_xml_file(&ld, RA_DOC_ANY, path, &sha, 0)) ==
+		    RA_OK)
 			ra_sha256_hex(&sha, sol->sha256);
 		break;
 	}

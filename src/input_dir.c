@@ -154,7 +154,7 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 	ld.file = path;
 	ld.role_file = rel;
 	ra_sha256_init(&sha);
-	rc = ra_load_xml_file(&ld, doc, path, &sha);
+	rc = ra_load_xml_file(&ld, doc, path, &sha, 1);
 	free(path);
 	if (rc == RA_OK) {
 		ra_sha256_hex(&sha, hex);

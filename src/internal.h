@@ -377,10 +377,10 @@ enum ra_err	 ra_load_dir(struct ra_ctx *, struct ra_solution *,
 		    const char *path);
 /*
  * Stream the file at PATH (or BUF) through a parser of kind DOC, hashing
- * into SHA when not NULL.
+ * into SHA when not NULL; with NOFOLLOW a symbolic link is not opened.
  */
 enum ra_err	 ra_load_xml_file(struct ra_load *, enum ra_doc,
-		    const char *path, struct ra_sha256 *sha);
+		    const char *path, struct ra_sha256 *sha, int nofollow);
 enum ra_err	 ra_load_xml_buffer(struct ra_load *, enum ra_doc,
 		    const void *buf, size_t len);
 

@@ -80,12 +80,12 @@ static const char usage_text[] =
 "      --fail-on WHAT      diff: exit 1 on any change (default) or only\n"
 "                          on an escalation (change, escalation)\n"
 "      --color WHEN        auto (default), always or never\n"
-"      --max-member-size N largest zip member inflated, bytes; K, M, G\n"
-"                          suffixes (default 2G)\n"
+"      --max-member-size N largest zip member inflated, bytes (default 2G)\n"
 "      --max-ratio N       largest compression ratio of a member over\n"
 "                          1 MiB (default 200)\n"
 "      --max-file-size N   largest XML or CSV file, bytes (default 4G)\n"
 "      --max-members N     most members in a zip (default 100000)\n"
+"                          (the --max- options take K, M and G suffixes)\n"
 "  -q, --quiet             do not print warnings\n"
 "  -h, --help              show this help\n"
 "  -V, --version           show the version\n"
@@ -433,8 +433,8 @@ main(int argc, char *argv[])
 {
 	struct opts		  o;
 	struct ra_ctx		 *ctx;
-	struct ra_solution	**sol;
-	struct ra_profile	**prof;
+	struct ra_solution	**sol = NULL;
+	struct ra_profile	**prof = NULL;
 	struct ra_report	 *rep = NULL;
 	struct ra_write_opts	  wo;
 	struct ra_check_opts	  co;
@@ -454,7 +454,8 @@ main(int argc, char *argv[])
 	    (sol = calloc((size_t)argc, sizeof(*sol))) == NULL ||
 	    (prof = calloc((size_t)argc + 1, sizeof(*prof))) == NULL) {
 		fputs("roleaudit: out of memory\n", stderr);
-		return EXIT_SYSTEM;
+		rc = EXIT_SYSTEM;
+		goto out;
 	}
 	parse_args(argc, argv, &o, ctx);
 	/* getopt_long ran on argv + 1; inputs follow the options. */
@@ -465,7 +466,8 @@ main(int argc, char *argv[])
 
 	if (o.catalog && (e = ra_ctx_load_catalog(ctx, o.catalog)) != RA_OK) {
 		print_diags(ctx, &seen, o.quiet);
-		return exit_of(e);
+		rc = exit_of(e);
+		goto out;
 	}
 	/* diff shows what a change does to every built-in profile. */
 	if (o.cmd == CMD_DIFF && o.nprofile == 0)
@@ -478,22 +480,24 @@ main(int argc, char *argv[])
 			e = ra_profile_load(ctx, o.profile[i], &prof[nprof]);
 			if (e != RA_OK) {
 				print_diags(ctx, &seen, o.quiet);
-				return e == RA_EINVAL ? EXIT_USAGE :
-				    exit_of(e);
+				rc = e == RA_EINVAL ? EXIT_USAGE : exit_of(e);
+				goto out;
 			}
 			nprof++;
 		}
 	}
 	if (o.cmd == CMD_PROFILES) {
-		if (open_output(o.output, &sink) == -1)
-			return EXIT_SYSTEM;
+		if (open_output(o.output, &sink) == -1) {
+			rc = EXIT_SYSTEM;
+			goto out;
+		}
 		e = ra_write_profiles(ctx, &wo, sink.f);
 		print_diags(ctx, &seen, o.quiet);
 		if (finish_output(o.output, &sink, e == RA_OK) == -1 &&
 		    e == RA_OK)
 			e = RA_EIO;
-		ra_ctx_free(ctx);
-		return exit_of(e);
+		rc = exit_of(e);
+		goto out;
 	}
 
 	for (i = (size_t)first; i < (size_t)argc; i++) {
@@ -542,9 +546,9 @@ main(int argc, char *argv[])
 		    "the report could not be made");
 out:
 	ra_report_free(rep);
-	for (i = 0; i < nsol; i++)
+	for (i = 0; sol && i < nsol; i++)
 		ra_solution_free(sol[i]);
-	for (i = 0; i < nprof; i++)
+	for (i = 0; prof && i < nprof; i++)
 		ra_profile_free(prof[i]);
 	free(sol);
 	free(prof);

@@ -12,6 +12,7 @@
 #   expect.nofile (optional, empty) $OUT must be left empty
 # Runs from the repository root with LC_ALL=C.  UPDATE=1 rewrites the
 # expectations from the actual results (review the diff before committing).
+# RUNNER, when set, is put before the program (as `make valgrind` does).
 set -u
 LC_ALL=C
 export LC_ALL
@@ -28,7 +29,7 @@ for dir in tests/golden/*/; do
 	mkdir -p "$OUT"
 	export OUT
 	eval "set -- $(cat "$dir/args")"
-	"$bin" "$@" >"$tmp/out.raw" 2>"$tmp/err.raw" </dev/null
+	${RUNNER:-} "$bin" "$@" >"$tmp/out.raw" 2>"$tmp/err.raw" </dev/null
 	echo $? >"$tmp/rc"
 	# The scratch directory's name changes every run.
 	for f in out err; do
