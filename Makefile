@@ -13,11 +13,11 @@ PKGS	 = libxml-2.0 libzip jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD)
-CFLAGS_ALL   = $(CFLAGS) $(SAN) $(CPPFLAGS)
-LDFLAGS_ALL  = $(SAN) $(LDFLAGS)
+CFLAGS_ALL   = $(CFLAGS) $(SAN) $(CPPFLAGS) -pthread
+LDFLAGS_ALL  = $(SAN) $(LDFLAGS) -pthread
 
 LIB_SRCS = src/util.c src/sha256.c src/ctx.c src/catalog.c src/bitmap.c \
-	   src/parse_roles.c src/input.c src/input_zip.c src/input_dir.c \
+	   src/parse_roles.c src/scan_roles.c src/input.c src/input_zip.c src/input_dir.c \
 	   src/check.c src/diff.c src/render.c src/render_text.c src/render_csv.c \
 	   src/render_json.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/data.o
@@ -35,7 +35,7 @@ FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz install clean \
-	_test _demo unit golden valgrind hostile schema samples-check corpus fuzz-replay
+	_test _demo unit golden scan-equiv valgrind hostile schema samples-check corpus fuzz-replay
 
 all: $(BIN)
 
@@ -72,7 +72,7 @@ $(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -fvisibility=hidden \
 	    -c -o $@ $<
 
-$(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES)
+$(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES) Makefile
 	@mkdir -p $(@D)
 	sh tools/embed.sh $(DATA) $(PROFILES) > $@.tmp && mv $@.tmp $@
 
@@ -118,6 +118,9 @@ schema:
 valgrind: $(BIN)
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	    sh tests/run-golden.sh $(BIN)
+
+scan-equiv: $(BIN)
+	@sh tests/scan-equiv.sh $(BIN)
 
 hostile: $(BIN)
 	@sh tests/hostile/run.sh $(BIN)

@@ -108,6 +108,12 @@ enum ra_limit {
 	RA_LIMIT_FILE_SIZE,		/* bytes of a plain XML or CSV file */
 	RA_LIMIT_XML_DEPTH,		/* element nesting */
 	RA_LIMIT_NAME_LENGTH,		/* bytes of a role, privilege or member name */
+	/*
+	 * A customizations.xml at least this large is scanned for its <Roles>
+	 * section and only that section is parsed (see the man page);
+	 * UINT64_MAX parses every document whole.
+	 */
+	RA_LIMIT_SCAN_SIZE,
 	RA_LIMIT__COUNT
 };
 
@@ -168,6 +174,18 @@ void		 ra_ctx_free(struct ra_ctx *);
 /* Set a limit; 0 is not allowed.  Returns RA_EINVAL for a bad limit. */
 enum ra_err	 ra_ctx_set_limit(struct ra_ctx *, enum ra_limit, uint64_t);
 uint64_t	 ra_ctx_limit(const struct ra_ctx *, enum ra_limit);
+
+/*
+ * Keep only what PROFILES require: roles loaded from now on remember only
+ * the privileges these profiles list (their distinct privilege count
+ * stays exact), and privilege names no profile lists are not added to the
+ * catalog.  Memory then follows the largest role, not the input, and
+ * loading is faster; ra_role_level() answers RA_LEVEL_NONE for the
+ * privileges left out, so a context used for ra_diff() must not be
+ * focused.  Borrows nothing.
+ */
+enum ra_err	 ra_ctx_focus(struct ra_ctx *,
+		    const struct ra_profile *const *profiles, size_t n);
 
 /*
  * Extend or override the catalog with a CSV file of the catalog's shape

@@ -91,7 +91,8 @@ ra_bitmap_missing(const struct ra_bitmap *req, const struct ra_bitmap *held,
 
 	if (req->nwords && bitmap_reserve(miss, req->nwords * 64 - 1) == -1)
 		return -1;
-	memset(miss->w, 0, miss->nwords * RA_PLANES * sizeof(*miss->w));
+	if (miss->w)
+		memset(miss->w, 0, miss->nwords * RA_PLANES * sizeof(*miss->w));
 	for (i = 0; i < req->nwords; i++) {
 		m = 0;
 		for (p = 0; p < RA_PLANES; p++) {

@@ -246,38 +246,6 @@ cell(const struct ra_csv_row *r, int i)
 
 /* ---- the catalog ----------------------------------------------------- */
 
-/* ASCII lower case without the locale: names are compared as bytes. */
-static inline unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
-}
-
-/* FNV-1a of the lower-cased name: privilege names hash case-insensitively. */
-static uint32_t
-name_hash(const char *s, size_t n)
-{
-	uint32_t	 h = 2166136261u;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= lower((unsigned char)s[i]);
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static int
-name_eq(const char *a, const char *b, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return a[n] == '\0';
-}
-
 size_t
 ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
 {
@@ -286,9 +254,9 @@ ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
 
 	if (cat->nslot == 0)
 		return RA_NOPRIV;
-	for (i = name_hash(s, n) & mask; (v = cat->slot[i]) != 0;
+	for (i = ra_name_hash(s, n) & mask; (v = cat->slot[i]) != 0;
 	    i = (i + 1) & mask)
-		if (name_eq(cat->v[v - 1].name, s, n))
+		if (ra_name_eq(cat->v[v - 1].name, s, n))
 			return v - 1;
 	return RA_NOPRIV;
 }
@@ -304,7 +272,7 @@ rehash(struct ra_catalog *cat)
 	for (i = 0; i < cat->n; i++) {
 		const char	*nm = cat->v[i].name;
 
-		for (j = name_hash(nm, strlen(nm)) & (nslot - 1); slot[j];
+		for (j = ra_name_hash(nm, strlen(nm)) & (nslot - 1); slot[j];
 		    j = (j + 1) & (nslot - 1))
 			continue;
 		slot[j] = (uint32_t)(i + 1);
@@ -331,7 +299,7 @@ catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
 	} else {
 		size_t	 j, mask = cat->nslot - 1;
 
-		for (j = name_hash(d->name, strlen(d->name)) & mask;
+		for (j = ra_name_hash(d->name, strlen(d->name)) & mask;
 		    cat->slot[j]; j = (j + 1) & mask)
 			continue;
 		cat->slot[j] = (uint32_t)cat->n;

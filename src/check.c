@@ -106,7 +106,8 @@ check_role(const struct ra_report *rep, const struct ra_bitmap *need,
 		m->tab = ra_req_tab(cat, m->req);
 		m->name = cat->v[i].name;
 	}
-	qsort(r->miss, r->nmiss, sizeof(*r->miss), missing_cmp);
+	if (r->nmiss > 1)
+		qsort(r->miss, r->nmiss, sizeof(*r->miss), missing_cmp);
 	return 0;
 }
 

@@ -16,7 +16,8 @@ static const uint64_t default_limit[RA_LIMIT__COUNT] = {
 	[RA_LIMIT_MEMBERS] = 100000,
 	[RA_LIMIT_FILE_SIZE] = 4ULL << 30,	/* 4 GiB */
 	[RA_LIMIT_XML_DEPTH] = 256,
-	[RA_LIMIT_NAME_LENGTH] = 1024
+	[RA_LIMIT_NAME_LENGTH] = 1024,
+	[RA_LIMIT_SCAN_SIZE] = 8ULL << 20	/* 8 MiB */
 };
 
 RA_EXPORT const char *
@@ -164,6 +165,7 @@ ra_ctx_free(struct ra_ctx *ctx)
 	if (ctx == NULL)
 		return;
 	ra_catalog_free(&ctx->cat);
+	ra_bitmap_free(&ctx->focus);
 	for (i = 0; i < ctx->nesc; i++) {
 		free(ctx->esc[i].match);
 		free(ctx->esc[i].reason);
@@ -176,6 +178,20 @@ ra_ctx_free(struct ra_ctx *ctx)
 	}
 	free(ctx->diag);
 	free(ctx);
+}
+
+RA_EXPORT enum ra_err
+ra_ctx_focus(struct ra_ctx *ctx, const struct ra_profile *const *p, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < p[i]->n; k++)
+			if (ra_bitmap_set(&ctx->focus, p[i]->req[k].priv,
+			    RA_LEVEL_BASIC) == -1)
+				return RA_ENOMEM;
+	ctx->focused = 1;
+	return RA_OK;
 }
 
 RA_EXPORT enum ra_err
@@ -239,6 +255,18 @@ ra_diag_add(struct ra_ctx *ctx, enum ra_severity sev, int code,
 	va_start(ap, fmt);
 	ra_diag_vadd(ctx, sev, code, file, member, line, col, fmt, ap);
 	va_end(ap);
+}
+
+void
+ra_diag_truncate(struct ra_ctx *ctx, size_t n)
+{
+	while (ctx->ndiag > n) {
+		struct ra_diag	*d = &ctx->diag[--ctx->ndiag];
+
+		free((char *)d->file);
+		free((char *)d->member);
+		free((char *)d->message);
+	}
 }
 
 RA_EXPORT size_t

@@ -152,7 +152,8 @@ diff_privileges(const struct ra_diff *d, struct ra_rdiff *r)
 		if (j == k)
 			j = ra_bitmap_next(b, k + 1);
 	}
-	qsort(r->p, r->np, sizeof(*r->p), pdiff_cmp);
+	if (r->np > 1)
+		qsort(r->p, r->np, sizeof(*r->p), pdiff_cmp);
 	return 0;
 }
 

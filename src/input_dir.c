@@ -71,7 +71,8 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 		out->v[out->n++] = s;
 	}
 	closedir(d);
-	qsort(out->v, out->n, sizeof(*out->v), names_cmp);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), names_cmp);
 	return RA_OK;
 }
 

@@ -76,6 +76,34 @@ char	*ra_strndup(const char *, size_t);
 /* ASCII case-insensitive compare; ties broken byte-wise (a total order). */
 int	 ra_namecmp(const char *, const char *);
 int	 ra_strcaseeq(const char *, const char *);
+/* ASCII lower case, without the locale: names are compared as bytes. */
+static inline unsigned char
+ra_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* FNV-1a of the ASCII-lower-cased name: names hash case-insensitively. */
+uint32_t ra_name_hash(const char *, size_t);
+/* The NUL-terminated S equals the N bytes at NAME, ignoring ASCII case. */
+int	 ra_name_eq(const char *s, const char *name, size_t n);
+
+/*
+ * A set of names compared ignoring ASCII case: counts a role's distinct
+ * privileges when they are not all kept (see ra_ctx_focus()).  Cleared
+ * per role, so its size follows the largest role, not the input.
+ */
+struct ra_nameset {
+	uint64_t	*slot;
+	size_t		 nslot, n;
+	struct ra_buf	 arena;
+};
+
+/* 1 when NAME was new, 0 when already there, -1 when memory runs out. */
+int	 ra_nameset_add(struct ra_nameset *, const char *, size_t);
+void	 ra_nameset_clear(struct ra_nameset *);
+void	 ra_nameset_free(struct ra_nameset *);
+
 /* Append S to B with control characters and invalid UTF-8 escaped. */
 void	 ra_buf_add_safe(struct ra_buf *, const char *);
 /* Grow *V (of *CAP elements of SIZE) to hold at least N; 0 or -1. */
@@ -329,6 +357,8 @@ struct ra_ctx {
 	uint64_t		 limit[RA_LIMIT__COUNT];
 	struct ra_esc		*esc;
 	size_t			 nesc, capesc;
+	int			 focused;	/* see ra_ctx_focus() */
+	struct ra_bitmap	 focus;		/* plane 0: privileges kept */
 	struct ra_diag		*diag;
 	size_t			 ndiag, capdiag;
 };
@@ -364,6 +394,9 @@ struct ra_xml;
 struct ra_xml	*ra_xml_new(struct ra_load *, enum ra_doc);
 enum ra_err	 ra_xml_feed(struct ra_xml *, const char *, size_t);
 enum ra_err	 ra_xml_finish(struct ra_xml *);
+/* Add OFF to every line the parser reports (scan_roles.c). */
+void		 ra_xml_set_line_offset(struct ra_xml *, long off);
+
 /* 1 when the document's root was not a role (RA_DOC_ROLE only). */
 int		 ra_xml_skipped(const struct ra_xml *);
 void		 ra_xml_free(struct ra_xml *);
@@ -371,10 +404,50 @@ void		 ra_xml_free(struct ra_xml *);
 /* Called once per process by ra_ctx_new(). */
 void		 ra_xml_global_init(void);
 
+/*
+ * scan_roles.c: forward only the <Roles> section of a customizations.xml
+ * to X.  Feed and finish return X's status; when ra_scan_unsure() says
+ * the scan could not follow the document, the caller discards what was
+ * loaded and parses the whole document instead.
+ */
+struct ra_scan;
+
+struct ra_scan	*ra_scan_new(struct ra_ctx *, struct ra_xml *);
+enum ra_err	 ra_scan_feed(struct ra_scan *, const char *, size_t);
+enum ra_err	 ra_scan_finish(struct ra_scan *);
+int		 ra_scan_unsure(const struct ra_scan *);
+void		 ra_scan_free(struct ra_scan *);
+
 enum ra_err	 ra_load_zip(struct ra_ctx *, struct ra_solution *,
 		    const char *path, const void *buf, size_t len);
 enum ra_err	 ra_load_dir(struct ra_ctx *, struct ra_solution *,
 		    const char *path);
+/*
+ * Bytes of one document that can be read again from the start: a file or
+ * a zip member.  open() (re)starts it; read() hands out the next chunk,
+ * borrowed until the next call, with *LEN 0 at the end; both record their
+ * own diagnostics and return the status.  SIZE is the document's size
+ * when known, else UINT64_MAX.
+ */
+struct ra_source {
+	void		*arg;
+	uint64_t	 size;
+	enum ra_err	(*open)(void *arg);
+	enum ra_err	(*read)(void *arg, const char **data, size_t *len);
+	void		(*close)(void *arg);
+};
+
+/*
+ * Parse the document from SRC as DOC into LD->sol, hashing the bytes into
+ * SHA when not NULL.  A customizations.xml of RA_LIMIT_SCAN_SIZE bytes or
+ * more goes through scan_roles.c first; when the scan is unsure, what it
+ * loaded is discarded and the document is read again, whole.
+ */
+enum ra_err	 ra_load_stream(struct ra_load *, enum ra_doc,
+		    struct ra_source *, struct ra_sha256 *sha);
+/* Forget the diagnostics recorded after the first N (a retried parse). */
+void		 ra_diag_truncate(struct ra_ctx *, size_t n);
+
 /*
  * Stream the file at PATH (or BUF) through a parser of kind DOC, hashing
  * into SHA when not NULL; with NOFOLLOW a symbolic link is not opened.

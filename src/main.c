@@ -85,6 +85,10 @@ static const char usage_text[] =
 "                          1 MiB (default 200)\n"
 "      --max-file-size N   largest XML or CSV file, bytes (default 4G)\n"
 "      --max-members N     most members in a zip (default 100000)\n"
+"      --scan-size N       parse only the <Roles> section of a\n"
+"                          customizations.xml of N bytes or more\n"
+"                          (default 8M)\n"
+"      --full-parse        parse every document whole\n"
 "                          (the --max- options take K, M and G suffixes)\n"
 "  -q, --quiet             do not print warnings\n"
 "  -h, --help              show this help\n"
@@ -278,7 +282,8 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 {
 	enum {
 		OPT_MIN_LEVEL = 256, OPT_CATALOG, OPT_COLOR, OPT_MEMBER_SIZE,
-		OPT_RATIO, OPT_FILE_SIZE, OPT_MEMBERS, OPT_ROLE, OPT_FAIL_ON
+		OPT_RATIO, OPT_FILE_SIZE, OPT_MEMBERS, OPT_ROLE, OPT_FAIL_ON,
+		OPT_SCAN_SIZE, OPT_FULL_PARSE
 	};
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -292,6 +297,8 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		{ "max-ratio", required_argument, NULL, OPT_RATIO },
 		{ "max-file-size", required_argument, NULL, OPT_FILE_SIZE },
 		{ "max-members", required_argument, NULL, OPT_MEMBERS },
+		{ "scan-size", required_argument, NULL, OPT_SCAN_SIZE },
+		{ "full-parse", no_argument, NULL, OPT_FULL_PARSE },
 		{ "role", required_argument, NULL, OPT_ROLE },
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -382,6 +389,13 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		case OPT_MEMBERS:
 			ra_ctx_set_limit(ctx, RA_LIMIT_MEMBERS,
 			    parse_size(optarg, "--max-members"));
+			break;
+		case OPT_SCAN_SIZE:
+			ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE,
+			    parse_size(optarg, "--scan-size"));
+			break;
+		case OPT_FULL_PARSE:
+			ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE, UINT64_MAX);
 			break;
 		case OPT_ROLE:
 			o->role[o->nrole++] = optarg;
@@ -485,6 +499,13 @@ main(int argc, char *argv[])
 			}
 			nprof++;
 		}
+	}
+	/* check needs only what its profiles list: flat memory, less work. */
+	if (o.cmd == CMD_CHECK && ra_ctx_focus(ctx,
+	    (const struct ra_profile *const *)prof, nprof) != RA_OK) {
+		fputs("roleaudit: out of memory\n", stderr);
+		rc = EXIT_SYSTEM;
+		goto out;
 	}
 	if (o.cmd == CMD_PROFILES) {
 		if (open_output(o.output, &sink) == -1) {

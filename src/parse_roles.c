@@ -46,6 +46,7 @@ struct ra_xml {
 	struct ra_load		*ld;
 	enum ra_doc		 doc;
 	xmlParserCtxtPtr	 px;
+	long			 line_off;	/* see ra_xml_set_line_offset() */
 	enum ra_err		 rc;
 	enum root		 root;
 	unsigned long		 depth;
@@ -55,6 +56,7 @@ struct ra_xml {
 	unsigned long		 privs_depth;	/* open <RolePrivileges> */
 	struct ra_role		 cur;
 	int			 cur_bad;	/* role has no name: dropped */
+	struct ra_nameset	 seen;		/* focused: the role's names */
 	unsigned long		 manifest_depth;
 	enum field		 field;
 	struct ra_buf		 text;
@@ -85,7 +87,14 @@ fail(struct ra_xml *x, enum ra_err rc)
 static unsigned long
 cur_line(const struct ra_xml *x)
 {
-	return x->px && x->px->input ? (unsigned long)x->px->input->line : 0;
+	return x->px && x->px->input ? (unsigned long)(x->px->input->line +
+	    x->line_off) : 0;
+}
+
+void
+ra_xml_set_line_offset(struct ra_xml *x, long off)
+{
+	x->line_off = off;
 }
 
 /*
@@ -255,7 +264,10 @@ role_end(struct ra_xml *x)
 		role_clear(&x->cur);
 		return;
 	}
-	x->cur.nprivs = ra_bitmap_count(&x->cur.bits);
+	/* Focused, the bitmap holds only what profiles need. */
+	x->cur.nprivs = x->ld->ctx->focused ? x->seen.n :
+	    ra_bitmap_count(&x->cur.bits);
+	ra_nameset_clear(&x->seen);
 	if (ra_grow(&sol->role, &sol->caprole, sol->nrole + 1,
 	    sizeof(*sol->role)) == -1) {
 		role_clear(&x->cur);
@@ -269,6 +281,7 @@ role_end(struct ra_xml *x)
 static void
 privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 {
+	struct ra_ctx	*ctx = x->ld->ctx;
 	const xmlChar	*name, *lv;
 	size_t		 nname, nlv, priv;
 	char		 level[32], *decoded = NULL;
@@ -315,7 +328,18 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 		name = (const xmlChar *)decoded;
 		nname = strlen(decoded);
 	}
-	priv = ra_catalog_intern(&x->ld->ctx->cat, (const char *)name, nname);
+	if (ctx->focused) {
+		/* Count every name; keep only what a profile needs. */
+		if (ra_nameset_add(&x->seen, (const char *)name, nname) == -1)
+			fail(x, RA_ENOMEM);
+		priv = ra_catalog_find(&ctx->cat, (const char *)name, nname);
+		if (priv != RA_NOPRIV && ra_bitmap_get(&ctx->focus, priv) &&
+		    ra_bitmap_set(&x->cur.bits, priv, l) == -1)
+			fail(x, RA_ENOMEM);
+		free(decoded);
+		return;
+	}
+	priv = ra_catalog_intern(&ctx->cat, (const char *)name, nname);
 	free(decoded);
 	if (priv == RA_NOPRIV || ra_bitmap_set(&x->cur.bits, priv, l) == -1)
 		fail(x, RA_ENOMEM);
@@ -561,7 +585,8 @@ on_error(void *ctx, xmlErrorPtr e)
 		if (msg[n] == '\n')
 			msg[n] = ' ';
 	ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_XML, x->ld->file,
-	    x->ld->member, e->line > 0 ? (unsigned long)e->line : cur_line(x),
+	    x->ld->member, e->line > 0 ? (unsigned long)(e->line + x->line_off) :
+	    cur_line(x),
 	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "malformed XML: %s", msg);
 	fail(x, RA_EXML);
 }
@@ -609,7 +634,7 @@ ra_xml_feed(struct ra_xml *x, const char *buf, size_t len)
 {
 	const char	*name = x->ld->member ? x->ld->member : x->ld->file;
 
-	if (x->rc != RA_OK || x->root == ROOT_SKIP)
+	if (x->rc != RA_OK || x->root == ROOT_SKIP || len == 0)
 		return x->rc;
 	if (x->px == NULL) {
 		x->px = xmlCreatePushParserCtxt(handler(x->doc), x, NULL, 0,
@@ -677,5 +702,6 @@ ra_xml_free(struct ra_xml *x)
 	}
 	role_clear(&x->cur);
 	ra_buf_free(&x->text);
+	ra_nameset_free(&x->seen);
 	free(x);
 }

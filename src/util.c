@@ -110,7 +110,7 @@ ra_namecmp(const char *a, const char *b)
 	int			 d;
 
 	for (; *p && *q; p++, q++)
-		if ((d = tolower(*p) - tolower(*q)) != 0)
+		if ((d = ra_lower(*p) - ra_lower(*q)) != 0)
 			return d;
 	if (*p || *q)
 		return *p ? 1 : -1;
@@ -121,7 +121,7 @@ int
 ra_strcaseeq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+		if (ra_lower((unsigned char)*a) != ra_lower((unsigned char)*b))
 			return 0;
 	return *a == *b;
 }
@@ -204,4 +204,91 @@ ra_buf_add_safe(struct ra_buf *b, const char *str)
 			s += n;
 		}
 	}
+}
+
+uint32_t
+ra_name_hash(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= ra_lower((unsigned char)s[i]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+int
+ra_name_eq(const char *s, const char *name, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (ra_lower((unsigned char)s[i]) !=
+		    ra_lower((unsigned char)name[i]))
+			return 0;
+	return s[n] == '\0';
+}
+
+/* Slot: the name's hash in the high half, its arena offset + 1 below. */
+#define SLOT(h, off)	((uint64_t)(h) << 32 | (uint64_t)((off) + 1))
+
+int
+ra_nameset_add(struct ra_nameset *ns, const char *name, size_t n)
+{
+	uint32_t	 h = ra_name_hash(name, n);
+	size_t		 i, mask, off;
+	uint64_t	 v;
+
+	if ((ns->n + 1) * 2 > ns->nslot) {
+		size_t		 nslot = ns->nslot ? ns->nslot * 2 : 256, j;
+		uint64_t	*slot;
+
+		if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
+			return -1;
+		for (j = 0; j < ns->nslot; j++) {
+			if ((v = ns->slot[j]) == 0)
+				continue;
+			for (i = (v >> 32) & (nslot - 1); slot[i];
+			    i = (i + 1) & (nslot - 1))
+				continue;
+			slot[i] = v;
+		}
+		free(ns->slot);
+		ns->slot = slot;
+		ns->nslot = nslot;
+	}
+	mask = ns->nslot - 1;
+	for (i = h & mask; (v = ns->slot[i]) != 0; i = (i + 1) & mask)
+		if ((uint32_t)(v >> 32) == h &&
+		    ra_name_eq(ns->arena.s + (v & 0xffffffffu) - 1, name, n))
+			return 0;
+	off = ns->arena.len;
+	if (off >= 0xfffffffeu - n)
+		return -1;
+	ra_buf_add(&ns->arena, name, n);
+	ra_buf_add(&ns->arena, "", 1);
+	if (ns->arena.oom)
+		return -1;
+	ns->slot[i] = SLOT(h, off);
+	ns->n++;
+	return 1;
+}
+
+void
+ra_nameset_clear(struct ra_nameset *ns)
+{
+	if (ns->n)
+		memset(ns->slot, 0, ns->nslot * sizeof(*ns->slot));
+	ns->n = 0;
+	ns->arena.len = 0;
+}
+
+void
+ra_nameset_free(struct ra_nameset *ns)
+{
+	free(ns->slot);
+	ra_buf_free(&ns->arena);
+	memset(ns, 0, sizeof(*ns));
 }

@@ -1,0 +1,573 @@
+/*
+ * test_render.c - render*.c: CSV cells made inert for spreadsheets, the
+ * CSV, JSON and text reports, escaping of untrusted names, write errors.
+ */
+#include <jansson.h>
+
+#include "unit.h"
+
+#define ROLES_XML \
+	"<ImportExportXml><Roles>\n" \
+	"<Role id=\"{AAAA}\" name=\"Full\"><RolePrivileges>" \
+	"<RolePrivilege name=\"prvReadAccount\" level=\"Global\"/>" \
+	"<RolePrivilege name=\"prvWriteAccount\" level=\"Global\"/>" \
+	"</RolePrivileges></Role>\n" \
+	"<Role id=\"{BBBB}\" name=\"Partial\"><RolePrivileges>" \
+	"<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>" \
+	"</RolePrivileges></Role>\n" \
+	"<Role id=\"{CCCC}\" name=\"=HYPERLINK(&quot;http://x&quot;)\"/>\n" \
+	"</Roles></ImportExportXml>\n"
+
+#define PROFILE_CSV \
+	"# source: unit test\n" \
+	"privilege,min_level\nprvReadAccount,Local\nprvWriteAccount,Basic\n"
+
+/* A context, one solution, one profile and the report over them. */
+struct fix {
+	struct ra_ctx		*ctx;
+	struct ra_solution	*sol;
+	struct ra_profile	*prof;
+	struct ra_report	*rep;
+};
+
+static int
+setup_fix(void **state)
+{
+	struct fix	*f;
+
+	if ((f = calloc(1, sizeof(*f))) == NULL ||
+	    (f->ctx = ra_ctx_new()) == NULL)
+		return -1;
+	*state = f;
+	if (ut_load(f->ctx, "Sales.xml", ROLES_XML, &f->sol) != RA_OK ||
+	    ra_profile_load_buffer(f->ctx, "unit", "unit.csv", PROFILE_CSV,
+	    strlen(PROFILE_CSV), &f->prof) != RA_OK ||
+	    ra_check(f->ctx, (const struct ra_solution *const *)&f->sol, 1,
+	    (const struct ra_profile *const *)&f->prof, 1, NULL,
+	    &f->rep) != RA_OK)
+		return -1;
+	return 0;
+}
+
+static int
+teardown_fix(void **state)
+{
+	struct fix	*f = *state;
+
+	if (f == NULL)
+		return 0;
+	ra_report_free(f->rep);
+	ra_profile_free(f->prof);
+	ra_solution_free(f->sol);
+	ra_ctx_free(f->ctx);
+	free(f);
+	return 0;
+}
+
+/* Render the fixture's report as FMT into a string (free it). */
+static char *
+report(const struct fix *f, enum ra_format fmt, int color, size_t *lenp)
+{
+	struct ra_write_opts	 o;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	memset(&o, 0, sizeof(o));
+	o.format = fmt;
+	o.color = color;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_report(f->rep, &o, mf), RA_OK);
+	assert_int_equal(fclose(mf), 0);
+	if (lenp)
+		*lenp = len;
+	return buf;
+}
+
+/* Check ra_csv_safe(S) gives WANT. */
+static void
+check_cell(const char *s, const char *want)
+{
+	const char	*got;
+	char		*tmp;
+
+	got = ra_csv_safe(s, &tmp);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	if (strcmp(s, want) == 0) {
+		assert_ptr_equal(got, s);	/* untouched, not copied */
+		assert_null(tmp);
+	} else
+		assert_ptr_equal(got, tmp);
+	free(tmp);
+}
+
+/* ---- CSV cells ------------------------------------------------------- */
+
+/* Cells a spreadsheet would run as formulas get a leading apostrophe. */
+static void
+test_csv_safe_formulas(void **state)
+{
+	(void)state;
+	check_cell("=1+2", "'=1+2");
+	check_cell("+x", "'+x");
+	check_cell("-x", "'-x");
+	check_cell("@x", "'@x");
+	check_cell("\tx", "'\tx");
+	check_cell("\rx", "'\rx");
+	check_cell("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")");
+	check_cell("-", "'-");
+	check_cell("+", "'+");
+	check_cell("-1e5", "'-1e5");
+	check_cell("-12.5.1", "'-12.5.1");
+}
+
+/* Plain numbers and ordinary text stay as they are. */
+static void
+test_csv_safe_plain(void **state)
+{
+	char	*tmp;
+
+	(void)state;
+	check_cell("-12.5", "-12.5");
+	check_cell("+3", "+3");
+	check_cell("42", "42");
+	check_cell("-.5", "-.5");
+	check_cell("Sales Manager", "Sales Manager");
+	check_cell("a=b", "a=b");
+	check_cell("", "");
+	assert_string_equal(ra_csv_safe(NULL, &tmp), "");
+	assert_null(tmp);
+}
+
+/* Rows are quoted as needed, made inert, and read back as written. */
+static void
+test_csv_write_row(void **state)
+{
+	static const char *const cells[] = { "plain", "a,b", "say \"hi\"",
+	    "two\nlines", "=cmd", "-7" };
+	struct ra_ctx		*ctx = ra_ctx_new();
+	struct ra_csv		 c;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	(void)state;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_csv_write_row(mf, cells, 6), 0);
+	assert_int_equal(fclose(mf), 0);
+	assert_int_equal(buf[len - 1], '\n');
+	assert_int_equal(ra_csv_parse(ctx, "row.csv", buf, len, &c), RA_OK);
+	free(buf);
+	assert_int_equal(c.nrow, 1);
+	assert_int_equal(c.row[0].nfield, 6);
+	assert_string_equal(c.row[0].field[0], "plain");
+	assert_string_equal(c.row[0].field[1], "a,b");
+	assert_string_equal(c.row[0].field[2], "say \"hi\"");
+	assert_string_equal(c.row[0].field[3], "two\nlines");
+	assert_string_equal(c.row[0].field[4], "'=cmd");
+	assert_string_equal(c.row[0].field[5], "-7");
+	ra_csv_free(&c);
+	ra_ctx_free(ctx);
+}
+
+/* ---- reports --------------------------------------------------------- */
+
+/* Column N of CSV row R by header name. */
+static const char *
+col(const struct ra_csv *c, size_t r, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->row[0].nfield; i++)
+		if (strcmp(c->row[0].field[i], name) == 0) {
+			assert_true(i < c->row[r].nfield);
+			return c->row[r].field[i];
+		}
+	fail_msg("no column %s", name);
+	return NULL;
+}
+
+/*
+ * The CSV report: a header row, one row per missing privilege of a
+ * failing role, one row per passing role, cells made inert.
+ */
+static void
+test_report_csv(void **state)
+{
+	struct fix	*f = *state;
+	struct ra_csv	 c;
+	char		*out;
+	size_t		 len, r, n;
+
+	out = report(f, RA_FORMAT_CSV, 0, &len);
+	assert_int_equal(ra_csv_parse(f->ctx, "out.csv", out, len, &c), RA_OK);
+	free(out);
+	/* Full passes; Partial lacks 2; the formula role lacks 2. */
+	assert_int_equal(ra_report_pass_count(f->rep), 1);
+	assert_int_equal(c.nrow, 1 + 1 + 2 + 2);
+	assert_int_equal(c.row[0].nfield, 16);
+	assert_string_equal(c.row[0].field[0], "input");
+	assert_string_equal(c.row[0].field[8], "status");
+	for (r = 1; r < c.nrow; r++)
+		assert_int_equal(c.row[r].nfield, 16);
+	assert_string_equal(col(&c, 1, "role_name"), "Full");
+	assert_string_equal(col(&c, 1, "status"), "pass");
+	assert_string_equal(col(&c, 1, "privilege"), "");
+	assert_string_equal(col(&c, 1, "role_id"), "aaaa");
+	assert_string_equal(col(&c, 1, "kind"), "xml");
+	assert_string_equal(col(&c, 1, "input"), "Sales.xml");
+	assert_string_equal(col(&c, 1, "location"), "Sales.xml:2");
+	assert_string_equal(col(&c, 1, "privileges"), "2");
+	assert_string_equal(col(&c, 2, "role_name"), "Partial");
+	assert_string_equal(col(&c, 2, "status"), "fail");
+	assert_string_equal(col(&c, 2, "privilege"), "prvReadAccount");
+	assert_string_equal(col(&c, 2, "entity"), "Account");
+	assert_string_equal(col(&c, 2, "tab"), "Core Records");
+	assert_string_equal(col(&c, 2, "access"), "Read");
+	assert_string_equal(col(&c, 2, "required"), "Local");
+	assert_string_equal(col(&c, 2, "actual"), "Basic");
+	assert_string_equal(col(&c, 3, "privilege"), "prvWriteAccount");
+	assert_string_equal(col(&c, 3, "actual"), "");
+	/* A role named like a formula is inert. */
+	assert_string_equal(col(&c, 4, "role_name"),
+	    "'=HYPERLINK(\"http://x\")");
+	for (n = 0, r = 1; r < c.nrow; r++)
+		n += strcmp(col(&c, r, "status"), "fail") == 0;
+	assert_int_equal(n, 4);
+	ra_csv_free(&c);
+}
+
+/* The JSON report parses back with the documented keys and counts. */
+static void
+test_report_json(void **state)
+{
+	struct fix	*f = *state;
+	json_error_t	 err;
+	json_t		*j, *roles, *r, *m;
+	char		*out;
+	size_t		 len, i, nmiss = 0;
+
+	out = report(f, RA_FORMAT_JSON, 0, &len);
+	j = json_loadb(out, len, 0, &err);
+	free(out);
+	if (j == NULL)
+		fail_msg("JSON does not parse: %s at %d", err.text, err.line);
+	assert_true(json_is_object(json_object_get(j, "tool")));
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    j, "tool"), "name")), "roleaudit");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    j, "tool"), "version")), RA_VERSION);
+	assert_int_equal(json_array_size(json_object_get(j, "profiles")), 1);
+	r = json_array_get(json_object_get(j, "profiles"), 0);
+	assert_string_equal(json_string_value(json_object_get(r, "name")),
+	    "unit");
+	assert_int_equal(json_integer_value(json_object_get(r, "privileges")),
+	    2);
+	assert_string_equal(json_string_value(json_object_get(r, "source")),
+	    "unit test");
+	assert_int_equal(json_array_size(json_object_get(j, "inputs")), 1);
+	r = json_array_get(json_object_get(j, "inputs"), 0);
+	assert_string_equal(json_string_value(json_object_get(r, "kind")),
+	    "xml");
+	assert_string_equal(json_string_value(json_object_get(r, "sha256")),
+	    ra_solution_sha256(f->sol));
+	assert_true(json_is_null(json_object_get(r, "solution")));
+	roles = json_object_get(j, "roles");
+	assert_int_equal(json_array_size(roles), 3);
+	for (i = 0; i < json_array_size(roles); i++)
+		nmiss += json_array_size(json_object_get(json_array_get(roles,
+		    i), "missing"));
+	assert_int_equal(nmiss, 4);
+	r = json_array_get(roles, 1);
+	assert_string_equal(json_string_value(json_object_get(r, "name")),
+	    "Partial");
+	assert_string_equal(json_string_value(json_object_get(r, "status")),
+	    "fail");
+	assert_string_equal(json_string_value(json_object_get(r, "id")),
+	    "bbbb");
+	m = json_array_get(json_object_get(r, "missing"), 0);
+	assert_string_equal(json_string_value(json_object_get(m,
+	    "privilege")), "prvReadAccount");
+	assert_string_equal(json_string_value(json_object_get(m, "required")),
+	    "Local");
+	assert_string_equal(json_string_value(json_object_get(m, "actual")),
+	    "Basic");
+	assert_true(json_is_null(json_object_get(m, "section")));
+	m = json_array_get(json_object_get(r, "missing"), 1);
+	assert_true(json_is_null(json_object_get(m, "actual")));
+	r = json_object_get(j, "summary");
+	assert_int_equal(json_integer_value(json_object_get(r, "roles")), 3);
+	assert_int_equal(json_integer_value(json_object_get(r, "pass")), 1);
+	assert_int_equal(json_integer_value(json_object_get(r, "fail")), 2);
+	assert_true(json_is_array(json_object_get(j, "diagnostics")));
+	json_decref(j);
+}
+
+/* Output is deterministic: the same report renders byte-identically. */
+static void
+test_report_deterministic(void **state)
+{
+	struct fix	*f = *state;
+	enum ra_format	 fmt;
+	char		*a, *b;
+	size_t		 la, lb;
+
+	for (fmt = RA_FORMAT_TEXT; fmt <= RA_FORMAT_JSON; fmt++) {
+		a = report(f, fmt, 0, &la);
+		b = report(f, fmt, 0, &lb);
+		assert_int_equal(la, lb);
+		assert_memory_equal(a, b, la);
+		free(a);
+		free(b);
+	}
+}
+
+/* The text report: PASS/FAIL per role, the missing rows, a summary. */
+static void
+test_report_text(void **state)
+{
+	struct fix	*f = *state;
+	char		*out;
+
+	out = report(f, RA_FORMAT_TEXT, 0, NULL);
+	assert_int_equal(strncmp(out, "Profile unit: 2 required privileges\n",
+	    36), 0);
+	assert_non_null(strstr(out, "PASS  Full  Sales.xml:2  2 privileges"));
+	assert_non_null(strstr(out, "FAIL  Partial  Sales.xml:3  1 privilege,"
+	    " 2 of 2 required missing"));
+	assert_non_null(strstr(out, "Core Records\n"));
+	assert_non_null(strstr(out, "prvReadAccount   Basic, needs Local"));
+	assert_non_null(strstr(out, "\n3 roles in 1 input: 1 pass, 2 fail\n"));
+	assert_null(strchr(out, '\033'));	/* no colour asked for */
+	assert_null(strstr(out, " \n"));	/* no trailing blanks */
+	free(out);
+	out = report(f, RA_FORMAT_TEXT, 1, NULL);
+	assert_non_null(strchr(out, '\033'));
+	free(out);
+}
+
+/* Replace the name of role I of the fixture's solution with NAME. */
+static void
+rename_role(struct fix *f, size_t i, const char *name)
+{
+	free(f->sol->role[i].name);
+	f->sol->role[i].name = ra_strdup(name);
+	assert_non_null(f->sol->role[i].name);
+}
+
+/* Control characters in a role name reach the terminal escaped. */
+static void
+test_text_escapes_controls(void **state)
+{
+	struct fix	*f = *state;
+	char		*out;
+
+	rename_role(f, 1, "Evil\x1b[31mRed\x1b[0m\xc2\x9b" "2J");
+	out = report(f, RA_FORMAT_TEXT, 0, NULL);
+	assert_non_null(strstr(out, "Evil\\x1b[31mRed\\x1b[0m\\u009b2J"));
+	assert_null(strchr(out, '\033'));
+	assert_null(strstr(out, "\xc2\x9b"));
+	free(out);
+}
+
+/* A C1 control from the XML itself (&#x9B;) is escaped too. */
+static void
+test_text_escapes_c1_from_xml(void **state)
+{
+	struct ra_ctx		*ctx = ra_ctx_new();
+	struct ra_solution	*sol;
+	struct ra_profile	*p;
+	struct ra_report	*rep;
+	struct ra_write_opts	 o = { RA_FORMAT_TEXT, 0 };
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	(void)state;
+	assert_int_equal(ut_load(ctx, "x\x1b]0;t\x07.xml",
+	    "<Role id=\"1\" name=\"A&#x9B;31mB\"/>", &sol), RA_OK);
+	p = ut_profile(ctx, "p", "privilege\nprvReadAccount\n");
+	assert_int_equal(ra_check(ctx, (const struct ra_solution *const *)&sol,
+	    1, (const struct ra_profile *const *)&p, 1, NULL, &rep), RA_OK);
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_report(rep, &o, mf), RA_OK);
+	fclose(mf);
+	assert_non_null(strstr(buf, "A\\u009b31mB"));
+	assert_non_null(strstr(buf, "x\\x1b]0;t\\x07.xml"));	/* the path */
+	assert_null(strchr(buf, '\033'));
+	assert_null(strchr(buf, '\007'));
+	free(buf);
+	ra_report_free(rep);
+	ra_profile_free(p);
+	ra_solution_free(sol);
+	ra_ctx_free(ctx);
+}
+
+/* Invalid UTF-8 in a name still gives valid JSON (U+FFFD in place). */
+static void
+test_json_invalid_utf8(void **state)
+{
+	struct fix	*f = *state;
+	json_error_t	 err;
+	json_t		*j;
+	char		*out;
+	size_t		 len;
+
+	rename_role(f, 0, "Bad\xff" "Name\xc3\xa9");
+	out = report(f, RA_FORMAT_JSON, 0, &len);
+	j = json_loadb(out, len, 0, &err);
+	free(out);
+	if (j == NULL)
+		fail_msg("JSON does not parse: %s", err.text);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(j, "roles"), 0), "name")),
+	    "Bad\xef\xbf\xbdName\xc3\xa9");
+	json_decref(j);
+}
+
+/* An unknown format is RA_EINVAL and writes nothing. */
+static void
+test_bad_format(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_write_opts	 o;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	memset(&o, 0, sizeof(o));
+	o.format = (enum ra_format)42;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_report(f->rep, &o, mf), RA_EINVAL);
+	assert_int_equal(ra_write_roles(f->ctx,
+	    (const struct ra_solution *const *)&f->sol, 1, &o, mf), RA_EINVAL);
+	fclose(mf);
+	assert_int_equal(len, 0);
+	free(buf);
+}
+
+/* A stream that cannot be written is RA_EIO in every format. */
+static void
+test_write_error(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_write_opts	 o;
+	enum ra_format		 fmt;
+	FILE			*ro;
+
+	memset(&o, 0, sizeof(o));
+	for (fmt = RA_FORMAT_TEXT; fmt <= RA_FORMAT_JSON; fmt++) {
+		o.format = fmt;
+		assert_non_null(ro = fopen("/dev/null", "r"));
+		assert_int_equal(ra_write_report(f->rep, &o, ro), RA_EIO);
+		fclose(ro);
+	}
+}
+
+/* `roles` output: one row per role in every format. */
+static void
+test_write_roles(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_write_opts	 o;
+	struct ra_csv		 c;
+	json_error_t		 err;
+	json_t			*j;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_CSV;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_roles(f->ctx,
+	    (const struct ra_solution *const *)&f->sol, 1, &o, mf), RA_OK);
+	fclose(mf);
+	assert_int_equal(ra_csv_parse(f->ctx, "roles.csv", buf, len, &c),
+	    RA_OK);
+	free(buf);
+	assert_int_equal(c.nrow, 4);
+	assert_int_equal(c.row[0].nfield, 8);
+	assert_string_equal(col(&c, 2, "role_name"), "Partial");
+	assert_string_equal(col(&c, 2, "privileges"), "1");
+	assert_string_equal(col(&c, 3, "role_name"),
+	    "'=HYPERLINK(\"http://x\")");
+	ra_csv_free(&c);
+
+	o.format = RA_FORMAT_JSON;
+	buf = NULL;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_roles(f->ctx,
+	    (const struct ra_solution *const *)&f->sol, 1, &o, mf), RA_OK);
+	fclose(mf);
+	assert_non_null(j = json_loadb(buf, len, 0, &err));
+	free(buf);
+	assert_int_equal(json_array_size(json_object_get(j, "roles")), 3);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(j, "roles"), 0), "location")), "Sales.xml:2");
+	json_decref(j);
+
+	o.format = RA_FORMAT_TEXT;
+	buf = NULL;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_roles(f->ctx,
+	    (const struct ra_solution *const *)&f->sol, 1, &o, mf), RA_OK);
+	fclose(mf);
+	assert_non_null(strstr(buf, "  Partial  bbbb  1 privilege  "
+	    "Sales.xml:3\n"));
+	assert_non_null(strstr(buf, "\n3 roles in 1 input\n"));
+	free(buf);
+}
+
+/* `profiles` output lists the built-in profiles with their sizes. */
+static void
+test_write_profiles(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_write_opts	 o;
+	json_error_t		 err;
+	json_t			*j, *p;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_JSON;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_profiles(f->ctx, &o, mf), RA_OK);
+	fclose(mf);
+	assert_non_null(j = json_loadb(buf, len, 0, &err));
+	free(buf);
+	p = json_array_get(json_object_get(j, "profiles"), 0);
+	assert_string_equal(json_string_value(json_object_get(p, "name")),
+	    "server-side-sync");
+	assert_int_equal(json_integer_value(json_object_get(p, "privileges")),
+	    24);
+	json_decref(j);
+}
+
+#define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_safe_formulas),
+		cmocka_unit_test(test_csv_safe_plain),
+		cmocka_unit_test(test_csv_write_row),
+		FIX(test_report_csv),
+		FIX(test_report_json),
+		FIX(test_report_deterministic),
+		FIX(test_report_text),
+		FIX(test_text_escapes_controls),
+		cmocka_unit_test(test_text_escapes_c1_from_xml),
+		FIX(test_json_invalid_utf8),
+		FIX(test_bad_format),
+		FIX(test_write_error),
+		FIX(test_write_roles),
+		FIX(test_write_profiles),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
