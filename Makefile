@@ -17,9 +17,9 @@ CFLAGS_ALL   = $(CFLAGS) $(SAN) $(CPPFLAGS) -pthread
 LDFLAGS_ALL  = $(SAN) $(LDFLAGS) -pthread
 
 LIB_SRCS = src/util.c src/sha256.c src/ctx.c src/catalog.c src/bitmap.c \
-	   src/parse_roles.c src/scan_roles.c src/input.c src/input_zip.c src/input_dir.c \
-	   src/check.c src/diff.c src/render.c src/render_text.c src/render_csv.c \
-	   src/render_json.c
+	   src/build_roles.c src/parse_roles.c src/scan_roles.c src/input.c \
+	   src/input_zip.c src/input_dir.c src/check.c src/diff.c src/render.c \
+	   src/render_text.c src/render_csv.c src/render_json.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/data.o
 LIB	 = $(BUILD)/libroleaudit.a
 BIN	 = $(BUILD)/roleaudit

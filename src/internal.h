@@ -383,6 +383,28 @@ struct ra_load {
 	const char		*role_file;	/* name stored in roles */
 };
 
+/*
+ * build_roles.c: the role being read.  begin, then privileges, then end
+ * (which appends the role to the solution) or abandon.  Each returns
+ * RA_OK or RA_ENOMEM; checking the input is the readers' business.
+ */
+struct ra_build {
+	struct ra_load		*ld;
+	struct ra_role		 cur;
+	int			 open;
+	struct ra_nameset	 seen;		/* focused: names counted */
+};
+
+void		 ra_build_init(struct ra_build *, struct ra_load *);
+enum ra_err	 ra_build_begin(struct ra_build *, const char *id,
+		    size_t idlen, const char *name, size_t namelen,
+		    unsigned long line);
+enum ra_err	 ra_build_privilege(struct ra_build *, const char *name,
+		    size_t len, enum ra_level);
+enum ra_err	 ra_build_end(struct ra_build *);
+void		 ra_build_abandon(struct ra_build *);
+void		 ra_build_free(struct ra_build *);
+
 struct ra_xml;
 
 /*

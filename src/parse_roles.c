@@ -54,9 +54,7 @@ struct ra_xml {
 	int			 roles_seen;
 	unsigned long		 role_depth;	/* open role, 0 none */
 	unsigned long		 privs_depth;	/* open <RolePrivileges> */
-	struct ra_role		 cur;
-	int			 cur_bad;	/* role has no name: dropped */
-	struct ra_nameset	 seen;		/* focused: the role's names */
+	struct ra_build		 b;		/* the role being read */
 	unsigned long		 manifest_depth;
 	enum field		 field;
 	struct ra_buf		 text;
@@ -189,108 +187,66 @@ attr_dup(struct ra_xml *x, const xmlChar *v, size_t n, const char *what)
 	return s;
 }
 
-/* Role id as reports show it: no braces or blanks, lower case. */
-static char *
-normalize_id(const char *s)
-{
-	char	*out, *o;
-
-	if ((out = malloc(strlen(s) + 1)) == NULL)
-		return NULL;
-	for (o = out; *s; s++)
-		if (*s != '{' && *s != '}' && !isspace((unsigned char)*s))
-			*o++ = (char)tolower((unsigned char)*s);
-	*o = '\0';
-	return out;
-}
-
-static void
-role_clear(struct ra_role *r)
-{
-	free(r->id);
-	free(r->name);
-	free(r->file);
-	ra_bitmap_free(&r->bits);
-	memset(r, 0, sizeof(*r));
-}
-
 static void
 role_begin(struct ra_xml *x, int nattr, const xmlChar **a)
 {
 	const xmlChar	*v;
 	size_t		 n;
-	char		*raw;
+	char		*name, *id = NULL;
+	unsigned long	 line = tag_line(x);
+	enum ra_err	 rc;
 
 	x->role_depth = x->depth;
-	x->cur_bad = 0;
-	memset(&x->cur, 0, sizeof(x->cur));
-	x->cur.line = tag_line(x);
-	if ((x->cur.file = ra_strdup(x->ld->role_file)) == NULL) {
-		fail(x, RA_ENOMEM);
-		return;
-	}
 	if ((v = attr(nattr, a, "name", &n)) == NULL) {
-		diag(x, RA_SEV_ERROR, RA_C_ROLE_NONAME, x->cur.line,
+		diag(x, RA_SEV_ERROR, RA_C_ROLE_NONAME, line,
 		    "<Role> without a name attribute");
 		fail(x, RA_EINPUT);
-		x->cur_bad = 1;
 		return;
 	}
-	if ((x->cur.name = attr_dup(x, v, n, "role name")) == NULL)
+	if ((name = attr_dup(x, v, n, "role name")) == NULL)
 		return;
-	if ((v = attr(nattr, a, "id", &n)) == NULL) {
-		diag(x, RA_SEV_WARNING, RA_C_ROLE_NOID, x->cur.line,
-		    "role \"%s\" has no id attribute", x->cur.name);
-		raw = ra_strdup("");
-	} else
-		raw = attr_dup(x, v, n, "role id");
-	if (raw == NULL) {
-		fail(x, RA_ENOMEM);
+	if ((v = attr(nattr, a, "id", &n)) == NULL)
+		diag(x, RA_SEV_WARNING, RA_C_ROLE_NOID, line,
+		    "role \"%s\" has no id attribute", name);
+	else if ((id = attr_dup(x, v, n, "role id")) == NULL) {
+		free(name);
 		return;
 	}
-	x->cur.id = normalize_id(raw);
-	free(raw);
-	if (x->cur.id == NULL)
-		fail(x, RA_ENOMEM);
+	rc = ra_build_begin(&x->b, id, id ? strlen(id) : 0, name, strlen(name),
+	    line);
+	if (rc != RA_OK)
+		fail(x, rc);
+	free(name);
+	free(id);
 }
 
 static void
 role_end(struct ra_xml *x)
 {
-	struct ra_solution	*sol = x->ld->sol;
+	enum ra_err	 rc;
 
 	x->role_depth = 0;
-	if (x->rc != RA_OK || x->cur_bad) {
-		role_clear(&x->cur);
+	if (x->rc != RA_OK || !x->b.open) {
+		ra_build_abandon(&x->b);
 		return;
 	}
-	/* Focused, the bitmap holds only what profiles need. */
-	x->cur.nprivs = x->ld->ctx->focused ? x->seen.n :
-	    ra_bitmap_count(&x->cur.bits);
-	ra_nameset_clear(&x->seen);
-	if (ra_grow(&sol->role, &sol->caprole, sol->nrole + 1,
-	    sizeof(*sol->role)) == -1) {
-		role_clear(&x->cur);
-		fail(x, RA_ENOMEM);
-		return;
-	}
-	sol->role[sol->nrole++] = x->cur;
-	memset(&x->cur, 0, sizeof(x->cur));
+	if ((rc = ra_build_end(&x->b)) != RA_OK)
+		fail(x, rc);
 }
 
 static void
 privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 {
-	struct ra_ctx	*ctx = x->ld->ctx;
 	const xmlChar	*name, *lv;
-	size_t		 nname, nlv, priv;
+	size_t		 nname, nlv;
 	char		 level[32], *decoded = NULL;
+	enum ra_err	 rc;
 	enum ra_level	 l;
 
 	if ((name = attr(nattr, a, "name", &nname)) == NULL || nname == 0) {
 		diag(x, RA_SEV_ERROR, RA_C_PRIV_NONAME, tag_line(x),
 		    "<RolePrivilege> without a name in role \"%s\"",
-		    x->cur.name ? x->cur.name : "");
+		    x->b.cur.name ? x->b.cur.name : "");
 		fail(x, RA_EINPUT);
 		return;
 	}
@@ -328,21 +284,10 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 		name = (const xmlChar *)decoded;
 		nname = strlen(decoded);
 	}
-	if (ctx->focused) {
-		/* Count every name; keep only what a profile needs. */
-		if (ra_nameset_add(&x->seen, (const char *)name, nname) == -1)
-			fail(x, RA_ENOMEM);
-		priv = ra_catalog_find(&ctx->cat, (const char *)name, nname);
-		if (priv != RA_NOPRIV && ra_bitmap_get(&ctx->focus, priv) &&
-		    ra_bitmap_set(&x->cur.bits, priv, l) == -1)
-			fail(x, RA_ENOMEM);
-		free(decoded);
-		return;
-	}
-	priv = ra_catalog_intern(&ctx->cat, (const char *)name, nname);
+	if (x->b.open && (rc = ra_build_privilege(&x->b, (const char *)name,
+	    nname, l)) != RA_OK)
+		fail(x, rc);
 	free(decoded);
-	if (priv == RA_NOPRIV || ra_bitmap_set(&x->cur.bits, priv, l) == -1)
-		fail(x, RA_ENOMEM);
 }
 
 /* The root element decides what the document is. */
@@ -600,6 +545,7 @@ ra_xml_new(struct ra_load *ld, enum ra_doc doc)
 		return NULL;
 	x->ld = ld;
 	x->doc = doc;
+	ra_build_init(&x->b, ld);
 	return x;
 }
 
@@ -700,8 +646,7 @@ ra_xml_free(struct ra_xml *x)
 			xmlFreeDoc(x->px->myDoc);
 		xmlFreeParserCtxt(x->px);
 	}
-	role_clear(&x->cur);
+	ra_build_free(&x->b);
 	ra_buf_free(&x->text);
-	ra_nameset_free(&x->seen);
 	free(x);
 }
