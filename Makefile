@@ -19,7 +19,10 @@ LDFLAGS_ALL  = $(SAN) $(LDFLAGS) -pthread
 LIB_SRCS = src/util.c src/sha256.c src/ctx.c src/catalog.c src/bitmap.c \
 	   src/build_roles.c src/parse_roles.c src/scan_roles.c src/input.c \
 	   src/input_zip.c src/input_dir.c src/check.c src/diff.c src/render.c \
-	   src/render_text.c src/render_csv.c src/render_json.c
+	   src/render_text.c src/render_csv.c src/render_json.c \
+	   src/render_html.c src/render_md.c src/render_sarif.c src/findings.c \
+	   src/grid.c src/lint.c src/combine.c src/explain.c src/redact.c \
+	   src/render_lint.c src/render_combine.c src/render_explain.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/data.o
 LIB	 = $(BUILD)/libroleaudit.a
 BIN	 = $(BUILD)/roleaudit
@@ -34,8 +37,9 @@ FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
-.PHONY: all help deps demo test check fuzz install clean \
-	_test _demo unit golden scan-equiv valgrind hostile schema samples-check corpus fuzz-replay
+.PHONY: all help deps demo test check fuzz bench install clean \
+	_test _demo unit golden scan-equiv valgrind hostile schema samples-check corpus fuzz-replay \
+	html profiles-check
 
 all: $(BIN)
 
@@ -45,6 +49,7 @@ help:
 	@echo "make test       build and run every test"
 	@echo "make check      the test suite under ASan and UBSan"
 	@echo "make valgrind   the golden suite under valgrind"
+	@echo "make bench      speed and memory against unzip -p and Python"
 	@echo "make fuzz       libFuzzer, FUZZTIME=$(FUZZTIME) seconds a target"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "make deps       install missing Debian packages (as root)"
@@ -65,9 +70,11 @@ test: deps
 	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory _test
 
-_test: unit golden hostile schema samples-check fuzz-replay corpus
+_test: unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
+	corpus html
 
-$(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h
+$(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h src/render.h \
+    src/render_json.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -fvisibility=hidden \
 	    -c -o $@ $<
@@ -106,6 +113,12 @@ golden: $(BIN)
 corpus: $(BIN)
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN)
+	@python3 tests/corpus/check_combine.py --roleaudit $(BIN)
+	@echo "corpus again, every customizations.xml through the <Roles> scan:"
+	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN) \
+	    --option=--scan-size=1
+	@python3 tests/corpus/check_diff.py --roleaudit $(BIN) \
+	    --option=--scan-size=1
 
 # Debian's python3 carries python3-jsonschema; another python3 on PATH may not.
 PY_SCHEMA = $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
@@ -116,17 +129,28 @@ schema:
 # The golden suite under valgrind: any error or leak changes the exit
 # status to 99, which no golden expects.
 valgrind: $(BIN)
+	@sh tools/deps.sh valgrind
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	    sh tests/run-golden.sh $(BIN)
 
 scan-equiv: $(BIN)
 	@sh tests/scan-equiv.sh $(BIN)
 
+# The HTML reports in headless Chromium (installed as root, else skipped);
+# screenshots in $(BUILD)/html/.
+html: $(BIN)
+	@sh tests/html/run.sh $(BIN) $(BUILD)/html
+
 hostile: $(BIN)
 	@sh tests/hostile/run.sh $(BIN)
 
 samples-check:
 	@python3 tests/check-samples.py
+
+# The built-in profiles against the published lists in ../shared
+# (the comparison is skipped without it).
+profiles-check:
+	@python3 tests/check-profiles.py
 
 $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(@D)
@@ -156,6 +180,13 @@ samples: $(SAMPLES)
 
 $(SAMPLES): samples/build.py $(wildcard samples/src/*/*)
 	python3 samples/build.py
+
+# Speed and memory against named baselines (unzip -p, a Python script);
+# generates its solutions under build/bench.  BENCH_ARGS, e.g.
+# "--scales 0.1,1 --runs 3", trims it.
+bench: $(BIN)
+	@python3 tests/bench/run.py $(BIN) --out $(BUILD)/bench/results.md \
+	    $(BENCH_ARGS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \

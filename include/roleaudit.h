@@ -97,7 +97,14 @@ enum ra_input_kind {
 enum ra_format {
 	RA_FORMAT_TEXT = 0,
 	RA_FORMAT_CSV,
-	RA_FORMAT_JSON
+	RA_FORMAT_JSON,
+	/*
+	 * One self-contained page (inline CSS, no script, nothing fetched):
+	 * the role editor's grids.  Reports, diffs and the matrix.
+	 */
+	RA_FORMAT_HTML,
+	RA_FORMAT_MD,		/* a summary for a pull-request comment */
+	RA_FORMAT_SARIF		/* SARIF 2.1.0: reports and diffs */
 };
 
 /* Limits applied to untrusted input; see ra_ctx_set_limit(). */
@@ -224,6 +231,27 @@ enum ra_err	 ra_solution_load(struct ra_ctx *, const char *path,
 		    struct ra_solution **out);
 
 /*
+ * Load N inputs as ra_solution_load() would: OUT[i] and STATUS[i] for
+ * PATHS[i], OUT[i] NULL unless STATUS[i] is RA_OK.  A focused context
+ * (ra_ctx_focus()) loads with up to JOBS threads, an unfocused one with
+ * one (it adds to its catalog while loading); diagnostics are recorded in
+ * input order either way.  Returns RA_ENOMEM when the work could not be
+ * set up, else RA_OK.
+ */
+enum ra_err	 ra_solutions_load(struct ra_ctx *, const char *const *paths,
+		    size_t n, unsigned jobs, struct ra_solution **out,
+		    enum ra_err *status);
+
+/*
+ * Report progress while loading: FN gets the bytes parsed and the inputs
+ * finished since its last call, from whichever thread loads, one call at
+ * a time.  NULL turns it off.
+ */
+void		 ra_ctx_set_progress(struct ra_ctx *,
+		    void (*fn)(void *arg, uint64_t bytes, size_t inputs),
+		    void *arg);
+
+/*
  * Same as ra_solution_load() for bytes in memory; NAME is used in
  * diagnostics and reports.  A buffer starting with a zip signature is read
  * as a zip, anything else as one XML file.  The buffer is borrowed for the
@@ -273,6 +301,13 @@ void		 ra_profile_free(struct ra_profile *);
 const char	*ra_profile_name(const struct ra_profile *);
 const char	*ra_profile_source(const struct ra_profile *);
 size_t		 ra_profile_size(const struct ra_profile *);
+/*
+ * The profile's "# version:" comment (for a built-in profile, the date of
+ * its source), or "" when it has none; and the lower-case hex SHA-256 of
+ * its CSV bytes.  Reports carry both as audit evidence.
+ */
+const char	*ra_profile_version(const struct ra_profile *);
+const char	*ra_profile_sha256(const struct ra_profile *);
 
 /* Name of the Nth built-in profile, or NULL past the last. */
 const char	*ra_profile_builtin(size_t);
@@ -302,6 +337,12 @@ size_t		 ra_report_fail_count(const struct ra_report *);
 struct ra_write_opts {
 	enum ra_format	 format;
 	int		 color;		/* ANSI colour in text output */
+	/*
+	 * The time HTML reports show as generated, in seconds since the
+	 * Epoch (the caller's clock, or SOURCE_DATE_EPOCH for reproducible
+	 * output); 0 leaves it out.  No other format shows a time.
+	 */
+	int64_t		 generated;
 };
 
 /*
@@ -350,6 +391,140 @@ enum ra_err	 ra_write_roles(const struct ra_ctx *,
 /* Render the built-in profiles (`roleaudit profiles`). */
 enum ra_err	 ra_write_profiles(struct ra_ctx *,
 		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Render every role of the solutions against every privilege of the
+ * catalog, with the level each role holds, grouped by the editor's tabs
+ * (`roleaudit matrix`): RA_FORMAT_CSV or RA_FORMAT_HTML, else
+ * RA_EINVAL.  The context must not be focused (ra_ctx_focus()), as a
+ * focused one forgets privileges: RA_EINVAL then too.
+ */
+enum ra_err	 ra_write_matrix(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Findings of at least severity MIN (see FINDINGS in the man page): in a
+ * report, one error per required privilege a role lacks; in a diff, one
+ * per role added, removed or renamed, per privilege change and per
+ * profile whose verdict changed (an escalation or a role that stops
+ * passing a profile is an error, a change that grants more a warning,
+ * anything else a note).  Input diagnostics are counted by
+ * ra_ctx_diag_count_sev().  `--fail-on` compares these counts with 0.
+ */
+size_t		 ra_report_finding_count(const struct ra_report *,
+		    enum ra_severity min);
+size_t		 ra_diff_finding_count(const struct ra_diff *,
+		    enum ra_severity min);
+
+/* ---- lint, combined roles, explain, redaction -------------------- */
+
+/*
+ * Findings about how roles are built rather than what they lack, each
+ * with a stable code (RA4xx, see DIAGNOSTICS in the man page) and the
+ * role's location:
+ *   RA401 warning  a privilege held at a depth it cannot take
+ *   RA402 note     a miscellaneous privilege below Organization whose
+ *                  depths the catalog does not know
+ *   RA410 warning  Append on some table, Append To on none
+ *   RA411 warning  Append To on some table, Append on none
+ *   RA420 warning  a role for teams that grants table privileges at
+ *                  User depth while members inherit only team privileges
+ */
+struct ra_lint;
+
+struct ra_lint_opts {
+	/*
+	 * Roles that are assigned to teams, by name or id (ASCII case-
+	 * insensitive); a role whose name holds the word "team" counts as
+	 * one too.  A name that matches no role is RA307 (RA_EINVAL).
+	 */
+	const char *const	*team_roles;
+	size_t			 nteam_roles;
+};
+
+/*
+ * Lint every role of the solutions.  The context must not be focused
+ * (ra_ctx_focus()): RA_EINVAL.  Borrows the solutions.  On RA_OK *out
+ * belongs to the caller (ra_lint_free()).
+ */
+enum ra_err	 ra_lint(struct ra_ctx *, const struct ra_solution *const *,
+		    size_t, const struct ra_lint_opts *, struct ra_lint **out);
+void		 ra_lint_free(struct ra_lint *);
+/* Findings of at least severity MIN. */
+size_t		 ra_lint_count(const struct ra_lint *, enum ra_severity min);
+/*
+ * Record every finding as a diagnostic on CTX (for `check --lint`): the
+ * role's file and line, the finding's severity and code.
+ */
+void		 ra_lint_record(struct ra_ctx *, const struct ra_lint *);
+/* Render the findings: RA_FORMAT_TEXT, _CSV or _JSON, else RA_EINVAL. */
+enum ra_err	 ra_write_lint(const struct ra_lint *,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Combined roles: each combination is a set of roles evaluated as one
+ * user holding all of them (per privilege, the highest level any of
+ * them grants), against the union of the profiles, with the roles that
+ * contribute each required privilege.  SPECS are combinations, each a
+ * list of role names or ids separated by commas (a comma inside a name
+ * is written "\,"), matched across all solutions: the id, else the
+ * exact name, else the name ignoring ASCII case.  A name that matches no
+ * role is RA307, one that matches several RA308 (both RA_EINVAL).  With
+ * NSPECS 0 there is one combination of every role of every solution.
+ * Borrows solutions and profiles; on RA_OK *out belongs to the caller.
+ */
+struct ra_combined;
+
+enum ra_err	 ra_combine(struct ra_ctx *, const struct ra_solution *const *,
+		    size_t, const struct ra_profile *const *, size_t,
+		    const struct ra_check_opts *, const char *const *specs,
+		    size_t nspecs, struct ra_combined **out);
+void		 ra_combined_free(struct ra_combined *);
+size_t		 ra_combined_fail_count(const struct ra_combined *);
+/* RA_FORMAT_TEXT, _CSV or _JSON, else RA_EINVAL. */
+enum ra_err	 ra_write_combined(const struct ra_combined *,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Explain pasted alert or trace text (LEN bytes, any encoding; only
+ * ASCII is interpreted): the error codes it holds, the privileges it
+ * names (prvName, a privilege id, or implied by the error), the depth
+ * it requires, where each privilege is in the role editor, which
+ * built-in profiles list it, and, for every role of the solutions
+ * (NSOL may be 0), whether it lacks it.  When the text names a known
+ * error but no privilege, the profile that error belongs to is checked
+ * instead.  Loads the built-in profiles through CTX.  On RA_OK *out
+ * belongs to the caller (ra_explanation_free()).
+ */
+struct ra_explanation;
+
+enum ra_err	 ra_explain(struct ra_ctx *, const char *text, size_t len,
+		    const struct ra_solution *const *, size_t nsol,
+		    struct ra_explanation **out);
+void		 ra_explanation_free(struct ra_explanation *);
+/* Privileges the text names or implies, and error codes recognized. */
+size_t		 ra_explanation_privilege_count(const struct ra_explanation *);
+size_t		 ra_explanation_signature_count(const struct ra_explanation *);
+/* Roles that lack a privilege the text is about (or fail its profile). */
+size_t		 ra_explanation_lacking_count(const struct ra_explanation *);
+/* RA_FORMAT_TEXT, _CSV or _JSON, else RA_EINVAL. */
+enum ra_err	 ra_write_explanation(const struct ra_explanation *,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Replace the names and ids of SOL's roles with stable pseudonyms, so a
+ * report can be shared without confidential names: "Role " and 12 hex
+ * digits for a name, a GUID-shaped id for an id, each an HMAC-SHA-256
+ * of the original under KEY (KEYLEN bytes; NULL or 0 for none).  The
+ * same name or id gives the same pseudonym in every run with the same
+ * key.  Role file names that hold a role's name (Roles/<name>.xml), the
+ * input's path when it does, and the context's diagnostics that quote
+ * them are rewritten too.  Call it after the analysis and before
+ * rendering: reports borrow the roles and show what they hold then.
+ */
+enum ra_err	 ra_solution_redact(struct ra_ctx *, struct ra_solution *,
+		    const void *key, size_t keylen);
 
 #ifdef __cplusplus
 }

@@ -75,12 +75,14 @@ ra_build_privilege(struct ra_build *b, const char *name, size_t n,
 {
 	struct ra_ctx	*ctx = b->ld->ctx;
 	size_t		 priv;
+	uint32_t	 h;
 
 	if (ctx->focused) {
 		/* Count every name; keep only what a profile needs. */
-		if (ra_nameset_add(&b->seen, name, n) == -1)
+		h = ra_name_hash(name, n);
+		if (ra_nameset_add_hash(&b->seen, name, n, h) == -1)
 			return RA_ENOMEM;
-		priv = ra_catalog_find(&ctx->cat, name, n);
+		priv = ra_catalog_find_hash(&ctx->cat, name, n, h);
 		if (priv != RA_NOPRIV && ra_bitmap_get(&ctx->focus, priv) &&
 		    ra_bitmap_set(&b->cur.bits, priv, l) == -1)
 			return RA_ENOMEM;

@@ -246,36 +246,49 @@ cell(const struct ra_csv_row *r, int i)
 
 /* ---- the catalog ----------------------------------------------------- */
 
+/* A slot holds the name's hash in its high half and index + 1 below. */
+#define SLOT(h, i)	((uint64_t)(h) << 32 | (uint64_t)((i) + 1))
+#define SLOT_INDEX(v)	((size_t)((v) & 0xffffffffu) - 1)
+#define SLOT_HASH(v)	((uint32_t)((v) >> 32))
+
 size_t
-ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
+ra_catalog_find_hash(const struct ra_catalog *cat, const char *s, size_t n,
+    uint32_t h)
 {
 	size_t		 i, mask = cat->nslot - 1;
-	uint32_t	 v;
+	uint64_t	 v;
 
 	if (cat->nslot == 0)
 		return RA_NOPRIV;
-	for (i = ra_name_hash(s, n) & mask; (v = cat->slot[i]) != 0;
-	    i = (i + 1) & mask)
-		if (ra_name_eq(cat->v[v - 1].name, s, n))
-			return v - 1;
+	for (i = h & mask; (v = cat->slot[i]) != 0; i = (i + 1) & mask)
+		if (SLOT_HASH(v) == h &&
+		    ra_name_eq(cat->v[SLOT_INDEX(v)].name, s, n))
+			return SLOT_INDEX(v);
 	return RA_NOPRIV;
+}
+
+size_t
+ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
+{
+	return ra_catalog_find_hash(cat, s, n, ra_name_hash(s, n));
 }
 
 static int
 rehash(struct ra_catalog *cat)
 {
 	size_t		 i, j, nslot = cat->nslot ? cat->nslot * 2 : 1024;
-	uint32_t	*slot;
+	uint64_t	*slot;
+	uint32_t	 h;
 
 	if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
 		return -1;
 	for (i = 0; i < cat->n; i++) {
 		const char	*nm = cat->v[i].name;
 
-		for (j = ra_name_hash(nm, strlen(nm)) & (nslot - 1); slot[j];
-		    j = (j + 1) & (nslot - 1))
+		h = ra_name_hash(nm, strlen(nm));
+		for (j = h & (nslot - 1); slot[j]; j = (j + 1) & (nslot - 1))
 			continue;
-		slot[j] = (uint32_t)(i + 1);
+		slot[j] = SLOT(h, i);
 	}
 	free(cat->slot);
 	cat->slot = slot;
@@ -297,12 +310,12 @@ catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
 			return RA_NOPRIV;
 		}
 	} else {
-		size_t	 j, mask = cat->nslot - 1;
+		size_t		 j, mask = cat->nslot - 1;
+		uint32_t	 h = ra_name_hash(d->name, strlen(d->name));
 
-		for (j = ra_name_hash(d->name, strlen(d->name)) & mask;
-		    cat->slot[j]; j = (j + 1) & mask)
+		for (j = h & mask; cat->slot[j]; j = (j + 1) & mask)
 			continue;
-		cat->slot[j] = (uint32_t)cat->n;
+		cat->slot[j] = SLOT(h, cat->n - 1);
 	}
 	return cat->n - 1;
 }
@@ -475,31 +488,100 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 }
 
 /*
+ * Parse a `depths` cell: levels separated by ';' (blanks allowed), each
+ * in any spelling ra_level_parse() takes but None.  Empty means unknown
+ * (0).  Returns -1 for anything else.
+ */
+int
+ra_depths_parse(const char *s, unsigned *out)
+{
+	char		 word[64];
+	const char	*p, *end;
+	size_t		 n;
+	unsigned	 m = 0;
+	enum ra_level	 l;
+
+	for (p = s; *p != '\0'; p = *end ? end + 1 : end) {
+		if ((end = strchr(p, ';')) == NULL)
+			end = p + strlen(p);
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		n = (size_t)(end - p);
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n == 0 || n >= sizeof(word))
+			return -1;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if (ra_level_parse(word, &l) != RA_OK || l == RA_LEVEL_NONE)
+			return -1;
+		m |= RA_DEPTH(l);
+	}
+	*out = m;
+	return 0;
+}
+
+/*
+ * A privilege id: 32 hex digits, as a GUID with or without hyphens and
+ * braces.  Returns the lower-case 8-4-4-4-12 form (the caller frees it),
+ * or NULL (with *BAD set) when S is not one, or when memory runs out.
+ */
+static char *
+privilege_id(const char *s, int *bad)
+{
+	char	 hex[33], *out;
+	size_t	 n = 0;
+
+	*bad = 0;
+	for (; *s; s++) {
+		if (*s == '-' || *s == '{' || *s == '}' || *s == ' ')
+			continue;
+		if (!isxdigit((unsigned char)*s) || n == 32) {
+			*bad = 1;
+			return NULL;
+		}
+		hex[n++] = (char)ra_lower((unsigned char)*s);
+	}
+	if (n != 32) {
+		*bad = 1;
+		return NULL;
+	}
+	hex[32] = '\0';
+	if ((out = malloc(37)) == NULL)
+		return NULL;
+	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12,
+	    hex + 16, hex + 20);
+	return out;
+}
+
+/*
  * Add or replace catalog rows from CSV text.  Returns RA_OK or the first
- * error; every bad row is a diagnostic.
+ * error; every bad row is a diagnostic.  A row replacing a known
+ * privilege keeps its depths and id when the file has no such column.
  */
 static enum ra_err
 catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
     size_t len)
 {
 	static const char *const cols[] = { "privilege", "entity", "tab",
-	    "section", "access" };
+	    "section", "access", "depths", "privilegeid" };
 	struct ra_catalog	*cat = &ctx->cat;
 	struct ra_csv		 c;
 	struct ra_privdef	 d;
-	int			 idx[5];
+	int			 idx[7], bad;
 	size_t			 r, i;
 	enum ra_err		 rc;
 
 	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
 		return rc;
-	if (csv_columns(ctx, file, &c, cols, idx, 5) == -1) {
+	if (csv_columns(ctx, file, &c, cols, idx, 7) == -1) {
 		ra_csv_free(&c);
 		return RA_ECSV;
 	}
 	for (r = 1; r < c.nrow; r++) {
 		const struct ra_csv_row	*row = &c.row[r];
 		const char		*name = cell(row, idx[0]);
+		const char		*id = cell(row, idx[6]);
 
 		memset(&d, 0, sizeof(d));
 		if (*name == '\0') {
@@ -517,18 +599,47 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 			rc = RA_ECSV;
 			continue;
 		}
+		if (ra_depths_parse(cell(row, idx[5]), &d.depths) == -1) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ID, file, NULL,
+			    row->line, 0, "bad depths \"%s\" for %s (use Basic, "
+			    "Local, Deep or Global, separated by ';')",
+			    cell(row, idx[5]), name);
+			rc = RA_ECSV;
+			continue;
+		}
+		if (*id && (d.id = privilege_id(id, &bad)) == NULL) {
+			if (!bad) {
+				rc = RA_ENOMEM;
+				break;
+			}
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ID, file, NULL,
+			    row->line, 0, "bad privilege id \"%s\" for %s "
+			    "(expected a GUID)", id, name);
+			rc = RA_ECSV;
+			continue;
+		}
+		d.listed = 1;
 		if ((d.entity = ra_strdup(cell(row, idx[1]))) == NULL) {
+			free(d.id);
 			rc = RA_ENOMEM;
 			break;
 		}
 		if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV) {
 			d.name = cat->v[i].name;
+			if (idx[5] == -1)
+				d.depths = cat->v[i].depths;
+			if (idx[6] == -1) {
+				d.id = cat->v[i].id;
+				cat->v[i].id = NULL;
+			}
 			free(cat->v[i].entity);
+			free(cat->v[i].id);
 			cat->v[i] = d;
 		} else if ((d.name = ra_strdup(name)) == NULL ||
 		    catalog_add(cat, &d) == RA_NOPRIV) {
 			free(d.name);
 			free(d.entity);
+			free(d.id);
 			rc = RA_ENOMEM;
 			break;
 		}
@@ -694,6 +805,7 @@ ra_catalog_free(struct ra_catalog *cat)
 	for (i = 0; i < cat->n; i++) {
 		free(cat->v[i].name);
 		free(cat->v[i].entity);
+		free(cat->v[i].id);
 	}
 	for (i = 0; i < cat->nbases; i++) {
 		free(cat->bases[i].base);
@@ -728,41 +840,53 @@ ra_ctx_load_catalog(struct ra_ctx *ctx, const char *path)
 
 /* ---- profiles -------------------------------------------------------- */
 
+/*
+ * The default profile comes first, then the others in the order of their
+ * file names: `profiles` and `diff` list them so.
+ */
 RA_EXPORT const char *
 ra_profile_builtin(size_t i)
 {
-	size_t	 n;
+	size_t	 n, k = 1;
 
-	for (n = 0; ra_data_profiles[n].name; n++)
-		if (n == i)
+	if (i == 0)
+		return RA_PROFILE_DEFAULT;
+	for (n = 0; ra_data_profiles[n].name; n++) {
+		if (strcmp(ra_data_profiles[n].name, RA_PROFILE_DEFAULT) == 0)
+			continue;
+		if (k++ == i)
 			return ra_data_profiles[n].name;
+	}
 	return NULL;
 }
 
-/* The text after "# source:" on a comment line of BUF, or NULL. */
+/*
+ * The text after "# KEY" (KEY ends in ':') on the first comment line of
+ * BUF that has it, trimmed; "" when there is none, NULL when memory runs
+ * out.
+ */
 static char *
-profile_source(const char *buf, size_t len)
+profile_comment(const char *buf, size_t len, const char *key)
 {
 	const char	*p = buf, *end = buf + len, *nl;
-	size_t		 n;
+	size_t		 n, klen = strlen(key);
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
-		n = (size_t)(nl - p);
-		if (n > 9 && *p == '#') {
+		if (*p == '#') {
 			const char	*q = p + 1;
 
 			while (q < nl && *q == ' ')
 				q++;
-			if ((size_t)(nl - q) > 7 && prefix_caseeq(q, "source:")) {
-				q += 7;
+			if ((size_t)(nl - q) >= klen && prefix_caseeq(q, key)) {
+				q += klen;
 				while (q < nl && *q == ' ')
 					q++;
 				n = (size_t)(nl - q);
-				if (n && q[n - 1] == '\r')
+				while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
 					n--;
 				return ra_strndup(q, n);
 			}
@@ -785,6 +909,7 @@ ra_profile_free(struct ra_profile *p)
 	free(p->req);
 	free(p->name);
 	free(p->source);
+	free(p->version);
 	free(p);
 }
 
@@ -911,14 +1036,19 @@ ra_profile_load_buffer(struct ra_ctx *ctx, const char *name,
     const char *file, const char *buf, size_t len, struct ra_profile **out)
 {
 	struct ra_profile	*p;
+	struct ra_sha256	 sha;
 	enum ra_err		 rc;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
 	    (p->name = ra_strdup(name)) == NULL ||
-	    (p->source = profile_source(buf, len)) == NULL) {
+	    (p->source = profile_comment(buf, len, "source:")) == NULL ||
+	    (p->version = profile_comment(buf, len, "version:")) == NULL) {
 		ra_profile_free(p);
 		return RA_ENOMEM;
 	}
+	ra_sha256_init(&sha);
+	ra_sha256_update(&sha, buf, len);
+	ra_sha256_hex(&sha, p->sha256);
 	if ((rc = profile_parse(ctx, file, buf, len, p)) != RA_OK) {
 		ra_profile_free(p);
 		return rc;
@@ -972,4 +1102,16 @@ RA_EXPORT size_t
 ra_profile_size(const struct ra_profile *p)
 {
 	return p->n;
+}
+
+RA_EXPORT const char *
+ra_profile_version(const struct ra_profile *p)
+{
+	return p->version;
+}
+
+RA_EXPORT const char *
+ra_profile_sha256(const struct ra_profile *p)
+{
+	return p->sha256;
 }

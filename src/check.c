@@ -50,33 +50,40 @@ ra_profile_bitmap(const struct ra_profile *p, struct ra_bitmap *need)
 	return 0;
 }
 
+int
+ra_profiles_unite(struct ra_profile *req, const struct ra_profile *const *prof,
+    size_t nprof, const struct ra_check_opts *opts)
+{
+	size_t	 p, i, j;
+
+	for (p = 0; p < nprof; p++)
+		for (i = 0; i < prof[p]->n; i++) {
+			const struct ra_req	*q = &prof[p]->req[i];
+
+			for (j = 0; j < req->n; j++)
+				if (req->req[j].priv == q->priv)
+					break;
+			if (j < req->n) {
+				if (q->min > req->req[j].min)
+					req->req[j].min = q->min;
+				continue;
+			}
+			if (ra_grow(&req->req, &req->cap, req->n + 1,
+			    sizeof(*req->req)) == -1)
+				return -1;
+			req->req[req->n++] = *q;
+		}
+	if (opts && opts->min_level != RA_LEVEL_NONE)
+		for (j = 0; j < req->n; j++)
+			req->req[j].min = opts->min_level;
+	return 0;
+}
+
 /* Unite the profiles into REP->req; entity strings stay borrowed. */
 static int
 unite(struct ra_report *rep, const struct ra_check_opts *opts)
 {
-	size_t	 p, i, j;
-
-	for (p = 0; p < rep->nprof; p++)
-		for (i = 0; i < rep->prof[p]->n; i++) {
-			const struct ra_req	*q = &rep->prof[p]->req[i];
-
-			for (j = 0; j < rep->req.n; j++)
-				if (rep->req.req[j].priv == q->priv)
-					break;
-			if (j < rep->req.n) {
-				if (q->min > rep->req.req[j].min)
-					rep->req.req[j].min = q->min;
-				continue;
-			}
-			if (ra_grow(&rep->req.req, &rep->req.cap, rep->req.n + 1,
-			    sizeof(*rep->req.req)) == -1)
-				return -1;
-			rep->req.req[rep->req.n++] = *q;
-		}
-	if (opts && opts->min_level != RA_LEVEL_NONE)
-		for (j = 0; j < rep->req.n; j++)
-			rep->req.req[j].min = opts->min_level;
-	return 0;
+	return ra_profiles_unite(&rep->req, rep->prof, rep->nprof, opts);
 }
 
 /* Evaluate one role into R. */

@@ -68,6 +68,12 @@ ra_level_parse(const char *s, enum ra_level *out)
 	};
 	size_t	 i;
 
+	/* The exact solution XML spellings first: this runs per privilege. */
+	for (i = RA_LEVEL_BASIC; i <= RA_LEVEL_GLOBAL; i++)
+		if (strcmp(s, ra_level_name((enum ra_level)i)) == 0) {
+			*out = (enum ra_level)i;
+			return RA_OK;
+		}
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		if (ra_strcaseeq(s, t[i].name)) {
 			*out = t[i].level;
@@ -150,6 +156,10 @@ ra_ctx_new(void)
 	if ((ctx = calloc(1, sizeof(*ctx))) == NULL)
 		return NULL;
 	memcpy(ctx->limit, default_limit, sizeof(ctx->limit));
+	if (pthread_mutex_init(&ctx->progress_mu, NULL) != 0) {
+		free(ctx);
+		return NULL;
+	}
 	if (ra_catalog_init(ctx) == -1 || ra_escalation_init(ctx) == -1) {
 		ra_ctx_free(ctx);
 		return NULL;
@@ -166,6 +176,7 @@ ra_ctx_free(struct ra_ctx *ctx)
 		return;
 	ra_catalog_free(&ctx->cat);
 	ra_bitmap_free(&ctx->focus);
+	pthread_mutex_destroy(&ctx->progress_mu);
 	for (i = 0; i < ctx->nesc; i++) {
 		free(ctx->esc[i].match);
 		free(ctx->esc[i].reason);
@@ -178,6 +189,24 @@ ra_ctx_free(struct ra_ctx *ctx)
 	}
 	free(ctx->diag);
 	free(ctx);
+}
+
+RA_EXPORT void
+ra_ctx_set_progress(struct ra_ctx *ctx,
+    void (*fn)(void *, uint64_t, size_t), void *arg)
+{
+	ctx->progress = fn;
+	ctx->progress_arg = arg;
+}
+
+void
+ra_progress(struct ra_ctx *ctx, uint64_t bytes, size_t inputs)
+{
+	if (ctx->progress == NULL)
+		return;
+	pthread_mutex_lock(&ctx->progress_mu);
+	ctx->progress(ctx->progress_arg, bytes, inputs);
+	pthread_mutex_unlock(&ctx->progress_mu);
 }
 
 RA_EXPORT enum ra_err
@@ -209,26 +238,91 @@ ra_ctx_limit(const struct ra_ctx *ctx, enum ra_limit l)
 	return (unsigned)l < RA_LIMIT__COUNT ? ctx->limit[l] : 0;
 }
 
+/*
+ * Where this thread's diagnostics go: the context's list, or the list of
+ * the input a worker of ra_solutions_load() is loading, so that they can
+ * be put in input order afterwards.
+ */
+static _Thread_local struct ra_diaglist	*sink;
+
+void
+ra_diag_redirect(struct ra_diaglist *l)
+{
+	sink = l;
+}
+
+static struct ra_diaglist
+current(struct ra_ctx *ctx)
+{
+	struct ra_diaglist	 l;
+
+	if (sink)
+		return *sink;
+	l.diag = ctx->diag;
+	l.ndiag = ctx->ndiag;
+	l.capdiag = ctx->capdiag;
+	return l;
+}
+
+static void
+store(struct ra_ctx *ctx, const struct ra_diaglist *l)
+{
+	if (sink) {
+		*sink = *l;
+		return;
+	}
+	ctx->diag = l->diag;
+	ctx->ndiag = l->ndiag;
+	ctx->capdiag = l->capdiag;
+}
+
+size_t
+ra_diag_mark(struct ra_ctx *ctx)
+{
+	return current(ctx).ndiag;
+}
+
+void
+ra_diag_adopt(struct ra_ctx *ctx, struct ra_diaglist *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->ndiag; i++) {
+		if (ra_grow(&ctx->diag, &ctx->capdiag, ctx->ndiag + 1,
+		    sizeof(*ctx->diag)) == -1)
+			break;
+		ctx->diag[ctx->ndiag++] = l->diag[i];
+	}
+	for (; i < l->ndiag; i++) {
+		free((char *)l->diag[i].file);
+		free((char *)l->diag[i].member);
+		free((char *)l->diag[i].message);
+	}
+	free(l->diag);
+	memset(l, 0, sizeof(*l));
+}
+
 void
 ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
     const char *file, const char *member, unsigned long line,
     unsigned long col, const char *fmt, va_list ap)
 {
-	struct ra_diag	*d;
-	struct ra_buf	 msg = { 0 };
-	va_list		 aq;
-	int		 n;
+	struct ra_diaglist	 l = current(ctx);
+	struct ra_diag		*d;
+	struct ra_buf		 msg = { 0 };
+	va_list			 aq;
+	int			 n;
 
-	if (ra_grow(&ctx->diag, &ctx->capdiag, ctx->ndiag + 1,
-	    sizeof(*ctx->diag)) == -1)
+	if (ra_grow(&l.diag, &l.capdiag, l.ndiag + 1, sizeof(*l.diag)) == -1)
 		return;
+	store(ctx, &l);
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0 || ra_grow(&msg.s, &msg.cap, (size_t)n + 1, 1) == -1)
 		return;
 	vsnprintf(msg.s, (size_t)n + 1, fmt, ap);
-	d = &ctx->diag[ctx->ndiag];
+	d = &l.diag[l.ndiag];
 	d->severity = sev;
 	d->code = code;
 	d->line = line;
@@ -242,7 +336,8 @@ ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
 		free(msg.s);
 		return;
 	}
-	ctx->ndiag++;
+	l.ndiag++;
+	store(ctx, &l);
 }
 
 void
@@ -260,13 +355,16 @@ ra_diag_add(struct ra_ctx *ctx, enum ra_severity sev, int code,
 void
 ra_diag_truncate(struct ra_ctx *ctx, size_t n)
 {
-	while (ctx->ndiag > n) {
-		struct ra_diag	*d = &ctx->diag[--ctx->ndiag];
+	struct ra_diaglist	 l = current(ctx);
+
+	while (l.ndiag > n) {
+		struct ra_diag	*d = &l.diag[--l.ndiag];
 
 		free((char *)d->file);
 		free((char *)d->member);
 		free((char *)d->message);
 	}
+	store(ctx, &l);
 }
 
 RA_EXPORT size_t

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,37 +70,39 @@ roles_truncate(struct ra_solution *sol, size_t n)
 	}
 }
 
-/* One pass over SRC: whole, or through the <Roles> scan. */
+/* One pass over SRC: with libxml2, or through the <Roles> scan. */
 static enum ra_err
 stream_once(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
     struct ra_sha256 *sha, int scan, int *unsure)
 {
-	struct ra_xml	*x;
+	struct ra_xml	*x = NULL;
 	struct ra_scan	*sc = NULL;
 	const char	*data;
 	size_t		 len;
 	enum ra_err	 rc;
 
-	if ((x = ra_xml_new(ld, doc)) == NULL)
+	*unsure = 0;
+	if (scan ? (sc = ra_scan_new(ld, doc)) == NULL :
+	    (x = ra_xml_new(ld, doc)) == NULL)
 		return RA_ENOMEM;
-	if (scan && (sc = ra_scan_new(ld->ctx, x)) == NULL) {
-		ra_xml_free(x);
-		return RA_ENOMEM;
-	}
 	if ((rc = src->open(src->arg)) == RA_OK) {
 		while ((rc = src->read(src->arg, &data, &len)) == RA_OK &&
 		    len > 0) {
 			if (sha)
 				ra_sha256_update(sha, data, len);
-			rc = sc ? ra_scan_feed(sc, data, len) :
-			    ra_xml_feed(x, data, len);
-			if (rc != RA_OK || ra_xml_skipped(x) ||
-			    (sc && ra_scan_unsure(sc)))
+			ra_progress(ld->ctx, len, 0);
+			if (sc) {
+				rc = ra_scan_feed(sc, data, len);
+				if (rc != RA_OK || ra_scan_unsure(sc))
+					break;
+			} else if ((rc = ra_xml_feed(x, data, len)) != RA_OK ||
+			    ra_xml_skipped(x))
 				break;
 		}
-		if (rc == RA_OK && !ra_xml_skipped(x) &&
-		    !(sc && ra_scan_unsure(sc)))
-			rc = sc ? ra_scan_finish(sc) : ra_xml_finish(x);
+		if (rc == RA_OK && sc && !ra_scan_unsure(sc))
+			rc = ra_scan_finish(sc);
+		else if (rc == RA_OK && x && !ra_xml_skipped(x))
+			rc = ra_xml_finish(x);
 		src->close(src->arg);
 	}
 	*unsure = sc && ra_scan_unsure(sc) && rc != RA_ENOMEM;
@@ -113,7 +116,7 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
     struct ra_sha256 *sha)
 {
 	struct ra_sha256 keep;
-	size_t		 ndiag = ld->ctx->ndiag, nrole = ld->sol->nrole;
+	size_t		 ndiag = ra_diag_mark(ld->ctx), nrole = ld->sol->nrole;
 	int		 scan, unsure = 0;
 	enum ra_err	 rc;
 
@@ -244,38 +247,70 @@ base_name(const char *path)
 	return b && b[1] ? b + 1 : path;
 }
 
-/* SHA-256 of the file at PATH into HEX. */
-static enum ra_err
-hash_file(struct ra_ctx *ctx, const char *path, char hex[65])
+/*
+ * SHA-256 of a zip, computed on a thread of its own while the zip is
+ * read: no diagnostics from there, the outcome waits in the job.
+ */
+struct hash_job {
+	const char	*path;
+	char		 hex[65];
+	enum ra_err	 rc;
+	int		 err;		/* errno of a failure */
+	pthread_t	 th;
+	int		 started;
+};
+
+static void *
+hash_run(void *arg)
 {
+	struct hash_job	*j = arg;
 	struct ra_sha256 sha;
 	FILE		*f;
 	char		*buf;
 	size_t		 n;
-	int		 err;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
-		    "cannot open: %s", strerror(errno));
-		return RA_ENOTFOUND;
+	j->rc = RA_ENOTFOUND;
+	if ((f = fopen(j->path, "rb")) == NULL) {
+		j->err = errno;
+		return NULL;
 	}
-	if ((buf = malloc(CHUNK)) == NULL) {
-		fclose(f);
-		return RA_ENOMEM;
+	j->rc = RA_ENOMEM;
+	if ((buf = malloc(CHUNK)) != NULL) {
+		ra_sha256_init(&sha);
+		while ((n = fread(buf, 1, CHUNK, f)) > 0)
+			ra_sha256_update(&sha, buf, n);
+		j->rc = ferror(f) ? RA_EIO : RA_OK;
+		j->err = errno;
+		ra_sha256_hex(&sha, j->hex);
+		free(buf);
 	}
-	ra_sha256_init(&sha);
-	while ((n = fread(buf, 1, CHUNK, f)) > 0)
-		ra_sha256_update(&sha, buf, n);
-	err = ferror(f);
-	free(buf);
 	fclose(f);
-	if (err) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
-		    "read error");
-		return RA_EIO;
-	}
-	ra_sha256_hex(&sha, hex);
-	return RA_OK;
+	return NULL;
+}
+
+static void
+hash_start(struct hash_job *j, const char *path)
+{
+	memset(j, 0, sizeof(*j));
+	j->path = path;
+	j->started = pthread_create(&j->th, NULL, hash_run, j) == 0;
+	if (!j->started)
+		hash_run(j);
+}
+
+/* Wait for the digest; record what went wrong. */
+static enum ra_err
+hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
+{
+	if (j->started)
+		pthread_join(j->th, NULL);
+	if (j->rc == RA_OK)
+		memcpy(hex, j->hex, 65);
+	else if (j->rc != RA_ENOMEM)
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, j->path, NULL, 0, 0,
+		    "%s: %s", j->rc == RA_EIO ? "read error" : "cannot open",
+		    strerror(j->err));
+	return j->rc;
 }
 
 RA_EXPORT enum ra_err
@@ -285,8 +320,10 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 	struct ra_solution	*sol;
 	struct ra_load		 ld;
 	struct ra_sha256	 sha;
+	struct hash_job		 job;
 	struct stat		 st;
 	char			 magic[4] = { 0 };
+	enum ra_err		 e;
 	FILE			*f;
 	enum ra_input_kind	 kind;
 	enum ra_err		 rc;
@@ -318,8 +355,11 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 		rc = ra_load_dir(ctx, sol, path);
 		break;
 	case RA_INPUT_ZIP:
-		if ((rc = hash_file(ctx, path, sol->sha256)) == RA_OK)
-			rc = ra_load_zip(ctx, sol, path, NULL, 0);
+		hash_start(&job, path);
+		rc = ra_load_zip(ctx, sol, path, NULL, 0);
+		e = hash_finish(ctx, &job, sol->sha256);
+		if (rc == RA_OK)
+			rc = e;
 		break;
 	default:
 		memset(&ld, 0, sizeof(ld));
@@ -338,6 +378,88 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 		return rc;
 	}
 	*out = sol;
+	return RA_OK;
+}
+
+/* Work shared by the threads of ra_solutions_load(). */
+struct batch {
+	struct ra_ctx		*ctx;
+	const char *const	*paths;
+	struct ra_solution	**out;
+	enum ra_err		*status;
+	struct ra_diaglist	*diags;
+	size_t			 n, next;
+	pthread_mutex_t		 mu;
+};
+
+static void *
+batch_worker(void *arg)
+{
+	struct batch	*b = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->mu);
+		i = b->next++;
+		pthread_mutex_unlock(&b->mu);
+		if (i >= b->n)
+			break;
+		ra_diag_redirect(&b->diags[i]);
+		b->out[i] = NULL;
+		b->status[i] = ra_solution_load(b->ctx, b->paths[i], &b->out[i]);
+		ra_diag_redirect(NULL);
+		ra_progress(b->ctx, 0, 1);
+	}
+	return NULL;
+}
+
+RA_EXPORT enum ra_err
+ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
+    unsigned jobs, struct ra_solution **out, enum ra_err *status)
+{
+	struct batch	 b;
+	pthread_t	*th;
+	size_t		 i, nth = 0;
+
+	if (!ctx->focused || jobs < 2 || n < 2) {
+		for (i = 0; i < n; i++) {
+			out[i] = NULL;
+			status[i] = ra_solution_load(ctx, paths[i], &out[i]);
+			ra_progress(ctx, 0, 1);
+		}
+		return RA_OK;
+	}
+	if (jobs > n)
+		jobs = (unsigned)n;
+	memset(&b, 0, sizeof(b));
+	b.ctx = ctx;
+	b.paths = paths;
+	b.out = out;
+	b.status = status;
+	b.n = n;
+	if ((b.diags = calloc(n, sizeof(*b.diags))) == NULL ||
+	    (th = calloc(jobs, sizeof(*th))) == NULL) {
+		free(b.diags);
+		return RA_ENOMEM;
+	}
+	if (pthread_mutex_init(&b.mu, NULL) != 0) {
+		free(th);
+		free(b.diags);
+		return RA_ENOMEM;
+	}
+	/* The catalog is only read while focused: loads can run at once. */
+	for (i = 0; i < jobs; i++)
+		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)
+			nth++;
+	if (nth == 0)
+		batch_worker(&b);
+	for (i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	for (i = 0; i < n; i++)
+		ra_diag_adopt(ctx, &b.diags[i]);
+	pthread_mutex_destroy(&b.mu);
+	free(th);
+	free(b.diags);
 	return RA_OK;
 }
 

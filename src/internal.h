@@ -13,9 +13,11 @@
 #ifndef RA_INTERNAL_H
 #define RA_INTERNAL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "roleaudit.h"
 
@@ -52,7 +54,16 @@ enum ra_code {
 	RA_C_CSV_NOPRIV = 302,	/* row without privilege */
 	RA_C_CSV_HEADER = 303,	/* missing/unknown header */
 	RA_C_CSV_TAB = 304,	/* unknown tab or section */
-	RA_C_PROFILE = 305	/* no such built-in profile */
+	RA_C_PROFILE = 305,	/* no such built-in profile */
+	RA_C_CSV_ID = 306,	/* malformed privilege id or depths in a catalog */
+	RA_C_ROLE_UNKNOWN = 307,	/* a role named on the command line: none */
+	RA_C_ROLE_AMBIGUOUS = 308,	/* ... matches several roles */
+	/* lint.c: findings about roles, not about the input's syntax. */
+	RA_C_LINT_DEPTH = 401,	/* depth the privilege cannot take */
+	RA_C_LINT_MISC_DEPTH = 402,	/* misc privilege below Organization: note */
+	RA_C_LINT_APPEND = 410,	/* Append on a table, Append To on none */
+	RA_C_LINT_APPENDTO = 411,	/* Append To on a table, Append on none */
+	RA_C_LINT_TEAM = 420	/* team role granting User depth */
 };
 
 /* ---- util.c ---------------------------------------------------------- */
@@ -101,8 +112,35 @@ struct ra_nameset {
 
 /* 1 when NAME was new, 0 when already there, -1 when memory runs out. */
 int	 ra_nameset_add(struct ra_nameset *, const char *, size_t);
+/* The same, for a name whose ra_name_hash() is H. */
+int	 ra_nameset_add_hash(struct ra_nameset *, const char *, size_t,
+	    uint32_t h);
 void	 ra_nameset_clear(struct ra_nameset *);
 void	 ra_nameset_free(struct ra_nameset *);
+
+/*
+ * Length (1-4) of the valid UTF-8 sequence at S, or 0 (overlong forms,
+ * surrogates and values past U+10FFFF are invalid).  S must hold a NUL
+ * or enough bytes.
+ */
+size_t	 ra_utf8_len(const unsigned char *s);
+
+/*
+ * Text reports: write B to OUT and empty it (RA_EIO, or RA_ENOMEM when an
+ * append had failed); pad B with blanks from column USED to TO; add the
+ * terminal CODE only when COLOR.  (ra_text_width() is in render_text.c.)
+ */
+enum ra_err	 ra_buf_flush(struct ra_buf *, FILE *out);
+void		 ra_buf_pad(struct ra_buf *, size_t used, size_t to);
+void		 ra_buf_ink(struct ra_buf *, int color, const char *code);
+
+/* Terminal colours of the text reports (only with --color). */
+#define RA_BOLD		"\033[1m"
+#define RA_RED		"\033[31;1m"
+#define RA_YELLOW	"\033[33;1m"
+#define RA_GREEN	"\033[32m"
+#define RA_DIM		"\033[2m"
+#define RA_RESET	"\033[0m"
 
 /* Append S to B with control characters and invalid UTF-8 escaped. */
 void	 ra_buf_add_safe(struct ra_buf *, const char *);
@@ -161,7 +199,18 @@ struct ra_privdef {
 	enum ra_tab	 tab;
 	enum ra_section	 section;
 	enum ra_access	 access;
+	/*
+	 * Depths the privilege can take, as RA_DEPTH(level) bits; 0 when no
+	 * source states them (the catalog's `depths` column).
+	 */
+	unsigned	 depths;
+	char		*id;		/* well-known GUID, lower case, or NULL */
+	int		 listed;	/* from a catalog CSV, not classified */
 };
+
+#define RA_DEPTH(l)	(1u << (l))
+#define RA_DEPTHS_ALL	(RA_DEPTH(RA_LEVEL_BASIC) | RA_DEPTH(RA_LEVEL_LOCAL) | \
+			 RA_DEPTH(RA_LEVEL_DEEP) | RA_DEPTH(RA_LEVEL_GLOBAL))
 
 struct ra_base {
 	char		*base;
@@ -178,7 +227,7 @@ struct ra_base {
 struct ra_catalog {
 	struct ra_privdef	*v;
 	size_t			 n, cap;
-	uint32_t		*slot;	/* open addressing: index + 1, 0 empty */
+	uint64_t		*slot;	/* open addressing: hash, index + 1 */
 	size_t			 nslot;	/* power of two */
 	struct ra_base		*bases;
 	size_t			 nbases, capbases;
@@ -190,6 +239,9 @@ int	 ra_catalog_init(struct ra_ctx *);
 void	 ra_catalog_free(struct ra_catalog *);
 /* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
 size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
+/* The same, for a name whose ra_name_hash() is H. */
+size_t	 ra_catalog_find_hash(const struct ra_catalog *, const char *,
+	    size_t, uint32_t h);
 /*
  * Index of NAME (LEN bytes), adding and classifying it when new.
  * RA_NOPRIV when memory runs out.
@@ -239,6 +291,12 @@ enum ra_err	 ra_profile_load_buffer(struct ra_ctx *, const char *name,
 		    const char *file, const char *buf, size_t len,
 		    struct ra_profile **out);
 
+/*
+ * A catalog `depths` cell ("Basic;Local;Deep;Global", any level spelling
+ * but None) as RA_DEPTH() bits in *OUT; empty gives 0 (unknown).  0 or -1.
+ */
+int	 ra_depths_parse(const char *, unsigned *out);
+
 /* Tab or section by its name (case-insensitive, a few spellings). */
 int	 ra_tab_parse(const char *, enum ra_tab *);
 int	 ra_section_parse(const char *, enum ra_section *);
@@ -256,7 +314,9 @@ struct ra_req {
 
 struct ra_profile {
 	char		*name;
-	char		*source;
+	char		*source;	/* "# source:" comment, or "" */
+	char		*version;	/* "# version:" comment, or "" */
+	char		 sha256[65];	/* of the CSV bytes */
 	struct ra_req	*req;
 	size_t		 n, cap;
 };
@@ -330,6 +390,17 @@ size_t		 ra_bitmap_next(const struct ra_bitmap *, size_t i);
 
 /* ---- the model ------------------------------------------------------- */
 
+/*
+ * The <Role isinherited> attribute, "Member's privilege inheritance" in
+ * the role editor: how a team's members get the role's privileges.
+ */
+enum ra_inherit {
+	RA_INHERIT_UNKNOWN = 0,	/* no attribute (exports before 2021) */
+	RA_INHERIT_TEAM,	/* "0": Team privileges only */
+	RA_INHERIT_DIRECT	/* "1": Direct User (Basic) access level and
+				   Team privileges */
+};
+
 struct ra_role {
 	char		*id;
 	char		*name;
@@ -337,7 +408,14 @@ struct ra_role {
 	unsigned long	 line;
 	struct ra_bitmap bits;
 	size_t		 nprivs;
+	enum ra_inherit	 inherit;
 };
+
+/*
+ * Record the isinherited attribute's value (N bytes at V) on R; lint.c.
+ * Anything but "0" or "1" leaves it unknown.
+ */
+void	 ra_role_set_inherit(struct ra_role *r, const char *v, size_t n);
 
 struct ra_solution {
 	char		*path;
@@ -357,6 +435,9 @@ struct ra_ctx {
 	uint64_t		 limit[RA_LIMIT__COUNT];
 	struct ra_esc		*esc;
 	size_t			 nesc, capesc;
+	void			(*progress)(void *, uint64_t, size_t);
+	void			*progress_arg;
+	pthread_mutex_t		 progress_mu;
 	int			 focused;	/* see ra_ctx_focus() */
 	struct ra_bitmap	 focus;		/* plane 0: privileges kept */
 	struct ra_diag		*diag;
@@ -416,9 +497,6 @@ struct ra_xml;
 struct ra_xml	*ra_xml_new(struct ra_load *, enum ra_doc);
 enum ra_err	 ra_xml_feed(struct ra_xml *, const char *, size_t);
 enum ra_err	 ra_xml_finish(struct ra_xml *);
-/* Add OFF to every line the parser reports (scan_roles.c). */
-void		 ra_xml_set_line_offset(struct ra_xml *, long off);
-
 /* 1 when the document's root was not a role (RA_DOC_ROLE only). */
 int		 ra_xml_skipped(const struct ra_xml *);
 void		 ra_xml_free(struct ra_xml *);
@@ -427,14 +505,14 @@ void		 ra_xml_free(struct ra_xml *);
 void		 ra_xml_global_init(void);
 
 /*
- * scan_roles.c: forward only the <Roles> section of a customizations.xml
- * to X.  Feed and finish return X's status; when ra_scan_unsure() says
- * the scan could not follow the document, the caller discards what was
- * loaded and parses the whole document instead.
+ * scan_roles.c: read the roles of a large customizations.xml without
+ * libxml2 (see the file's comment).  Feed and finish return RA_OK or
+ * RA_ENOMEM; when ra_scan_unsure() says the scan could not follow the
+ * document, the caller discards what was loaded and parses it whole.
  */
 struct ra_scan;
 
-struct ra_scan	*ra_scan_new(struct ra_ctx *, struct ra_xml *);
+struct ra_scan	*ra_scan_new(struct ra_load *, enum ra_doc);
 enum ra_err	 ra_scan_feed(struct ra_scan *, const char *, size_t);
 enum ra_err	 ra_scan_finish(struct ra_scan *);
 int		 ra_scan_unsure(const struct ra_scan *);
@@ -467,8 +545,24 @@ struct ra_source {
  */
 enum ra_err	 ra_load_stream(struct ra_load *, enum ra_doc,
 		    struct ra_source *, struct ra_sha256 *sha);
-/* Forget the diagnostics recorded after the first N (a retried parse). */
+/*
+ * Diagnostics of one input while workers load several at once: a thread
+ * that redirects records into its list (NULL: back to the context's), and
+ * the lists are adopted by the context in input order.
+ */
+struct ra_diaglist {
+	struct ra_diag	*diag;
+	size_t		 ndiag, capdiag;
+};
+
+void		 ra_diag_redirect(struct ra_diaglist *);
+void		 ra_diag_adopt(struct ra_ctx *, struct ra_diaglist *);
+/* How many diagnostics this thread has recorded so far (see truncate). */
+size_t		 ra_diag_mark(struct ra_ctx *);
+/* Forget this thread's diagnostics after the first N (a retried parse). */
 void		 ra_diag_truncate(struct ra_ctx *, size_t n);
+/* Tell the progress callback, if any (see ra_ctx_set_progress()). */
+void		 ra_progress(struct ra_ctx *, uint64_t bytes, size_t inputs);
 
 /*
  * Stream the file at PATH (or BUF) through a parser of kind DOC, hashing
@@ -574,6 +668,180 @@ struct ra_diff {
 const char	*ra_pchange_name(enum ra_pchange);
 const char	*ra_rchange_name(enum ra_rchange);
 
+/* ---- lint.c, combine.c, explain.c, redact.c ------------------------- */
+
+/* One lint finding about a role (RA4xx). */
+struct ra_finding {
+	int			 code;
+	enum ra_severity	 severity;
+	size_t			 sol;		/* index of the role's input */
+	const struct ra_role	*role;
+	size_t			 priv;		/* RA_NOPRIV: about the role */
+	enum ra_level		 level;		/* held, when about a privilege */
+	char			*message;
+};
+
+struct ra_lint {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	size_t				  nrole;
+	struct ra_finding		 *f;
+	size_t				  n, cap;
+	size_t				  count[RA_SEV_ERROR + 1];
+};
+
+/*
+ * The depths privilege D can take: its catalog depths, else Organization
+ * for a privacy-related privilege, else 0 (unknown).
+ */
+unsigned	 ra_privdef_depths(const struct ra_privdef *d);
+/* "User (Basic)" ... "Organization (Global)", "None". */
+const char	*ra_level_both(enum ra_level);
+/* RA_DEPTH() bits as "User (Basic), Organization (Global)" into B. */
+void		 ra_depths_format(unsigned depths, struct ra_buf *b);
+/*
+ * 1 when role R is the one SPEC (N bytes) names: its id (braces, blanks
+ * and case ignored) or its name (ASCII case ignored).
+ */
+int		 ra_role_matches(const struct ra_role *r, const char *spec,
+		    size_t n);
+/*
+ * Where a diagnostic about role R of SOL points: the path into FILE, and
+ * the zip member (or NULL) into *MEMBER (borrowed from R).
+ */
+void		 ra_role_diag_location(const struct ra_solution *sol,
+		    const struct ra_role *r, struct ra_buf *file,
+		    const char **member);
+
+/* A role of a combination, and the input it came from. */
+struct ra_member {
+	size_t			 sol;
+	const struct ra_role	*role;
+};
+
+/* Who grants one required privilege in a combination. */
+struct ra_grant {
+	size_t			 member;	/* index into combo->m */
+	enum ra_level		 level;
+};
+
+struct ra_creq {
+	const struct ra_req	*req;
+	enum ra_level		 held;		/* the union's level */
+	struct ra_grant		*g;		/* highest level first */
+	size_t			 ng;
+};
+
+struct ra_combo {
+	int			 all;		/* every role of the inputs */
+	struct ra_member	*m;
+	size_t			 nm, capm;
+	size_t			 nprivs;	/* distinct, in the union */
+	struct ra_creq		*r;		/* tab order, then name */
+	size_t			 nr;
+	size_t			 nmiss;
+};
+
+struct ra_combined {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	const struct ra_profile *const	 *prof;
+	size_t				  nprof;
+	struct ra_profile		  req;	/* the union, as in ra_check() */
+	struct ra_combo			 *c;
+	size_t				  nc;
+	size_t				  npass, nfail;
+};
+
+/* The error texts explain.c knows, by index; NULL past the last. */
+const struct ra_sigdef *ra_sigdef(int);
+/* The table an ObjectTypeCode names, or NULL when explain.c has none. */
+const char	*ra_otc_table(long);
+
+/* Unite PROF into REQ (borrowing entities), applying OPTS; 0 or -1. */
+int		 ra_profiles_unite(struct ra_profile *req,
+		    const struct ra_profile *const *prof, size_t nprof,
+		    const struct ra_check_opts *opts);
+
+/*
+ * redact.c: the pseudonym of a role name ("Role " and 12 hex digits) or
+ * of a role id (GUID-shaped; "" stays ""), keyed; NULL when memory runs
+ * out.
+ */
+char		*ra_pseudonym_name(const void *key, size_t keylen,
+		    const char *name);
+char		*ra_pseudonym_id(const void *key, size_t keylen,
+		    const char *id);
+
+/* An error text explain.c recognizes, and what it means. */
+struct ra_sigdef {
+	const char	*code;		/* short name shown in reports */
+	const char	*meaning;
+	const char	*source;	/* the article, or NULL */
+	const char	*profile;	/* built-in profile it belongs to */
+};
+
+struct ra_xsig {
+	const struct ra_sigdef	*def;
+	char			*matched;	/* the text as found */
+};
+
+/* Why explain.c talks about a privilege (bits). */
+#define RA_XHOW_NAMED	0x1	/* prvName in the text */
+#define RA_XHOW_ID	0x2	/* its id, or a prefix of it, in the text */
+#define RA_XHOW_IMPLIED	0x4	/* implied by an error or access right */
+
+/* A role's standing on one privilege of an explanation. */
+struct ra_xrole {
+	size_t			 sol;
+	const struct ra_role	*role;
+	enum ra_level		 held;
+	int			 lacks;
+};
+
+/* A built-in profile that lists the privilege, and at which level. */
+struct ra_xprof {
+	const struct ra_profile	*prof;
+	const struct ra_req	*req;
+};
+
+struct ra_xpriv {
+	size_t			 priv;
+	int			 how;		/* RA_XHOW_* */
+	char			*idtext;	/* the id as the text gives it */
+	char			*why;		/* RA_XHOW_IMPLIED: by what */
+	enum ra_level		 required;	/* from the text, or NONE */
+	struct ra_xprof		*p;
+	size_t			 np;
+	struct ra_xrole		*r;
+	size_t			 nr;
+	size_t			 nlack;
+};
+
+struct ra_explanation {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	char				  sha256[65];	/* of the text */
+	size_t				  textlen;
+	struct ra_profile		**bprof;	/* every built-in */
+	size_t				  nbprof;
+	struct ra_xsig			 *s;
+	size_t				  ns;
+	int				  principal;	/* type=N, or -1 */
+	long				  otc;		/* ObjectTypeCode, or -1 */
+	char				 *access;	/* AccessRights: X */
+	struct ra_xpriv			 *p;
+	size_t				  np;
+	/* Profiles checked because the text names none of their privileges. */
+	struct ra_report		**rep;
+	const struct ra_profile		**repprof;	/* rep[i]'s profile */
+	size_t				  nrep;
+	size_t				  nlacking;	/* distinct roles */
+};
+
 /* ---- render_*.c ------------------------------------------------------ */
 
 enum ra_err	 ra_render_text(const struct ra_report *, int color, FILE *);
@@ -594,6 +862,17 @@ enum ra_err	 ra_render_profiles_csv(const struct ra_profile *const *,
 		    size_t, FILE *);
 enum ra_err	 ra_render_profiles_json(const struct ra_profile *const *,
 		    size_t, FILE *);
+enum ra_err	 ra_render_lint_text(const struct ra_lint *, int color, FILE *);
+enum ra_err	 ra_render_lint_csv(const struct ra_lint *, FILE *);
+enum ra_err	 ra_render_lint_json(const struct ra_lint *, FILE *);
+enum ra_err	 ra_render_combined_text(const struct ra_combined *, int color,
+		    FILE *);
+enum ra_err	 ra_render_combined_csv(const struct ra_combined *, FILE *);
+enum ra_err	 ra_render_combined_json(const struct ra_combined *, FILE *);
+enum ra_err	 ra_render_explain_text(const struct ra_explanation *, int color,
+		    FILE *);
+enum ra_err	 ra_render_explain_csv(const struct ra_explanation *, FILE *);
+enum ra_err	 ra_render_explain_json(const struct ra_explanation *, FILE *);
 
 /*
  * Make a CSV cell inert for spreadsheets: a cell that starts with = + - @
@@ -603,6 +882,15 @@ enum ra_err	 ra_render_profiles_json(const struct ra_profile *const *,
 const char	*ra_csv_safe(const char *s, char **tmp);
 /* Write one CSV record of N cells (quoted as needed, made inert). */
 int		 ra_csv_write_row(FILE *, const char *const *cells, size_t n);
+
+/*
+ * Text reports (render_text.c): the header line of an input,
+ * "path (kind, name version, managed, N roles)", escaped and with a
+ * newline, into B (bold when COLOR); the display width of UTF-8 text.
+ */
+void		 ra_text_input_header(struct ra_buf *b,
+		    const struct ra_solution *, int color);
+size_t		 ra_text_width(const char *);
 
 /* Location "file:line" of a role into B. */
 void		 ra_role_location(const struct ra_role *, struct ra_buf *b);

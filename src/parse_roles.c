@@ -46,7 +46,6 @@ struct ra_xml {
 	struct ra_load		*ld;
 	enum ra_doc		 doc;
 	xmlParserCtxtPtr	 px;
-	long			 line_off;	/* see ra_xml_set_line_offset() */
 	enum ra_err		 rc;
 	enum root		 root;
 	unsigned long		 depth;
@@ -85,14 +84,7 @@ fail(struct ra_xml *x, enum ra_err rc)
 static unsigned long
 cur_line(const struct ra_xml *x)
 {
-	return x->px && x->px->input ? (unsigned long)(x->px->input->line +
-	    x->line_off) : 0;
-}
-
-void
-ra_xml_set_line_offset(struct ra_xml *x, long off)
-{
-	x->line_off = off;
+	return x->px && x->px->input ? (unsigned long)x->px->input->line : 0;
 }
 
 /*
@@ -216,6 +208,8 @@ role_begin(struct ra_xml *x, int nattr, const xmlChar **a)
 	    line);
 	if (rc != RA_OK)
 		fail(x, rc);
+	else if ((v = attr(nattr, a, "isinherited", &n)) != NULL)
+		ra_role_set_inherit(&x->b.cur, (const char *)v, n);
 	free(name);
 	free(id);
 }
@@ -530,8 +524,7 @@ on_error(void *ctx, xmlErrorPtr e)
 		if (msg[n] == '\n')
 			msg[n] = ' ';
 	ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_XML, x->ld->file,
-	    x->ld->member, e->line > 0 ? (unsigned long)(e->line + x->line_off) :
-	    cur_line(x),
+	    x->ld->member, e->line > 0 ? (unsigned long)e->line : cur_line(x),
 	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "malformed XML: %s", msg);
 	fail(x, RA_EXML);
 }

@@ -8,7 +8,7 @@
 
 #include <csv.h>
 
-#include "internal.h"
+#include "render.h"
 
 /* A plain decimal number, which spreadsheets read as a value. */
 static int
@@ -165,19 +165,21 @@ ra_render_profiles_csv(const struct ra_profile *const *p, size_t n,
     FILE *out)
 {
 	static const char *const head[] = { "profile", "privileges",
-	    "source" };
+	    "source", "version", "sha256" };
 	char		 size[32];
-	const char	*c[3];
+	const char	*c[5];
 	size_t		 i;
 	int		 rc;
 
-	rc = ra_csv_write_row(out, head, 3);
+	rc = ra_csv_write_row(out, head, 5);
 	for (i = 0; rc == 0 && i < n; i++) {
 		snprintf(size, sizeof(size), "%zu", p[i]->n);
 		c[0] = p[i]->name;
 		c[1] = size;
 		c[2] = p[i]->source;
-		rc = ra_csv_write_row(out, c, 3);
+		c[3] = p[i]->version;
+		c[4] = p[i]->sha256;
+		rc = ra_csv_write_row(out, c, 5);
 	}
 	return rc == 0 ? RA_OK : RA_EIO;
 }
@@ -227,4 +229,110 @@ ra_render_diff_csv(const struct ra_diff *d, FILE *out)
 		}
 	}
 	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+/*
+ * The matrix column of each role: its name, and where two roles share a
+ * name, the input and location too, so every column can be told apart.
+ * The strings belong to the caller (free each, then the array).
+ */
+static char **
+matrix_heads(const struct ra_solution *const *sol, size_t nsol, size_t *n)
+{
+	struct ra_buf	  b = { 0 };
+	char		**h;
+	size_t		  s, i, t, u, k = 0, total = 0;
+	int		  dup;
+
+	for (s = 0; s < nsol; s++)
+		total += sol[s]->nrole;
+	if ((h = calloc(total + 1, sizeof(*h))) == NULL)
+		return NULL;
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++) {
+			const struct ra_role	*r = &sol[s]->role[i];
+
+			dup = 0;
+			for (t = 0; t < nsol && !dup; t++)
+				for (u = 0; u < sol[t]->nrole && !dup; u++)
+					dup = (t != s || u != i) &&
+					    strcmp(sol[t]->role[u].name,
+					    r->name) == 0;
+			b.len = 0;
+			ra_buf_adds(&b, r->name);
+			if (dup) {
+				ra_buf_printf(&b, " (%s ", sol[s]->path);
+				ra_role_location(r, &b);
+				ra_buf_adds(&b, ")");
+			}
+			if (b.oom || (h[k++] = ra_strdup(b.s)) == NULL) {
+				for (t = 0; t < k; t++)
+					free(h[t]);
+				free(h);
+				ra_buf_free(&b);
+				return NULL;
+			}
+		}
+	ra_buf_free(&b);
+	*n = total;
+	return h;
+}
+
+enum ra_err
+ra_render_matrix_csv(const struct ra_ctx *ctx,
+    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+{
+	static const char *const head[] = { "tab", "section", "entity",
+	    "access", "privilege" };
+	const struct ra_catalog	*cat = &ctx->cat;
+	struct ra_grid		 g;
+	const char		**c = NULL;
+	char			**heads;
+	size_t			 nroles = 0, i, k, s, j, col;
+	enum ra_err		 rc = RA_ENOMEM;
+
+	if ((heads = matrix_heads(sol, nsol, &nroles)) == NULL)
+		return RA_ENOMEM;
+	if (ra_grid_build(cat, NULL, &g) == -1)
+		goto out;
+	if ((c = calloc(5 + nroles, sizeof(*c))) == NULL)
+		goto out;
+	for (k = 0; k < 5; k++)
+		c[k] = head[k];
+	for (k = 0; k < nroles; k++)
+		c[5 + k] = heads[k];
+	rc = ra_csv_write_row(out, c, 5 + nroles) == 0 ? RA_OK : RA_EIO;
+	for (i = 0; rc == RA_OK && i < g.n; i++) {
+		const struct ra_grid_row	*r = &g.row[i];
+
+		for (k = 0; rc == RA_OK && k < RA_ACCESS__COUNT; k++) {
+			size_t	 p = r->priv[k];
+
+			if (p == RA_NOPRIV)
+				continue;
+			c[0] = ra_tab_name(r->tab);
+			c[1] = ra_section_name(r->section);
+			c[2] = r->label;
+			c[3] = ra_access_name(cat->v[p].access);
+			c[4] = cat->v[p].name;
+			col = 5;
+			for (s = 0; s < nsol; s++)
+				for (j = 0; j < sol[s]->nrole; j++) {
+					enum ra_level	 l = ra_bitmap_get(
+					    &sol[s]->role[j].bits, p);
+
+					c[col++] = l == RA_LEVEL_NONE ? "" :
+					    ra_level_name(l);
+				}
+			if (ra_csv_write_row(out, c, 5 + nroles) != 0)
+				rc = RA_EIO;
+		}
+	}
+out:
+	ra_grid_free(&g);
+	for (k = 0; k < nroles; k++)
+		free(heads[k]);
+	free(heads);
+	free(c);
+	return rc;
 }

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "render_json.h"
 
 /*
  * A JSON string of S.  jansson refuses invalid UTF-8 (a file name can
@@ -130,6 +131,25 @@ json_diags(const struct ra_ctx *ctx)
 	return a;
 }
 
+/*
+ * A profile as reports describe it: name, size, source, and the audit
+ * evidence of which profile it was (version comment and SHA-256 of the
+ * CSV bytes).
+ */
+json_t *
+ra_json_profile(const struct ra_profile *p)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "name", jstr(p->name));
+	json_object_set_new(o, "privileges", json_integer((json_int_t)p->n));
+	json_object_set_new(o, "source", jstr(p->source));
+	json_object_set_new(o, "version", *p->version ? jstr(p->version) :
+	    json_null());
+	json_object_set_new(o, "sha256", jstr(p->sha256));
+	return o;
+}
+
 static json_t *
 json_role_location(const struct ra_role *r)
 {
@@ -180,14 +200,8 @@ ra_render_json(const struct ra_report *rep, FILE *out)
 
 	json_object_set_new(root, "tool", json_tool());
 	a = json_array();
-	for (i = 0; i < rep->nprof; i++) {
-		o = json_object();
-		json_object_set_new(o, "name", jstr(rep->prof[i]->name));
-		json_object_set_new(o, "privileges",
-		    json_integer((json_int_t)rep->prof[i]->n));
-		json_object_set_new(o, "source", jstr(rep->prof[i]->source));
-		json_array_append_new(a, o);
-	}
+	for (i = 0; i < rep->nprof; i++)
+		json_array_append_new(a, ra_json_profile(rep->prof[i]));
 	json_object_set_new(root, "profiles", a);
 	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
 	a = json_array();
@@ -258,18 +272,12 @@ enum ra_err
 ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
     FILE *out)
 {
-	json_t	*root = json_object(), *a = json_array(), *o;
+	json_t	*root = json_object(), *a = json_array();
 	size_t	 i;
 
 	json_object_set_new(root, "tool", json_tool());
-	for (i = 0; i < n; i++) {
-		o = json_object();
-		json_object_set_new(o, "name", jstr(p[i]->name));
-		json_object_set_new(o, "privileges",
-		    json_integer((json_int_t)p[i]->n));
-		json_object_set_new(o, "source", jstr(p[i]->source));
-		json_array_append_new(a, o);
-	}
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, ra_json_profile(p[i]));
 	json_object_set_new(root, "profiles", a);
 	return dump(root, out);
 }
@@ -301,24 +309,40 @@ json_pdiff(const struct ra_catalog *cat, const struct ra_pdiff *p)
 	return m;
 }
 
+json_t *
+ra_json_diff_summary(const struct ra_diff *d)
+{
+	json_t	*s = json_object();
+
+	json_object_set_new(s, "roles_added",
+	    json_integer((json_int_t)d->roles_added));
+	json_object_set_new(s, "roles_removed",
+	    json_integer((json_int_t)d->roles_removed));
+	json_object_set_new(s, "roles_changed",
+	    json_integer((json_int_t)d->roles_changed));
+	json_object_set_new(s, "privileges_added",
+	    json_integer((json_int_t)d->added));
+	json_object_set_new(s, "privileges_removed",
+	    json_integer((json_int_t)d->removed));
+	json_object_set_new(s, "raised", json_integer((json_int_t)d->raised));
+	json_object_set_new(s, "lowered", json_integer((json_int_t)d->lowered));
+	json_object_set_new(s, "escalations",
+	    json_integer((json_int_t)d->escalations));
+	return s;
+}
+
 enum ra_err
 ra_render_diff_json(const struct ra_diff *d, FILE *out)
 {
-	json_t	*root = json_object(), *a, *o, *pa, *ta, *t, *s;
+	json_t	*root = json_object(), *a, *o, *pa, *ta, *t;
 	size_t	 i, k;
 
 	json_object_set_new(root, "tool", json_tool());
 	json_object_set_new(root, "old", json_input(d->old));
 	json_object_set_new(root, "new", json_input(d->new));
 	a = json_array();
-	for (i = 0; i < d->nprof; i++) {
-		o = json_object();
-		json_object_set_new(o, "name", jstr(d->prof[i]->name));
-		json_object_set_new(o, "privileges",
-		    json_integer((json_int_t)d->prof[i]->n));
-		json_object_set_new(o, "source", jstr(d->prof[i]->source));
-		json_array_append_new(a, o);
-	}
+	for (i = 0; i < d->nprof; i++)
+		json_array_append_new(a, ra_json_profile(d->prof[i]));
 	json_object_set_new(root, "profiles", a);
 	a = json_array();
 	for (i = 0; i < d->nr; i++) {
@@ -355,22 +379,47 @@ ra_render_diff_json(const struct ra_diff *d, FILE *out)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "roles", a);
-	s = json_object();
-	json_object_set_new(s, "roles_added",
-	    json_integer((json_int_t)d->roles_added));
-	json_object_set_new(s, "roles_removed",
-	    json_integer((json_int_t)d->roles_removed));
-	json_object_set_new(s, "roles_changed",
-	    json_integer((json_int_t)d->roles_changed));
-	json_object_set_new(s, "privileges_added",
-	    json_integer((json_int_t)d->added));
-	json_object_set_new(s, "privileges_removed",
-	    json_integer((json_int_t)d->removed));
-	json_object_set_new(s, "raised", json_integer((json_int_t)d->raised));
-	json_object_set_new(s, "lowered", json_integer((json_int_t)d->lowered));
-	json_object_set_new(s, "escalations",
-	    json_integer((json_int_t)d->escalations));
-	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
+	return dump(root, out);
+}
+
+/*
+ * The helpers above, for the other JSON renderers (render_json.h):
+ * one spelling of tool, inputs, roles and diagnostics in every report.
+ */
+json_t *
+ra_jstr(const char *s)
+{
+	return jstr(s);
+}
+
+json_t *
+ra_json_tool(void)
+{
+	return json_tool();
+}
+
+json_t *
+ra_json_inputs(const struct ra_solution *const *sol, size_t nsol)
+{
+	return json_inputs(sol, nsol);
+}
+
+json_t *
+ra_json_diags(const struct ra_ctx *ctx)
+{
+	return json_diags(ctx);
+}
+
+json_t *
+ra_json_role(const struct ra_role *r, size_t sol)
+{
+	return json_role_common(r, sol);
+}
+
+enum ra_err
+ra_json_dump(json_t *root, FILE *out)
+{
 	return dump(root, out);
 }

@@ -15,29 +15,12 @@ struct pen {
 	struct ra_buf	 b;
 };
 
-#define BOLD	"\033[1m"
-#define RED	"\033[31;1m"
-#define GREEN	"\033[32m"
-#define DIM	"\033[2m"
-#define RESET	"\033[0m"
 
 static void
 ink(struct pen *p, const char *code)
 {
 	if (p->color)
 		ra_buf_adds(&p->b, code);
-}
-
-/* Display width of UTF-8 text: one column per code point. */
-static size_t
-width(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
 }
 
 static void
@@ -52,9 +35,9 @@ static const char *const kind_names[] = { "zip", "folder", "xml" };
 static void
 input_header(struct pen *p, const struct ra_solution *s)
 {
-	ink(p, BOLD);
+	ink(p, RA_BOLD);
 	ra_buf_add_safe(&p->b, s->path);
-	ink(p, RESET);
+	ink(p, RA_RESET);
 	ra_buf_printf(&p->b, " (%s", kind_names[s->kind]);
 	if (s->unique_name) {
 		ra_buf_adds(&p->b, ", ");
@@ -77,17 +60,17 @@ role_line(struct pen *p, const struct ra_result *r, size_t nreq)
 	struct ra_buf	 loc = { 0 };
 
 	ra_buf_adds(&p->b, "  ");
-	ink(p, r->nmiss ? RED : GREEN);
+	ink(p, r->nmiss ? RA_RED : RA_GREEN);
 	ra_buf_adds(&p->b, r->nmiss ? "FAIL" : "PASS");
-	ink(p, RESET);
+	ink(p, RA_RESET);
 	ra_buf_adds(&p->b, "  ");
 	ra_buf_add_safe(&p->b, r->role->name);
 	ra_buf_adds(&p->b, "  ");
-	ink(p, DIM);
+	ink(p, RA_DIM);
 	ra_role_location(r->role, &loc);
 	ra_buf_add_safe(&p->b, loc.oom ? "" : loc.s);
 	ra_buf_free(&loc);
-	ink(p, RESET);
+	ink(p, RA_RESET);
 	ra_buf_printf(&p->b, "  %zu privilege%s", r->role->nprivs,
 	    r->role->nprivs == 1 ? "" : "s");
 	if (r->nmiss)
@@ -116,7 +99,7 @@ missing_lines(struct pen *p, const struct ra_catalog *cat,
 	enum ra_tab	 tab;
 
 	for (k = 0; k < r->nmiss; k++) {
-		size_t	 n = width(cat->v[r->miss[k].priv].name);
+		size_t	 n = ra_text_width(cat->v[r->miss[k].priv].name);
 
 		w = n > w ? n : w;
 		status(&st, &r->miss[k]);
@@ -136,14 +119,14 @@ missing_lines(struct pen *p, const struct ra_catalog *cat,
 					continue;
 				if (!head) {
 					ra_buf_adds(&p->b, "        ");
-					ink(p, BOLD);
+					ink(p, RA_BOLD);
 					ra_buf_adds(&p->b, ra_tab_name(tab));
 					if (sec != RA_SECTION_ENTITIES) {
 						ra_buf_adds(&p->b, " > ");
 						ra_buf_adds(&p->b,
 						    ra_section_name(sec));
 					}
-					ink(p, RESET);
+					ink(p, RA_RESET);
 					ra_buf_adds(&p->b, "\n");
 					head = 1;
 				}
@@ -152,7 +135,7 @@ missing_lines(struct pen *p, const struct ra_catalog *cat,
 				acc = ra_access_name(cat->v[m->priv].access);
 				ra_buf_adds(&p->b, "          ");
 				ra_buf_add_safe(&p->b, name);
-				pad(p, width(name), w + 2);
+				pad(p, ra_text_width(name), w + 2);
 				status(&st, m);
 				ra_buf_adds(&p->b, st.oom ? "" : st.s);
 				pad(p, st.len, sw + 2);
@@ -267,16 +250,27 @@ ra_render_profiles_text(const struct ra_profile *const *prof, size_t n,
     FILE *out)
 {
 	struct pen	 p = { out, 0, { 0 } };
-	size_t		 i, w = 0;
+	size_t		 i, w = 0, vw = 0;
 	enum ra_err	 rc;
 
-	for (i = 0; i < n; i++)
-		w = width(prof[i]->name) > w ? width(prof[i]->name) : w;
+	for (i = 0; i < n; i++) {
+		w = ra_text_width(prof[i]->name) > w ? ra_text_width(prof[i]->name) : w;
+		vw = ra_text_width(prof[i]->version) > vw ? ra_text_width(prof[i]->version) :
+		    vw;
+	}
+	/* Name, size, version (the source's date), source. */
 	for (i = 0; i < n; i++) {
 		ra_buf_add_safe(&p.b, prof[i]->name);
-		pad(&p, width(prof[i]->name), w + 2);
-		ra_buf_printf(&p.b, "%3zu privileges  ", prof[i]->n);
+		pad(&p, ra_text_width(prof[i]->name), w + 2);
+		ra_buf_printf(&p.b, "%3zu privilege%s  ", prof[i]->n,
+		    prof[i]->n == 1 ? " " : "s");
+		if (vw) {
+			ra_buf_add_safe(&p.b, prof[i]->version);
+			pad(&p, ra_text_width(prof[i]->version), vw + 2);
+		}
 		ra_buf_add_safe(&p.b, prof[i]->source);
+		while (p.b.len && p.b.s[p.b.len - 1] == ' ')
+			p.b.s[--p.b.len] = '\0';
 		ra_buf_adds(&p.b, "\n");
 	}
 	rc = flush(&p);
@@ -301,17 +295,17 @@ diff_role(struct pen *p, const struct ra_catalog *cat,
     const struct ra_rdiff *r)
 {
 	static const char	 marks[] = { '+', '-', '^', 'v' };
-	static const char *const inks[] = { GREEN, RED, RED, GREEN };
+	static const char *const inks[] = { RA_GREEN, RA_RED, RA_RED, RA_GREEN };
 	const struct ra_role	*cur = r->new ? r->new : r->old;
 	struct ra_buf		 lv = { 0 };
 	size_t			 k, w = 0, lw = 0;
 	enum ra_tab		 tab = RA_TAB__COUNT;
 
-	ink(p, BOLD);
+	ink(p, RA_BOLD);
 	ra_buf_adds(&p->b, r->change == RA_RCH_ADDED ? "+ " :
 	    r->change == RA_RCH_REMOVED ? "- " : "~ ");
 	ra_buf_add_safe(&p->b, cur->name);
-	ink(p, RESET);
+	ink(p, RA_RESET);
 	ra_buf_adds(&p->b, "  ");
 	ra_buf_add_safe(&p->b, *cur->id ? cur->id : "(no id)");
 	if (r->change != RA_RCH_CHANGED)
@@ -324,13 +318,13 @@ diff_role(struct pen *p, const struct ra_catalog *cat,
 		ra_buf_adds(&p->b, "\"");
 	}
 	if (r->change == RA_RCH_ADDED && r->escalation) {
-		ink(p, RED);
+		ink(p, RA_RED);
 		ra_buf_adds(&p->b, "  ! grants escalating privileges");
-		ink(p, RESET);
+		ink(p, RA_RESET);
 	}
 	ra_buf_adds(&p->b, "\n");
 	for (k = 0; k < r->np; k++) {
-		size_t	 n = width(r->p[k].name);
+		size_t	 n = ra_text_width(r->p[k].name);
 
 		w = n > w ? n : w;
 		levels(&lv, &r->p[k]);
@@ -343,18 +337,18 @@ diff_role(struct pen *p, const struct ra_catalog *cat,
 		if (d->tab != tab) {
 			tab = d->tab;
 			ra_buf_adds(&p->b, "      ");
-			ink(p, BOLD);
+			ink(p, RA_BOLD);
 			ra_buf_adds(&p->b, ra_tab_name(tab));
-			ink(p, RESET);
+			ink(p, RA_RESET);
 			ra_buf_adds(&p->b, "\n");
 		}
 		ra_buf_adds(&p->b, "    ");
 		ink(p, inks[d->change]);
 		ra_buf_add(&p->b, &marks[d->change], 1);
-		ink(p, RESET);
+		ink(p, RA_RESET);
 		ra_buf_adds(&p->b, " ");
 		ra_buf_add_safe(&p->b, d->name);
-		pad(p, width(d->name), w + 2);
+		pad(p, ra_text_width(d->name), w + 2);
 		levels(&lv, d);
 		ra_buf_adds(&p->b, lv.oom ? "" : lv.s);
 		pad(p, lv.len, lw + 2);
@@ -369,10 +363,10 @@ diff_role(struct pen *p, const struct ra_catalog *cat,
 			ra_buf_adds(&p->b, ")");
 		}
 		if (d->reason) {
-			ink(p, RED);
+			ink(p, RA_RED);
 			ra_buf_adds(&p->b, "  ! ");
 			ra_buf_adds(&p->b, d->reason);
-			ink(p, RESET);
+			ink(p, RA_RESET);
 		}
 		ra_buf_adds(&p->b, "\n");
 	}
@@ -413,4 +407,30 @@ ra_render_diff_text(const struct ra_diff *d, int color, FILE *out)
 	}
 	ra_buf_free(&p.b);
 	return rc;
+}
+
+/*
+ * The helpers above, for the other text renderers (render_lint.c,
+ * render_combine.c, render_explain.c): one spelling of an input's header
+ * in every report.
+ */
+void
+ra_text_input_header(struct ra_buf *b, const struct ra_solution *s, int color)
+{
+	struct pen	 p = { NULL, color, *b };
+
+	input_header(&p, s);
+	*b = p.b;
+}
+
+size_t
+ra_text_width(const char *s)
+{
+	size_t	 n = 0;
+
+	/* One column per code point: continuation bytes do not count. */
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
 }

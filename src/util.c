@@ -126,13 +126,8 @@ ra_strcaseeq(const char *a, const char *b)
 	return *a == *b;
 }
 
-/*
- * Length of the valid UTF-8 sequence at S (1-4), or 0 when S does not
- * start one.  Overlong forms, surrogates and values past U+10FFFF are
- * invalid.
- */
-static size_t
-utf8_len(const unsigned char *s)
+size_t
+ra_utf8_len(const unsigned char *s)
 {
 	if (s[0] < 0x80)
 		return 1;
@@ -187,7 +182,7 @@ ra_buf_add_safe(struct ra_buf *b, const char *str)
 		if (*s < 0x20 || *s == 0x7f) {
 			ra_buf_printf(b, "\\x%02x", *s);
 			s++;
-		} else if ((n = utf8_len(s)) == 0) {
+		} else if ((n = ra_utf8_len(s)) == 0) {
 			ra_buf_printf(b, "\\x%02x", *s);
 			s++;
 		} else if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
@@ -209,14 +204,26 @@ ra_buf_add_safe(struct ra_buf *b, const char *str)
 uint32_t
 ra_name_hash(const char *s, size_t n)
 {
-	uint32_t	 h = 2166136261u;
-	size_t		 i;
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ n, w, seven, upper;
+	size_t		 k;
 
-	for (i = 0; i < n; i++) {
-		h ^= ra_lower((unsigned char)s[i]);
-		h *= 16777619u;
+	/*
+	 * Eight bytes at a time: lower-case the ASCII capitals of a word in
+	 * a few operations (set 0x20 where 'A' <= byte <= 'Z'), then mix.
+	 */
+	for (; n > 0; s += k, n -= k) {
+		k = n < 8 ? n : 8;
+		w = 0;
+		memcpy(&w, s, k);
+		seven = w & (0x7f * ones);
+		upper = (seven + (0x80 - 'A') * ones) &
+		    ~(seven + (0x80 - 'Z' - 1) * ones) & ~w & (0x80 * ones);
+		w |= upper >> 2;
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
 	}
-	return h;
+	return (uint32_t)(h ^ (h >> 29));
 }
 
 int
@@ -237,7 +244,13 @@ ra_name_eq(const char *s, const char *name, size_t n)
 int
 ra_nameset_add(struct ra_nameset *ns, const char *name, size_t n)
 {
-	uint32_t	 h = ra_name_hash(name, n);
+	return ra_nameset_add_hash(ns, name, n, ra_name_hash(name, n));
+}
+
+int
+ra_nameset_add_hash(struct ra_nameset *ns, const char *name, size_t n,
+    uint32_t h)
+{
 	size_t		 i, mask, off;
 	uint64_t	 v;
 
@@ -291,4 +304,31 @@ ra_nameset_free(struct ra_nameset *ns)
 	free(ns->slot);
 	ra_buf_free(&ns->arena);
 	memset(ns, 0, sizeof(*ns));
+}
+
+enum ra_err
+ra_buf_flush(struct ra_buf *b, FILE *out)
+{
+	enum ra_err	 rc = RA_OK;
+
+	if (b->oom)
+		rc = RA_ENOMEM;
+	else if (b->len && fwrite(b->s, 1, b->len, out) != b->len)
+		rc = RA_EIO;
+	b->len = 0;
+	return rc;
+}
+
+void
+ra_buf_pad(struct ra_buf *b, size_t used, size_t to)
+{
+	for (; used < to; used++)
+		ra_buf_add(b, " ", 1);
+}
+
+void
+ra_buf_ink(struct ra_buf *b, int color, const char *code)
+{
+	if (color)
+		ra_buf_adds(b, code);
 }

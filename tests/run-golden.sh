@@ -10,12 +10,16 @@
 #   expect.rc    exit status
 #   expect.file  (optional) what must be in $OUT/report afterwards
 #   expect.nofile (optional, empty) $OUT must be left empty
+#   stdin        (optional) fed to standard input; else /dev/null
 # Runs from the repository root with LC_ALL=C.  UPDATE=1 rewrites the
 # expectations from the actual results (review the diff before committing).
 # RUNNER, when set, is put before the program (as `make valgrind` does).
 set -u
 LC_ALL=C
 export LC_ALL
+# HTML reports show when they were made: a fixed time keeps them stable.
+SOURCE_DATE_EPOCH=1767225600
+export SOURCE_DATE_EPOCH
 unset NO_COLOR
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +33,9 @@ for dir in tests/golden/*/; do
 	mkdir -p "$OUT"
 	export OUT
 	eval "set -- $(cat "$dir/args")"
-	${RUNNER:-} "$bin" "$@" >"$tmp/out.raw" 2>"$tmp/err.raw" </dev/null
+	in=/dev/null
+	[ -f "$dir/stdin" ] && in=$dir/stdin
+	${RUNNER:-} "$bin" "$@" >"$tmp/out.raw" 2>"$tmp/err.raw" <"$in"
 	echo $? >"$tmp/rc"
 	# The scratch directory's name changes every run.
 	for f in out err; do

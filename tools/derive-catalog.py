@@ -15,6 +15,8 @@ Rules:
     the depths the privilege can take where a source states them
     (privilege_guids.csv), and "Global" for privacy-related privileges
     (ms-learn-secroles: None/Organization only); empty when unknown.
+    `privilegeid` is the privilege's well-known GUID, lower case, where a
+    source quotes it (privilege_guids.csv); empty when unknown.
   - privilege_bases.csv: base, entity display name, tab, as given.
 """
 import csv
@@ -23,15 +25,18 @@ import sys
 
 def main(ref, out):
     depths = {}
+    ids = {}
     with open(f"{ref}/privilege_guids.csv", newline="") as f:
         for row in csv.DictReader(f):
             if row["allowed_depths"]:
                 depths[row["privilege"].lower()] = row["allowed_depths"]
+            if row["privilegeid"]:
+                ids[row["privilege"].lower()] = row["privilegeid"].lower()
     with open(f"{ref}/privileges.csv", newline="") as f, \
          open(f"{out}/privileges.csv", "w", newline="") as o:
         w = csv.writer(o, lineterminator="\n")
         w.writerow(["privilege", "entity", "tab", "section", "access",
-                    "depths"])
+                    "depths", "privilegeid"])
         for row in csv.DictReader(f):
             section = ""
             if row["misc"] == "1":
@@ -43,7 +48,7 @@ def main(ref, out):
             if not d and row["privacy"] == "1":
                 d = "Global"
             w.writerow([row["privilege"], row["entity"], row["tab"], section,
-                        access, d])
+                        access, d, ids.get(row["privilege"].lower(), "")])
     with open(f"{ref}/privilege_bases.csv", newline="") as f, \
          open(f"{out}/privilege_bases.csv", "w", newline="") as o:
         w = csv.writer(o, lineterminator="\n")

@@ -421,9 +421,13 @@ def compare_input(want: Input, got: dict, problems: list):
             problems.append(f"solution.{key} {solution.get(key)!r}, want {expected!r}")
 
 
+# Options put after the command on every roleaudit run (--option).
+EXTRA_ARGS: list = []
+
+
 def check_input(binary: str, want: Input) -> list:
     """Run roleaudit on one input; return the list of differences."""
-    command = [binary, "check", "--format", "json", want.path]
+    command = [binary, "check", *EXTRA_ARGS, "--format", "json", want.path]
     try:
         run = subprocess.run(command, capture_output=True, timeout=RUN_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
@@ -481,7 +485,11 @@ def main(argv=None) -> int:
                         help="roleaudit binary (default: build/roleaudit in the repo root)")
     parser.add_argument("--self-test", action="store_true",
                         help="print the derived expectations only; roleaudit is not run")
+    parser.add_argument("--option", action="append", default=[],
+                        help="an option to pass to roleaudit (repeatable), "
+                        "e.g. --option=--scan-size=1")
     args = parser.parse_args(argv)
+    EXTRA_ARGS[:] = args.option
 
     corpus = os.path.abspath(args.corpus)
     if not os.path.isdir(corpus):

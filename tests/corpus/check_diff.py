@@ -210,7 +210,8 @@ def expected_diff(old: list, new: list) -> dict:
 
 def run_diff(binary: str, old_path: str, new_path: str):
     """(exit status, report dict or None, problems)."""
-    command = [binary, "diff", "--format", "json", old_path, new_path]
+    command = [binary, "diff", *cc.EXTRA_ARGS, "--format", "json", old_path,
+               new_path]
     for attempt in range(6):
         try:
             run = subprocess.run(command, capture_output=True, timeout=RUN_TIMEOUT_SECONDS)
@@ -904,7 +905,11 @@ def main(argv=None) -> int:
                         help="roleaudit binary (default: build/roleaudit in the repo root)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary directory of edited copies")
+    parser.add_argument("--option", action="append", default=[],
+                        help="an option to pass to roleaudit (repeatable), "
+                        "e.g. --option=--scan-size=1")
     args = parser.parse_args(argv)
+    cc.EXTRA_ARGS[:] = args.option
 
     corpus = os.path.abspath(args.corpus)
     if not os.path.isdir(corpus):

@@ -379,7 +379,7 @@ test_text_escapes_c1_from_xml(void **state)
 	struct ra_solution	*sol;
 	struct ra_profile	*p;
 	struct ra_report	*rep;
-	struct ra_write_opts	 o = { RA_FORMAT_TEXT, 0 };
+	struct ra_write_opts	 o = { RA_FORMAT_TEXT, 0, 0 };
 	char			*buf = NULL;
 	size_t			 len = 0;
 	FILE			*mf;

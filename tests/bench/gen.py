@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Generate the benchmark solutions deterministically.
+
+    python3 tests/bench/gen.py KIND SCALE OUT.zip
+
+KIND is "roles" (role-heavy: entity definitions, then 2,000 roles of 800
+privileges at scale 1) or "entities" (entity-heavy: 12,000 entity
+definitions with attributes and forms, then 200 roles of 600 privileges).
+SCALE multiplies the counts: 1 gives a customizations.xml of about
+150 MB, 0.1 about 15 MB, 4 about 600 MB.  Output depends only on the
+arguments (fixed seed, fixed zip timestamps).
+"""
+import random
+import sys
+import zipfile
+
+STAMP = (2024, 6, 1, 12, 0, 0)
+VERBS = ["Create", "Read", "Write", "Delete", "Append", "AppendTo",
+         "Assign", "Share"]
+LEVELS = ["Basic", "Local", "Deep", "Global"]
+SSS = ["prvReadEmailServerProfile", "prvWriteMailbox", "prvReadMailbox",
+       "prvReadOrganization", "prvSyncToOutlook", "prvReadActionCard",
+       "prvDeleteActivity", "prvAppendActivity", "prvWriteActivity",
+       "prvCreateActivity", "prvReadActivity", "prvAppendToActivity",
+       "prvReadConnection", "prvAssignContact", "prvReadContact",
+       "prvWriteContact", "prvCreateContact", "prvDeleteContact",
+       "prvReadUserQuery", "prvReadQueue", "prvReadQuery", "prvReadIncident",
+       "prvSearchAvailability", "prvOverrideCreatedOnCreatedBy"]
+
+
+def entity(w, rng, i, nattr):
+    name = f"bench_table{i:05d}"
+    w(f'    <Entity>\n      <Name LocalizedName="Table {i}" '
+      f'OriginalName="Table {i}">{name}</Name>\n'
+      f'      <ObjectTypeCode>{10000 + i}</ObjectTypeCode>\n'
+      f'      <EntityInfo>\n        <entity Name="{name}">\n'
+      f'          <LocalizedNames>\n            <LocalizedName '
+      f'description="Table {i}" languagecode="1033" />\n'
+      f'          </LocalizedNames>\n          <attributes>\n')
+    for a in range(nattr):
+        w(f'            <attribute PhysicalName="bench_field{a:03d}">\n'
+          f'              <Type>nvarchar</Type>\n'
+          f'              <Name>bench_field{a:03d}</Name>\n'
+          f'              <LogicalName>bench_field{a:03d}</LogicalName>\n'
+          f'              <RequiredLevel>none</RequiredLevel>\n'
+          f'              <MaxLength>{rng.randrange(10, 4000)}</MaxLength>\n'
+          f'              <displaynames><displayname description="Field '
+          f'{a}" languagecode="1033" /></displaynames>\n'
+          f'            </attribute>\n')
+    w('          </attributes>\n        </entity>\n      </EntityInfo>\n'
+      '      <FormXml>\n        <forms type="main">\n          <systemform>\n'
+      f'            <formid>{{{rng.getrandbits(128):032x}}}</formid>\n'
+      '            <DisplayConditions Order="0" FallbackForm="true">\n'
+      f'              <Role Id="{{{rng.getrandbits(128):032x}}}" />\n'
+      '            </DisplayConditions>\n'
+      '            <form><tabs><tab name="general"><columns><column '
+      'width="100%"><sections><section name="s1"><rows>\n')
+    for a in range(0, nattr, 2):
+        w(f'              <row><cell id="{{{rng.getrandbits(64):016x}}}">'
+          f'<control id="bench_field{a:03d}" datafieldname='
+          f'"bench_field{a:03d}" /></cell></row>\n')
+    w('            </rows></section></sections></column></columns></tab>'
+      '</tabs></form>\n          </systemform>\n        </forms>\n'
+      '      </FormXml>\n    </Entity>\n')
+
+
+def role(w, rng, i, nprivs, pool):
+    w(f'    <Role id="{{{rng.getrandbits(128):032x}}}" name="Bench role '
+      f'{i:04d}">\n      <IsCustomizable>1</IsCustomizable>\n'
+      '      <RolePrivileges>\n')
+    names = rng.sample(pool, nprivs - 20) + rng.sample(SSS, 20)
+    # Exports list privileges sorted ignoring case (see the corpus).
+    for n in sorted(names, key=str.lower):
+        w(f'        <RolePrivilege name="{n}" '
+          f'level="{LEVELS[rng.randrange(4)]}" />\n')
+    w('      </RolePrivileges>\n    </Role>\n')
+
+
+def main():
+    kind, scale, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+    rng = random.Random(20261121)
+    if kind == "roles":
+        nent, nattr, nrole, nprivs = int(3000 * scale), 40, int(2000 * scale), 800
+    elif kind == "entities":
+        nent, nattr, nrole, nprivs = int(12000 * scale), 40, int(200 * scale), 600
+    else:
+        sys.exit("KIND is roles or entities")
+    pool = [f"prv{v}bench_table{i:05d}" for i in range(max(nent, 200))
+            for v in VERBS]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
+                         compresslevel=6) as z:
+        info = zipfile.ZipInfo("customizations.xml", STAMP)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as f:
+            buf = []
+
+            def w(s):
+                buf.append(s)
+                if len(buf) > 4096:
+                    f.write("".join(buf).encode())
+                    buf.clear()
+            w('<?xml version="1.0" encoding="utf-8"?>\n<ImportExportXml '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+              '  <Entities>\n')
+            for i in range(nent):
+                entity(w, rng, i, nattr)
+            w('  </Entities>\n  <Roles>\n')
+            for i in range(nrole):
+                role(w, rng, i, nprivs, pool)
+            w('  </Roles>\n  <Workflows />\n</ImportExportXml>\n')
+            f.write("".join(buf).encode())
+        info = zipfile.ZipInfo("solution.xml", STAMP)
+        z.writestr(info, '<ImportExportXml><SolutionManifest><UniqueName>'
+                   f'Bench{kind}</UniqueName><Version>1.0.0.0</Version>'
+                   '<Managed>0</Managed><Publisher><CustomizationPrefix>'
+                   'bench</CustomizationPrefix></Publisher>'
+                   '</SolutionManifest></ImportExportXml>')
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,388 @@
+/*
+ * test_lint.c - the catalog's depths and privilege ids, the isinherited
+ * attribute, and lint.c's findings RA401, RA402, RA410, RA411, RA420.
+ */
+#include "unit.h"
+
+static int
+setup_ctx(void **state)
+{
+	*state = ra_ctx_new();
+	return *state ? 0 : -1;
+}
+
+static int
+teardown_ctx(void **state)
+{
+	ra_ctx_free(*state);
+	return 0;
+}
+
+/* A customizations.xml holding the roles given as XML fragments. */
+static struct ra_solution *
+solution(struct ra_ctx *ctx, const char *roles)
+{
+	struct ra_solution	*sol = NULL;
+	struct ra_buf		 b = { 0 };
+	enum ra_err		 rc;
+
+	ra_buf_adds(&b, "<ImportExportXml><Roles>");
+	ra_buf_adds(&b, roles);
+	ra_buf_adds(&b, "</Roles></ImportExportXml>");
+	assert_false(b.oom);
+	rc = ra_solution_load_buffer(ctx, "c.xml", b.s, b.len, &sol);
+	ra_buf_free(&b);
+	if (rc != RA_OK)
+		fail_msg("solution: %s", ra_strerror(rc));
+	return sol;
+}
+
+/* The lint borrows the solution list: it must outlive the lint. */
+static const struct ra_solution *one[1];
+
+static struct ra_lint *
+lint(struct ra_ctx *ctx, struct ra_solution *sol, const char *team)
+{
+	struct ra_lint_opts	 o = { NULL, 0 };
+	struct ra_lint		*ln = NULL;
+	const char		*t[1] = { team };
+
+	one[0] = sol;
+	if (team) {
+		o.team_roles = t;
+		o.nteam_roles = 1;
+	}
+	if (ra_lint(ctx, one, 1, &o, &ln) != RA_OK || ln == NULL)
+		fail_msg("ra_lint failed");
+	return ln;
+}
+
+/* Findings with CODE about the role called ROLE. */
+static size_t
+count(const struct ra_lint *ln, const char *role, int code)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < ln->n; i++)
+		if (ln->f[i].code == code &&
+		    strcmp(ln->f[i].role->name, role) == 0)
+			n++;
+	return n;
+}
+
+static void
+test_depths_parse(void **state)
+{
+	unsigned	 m;
+
+	(void)state;
+	assert_int_equal(ra_depths_parse("", &m), 0);
+	assert_int_equal(m, 0);
+	assert_int_equal(ra_depths_parse("Basic;Local;Deep;Global", &m), 0);
+	assert_int_equal(m, RA_DEPTHS_ALL);
+	assert_int_equal(ra_depths_parse(" user ; Organization ", &m), 0);
+	assert_int_equal(m, RA_DEPTH(RA_LEVEL_BASIC) |
+	    RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_int_equal(ra_depths_parse("Global;", &m), 0);
+	assert_int_equal(m, RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_int_equal(ra_depths_parse("Basic;;Global", &m), -1);
+	assert_int_equal(ra_depths_parse("None", &m), -1);
+	assert_int_equal(ra_depths_parse("Everywhere", &m), -1);
+}
+
+/* The built-in catalog knows the depths and ids of the reference. */
+static void
+test_catalog_facts(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	const struct ra_privdef	*d;
+	size_t			 i;
+
+	i = ra_catalog_find(&ctx->cat, "prvReadEmailServerProfile", 25);
+	assert_int_not_equal(i, RA_NOPRIV);
+	d = &ctx->cat.v[i];
+	assert_string_equal(d->id, "edebe6f6-cf2e-4520-b635-ae0615d41e34");
+	assert_true(d->listed);
+	i = ra_catalog_find(&ctx->cat, "prvReadWebResource", 18);
+	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_GLOBAL));
+	i = ra_catalog_find(&ctx->cat, "prvSyncToOutlook", 16);
+	assert_int_equal(ra_privdef_depths(&ctx->cat.v[i]),
+	    RA_DEPTH(RA_LEVEL_GLOBAL));
+	i = ra_catalog_find(&ctx->cat, "prvReadContact", 14);
+	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTHS_ALL);
+	i = ra_catalog_find(&ctx->cat, "prvBulkEdit", 11);
+	assert_int_equal(ra_privdef_depths(&ctx->cat.v[i]), 0);
+}
+
+/* A user catalog may set depths and ids; bad ones are RA306. */
+static void
+test_catalog_columns(void **state)
+{
+	struct ra_ctx	*ctx = *state;
+	const char	*good = "privilege,tab,access,depths,privilegeid\n"
+	    "prvReadWidget,Custom Entities,Read,Basic;Global,"
+	    "{0A0B0C0D-0000-4000-8000-0000000000FF}\n";
+	const char	*keep = "privilege,entity,tab\n"
+	    "prvReadWebResource,Web Resource,Customization\n";
+	const char	*bad = "privilege,tab,depths,privilegeid\n"
+	    "prvA,Core Records,Sometimes,\n"
+	    "prvB,Core Records,,not-a-guid\n";
+	size_t		 i;
+
+	assert_int_equal(ra_catalog_load_buffer(ctx, "good.csv", good,
+	    strlen(good)), RA_OK);
+	i = ra_catalog_find(&ctx->cat, "prvreadwidget", 13);
+	assert_int_not_equal(i, RA_NOPRIV);
+	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_BASIC) |
+	    RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_string_equal(ctx->cat.v[i].id,
+	    "0a0b0c0d-0000-4000-8000-0000000000ff");
+	/* A file without the columns keeps what the catalog knew. */
+	assert_int_equal(ra_catalog_load_buffer(ctx, "keep.csv", keep,
+	    strlen(keep)), RA_OK);
+	i = ra_catalog_find(&ctx->cat, "prvReadWebResource", 18);
+	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_non_null(ctx->cat.v[i].id);
+	assert_int_equal(ra_catalog_load_buffer(ctx, "bad.csv", bad,
+	    strlen(bad)), RA_ECSV);
+	assert_int_equal(ut_diag_n(ctx, RA_C_CSV_ID), 2);
+	assert_int_equal(ut_diag(ctx, RA_C_CSV_ID)->line, 2);
+}
+
+static void
+test_inherit_attribute(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+
+	sol = solution(ctx,
+	    "<Role id=\"1\" name=\"A\" isinherited=\"0\"><RolePrivileges/></Role>"
+	    "<Role id=\"2\" name=\"B\" IsInherited=\" 1 \"><RolePrivileges/>"
+	    "</Role>"
+	    "<Role id=\"3\" name=\"C\"><RolePrivileges/></Role>"
+	    "<Role id=\"4\" name=\"D\" isinherited=\"yes\"><RolePrivileges/>"
+	    "</Role>");
+	assert_int_equal(sol->role[0].inherit, RA_INHERIT_TEAM);
+	assert_int_equal(sol->role[1].inherit, RA_INHERIT_DIRECT);
+	assert_int_equal(sol->role[2].inherit, RA_INHERIT_UNKNOWN);
+	assert_int_equal(sol->role[3].inherit, RA_INHERIT_UNKNOWN);
+	ra_solution_free(sol);
+}
+
+/* The <Roles> scan of a large customizations.xml reads it the same. */
+static void
+test_inherit_scan(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol = NULL;
+	struct ut_member	 m[1];
+	char			*zip;
+	size_t			 len;
+	const char		*xml = "<?xml version=\"1.0\"?>\n"
+	    "<ImportExportXml><Roles>\n"
+	    "<Role id=\"{1}\" name=\"Sales Team\" isinherited=\"0\">"
+	    "<RolePrivileges><RolePrivilege name=\"prvReadAccount\" "
+	    "level=\"Basic\" /></RolePrivileges></Role>\n"
+	    "</Roles></ImportExportXml>\n";
+
+	m[0].name = "customizations.xml";
+	m[0].data = xml;
+	m[0].len = 0;
+	m[0].flags = 0;
+	ut_zip(m, 1, &zip, &len);
+	assert_int_equal(ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE, 1), RA_OK);
+	assert_int_equal(ra_solution_load_buffer(ctx, "s.zip", zip, len,
+	    &sol), RA_OK);
+	assert_int_equal(sol->nrole, 1);
+	assert_int_equal(sol->role[0].inherit, RA_INHERIT_TEAM);
+	ra_solution_free(sol);
+	free(zip);
+}
+
+static void
+test_depth_findings(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	struct ra_lint		*ln;
+
+	sol = solution(ctx,
+	    "<Role id=\"1\" name=\"Bad\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadWebResource\" level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvExportToExcel\" level=\"Deep\"/>"
+	    "<RolePrivilege name=\"prvCreateUserEntityUISettings\" "
+	    "level=\"Local\"/>"
+	    "<RolePrivilege name=\"prvBulkEdit\" level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvActivateSynchronousWorkflow\" "
+	    "level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"2\" name=\"Good\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadWebResource\" level=\"Global\"/>"
+	    "<RolePrivilege name=\"prvExportToExcel\" level=\"Global\"/>"
+	    "<RolePrivilege name=\"prvCreateUserEntityUISettings\" "
+	    "level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvBulkEdit\" level=\"Global\"/>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Deep\"/>"
+	    "</RolePrivileges></Role>");
+	ln = lint(ctx, sol, NULL);
+	assert_int_equal(count(ln, "Bad", RA_C_LINT_DEPTH), 3);
+	assert_int_equal(count(ln, "Bad", RA_C_LINT_MISC_DEPTH), 1);
+	assert_int_equal(count(ln, "Good", RA_C_LINT_DEPTH), 0);
+	assert_int_equal(count(ln, "Good", RA_C_LINT_MISC_DEPTH), 0);
+	assert_int_equal(ra_lint_count(ln, RA_SEV_WARNING), 3);
+	assert_int_equal(ra_lint_count(ln, RA_SEV_NOTE), 4);
+	/* In tab order: Core Records, Business Management, Customization. */
+	assert_string_equal(ctx->cat.v[ln->f[0].priv].name,
+	    "prvCreateUserEntityUISettings");
+	assert_non_null(strstr(ln->f[0].message, "User (Basic)"));
+	ra_lint_free(ln);
+	ra_solution_free(sol);
+}
+
+static void
+test_append_findings(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	struct ra_lint		*ln;
+
+	sol = solution(ctx,
+	    "<Role id=\"1\" name=\"A\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvAppendContact\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"2\" name=\"T\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvAppendToAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"3\" name=\"Both\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvAppendContact\" level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvAppendToAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"4\" name=\"Misc\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvAppendConstraint\" level=\"Global\"/>"
+	    "</RolePrivileges></Role>");
+	ln = lint(ctx, sol, NULL);
+	assert_int_equal(count(ln, "A", RA_C_LINT_APPEND), 1);
+	assert_int_equal(count(ln, "T", RA_C_LINT_APPENDTO), 1);
+	assert_int_equal(count(ln, "Both", RA_C_LINT_APPEND) +
+	    count(ln, "Both", RA_C_LINT_APPENDTO), 0);
+	/* prvAppendConstraint is a miscellaneous privilege, not Append. */
+	assert_int_equal(count(ln, "Misc", RA_C_LINT_APPEND), 0);
+	ra_lint_free(ln);
+	ra_solution_free(sol);
+}
+
+static void
+test_team_findings(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	struct ra_lint		*ln;
+	struct ra_lint_opts	 o;
+	const char		*t[1] = { "nobody" };
+
+	sol = solution(ctx,
+	    "<Role id=\"1\" name=\"Sales Team\" isinherited=\"0\">"
+	    "<RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"2\" name=\"Teamwork\" isinherited=\"0\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"3\" name=\"TEAM B\" isinherited=\"1\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"{ABC}\" name=\"Squad\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvWriteAccount\" level=\"Local\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"5\" name=\"Team Org\" isinherited=\"0\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Local\"/>"
+	    "</RolePrivileges></Role>");
+	ln = lint(ctx, sol, NULL);
+	assert_int_equal(count(ln, "Sales Team", RA_C_LINT_TEAM), 1);
+	assert_int_equal(count(ln, "Teamwork", RA_C_LINT_TEAM), 0);
+	assert_int_equal(count(ln, "TEAM B", RA_C_LINT_TEAM), 0);
+	assert_int_equal(count(ln, "Squad", RA_C_LINT_TEAM), 0);
+	assert_int_equal(count(ln, "Team Org", RA_C_LINT_TEAM), 0);
+	ra_lint_free(ln);
+	/* Named by its id, braces and case ignored. */
+	ln = lint(ctx, sol, "{abc}");
+	assert_int_equal(count(ln, "Squad", RA_C_LINT_TEAM), 1);
+	assert_non_null(strstr(ln->f[ln->n - 1].message, "1 of its 2"));
+	ra_lint_free(ln);
+	/* A name that matches no role is a usage error. */
+	one[0] = sol;
+	o.team_roles = t;
+	o.nteam_roles = 1;
+	ln = NULL;
+	assert_int_equal(ra_lint(ctx, one, 1, &o, &ln), RA_EINVAL);
+	assert_null(ln);
+	assert_non_null(ut_diag(ctx, RA_C_ROLE_UNKNOWN));
+	ra_solution_free(sol);
+}
+
+/* check --lint: each finding becomes a diagnostic at the role's line. */
+static void
+test_record(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	struct ra_lint		*ln;
+	const struct ra_diag	*d;
+
+	sol = solution(ctx, "\n<Role id=\"1\" name=\"A\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvAppendContact\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>");
+	ln = lint(ctx, sol, NULL);
+	ra_lint_record(ctx, ln);
+	assert_non_null(d = ut_diag(ctx, RA_C_LINT_APPEND));
+	assert_int_equal(d->severity, RA_SEV_WARNING);
+	assert_string_equal(d->file, "c.xml");
+	assert_int_equal(d->line, 2);
+	assert_non_null(strstr(d->message, "role \"A\""));
+	ra_lint_free(ln);
+	ra_solution_free(sol);
+}
+
+static void
+test_focused(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_profile	*p;
+	struct ra_lint		*ln = NULL;
+
+	p = ut_profile(ctx, "p", "privilege\nprvReadMailbox\n");
+	assert_int_equal(ra_ctx_focus(ctx,
+	    (const struct ra_profile *const *)&p, 1), RA_OK);
+	assert_int_equal(ra_lint(ctx, NULL, 0, NULL, &ln), RA_EINVAL);
+	assert_null(ln);
+	ra_profile_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_depths_parse),
+		cmocka_unit_test_setup_teardown(test_catalog_facts,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_catalog_columns,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_inherit_attribute,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_inherit_scan,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_depth_findings,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_append_findings,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_team_findings,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_record,
+		    setup_ctx, teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_focused,
+		    setup_ctx, teardown_ctx),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
