@@ -191,21 +191,89 @@ dump(json_t *root, FILE *out)
 	return RA_OK;
 }
 
-enum ra_err
-ra_render_json(const struct ra_report *rep, FILE *out)
-{
-	const struct ra_catalog	*cat = &rep->ctx->cat;
-	json_t			*root = json_object(), *a, *o, *m, *ma, *s;
-	size_t			 i, k;
+/* Stands in for the streamed array while the rest of the report is dumped. */
+#define STREAM_MARK	"(streamed)"
 
-	json_object_set_new(root, "tool", json_tool());
-	a = json_array();
-	for (i = 0; i < rep->nprof; i++)
-		json_array_append_new(a, ra_json_profile(rep->prof[i]));
-	json_object_set_new(root, "profiles", a);
-	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
-	a = json_array();
-	for (i = 0; i < rep->nres; i++) {
+/* Write S with every line after the first indented by N spaces. */
+static int
+put_indented(const char *s, int n, FILE *out)
+{
+	const char	*nl;
+
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		if (fwrite(s, 1, (size_t)(nl - s + 1), out) !=
+		    (size_t)(nl - s + 1) || fprintf(out, "%*s", n, "") < 0)
+			return -1;
+	return fputs(s, out) == EOF ? -1 : 0;
+}
+
+/*
+ * Write ROOT as dump() does, but with the array under its top-level KEY
+ * made by NEXT(ARG, i), i = 0, 1, ... until NEXT returns NULL: every
+ * element is written and released before the next is made, so a report
+ * of thousands of roles holds one role's JSON at a time.  The output is
+ * the same bytes as dumping the whole tree.  Releases ROOT.
+ */
+static enum ra_err
+dump_streamed(json_t *root, const char *key,
+    json_t *(*next)(void *, size_t), void *arg, FILE *out)
+{
+	char		*text, *mark, *tail, *el, find[128];
+	json_t		*v;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (root == NULL)
+		return RA_ENOMEM;
+	/*
+	 * Dump the rest around a marker, then put the array in its place.
+	 * The marker is found as the value of the top-level key: a line
+	 * that starts with two blanks and the key cannot come from inside
+	 * a string, where a newline is escaped.
+	 */
+	json_object_set_new(root, key, json_string(STREAM_MARK));
+	text = json_dumps(root, JSON_INDENT(2));
+	json_decref(root);
+	if (text == NULL || snprintf(find, sizeof(find), "\n  \"%s\": \"%s\"",
+	    key, STREAM_MARK) >= (int)sizeof(find) ||
+	    (mark = strstr(text, find)) == NULL) {
+		free(text);
+		return RA_ENOMEM;
+	}
+	mark += strlen(find) - strlen(STREAM_MARK) - 2;
+	tail = mark + strlen(STREAM_MARK) + 2;
+	*mark = '\0';
+	rc = fputs(text, out) == EOF;
+	for (i = 0; rc == 0 && (v = next(arg, i)) != NULL; i++) {
+		el = json_dumps(v, JSON_INDENT(2));
+		json_decref(v);
+		if (el == NULL) {
+			free(text);
+			return RA_ENOMEM;
+		}
+		rc = fputs(i ? ",\n    " : "[\n    ", out) == EOF ||
+		    put_indented(el, 4, out) == -1;
+		free(el);
+	}
+	if (rc == 0)
+		rc = fputs(i ? "\n  ]" : "[]", out) == EOF ||
+		    fputs(tail, out) == EOF || fputc('\n', out) == EOF;
+	free(text);
+	return rc ? RA_EIO : RA_OK;
+}
+
+/* The JSON of the Ith role of a check report, or NULL past the last. */
+static json_t *
+check_role(void *arg, size_t i)
+{
+	const struct ra_report	*rep = arg;
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	json_t			*o, *m, *ma;
+	size_t			 k;
+
+	if (i >= rep->nres)
+		return NULL;
+	{
 		const struct ra_result	*r = &rep->res[i];
 
 		o = json_role_common(r->role, r->sol);
@@ -237,16 +305,30 @@ ra_render_json(const struct ra_report *rep, FILE *out)
 			json_array_append_new(ma, m);
 		}
 		json_object_set_new(o, "missing", ma);
-		json_array_append_new(a, o);
 	}
-	json_object_set_new(root, "roles", a);
+	return o;
+}
+
+enum ra_err
+ra_render_json(const struct ra_report *rep, FILE *out)
+{
+	json_t	*root = json_object(), *a, *s;
+	size_t	 i;
+
+	json_object_set_new(root, "tool", json_tool());
+	a = json_array();
+	for (i = 0; i < rep->nprof; i++)
+		json_array_append_new(a, ra_json_profile(rep->prof[i]));
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
+	json_object_set_new(root, "roles", json_array());
 	s = json_object();
 	json_object_set_new(s, "roles", json_integer((json_int_t)rep->nres));
 	json_object_set_new(s, "pass", json_integer((json_int_t)rep->npass));
 	json_object_set_new(s, "fail", json_integer((json_int_t)rep->nfail));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
-	return dump(root, out);
+	return dump_streamed(root, "roles", check_role, (void *)rep, out);
 }
 
 enum ra_err
