@@ -130,8 +130,11 @@ schema:
 # status to 99, which no golden expects.
 valgrind: $(BIN)
 	@sh tools/deps.sh valgrind
-	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
-	    sh tests/run-golden.sh $(BIN)
+	@export RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"; \
+	    SHARD=0/2 sh tests/run-golden.sh $(BIN) > $(BUILD)/valgrind.0 2>&1 & \
+	    SHARD=1/2 sh tests/run-golden.sh $(BIN) > $(BUILD)/valgrind.1 2>&1; \
+	    b=$$?; wait $$!; a=$$?; cat $(BUILD)/valgrind.0 $(BUILD)/valgrind.1; \
+	    test $$a = 0 && test $$b = 0
 
 scan-equiv: $(BIN)
 	@sh tests/scan-equiv.sh $(BIN)

@@ -13,7 +13,9 @@
 #   stdin        (optional) fed to standard input; else /dev/null
 # Runs from the repository root with LC_ALL=C.  UPDATE=1 rewrites the
 # expectations from the actual results (review the diff before committing).
-# RUNNER, when set, is put before the program (as `make valgrind` does).
+# RUNNER, when set, is put before the program (as `make valgrind` does);
+# SHARD=i/n runs only every n-th case from the i-th (0-based), so that
+# slow runners can share the cases out.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -27,7 +29,11 @@ cd "$root" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0 fail=0
+shard=${SHARD:-0/1}
+shard_i=${shard%/*} shard_n=${shard#*/} k=0
 for dir in tests/golden/*/; do
+	k=$((k + 1))
+	[ $(((k - 1) % shard_n)) = "$shard_i" ] || continue
 	case=$(basename "$dir")
 	OUT=$tmp/out.$case
 	mkdir -p "$OUT"
