@@ -38,7 +38,7 @@ FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
-	_test _demo unit golden scan-equiv valgrind hostile schema samples-check corpus fuzz-replay \
+	_test _demo unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
 	html profiles-check
 
 all: $(BIN)
@@ -71,7 +71,7 @@ test: deps
 	@$(MAKE) --no-print-directory _test
 
 _test: unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
-	corpus html
+	progress corpus html
 
 $(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h src/render.h \
     src/render_json.h
@@ -138,6 +138,9 @@ valgrind: $(BIN)
 
 scan-equiv: $(BIN)
 	@sh tests/scan-equiv.sh $(BIN)
+
+progress: $(BIN)
+	@sh tests/progress.sh $(BIN)
 
 # The HTML reports in headless Chromium (installed as root, else skipped);
 # screenshots in $(BUILD)/html/.

@@ -288,12 +288,14 @@ hash_run(void *arg)
 	return NULL;
 }
 
+/* Start the digest: on its own thread unless THREADED is 0. */
 static void
-hash_start(struct hash_job *j, const char *path)
+hash_start(struct hash_job *j, const char *path, int threaded)
 {
 	memset(j, 0, sizeof(*j));
 	j->path = path;
-	j->started = pthread_create(&j->th, NULL, hash_run, j) == 0;
+	j->started = threaded &&
+	    pthread_create(&j->th, NULL, hash_run, j) == 0;
 	if (!j->started)
 		hash_run(j);
 }
@@ -355,7 +357,7 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 		rc = ra_load_dir(ctx, sol, path);
 		break;
 	case RA_INPUT_ZIP:
-		hash_start(&job, path);
+		hash_start(&job, path, !ctx->solo);
 		rc = ra_load_zip(ctx, sol, path, NULL, 0);
 		e = hash_finish(ctx, &job, sol->sha256);
 		if (rc == RA_OK)
@@ -420,15 +422,21 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	struct batch	 b;
 	pthread_t	*th;
 	size_t		 i, nth = 0;
+	int		 solo;
 
 	if (!ctx->focused || jobs < 2 || n < 2) {
+		/* One input at a time: its own threads only if -j allows. */
+		ctx->solo = jobs < 2;
 		for (i = 0; i < n; i++) {
 			out[i] = NULL;
 			status[i] = ra_solution_load(ctx, paths[i], &out[i]);
 			ra_progress(ctx, 0, 1);
 		}
+		ctx->solo = 0;
 		return RA_OK;
 	}
+	/* Every core it may use gets an input: none gets threads of its own. */
+	solo = n >= jobs;
 	if (jobs > n)
 		jobs = (unsigned)n;
 	memset(&b, 0, sizeof(b));
@@ -448,6 +456,7 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 		return RA_ENOMEM;
 	}
 	/* The catalog is only read while focused: loads can run at once. */
+	ctx->solo = solo;
 	for (i = 0; i < jobs; i++)
 		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)
 			nth++;
@@ -455,6 +464,7 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 		batch_worker(&b);
 	for (i = 0; i < nth; i++)
 		pthread_join(th[i], NULL);
+	ctx->solo = 0;
 	for (i = 0; i < n; i++)
 		ra_diag_adopt(ctx, &b.diags[i]);
 	pthread_mutex_destroy(&b.mu);

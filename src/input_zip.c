@@ -177,7 +177,8 @@ member_open(void *arg)
 	ms->head = ms->count = 0;
 	ms->holding = ms->eof = ms->stop = 0;
 	ms->err = RA_OK;
-	ms->threaded = (ms->st.valid & ZIP_STAT_SIZE) &&
+	/* Inputs loaded side by side already keep the cores busy. */
+	ms->threaded = !ld->ctx->solo && (ms->st.valid & ZIP_STAT_SIZE) &&
 	    ms->st.size >= THREAD_MIN &&
 	    pthread_create(&ms->th, NULL, inflater, ms) == 0;
 	return RA_OK;

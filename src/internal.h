@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 
 #include "roleaudit.h"
@@ -76,7 +77,21 @@ struct ra_buf {
 	int	 oom;	/* sticky: an append ran out of memory */
 };
 
-void	 ra_buf_add(struct ra_buf *, const char *, size_t);
+/* Append N bytes of S; on failure B->oom is set and stays set. */
+void	 ra_buf_grow_add(struct ra_buf *, const char *, size_t);
+
+static inline void
+ra_buf_add(struct ra_buf *b, const char *s, size_t n)
+{
+	/* The common case, room to spare, without a call. */
+	if (!b->oom && b->s && n < b->cap - b->len) {
+		if (n)
+			memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else
+		ra_buf_grow_add(b, s, n);
+}
 void	 ra_buf_adds(struct ra_buf *, const char *);
 void	 ra_buf_printf(struct ra_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -439,6 +454,12 @@ struct ra_ctx {
 	void			*progress_arg;
 	pthread_mutex_t		 progress_mu;
 	int			 focused;	/* see ra_ctx_focus() */
+	/*
+	 * Set by ra_solutions_load() when every core it may use already has
+	 * an input (or -j 1 allows one core): then an input gets no threads
+	 * of its own (inflater, digest).
+	 */
+	int			 solo;
 	struct ra_bitmap	 focus;		/* plane 0: privileges kept */
 	struct ra_diag		*diag;
 	size_t			 ndiag, capdiag;

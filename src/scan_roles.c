@@ -590,50 +590,65 @@ roles_end_element(struct ra_scan *s, size_t d)
 }
 
 /*
- * The common shape of a privilege, read without the general machinery:
+ * The common shape of a privilege, read in one pass without the general
+ * machinery:
  *   <RolePrivilege name="prvReadAccount" level="Global" />
  * attributes in either order, double quotes, plain ASCII values, one of
- * the four levels spelled exactly.  Returns 1 when read, 0 when unsure or
- * out of memory, -1 when the tag has another shape (the caller then reads
- * it the general way, which decides).
+ * the four levels spelled exactly.  P is the '<', E the end of the bytes
+ * at hand.  Returns 1 when read (*END is the tag's '>'), 0 when unsure or
+ * out of memory, -1 when the tag has another shape (the general reader
+ * then decides), -2 when the bytes end inside the tag.
  */
 static int
-fast_privilege(struct ra_scan *s, const char *p, const char *end)
+fast_privilege(struct ra_scan *s, const char *p, const char *e,
+    const char **end)
 {
-	static const char *const lv[] = { "Basic", "Local", "Deep", "Global" };
+	static const struct {
+		const char	*name;
+		size_t		 len;
+	} lv[] = { { "Basic", 5 }, { "Local", 5 }, { "Deep", 4 },
+	    { "Global", 6 } };
 	const char	*q = p + 14, *v[2] = { NULL, NULL };
 	size_t		 n[2] = { 0, 0 }, k, i;
 	enum ra_level	 l = RA_LEVEL_NONE;
 
-	if (end - p < 16 || memcmp(p, "<RolePrivilege", 14) != 0 ||
-	    !is_space(*q))
+	if (e - p < 15)
+		return -2;
+	if (memcmp(p, "<RolePrivilege", 14) != 0 || !is_space(*q))
 		return -1;
 	for (i = 0; i < 2; i++) {
-		while (q < end && is_space(*q))
+		while (q < e && is_space(*q))
 			q++;
-		if (end - q > 6 && memcmp(q, "name=\"", 6) == 0)
+		if (e - q < 8)
+			return -2;
+		if (memcmp(q, "name=\"", 6) == 0)
 			k = 0, q += 6;
-		else if (end - q > 7 && memcmp(q, "level=\"", 7) == 0)
+		else if (memcmp(q, "level=\"", 7) == 0)
 			k = 1, q += 7;
 		else
 			return -1;
 		if (v[k] != NULL)
 			return -1;
 		v[k] = q;
-		q = skip_plain(q, end);
-		if (q >= end || *q != '"')
+		if ((q = skip_plain(q, e)) >= e)
+			return -2;
+		if (*q != '"')
 			return -1;
 		n[k] = (size_t)(q - v[k]);
-		q++;
-		if (q >= end || (!is_space(*q) && *q != '/'))
+		if (++q >= e)
+			return -2;
+		if (!is_space(*q) && *q != '/')
 			return -1;
 	}
-	while (q < end && is_space(*q))
+	while (q < e && is_space(*q))
 		q++;
-	if (q != end - 1 || *q != '/')
+	if (e - q < 2)
+		return -2;
+	if (q[0] != '/' || q[1] != '>')
 		return -1;
+	*end = q + 1;
 	for (i = 0; i < 4; i++)
-		if (n[1] == strlen(lv[i]) && memcmp(v[1], lv[i], n[1]) == 0)
+		if (n[1] == lv[i].len && memcmp(v[1], lv[i].name, n[1]) == 0)
 			l = (enum ra_level)(i + 1);
 	if (l == RA_LEVEL_NONE || n[0] == 0 ||
 	    n[0] > s->ctx->limit[RA_LIMIT_NAME_LENGTH])
@@ -653,12 +668,6 @@ roles_start(struct ra_scan *s, const char *p, const char *end)
 	size_t		 n, na, d = s->depth + 1;	/* its depth */
 	int		 selfclose;
 
-	if (s->privs_at && d == s->privs_at + 1) {
-		int	 rc = fast_privilege(s, p, end);
-
-		if (rc >= 0)
-			return rc;
-	}
 	if (!start_tag(p, end, &name, &n, a, &na, &selfclose))
 		return unsure(s);
 	/* Every value must be sound, read or not. */
@@ -856,6 +865,20 @@ step(struct ra_scan *s, size_t *pos, int final)
 		if (s->depth == 0)
 			s->state = S_AFTER;
 		return 1;
+	}
+	if (s->state == S_ROLES && s->privs_at && s->depth == s->privs_at &&
+	    p[1] == 'R') {
+		switch (fast_privilege(s, p, e, &end)) {
+		case 1:
+			*pos = (size_t)(end + 1 - b);
+			return 1;
+		case 0:
+			return 0;
+		case -2:
+			goto more;
+		default:
+			break;		/* another shape: read it in full */
+		}
 	}
 	if ((end = tag_end(p, e, &bad)) == NULL) {
 		if (bad)

@@ -35,7 +35,7 @@ ra_grow(void *vp, size_t *cap, size_t n, size_t size)
 }
 
 void
-ra_buf_add(struct ra_buf *b, const char *s, size_t n)
+ra_buf_grow_add(struct ra_buf *b, const char *s, size_t n)
 {
 	if (b->oom)
 		return;

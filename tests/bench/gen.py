@@ -80,9 +80,9 @@ def main():
     kind, scale, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
     rng = random.Random(20261121)
     if kind == "roles":
-        nent, nattr, nrole, nprivs = int(3000 * scale), 40, int(2000 * scale), 800
+        nent, nattr, nrole, nprivs = int(3000 * scale), 25, int(2000 * scale), 800
     elif kind == "entities":
-        nent, nattr, nrole, nprivs = int(12000 * scale), 40, int(200 * scale), 600
+        nent, nattr, nrole, nprivs = int(12000 * scale), 24, int(200 * scale), 600
     else:
         sys.exit("KIND is roles or entities")
     pool = [f"prv{v}bench_table{i:05d}" for i in range(max(nent, 200))
