@@ -797,6 +797,70 @@ ra_catalog_init(struct ra_ctx *ctx)
 	return 0;
 }
 
+/* STR copied into *DST; NULL stays NULL.  0 or -1. */
+static int
+dup_or_null(char **dst, const char *str)
+{
+	*dst = str ? ra_strdup(str) : NULL;
+	return str && *dst == NULL ? -1 : 0;
+}
+
+int
+ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src)
+{
+	const struct ra_catalog	*c = &src->cat;
+	struct ra_catalog	*d = &dst->cat;
+	size_t			 i;
+
+	memset(d, 0, sizeof(*d));
+	if ((d->v = calloc(c->cap ? c->cap : 1, sizeof(*d->v))) == NULL ||
+	    (d->slot = calloc(c->nslot ? c->nslot : 1, sizeof(*d->slot))) ==
+	    NULL ||
+	    (d->bases = calloc(c->capbases ? c->capbases : 1,
+	    sizeof(*d->bases))) == NULL)
+		return -1;
+	d->cap = c->cap;
+	d->capbases = c->capbases;
+	d->nslot = c->nslot;
+	memcpy(d->slot, c->slot, c->nslot * sizeof(*d->slot));
+	for (; d->n < c->n; d->n++) {
+		d->v[d->n] = c->v[d->n];
+		if (dup_or_null(&d->v[d->n].name, c->v[d->n].name) == -1 ||
+		    dup_or_null(&d->v[d->n].entity, c->v[d->n].entity) == -1 ||
+		    dup_or_null(&d->v[d->n].id, c->v[d->n].id) == -1) {
+			/* Free what this entry got; the rest is counted. */
+			free(d->v[d->n].name);
+			free(d->v[d->n].entity);
+			return -1;
+		}
+	}
+	for (; d->nbases < c->nbases; d->nbases++) {
+		d->bases[d->nbases] = c->bases[d->nbases];
+		if (dup_or_null(&d->bases[d->nbases].base,
+		    c->bases[d->nbases].base) == -1 ||
+		    dup_or_null(&d->bases[d->nbases].entity,
+		    c->bases[d->nbases].entity) == -1) {
+			free(d->bases[d->nbases].base);
+			return -1;
+		}
+	}
+	if (src->nesc && (dst->esc = calloc(src->nesc, sizeof(*dst->esc))) ==
+	    NULL)
+		return -1;
+	dst->capesc = src->nesc;
+	for (i = 0; i < src->nesc; i++) {
+		dst->esc[i] = src->esc[i];
+		if (dup_or_null(&dst->esc[i].match, src->esc[i].match) == -1 ||
+		    dup_or_null(&dst->esc[i].reason, src->esc[i].reason) ==
+		    -1) {
+			free(dst->esc[i].match);
+			return -1;
+		}
+		dst->nesc++;
+	}
+	return 0;
+}
+
 void
 ra_catalog_free(struct ra_catalog *cat)
 {

@@ -147,12 +147,12 @@ ra_section_parse(const char *s, enum ra_section *out)
 	return -1;
 }
 
-RA_EXPORT struct ra_ctx *
-ra_ctx_new(void)
+/* A context with nothing loaded: limits, no catalog yet. */
+static struct ra_ctx *
+ctx_alloc(void)
 {
 	struct ra_ctx	*ctx;
 
-	ra_xml_global_init();
 	if ((ctx = calloc(1, sizeof(*ctx))) == NULL)
 		return NULL;
 	memcpy(ctx->limit, default_limit, sizeof(ctx->limit));
@@ -160,7 +160,41 @@ ra_ctx_new(void)
 		free(ctx);
 		return NULL;
 	}
-	if (ra_catalog_init(ctx) == -1 || ra_escalation_init(ctx) == -1) {
+	return ctx;
+}
+
+/*
+ * The embedded catalog, bases and escalation rules, parsed once a process
+ * (about a millisecond of CSV) and copied into every new context.  Never
+ * freed: it lives as long as the process.
+ */
+static struct ra_ctx	*prototype;
+static pthread_once_t	 prototype_once = PTHREAD_ONCE_INIT;
+
+static void
+prototype_build(void)
+{
+	struct ra_ctx	*p;
+
+	ra_xml_global_init();
+	if ((p = ctx_alloc()) == NULL)
+		return;
+	if (ra_catalog_init(p) == -1 || ra_escalation_init(p) == -1) {
+		ra_ctx_free(p);
+		return;
+	}
+	prototype = p;
+}
+
+RA_EXPORT struct ra_ctx *
+ra_ctx_new(void)
+{
+	struct ra_ctx	*ctx;
+
+	pthread_once(&prototype_once, prototype_build);
+	if (prototype == NULL || (ctx = ctx_alloc()) == NULL)
+		return NULL;
+	if (ra_catalog_copy(ctx, prototype) == -1) {
 		ra_ctx_free(ctx);
 		return NULL;
 	}

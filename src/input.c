@@ -223,19 +223,51 @@ ra_load_xml_file(struct ra_load *ld, enum ra_doc doc, const char *path,
 	return rc;
 }
 
+/* Bytes in memory as a struct ra_source, handed out CHUNK at a time. */
+struct mem_src {
+	const char	*buf;
+	size_t		 len, chunk, pos;
+};
+
+static enum ra_err
+mem_open(void *arg)
+{
+	((struct mem_src *)arg)->pos = 0;
+	return RA_OK;
+}
+
+static enum ra_err
+mem_read(void *arg, const char **data, size_t *len)
+{
+	struct mem_src	*m = arg;
+
+	*len = m->len - m->pos < m->chunk ? m->len - m->pos : m->chunk;
+	*data = m->buf + m->pos;
+	m->pos += *len;
+	return RA_OK;
+}
+
+static void
+mem_close(void *arg)
+{
+	(void)arg;
+}
+
+enum ra_err
+ra_load_xml_chunks(struct ra_load *ld, enum ra_doc doc, const void *buf,
+    size_t len, size_t chunk)
+{
+	struct mem_src	 m = { buf, len, chunk ? chunk : 1, 0 };
+	struct ra_source src = { &m, len, mem_open, mem_read, mem_close };
+
+	return ra_load_stream(ld, doc, &src, NULL);
+}
+
 enum ra_err
 ra_load_xml_buffer(struct ra_load *ld, enum ra_doc doc, const void *buf,
     size_t len)
 {
-	struct ra_xml	*x;
-	enum ra_err	 rc;
-
-	if ((x = ra_xml_new(ld, doc)) == NULL)
-		return RA_ENOMEM;
-	if ((rc = ra_xml_feed(x, buf, len)) == RA_OK)
-		rc = ra_xml_finish(x);
-	ra_xml_free(x);
-	return rc;
+	return ra_load_xml_chunks(ld, doc, buf, len, len);
 }
 
 /* Base name of PATH: where a single file's roles are located. */

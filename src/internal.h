@@ -251,6 +251,13 @@ struct ra_catalog {
 #define RA_NOPRIV	((size_t)-1)
 
 int	 ra_catalog_init(struct ra_ctx *);
+/*
+ * Give DST (a new context) copies of SRC's catalog, bases and escalation
+ * rules: how every context after the first gets the embedded data
+ * without parsing its CSV again.  0, or -1 with what was copied left for
+ * ra_ctx_free().
+ */
+int	 ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src);
 void	 ra_catalog_free(struct ra_catalog *);
 /* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
 size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
@@ -593,6 +600,9 @@ enum ra_err	 ra_load_xml_file(struct ra_load *, enum ra_doc,
 		    const char *path, struct ra_sha256 *sha, int nofollow);
 enum ra_err	 ra_load_xml_buffer(struct ra_load *, enum ra_doc,
 		    const void *buf, size_t len);
+/* The same, handed to the stages CHUNK bytes at a time (0: one). */
+enum ra_err	 ra_load_xml_chunks(struct ra_load *, enum ra_doc,
+		    const void *buf, size_t len, size_t chunk);
 
 /* ---- check.c --------------------------------------------------------- */
 

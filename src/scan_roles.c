@@ -54,8 +54,6 @@ cls_init(void)
 {
 	int	 c;
 
-	if (cls['&'])
-		return;
 	for (c = 0; c < 0x20; c++)
 		cls[c] = C_CTRL;
 	for (c = 0x80; c < 0x100; c++)
@@ -95,6 +93,65 @@ skip_plain(const char *p, const char *e)
 	while (p < e && cls[(unsigned char)*p] == C_PLAIN)
 		p++;
 	return p;
+}
+
+/* Bytes skip_valid() stops at (in text also ']'): see body_ok(). */
+static unsigned char	 vstop[2][256];
+
+static void
+vstop_init(void)
+{
+	int	 c, t;
+
+	for (t = 0; t < 2; t++) {
+		for (c = 0; c < 0x20; c++)
+			vstop[t][c] = c != '\t' && c != '\n' && c != '\r';
+		for (c = 0x80; c < 0x100; c++)
+			vstop[t][c] = 1;
+		vstop[t]['&'] = vstop[t]['<'] = 1;
+	}
+	vstop[1][']'] = 1;
+}
+
+/*
+ * First byte at or after P (before E) that could make the text or tag
+ * [P, E) not well-formed: a control other than TAB, LF and CR, a
+ * non-ASCII byte, '&', '<', and in text also ']' (of "]]>").  Spans are
+ * short (the blanks between two tags), so with SSE2 it reads 16 bytes at
+ * a time even past E, up to LIM, the end of the bytes at hand, and masks
+ * off what lies beyond E.
+ */
+static inline const char *
+skip_valid(const char *p, const char *e, const char *lim, int text)
+{
+#ifdef __SSE2__
+	const __m128i	 ctl = _mm_set1_epi8(0x20);
+	const __m128i	 br = _mm_set1_epi8(text ? ']' : '&');
+	__m128i		 x, m, ws;
+	unsigned	 bits;
+
+	while (p < e && lim - p >= 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		ws = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+		m = _mm_andnot_si128(ws, _mm_cmplt_epi8(x, ctl));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('<')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, br));
+		bits = (unsigned)_mm_movemask_epi8(m);
+		if (e - p < 16)
+			bits &= (1u << (e - p)) - 1;
+		if (bits != 0)
+			return p + __builtin_ctz(bits);
+		p += 16;
+	}
+#else
+	(void)lim;
+#endif
+	while (p < e && !vstop[text][(unsigned char)*p])
+		p++;
+	return p < e ? p : e;
 }
 
 enum state {
@@ -139,6 +196,15 @@ struct ra_scan {
 	struct ra_buf	 arena;		/* attribute values with references */
 };
 
+static pthread_once_t	 tables_once = PTHREAD_ONCE_INIT;
+
+static void
+tables_init(void)
+{
+	cls_init();
+	vstop_init();
+}
+
 struct ra_scan *
 ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 {
@@ -151,7 +217,8 @@ ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 	s->doc = doc;
 	s->line = 1;
 	ra_build_init(&s->b, ld);
-	cls_init();
+	/* Once a process: inputs may be read on several threads at once. */
+	pthread_once(&tables_once, tables_init);
 	return s;
 }
 
@@ -339,19 +406,28 @@ reference(const char *p, const char *e, struct ra_buf *out)
 	return (size_t)(q + 1 - p);
 }
 
-/* Character data in [P, E) is what libxml2 accepts without a word. */
+
+/*
+ * Text (TEXT) or a tag between '<' and '>' is sound: characters are XML
+ * Chars, every '&' starts a reference the scan knows (with no DTD there
+ * are no others), no '<' inside a tag, no "]]>" in text.  Inside <Roles>
+ * this is all text needs; outside it, it is what the scan still checks
+ * of the parts it skips (see the file's comment).
+ */
 static int
-text_ok(const char *p, const char *e)
+body_ok(const char *p, const char *e, const char *lim, int text)
 {
 	size_t	 n;
 
-	while ((p = skip_plain(p, e)) < e) {
+	while ((p = skip_valid(p, e, lim, text)) < e) {
 		if (*p == '&')
 			n = reference(p, e, NULL);
-		else if (*p == ']' && e - p >= 3 && p[1] == ']' && p[2] == '>')
+		else if (*p == '<')
 			n = 0;
+		else if (*p == ']')
+			n = e - p >= 3 && p[1] == ']' && p[2] == '>' ? 0 : 1;
 		else
-			n = char_len(p, e);	/* '<' never gets here */
+			n = char_len(p, e);
 		if (n == 0)
 			return 0;
 		p += n;
@@ -751,6 +827,8 @@ start(struct ra_scan *s, const char *p, const char *end)
 
 	if (s->state == S_ROLES)
 		return roles_start(s, p, end);
+	if (!body_ok(p + 1, end, s->buf + s->len, 0))
+		return unsure(s);
 	/* Prefixed names are fine here: only nesting matters. */
 	while (p + 1 + n < end && (is_name_char(p[1 + n]) || p[1 + n] == ':'))
 		n++;
@@ -801,10 +879,12 @@ step(struct ra_scan *s, size_t *pos, int final)
 				return unsure(s);
 		break;
 	case S_ROLES:
-		if (!text_ok(p, q))
+		if (!body_ok(p, q, e, 1))
 			return unsure(s);
 		break;
 	default:
+		if (!body_ok(p, q, e, 1))
+			return unsure(s);
 		break;
 	}
 	*pos = (size_t)(q - b);
@@ -816,8 +896,8 @@ step(struct ra_scan *s, size_t *pos, int final)
 	if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 		if ((end = find(p + 4, e, "-->")) == NULL)
 			goto more;
-		if (s->state == S_ROLES && (find(p + 4, end, "--") != NULL ||
-		    end[-1] == '-' || !chars_ok(p + 4, end)))
+		if (find(p + 4, end, "--") != NULL || end[-1] == '-' ||
+		    !chars_ok(p + 4, end))
 			return unsure(s);
 		*pos = (size_t)(end + 3 - b);
 		return 1;
@@ -827,7 +907,7 @@ step(struct ra_scan *s, size_t *pos, int final)
 			return unsure(s);
 		if ((end = find(p + 9, e, "]]>")) == NULL)
 			goto more;
-		if (s->state == S_ROLES && !chars_ok(p + 9, end))
+		if (!chars_ok(p + 9, end))
 			return unsure(s);
 		*pos = (size_t)(end + 3 - b);
 		return 1;

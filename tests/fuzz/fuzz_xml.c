@@ -7,7 +7,12 @@
  *   - a first byte below 0x20 is a control byte and is skipped:
  *       bits 0-2  document kind, value % 5: 0 any (a lone XML file),
  *                 1 customizations.xml in a zip, 2 Other/Customizations.xml
- *                 of a folder, 3 a Roles/ member, 4 solution.xml;
+ *                 of a folder, 3 a Roles/ member, 4 solution.xml; values
+ *                 5-7 (kinds 0-2) also read the document through the
+ *                 fast <Roles> reader (scan_roles.c, --scan-size 1) and
+ *                 compare it with libxml2's reading: status, every
+ *                 diagnostic, roles, ids, names, lines, privilege counts
+ *                 and the level of every privilege must be the same;
  *       bit 3     feed in chunks: the next byte (skipped too) is the
  *                 chunk size, 0 meaning 1, as a zip member arrives in
  *                 pieces;
@@ -86,7 +91,7 @@ inspect(const struct parse *p)
 
 static void
 parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
-    struct parse *p)
+    int scan, struct parse *p)
 {
 	struct ra_load	 ld;
 	struct ra_xml	*x;
@@ -94,6 +99,10 @@ parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
 
 	memset(p, 0, sizeof(*p));
 	if ((p->ctx = ra_ctx_new()) == NULL)
+		abort();
+	/* The fast reader for every size, or libxml2 for every size. */
+	if (ra_ctx_set_limit(p->ctx, RA_LIMIT_SCAN_SIZE,
+	    scan == 1 ? 1 : UINT64_MAX) != RA_OK)
 		abort();
 	if (focus && (ra_profile_load(p->ctx, RA_PROFILE_DEFAULT,
 	    &p->prof) != RA_OK || ra_ctx_focus(p->ctx,
@@ -112,7 +121,11 @@ parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
 	ld.file = kinds[kind].file;
 	ld.member = kinds[kind].member;
 	ld.role_file = kinds[kind].role_file;
-	if (chunk == 0) {
+	if (scan >= 0) {
+		/* Through ra_load_stream(), which picks scan or libxml2. */
+		p->rc = ra_load_xml_chunks(&ld, kinds[kind].doc, buf, size,
+		    chunk ? chunk : size);
+	} else if (chunk == 0) {
 		p->rc = ra_load_xml_buffer(&ld, kinds[kind].doc, buf, size);
 	} else {
 		/* As input_zip.c's read_member() feeds a member. */
@@ -144,12 +157,76 @@ parse_free(struct parse *p)
 	ra_ctx_free(p->ctx);
 }
 
+static const char	*differ_what = "focused and unfocused";
+
 static void
 differ(const char *what, size_t role)
 {
-	fprintf(stderr, "fuzz_xml: focused and unfocused parses differ: %s "
-	    "(role %zu)\n", what, role);
+	fprintf(stderr, "fuzz_xml: %s parses differ: %s (role %zu)\n",
+	    differ_what, what, role);
 	abort();
+}
+
+/*
+ * The fast reader stands in for libxml2: A (scanned) must say exactly
+ * what B (libxml2) says, diagnostics included, with one documented
+ * exception: outside <Roles> the scan does not check all of XML's rules,
+ * so a document libxml2 rejects for a fault there may be read.  What the
+ * scan reads it must never read differently, and it must never reject
+ * what libxml2 accepts.
+ */
+static void
+compare_scan(const struct parse *a, const struct parse *b)
+{
+	const struct ra_role	*x, *y;
+	const char		*name;
+	char			*da, *db;
+	size_t			 i, k;
+
+	differ_what = "scanned and libxml2";
+	if (a->rc == RA_OK && b->rc == RA_EXML)
+		return;
+	if (a->rc != b->rc)
+		differ(ra_strerror(a->rc), 0);
+	if (ra_ctx_diag_count(a->ctx) != ra_ctx_diag_count(b->ctx))
+		differ("diagnostic count", 0);
+	for (i = 0; i < ra_ctx_diag_count(a->ctx); i++) {
+		da = ra_diag_format(ra_ctx_diag(a->ctx, i));
+		db = ra_diag_format(ra_ctx_diag(b->ctx, i));
+		if (da == NULL || db == NULL || strcmp(da, db) != 0) {
+			fprintf(stderr, "%s\n%s\n", da ? da : "-",
+			    db ? db : "-");
+			differ("diagnostic", i);
+		}
+		free(da);
+		free(db);
+	}
+	if (ra_solution_role_count(a->sol) != ra_solution_role_count(b->sol))
+		differ("role count", 0);
+	for (i = 0; i < ra_solution_role_count(a->sol); i++) {
+		x = ra_solution_role(a->sol, i);
+		y = ra_solution_role(b->sol, i);
+		if (strcmp(ra_role_id(x), ra_role_id(y)) != 0 ||
+		    strcmp(ra_role_name(x), ra_role_name(y)) != 0 ||
+		    strcmp(ra_role_file(x), ra_role_file(y)) != 0 ||
+		    ra_role_line(x) != ra_role_line(y))
+			differ("id, name, file or line", i);
+		if (ra_role_privilege_count(x) != ra_role_privilege_count(y))
+			differ("privilege count", i);
+		/* Every name either catalog knows, looked up by name. */
+		for (k = 0; k < b->ctx->cat.n; k++) {
+			name = b->ctx->cat.v[k].name;
+			if (ra_role_level(a->ctx, x, name) !=
+			    ra_role_level(b->ctx, y, name))
+				differ(name, i);
+		}
+		for (k = 0; k < a->ctx->cat.n; k++) {
+			name = a->ctx->cat.v[k].name;
+			if (ra_role_level(a->ctx, x, name) !=
+			    ra_role_level(b->ctx, y, name))
+				differ(name, i);
+		}
+	}
 }
 
 /* Focusing only saves memory: F must say what U says. */
@@ -185,13 +262,14 @@ compare(const struct parse *f, const struct parse *u)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct parse	 f, u;
+	struct parse	 f, u, sc, lx;
 	const char	*p = (const char *)data;
 	size_t		 kind = 0, chunk = 0;
-	int		 focus = 0;
+	int		 focus = 0, scan = 0;
 
 	if (size > 0 && data[0] < 0x20) {
 		kind = (data[0] & 7) % 5;
+		scan = (data[0] & 7) >= 5;
 		focus = (data[0] & 0x10) != 0;
 		if (data[0] & 8) {
 			if (size < 2)
@@ -203,12 +281,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p++;
 		size--;
 	}
-	parse(p, size, kind, chunk, 0, &u);
+	parse(p, size, kind, chunk, 0, -1, &u);
 	if (focus) {
-		parse(p, size, kind, chunk, 1, &f);
+		parse(p, size, kind, chunk, 1, -1, &f);
 		compare(&f, &u);
 		parse_free(&f);
 	}
 	parse_free(&u);
+	if (scan) {
+		parse(p, size, kind, chunk, focus, 1, &sc);
+		parse(p, size, kind, chunk, focus, 0, &lx);
+		compare_scan(&sc, &lx);
+		parse_free(&sc);
+		parse_free(&lx);
+	}
 	return 0;
 }

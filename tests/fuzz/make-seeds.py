@@ -569,6 +569,17 @@ def write(target, files):
     print("%s/%s: %d seeds" % (os.path.basename(OUT), target, len(files)))
 
 
+# Seeds for the fast <Roles> reader against libxml2 (fuzz_xml control
+# values 5-7): every customizations-shaped seed, whole and in chunks.
+for _name in [n for n in sorted(XML) if n.startswith("customizations")]:
+    XML["s6-" + _name.replace(".xml", ".bin")] = b"\x06" + XML[_name]
+    XML["s6-chunk13-" + _name.replace(".xml", ".bin")] = \
+        b"\x0e\x0d" + XML[_name]
+    XML["s5-focus-" + _name.replace(".xml", ".bin")] = b"\x15" + XML[_name]
+XML["s6-doctype.bin"] = b"\x06" + XML["doctype-billion-laughs.xml"]
+XML["s7-no-roles.bin"] = b"\x07" + XML["customizations-no-roles.xml"]
+
+
 def main():
     write("xml", XML)
     write("zip", ZIP)
