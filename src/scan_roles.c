@@ -21,8 +21,10 @@
  * a truncated document, a token over 1 MiB or nesting past the depth
  * limit.  When unsure, the input stage drops what was read and parses the
  * whole document with libxml2 (ra_load_stream()), which then reports
- * whatever there is to report.  Outside <Roles> the text, references and
- * attribute syntax are not checked; --full-parse checks everything.
+ * whatever there is to report.  Outside <Roles> the scan still checks
+ * characters, references, comments and CDATA (body_ok()), but not the
+ * syntax of attributes and names; --full-parse checks everything.
+ * tests/fuzz/fuzz_xml.c holds the scan to this against libxml2.
  */
 #include <stdlib.h>
 #include <string.h>
