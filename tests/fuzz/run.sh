@@ -120,4 +120,6 @@ for t in $targets; do
 		failed=$((failed + 1))
 	fi
 done
+total=$(echo $targets | wc -w)
+echo "fuzz: $((total - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
