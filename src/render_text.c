@@ -19,15 +19,13 @@ struct pen {
 static void
 ink(struct pen *p, const char *code)
 {
-	if (p->color)
-		ra_buf_adds(&p->b, code);
+	ra_buf_ink(&p->b, p->color, code);
 }
 
 static void
 pad(struct pen *p, size_t used, size_t to)
 {
-	for (; used < to; used++)
-		ra_buf_add(&p->b, " ", 1);
+	ra_buf_pad(&p->b, used, to);
 }
 
 static const char *const kind_names[] = { "zip", "folder", "xml" };
@@ -157,14 +155,7 @@ missing_lines(struct pen *p, const struct ra_catalog *cat,
 static enum ra_err
 flush(struct pen *p)
 {
-	enum ra_err	 rc = RA_OK;
-
-	if (p->b.oom)
-		rc = RA_ENOMEM;
-	else if (p->b.len && fwrite(p->b.s, 1, p->b.len, p->f) != p->b.len)
-		rc = RA_EIO;
-	p->b.len = 0;
-	return rc;
+	return ra_buf_flush(&p->b, p->f);
 }
 
 enum ra_err

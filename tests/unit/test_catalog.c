@@ -8,19 +8,6 @@
 #define HEX32	"0123456789abcdef0123456789ABCDEF"
 
 /* Per-test fixture: a fresh context in *state. */
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
 
 static enum ra_err
 csv(struct ra_ctx *ctx, const char *text, struct ra_csv *out)
@@ -727,7 +714,7 @@ test_catalog_file_limit(void **state)
 	ra_ctx_free(ctx);
 }
 
-#define CTX(t)	cmocka_unit_test_setup_teardown(t, setup_ctx, teardown_ctx)
+#define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 #define TMP(t)	cmocka_unit_test_setup_teardown(t, ut_setup_tmp, \
 		    ut_teardown_tmp)
 

@@ -6,20 +6,6 @@
 
 #define HEX32	"0123456789abcdef0123456789abcdef"
 
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
-
 /* A customizations.xml holding the roles given as XML fragments. */
 static struct ra_solution *
 solution(struct ra_ctx *ctx, const char *name, const char *roles)
@@ -405,7 +391,7 @@ test_wide_roles(void **state)
 	ra_solution_free(sol);
 }
 
-#define CTX(t)	cmocka_unit_test_setup_teardown(t, setup_ctx, teardown_ctx)
+#define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 
 int
 main(void)

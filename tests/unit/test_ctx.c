@@ -4,20 +4,6 @@
  */
 #include "unit.h"
 
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
-
 /* Every status has its own text; unknown values still get one. */
 static void
 test_strerror(void **state)
@@ -224,7 +210,7 @@ test_diag_format_escapes(void **state)
 	    "error: name \"\\x1b]0;pwned\\x07\" [RA101]");
 }
 
-#define CTX(t)	cmocka_unit_test_setup_teardown(t, setup_ctx, teardown_ctx)
+#define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 
 int
 main(void)

@@ -28,20 +28,6 @@ static const char roles[] =
     "</RolePrivileges></Role>"
     "</Roles></ImportExportXml>";
 
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
-
 /* The explanation borrows the solution list: it must outlive it. */
 static const struct ra_solution *one[1];
 
@@ -381,29 +367,29 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kb4015092_trace,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_wrapped_name,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_case_and_escapes,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_id_only,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_required_depth,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_profile_check,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_access_implies,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_not_authorized,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_code_boundaries,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_unknown,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_focused,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_render,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,20 +4,6 @@
  */
 #include "unit.h"
 
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
-
 /* A customizations.xml holding the roles given as XML fragments. */
 static struct ra_solution *
 solution(struct ra_ctx *ctx, const char *roles)
@@ -365,23 +351,23 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_depths_parse),
 		cmocka_unit_test_setup_teardown(test_catalog_facts,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_catalog_columns,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_inherit_attribute,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_inherit_scan,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_depth_findings,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_append_findings,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_team_findings,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_record,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_focused,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

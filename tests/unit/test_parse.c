@@ -9,20 +9,6 @@
 #define ID1	"{8A1B2C3D-0000-4E5F-9A8B-ABCDEF012345}"
 #define ID1N	"8a1b2c3d-0000-4e5f-9a8b-abcdef012345"
 
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
-
 /* Load TEXT, expecting RC; on failure *out must stay untouched. */
 static struct ra_solution *
 load_rc(struct ra_ctx *ctx, const char *name, const char *text,
@@ -744,7 +730,7 @@ test_buffer_sha256(void **state)
 	ra_solution_free(sol);
 }
 
-#define CTX(t)	cmocka_unit_test_setup_teardown(t, setup_ctx, teardown_ctx)
+#define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 
 int
 main(void)

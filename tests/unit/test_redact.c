@@ -5,20 +5,6 @@
  */
 #include "unit.h"
 
-static int
-setup_ctx(void **state)
-{
-	*state = ra_ctx_new();
-	return *state ? 0 : -1;
-}
-
-static int
-teardown_ctx(void **state)
-{
-	ra_ctx_free(*state);
-	return 0;
-}
-
 /* HMAC-SHA-256 known answers (Python's hmac module). */
 static void
 test_pseudonyms(void **state)
@@ -117,7 +103,7 @@ main(void)
 		cmocka_unit_test(test_pseudonyms),
 		cmocka_unit_test(test_folder),
 		cmocka_unit_test_setup_teardown(test_only_whole_names,
-		    setup_ctx, teardown_ctx),
+		    ut_setup_ctx, ut_teardown_ctx),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -224,6 +224,21 @@ ut_slurp(const char *path, size_t *len)
  * Per-test fixture: a temporary folder in *state (a char[UT_PATH_MAX]),
  * removed by the teardown even when the test fails.
  */
+/* cmocka fixtures: a fresh context as the test's state. */
+static inline int
+ut_setup_ctx(void **state)
+{
+	*state = ra_ctx_new();
+	return *state ? 0 : -1;
+}
+
+static inline int
+ut_teardown_ctx(void **state)
+{
+	ra_ctx_free(*state);
+	return 0;
+}
+
 static inline int
 ut_setup_tmp(void **state)
 {
