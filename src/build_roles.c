@@ -60,6 +60,8 @@ ra_build_begin(struct ra_build *b, const char *id, size_t idlen,
 	ra_build_abandon(b);
 	b->open = 1;
 	b->cur.line = line;
+	if (!b->ld->ctx->focused)
+		ra_bitmap_sparse(&b->cur.bits);
 	if ((b->cur.file = ra_strdup(b->ld->role_file)) == NULL ||
 	    (b->cur.name = ra_strndup(name, namelen)) == NULL ||
 	    (b->cur.id = normalize_id(id ? id : "", id ? idlen : 0)) == NULL) {
@@ -99,6 +101,7 @@ ra_build_end(struct ra_build *b)
 {
 	struct ra_solution	*sol = b->ld->sol;
 
+	ra_bitmap_seal(&b->cur.bits);
 	/* Focused, the bitmap holds only what profiles need. */
 	b->cur.nprivs = b->ld->ctx->focused ? b->seen.n :
 	    ra_bitmap_count(&b->cur.bits);

@@ -382,20 +382,39 @@ int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
 /* ---- bitmap.c -------------------------------------------------------- */
 
 /*
- * Privileges of a role as four bit planes: bit i of plane L-1 is set when
- * privilege i is held at level L or higher (Basic=1 .. Global=4).  "Holds
- * X at least at L" is one bit test; "lacks from a profile" is, per plane,
- * required & ~held.
+ * The privileges of a role or a profile, each at a level (Basic=1 ..
+ * Global=4), in one of two layouts chosen when the bitmap is empty:
+ *
+ * - dense (the default): four bit planes; bit i of plane L-1 is set when
+ *   privilege i is held at level L or higher.  "Holds X at least at L" is
+ *   one bit test; "lacks from a profile" is, per plane, required & ~held.
+ * - sparse (ra_bitmap_sparse()): sorted (privilege, level) entries, four
+ *   bytes a grant, for roles of unfocused loads, whose privileges are
+ *   indexed by a catalog of every name in the input.  After setting,
+ *   call ra_bitmap_seal() before reading.
+ *
+ * Both answer the same calls.  REQ, NEED, MISSING and profile bitmaps
+ * are dense; a role's may be either.
  */
 #define RA_PLANES	4
 
 struct ra_bitmap {
-	uint64_t	*w;	/* RA_PLANES * nwords words, plane-major */
+	uint64_t	*w;	/* dense: RA_PLANES * nwords words, plane-major */
 	size_t		 nwords;
+	uint32_t	*e;	/* sparse: privilege << 2 | (level - 1) */
+	size_t		 ne, cape;
+	unsigned char	 sparse;
+	unsigned char	 sorted;	/* sparse: sealed, or appended in order */
 };
 
+/* Make empty B sparse. */
+void		 ra_bitmap_sparse(struct ra_bitmap *);
+/* Sparse: sort and keep each privilege once, at its highest level. */
+void		 ra_bitmap_seal(struct ra_bitmap *);
+/* Grant PRIV at L (a higher level than before wins); 0 or -1. */
 int		 ra_bitmap_set(struct ra_bitmap *, size_t priv, enum ra_level);
 enum ra_level	 ra_bitmap_get(const struct ra_bitmap *, size_t priv);
+/* Privileges held at any level. */
 size_t		 ra_bitmap_count(const struct ra_bitmap *);
 void		 ra_bitmap_free(struct ra_bitmap *);
 /*
@@ -407,7 +426,7 @@ int		 ra_bitmap_missing(const struct ra_bitmap *req,
 /* 1 when HELD has every privilege of NEED at its level. */
 int		 ra_bitmap_covers(const struct ra_bitmap *held,
 		    const struct ra_bitmap *need);
-/* Next set bit of plane 0 at or after I, or RA_NOPRIV. */
+/* The next privilege held at or after I, or RA_NOPRIV. */
 size_t		 ra_bitmap_next(const struct ra_bitmap *, size_t i);
 
 /* ---- the model ------------------------------------------------------- */

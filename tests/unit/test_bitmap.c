@@ -1,6 +1,7 @@
 /*
- * test_bitmap.c - bitmap.c: a role's privileges as depth planes; levels,
- * counts, what a role lacks against a requirement, and iteration.
+ * test_bitmap.c - bitmap.c: a role's privileges as depth planes or as a
+ * sorted sparse set; levels, counts, what a role lacks against a
+ * requirement, and iteration, the two layouts answering alike.
  */
 #include "unit.h"
 
@@ -256,6 +257,99 @@ test_missing_empty_requirement(void **state)
 	ra_bitmap_free(&miss);
 }
 
+/* Sparse: grants in any order, repeated, sealed to one entry each. */
+static void
+test_sparse_seal(void **state)
+{
+	struct ra_bitmap	 b = { 0 };
+
+	(void)state;
+	ra_bitmap_sparse(&b);
+	assert_int_equal(ra_bitmap_count(&b), 0);
+	assert_int_equal(ra_bitmap_next(&b, 0), RA_NOPRIV);
+	assert_int_equal(ra_bitmap_set(&b, 40, RA_LEVEL_DEEP), 0);
+	assert_int_equal(ra_bitmap_set(&b, 7, RA_LEVEL_BASIC), 0);
+	assert_int_equal(ra_bitmap_set(&b, 40, RA_LEVEL_LOCAL), 0);
+	assert_int_equal(ra_bitmap_set(&b, 7, RA_LEVEL_GLOBAL), 0);
+	assert_int_equal(ra_bitmap_set(&b, 9, RA_LEVEL_NONE), 0);
+	assert_int_equal(ra_bitmap_set(&b, 3, RA_LEVEL_LOCAL), 0);
+	assert_int_equal(b.sorted, 0);
+	ra_bitmap_seal(&b);
+	assert_int_equal(ra_bitmap_count(&b), 3);
+	assert_int_equal(ra_bitmap_get(&b, 3), RA_LEVEL_LOCAL);
+	assert_int_equal(ra_bitmap_get(&b, 7), RA_LEVEL_GLOBAL);
+	assert_int_equal(ra_bitmap_get(&b, 9), RA_LEVEL_NONE);
+	assert_int_equal(ra_bitmap_get(&b, 40), RA_LEVEL_DEEP);
+	assert_int_equal(ra_bitmap_get(&b, 41), RA_LEVEL_NONE);
+	assert_int_equal(ra_bitmap_next(&b, 0), 3);
+	assert_int_equal(ra_bitmap_next(&b, 4), 7);
+	assert_int_equal(ra_bitmap_next(&b, 8), 40);
+	assert_int_equal(ra_bitmap_next(&b, 41), RA_NOPRIV);
+	/* Four bytes a grant: a catalog index must fit in 30 bits. */
+	assert_int_equal(ra_bitmap_set(&b, (size_t)1 << 30, RA_LEVEL_BASIC),
+	    -1);
+	assert_int_equal(ra_bitmap_get(&b, (size_t)1 << 30), RA_LEVEL_NONE);
+	ra_bitmap_free(&b);
+	assert_null(b.e);
+	assert_int_equal(b.sparse, 0);
+}
+
+/*
+ * The layouts agree: the same pseudo-random grants (with repeats and out
+ * of order) give the same levels, iteration, count, and the same answers
+ * against a dense requirement.
+ */
+static void
+test_sparse_matches_dense(void **state)
+{
+	struct ra_bitmap	 d = { 0 }, s = { 0 }, req = { 0 };
+	struct ra_bitmap	 md = { 0 }, ms = { 0 };
+	uint32_t		 x = 12345;
+	size_t			 i, a, b, round;
+
+	(void)state;
+	for (round = 0; round < 20; round++) {
+		ra_bitmap_sparse(&s);
+		for (i = 0; i < 300; i++) {
+			x = x * 1103515245u + 12345u;
+			a = (x >> 8) % 700;
+			b = (x >> 4) % 5;
+			assert_int_equal(ra_bitmap_set(&d, a, (enum ra_level)b),
+			    0);
+			assert_int_equal(ra_bitmap_set(&s, a, (enum ra_level)b),
+			    0);
+			if (i % 7 == 0)
+				ra_bitmap_set(&req, (x >> 12) % 800,
+				    (enum ra_level)(1 + (x >> 20) % 4));
+		}
+		ra_bitmap_seal(&s);
+		assert_int_equal(ra_bitmap_count(&s), ra_bitmap_count(&d));
+		for (i = 0; i < 800; i++) {
+			assert_int_equal(ra_bitmap_get(&s, i),
+			    ra_bitmap_get(&d, i));
+			assert_int_equal(ra_bitmap_next(&s, i),
+			    ra_bitmap_next(&d, i));
+		}
+		assert_int_equal(ra_bitmap_covers(&s, &req),
+		    ra_bitmap_covers(&d, &req));
+		assert_int_equal(ra_bitmap_missing(&req, &s, &ms), 0);
+		assert_int_equal(ra_bitmap_missing(&req, &d, &md), 0);
+		for (i = 0; i < 800; i++)
+			assert_int_equal(ra_bitmap_get(&ms, i),
+			    ra_bitmap_get(&md, i));
+		/* A requirement the role meets is covered by both. */
+		ra_bitmap_free(&req);
+		ra_bitmap_set(&req, ra_bitmap_next(&d, 0), RA_LEVEL_BASIC);
+		assert_true(ra_bitmap_covers(&s, &req));
+		assert_true(ra_bitmap_covers(&d, &req));
+		ra_bitmap_free(&d);
+		ra_bitmap_free(&s);
+	}
+	ra_bitmap_free(&req);
+	ra_bitmap_free(&md);
+	ra_bitmap_free(&ms);
+}
+
 int
 main(void)
 {
@@ -269,6 +363,8 @@ main(void)
 		cmocka_unit_test(test_missing_depths),
 		cmocka_unit_test(test_missing_none),
 		cmocka_unit_test(test_missing_reuse),
+		cmocka_unit_test(test_sparse_seal),
+		cmocka_unit_test(test_sparse_matches_dense),
 		/* Last: under UBSan it aborts the program until fixed. */
 		cmocka_unit_test(test_missing_empty_requirement),
 	};
