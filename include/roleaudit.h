@@ -195,6 +195,20 @@ enum ra_err	 ra_ctx_focus(struct ra_ctx *,
 		    const struct ra_profile *const *profiles, size_t n);
 
 /*
+ * Load lean (LEAN 1) or in full (0, the default).  A solution loaded from
+ * a path while lean keeps each role's id, name, location, distinct
+ * privilege count and a SHA-256 digest of its privileges, not the
+ * privileges: memory then grows with the number of roles only, names are
+ * not added to the catalog, and ra_solutions_load() may use JOBS threads.
+ * Lean solutions are for ra_diff(), which reads the privileges of the
+ * roles it reports from the inputs again, and for ra_write_roles() in
+ * text, CSV and JSON; ra_check(), ra_lint(), ra_combine(), ra_explain()
+ * and the HTML writers return RA_EINVAL for them.  Solutions loaded from
+ * a buffer are never lean.
+ */
+void		 ra_ctx_set_lean(struct ra_ctx *, int lean);
+
+/*
  * Extend or override the catalog with a CSV file of the catalog's shape
  * (see schema/privileges.csv): rows naming a privilege already known
  * replace its entity, tab, section and access.  Errors in the file are
@@ -369,9 +383,15 @@ struct ra_diff_opts {
  * (schema/escalation.csv), and each of PROFILES is evaluated on both
  * sides of every matched role.  Borrows everything it is given.  On
  * RA_OK *out belongs to the caller (ra_diff_free()).
+ *
+ * Lean solutions (ra_ctx_set_lean()) are compared by their roles'
+ * digests first; the privileges of the roles the diff lists are then
+ * read from the inputs again into OLD and NEW (their diagnostics are not
+ * recorded twice).  An input that no longer reads as it did is an error
+ * in the context's diagnostics and RA_EINPUT.
  */
-enum ra_err	 ra_diff(const struct ra_ctx *, const struct ra_solution *old,
-		    const struct ra_solution *new,
+enum ra_err	 ra_diff(struct ra_ctx *, struct ra_solution *old,
+		    struct ra_solution *new,
 		    const struct ra_profile *const *profiles, size_t nprofiles,
 		    const struct ra_diff_opts *, struct ra_diff **out);
 void		 ra_diff_free(struct ra_diff *);

@@ -201,6 +201,15 @@ ra_ctx_new(void)
 	return ctx;
 }
 
+/* Free what diagnostic D owns. */
+static void
+diag_release(struct ra_diag *d)
+{
+	free((char *)d->file);
+	free((char *)d->member);
+	free((char *)d->message);
+}
+
 RA_EXPORT void
 ra_ctx_free(struct ra_ctx *ctx)
 {
@@ -216,11 +225,8 @@ ra_ctx_free(struct ra_ctx *ctx)
 		free(ctx->esc[i].reason);
 	}
 	free(ctx->esc);
-	for (i = 0; i < ctx->ndiag; i++) {
-		free((char *)ctx->diag[i].file);
-		free((char *)ctx->diag[i].member);
-		free((char *)ctx->diag[i].message);
-	}
+	for (i = 0; i < ctx->ndiag; i++)
+		diag_release(&ctx->diag[i]);
 	free(ctx->diag);
 	free(ctx);
 }
@@ -279,10 +285,24 @@ ra_ctx_limit(const struct ra_ctx *ctx, enum ra_limit l)
  */
 static _Thread_local struct ra_diaglist	*sink;
 
-void
+struct ra_diaglist *
 ra_diag_redirect(struct ra_diaglist *l)
 {
+	struct ra_diaglist	*was = sink;
+
 	sink = l;
+	return was;
+}
+
+void
+ra_diaglist_free(struct ra_diaglist *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->ndiag; i++)
+		diag_release(&l->diag[i]);
+	free(l->diag);
+	memset(l, 0, sizeof(*l));
 }
 
 static struct ra_diaglist
@@ -327,11 +347,8 @@ ra_diag_adopt(struct ra_ctx *ctx, struct ra_diaglist *l)
 			break;
 		ctx->diag[ctx->ndiag++] = l->diag[i];
 	}
-	for (; i < l->ndiag; i++) {
-		free((char *)l->diag[i].file);
-		free((char *)l->diag[i].member);
-		free((char *)l->diag[i].message);
-	}
+	for (; i < l->ndiag; i++)
+		diag_release(&l->diag[i]);
 	free(l->diag);
 	memset(l, 0, sizeof(*l));
 }
@@ -391,13 +408,8 @@ ra_diag_truncate(struct ra_ctx *ctx, size_t n)
 {
 	struct ra_diaglist	 l = current(ctx);
 
-	while (l.ndiag > n) {
-		struct ra_diag	*d = &l.diag[--l.ndiag];
-
-		free((char *)d->file);
-		free((char *)d->member);
-		free((char *)d->message);
-	}
+	while (l.ndiag > n)
+		diag_release(&l.diag[--l.ndiag]);
 	store(ctx, &l);
 }
 

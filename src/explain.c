@@ -775,7 +775,7 @@ ra_explain(struct ra_ctx *ctx, const char *text, size_t len,
 	size_t			 i, cap = 0;
 	enum ra_err		 rc = RA_ENOMEM;
 
-	if (ctx->focused && nsol > 0)
+	if ((ctx->focused && nsol > 0) || ra_solutions_lean(sol, nsol))
 		return RA_EINVAL;
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return RA_ENOMEM;

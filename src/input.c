@@ -347,9 +347,13 @@ hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
 	return j->rc;
 }
 
-RA_EXPORT enum ra_err
-ra_solution_load(struct ra_ctx *ctx, const char *path,
-    struct ra_solution **out)
+/*
+ * ra_solution_load(), with KEEP (see struct ra_solution) when filling a
+ * lean solution: then the load is not lean itself.
+ */
+static enum ra_err
+solution_load(struct ra_ctx *ctx, const char *path,
+    const unsigned char *keep, size_t nkeep, struct ra_solution **out)
 {
 	struct ra_solution	*sol;
 	struct ra_load		 ld;
@@ -384,6 +388,9 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 	}
 	if ((sol = solution_new(path, kind)) == NULL)
 		return RA_ENOMEM;
+	sol->lean = ctx->lean && keep == NULL;
+	sol->keep = keep;
+	sol->nkeep = nkeep;
 	switch (kind) {
 	case RA_INPUT_FOLDER:
 		rc = ra_load_dir(ctx, sol, path);
@@ -407,11 +414,95 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 			ra_sha256_hex(&sha, sol->sha256);
 		break;
 	}
+	sol->keep = NULL;
+	sol->nkeep = 0;
 	if (rc != RA_OK) {
 		ra_solution_free(sol);
 		return rc;
 	}
 	*out = sol;
+	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_solution_load(struct ra_ctx *ctx, const char *path,
+    struct ra_solution **out)
+{
+	return solution_load(ctx, path, NULL, 0, out);
+}
+
+RA_EXPORT void
+ra_ctx_set_lean(struct ra_ctx *ctx, int lean)
+{
+	ctx->lean = lean != 0;
+}
+
+int
+ra_solutions_lean(const struct ra_solution *const *sol, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (sol[i] != NULL && sol[i]->lean)
+			return 1;
+	return 0;
+}
+
+/* Does role A, read again, stand where B stood in the first reading? */
+static int
+same_role(const struct ra_role *a, const struct ra_role *b, int kept)
+{
+	return strcmp(a->id, b->id) == 0 && strcmp(a->name, b->name) == 0 &&
+	    strcmp(a->file, b->file) == 0 && a->line == b->line &&
+	    (!kept || (a->nprivs == b->nprivs &&
+	    memcmp(a->digest, b->digest, sizeof(a->digest)) == 0));
+}
+
+enum ra_err
+ra_solution_fill(struct ra_ctx *ctx, struct ra_solution *sol,
+    const unsigned char *keep)
+{
+	struct ra_diaglist	 dl = { 0 }, *was;
+	struct ra_solution	*again = NULL;
+	size_t			 i;
+	int			 same;
+	enum ra_err		 rc;
+
+	if (!sol->lean)
+		return RA_OK;
+	for (i = 0; i < sol->nrole && !keep[i]; i++)
+		continue;
+	if (i == sol->nrole)
+		return RA_OK;
+	/* The first reading said all there is to say about the input. */
+	was = ra_diag_redirect(&dl);
+	rc = solution_load(ctx, sol->path, keep, sol->nrole, &again);
+	ra_diag_redirect(was);
+	if (rc != RA_OK) {
+		ra_diag_adopt(ctx, &dl);
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path, NULL,
+		    0, 0, "%s", "could not be read a second time");
+		return rc;
+	}
+	ra_diaglist_free(&dl);
+	same = again->nrole == sol->nrole &&
+	    strcmp(again->sha256, sol->sha256) == 0;
+	for (i = 0; same && i < sol->nrole; i++)
+		same = same_role(&again->role[i], &sol->role[i], keep[i]);
+	if (!same) {
+		ra_solution_free(again);
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path, NULL,
+		    0, 0, "%s", "changed while roleaudit was reading it");
+		return RA_EINPUT;
+	}
+	for (i = 0; i < sol->nrole; i++)
+		if (keep[i]) {
+			ra_bitmap_free(&sol->role[i].bits);
+			sol->role[i].bits = again->role[i].bits;
+			memset(&again->role[i].bits, 0,
+			    sizeof(again->role[i].bits));
+		}
+	ra_solution_free(again);
 	return RA_OK;
 }
 
@@ -456,7 +547,8 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	size_t		 i, nth = 0;
 	int		 solo;
 
-	if (!ctx->focused || jobs < 2 || n < 2) {
+	/* Unfocused loads add to the catalog; lean ones do not. */
+	if (!(ctx->focused || ctx->lean) || jobs < 2 || n < 2) {
 		/* One input at a time: its own threads only if -j allows. */
 		ctx->solo = jobs < 2;
 		for (i = 0; i < n; i++) {
@@ -487,7 +579,7 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 		free(b.diags);
 		return RA_ENOMEM;
 	}
-	/* The catalog is only read while focused: loads can run at once. */
+	/* The catalog is only read: loads can run at once. */
 	ctx->solo = solo;
 	for (i = 0; i < jobs; i++)
 		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)

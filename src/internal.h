@@ -42,6 +42,7 @@ enum ra_code {
 	RA_C_SIZE = 113,	/* file larger than the limit */
 	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
 	RA_C_SYMLINK = 115,	/* symbolic link in a folder: warning */
+	RA_C_CHANGED = 116,	/* input changed between diff's two readings */
 	RA_C_ZIP = 200,		/* not a zip / corrupt zip */
 	RA_C_ZIP_MEMBER = 201,	/* corrupt member (CRC, truncated) */
 	RA_C_ZIP_ENCRYPTED = 202,
@@ -173,7 +174,9 @@ struct ra_sha256 {
 
 void	 ra_sha256_init(struct ra_sha256 *);
 void	 ra_sha256_update(struct ra_sha256 *, const void *, size_t);
-/* Writes 64 hex digits and a NUL to HEX. */
+/* The 32-byte digest; S is spent. */
+void	 ra_sha256_final(struct ra_sha256 *, unsigned char out[32]);
+/* Writes 64 hex digits and a NUL to HEX; S is spent. */
 void	 ra_sha256_hex(struct ra_sha256 *, char hex[65]);
 
 /* ---- ctx.c: diagnostics --------------------------------------------- */
@@ -447,9 +450,15 @@ struct ra_role {
 	char		*name;
 	char		*file;		/* member or file the role is in */
 	unsigned long	 line;
-	struct ra_bitmap bits;
+	struct ra_bitmap bits;		/* lean: empty (see ra_solution) */
 	size_t		 nprivs;
 	enum ra_inherit	 inherit;
+	/*
+	 * Lean or kept loads: SHA-256 of the role's privileges, each once at
+	 * its highest level, as ASCII-lower-cased name, NUL, level digit,
+	 * in byte order of the names.  Equal digests, equal privileges.
+	 */
+	unsigned char	 digest[32];
 };
 
 /*
@@ -469,7 +478,31 @@ struct ra_solution {
 	int		 managed;	/* 0, 1, 2 both, -1 unknown */
 	struct ra_role	*role;
 	size_t		 nrole, caprole;
+	/*
+	 * Lean (loaded from a path under ra_ctx_set_lean()): roles hold a
+	 * digest and a count, not privileges, until ra_diff() reads the
+	 * privileges of the roles it reports back in (ra_solution_fill()).
+	 */
+	int		 lean;
+	/*
+	 * While ra_solution_fill() reads the input again: role i's privileges
+	 * are kept when keep[i]; the others are only counted in order.
+	 */
+	const unsigned char *keep;
+	size_t		 nkeep;
 };
+
+/*
+ * Read SOL's input again and give the roles marked in KEEP (SOL->nrole
+ * flags) their privileges.  The input must read as it did: the same
+ * roles in the same order, the kept ones with the same digest; else an
+ * error is recorded and RA_EINPUT returned.  Diagnostics of the second
+ * reading are dropped unless it fails.
+ */
+enum ra_err	 ra_solution_fill(struct ra_ctx *, struct ra_solution *sol,
+		    const unsigned char *keep);
+/* 1 when one of the N solutions is lean: their privileges are not there. */
+int		 ra_solutions_lean(const struct ra_solution *const *, size_t n);
 
 struct ra_ctx {
 	struct ra_catalog	 cat;
@@ -480,6 +513,7 @@ struct ra_ctx {
 	void			*progress_arg;
 	pthread_mutex_t		 progress_mu;
 	int			 focused;	/* see ra_ctx_focus() */
+	int			 lean;		/* see ra_ctx_set_lean() */
 	/*
 	 * Set by ra_solutions_load() when every core it may use already has
 	 * an input (or -j 1 allows one core): then an input gets no threads
@@ -516,11 +550,21 @@ struct ra_load {
  * (which appends the role to the solution) or abandon.  Each returns
  * RA_OK or RA_ENOMEM; checking the input is the readers' business.
  */
+struct ra_noted {
+	uint32_t		 off, len;	/* of the lower-cased name */
+	enum ra_level		 level;
+};
+
 struct ra_build {
 	struct ra_load		*ld;
 	struct ra_role		 cur;
 	int			 open;
+	int			 skip;		/* fill: not a kept role */
 	struct ra_nameset	 seen;		/* focused: names counted */
+	/* Lean or kept: the role's grants, for its digest. */
+	struct ra_buf		 names;
+	struct ra_noted		*g;
+	size_t			 ng, capg;
 };
 
 void		 ra_build_init(struct ra_build *, struct ra_load *);
@@ -602,7 +646,9 @@ struct ra_diaglist {
 	size_t		 ndiag, capdiag;
 };
 
-void		 ra_diag_redirect(struct ra_diaglist *);
+/* Returns the list this thread recorded into before (NULL: the context). */
+struct ra_diaglist *ra_diag_redirect(struct ra_diaglist *);
+void		 ra_diaglist_free(struct ra_diaglist *);
 void		 ra_diag_adopt(struct ra_ctx *, struct ra_diaglist *);
 /* How many diagnostics this thread has recorded so far (see truncate). */
 size_t		 ra_diag_mark(struct ra_ctx *);

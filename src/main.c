@@ -1030,6 +1030,12 @@ main(int argc, char *argv[])
 		rc = EXIT_SYSTEM;
 		goto out;
 	}
+	/*
+	 * roles needs counts, diff the roles that differ (it reads those
+	 * again): lean loads keep memory to the number of roles.
+	 */
+	if ((o.cmd == CMD_DIFF || o.cmd == CMD_ROLES) && !o.lint && !more)
+		ra_ctx_set_lean(ctx, 1);
 	if (o.cmd == CMD_PROFILES) {
 		if (open_output(o.output, &sink) == -1) {
 			rc = EXIT_SYSTEM;
@@ -1091,6 +1097,13 @@ main(int argc, char *argv[])
 		if (nsol == 2)
 			e = run_diff(ctx, &o, sol, prof, nprof, &wo, sink.f,
 			    &rc);
+		/* An input that no longer reads as it did (RA116). */
+		print_diags(ctx, &seen, o.quiet);
+		if (e == RA_EINPUT || e == RA_ENOTFOUND || e == RA_EZIP ||
+		    e == RA_EXML || e == RA_ELIMIT) {
+			worst(&rc, EXIT_INPUT);
+			e = RA_OK;
+		}
 	} else {
 		memset(&co, 0, sizeof(co));
 		co.min_level = o.min_level;

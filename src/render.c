@@ -107,7 +107,7 @@ RA_EXPORT enum ra_err
 ra_write_matrix(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, const struct ra_write_opts *o, FILE *out)
 {
-	if (ctx->focused)
+	if (ctx->focused || ra_solutions_lean(sol, nsol))
 		return RA_EINVAL;
 	switch (o->format) {
 	case RA_FORMAT_CSV:

@@ -89,11 +89,10 @@ ra_sha256_update(struct ra_sha256 *s, const void *data, size_t len)
 }
 
 void
-ra_sha256_hex(struct ra_sha256 *s, char hex[65])
+ra_sha256_final(struct ra_sha256 *s, unsigned char out[32])
 {
-	static const char	 digits[] = "0123456789abcdef";
-	uint64_t		 bits = s->nbytes * 8;
-	int			 i;
+	uint64_t	 bits = s->nbytes * 8;
+	int		 i;
 
 	s->block[s->fill++] = 0x80;
 	if (s->fill > 56) {
@@ -105,11 +104,21 @@ ra_sha256_hex(struct ra_sha256 *s, char hex[65])
 	for (i = 0; i < 8; i++)
 		s->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
 	compress(s->h, s->block);
-	for (i = 0; i < 32; i++) {
-		unsigned char	 c = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
+	for (i = 0; i < 32; i++)
+		out[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
+}
 
-		hex[2 * i] = digits[c >> 4];
-		hex[2 * i + 1] = digits[c & 15];
+void
+ra_sha256_hex(struct ra_sha256 *s, char hex[65])
+{
+	static const char	 digits[] = "0123456789abcdef";
+	unsigned char		 d[32];
+	int			 i;
+
+	ra_sha256_final(s, d);
+	for (i = 0; i < 32; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
 	}
 	hex[64] = '\0';
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the benchmark solutions deterministically.
 
-    python3 tests/bench/gen.py KIND SCALE OUT.zip
+    python3 tests/bench/gen.py KIND SCALE OUT.zip [EDIT]
 
 KIND is "roles" (role-heavy: entity definitions, then 2,000 roles of 800
 privileges at scale 1) or "entities" (entity-heavy: 12,000 entity
@@ -9,6 +9,10 @@ definitions with attributes and forms, then 200 roles of 600 privileges).
 SCALE multiplies the counts: 1 gives a customizations.xml of about
 150 MB, 0.1 about 15 MB, 4 about 600 MB.  Output depends only on the
 arguments (fixed seed, fixed zip timestamps).
+
+EDIT N makes the next version of the same solution, for `diff`: the
+first privilege of every Nth role changes level (Basic <-> Global, Local
+<-> Deep); everything else is byte for byte the same.
 """
 import random
 import sys
@@ -64,20 +68,24 @@ def entity(w, rng, i, nattr):
       '      </FormXml>\n    </Entity>\n')
 
 
-def role(w, rng, i, nprivs, pool):
+def role(w, rng, i, nprivs, pool, edit=0):
     w(f'    <Role id="{{{rng.getrandbits(128):032x}}}" name="Bench role '
       f'{i:04d}">\n      <IsCustomizable>1</IsCustomizable>\n'
       '      <RolePrivileges>\n')
     names = rng.sample(pool, nprivs - 20) + rng.sample(SSS, 20)
     # Exports list privileges sorted ignoring case (see the corpus).
-    for n in sorted(names, key=str.lower):
+    for k, n in enumerate(sorted(names, key=str.lower)):
+        level = rng.randrange(4)
+        if edit and i % edit == 0 and k == 0:
+            level = 3 - level
         w(f'        <RolePrivilege name="{n}" '
-          f'level="{LEVELS[rng.randrange(4)]}" />\n')
+          f'level="{LEVELS[level]}" />\n')
     w('      </RolePrivileges>\n    </Role>\n')
 
 
 def main():
     kind, scale, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+    edit = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     rng = random.Random(20261121)
     if kind == "roles":
         nent, nattr, nrole, nprivs = int(3000 * scale), 25, int(2000 * scale), 800
@@ -106,7 +114,7 @@ def main():
                 entity(w, rng, i, nattr)
             w('  </Entities>\n  <Roles>\n')
             for i in range(nrole):
-                role(w, rng, i, nprivs, pool)
+                role(w, rng, i, nprivs, pool, edit)
             w('  </Roles>\n  <Workflows />\n</ImportExportXml>\n')
             f.write("".join(buf).encode())
         info = zipfile.ZipInfo("solution.xml", STAMP)

@@ -16,7 +16,14 @@ from the same run:
 
 Peak RSS comes from GNU time (/usr/bin/time -f %M).  Also measured: many
 inputs, `roleaudit check -j 1 DIR/*.zip` against `-j 2` on 200 small
-solutions (text output, the default).
+solutions (text output, the default); and diff, of each solution with
+itself and with its next version (gen.py EDIT 100: one role in a hundred
+changed), against what a reviewer does without roleaudit:
+
+  roleaudit diff   roleaudit diff -f json OLD.zip NEW.zip
+  xml diff         diff <(unzip -p OLD.zip customizations.xml)
+                        <(unzip -p NEW.zip customizations.xml)
+                   (GNU diff holds both files: scales up to 1 only)
 Results go to standard output and, with --out, to a Markdown file.
 """
 import argparse
@@ -31,13 +38,15 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 KINDS = {"roles": "role-heavy", "entities": "entity-heavy"}
 
 
-def solution(kind, scale):
-    path = os.path.join(ROOT, "build", "bench", f"{kind}-{scale}.zip")
+def solution(kind, scale, edit=0):
+    name = f"{kind}-{scale}" + (f"-edit{edit}" if edit else "")
+    path = os.path.join(ROOT, "build", "bench", name + ".zip")
     if not os.path.exists(path):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         print(f"generating {path} ...", file=sys.stderr, flush=True)
         subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), kind,
-                        str(scale), path + ".tmp"], check=True)
+                        str(scale), path + ".tmp"] +
+                       ([str(edit)] if edit else []), check=True)
         os.rename(path + ".tmp", path)
     return path
 
@@ -50,7 +59,7 @@ def member_size(path):
 
 def timed(cmd, shell=False):
     """Wall seconds and peak RSS (KiB) of one run; output discarded."""
-    full = ["/usr/bin/time", "-f", "%M"] + (["sh", "-c", cmd] if shell
+    full = ["/usr/bin/time", "-f", "%M"] + (["bash", "-c", cmd] if shell
                                             else cmd)
     t = time.perf_counter()
     p = subprocess.run(full, stdout=subprocess.DEVNULL,
@@ -92,6 +101,39 @@ def many_inputs(bin_, runs):
     return measure(cmds, runs)
 
 
+def diffs(bin_, scales, runs):
+    """roleaudit diff against diff(1) of the extracted XML; table lines."""
+    lines = ["| solution | customizations.xml | compared with | "
+             "roleaudit diff | xml diff | ratio to xml diff | "
+             "peak RSS roleaudit | peak RSS xml diff |",
+             "|---|---|---|---|---|---|---|---|"]
+    print("\n".join(lines), flush=True)
+    for kind in KINDS:
+        for scale in scales:
+            old = solution(kind, scale)
+            for what, new in (("itself", old),
+                              ("next version", solution(kind, scale, 100))):
+                cmds = {"roleaudit": ([bin_, "diff", "-q", "-f", "json",
+                                       old, new], False)}
+                if float(scale) <= 1:
+                    cmds["xml"] = (
+                        f"diff <(unzip -p '{old}' customizations.xml) "
+                        f"<(unzip -p '{new}' customizations.xml) "
+                        "> /dev/null", True)
+                walls, rss = measure(cmds, runs)
+                x = walls.get("xml")
+                lines.append(
+                    f"| {KINDS[kind]} x{scale} | "
+                    f"{member_size(old) / 1e6:.0f} MB | {what} | "
+                    f"{walls['roleaudit']:.2f} s | "
+                    + (f"{x:.2f} s | {walls['roleaudit'] / x:.2f} | "
+                       if x else "- | - | ")
+                    + f"{rss['roleaudit'] / 1024:.1f} MB | "
+                    + (f"{rss['xml'] / 1024:.1f} MB |" if x else "- |"))
+                print(lines[-1], flush=True)
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("roleaudit")
@@ -128,6 +170,8 @@ def main():
                    if py else "- | - | ")
                 + f"{rss['roleaudit'] / 1024:.1f} MB |")
             print(lines[-1], flush=True)
+    lines.append("")
+    lines += diffs(bin_, a.scales.split(","), a.runs)
     try:
         walls, _ = many_inputs(bin_, a.runs)
         lines.append("")

@@ -1,7 +1,10 @@
 /*
  * test_diff.c - diff.c: roles matched by id, then by name; privilege
  * changes by depth in tab then name order; escalations; profile verdicts
- * that change; the role filter; the rendered diff.
+ * that change; the role filter; the rendered diff.  Every test of the
+ * fixture runs twice: on solutions loaded in full from buffers, and on
+ * lean ones loaded from files (ra_ctx_set_lean()), whose privileges
+ * ra_diff() reads back for the roles it lists.
  */
 #include <jansson.h>
 
@@ -38,25 +41,50 @@ struct fix {
 	struct ra_ctx		*ctx;
 	struct ra_solution	*old, *new;
 	struct ra_profile	*prof;
+	char			 dir[UT_PATH_MAX];	/* lean: the files */
 };
 
 static int
-setup_fix(void **state)
+setup(void **state, int lean)
 {
 	static const char	 csv[] = "privilege,min_level\n"
 	    "prvReadAccount,Local\n";
 	struct fix		*f;
+	char			 p[UT_PATH_MAX];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL ||
 	    (f->ctx = ra_ctx_new()) == NULL)
 		return -1;
 	*state = f;
-	if (ut_load(f->ctx, "old.xml", OLD_XML, &f->old) != RA_OK ||
-	    ut_load(f->ctx, "new.xml", NEW_XML, &f->new) != RA_OK ||
-	    ra_profile_load_buffer(f->ctx, "p", "p.csv", csv, strlen(csv),
+	if (ra_profile_load_buffer(f->ctx, "p", "p.csv", csv, strlen(csv),
 	    &f->prof) != RA_OK)
 		return -1;
+	if (!lean)
+		return ut_load(f->ctx, "old.xml", OLD_XML, &f->old) != RA_OK ||
+		    ut_load(f->ctx, "new.xml", NEW_XML, &f->new) != RA_OK ?
+		    -1 : 0;
+	ut_mkdtemp(f->dir);
+	ut_writes(f->dir, "old.xml", OLD_XML);
+	ut_writes(f->dir, "new.xml", NEW_XML);
+	ra_ctx_set_lean(f->ctx, 1);
+	if (ra_solution_load(f->ctx, ut_join(p, f->dir, "old.xml"),
+	    &f->old) != RA_OK ||
+	    ra_solution_load(f->ctx, ut_join(p, f->dir, "new.xml"),
+	    &f->new) != RA_OK)
+		return -1;
 	return 0;
+}
+
+static int
+setup_fix(void **state)
+{
+	return setup(state, 0);
+}
+
+static int
+setup_lean(void **state)
+{
+	return setup(state, 1);
 }
 
 static int
@@ -70,6 +98,8 @@ teardown_fix(void **state)
 	ra_solution_free(f->old);
 	ra_solution_free(f->new);
 	ra_ctx_free(f->ctx);
+	if (*f->dir)
+		ut_rmtree(f->dir);
 	free(f);
 	return 0;
 }
@@ -375,7 +405,147 @@ test_identical(void **state)
 	ra_diff_free(d);
 }
 
+/*
+ * Lean: roles arrive with counts and digests only; ra_diff() gives the
+ * listed ones (and only those) their privileges.
+ */
+static void
+test_lean_fills_listed_roles(void **state)
+{
+	struct fix		*f = *state;
+	const struct ra_role	*svc_old = ut_role(f->old, "Service");
+	const struct ra_role	*svc_new = ut_role(f->new, "Service");
+	const struct ra_role	*sales = ut_role(f->new, "Sales");
+	struct ra_diff		*d;
+
+	assert_true(f->old->lean);
+	assert_int_equal(ra_role_privilege_count(sales), 4);
+	assert_int_equal(ra_bitmap_count(&sales->bits), 0);
+	assert_memory_equal(svc_old->digest, svc_new->digest, 32);
+	assert_memory_not_equal(ut_role(f->old, "Sales")->digest,
+	    sales->digest, 32);
+	d = diff(f, NULL);
+	assert_int_equal(ra_bitmap_count(&sales->bits), 4);
+	assert_int_equal(ra_bitmap_count(&ut_role(f->old, "Sales")->bits), 4);
+	assert_int_equal(ra_bitmap_count(&ut_role(f->new, "Fresh")->bits), 1);
+	assert_int_equal(ra_bitmap_count(&ut_role(f->old, "Gone")->bits), 0);
+	/* Renamed only: listed, so read back, though nothing changed. */
+	assert_int_equal(ra_bitmap_count(&ut_role(f->new,
+	    "New Name")->bits), 1);
+	/* Unchanged: never read back. */
+	assert_int_equal(ra_bitmap_count(&svc_old->bits), 0);
+	assert_int_equal(ra_bitmap_count(&svc_new->bits), 0);
+	/* The first reading's diagnostics are not repeated. */
+	assert_int_equal(ra_ctx_diag_count(f->ctx), 0);
+	ra_diff_free(d);
+}
+
+/* What only holds the privileges' digests is refused by the rest. */
+static void
+test_lean_refused(void **state)
+{
+	struct fix			*f = *state;
+	const struct ra_solution	*s[1] = { f->new };
+	struct ra_report		*rep = NULL;
+	struct ra_lint			*ln = NULL;
+	struct ra_combined		*cb = NULL;
+	struct ra_explanation		*x = NULL;
+	struct ra_write_opts		 wo = { 0 };
+
+	assert_int_equal(ra_check(f->ctx, s, 1,
+	    (const struct ra_profile *const *)&f->prof, 1, NULL, &rep),
+	    RA_EINVAL);
+	assert_int_equal(ra_lint(f->ctx, s, 1, NULL, &ln), RA_EINVAL);
+	assert_int_equal(ra_combine(f->ctx, s, 1,
+	    (const struct ra_profile *const *)&f->prof, 1, NULL, NULL, 0,
+	    &cb), RA_EINVAL);
+	assert_int_equal(ra_explain(f->ctx, "prvReadAccount", 14, s, 1, &x),
+	    RA_EINVAL);
+	wo.format = RA_FORMAT_CSV;
+	assert_int_equal(ra_write_matrix(f->ctx, s, 1, &wo, stdout),
+	    RA_EINVAL);
+	assert_null(rep);
+	assert_null(ln);
+	assert_null(cb);
+	assert_null(x);
+}
+
+/*
+ * An input that reads differently the second time is an error (RA116),
+ * whether it changed or went away; nothing is half compared.
+ */
+static void
+test_lean_input_changed(void **state)
+{
+	struct fix	*f = *state;
+	struct ra_diff	*d = NULL;
+	char		 p[UT_PATH_MAX];
+
+	ut_writes(f->dir, "new.xml", OLD_XML);
+	assert_int_equal(ra_diff(f->ctx, f->old, f->new,
+	    (const struct ra_profile *const *)&f->prof, 1, NULL, &d),
+	    RA_EINPUT);
+	assert_null(d);
+	assert_int_equal(ut_diag_n(f->ctx, 116), 1);
+	assert_non_null(strstr(ut_diag(f->ctx, 116)->message,
+	    "changed while roleaudit was reading it"));
+
+	assert_int_equal(unlink(ut_join(p, f->dir, "old.xml")), 0);
+	assert_int_not_equal(ra_diff(f->ctx, f->old, f->new,
+	    (const struct ra_profile *const *)&f->prof, 1, NULL, &d), RA_OK);
+	assert_null(d);
+	/* The second reading's own error, then what it means. */
+	assert_int_equal(ut_diag_n(f->ctx, 100), 1);
+	assert_int_equal(ut_diag_n(f->ctx, 116), 2);
+}
+
+/*
+ * The digest is of the set: order, ASCII case and repeats (at a lower
+ * level) do not change it, a level or a name does.
+ */
+static void
+test_lean_digest_is_of_the_set(void **state)
+{
+	static const char *const xml[] = {
+		ROLE("1", "A", PRIV("prvReadAccount", "Basic")
+		    PRIV("prvWriteAccount", "Global")),
+		ROLE("1", "A", PRIV("PRVWRITEACCOUNT", "Global")
+		    PRIV("prvWriteAccount", "Local")
+		    PRIV("prvreadaccount", "Basic")),
+		ROLE("1", "A", PRIV("prvReadAccount", "Local")
+		    PRIV("prvWriteAccount", "Global")),
+		ROLE("1", "A", PRIV("prvReadAccount", "Basic")
+		    PRIV("prvWriteAccounts", "Global")),
+		ROLE("1", "A", PRIV("prvReadAccount", "Basic")),
+	};
+	struct ra_ctx		*ctx = ra_ctx_new();
+	struct ra_solution	*s[5];
+	char			 dir[UT_PATH_MAX], p[UT_PATH_MAX], n[16];
+	size_t			 i;
+
+	(void)state;
+	assert_non_null(ctx);
+	ra_ctx_set_lean(ctx, 1);
+	ut_mkdtemp(dir);
+	for (i = 0; i < 5; i++) {
+		snprintf(n, sizeof(n), "r%zu.xml", i);
+		ut_writes(dir, n, xml[i]);
+		assert_int_equal(ra_solution_load(ctx, ut_join(p, dir, n),
+		    &s[i]), RA_OK);
+	}
+	ut_rmtree(dir);
+	assert_memory_equal(s[0]->role[0].digest, s[1]->role[0].digest, 32);
+	assert_int_equal(s[1]->role[0].nprivs, 2);
+	for (i = 2; i < 5; i++)
+		assert_memory_not_equal(s[0]->role[0].digest,
+		    s[i]->role[0].digest, 32);
+	for (i = 0; i < 5; i++)
+		ra_solution_free(s[i]);
+	ra_ctx_free(ctx);
+}
+
 #define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
+#define LEAN(t)	cmocka_unit_test_setup_teardown(t, setup_lean, teardown_fix)
 
 int
 main(void)
@@ -390,6 +560,20 @@ main(void)
 		FIX(test_profile_transitions),
 		FIX(test_role_filter),
 		FIX(test_render),
+		LEAN(test_escalation_reasons_joined),
+		LEAN(test_roles),
+		LEAN(test_match_by_id),
+		LEAN(test_match_by_name),
+		LEAN(test_privilege_changes),
+		LEAN(test_escalations),
+		LEAN(test_profile_transitions),
+		LEAN(test_role_filter),
+		LEAN(test_render),
+		LEAN(test_identical),
+		LEAN(test_lean_fills_listed_roles),
+		LEAN(test_lean_refused),
+		LEAN(test_lean_input_changed),
+		cmocka_unit_test(test_lean_digest_is_of_the_set),
 		/* Last: under UBSan it aborts the program until fixed. */
 		FIX(test_identical),
 	};
