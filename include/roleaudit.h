@@ -246,9 +246,10 @@ enum ra_err	 ra_solution_load(struct ra_ctx *, const char *path,
 
 /*
  * Load N inputs as ra_solution_load() would: OUT[i] and STATUS[i] for
- * PATHS[i], OUT[i] NULL unless STATUS[i] is RA_OK.  A focused context
- * (ra_ctx_focus()) loads with up to JOBS threads, an unfocused one with
- * one (it adds to its catalog while loading); diagnostics are recorded in
+ * PATHS[i], OUT[i] NULL unless STATUS[i] is RA_OK.  A focused
+ * (ra_ctx_focus()) or lean (ra_ctx_set_lean()) context loads with up to
+ * JOBS threads, any other with one (it adds to its catalog while
+ * loading); diagnostics are recorded in
  * input order either way.  Returns RA_ENOMEM when the work could not be
  * set up, else RA_OK.
  */
