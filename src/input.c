@@ -480,8 +480,9 @@ ra_solution_fill(struct ra_ctx *ctx, struct ra_solution *sol,
 	ra_diag_redirect(was);
 	if (rc != RA_OK) {
 		ra_diag_adopt(ctx, &dl);
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path, NULL,
-		    0, 0, "%s", "could not be read a second time");
+		if (rc != RA_ENOMEM)
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path,
+			    NULL, 0, 0, "%s", "could not be read a second time");
 		return rc;
 	}
 	ra_diaglist_free(&dl);

@@ -2,7 +2,11 @@
 # run.sh BIN - hostile inputs through `roleaudit check` in every format,
 # each under a time and memory limit.  Every file must end with the
 # expected exit status and diagnostic code, never a crash or a hang, and
-# leave nothing behind in the -o directory.
+# leave nothing behind in the -o directory.  Then each goes through
+# `roleaudit diff` against a sound sample, as OLD and as NEW: exit 3 for
+# the broken ones, 0 or 1 for the others, and each diagnostic printed as
+# often as check prints it (diff reads inputs twice; the second reading
+# must not repeat them).
 #
 # The files are made by tests/hostile/make.py into a scratch directory.
 set -u
@@ -68,6 +72,35 @@ echo "$expect" | while read -r file want code; do
 		if [ "$fmt" = csv ] && [ -f "$tmp/out/report" ] &&
 		    grep -q '^"[=+@-]\|,"[=+@-]' "$tmp/out/report"; then
 			echo "FAIL $file ($fmt): formula-capable CSV cell"
+			ok=0
+		fi
+		[ "$fmt" = text ] && [ "$code" != - ] &&
+		    grep -c "\[$code\]" "$tmp/err" >"$tmp/count.$file"
+		rm -rf "$tmp/out"
+		echo $ok
+	done
+	sane=$root/samples/sss-mixed.zip
+	for pair in "$tmp/in/$file $sane" "$sane $tmp/in/$file"; do
+		mkdir -p "$tmp/out"
+		# shellcheck disable=SC2086 # the pair splits into OLD NEW
+		( ulimit -v $vlimit; exec timeout $tlimit "$bin" diff -f json \
+		    -o "$tmp/out/report" $pair ) >/dev/null 2>"$tmp/err"
+		rc=$?
+		ok=1
+		case "$want/$rc" in
+		3/3 | 1/0 | 1/1) ;;
+		*)	echo "FAIL diff $file: exit $rc, expected" \
+			    "$([ "$want" = 3 ] && echo 3 || echo '0 or 1')"
+			ok=0 ;;
+		esac
+		if [ "$code" != - ] && [ "$(grep -c "\[$code\]" "$tmp/err")" != \
+		    "$(cat "$tmp/count.$file")" ]; then
+			echo "FAIL diff $file: $code not printed as check prints it:"
+			sed 's/^/    /' "$tmp/err"
+			ok=0
+		fi
+		if [ "$want" = 3 ] && [ -n "$(ls -A "$tmp/out")" ]; then
+			echo "FAIL diff $file: left files in the -o directory"
 			ok=0
 		fi
 		rm -rf "$tmp/out"
