@@ -413,21 +413,17 @@ ra_json_diff_summary(const struct ra_diff *d)
 	return s;
 }
 
-enum ra_err
-ra_render_diff_json(const struct ra_diff *d, FILE *out)
+/* The JSON of the Ith role of a diff, or NULL past the last. */
+static json_t *
+diff_role(void *arg, size_t i)
 {
-	json_t	*root = json_object(), *a, *o, *pa, *ta, *t;
-	size_t	 i, k;
+	const struct ra_diff	*d = arg;
+	json_t			*o, *pa, *ta, *t;
+	size_t			 k;
 
-	json_object_set_new(root, "tool", json_tool());
-	json_object_set_new(root, "old", json_input(d->old));
-	json_object_set_new(root, "new", json_input(d->new));
-	a = json_array();
-	for (i = 0; i < d->nprof; i++)
-		json_array_append_new(a, ra_json_profile(d->prof[i]));
-	json_object_set_new(root, "profiles", a);
-	a = json_array();
-	for (i = 0; i < d->nr; i++) {
+	if (i >= d->nr)
+		return NULL;
+	{
 		const struct ra_rdiff	*r = &d->r[i];
 		const struct ra_role	*cur = r->new ? r->new : r->old;
 
@@ -458,12 +454,27 @@ ra_render_diff_json(const struct ra_diff *d, FILE *out)
 			json_array_append_new(ta, t);
 		}
 		json_object_set_new(o, "profiles", ta);
-		json_array_append_new(a, o);
 	}
-	json_object_set_new(root, "roles", a);
+	return o;
+}
+
+enum ra_err
+ra_render_diff_json(const struct ra_diff *d, FILE *out)
+{
+	json_t	*root = json_object(), *a;
+	size_t	 i;
+
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "old", json_input(d->old));
+	json_object_set_new(root, "new", json_input(d->new));
+	a = json_array();
+	for (i = 0; i < d->nprof; i++)
+		json_array_append_new(a, ra_json_profile(d->prof[i]));
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
-	return dump(root, out);
+	return dump_streamed(root, "roles", diff_role, (void *)d, out);
 }
 
 /*
