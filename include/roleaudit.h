@@ -201,10 +201,12 @@ enum ra_err	 ra_ctx_focus(struct ra_ctx *,
  * privileges: memory then grows with the number of roles only, names are
  * not added to the catalog, and ra_solutions_load() may use JOBS threads.
  * Lean solutions are for ra_diff(), which reads the privileges of the
- * roles it reports from the inputs again, and for ra_write_roles() in
- * text, CSV and JSON; ra_check(), ra_lint(), ra_combine(), ra_explain()
- * and the HTML writers return RA_EINVAL for them.  Solutions loaded from
- * a buffer are never lean.
+ * roles it reports from the inputs again (and then ra_write_diff() in
+ * any format), and for ra_write_roles(); ra_check(), ra_lint(),
+ * ra_combine(), ra_explain() and ra_write_matrix() return RA_EINVAL for
+ * them.  Solutions loaded from
+ * a buffer, or through a focused context (ra_ctx_focus()), are never
+ * lean.
  */
 void		 ra_ctx_set_lean(struct ra_ctx *, int lean);
 

@@ -388,7 +388,8 @@ solution_load(struct ra_ctx *ctx, const char *path,
 	}
 	if ((sol = solution_new(path, kind)) == NULL)
 		return RA_ENOMEM;
-	sol->lean = ctx->lean && keep == NULL;
+	/* Focused roles have no digest to compare: never lean. */
+	sol->lean = ctx->lean && !ctx->focused && keep == NULL;
 	sol->keep = keep;
 	sol->nkeep = nkeep;
 	switch (kind) {
