@@ -59,47 +59,105 @@ wanted(const struct ra_diff_opts *o, const struct ra_role *a,
 }
 
 /*
- * For each role of NEW, the index of its partner in OLD or -1; roles of
- * OLD that found a partner are marked in TAKEN.
+ * The roles of a solution by a case-insensitive hash of their id or
+ * name: bucket chains in the solution's order, so the first untaken
+ * match in a chain is the first in the export.  Indexes are stored + 1.
  */
+struct role_index {
+	size_t	*head, *next, mask;
+};
+
+static const char *
+role_key(const struct ra_role *r, int by_name)
+{
+	return by_name ? r->name : r->id;
+}
+
+static int
+index_build(struct role_index *x, const struct ra_solution *s, int by_name)
+{
+	size_t	 n = 16, j, h;
+
+	while (n < 2 * s->nrole)
+		n *= 2;
+	x->mask = n - 1;
+	x->head = calloc(n, sizeof(*x->head));
+	x->next = calloc(s->nrole + 1, sizeof(*x->next));
+	if (x->head == NULL || x->next == NULL)
+		return -1;
+	for (j = s->nrole; j-- > 0;) {
+		const char	*k = role_key(&s->role[j], by_name);
+
+		h = ra_name_hash(k, strlen(k)) & x->mask;
+		x->next[j] = x->head[h];
+		x->head[h] = j + 1;
+	}
+	return 0;
+}
+
 static void
+index_free(struct role_index *x)
+{
+	free(x->head);
+	free(x->next);
+}
+
+/*
+ * Pair each role of NEW still without a partner with the first untaken
+ * role of OLD whose id (BY_NAME 0) or name is equal: exactly (EXACT) or
+ * ignoring ASCII case.  Ids are stored lower-cased, so either compares
+ * them.
+ */
+static int
+match_pass(const struct ra_solution *old, const struct ra_solution *new,
+    int by_name, int exact, long *partner, char *taken)
+{
+	struct role_index	 x = { 0 };
+	const char		*k;
+	size_t			 i, j;
+
+	if (index_build(&x, old, by_name) == -1) {
+		index_free(&x);
+		return -1;
+	}
+	for (i = 0; i < new->nrole; i++) {
+		k = role_key(&new->role[i], by_name);
+		if (partner[i] != -1 || (!by_name && *k == '\0'))
+			continue;
+		for (j = x.head[ra_name_hash(k, strlen(k)) & x.mask]; j;
+		    j = x.next[j - 1]) {
+			const char	*o = role_key(&old->role[j - 1], by_name);
+
+			if (taken[j - 1] || !(exact ? strcmp(o, k) == 0 :
+			    ra_strcaseeq(o, k)))
+				continue;
+			partner[i] = (long)(j - 1);
+			taken[j - 1] = 1;
+			break;
+		}
+	}
+	index_free(&x);
+	return 0;
+}
+
+/*
+ * For each role of NEW, the index of its partner in OLD or -1; roles of
+ * OLD that found a partner are marked in TAKEN.  By id, then by name:
+ * exactly, then ignoring case.  0 or -1.
+ */
+static int
 match_roles(const struct ra_solution *old, const struct ra_solution *new,
     long *partner, char *taken)
 {
-	size_t	 i, j;
-	int	 pass;
+	size_t	 i;
 
 	for (i = 0; i < new->nrole; i++)
 		partner[i] = -1;
-	/* By id. */
-	for (i = 0; i < new->nrole; i++) {
-		if (*new->role[i].id == '\0')
-			continue;
-		for (j = 0; j < old->nrole; j++)
-			if (!taken[j] && ra_strcaseeq(old->role[j].id,
-			    new->role[i].id)) {
-				partner[i] = (long)j;
-				taken[j] = 1;
-				break;
-			}
-	}
-	/* By name: exactly, then ignoring case. */
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < new->nrole; i++) {
-			if (partner[i] != -1)
-				continue;
-			for (j = 0; j < old->nrole; j++) {
-				const char	*a = old->role[j].name;
-				const char	*b = new->role[i].name;
-
-				if (taken[j] || !(pass ? ra_strcaseeq(a, b) :
-				    strcmp(a, b) == 0))
-					continue;
-				partner[i] = (long)j;
-				taken[j] = 1;
-				break;
-			}
-		}
+	if (match_pass(old, new, 0, 0, partner, taken) == -1 ||
+	    match_pass(old, new, 1, 1, partner, taken) == -1 ||
+	    match_pass(old, new, 1, 0, partner, taken) == -1)
+		return -1;
+	return 0;
 }
 
 /* Append one privilege change to R; -1 when memory runs out. */
@@ -281,7 +339,8 @@ ra_diff(struct ra_ctx *ctx, struct ra_solution *old, struct ra_solution *new,
 	for (i = 0; i < nprof; i++)
 		if (ra_profile_bitmap(prof[i], &need[i]) == -1)
 			goto out;
-	match_roles(old, new, partner, taken);
+	if (match_roles(old, new, partner, taken) == -1)
+		goto out;
 	if ((rc = fill_listed(ctx, old, new, partner, taken, o)) != RA_OK)
 		goto out;
 	rc = RA_ENOMEM;

@@ -196,6 +196,53 @@ test_match_by_name(void **state)
 }
 
 /*
+ * Repeated ids and names pair in export order; an exact name wins over
+ * one equal but for case, even when the caseless one comes first; ids
+ * compare without braces and case; a role without id never pairs by id.
+ */
+static void
+test_match_order(void **state)
+{
+	static const char	 old_xml[] = "<ImportExportXml><Roles>\n"
+	    ROLE("AB", "Twin", PRIV("prvReadAccount", "Basic"))
+	    ROLE("ab", "Twin", PRIV("prvReadAccount", "Local"))
+	    ROLE("1", "Dup", PRIV("prvReadAccount", "Basic"))
+	    ROLE("2", "Dup", PRIV("prvReadAccount", "Local"))
+	    ROLE("3", "CASE", PRIV("prvReadAccount", "Basic"))
+	    ROLE("4", "Case", PRIV("prvReadAccount", "Local"))
+	    "</Roles></ImportExportXml>\n";
+	static const char	 new_xml[] = "<ImportExportXml><Roles>\n"
+	    ROLE("aB", "Twin 1", PRIV("prvReadAccount", "Basic"))
+	    ROLE("Ab", "Twin 2", PRIV("prvReadAccount", "Local"))
+	    ROLE("10", "Dup", PRIV("prvReadAccount", "Basic"))
+	    ROLE("11", "Dup", PRIV("prvReadAccount", "Local"))
+	    ROLE("12", "Case", PRIV("prvReadAccount", "Local"))
+	    "<Role name=\"CASE\"><RolePrivileges>"
+	    PRIV("prvReadAccount", "Basic") "</RolePrivileges></Role>\n"
+	    "</Roles></ImportExportXml>\n";
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*o = NULL, *n = NULL;
+	struct ra_diff		*d = NULL;
+	size_t			 i;
+
+	assert_int_equal(ut_load(ctx, "o.xml", old_xml, &o), RA_OK);
+	assert_int_equal(ut_load(ctx, "n.xml", new_xml, &n), RA_OK);
+	assert_int_equal(ra_diff(ctx, o, n, NULL, 0, NULL, &d), RA_OK);
+	/* Only the two renamed twins differ: every pair has equal levels. */
+	assert_int_equal(d->roles_added + d->roles_removed, 0);
+	assert_int_equal(d->added + d->removed + d->raised + d->lowered, 0);
+	assert_int_equal(d->roles_changed, 2);
+	for (i = 0; i < d->nr; i++)
+		assert_true(d->r[i].renamed);
+	assert_string_equal(d->r[0].old->id, "ab");
+	assert_int_equal(d->r[0].old->line, 2);
+	assert_int_equal(d->r[1].old->line, 3);
+	ra_diff_free(d);
+	ra_solution_free(o);
+	ra_solution_free(n);
+}
+
+/*
  * Each privilege whose level differs is one change, in tab order then
  * by name, with both levels.
  */
@@ -555,6 +602,8 @@ main(void)
 		FIX(test_roles),
 		FIX(test_match_by_id),
 		FIX(test_match_by_name),
+		cmocka_unit_test_setup_teardown(test_match_order,
+		    ut_setup_ctx, ut_teardown_ctx),
 		FIX(test_privilege_changes),
 		FIX(test_escalations),
 		FIX(test_profile_transitions),
