@@ -182,6 +182,7 @@ def main():
     except SystemExit as e:
         print(f"many inputs: not measured ({e})")
     if a.out:
+        os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
         with open(a.out, "w") as f:
             f.write("\n".join(lines) + "\n")
     return 0
