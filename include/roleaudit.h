@@ -301,7 +301,11 @@ const char	*ra_role_file(const struct ra_role *);
 unsigned long	 ra_role_line(const struct ra_role *);
 /* Distinct privileges the role grants. */
 size_t		 ra_role_privilege_count(const struct ra_role *);
-/* Level at which the role grants PRIVILEGE (case-insensitive name). */
+/*
+ * Level at which the role grants PRIVILEGE (case-insensitive name);
+ * RA_LEVEL_NONE for every privilege of a role of a lean solution that
+ * ra_diff() has not read back (ra_ctx_set_lean()).
+ */
 enum ra_level	 ra_role_level(const struct ra_ctx *, const struct ra_role *,
 		    const char *privilege);
 
