@@ -255,6 +255,13 @@ grants_escalation(const struct ra_ctx *ctx, const struct ra_role *role)
 	return hit;
 }
 
+/* The partner in OLD of role I of NEW (see match_roles()), or NULL. */
+static const struct ra_role *
+partner_of(const struct ra_solution *old, const long *partner, size_t i)
+{
+	return partner[i] == -1 ? NULL : &old->role[partner[i]];
+}
+
 /*
  * Lean solutions: give every role the diff will list its privileges (see
  * the top of this file).  With only one side lean there are no two
@@ -276,8 +283,7 @@ fill_listed(struct ra_ctx *ctx, struct ra_solution *old,
 	if (ko == NULL || kn == NULL)
 		goto out;
 	for (i = 0; i < new->nrole; i++) {
-		const struct ra_role	*a = partner[i] == -1 ? NULL :
-		    &old->role[partner[i]];
+		const struct ra_role	*a = partner_of(old, partner, i);
 		const struct ra_role	*b = &new->role[i];
 
 		if (!wanted(o, a, b))
@@ -345,8 +351,7 @@ ra_diff(struct ra_ctx *ctx, struct ra_solution *old, struct ra_solution *new,
 		goto out;
 	rc = RA_ENOMEM;
 	for (i = 0; i < new->nrole; i++) {
-		const struct ra_role	*a = partner[i] == -1 ? NULL :
-		    &old->role[partner[i]];
+		const struct ra_role	*a = partner_of(old, partner, i);
 		const struct ra_role	*b = &new->role[i];
 
 		if (!wanted(o, a, b))

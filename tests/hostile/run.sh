@@ -44,6 +44,13 @@ if ! sh -c 'ulimit -v "$1"; exec "$2" --version' sh "$vlimit" "$bin" \
     >/dev/null 2>&1; then
 	vlimit=unlimited tlimit=60
 fi 2>/dev/null
+# A broken input (exit 3) must leave nothing in the -o directory.
+leftovers() {
+	if [ "$want" = 3 ] && [ -n "$(ls -A "$tmp/out")" ]; then
+		echo "FAIL $1: left files in the -o directory"
+		ok=0
+	fi
+}
 pass=0 fail=0
 echo "$expect" | while read -r file want code; do
 	[ -n "$file" ] || continue
@@ -65,10 +72,7 @@ echo "$expect" | while read -r file want code; do
 			sed 's/^/    /' "$tmp/err"
 			ok=0
 		fi
-		if [ "$want" = 3 ] && [ -n "$(ls -A "$tmp/out")" ]; then
-			echo "FAIL $file ($fmt): left files in the -o directory"
-			ok=0
-		fi
+		leftovers "$file ($fmt)"
 		if [ "$fmt" = csv ] && [ -f "$tmp/out/report" ] &&
 		    grep -q '^"[=+@-]\|,"[=+@-]' "$tmp/out/report"; then
 			echo "FAIL $file ($fmt): formula-capable CSV cell"
@@ -99,10 +103,7 @@ echo "$expect" | while read -r file want code; do
 			sed 's/^/    /' "$tmp/err"
 			ok=0
 		fi
-		if [ "$want" = 3 ] && [ -n "$(ls -A "$tmp/out")" ]; then
-			echo "FAIL diff $file: left files in the -o directory"
-			ok=0
-		fi
+		leftovers "diff $file"
 		rm -rf "$tmp/out"
 		echo $ok
 	done
