@@ -151,6 +151,25 @@ names_team(const char *name)
 	return 0;
 }
 
+/*
+ * RA410/RA411: role R holds HAS on the N tables of V but LACKS on none.
+ * 0 or -1 (memory).
+ */
+static int
+append_alone(struct ra_lint *ln, int code, size_t sol,
+    const struct ra_role *r, const char *has, const char *lacks,
+    const size_t *v, size_t n, struct ra_buf *msg)
+{
+	ra_buf_printf(msg, "%s on %zu table%s (", has, n, n == 1 ? "" : "s");
+	some_names(msg, &ln->ctx->cat, v, n);
+	ra_buf_printf(msg, ") but %s on none: a record can be attached to "
+	    "another only with Append on it and Append To on the other, so "
+	    "this role alone attaches nothing, unless another role of the "
+	    "same user grants %s", lacks, lacks);
+	return add(ln, code, RA_SEV_WARNING, sol, r, RA_NOPRIV, RA_LEVEL_NONE,
+	    msg);
+}
+
 /* Lint role R of solution SOL into LN; 0 or -1 (memory). */
 static int
 lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
@@ -164,9 +183,7 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	size_t			 ntable = 0, i, k;
 	int			 rc = -1;
 
-	for (i = ra_bitmap_next(&r->bits, 0); i != RA_NOPRIV;
-	    i = ra_bitmap_next(&r->bits, i + 1))
-		nh++;
+	nh = ra_bitmap_count(&r->bits);
 	if (nh && ((h = calloc(nh, sizeof(*h))) == NULL ||
 	    (app = calloc(nh, sizeof(*app))) == NULL ||
 	    (appto = calloc(nh, sizeof(*appto))) == NULL ||
@@ -230,30 +247,12 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		}
 	}
 
-	if (napp && !nappto) {
-		ra_buf_printf(&msg, "Append on %zu table%s (", napp,
-		    napp == 1 ? "" : "s");
-		some_names(&msg, cat, app, napp);
-		ra_buf_adds(&msg, ") but Append To on none: a record can be "
-		    "attached to another only with Append on it and Append To "
-		    "on the other, so this role alone attaches nothing, "
-		    "unless another role of the same user grants Append To");
-		if (add(ln, RA_C_LINT_APPEND, RA_SEV_WARNING, sol, r,
-		    RA_NOPRIV, RA_LEVEL_NONE, &msg) == -1)
-			goto out;
-	}
-	if (nappto && !napp) {
-		ra_buf_printf(&msg, "Append To on %zu table%s (", nappto,
-		    nappto == 1 ? "" : "s");
-		some_names(&msg, cat, appto, nappto);
-		ra_buf_adds(&msg, ") but Append on none: a record can be "
-		    "attached to another only with Append on it and Append To "
-		    "on the other, so this role alone attaches nothing, "
-		    "unless another role of the same user grants Append");
-		if (add(ln, RA_C_LINT_APPENDTO, RA_SEV_WARNING, sol, r,
-		    RA_NOPRIV, RA_LEVEL_NONE, &msg) == -1)
-			goto out;
-	}
+	if (napp && !nappto && append_alone(ln, RA_C_LINT_APPEND, sol, r,
+	    "Append", "Append To", app, napp, &msg) == -1)
+		goto out;
+	if (nappto && !napp && append_alone(ln, RA_C_LINT_APPENDTO, sol, r,
+	    "Append To", "Append", appto, nappto, &msg) == -1)
+		goto out;
 	if ((team_by_option || names_team(r->name)) &&
 	    r->inherit != RA_INHERIT_DIRECT && nbasic > 0) {
 		ra_buf_printf(&msg, "a role for teams (%s) grants %zu of its "
