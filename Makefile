@@ -16,14 +16,30 @@ CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD)
 CFLAGS_ALL   = $(CFLAGS) $(SAN) $(CPPFLAGS) -pthread
 LDFLAGS_ALL  = $(SAN) $(LDFLAGS) -pthread
 
-LIB_SRCS = src/util.c src/sha256.c src/ctx.c src/catalog.c src/bitmap.c \
-	   src/build_roles.c src/parse_roles.c src/scan_roles.c src/input.c \
-	   src/input_zip.c src/input_dir.c src/check.c src/diff.c src/render.c \
-	   src/render_text.c src/render_csv.c src/render_json.c \
-	   src/render_html.c src/render_md.c src/render_sarif.c src/findings.c \
-	   src/grid.c src/lint.c src/combine.c src/explain.c src/redact.c \
-	   src/render_lint.c src/render_combine.c src/render_explain.c
-LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/data.o
+# The library, stage by stage from the bottom; src/layers.txt says which
+# stage may call which, and `make layers` checks the objects against it.
+BASE_SRCS    = src/base/util.c src/base/sha256.c
+MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
+	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
+	       src/model/escalation.c src/model/profile.c src/model/role.c \
+	       src/model/solution.c src/model/ctx.c
+PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
+INPUT_SRCS   = src/input/stream.c src/input/zip.c src/input/dir.c \
+	       src/input/load.c
+ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
+	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
+	       src/analyze/findings.c src/analyze/redact.c
+RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
+	       src/render/html.c src/render/md.c src/render/sarif.c \
+	       src/render/lint.c src/render/combine.c src/render/explain.c \
+	       src/render/write.c
+CLI_SRCS     = src/cli/main.c
+LIB_SRCS = $(BASE_SRCS) $(MODEL_SRCS) $(PARSE_SRCS) $(INPUT_SRCS) \
+	   $(ANALYZE_SRCS) $(RENDER_SRCS)
+STAGE_HDRS = include/roleaudit.h src/base/base.h src/model/model.h \
+	     src/parse/parse.h src/input/input.h src/analyze/analyze.h \
+	     src/render/render.h
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/model/data.o
 LIB	 = $(BUILD)/libroleaudit.a
 BIN	 = $(BUILD)/roleaudit
 
@@ -38,7 +54,7 @@ FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
-	_test _demo unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
+	_test _demo layers unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
 	html profiles-check
 
 all: $(BIN)
@@ -48,6 +64,7 @@ help:
 	@echo "make demo       run roleaudit on a bundled sample"
 	@echo "make test       build and run every test"
 	@echo "make check      the test suite under ASan and UBSan"
+	@echo "make layers     check that calls between stages go down only"
 	@echo "make valgrind   the golden suite under valgrind"
 	@echo "make bench      speed and memory against unzip -p and Python"
 	@echo "make fuzz       libFuzzer, FUZZTIME=$(FUZZTIME) seconds a target"
@@ -70,11 +87,10 @@ test: deps
 	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory _test
 
-_test: unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
+_test: layers unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
 	progress corpus html
 
-$(BUILD)/obj/%.o: src/%.c include/roleaudit.h src/internal.h src/render.h \
-    src/render_json.h
+$(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -fvisibility=hidden \
 	    -c -o $@ $<
@@ -83,7 +99,7 @@ $(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES) Makefile
 	@mkdir -p $(@D)
 	sh tools/embed.sh $(DATA) $(PROFILES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/data.o: $(BUILD)/data.c src/internal.h
+$(BUILD)/obj/model/data.o: $(BUILD)/data.c src/model/model.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) -c -o $@ $<
 
@@ -91,9 +107,9 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-$(BIN): src/main.c include/roleaudit.h $(LIB)
+$(BIN): $(CLI_SRCS) include/roleaudit.h $(LIB)
 	$(CC) $(CFLAGS_ALL) -D_POSIX_C_SOURCE=200809L -Iinclude -o $@ \
-	    src/main.c $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS)
+	    $(CLI_SRCS) $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS)
 
 # ---- tests -----------------------------------------------------------
 
@@ -101,6 +117,12 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< $(LIB) \
 	    $(LDFLAGS_ALL) $(PKG_LIBS) -lcmocka
+
+# Calls go down only: the objects against src/layers.txt, and a check
+# that the checker fails on an upward call or a circle.
+layers: $(LIB_OBJS)
+	@python3 tools/layers.py --rules src/layers.txt $(BUILD)/obj
+	@sh tests/layers/run.sh
 
 unit: $(UNIT_BINS)
 	@sh tests/run-unit.sh $(UNIT_BINS)

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "render/render.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -38,7 +38,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "input/input.h"
+#include "render/render.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -4,7 +4,7 @@
 #   sh tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]
 #
 # TARGET is a name such as `xml` or `fuzz_xml`; default: every
-# tests/fuzz/fuzz_*.c.  The library (src/*.c but main.c, and the
+# tests/fuzz/fuzz_*.c.  The library (src/*/*.c but src/cli/, and the
 # BUILD_DIR/data.c that `make BUILD=BUILD_DIR BUILD_DIR/data.c` generates)
 # is compiled once with coverage and ASan+UBSan; each target is linked
 # against it as BUILD_DIR/fuzz_X.  Each target then runs SECONDS seconds
@@ -66,11 +66,11 @@ ${MAKE:-make} --no-print-directory BUILD="$build" "$build/data.c" >/dev/null
 
 echo "fuzz: compiling the library with $cc into $build/obj"
 objs=
-for src in src/*.c "$build/data.c"; do
+for src in src/*/*.c "$build/data.c"; do
 	case $src in
-	src/main.c)	continue ;;
+	src/cli/*)	continue ;;
 	esac
-	obj=$build/obj/$(basename "$src" .c).o
+	obj=$build/obj/$(echo "${src#src/}" | tr / _ | sed 's/\.c$//').o
 	# shellcheck disable=SC2086
 	$cc $cflags $san -fsanitize=fuzzer-no-link -c -o "$obj" "$src"
 	objs="$objs $obj"

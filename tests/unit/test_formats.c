@@ -6,7 +6,6 @@
 #include <jansson.h>
 
 #include "unit.h"
-#include "render.h"
 
 #define HOSTILE	"<script>alert(1)</script>"
 

@@ -27,7 +27,8 @@
 #include <cmocka.h>
 #include <zip.h>
 
-#include "internal.h"
+#include "input/input.h"
+#include "render/render.h"
 
 /* ---- diagnostics and solutions --------------------------------------- */
 

@@ -1,0 +1,316 @@
+/*
+ * analyze.h - the analysis stage: a loaded model in, results out.
+ * check.c (roles against profiles), diff.c (two exports), lint.c (RA4xx
+ * findings), combine.c (roles held together), explain.c (an error text),
+ * findings.c (the severity of each finding: --fail-on, SARIF levels,
+ * badges), grid.c (the security-role editor's layout), redact.c
+ * (pseudonyms).  It may call model/ and base/ (and input/ for diff's
+ * second reading).  Never installed.
+ */
+#ifndef RA_ANALYZE_H
+#define RA_ANALYZE_H
+
+#include "model/model.h"
+/* ---- check.c --------------------------------------------------------- */
+
+struct ra_missing {
+	size_t			 priv;
+	const struct ra_req	*req;
+	enum ra_level		 actual;
+	enum ra_tab		 tab;	/* sort keys: tab, then name */
+	const char		*name;
+};
+
+struct ra_result {
+	size_t			 sol;
+	const struct ra_role	*role;
+	struct ra_missing	*miss;
+	size_t			 nmiss;
+};
+
+struct ra_report {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const *sol;
+	size_t				  nsol;
+	const struct ra_profile *const	 *prof;
+	size_t				  nprof;
+	struct ra_profile		  req;	/* the union, min-level applied */
+	struct ra_result		 *res;
+	size_t				  nres;
+	size_t				  npass, nfail;
+};
+
+
+/* ---- diff.c --------------------------------------------------------- */
+
+enum ra_pchange {
+	RA_PCH_ADDED = 0,
+	RA_PCH_REMOVED,
+	RA_PCH_RAISED,
+	RA_PCH_LOWERED
+};
+
+enum ra_rchange {
+	RA_RCH_ADDED = 0,
+	RA_RCH_REMOVED,
+	RA_RCH_CHANGED
+};
+
+/* One privilege that differs between the two sides of a role. */
+struct ra_pdiff {
+	size_t		 priv;
+	enum ra_level	 old, new;
+	enum ra_pchange	 change;
+	enum ra_tab	 tab;		/* sort keys: tab, then name */
+	const char	*name;
+	char		*reason;	/* escalation reasons, or NULL */
+};
+
+/* A built-in profile whose verdict on a role changed. */
+struct ra_ptrans {
+	const struct ra_profile	*prof;
+	int			 old_pass, new_pass;
+};
+
+struct ra_rdiff {
+	const struct ra_role	*old, *new;	/* NULL when added/removed */
+	enum ra_rchange		 change;
+	int			 renamed;
+	int			 escalation;	/* some change escalates */
+	struct ra_pdiff		*p;
+	size_t			 np;
+	struct ra_ptrans	*t;
+	size_t			 nt;
+};
+
+struct ra_diff {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution	 *old, *new;
+	const struct ra_profile *const	 *prof;
+	size_t				  nprof;
+	struct ra_rdiff			 *r;
+	size_t				  nr, capr;
+	size_t				  roles_added, roles_removed;
+	size_t				  roles_changed;
+	size_t				  added, removed, raised, lowered;
+	size_t				  escalations;
+};
+
+const char	*ra_pchange_name(enum ra_pchange);
+const char	*ra_rchange_name(enum ra_rchange);
+
+/* ---- lint.c, combine.c, explain.c, redact.c ------------------------- */
+
+/* One lint finding about a role (RA4xx). */
+struct ra_finding {
+	int			 code;
+	enum ra_severity	 severity;
+	size_t			 sol;		/* index of the role's input */
+	const struct ra_role	*role;
+	size_t			 priv;		/* RA_NOPRIV: about the role */
+	enum ra_level		 level;		/* held, when about a privilege */
+	char			*message;
+};
+
+struct ra_lint {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	size_t				  nrole;
+	struct ra_finding		 *f;
+	size_t				  n, cap;
+	size_t				  count[RA_SEV_ERROR + 1];
+};
+
+/* A role of a combination, and the input it came from. */
+struct ra_member {
+	size_t			 sol;
+	const struct ra_role	*role;
+};
+
+/* Who grants one required privilege in a combination. */
+struct ra_grant {
+	size_t			 member;	/* index into combo->m */
+	enum ra_level		 level;
+};
+
+struct ra_creq {
+	const struct ra_req	*req;
+	enum ra_level		 held;		/* the union's level */
+	struct ra_grant		*g;		/* highest level first */
+	size_t			 ng;
+};
+
+struct ra_combo {
+	int			 all;		/* every role of the inputs */
+	struct ra_member	*m;
+	size_t			 nm, capm;
+	size_t			 nprivs;	/* distinct, in the union */
+	struct ra_creq		*r;		/* tab order, then name */
+	size_t			 nr;
+	size_t			 nmiss;
+};
+
+struct ra_combined {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	const struct ra_profile *const	 *prof;
+	size_t				  nprof;
+	struct ra_profile		  req;	/* the union, as in ra_check() */
+	struct ra_combo			 *c;
+	size_t				  nc;
+	size_t				  npass, nfail;
+};
+
+/* The error texts explain.c knows, by index; NULL past the last. */
+const struct ra_sigdef *ra_sigdef(int);
+/* The table an ObjectTypeCode names, or NULL when explain.c has none. */
+const char	*ra_otc_table(long);
+
+
+/*
+ * redact.c: the pseudonym of a role name ("Role " and 12 hex digits) or
+ * of a role id (GUID-shaped; "" stays ""), keyed; NULL when memory runs
+ * out.
+ */
+char		*ra_pseudonym_name(const void *key, size_t keylen,
+		    const char *name);
+char		*ra_pseudonym_id(const void *key, size_t keylen,
+		    const char *id);
+
+/* An error text explain.c recognizes, and what it means. */
+struct ra_sigdef {
+	const char	*code;		/* short name shown in reports */
+	const char	*meaning;
+	const char	*source;	/* the article, or NULL */
+	const char	*profile;	/* built-in profile it belongs to */
+};
+
+struct ra_xsig {
+	const struct ra_sigdef	*def;
+	char			*matched;	/* the text as found */
+};
+
+/* Why explain.c talks about a privilege (bits). */
+#define RA_XHOW_NAMED	0x1	/* prvName in the text */
+#define RA_XHOW_ID	0x2	/* its id, or a prefix of it, in the text */
+#define RA_XHOW_IMPLIED	0x4	/* implied by an error or access right */
+
+/* A role's standing on one privilege of an explanation. */
+struct ra_xrole {
+	size_t			 sol;
+	const struct ra_role	*role;
+	enum ra_level		 held;
+	int			 lacks;
+};
+
+/* A built-in profile that lists the privilege, and at which level. */
+struct ra_xprof {
+	const struct ra_profile	*prof;
+	const struct ra_req	*req;
+};
+
+struct ra_xpriv {
+	size_t			 priv;
+	int			 how;		/* RA_XHOW_* */
+	char			*idtext;	/* the id as the text gives it */
+	char			*why;		/* RA_XHOW_IMPLIED: by what */
+	enum ra_level		 required;	/* from the text, or NONE */
+	struct ra_xprof		*p;
+	size_t			 np;
+	struct ra_xrole		*r;
+	size_t			 nr;
+	size_t			 nlack;
+};
+
+struct ra_explanation {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	char				  sha256[65];	/* of the text */
+	size_t				  textlen;
+	struct ra_profile		**bprof;	/* every built-in */
+	size_t				  nbprof;
+	struct ra_xsig			 *s;
+	size_t				  ns;
+	int				  principal;	/* type=N, or -1 */
+	long				  otc;		/* ObjectTypeCode, or -1 */
+	char				 *access;	/* AccessRights: X */
+	struct ra_xpriv			 *p;
+	size_t				  np;
+	/* Profiles checked because the text names none of their privileges. */
+	struct ra_report		**rep;
+	const struct ra_profile		**repprof;	/* rep[i]'s profile */
+	size_t				  nrep;
+	size_t				  nlacking;	/* distinct roles */
+};
+
+
+/* ---- findings.c ------------------------------------------------------ */
+
+/*
+ * Severities, documented in the man page (FINDINGS):
+ *   a role lacks a privilege a profile requires            error
+ *   diff: a change that matches an escalation rule         error
+ *   diff: a role no longer passes a profile                error
+ *   diff: a change that grants more (added role, privilege
+ *         added or raised) and matches no rule             warning
+ *   diff: a change that grants less, a rename, a role that
+ *         now passes a profile                             note
+ *   input diagnostics                                      their own
+ */
+#define RA_SEV_MISSING	RA_SEV_ERROR
+
+/* One privilege change of a matched role. */
+enum ra_severity ra_pdiff_severity(const struct ra_pdiff *);
+/*
+ * The role's own change: added (an escalation or not), removed or
+ * renamed.  Only meaningful when ra_rchange_is_finding() is true.
+ */
+enum ra_severity ra_rchange_severity(const struct ra_rdiff *);
+/* 1 for an added or removed role, or a matched one that was renamed. */
+int		 ra_rchange_is_finding(const struct ra_rdiff *);
+/* A profile whose verdict on the role changed. */
+enum ra_severity ra_ptrans_severity(const struct ra_ptrans *);
+/* The worst severity among all findings of R. */
+enum ra_severity ra_rdiff_severity(const struct ra_rdiff *);
+
+/* ---- grid.c ---------------------------------------------------------- */
+
+/*
+ * One row of the editor's layout.  In the entity grid (section
+ * RA_SECTION_ENTITIES) a row is an entity and PRIV holds the catalog
+ * index of each access right's privilege, RA_NOPRIV where the entity has
+ * none.  In the Miscellaneous and Privacy-related sections a row is one
+ * privilege, in PRIV[RA_ACCESS_NONE], and ACCESS is its access right
+ * (usually RA_ACCESS_NONE).  LABEL is borrowed from the catalog or a
+ * profile: the entity, else the privilege's name.
+ */
+struct ra_grid_row {
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+	enum ra_access	 access;
+	const char	*label;
+	size_t		 priv[RA_ACCESS__COUNT];
+};
+
+struct ra_grid {
+	struct ra_grid_row	*row;
+	size_t			 n, cap;
+};
+
+/*
+ * Lay out every privilege of CAT: tabs in the editor's order, in each
+ * tab the entity rows by entity name, then the Miscellaneous and the
+ * Privacy-related privileges by name.  A requirement of REQ (may be
+ * NULL) that names its own entity, tab or section is placed there, as
+ * the text report shows it.  0, or -1 when memory runs out (GRID is then
+ * freed).
+ */
+int		 ra_grid_build(const struct ra_catalog *,
+		    const struct ra_profile *req, struct ra_grid *);
+void		 ra_grid_free(struct ra_grid *);
+
+
+#endif /* RA_ANALYZE_H */

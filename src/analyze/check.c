@@ -1,0 +1,148 @@
+/*
+ * check.c - which roles lack what the profiles require.
+ *
+ * The profiles are united into one requirement bitmap (a privilege listed
+ * twice needs the higher level); each role's missing privileges are then
+ * required & ~held per depth plane (bitmap.c), listed in tab order, then
+ * by name.
+ */
+#include <stdlib.h>
+
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+static int
+missing_cmp(const void *a, const void *b)
+{
+	const struct ra_missing	*x = a, *y = b;
+
+	if (x->tab != y->tab)
+		return x->tab < y->tab ? -1 : 1;
+	return ra_namecmp(x->name, y->name);
+}
+
+/* Unite the profiles into REP->req; entity strings stay borrowed. */
+static int
+unite(struct ra_report *rep, const struct ra_check_opts *opts)
+{
+	return ra_profiles_unite(&rep->req, rep->prof, rep->nprof, opts);
+}
+
+/* Evaluate one role into R. */
+static int
+check_role(const struct ra_report *rep, const struct ra_bitmap *need,
+    const size_t *reqof, struct ra_bitmap *miss, struct ra_result *r)
+{
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	size_t			 i, n = 0;
+
+	if (ra_bitmap_missing(need, &r->role->bits, miss) == -1)
+		return -1;
+	for (i = ra_bitmap_next(miss, 0); i != RA_NOPRIV;
+	    i = ra_bitmap_next(miss, i + 1))
+		n++;
+	if (n == 0)
+		return 0;
+	if ((r->miss = calloc(n, sizeof(*r->miss))) == NULL)
+		return -1;
+	for (i = ra_bitmap_next(miss, 0); i != RA_NOPRIV;
+	    i = ra_bitmap_next(miss, i + 1)) {
+		struct ra_missing	*m = &r->miss[r->nmiss++];
+
+		m->priv = i;
+		m->req = &rep->req.req[reqof[i]];
+		m->actual = ra_bitmap_get(&r->role->bits, i);
+		m->tab = ra_req_tab(cat, m->req);
+		m->name = cat->v[i].name;
+	}
+	if (r->nmiss > 1)
+		qsort(r->miss, r->nmiss, sizeof(*r->miss), missing_cmp);
+	return 0;
+}
+
+RA_EXPORT enum ra_err
+ra_check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
+    size_t nsol, const struct ra_profile *const *prof, size_t nprof,
+    const struct ra_check_opts *opts, struct ra_report **out)
+{
+	struct ra_report	*rep;
+	struct ra_bitmap	 need = { 0 }, miss = { 0 };
+	size_t			*reqof = NULL, s, i, nres = 0;
+	enum ra_err		 rc = RA_ENOMEM;
+
+	if (ra_solutions_lean(sol, nsol))
+		return RA_EINVAL;
+	if ((rep = calloc(1, sizeof(*rep))) == NULL)
+		return RA_ENOMEM;
+	rep->ctx = ctx;
+	rep->sol = sol;
+	rep->nsol = nsol;
+	rep->prof = prof;
+	rep->nprof = nprof;
+	if (unite(rep, opts) == -1)
+		goto out;
+	if ((reqof = calloc(ctx->cat.n ? ctx->cat.n : 1, sizeof(*reqof))) ==
+	    NULL)
+		goto out;
+	for (i = 0; i < rep->req.n; i++) {
+		reqof[rep->req.req[i].priv] = i;
+		if (ra_bitmap_set(&need, rep->req.req[i].priv,
+		    rep->req.req[i].min) == -1)
+			goto out;
+	}
+	for (s = 0; s < nsol; s++)
+		nres += sol[s]->nrole;
+	if (nres && (rep->res = calloc(nres, sizeof(*rep->res))) == NULL)
+		goto out;
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++) {
+			struct ra_result	*r = &rep->res[rep->nres++];
+
+			r->sol = s;
+			r->role = &sol[s]->role[i];
+			if (check_role(rep, &need, reqof, &miss, r) == -1)
+				goto out;
+			if (r->nmiss)
+				rep->nfail++;
+			else
+				rep->npass++;
+		}
+	rc = RA_OK;
+out:
+	free(reqof);
+	ra_bitmap_free(&need);
+	ra_bitmap_free(&miss);
+	if (rc != RA_OK) {
+		ra_report_free(rep);
+		return rc;
+	}
+	*out = rep;
+	return RA_OK;
+}
+
+RA_EXPORT void
+ra_report_free(struct ra_report *rep)
+{
+	size_t	 i;
+
+	if (rep == NULL)
+		return;
+	for (i = 0; i < rep->nres; i++)
+		free(rep->res[i].miss);
+	free(rep->res);
+	free(rep->req.req);	/* entity strings belong to the profiles */
+	free(rep);
+}
+
+RA_EXPORT size_t
+ra_report_pass_count(const struct ra_report *rep)
+{
+	return rep->npass;
+}
+
+RA_EXPORT size_t
+ra_report_fail_count(const struct ra_report *rep)
+{
+	return rep->nfail;
+}

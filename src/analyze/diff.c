@@ -1,0 +1,446 @@
+/*
+ * diff.c - what changed between two exports of the same roles.
+ *
+ * Matching: by id first; a role whose id has no partner on the other side
+ * is matched by name (exactly, then ignoring ASCII case).  For a matched
+ * pair the union of both privilege sets is walked once, in index order,
+ * and every privilege whose level differs becomes a change.  Changes are
+ * listed per role in tab order, then by name; roles in the new export's
+ * order, removed roles last in the old export's order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+const char *
+ra_pchange_name(enum ra_pchange c)
+{
+	static const char *const names[] = { "added", "removed", "raised",
+	    "lowered" };
+
+	return (unsigned)c <= RA_PCH_LOWERED ? names[c] : "";
+}
+
+const char *
+ra_rchange_name(enum ra_rchange c)
+{
+	static const char *const names[] = { "added", "removed", "changed" };
+
+	return (unsigned)c <= RA_RCH_CHANGED ? names[c] : "";
+}
+
+static int
+pdiff_cmp(const void *a, const void *b)
+{
+	const struct ra_pdiff	*x = a, *y = b;
+
+	if (x->tab != y->tab)
+		return x->tab < y->tab ? -1 : 1;
+	return ra_namecmp(x->name, y->name);
+}
+
+/* Does role R pass the --role filter? */
+static int
+wanted(const struct ra_diff_opts *o, const struct ra_role *a,
+    const struct ra_role *b)
+{
+	size_t	 i;
+
+	if (o == NULL || o->nroles == 0)
+		return 1;
+	for (i = 0; i < o->nroles; i++)
+		if ((a && (ra_strcaseeq(a->name, o->roles[i]) ||
+		    (*a->id && ra_strcaseeq(a->id, o->roles[i])))) ||
+		    (b && (ra_strcaseeq(b->name, o->roles[i]) ||
+		    (*b->id && ra_strcaseeq(b->id, o->roles[i])))))
+			return 1;
+	return 0;
+}
+
+/*
+ * The roles of a solution by a case-insensitive hash of their id or
+ * name: bucket chains in the solution's order, so the first untaken
+ * match in a chain is the first in the export.  Indexes are stored + 1.
+ */
+struct role_index {
+	size_t	*head, *next, mask;
+};
+
+static const char *
+role_key(const struct ra_role *r, int by_name)
+{
+	return by_name ? r->name : r->id;
+}
+
+static int
+index_build(struct role_index *x, const struct ra_solution *s, int by_name)
+{
+	size_t	 n = 16, j, h;
+
+	while (n < 2 * s->nrole)
+		n *= 2;
+	x->mask = n - 1;
+	x->head = calloc(n, sizeof(*x->head));
+	x->next = calloc(s->nrole + 1, sizeof(*x->next));
+	if (x->head == NULL || x->next == NULL)
+		return -1;
+	for (j = s->nrole; j-- > 0;) {
+		const char	*k = role_key(&s->role[j], by_name);
+
+		h = ra_name_hash(k, strlen(k)) & x->mask;
+		x->next[j] = x->head[h];
+		x->head[h] = j + 1;
+	}
+	return 0;
+}
+
+static void
+index_free(struct role_index *x)
+{
+	free(x->head);
+	free(x->next);
+}
+
+/*
+ * Pair each role of NEW still without a partner with the first untaken
+ * role of OLD whose id (BY_NAME 0) or name is equal: exactly (EXACT) or
+ * ignoring ASCII case.  Ids are stored lower-cased, so either compares
+ * them.
+ */
+static int
+match_pass(const struct ra_solution *old, const struct ra_solution *new,
+    int by_name, int exact, long *partner, char *taken)
+{
+	struct role_index	 x = { 0 };
+	const char		*k;
+	size_t			 i, j;
+
+	if (index_build(&x, old, by_name) == -1) {
+		index_free(&x);
+		return -1;
+	}
+	for (i = 0; i < new->nrole; i++) {
+		k = role_key(&new->role[i], by_name);
+		if (partner[i] != -1 || (!by_name && *k == '\0'))
+			continue;
+		for (j = x.head[ra_name_hash(k, strlen(k)) & x.mask]; j;
+		    j = x.next[j - 1]) {
+			const char	*o = role_key(&old->role[j - 1], by_name);
+
+			if (taken[j - 1] || !(exact ? strcmp(o, k) == 0 :
+			    ra_strcaseeq(o, k)))
+				continue;
+			partner[i] = (long)(j - 1);
+			taken[j - 1] = 1;
+			break;
+		}
+	}
+	index_free(&x);
+	return 0;
+}
+
+/*
+ * For each role of NEW, the index of its partner in OLD or -1; roles of
+ * OLD that found a partner are marked in TAKEN.  By id, then by name:
+ * exactly, then ignoring case.  0 or -1.
+ */
+static int
+match_roles(const struct ra_solution *old, const struct ra_solution *new,
+    long *partner, char *taken)
+{
+	size_t	 i;
+
+	for (i = 0; i < new->nrole; i++)
+		partner[i] = -1;
+	if (match_pass(old, new, 0, 0, partner, taken) == -1 ||
+	    match_pass(old, new, 1, 1, partner, taken) == -1 ||
+	    match_pass(old, new, 1, 0, partner, taken) == -1)
+		return -1;
+	return 0;
+}
+
+/* Append one privilege change to R; -1 when memory runs out. */
+static int
+add_change(const struct ra_diff *d, struct ra_rdiff *r, size_t *cap,
+    size_t priv, enum ra_level old, enum ra_level new)
+{
+	struct ra_pdiff	*p;
+	struct ra_buf	 why = { 0 };
+
+	if (ra_grow(&r->p, cap, r->np + 1, sizeof(*r->p)) == -1)
+		return -1;
+	p = &r->p[r->np];
+	memset(p, 0, sizeof(*p));
+	p->priv = priv;
+	p->old = old;
+	p->new = new;
+	p->change = old == RA_LEVEL_NONE ? RA_PCH_ADDED :
+	    new == RA_LEVEL_NONE ? RA_PCH_REMOVED :
+	    new > old ? RA_PCH_RAISED : RA_PCH_LOWERED;
+	p->tab = d->ctx->cat.v[priv].tab;
+	p->name = d->ctx->cat.v[priv].name;
+	if (ra_escalation(d->ctx, priv, old, new, &why)) {
+		if (why.oom)
+			return -1;
+		p->reason = why.s;
+	}
+	r->np++;
+	return 0;
+}
+
+/* Every privilege whose level differs between the two sides of R. */
+static int
+diff_privileges(const struct ra_diff *d, struct ra_rdiff *r)
+{
+	const struct ra_bitmap	*a = &r->old->bits, *b = &r->new->bits;
+	size_t			 i, j, k, cap = 0;
+	enum ra_level		 lo, ln;
+
+	i = ra_bitmap_next(a, 0);
+	j = ra_bitmap_next(b, 0);
+	while (i != RA_NOPRIV || j != RA_NOPRIV) {
+		k = i < j ? i : j;
+		lo = ra_bitmap_get(a, k);
+		ln = ra_bitmap_get(b, k);
+		if (lo != ln && add_change(d, r, &cap, k, lo, ln) == -1)
+			return -1;
+		if (i == k)
+			i = ra_bitmap_next(a, k + 1);
+		if (j == k)
+			j = ra_bitmap_next(b, k + 1);
+	}
+	if (r->np > 1)
+		qsort(r->p, r->np, sizeof(*r->p), pdiff_cmp);
+	return 0;
+}
+
+/* Profiles whose verdict on the pair changed. */
+static int
+diff_profiles(struct ra_diff *d, struct ra_rdiff *r,
+    const struct ra_bitmap *need)
+{
+	size_t	 i;
+	int	 a, b;
+
+	for (i = 0; i < d->nprof; i++) {
+		a = ra_bitmap_covers(&r->old->bits, &need[i]);
+		b = ra_bitmap_covers(&r->new->bits, &need[i]);
+		if (a == b)
+			continue;
+		if (r->t == NULL && (r->t = calloc(d->nprof,
+		    sizeof(*r->t))) == NULL)
+			return -1;
+		r->t[r->nt].prof = d->prof[i];
+		r->t[r->nt].old_pass = a;
+		r->t[r->nt].new_pass = b;
+		r->nt++;
+	}
+	return 0;
+}
+
+/* Would granting everything ROLE holds, from nothing, escalate? */
+static int
+grants_escalation(const struct ra_ctx *ctx, const struct ra_role *role)
+{
+	struct ra_buf	 why = { 0 };
+	size_t		 i;
+	int		 hit = 0;
+
+	for (i = ra_bitmap_next(&role->bits, 0); i != RA_NOPRIV && !hit;
+	    i = ra_bitmap_next(&role->bits, i + 1))
+		hit = ra_escalation(ctx, i, RA_LEVEL_NONE,
+		    ra_bitmap_get(&role->bits, i), &why);
+	ra_buf_free(&why);
+	return hit;
+}
+
+/* The partner in OLD of role I of NEW (see match_roles()), or NULL. */
+static const struct ra_role *
+partner_of(const struct ra_solution *old, const long *partner, size_t i)
+{
+	return partner[i] == -1 ? NULL : &old->role[partner[i]];
+}
+
+/*
+ * Lean solutions: give every role the diff will list its privileges (see
+ * the top of this file).  With only one side lean there are no two
+ * digests to compare, so every matched pair is read.
+ */
+static enum ra_err
+fill_listed(struct ra_ctx *ctx, struct ra_solution *old,
+    struct ra_solution *new, const long *partner, const char *taken,
+    const struct ra_diff_opts *o)
+{
+	unsigned char	*ko, *kn;
+	size_t		 i;
+	enum ra_err	 rc = RA_ENOMEM;
+
+	if (!old->lean && !new->lean)
+		return RA_OK;
+	ko = calloc(old->nrole + 1, 1);
+	kn = calloc(new->nrole + 1, 1);
+	if (ko == NULL || kn == NULL)
+		goto out;
+	for (i = 0; i < new->nrole; i++) {
+		const struct ra_role	*a = partner_of(old, partner, i);
+		const struct ra_role	*b = &new->role[i];
+
+		if (!wanted(o, a, b))
+			continue;
+		if (a == NULL)
+			kn[i] = 1;
+		else if (!old->lean || !new->lean ||
+		    memcmp(a->digest, b->digest, sizeof(a->digest)) != 0 ||
+		    strcmp(a->name, b->name) != 0)
+			kn[i] = ko[partner[i]] = 1;
+	}
+	for (i = 0; i < old->nrole; i++)
+		if (!taken[i] && wanted(o, &old->role[i], NULL))
+			ko[i] = 1;
+	if ((rc = ra_solution_fill(ctx, old, ko)) == RA_OK)
+		rc = ra_solution_fill(ctx, new, kn);
+out:
+	free(ko);
+	free(kn);
+	return rc;
+}
+
+static struct ra_rdiff *
+new_rdiff(struct ra_diff *d)
+{
+	struct ra_rdiff	*r;
+
+	if (ra_grow(&d->r, &d->capr, d->nr + 1, sizeof(*d->r)) == -1)
+		return NULL;
+	r = &d->r[d->nr++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+RA_EXPORT enum ra_err
+ra_diff(struct ra_ctx *ctx, struct ra_solution *old, struct ra_solution *new,
+    const struct ra_profile *const *prof, size_t nprof,
+    const struct ra_diff_opts *o, struct ra_diff **out)
+{
+	struct ra_diff		*d;
+	struct ra_bitmap	*need = NULL;
+	struct ra_rdiff		*r;
+	long			*partner = NULL;
+	char			*taken = NULL;
+	size_t			 i, k;
+	enum ra_err		 rc = RA_ENOMEM;
+
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		return RA_ENOMEM;
+	d->ctx = ctx;
+	d->old = old;
+	d->new = new;
+	d->prof = prof;
+	d->nprof = nprof;
+	if ((partner = calloc(new->nrole + 1, sizeof(*partner))) == NULL ||
+	    (taken = calloc(old->nrole + 1, 1)) == NULL ||
+	    (need = calloc(nprof + 1, sizeof(*need))) == NULL)
+		goto out;
+	for (i = 0; i < nprof; i++)
+		if (ra_profile_bitmap(prof[i], &need[i]) == -1)
+			goto out;
+	if (match_roles(old, new, partner, taken) == -1)
+		goto out;
+	if ((rc = fill_listed(ctx, old, new, partner, taken, o)) != RA_OK)
+		goto out;
+	rc = RA_ENOMEM;
+	for (i = 0; i < new->nrole; i++) {
+		const struct ra_role	*a = partner_of(old, partner, i);
+		const struct ra_role	*b = &new->role[i];
+
+		if (!wanted(o, a, b))
+			continue;
+		if ((r = new_rdiff(d)) == NULL)
+			goto out;
+		r->old = a;
+		r->new = b;
+		if (a == NULL) {
+			r->change = RA_RCH_ADDED;
+			r->escalation = grants_escalation(ctx, b);
+			d->roles_added++;
+			d->escalations += (size_t)r->escalation;
+			continue;
+		}
+		r->change = RA_RCH_CHANGED;
+		r->renamed = strcmp(a->name, b->name) != 0;
+		if (diff_privileges(d, r) == -1 ||
+		    diff_profiles(d, r, need) == -1)
+			goto out;
+		if (r->np == 0 && !r->renamed) {
+			/* No difference: not listed.  It owns nothing, as
+			 * verdicts only change when privileges do. */
+			d->nr--;
+			continue;
+		}
+		d->roles_changed++;
+		for (k = 0; k < r->np; k++) {
+			switch (r->p[k].change) {
+			case RA_PCH_ADDED:	d->added++;	break;
+			case RA_PCH_REMOVED:	d->removed++;	break;
+			case RA_PCH_RAISED:	d->raised++;	break;
+			case RA_PCH_LOWERED:	d->lowered++;	break;
+			}
+			if (r->p[k].reason) {
+				r->escalation = 1;
+				d->escalations++;
+			}
+		}
+	}
+	for (i = 0; i < old->nrole; i++) {
+		if (taken[i] || !wanted(o, &old->role[i], NULL))
+			continue;
+		if ((r = new_rdiff(d)) == NULL)
+			goto out;
+		r->old = &old->role[i];
+		r->change = RA_RCH_REMOVED;
+		d->roles_removed++;
+	}
+	rc = RA_OK;
+out:
+	for (i = 0; need && i < nprof; i++)
+		ra_bitmap_free(&need[i]);
+	free(need);
+	free(partner);
+	free(taken);
+	if (rc != RA_OK) {
+		ra_diff_free(d);
+		return rc;
+	}
+	*out = d;
+	return RA_OK;
+}
+
+RA_EXPORT void
+ra_diff_free(struct ra_diff *d)
+{
+	size_t	 i, k;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nr; i++) {
+		for (k = 0; k < d->r[i].np; k++)
+			free(d->r[i].p[k].reason);
+		free(d->r[i].p);
+		free(d->r[i].t);
+	}
+	free(d->r);
+	free(d);
+}
+
+RA_EXPORT size_t
+ra_diff_change_count(const struct ra_diff *d)
+{
+	return d->roles_added + d->roles_removed + d->roles_changed;
+}
+
+RA_EXPORT size_t
+ra_diff_escalation_count(const struct ra_diff *d)
+{
+	return d->escalations;
+}

@@ -1,0 +1,141 @@
+/*
+ * grid.c - the security-role editor's layout of the privilege catalog.
+ *
+ * The editor shows one tab after another; in a tab, a grid with an entity
+ * per row and an access right per column, then the Miscellaneous and the
+ * Privacy-related privileges, one per row.  Every privilege of the
+ * catalog (built-in, --catalog, and those met in the inputs and
+ * classified) gets exactly one place, so the HTML grids and the matrix
+ * export list the same privileges in the same order.
+ */
+#include <stdlib.h>
+
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+/* Where one privilege goes. */
+struct place {
+	size_t		 priv;
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+	enum ra_access	 access;
+	const char	*label;
+	const char	*name;
+};
+
+static int
+place_cmp(const void *a, const void *b)
+{
+	const struct place	*x = a, *y = b;
+	int			 c;
+
+	if (x->tab != y->tab)
+		return x->tab < y->tab ? -1 : 1;
+	if (x->section != y->section)
+		return x->section < y->section ? -1 : 1;
+	if ((c = ra_namecmp(x->label, y->label)) != 0)
+		return c;
+	if (x->access != y->access)
+		return x->access < y->access ? -1 : 1;
+	return ra_namecmp(x->name, y->name);
+}
+
+/* A new row for P at the end of G; NULL when memory runs out. */
+static struct ra_grid_row *
+new_row(struct ra_grid *g, const struct place *p)
+{
+	struct ra_grid_row	*r;
+	size_t			 k;
+
+	if (ra_grow(&g->row, &g->cap, g->n + 1, sizeof(*g->row)) == -1)
+		return NULL;
+	r = &g->row[g->n++];
+	r->tab = p->tab;
+	r->section = p->section;
+	r->access = p->section == RA_SECTION_ENTITIES ? RA_ACCESS_NONE :
+	    p->access;
+	r->label = p->label;
+	for (k = 0; k < RA_ACCESS__COUNT; k++)
+		r->priv[k] = RA_NOPRIV;
+	return r;
+}
+
+int
+ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
+    struct ra_grid *g)
+{
+	const struct ra_req	**override = NULL;
+	struct place		 *pl = NULL;
+	struct ra_grid_row	 *r = NULL;
+	size_t			  i, n = cat->n;
+
+	memset(g, 0, sizeof(*g));
+	if (n == 0)
+		return 0;
+	if ((pl = calloc(n, sizeof(*pl))) == NULL ||
+	    (override = calloc(n, sizeof(*override))) == NULL)
+		goto fail;
+	for (i = 0; req != NULL && i < req->n; i++)
+		if (req->req[i].priv < n && (req->req[i].has_tab ||
+		    req->req[i].entity != NULL))
+			override[req->req[i].priv] = &req->req[i];
+	for (i = 0; i < n; i++) {
+		const struct ra_privdef	*d = &cat->v[i];
+		struct place		*p = &pl[i];
+
+		p->priv = i;
+		p->name = d->name;
+		p->access = d->access;
+		if (override[i] != NULL) {
+			p->tab = ra_req_tab(cat, override[i]);
+			p->section = ra_req_section(cat, override[i]);
+			p->label = ra_req_entity(cat, override[i]);
+		} else {
+			p->tab = d->tab;
+			p->section = d->section;
+			p->label = d->entity;
+		}
+		if ((unsigned)p->tab >= RA_TAB__COUNT)
+			p->tab = RA_TAB_MISSING;
+		/* Without an access right it cannot be a grid cell. */
+		if (p->access == RA_ACCESS_NONE &&
+		    p->section == RA_SECTION_ENTITIES)
+			p->section = RA_SECTION_MISC;
+		if (p->label == NULL || *p->label == '\0')
+			p->label = d->name;
+	}
+	qsort(pl, n, sizeof(*pl), place_cmp);
+	for (i = 0; i < n; i++) {
+		const struct place	*p = &pl[i];
+
+		if (p->section != RA_SECTION_ENTITIES) {
+			if ((r = new_row(g, p)) == NULL)
+				goto fail;
+			r->priv[RA_ACCESS_NONE] = p->priv;
+			continue;
+		}
+		/* Same entity and a free cell: same row, else a new one. */
+		if (r == NULL || r->section != RA_SECTION_ENTITIES ||
+		    r->tab != p->tab || strcmp(r->label, p->label) != 0 ||
+		    r->priv[p->access] != RA_NOPRIV)
+			if ((r = new_row(g, p)) == NULL)
+				goto fail;
+		r->priv[p->access] = p->priv;
+	}
+	free(pl);
+	free(override);
+	return 0;
+fail:
+	free(pl);
+	free(override);
+	ra_grid_free(g);
+	return -1;
+}
+
+void
+ra_grid_free(struct ra_grid *g)
+{
+	free(g->row);
+	memset(g, 0, sizeof(*g));
+}

@@ -1,0 +1,134 @@
+/*
+ * base.h - the bottom stage: growable buffers, strings compared as
+ * privilege names are (ASCII case-insensitive), UTF-8 checks, name sets
+ * and SHA-256.  It knows nothing of roles or solutions and calls nothing
+ * of roleaudit's; every other stage may call it.  Never installed.
+ */
+#ifndef RA_BASE_H
+#define RA_BASE_H
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <stdio.h>
+
+
+#include "roleaudit.h"
+#define RA_EXPORT	__attribute__((visibility("default")))
+
+/* ---- util.c ---------------------------------------------------------- */
+
+/* Growable byte string; `s` is always NUL-terminated once non-NULL. */
+struct ra_buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+	int	 oom;	/* sticky: an append ran out of memory */
+};
+
+/* Append N bytes of S; on failure B->oom is set and stays set. */
+void	 ra_buf_grow_add(struct ra_buf *, const char *, size_t);
+
+static inline void
+ra_buf_add(struct ra_buf *b, const char *s, size_t n)
+{
+	/* The common case, room to spare, without a call. */
+	if (!b->oom && b->s && n < b->cap - b->len) {
+		if (n)
+			memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else
+		ra_buf_grow_add(b, s, n);
+}
+void	 ra_buf_adds(struct ra_buf *, const char *);
+void	 ra_buf_printf(struct ra_buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 ra_buf_free(struct ra_buf *);
+
+char	*ra_strdup(const char *);
+char	*ra_strndup(const char *, size_t);
+/* ASCII case-insensitive compare; ties broken byte-wise (a total order). */
+int	 ra_namecmp(const char *, const char *);
+int	 ra_strcaseeq(const char *, const char *);
+/* 1 when S starts with PFX, ignoring ASCII case. */
+int	 ra_prefix_caseeq(const char *s, const char *pfx);
+/* ASCII lower case, without the locale: names are compared as bytes. */
+static inline unsigned char
+ra_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* FNV-1a of the ASCII-lower-cased name: names hash case-insensitively. */
+uint32_t ra_name_hash(const char *, size_t);
+/* The NUL-terminated S equals the N bytes at NAME, ignoring ASCII case. */
+int	 ra_name_eq(const char *s, const char *name, size_t n);
+
+/*
+ * A set of names compared ignoring ASCII case: counts a role's distinct
+ * privileges when they are not all kept (see ra_ctx_focus()).  Cleared
+ * per role, so its size follows the largest role, not the input.
+ */
+struct ra_nameset {
+	uint64_t	*slot;
+	size_t		 nslot, n;
+	struct ra_buf	 arena;
+};
+
+/* 1 when NAME was new, 0 when already there, -1 when memory runs out. */
+int	 ra_nameset_add(struct ra_nameset *, const char *, size_t);
+/* The same, for a name whose ra_name_hash() is H. */
+int	 ra_nameset_add_hash(struct ra_nameset *, const char *, size_t,
+	    uint32_t h);
+void	 ra_nameset_clear(struct ra_nameset *);
+void	 ra_nameset_free(struct ra_nameset *);
+
+/*
+ * Length (1-4) of the valid UTF-8 sequence at S, or 0 (overlong forms,
+ * surrogates and values past U+10FFFF are invalid).  S must hold a NUL
+ * or enough bytes.
+ */
+size_t	 ra_utf8_len(const unsigned char *s);
+
+/*
+ * Text reports: write B to OUT and empty it (RA_EIO, or RA_ENOMEM when an
+ * append had failed); pad B with blanks from column USED to TO; add the
+ * terminal CODE only when COLOR.  (ra_text_width() is in render_text.c.)
+ */
+enum ra_err	 ra_buf_flush(struct ra_buf *, FILE *out);
+void		 ra_buf_pad(struct ra_buf *, size_t used, size_t to);
+void		 ra_buf_ink(struct ra_buf *, int color, const char *code);
+
+/* Terminal colours of the text reports (only with --color). */
+#define RA_BOLD		"\033[1m"
+#define RA_RED		"\033[31;1m"
+#define RA_YELLOW	"\033[33;1m"
+#define RA_GREEN	"\033[32m"
+#define RA_DIM		"\033[2m"
+#define RA_RESET	"\033[0m"
+
+/* Append S to B with control characters and invalid UTF-8 escaped. */
+void	 ra_buf_add_safe(struct ra_buf *, const char *);
+/* Grow *V (of *CAP elements of SIZE) to hold at least N; 0 or -1. */
+int	 ra_grow(void *v, size_t *cap, size_t n, size_t size);
+
+/* ---- sha256.c -------------------------------------------------------- */
+
+struct ra_sha256 {
+	uint32_t	 h[8];
+	uint64_t	 nbytes;
+	unsigned char	 block[64];
+	size_t		 fill;
+};
+
+void	 ra_sha256_init(struct ra_sha256 *);
+void	 ra_sha256_update(struct ra_sha256 *, const void *, size_t);
+/* The 32-byte digest; S is spent. */
+void	 ra_sha256_final(struct ra_sha256 *, unsigned char out[32]);
+/* Writes 64 hex digits and a NUL to HEX; S is spent. */
+void	 ra_sha256_hex(struct ra_sha256 *, char hex[65]);
+
+#endif /* RA_BASE_H */

@@ -1,0 +1,343 @@
+/*
+ * util.c - strings, growable buffers and small helpers shared by every
+ * stage.  Nothing here knows about roles.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+
+int
+ra_grow(void *vp, size_t *cap, size_t n, size_t size)
+{
+	void	**v = vp;
+	size_t	  ncap;
+	void	 *p;
+
+	if (n <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 8;
+	while (ncap < n) {
+		if (ncap > SIZE_MAX / 2)
+			return -1;
+		ncap *= 2;
+	}
+	if (ncap > SIZE_MAX / size)
+		return -1;
+	if ((p = realloc(*v, ncap * size)) == NULL)
+		return -1;
+	*v = p;
+	*cap = ncap;
+	return 0;
+}
+
+void
+ra_buf_grow_add(struct ra_buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (n > SIZE_MAX - b->len - 1 ||
+	    ra_grow(&b->s, &b->cap, b->len + n + 1, 1) == -1) {
+		b->oom = 1;
+		return;
+	}
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+ra_buf_adds(struct ra_buf *b, const char *s)
+{
+	ra_buf_add(b, s, strlen(s));
+}
+
+void
+ra_buf_printf(struct ra_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	if (b->oom)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || ra_grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1) == -1) {
+		b->oom = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+ra_buf_free(struct ra_buf *b)
+{
+	free(b->s);
+	memset(b, 0, sizeof(*b));
+}
+
+char *
+ra_strndup(const char *s, size_t n)
+{
+	char	*p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+ra_strdup(const char *s)
+{
+	return ra_strndup(s, strlen(s));
+}
+
+int
+ra_namecmp(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)a;
+	const unsigned char	*q = (const unsigned char *)b;
+	int			 d;
+
+	for (; *p && *q; p++, q++)
+		if ((d = ra_lower(*p) - ra_lower(*q)) != 0)
+			return d;
+	if (*p || *q)
+		return *p ? 1 : -1;
+	return strcmp(a, b);
+}
+
+int
+ra_strcaseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (ra_lower((unsigned char)*a) != ra_lower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+size_t
+ra_utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if (s[0] == 0xe0 && s[1] < 0xa0)
+			return 0;
+		if (s[0] == 0xed && s[1] >= 0xa0)
+			return 0;
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if (s[0] == 0xf0 && s[1] < 0x90)
+			return 0;
+		if (s[0] == 0xf4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/*
+ * U+200E/U+200F marks, U+202A..U+202E embeddings and overrides, U+2066..
+ * U+2069 isolates: the "Trojan Source" characters.
+ */
+static int
+is_bidi(const unsigned char *s)
+{
+	if (s[0] != 0xe2)
+		return 0;
+	if (s[1] == 0x80)
+		return s[2] == 0x8e || s[2] == 0x8f ||
+		    (s[2] >= 0xaa && s[2] <= 0xae);
+	if (s[1] == 0x81)
+		return s[2] >= 0xa6 && s[2] <= 0xa9;
+	return 0;
+}
+
+void
+ra_buf_add_safe(struct ra_buf *b, const char *str)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 n;
+
+	while (*s) {
+		if (*s < 0x20 || *s == 0x7f) {
+			ra_buf_printf(b, "\\x%02x", *s);
+			s++;
+		} else if ((n = ra_utf8_len(s)) == 0) {
+			ra_buf_printf(b, "\\x%02x", *s);
+			s++;
+		} else if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
+			/* C1 controls (U+0080..U+009F) steer terminals too. */
+			ra_buf_printf(b, "\\u%04x", s[1]);
+			s += 2;
+		} else if (n == 3 && is_bidi(s)) {
+			/* Bidirectional overrides make text read differently. */
+			ra_buf_printf(b, "\\u%04x", ((s[0] & 0x0f) << 12) |
+			    ((s[1] & 0x3f) << 6) | (s[2] & 0x3f));
+			s += 3;
+		} else {
+			ra_buf_add(b, (const char *)s, n);
+			s += n;
+		}
+	}
+}
+
+uint32_t
+ra_name_hash(const char *s, size_t n)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ n, w, seven, upper;
+	size_t		 k;
+
+	/*
+	 * Eight bytes at a time: lower-case the ASCII capitals of a word in
+	 * a few operations (set 0x20 where 'A' <= byte <= 'Z'), then mix.
+	 */
+	for (; n > 0; s += k, n -= k) {
+		k = n < 8 ? n : 8;
+		w = 0;
+		memcpy(&w, s, k);
+		seven = w & (0x7f * ones);
+		upper = (seven + (0x80 - 'A') * ones) &
+		    ~(seven + (0x80 - 'Z' - 1) * ones) & ~w & (0x80 * ones);
+		w |= upper >> 2;
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	return (uint32_t)(h ^ (h >> 29));
+}
+
+int
+ra_name_eq(const char *s, const char *name, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (ra_lower((unsigned char)s[i]) !=
+		    ra_lower((unsigned char)name[i]))
+			return 0;
+	return s[n] == '\0';
+}
+
+/* Slot: the name's hash in the high half, its arena offset + 1 below. */
+#define SLOT(h, off)	((uint64_t)(h) << 32 | (uint64_t)((off) + 1))
+
+int
+ra_nameset_add(struct ra_nameset *ns, const char *name, size_t n)
+{
+	return ra_nameset_add_hash(ns, name, n, ra_name_hash(name, n));
+}
+
+int
+ra_nameset_add_hash(struct ra_nameset *ns, const char *name, size_t n,
+    uint32_t h)
+{
+	size_t		 i, mask, off;
+	uint64_t	 v;
+
+	if ((ns->n + 1) * 2 > ns->nslot) {
+		size_t		 nslot = ns->nslot ? ns->nslot * 2 : 256, j;
+		uint64_t	*slot;
+
+		if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
+			return -1;
+		for (j = 0; j < ns->nslot; j++) {
+			if ((v = ns->slot[j]) == 0)
+				continue;
+			for (i = (v >> 32) & (nslot - 1); slot[i];
+			    i = (i + 1) & (nslot - 1))
+				continue;
+			slot[i] = v;
+		}
+		free(ns->slot);
+		ns->slot = slot;
+		ns->nslot = nslot;
+	}
+	mask = ns->nslot - 1;
+	for (i = h & mask; (v = ns->slot[i]) != 0; i = (i + 1) & mask)
+		if ((uint32_t)(v >> 32) == h &&
+		    ra_name_eq(ns->arena.s + (v & 0xffffffffu) - 1, name, n))
+			return 0;
+	off = ns->arena.len;
+	if (off >= 0xfffffffeu - n)
+		return -1;
+	ra_buf_add(&ns->arena, name, n);
+	ra_buf_add(&ns->arena, "", 1);
+	if (ns->arena.oom)
+		return -1;
+	ns->slot[i] = SLOT(h, off);
+	ns->n++;
+	return 1;
+}
+
+void
+ra_nameset_clear(struct ra_nameset *ns)
+{
+	if (ns->n)
+		memset(ns->slot, 0, ns->nslot * sizeof(*ns->slot));
+	ns->n = 0;
+	ns->arena.len = 0;
+}
+
+void
+ra_nameset_free(struct ra_nameset *ns)
+{
+	free(ns->slot);
+	ra_buf_free(&ns->arena);
+	memset(ns, 0, sizeof(*ns));
+}
+
+enum ra_err
+ra_buf_flush(struct ra_buf *b, FILE *out)
+{
+	enum ra_err	 rc = RA_OK;
+
+	if (b->oom)
+		rc = RA_ENOMEM;
+	else if (b->len && fwrite(b->s, 1, b->len, out) != b->len)
+		rc = RA_EIO;
+	b->len = 0;
+	return rc;
+}
+
+void
+ra_buf_pad(struct ra_buf *b, size_t used, size_t to)
+{
+	for (; used < to; used++)
+		ra_buf_add(b, " ", 1);
+}
+
+void
+ra_buf_ink(struct ra_buf *b, int color, const char *code)
+{
+	if (color)
+		ra_buf_adds(b, code);
+}
+
+int
+ra_prefix_caseeq(const char *s, const char *pfx)
+{
+	for (; *pfx; s++, pfx++)
+		if (ra_lower((unsigned char)*s) != ra_lower((unsigned char)*pfx))
+			return 0;
+	return 1;
+}

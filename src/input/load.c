@@ -1,0 +1,381 @@
+/*
+ * input.c - open an input, decide what it is (zip, folder, XML file) and
+ * hand it to the right stage; the solution and role accessors.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+
+#include <fcntl.h>
+
+#include <pthread.h>
+
+#include <stdio.h>
+
+#include <stdlib.h>
+
+#include <string.h>
+
+#include <unistd.h>
+
+#include "input/input.h"
+
+#define CHUNK	(256 * 1024)
+
+static const char	 zip_magic[] = "PK\003\004";
+
+static const char	 zip_empty[] = "PK\005\006";
+
+/* Base name of PATH: where a single file's roles are located. */
+static const char *
+base_name(const char *path)
+{
+	const char	*b = strrchr(path, '/');
+
+	return b && b[1] ? b + 1 : path;
+}
+
+/*
+ * SHA-256 of a zip, computed on a thread of its own while the zip is
+ * read: no diagnostics from there, the outcome waits in the job.
+ */
+struct hash_job {
+	const char	*path;
+	char		 hex[65];
+	enum ra_err	 rc;
+	int		 err;		/* errno of a failure */
+	pthread_t	 th;
+	int		 started;
+};
+
+static void *
+hash_run(void *arg)
+{
+	struct hash_job	*j = arg;
+	struct ra_sha256 sha;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
+
+	j->rc = RA_ENOTFOUND;
+	if ((f = fopen(j->path, "rb")) == NULL) {
+		j->err = errno;
+		return NULL;
+	}
+	j->rc = RA_ENOMEM;
+	if ((buf = malloc(CHUNK)) != NULL) {
+		ra_sha256_init(&sha);
+		while ((n = fread(buf, 1, CHUNK, f)) > 0)
+			ra_sha256_update(&sha, buf, n);
+		j->rc = ferror(f) ? RA_EIO : RA_OK;
+		j->err = errno;
+		ra_sha256_hex(&sha, j->hex);
+		free(buf);
+	}
+	fclose(f);
+	return NULL;
+}
+
+/* Start the digest: on its own thread unless THREADED is 0. */
+static void
+hash_start(struct hash_job *j, const char *path, int threaded)
+{
+	memset(j, 0, sizeof(*j));
+	j->path = path;
+	j->started = threaded &&
+	    pthread_create(&j->th, NULL, hash_run, j) == 0;
+	if (!j->started)
+		hash_run(j);
+}
+
+/* Wait for the digest; record what went wrong. */
+static enum ra_err
+hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
+{
+	if (j->started)
+		pthread_join(j->th, NULL);
+	if (j->rc == RA_OK)
+		memcpy(hex, j->hex, 65);
+	else if (j->rc != RA_ENOMEM)
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, j->path, NULL, 0, 0,
+		    "%s: %s", j->rc == RA_EIO ? "read error" : "cannot open",
+		    strerror(j->err));
+	return j->rc;
+}
+
+/*
+ * ra_solution_load(), with KEEP (see struct ra_solution) when filling a
+ * lean solution: then the load is not lean itself.
+ */
+static enum ra_err
+solution_load(struct ra_ctx *ctx, const char *path,
+    const unsigned char *keep, size_t nkeep, struct ra_solution **out)
+{
+	struct ra_solution	*sol;
+	struct ra_load		 ld;
+	struct ra_sha256	 sha;
+	struct hash_job		 job;
+	struct stat		 st;
+	char			 magic[4] = { 0 };
+	enum ra_err		 e;
+	FILE			*f;
+	enum ra_input_kind	 kind;
+	enum ra_err		 rc;
+
+	if (stat(path, &st) != 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot open: %s", strerror(errno));
+		return RA_ENOTFOUND;
+	}
+	if (S_ISDIR(st.st_mode))
+		kind = RA_INPUT_FOLDER;
+	else {
+		if ((f = fopen(path, "rb")) == NULL) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0,
+			    0, "cannot open: %s", strerror(errno));
+			return RA_ENOTFOUND;
+		}
+		if (fread(magic, 1, 4, f) < 4)
+			memset(magic, 0, sizeof(magic));
+		fclose(f);
+		kind = memcmp(magic, zip_magic, 4) == 0 ||
+		    memcmp(magic, zip_empty, 4) == 0 ? RA_INPUT_ZIP :
+		    RA_INPUT_XML;
+	}
+	if ((sol = ra_solution_new(path, kind)) == NULL)
+		return RA_ENOMEM;
+	/* Focused roles have no digest to compare: never lean. */
+	sol->lean = ctx->lean && !ctx->focused && keep == NULL;
+	sol->keep = keep;
+	sol->nkeep = nkeep;
+	switch (kind) {
+	case RA_INPUT_FOLDER:
+		rc = ra_load_dir(ctx, sol, path);
+		break;
+	case RA_INPUT_ZIP:
+		hash_start(&job, path, !ctx->solo);
+		rc = ra_load_zip(ctx, sol, path, NULL, 0);
+		e = hash_finish(ctx, &job, sol->sha256);
+		if (rc == RA_OK)
+			rc = e;
+		break;
+	default:
+		memset(&ld, 0, sizeof(ld));
+		ld.ctx = ctx;
+		ld.sol = sol;
+		ld.file = path;
+		ld.role_file = base_name(path);
+		ra_sha256_init(&sha);
+		if ((rc = ra_load_xml_file(&ld, RA_DOC_ANY, path, &sha, 0)) ==
+		    RA_OK)
+			ra_sha256_hex(&sha, sol->sha256);
+		break;
+	}
+	sol->keep = NULL;
+	sol->nkeep = 0;
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_solution_load(struct ra_ctx *ctx, const char *path,
+    struct ra_solution **out)
+{
+	return solution_load(ctx, path, NULL, 0, out);
+}
+
+RA_EXPORT void
+ra_ctx_set_lean(struct ra_ctx *ctx, int lean)
+{
+	ctx->lean = lean != 0;
+}
+
+/* Does role A, read again, stand where B stood in the first reading? */
+static int
+same_role(const struct ra_role *a, const struct ra_role *b, int kept)
+{
+	return strcmp(a->id, b->id) == 0 && strcmp(a->name, b->name) == 0 &&
+	    strcmp(a->file, b->file) == 0 && a->line == b->line &&
+	    (!kept || (a->nprivs == b->nprivs &&
+	    memcmp(a->digest, b->digest, sizeof(a->digest)) == 0));
+}
+
+enum ra_err
+ra_solution_fill(struct ra_ctx *ctx, struct ra_solution *sol,
+    const unsigned char *keep)
+{
+	struct ra_diaglist	 dl = { 0 }, *was;
+	struct ra_solution	*again = NULL;
+	size_t			 i;
+	int			 same;
+	enum ra_err		 rc;
+
+	if (!sol->lean)
+		return RA_OK;
+	for (i = 0; i < sol->nrole && !keep[i]; i++)
+		continue;
+	if (i == sol->nrole)
+		return RA_OK;
+	/* The first reading said all there is to say about the input. */
+	was = ra_diag_redirect(&dl);
+	rc = solution_load(ctx, sol->path, keep, sol->nrole, &again);
+	ra_diag_redirect(was);
+	if (rc != RA_OK) {
+		ra_diag_adopt(ctx, &dl);
+		if (rc != RA_ENOMEM)
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path,
+			    NULL, 0, 0, "%s", "could not be read a second time");
+		return rc;
+	}
+	ra_diaglist_free(&dl);
+	same = again->nrole == sol->nrole &&
+	    strcmp(again->sha256, sol->sha256) == 0;
+	for (i = 0; same && i < sol->nrole; i++)
+		same = same_role(&again->role[i], &sol->role[i], keep[i]);
+	if (!same) {
+		ra_solution_free(again);
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path, NULL,
+		    0, 0, "%s", "changed while roleaudit was reading it");
+		return RA_EINPUT;
+	}
+	for (i = 0; i < sol->nrole; i++)
+		if (keep[i]) {
+			ra_bitmap_free(&sol->role[i].bits);
+			sol->role[i].bits = again->role[i].bits;
+			memset(&again->role[i].bits, 0,
+			    sizeof(again->role[i].bits));
+		}
+	ra_solution_free(again);
+	return RA_OK;
+}
+
+/* Work shared by the threads of ra_solutions_load(). */
+struct batch {
+	struct ra_ctx		*ctx;
+	const char *const	*paths;
+	struct ra_solution	**out;
+	enum ra_err		*status;
+	struct ra_diaglist	*diags;
+	size_t			 n, next;
+	pthread_mutex_t		 mu;
+};
+
+static void *
+batch_worker(void *arg)
+{
+	struct batch	*b = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->mu);
+		i = b->next++;
+		pthread_mutex_unlock(&b->mu);
+		if (i >= b->n)
+			break;
+		ra_diag_redirect(&b->diags[i]);
+		b->out[i] = NULL;
+		b->status[i] = ra_solution_load(b->ctx, b->paths[i], &b->out[i]);
+		ra_diag_redirect(NULL);
+		ra_progress(b->ctx, 0, 1);
+	}
+	return NULL;
+}
+
+RA_EXPORT enum ra_err
+ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
+    unsigned jobs, struct ra_solution **out, enum ra_err *status)
+{
+	struct batch	 b;
+	pthread_t	*th;
+	size_t		 i, nth = 0;
+	int		 solo;
+
+	/* Unfocused loads add to the catalog; lean ones do not. */
+	if (!(ctx->focused || ctx->lean) || jobs < 2 || n < 2) {
+		/* One input at a time: its own threads only if -j allows. */
+		ctx->solo = jobs < 2;
+		for (i = 0; i < n; i++) {
+			out[i] = NULL;
+			status[i] = ra_solution_load(ctx, paths[i], &out[i]);
+			ra_progress(ctx, 0, 1);
+		}
+		ctx->solo = 0;
+		return RA_OK;
+	}
+	/* Every core it may use gets an input: none gets threads of its own. */
+	solo = n >= jobs;
+	if (jobs > n)
+		jobs = (unsigned)n;
+	memset(&b, 0, sizeof(b));
+	b.ctx = ctx;
+	b.paths = paths;
+	b.out = out;
+	b.status = status;
+	b.n = n;
+	if ((b.diags = calloc(n, sizeof(*b.diags))) == NULL ||
+	    (th = calloc(jobs, sizeof(*th))) == NULL) {
+		free(b.diags);
+		return RA_ENOMEM;
+	}
+	if (pthread_mutex_init(&b.mu, NULL) != 0) {
+		free(th);
+		free(b.diags);
+		return RA_ENOMEM;
+	}
+	/* The catalog is only read: loads can run at once. */
+	ctx->solo = solo;
+	for (i = 0; i < jobs; i++)
+		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)
+			nth++;
+	if (nth == 0)
+		batch_worker(&b);
+	for (i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	ctx->solo = 0;
+	for (i = 0; i < n; i++)
+		ra_diag_adopt(ctx, &b.diags[i]);
+	pthread_mutex_destroy(&b.mu);
+	free(th);
+	free(b.diags);
+	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
+    const void *buf, size_t len, struct ra_solution **out)
+{
+	struct ra_solution	*sol;
+	struct ra_load		 ld;
+	struct ra_sha256	 sha;
+	int			 zip;
+	enum ra_err		 rc;
+
+	zip = len >= 4 && (memcmp(buf, zip_magic, 4) == 0 ||
+	    memcmp(buf, zip_empty, 4) == 0);
+	if ((sol = ra_solution_new(name, zip ? RA_INPUT_ZIP : RA_INPUT_XML)) ==
+	    NULL)
+		return RA_ENOMEM;
+	ra_sha256_init(&sha);
+	ra_sha256_update(&sha, buf, len);
+	ra_sha256_hex(&sha, sol->sha256);
+	if (zip)
+		rc = ra_load_zip(ctx, sol, name, buf, len);
+	else {
+		memset(&ld, 0, sizeof(ld));
+		ld.ctx = ctx;
+		ld.sol = sol;
+		ld.file = name;
+		ld.role_file = base_name(name);
+		rc = ra_load_xml_buffer(&ld, RA_DOC_ANY, buf, len);
+	}
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
+}

@@ -1,0 +1,458 @@
+/*
+ * input_zip.c - a solution zip: members are streamed through libzip into
+ * the XML parser, never extracted to disk.
+ *
+ * Read order: solution.xml (for the solution's name), customizations.xml,
+ * then Roles/<name> members sorted by name, ignoring ASCII case.  Every member read is checked
+ * against the size and ratio limits before a byte is inflated, and the
+ * bytes actually inflated are counted against the declared size, so a
+ * lying header cannot push past the limits either.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <zip.h>
+
+#include "input/input.h"
+
+#define CHUNK		(256 * 1024)
+/* Members smaller than this are exempt from the ratio limit. */
+#define RATIO_FLOOR	(1024 * 1024)
+
+struct member {
+	zip_uint64_t	 index;
+	const char	*name;	/* borrowed from libzip */
+};
+
+/* By name ignoring ASCII case, so names equal but for case are adjacent. */
+static int
+member_cmp(const void *a, const void *b)
+{
+	return ra_namecmp(((const struct member *)a)->name,
+	    ((const struct member *)b)->name);
+}
+
+static const char *
+zip_errstr(int code, char *buf, size_t size)
+{
+	zip_error_t	 ze;
+
+	zip_error_init_with_code(&ze, code);
+	snprintf(buf, size, "%s", zip_error_strerror(&ze));
+	zip_error_fini(&ze);
+	return buf;
+}
+
+/* Names a careless extractor would write outside its folder. */
+static int
+unsafe_name(const char *n)
+{
+	const char	*p;
+
+	if (n[0] == '/' || n[0] == '\\' || (n[0] && n[1] == ':'))
+		return 1;
+	for (p = n; *p; p++) {
+		if (p[0] == '.' && p[1] == '.' &&
+		    (p == n || p[-1] == '/' || p[-1] == '\\') &&
+		    (p[2] == '\0' || p[2] == '/' || p[2] == '\\'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A zip member as a struct ra_source.  Members of THREAD_MIN bytes or
+ * more are inflated on a thread of their own into a ring of NBUF chunks
+ * while the parser works on the previous ones: on two cores inflating
+ * then costs next to nothing.  Only the consumer's side records
+ * diagnostics; the inflater leaves its error in `err` for it.
+ */
+#define NBUF		4
+#define THREAD_MIN	(1024 * 1024)
+
+struct member_src {
+	struct ra_load	*ld;
+	zip_t		*za;
+	zip_uint64_t	 idx;
+	zip_stat_t	 st;
+	zip_file_t	*zf;
+	char		*buf[NBUF];
+	size_t		 len[NBUF];
+	uint64_t	 total;		/* bytes inflated */
+	/* Shared with the inflater thread, under mu. */
+	int		 threaded;
+	pthread_t	 th;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	size_t		 head, count;	/* filled chunks, oldest first */
+	int		 holding;	/* the consumer has buf[head] */
+	int		 eof, stop;
+	enum ra_err	 err;
+	char		 errmsg[256];
+};
+
+/* Inflate one chunk into SLOT; sets ms->err and returns -1 on error. */
+static zip_int64_t
+inflate_chunk(struct member_src *ms, size_t slot)
+{
+	struct ra_ctx	*ctx = ms->ld->ctx;
+	uint64_t	 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
+	zip_int64_t	 n;
+	zip_error_t	*ze;
+
+	if ((n = zip_fread(ms->zf, ms->buf[slot], CHUNK)) < 0) {
+		ze = zip_file_get_error(ms->zf);
+		snprintf(ms->errmsg, sizeof(ms->errmsg), "corrupt member: %s",
+		    ze ? zip_error_strerror(ze) : "read error");
+		ms->err = RA_EZIP;
+		return -1;
+	}
+	ms->total += (uint64_t)n;
+	/* A lying header cannot carry the member past the limits. */
+	if (ms->total > limit || ((ms->st.valid & ZIP_STAT_SIZE) &&
+	    ms->total > ms->st.size)) {
+		snprintf(ms->errmsg, sizeof(ms->errmsg), "member inflates past "
+		    "its declared size or the limit of %llu bytes",
+		    (unsigned long long)limit);
+		ms->err = RA_ELIMIT;
+		return -1;
+	}
+	ms->len[slot] = (size_t)n;
+	return n;
+}
+
+static void *
+inflater(void *arg)
+{
+	struct member_src	*ms = arg;
+	size_t			 slot;
+	zip_int64_t		 n;
+
+	pthread_mutex_lock(&ms->mu);
+	for (;;) {
+		while (ms->count == NBUF && !ms->stop)
+			pthread_cond_wait(&ms->cv, &ms->mu);
+		if (ms->stop)
+			break;
+		slot = (ms->head + ms->count) % NBUF;
+		/* The slot is the inflater's until count covers it. */
+		pthread_mutex_unlock(&ms->mu);
+		n = inflate_chunk(ms, slot);
+		pthread_mutex_lock(&ms->mu);
+		if (n > 0)
+			ms->count++;
+		else
+			ms->eof = 1;
+		pthread_cond_broadcast(&ms->cv);
+		if (n <= 0)
+			break;
+	}
+	pthread_mutex_unlock(&ms->mu);
+	return NULL;
+}
+
+static enum ra_err
+member_open(void *arg)
+{
+	struct member_src	*ms = arg;
+	struct ra_load		*ld = ms->ld;
+	size_t			 i;
+
+	if ((ms->zf = zip_fopen_index(ms->za, ms->idx, 0)) == NULL) {
+		ra_diag_add(ld->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		    ld->member, 0, 0, "cannot open member: %s",
+		    zip_strerror(ms->za));
+		return RA_EZIP;
+	}
+	for (i = 0; i < NBUF; i++)
+		if (ms->buf[i] == NULL && (ms->buf[i] = malloc(CHUNK)) == NULL) {
+			zip_fclose(ms->zf);
+			ms->zf = NULL;
+			return RA_ENOMEM;
+		}
+	ms->total = 0;
+	ms->head = ms->count = 0;
+	ms->holding = ms->eof = ms->stop = 0;
+	ms->err = RA_OK;
+	/* Inputs loaded side by side already keep the cores busy. */
+	ms->threaded = !ld->ctx->solo && (ms->st.valid & ZIP_STAT_SIZE) &&
+	    ms->st.size >= THREAD_MIN &&
+	    pthread_create(&ms->th, NULL, inflater, ms) == 0;
+	return RA_OK;
+}
+
+static enum ra_err
+member_read(void *arg, const char **data, size_t *len)
+{
+	struct member_src	*ms = arg;
+	struct ra_load		*ld = ms->ld;
+	zip_int64_t		 n;
+
+	*len = 0;
+	if (!ms->threaded) {
+		if ((n = inflate_chunk(ms, 0)) > 0) {
+			*data = ms->buf[0];
+			*len = (size_t)n;
+		}
+	} else {
+		pthread_mutex_lock(&ms->mu);
+		if (ms->holding) {
+			ms->head = (ms->head + 1) % NBUF;
+			ms->count--;
+			ms->holding = 0;
+			pthread_cond_broadcast(&ms->cv);
+		}
+		while (ms->count == 0 && !ms->eof)
+			pthread_cond_wait(&ms->cv, &ms->mu);
+		if (ms->count > 0) {
+			*data = ms->buf[ms->head];
+			*len = ms->len[ms->head];
+			ms->holding = 1;
+		}
+		pthread_mutex_unlock(&ms->mu);
+	}
+	if (*len == 0 && ms->err != RA_OK) {
+		ra_diag_add(ld->ctx, RA_SEV_ERROR, ms->err == RA_ELIMIT ?
+		    RA_C_ZIP_BOMB : RA_C_ZIP_MEMBER, ld->file, ld->member, 0, 0,
+		    "%s", ms->errmsg);
+		return ms->err;
+	}
+	return RA_OK;
+}
+
+static void
+member_close(void *arg)
+{
+	struct member_src	*ms = arg;
+
+	if (ms->threaded) {
+		pthread_mutex_lock(&ms->mu);
+		ms->stop = 1;
+		pthread_cond_broadcast(&ms->cv);
+		pthread_mutex_unlock(&ms->mu);
+		pthread_join(ms->th, NULL);
+		ms->threaded = 0;
+	}
+	if (ms->zf)
+		zip_fclose(ms->zf);
+	ms->zf = NULL;
+}
+
+/*
+ * Check member IDX against the limits before a byte is inflated, then
+ * stream it into a parser of kind DOC.
+ */
+static enum ra_err
+read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
+{
+	struct ra_ctx		*ctx = ld->ctx;
+	struct member_src	 ms;
+	struct ra_source	 src;
+	uint64_t		 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
+	uint64_t		 ratio = ctx->limit[RA_LIMIT_RATIO];
+	zip_stat_t		*st = &ms.st;
+	enum ra_err		 rc;
+	size_t			 i;
+
+	memset(&ms, 0, sizeof(ms));
+	ms.ld = ld;
+	ms.za = za;
+	ms.idx = idx;
+	zip_stat_init(st);
+	if (zip_stat_index(za, idx, 0, st) != 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		    ld->member, 0, 0, "cannot read member: %s",
+		    zip_strerror(za));
+		return RA_EZIP;
+	}
+	if ((st->valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+	    st->encryption_method != ZIP_EM_NONE) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_ENCRYPTED, ld->file,
+		    ld->member, 0, 0, "member is encrypted");
+		return RA_EZIP;
+	}
+	if ((st->valid & ZIP_STAT_COMP_METHOD) &&
+	    !zip_compression_method_supported(st->comp_method, 0)) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_METHOD, ld->file,
+		    ld->member, 0, 0, "unsupported compression method %d",
+		    (int)st->comp_method);
+		return RA_EZIP;
+	}
+	if ((st->valid & ZIP_STAT_SIZE) && st->size > limit) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, ld->file,
+		    ld->member, 0, 0, "member inflates to %llu bytes, over the "
+		    "limit of %llu (--max-member-size)",
+		    (unsigned long long)st->size, (unsigned long long)limit);
+		return RA_ELIMIT;
+	}
+	if ((st->valid & ZIP_STAT_SIZE) && (st->valid & ZIP_STAT_COMP_SIZE) &&
+	    st->size > RATIO_FLOOR &&
+	    (st->comp_size == 0 || st->size / st->comp_size > ratio ||
+	    (st->size / st->comp_size == ratio && st->size % st->comp_size))) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, ld->file,
+		    ld->member, 0, 0, "member compresses %llu bytes into %llu, "
+		    "a ratio over the limit of %llu (--max-ratio)",
+		    (unsigned long long)st->size,
+		    (unsigned long long)st->comp_size,
+		    (unsigned long long)ratio);
+		return RA_ELIMIT;
+	}
+	if (pthread_mutex_init(&ms.mu, NULL) != 0)
+		return RA_ENOMEM;
+	if (pthread_cond_init(&ms.cv, NULL) != 0) {
+		pthread_mutex_destroy(&ms.mu);
+		return RA_ENOMEM;
+	}
+	src.arg = &ms;
+	src.size = (st->valid & ZIP_STAT_SIZE) ? st->size : UINT64_MAX;
+	src.open = member_open;
+	src.read = member_read;
+	src.close = member_close;
+	rc = ra_load_stream(ld, doc, &src, NULL);
+	for (i = 0; i < NBUF; i++)
+		free(ms.buf[i]);
+	pthread_cond_destroy(&ms.cv);
+	pthread_mutex_destroy(&ms.mu);
+	return rc;
+}
+
+/* Find the members a solution is made of; duplicates are an error. */
+static enum ra_err
+scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
+    zip_int64_t *cust, zip_int64_t *manifest, struct member **roles,
+    size_t *nroles)
+{
+	zip_int64_t	 i, n = zip_get_num_entries(za, 0);
+	size_t		 cap = 0;
+	const char	*name;
+
+	*cust = *manifest = -1;
+	*roles = NULL;
+	*nroles = 0;
+	if (n < 0 || (uint64_t)n > ctx->limit[RA_LIMIT_MEMBERS]) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, file, NULL, 0,
+		    0, "zip has %lld members, over the limit of %llu",
+		    (long long)n,
+		    (unsigned long long)ctx->limit[RA_LIMIT_MEMBERS]);
+		return RA_ELIMIT;
+	}
+	for (i = 0; i < n; i++) {
+		if ((name = zip_get_name(za, (zip_uint64_t)i, 0)) == NULL) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, file, NULL, 0,
+			    0, "unreadable member name: %s", zip_strerror(za));
+			return RA_EZIP;
+		}
+		if (strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL,
+			    0, 0, "member name over %llu bytes",
+			    (unsigned long long)
+			    ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			return RA_ELIMIT;
+		}
+		if (unsafe_name(name))
+			ra_diag_add(ctx, RA_SEV_WARNING, RA_C_ZIP_NAME, file,
+			    name, 0, 0, "unsafe member name (absolute or "
+			    "with ..): ignored");
+		else if (ra_strcaseeq(name, "customizations.xml") ||
+		    ra_strcaseeq(name, "solution.xml")) {
+			zip_int64_t	*slot = (name[0] == 'c' ||
+			    name[0] == 'C') ? cust : manifest;
+
+			if (*slot != -1) {
+				ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP,
+				    file, name, 0, 0, "duplicate member name");
+				return RA_EZIP;
+			}
+			*slot = i;
+		} else if (strncasecmp(name, "Roles/", 6) == 0 &&
+		    name[6] != '\0' && strchr(name + 6, '/') == NULL) {
+			if (ra_grow(roles, &cap, *nroles + 1,
+			    sizeof(**roles)) == -1)
+				return RA_ENOMEM;
+			(*roles)[*nroles].index = (zip_uint64_t)i;
+			(*roles)[(*nroles)++].name = name;
+		}
+	}
+	if (*nroles > 1)
+		qsort(*roles, *nroles, sizeof(**roles), member_cmp);
+	for (i = 1; i < (zip_int64_t)*nroles; i++)
+		if (ra_strcaseeq((*roles)[i - 1].name, (*roles)[i].name)) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, file,
+			    (*roles)[i].name, 0, 0, "duplicate member name");
+			return RA_EZIP;
+		}
+	return RA_OK;
+}
+
+enum ra_err
+ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
+    const void *mem, size_t memlen)
+{
+	struct ra_load	 ld;
+	struct member	*roles = NULL;
+	size_t		 nroles = 0, i;
+	zip_int64_t	 cust, manifest;
+	zip_error_t	 ze;
+	zip_source_t	*src;
+	zip_t		*za;
+	char		 ebuf[128];
+	int		 code = 0;
+	enum ra_err	 rc;
+
+	zip_error_init(&ze);
+	if (mem) {
+		if ((src = zip_source_buffer_create(mem, memlen, 0, &ze)) == NULL)
+			return RA_ENOMEM;
+		if ((za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+		    &ze)) == NULL) {
+			code = zip_error_code_zip(&ze);
+			zip_source_free(src);
+		}
+	} else
+		za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+	zip_error_fini(&ze);
+	if (za == NULL && code == ZIP_ER_EXISTS) {
+		/* ZIP_CHECKCONS refuses two members of the same name. */
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, path, NULL, 0, 0,
+		    "two members have the same name");
+		return RA_EZIP;
+	}
+	if (za == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, path, NULL, 0, 0,
+		    "not a readable zip: %s", zip_errstr(code, ebuf,
+		    sizeof(ebuf)));
+		return code == ZIP_ER_MEMORY ? RA_ENOMEM : RA_EZIP;
+	}
+	rc = scan_members(ctx, path, za, &cust, &manifest, &roles, &nroles);
+	if (rc == RA_OK && cust == -1 && nroles == 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, path, NULL, 0, 0,
+		    "no customizations.xml or Roles/ member: not a solution zip");
+		rc = RA_EINPUT;
+	}
+	memset(&ld, 0, sizeof(ld));
+	ld.ctx = ctx;
+	ld.sol = sol;
+	ld.file = path;
+	if (rc == RA_OK && manifest != -1) {
+		ld.member = ld.role_file = zip_get_name(za,
+		    (zip_uint64_t)manifest, 0);
+		rc = read_member(&ld, za, (zip_uint64_t)manifest,
+		    RA_DOC_MANIFEST);
+	}
+	if (rc == RA_OK && cust != -1) {
+		ld.member = ld.role_file = zip_get_name(za, (zip_uint64_t)cust,
+		    0);
+		rc = read_member(&ld, za, (zip_uint64_t)cust,
+		    RA_DOC_CUSTOMIZATIONS);
+	}
+	for (i = 0; rc == RA_OK && i < nroles; i++) {
+		ld.member = ld.role_file = roles[i].name;
+		rc = read_member(&ld, za, roles[i].index, RA_DOC_ROLE);
+	}
+	free(roles);
+	zip_discard(za);
+	return rc;
+}

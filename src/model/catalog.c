@@ -1,0 +1,570 @@
+/*
+ * catalog.c - the privilege catalog, requirement profiles and the CSV
+ * reading they share (libcsv).
+ *
+ * Every privilege name the program meets gets a dense index here, so a
+ * role's privileges fit in a bitmap (bitmap.c) and profiles are bitmaps of
+ * the same width.
+ */
+#include <ctype.h>
+
+#include <errno.h>
+
+#include <stdio.h>
+
+#include <stdlib.h>
+
+#include <string.h>
+
+#include <csv.h>
+
+#include "model/model.h"
+
+/* ---- CSV ------------------------------------------------------------- */
+
+/* ---- the catalog ----------------------------------------------------- */
+
+/* A slot holds the name's hash in its high half and index + 1 below. */
+#define SLOT(h, i)	((uint64_t)(h) << 32 | (uint64_t)((i) + 1))
+
+#define SLOT_INDEX(v)	((size_t)((v) & 0xffffffffu) - 1)
+
+#define SLOT_HASH(v)	((uint32_t)((v) >> 32))
+
+size_t
+ra_catalog_find_hash(const struct ra_catalog *cat, const char *s, size_t n,
+    uint32_t h)
+{
+	size_t		 i, mask = cat->nslot - 1;
+	uint64_t	 v;
+
+	if (cat->nslot == 0)
+		return RA_NOPRIV;
+	for (i = h & mask; (v = cat->slot[i]) != 0; i = (i + 1) & mask)
+		if (SLOT_HASH(v) == h &&
+		    ra_name_eq(cat->v[SLOT_INDEX(v)].name, s, n))
+			return SLOT_INDEX(v);
+	return RA_NOPRIV;
+}
+
+size_t
+ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
+{
+	return ra_catalog_find_hash(cat, s, n, ra_name_hash(s, n));
+}
+
+static int
+rehash(struct ra_catalog *cat)
+{
+	size_t		 i, j, nslot = cat->nslot ? cat->nslot * 2 : 1024;
+	uint64_t	*slot;
+	uint32_t	 h;
+
+	if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
+		return -1;
+	for (i = 0; i < cat->n; i++) {
+		const char	*nm = cat->v[i].name;
+
+		h = ra_name_hash(nm, strlen(nm));
+		for (j = h & (nslot - 1); slot[j]; j = (j + 1) & (nslot - 1))
+			continue;
+		slot[j] = SLOT(h, i);
+	}
+	free(cat->slot);
+	cat->slot = slot;
+	cat->nslot = nslot;
+	return 0;
+}
+
+/* Append D (taking its strings) and index it.  Returns its index. */
+static size_t
+catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
+{
+	if (cat->n >= UINT32_MAX - 1 ||
+	    ra_grow(&cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v)) == -1)
+		return RA_NOPRIV;
+	cat->v[cat->n++] = *d;
+	if ((cat->n + 1) * 2 > cat->nslot) {
+		if (rehash(cat) == -1) {
+			cat->n--;
+			return RA_NOPRIV;
+		}
+	} else {
+		size_t		 j, mask = cat->nslot - 1;
+		uint32_t	 h = ra_name_hash(d->name, strlen(d->name));
+
+		for (j = h & mask; cat->slot[j]; j = (j + 1) & mask)
+			continue;
+		cat->slot[j] = SLOT(h, cat->n - 1);
+	}
+	return cat->n - 1;
+}
+
+static const struct {
+	const char	*verb;
+	enum ra_access	 access;
+} verbs[] = {
+	/* AppendTo before Append: the longer verb wins. */
+	{ "AppendTo", RA_ACCESS_APPENDTO },
+	{ "Append", RA_ACCESS_APPEND },
+	{ "Create", RA_ACCESS_CREATE },
+	{ "Read", RA_ACCESS_READ },
+	{ "Write", RA_ACCESS_WRITE },
+	{ "Delete", RA_ACCESS_DELETE },
+	{ "Assign", RA_ACCESS_ASSIGN },
+	{ "Share", RA_ACCESS_SHARE },
+};
+
+
+/* System business-process-flow tables (IsBPFEntity in metadata). */
+static const char *const system_bpf[] = {
+	"opportunitysalesprocess", "leadtoopportunitysalesprocess",
+	"phonetocaseprocess", "expiredprocess", "newprocess",
+	"translationprocess"
+};
+
+/* A solution BPF table: <prefix>_bpf_<32 hex digits>. */
+static int
+is_bpf(const char *base)
+{
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(system_bpf) / sizeof(system_bpf[0]); i++)
+		if (ra_strcaseeq(base, system_bpf[i]))
+			return 1;
+	for (p = base; (p = strchr(p, '_')) != NULL; p++)
+		if (ra_prefix_caseeq(p, "_bpf_") && p > base) {
+			for (i = 0, p += 5; isxdigit((unsigned char)p[i]); i++)
+				continue;
+			return i == 32 && p[i] == '\0';
+		}
+	return 0;
+}
+
+/*
+ * A publisher-prefixed schema name: letters/digits, '_', then more.  The
+ * solution's own CustomizationPrefix is one such prefix, so it needs no
+ * rule of its own.
+ */
+static int
+is_prefixed(const char *base)
+{
+	const char	*p;
+
+	for (p = base; isalnum((unsigned char)*p); p++)
+		continue;
+	return p > base && *p == '_' && isalnum((unsigned char)p[1]);
+}
+
+const char *
+ra_priv_base(const char *name, enum ra_access *access)
+{
+	size_t	 i, n;
+
+	if (!ra_prefix_caseeq(name, "prv"))
+		return NULL;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		n = strlen(verbs[i].verb);
+		if (ra_prefix_caseeq(name + 3, verbs[i].verb) &&
+		    name[3 + n] != '\0') {
+			if (access)
+				*access = verbs[i].access;
+			return name + 3 + n;
+		}
+	}
+	return NULL;
+}
+
+int
+ra_classify(const struct ra_catalog *cat, const char *name,
+    struct ra_privdef *d)
+{
+	const char	*base;
+	size_t		 i;
+
+	memset(d, 0, sizeof(*d));
+	d->tab = RA_TAB_MISSING;
+	if ((base = ra_priv_base(name, &d->access)) == NULL) {
+		/* Not prv<Verb><Base>: an unlisted miscellaneous privilege. */
+		d->section = RA_SECTION_MISC;
+		d->entity = ra_strdup("");
+		return d->entity ? 0 : -1;
+	}
+	for (i = 0; i < cat->nbases; i++)
+		if (ra_strcaseeq(cat->bases[i].base, base)) {
+			d->tab = cat->bases[i].tab;
+			d->entity = ra_strdup(cat->bases[i].entity);
+			return d->entity ? 0 : -1;
+		}
+	if (is_bpf(base))
+		d->tab = RA_TAB_BPF;
+	else if (is_prefixed(base))
+		d->tab = RA_TAB_CUSTOM;
+	d->entity = ra_strdup(base);
+	return d->entity ? 0 : -1;
+}
+
+size_t
+ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
+{
+	struct ra_privdef	 d;
+	char			*name;
+	size_t			 i;
+
+	if ((i = ra_catalog_find(cat, s, n)) != RA_NOPRIV)
+		return i;
+	if ((name = ra_strndup(s, n)) == NULL)
+		return RA_NOPRIV;
+	if (ra_classify(cat, name, &d) == -1) {
+		free(name);
+		return RA_NOPRIV;
+	}
+	d.name = name;
+	if ((i = catalog_add(cat, &d)) == RA_NOPRIV) {
+		free(d.name);
+		free(d.entity);
+	}
+	return i;
+}
+
+/*
+ * Parse a `depths` cell: levels separated by ';' (blanks allowed), each
+ * in any spelling ra_level_parse() takes but None.  Empty means unknown
+ * (0).  Returns -1 for anything else.
+ */
+int
+ra_depths_parse(const char *s, unsigned *out)
+{
+	char		 word[64];
+	const char	*p, *end;
+	size_t		 n;
+	unsigned	 m = 0;
+	enum ra_level	 l;
+
+	for (p = s; *p != '\0'; p = *end ? end + 1 : end) {
+		if ((end = strchr(p, ';')) == NULL)
+			end = p + strlen(p);
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		n = (size_t)(end - p);
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n == 0 || n >= sizeof(word))
+			return -1;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if (ra_level_parse(word, &l) != RA_OK || l == RA_LEVEL_NONE)
+			return -1;
+		m |= RA_DEPTH(l);
+	}
+	*out = m;
+	return 0;
+}
+
+/*
+ * A privilege id: 32 hex digits, as a GUID with or without hyphens and
+ * braces.  Returns the lower-case 8-4-4-4-12 form (the caller frees it),
+ * or NULL (with *BAD set) when S is not one, or when memory runs out.
+ */
+static char *
+privilege_id(const char *s, int *bad)
+{
+	char	 hex[33], *out;
+	size_t	 n = 0;
+
+	*bad = 0;
+	for (; *s; s++) {
+		if (*s == '-' || *s == '{' || *s == '}' || *s == ' ')
+			continue;
+		if (!isxdigit((unsigned char)*s) || n == 32) {
+			*bad = 1;
+			return NULL;
+		}
+		hex[n++] = (char)ra_lower((unsigned char)*s);
+	}
+	if (n != 32) {
+		*bad = 1;
+		return NULL;
+	}
+	hex[32] = '\0';
+	if ((out = malloc(37)) == NULL)
+		return NULL;
+	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12,
+	    hex + 16, hex + 20);
+	return out;
+}
+
+/*
+ * Add or replace catalog rows from CSV text.  Returns RA_OK or the first
+ * error; every bad row is a diagnostic.  A row replacing a known
+ * privilege keeps its depths and id when the file has no such column.
+ */
+static enum ra_err
+catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
+    size_t len)
+{
+	static const char *const cols[] = { "privilege", "entity", "tab",
+	    "section", "access", "depths", "privilegeid" };
+	struct ra_catalog	*cat = &ctx->cat;
+	struct ra_csv		 c;
+	struct ra_privdef	 d;
+	int			 idx[7], bad;
+	size_t			 r, i;
+	enum ra_err		 rc;
+
+	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
+		return rc;
+	if (ra_csv_columns(ctx, file, &c, cols, idx, 7) == -1) {
+		ra_csv_free(&c);
+		return RA_ECSV;
+	}
+	for (r = 1; r < c.nrow; r++) {
+		const struct ra_csv_row	*row = &c.row[r];
+		const char		*name = ra_csv_cell(row, idx[0]);
+		const char		*id = ra_csv_cell(row, idx[6]);
+
+		memset(&d, 0, sizeof(d));
+		if (*name == '\0') {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file,
+			    NULL, row->line, 0, "row without a privilege");
+			rc = RA_ECSV;
+			continue;
+		}
+		if (ra_tab_parse(ra_csv_cell(row, idx[2]), &d.tab) == -1 ||
+		    ra_section_parse(ra_csv_cell(row, idx[3]), &d.section) == -1 ||
+		    ra_access_parse(ra_csv_cell(row, idx[4]), &d.access) == -1) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_TAB, file, NULL,
+			    row->line, 0, "unknown tab, section or access "
+			    "right for %s", name);
+			rc = RA_ECSV;
+			continue;
+		}
+		if (ra_depths_parse(ra_csv_cell(row, idx[5]), &d.depths) == -1) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ID, file, NULL,
+			    row->line, 0, "bad depths \"%s\" for %s (use Basic, "
+			    "Local, Deep or Global, separated by ';')",
+			    ra_csv_cell(row, idx[5]), name);
+			rc = RA_ECSV;
+			continue;
+		}
+		if (*id && (d.id = privilege_id(id, &bad)) == NULL) {
+			if (!bad) {
+				rc = RA_ENOMEM;
+				break;
+			}
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ID, file, NULL,
+			    row->line, 0, "bad privilege id \"%s\" for %s "
+			    "(expected a GUID)", id, name);
+			rc = RA_ECSV;
+			continue;
+		}
+		d.listed = 1;
+		if ((d.entity = ra_strdup(ra_csv_cell(row, idx[1]))) == NULL) {
+			free(d.id);
+			rc = RA_ENOMEM;
+			break;
+		}
+		if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV) {
+			d.name = cat->v[i].name;
+			if (idx[5] == -1)
+				d.depths = cat->v[i].depths;
+			if (idx[6] == -1) {
+				d.id = cat->v[i].id;
+				cat->v[i].id = NULL;
+			}
+			free(cat->v[i].entity);
+			free(cat->v[i].id);
+			cat->v[i] = d;
+		} else if ((d.name = ra_strdup(name)) == NULL ||
+		    catalog_add(cat, &d) == RA_NOPRIV) {
+			free(d.name);
+			free(d.entity);
+			free(d.id);
+			rc = RA_ENOMEM;
+			break;
+		}
+	}
+	ra_csv_free(&c);
+	return rc;
+}
+
+static enum ra_err
+bases_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
+    size_t len)
+{
+	static const char *const cols[] = { "base", "entity", "tab" };
+	struct ra_catalog	*cat = &ctx->cat;
+	struct ra_csv		 c;
+	struct ra_base		*b;
+	int			 idx[3];
+	size_t			 r;
+	enum ra_err		 rc;
+
+	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
+		return rc;
+	if (ra_csv_columns(ctx, file, &c, cols, idx, 3) == -1) {
+		ra_csv_free(&c);
+		return RA_ECSV;
+	}
+	for (r = 1; r < c.nrow; r++) {
+		if (ra_grow(&cat->bases, &cat->capbases, cat->nbases + 1,
+		    sizeof(*cat->bases)) == -1) {
+			rc = RA_ENOMEM;
+			break;
+		}
+		b = &cat->bases[cat->nbases];
+		if (ra_tab_parse(ra_csv_cell(&c.row[r], idx[2]), &b->tab) == -1) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_TAB, file, NULL,
+			    c.row[r].line, 0, "unknown tab");
+			rc = RA_ECSV;
+			continue;
+		}
+		b->base = ra_strdup(ra_csv_cell(&c.row[r], idx[0]));
+		b->entity = ra_strdup(ra_csv_cell(&c.row[r], idx[1]));
+		if (b->base == NULL || b->entity == NULL) {
+			free(b->base);
+			free(b->entity);
+			rc = RA_ENOMEM;
+			break;
+		}
+		cat->nbases++;
+	}
+	ra_csv_free(&c);
+	return rc;
+}
+
+/* ---- escalation rules ----------------------------------------------- */
+
+int
+ra_catalog_init(struct ra_ctx *ctx)
+{
+	if (catalog_load_csv(ctx, ra_data_catalog.name,
+	    (const char *)ra_data_catalog.data, ra_data_catalog.len) != RA_OK)
+		return -1;
+	if (bases_load_csv(ctx, ra_data_bases.name,
+	    (const char *)ra_data_bases.data, ra_data_bases.len) != RA_OK)
+		return -1;
+	return 0;
+}
+
+/* STR copied into *DST; NULL stays NULL.  0 or -1. */
+static int
+dup_or_null(char **dst, const char *str)
+{
+	*dst = str ? ra_strdup(str) : NULL;
+	return str && *dst == NULL ? -1 : 0;
+}
+
+int
+ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src)
+{
+	const struct ra_catalog	*c = &src->cat;
+	struct ra_catalog	*d = &dst->cat;
+	size_t			 i;
+
+	memset(d, 0, sizeof(*d));
+	if ((d->v = calloc(c->cap ? c->cap : 1, sizeof(*d->v))) == NULL ||
+	    (d->slot = calloc(c->nslot ? c->nslot : 1, sizeof(*d->slot))) ==
+	    NULL ||
+	    (d->bases = calloc(c->capbases ? c->capbases : 1,
+	    sizeof(*d->bases))) == NULL)
+		return -1;
+	d->cap = c->cap;
+	d->capbases = c->capbases;
+	d->nslot = c->nslot;
+	memcpy(d->slot, c->slot, c->nslot * sizeof(*d->slot));
+	for (; d->n < c->n; d->n++) {
+		d->v[d->n] = c->v[d->n];
+		if (dup_or_null(&d->v[d->n].name, c->v[d->n].name) == -1 ||
+		    dup_or_null(&d->v[d->n].entity, c->v[d->n].entity) == -1 ||
+		    dup_or_null(&d->v[d->n].id, c->v[d->n].id) == -1) {
+			/* Free what this entry got; the rest is counted. */
+			free(d->v[d->n].name);
+			free(d->v[d->n].entity);
+			return -1;
+		}
+	}
+	for (; d->nbases < c->nbases; d->nbases++) {
+		d->bases[d->nbases] = c->bases[d->nbases];
+		if (dup_or_null(&d->bases[d->nbases].base,
+		    c->bases[d->nbases].base) == -1 ||
+		    dup_or_null(&d->bases[d->nbases].entity,
+		    c->bases[d->nbases].entity) == -1) {
+			free(d->bases[d->nbases].base);
+			return -1;
+		}
+	}
+	if (src->nesc && (dst->esc = calloc(src->nesc, sizeof(*dst->esc))) ==
+	    NULL)
+		return -1;
+	dst->capesc = src->nesc;
+	for (i = 0; i < src->nesc; i++) {
+		dst->esc[i] = src->esc[i];
+		if (dup_or_null(&dst->esc[i].match, src->esc[i].match) == -1 ||
+		    dup_or_null(&dst->esc[i].reason, src->esc[i].reason) ==
+		    -1) {
+			free(dst->esc[i].match);
+			return -1;
+		}
+		dst->nesc++;
+	}
+	return 0;
+}
+
+void
+ra_catalog_free(struct ra_catalog *cat)
+{
+	size_t	 i;
+
+	for (i = 0; i < cat->n; i++) {
+		free(cat->v[i].name);
+		free(cat->v[i].entity);
+		free(cat->v[i].id);
+	}
+	for (i = 0; i < cat->nbases; i++) {
+		free(cat->bases[i].base);
+		free(cat->bases[i].entity);
+	}
+	free(cat->v);
+	free(cat->slot);
+	free(cat->bases);
+	memset(cat, 0, sizeof(*cat));
+}
+
+enum ra_err
+ra_catalog_load_buffer(struct ra_ctx *ctx, const char *name, const char *buf,
+    size_t len)
+{
+	return catalog_load_csv(ctx, name, buf, len);
+}
+
+RA_EXPORT enum ra_err
+ra_ctx_load_catalog(struct ra_ctx *ctx, const char *path)
+{
+	char		*buf;
+	size_t		 len;
+	enum ra_err	 rc;
+
+	if ((rc = ra_read_file(ctx, path, &buf, &len)) != RA_OK)
+		return rc;
+	rc = catalog_load_csv(ctx, path, buf, len);
+	free(buf);
+	return rc;
+}
+
+/* ---- profiles -------------------------------------------------------- */
+
+/*
+ * The depths privilege D can take: the catalog's, else Organization only
+ * for a privacy-related privilege (ms-learn-secroles), else 0: unknown.
+ */
+unsigned
+ra_privdef_depths(const struct ra_privdef *d)
+{
+	if (d->depths)
+		return d->depths;
+	if (d->section == RA_SECTION_PRIVACY)
+		return RA_DEPTH(RA_LEVEL_GLOBAL);
+	return 0;
+}

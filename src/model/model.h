@@ -1,0 +1,488 @@
+/*
+ * model.h - the model stage: what a loaded solution is, and the data it is
+ * judged against.  Owns the context (limits, progress, diagnostics), the
+ * names of levels, tabs, sections and access rights (names.c), the CSV
+ * reader (csv.c), the privilege catalog and its classification rules
+ * (catalog.c), escalation rules (escalation.c), requirement profiles
+ * (profile.c), privilege bitmaps (bitmap.c), roles (role.c) and solutions
+ * (solution.c).  It may call base/ only.  Once loaded, the model is read
+ * through const pointers by analyze/ and render/.  Never installed.
+ */
+#ifndef RA_MODEL_H
+#define RA_MODEL_H
+
+#include <pthread.h>
+
+#include "base/base.h"
+/* Stable diagnostic codes; documented in man/roleaudit.1. */
+enum ra_code {
+	RA_C_IO = 100,		/* cannot open or read a file */
+	RA_C_XML = 101,		/* malformed XML */
+	RA_C_ROLE_NONAME = 102,	/* <Role> without name */
+	RA_C_PRIV_NONAME = 103,	/* <RolePrivilege> without name */
+	RA_C_PRIV_NOLEVEL = 104,	/* <RolePrivilege> without level */
+	RA_C_PRIV_BADLEVEL = 105,	/* unknown level: warning */
+	RA_C_DTD = 106,		/* DOCTYPE or entity declaration refused */
+	RA_C_NOROLES = 107,	/* customizations.xml without <Roles> */
+	RA_C_NOTROLE = 108,	/* file in Roles/ whose root is not <Role> */
+	RA_C_UNKNOWN_DOC = 109,	/* XML that is neither role nor solution */
+	RA_C_NOSOLUTION = 110,	/* no customizations.xml / Roles/ found */
+	RA_C_ROLE_NOID = 111,	/* <Role> without id: warning */
+	RA_C_TOOLONG = 112,	/* name longer than the limit */
+	RA_C_SIZE = 113,	/* file larger than the limit */
+	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
+	RA_C_SYMLINK = 115,	/* symbolic link in a folder: warning */
+	RA_C_CHANGED = 116,	/* input changed between diff's two readings */
+	RA_C_ZIP = 200,		/* not a zip / corrupt zip */
+	RA_C_ZIP_MEMBER = 201,	/* corrupt member (CRC, truncated) */
+	RA_C_ZIP_ENCRYPTED = 202,
+	RA_C_ZIP_DUP = 203,	/* duplicate member name */
+	RA_C_ZIP_BOMB = 204,	/* size or ratio limit */
+	RA_C_ZIP_MEMBERS = 205,	/* too many members */
+	RA_C_ZIP_NAME = 206,	/* unsafe member name: warning */
+	RA_C_ZIP_METHOD = 207,	/* unsupported compression */
+	RA_C_CSV = 300,		/* malformed CSV */
+	RA_C_CSV_LEVEL = 301,	/* bad level in a profile */
+	RA_C_CSV_NOPRIV = 302,	/* row without privilege */
+	RA_C_CSV_HEADER = 303,	/* missing/unknown header */
+	RA_C_CSV_TAB = 304,	/* unknown tab or section */
+	RA_C_PROFILE = 305,	/* no such built-in profile */
+	RA_C_CSV_ID = 306,	/* malformed privilege id or depths in a catalog */
+	RA_C_ROLE_UNKNOWN = 307,	/* a role named on the command line: none */
+	RA_C_ROLE_AMBIGUOUS = 308,	/* ... matches several roles */
+	/* lint.c: findings about roles, not about the input's syntax. */
+	RA_C_LINT_DEPTH = 401,	/* depth the privilege cannot take */
+	RA_C_LINT_MISC_DEPTH = 402,	/* misc privilege below Organization: note */
+	RA_C_LINT_APPEND = 410,	/* Append on a table, Append To on none */
+	RA_C_LINT_APPENDTO = 411,	/* Append To on a table, Append on none */
+	RA_C_LINT_TEAM = 420	/* team role granting User depth */
+};
+
+/* ---- ctx.c: diagnostics --------------------------------------------- */
+
+/*
+ * Record a diagnostic on the context.  FILE and MEMBER are copied.  When
+ * memory runs out the diagnostic is dropped: the stage that ran out
+ * reports RA_ENOMEM anyway.
+ */
+void	 ra_diag_add(struct ra_ctx *, enum ra_severity, int code,
+	    const char *file, const char *member, unsigned long line,
+	    unsigned long col, const char *fmt, ...)
+	    __attribute__((format(printf, 8, 9)));
+/* Forget every diagnostic of the context (ra_ctx_free()). */
+void	 ra_diag_clear(struct ra_ctx *);
+void	 ra_diag_vadd(struct ra_ctx *, enum ra_severity, int code,
+	    const char *file, const char *member, unsigned long line,
+	    unsigned long col, const char *fmt, va_list);
+
+/* ---- catalog.c ------------------------------------------------------- */
+
+enum ra_access {
+	RA_ACCESS_NONE = 0,	/* miscellaneous or privacy privilege */
+	RA_ACCESS_CREATE,
+	RA_ACCESS_READ,
+	RA_ACCESS_WRITE,
+	RA_ACCESS_DELETE,
+	RA_ACCESS_APPEND,
+	RA_ACCESS_APPENDTO,
+	RA_ACCESS_ASSIGN,
+	RA_ACCESS_SHARE,
+	RA_ACCESS__COUNT
+};
+
+const char	*ra_access_name(enum ra_access);
+/* An access right by name ("" and "Misc": none; "Append To"); 0 or -1. */
+int		 ra_access_parse(const char *, enum ra_access *);
+/* The editor's name of a level: "User", ..., "Organization", "None". */
+const char	*ra_level_editor_name(enum ra_level);
+/* "note", "warning" or "error". */
+const char	*ra_severity_name(enum ra_severity);
+
+struct ra_privdef {
+	char		*name;		/* canonical spelling */
+	char		*entity;	/* display name */
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+	enum ra_access	 access;
+	/*
+	 * Depths the privilege can take, as RA_DEPTH(level) bits; 0 when no
+	 * source states them (the catalog's `depths` column).
+	 */
+	unsigned	 depths;
+	char		*id;		/* well-known GUID, lower case, or NULL */
+	int		 listed;	/* from a catalog CSV, not classified */
+};
+
+#define RA_DEPTH(l)	(1u << (l))
+#define RA_DEPTHS_ALL	(RA_DEPTH(RA_LEVEL_BASIC) | RA_DEPTH(RA_LEVEL_LOCAL) | \
+			 RA_DEPTH(RA_LEVEL_DEEP) | RA_DEPTH(RA_LEVEL_GLOBAL))
+
+struct ra_base {
+	char		*base;
+	char		*entity;
+	enum ra_tab	 tab;
+};
+
+/*
+ * The privilege catalog: every privilege ever named, each with a dense
+ * index.  Privileges met in input that the CSV does not list are added
+ * (interned) with a classified tab, so indices stay dense and shared by
+ * all solutions of a context.
+ */
+struct ra_catalog {
+	struct ra_privdef	*v;
+	size_t			 n, cap;
+	uint64_t		*slot;	/* open addressing: hash, index + 1 */
+	size_t			 nslot;	/* power of two */
+	struct ra_base		*bases;
+	size_t			 nbases, capbases;
+};
+
+#define RA_NOPRIV	((size_t)-1)
+
+int	 ra_catalog_init(struct ra_ctx *);
+/*
+ * Give DST (a new context) copies of SRC's catalog, bases and escalation
+ * rules: how every context after the first gets the embedded data
+ * without parsing its CSV again.  0, or -1 with what was copied left for
+ * ra_ctx_free().
+ */
+int	 ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src);
+void	 ra_catalog_free(struct ra_catalog *);
+/* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
+size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
+/* The same, for a name whose ra_name_hash() is H. */
+size_t	 ra_catalog_find_hash(const struct ra_catalog *, const char *,
+	    size_t, uint32_t h);
+/*
+ * Index of NAME (LEN bytes), adding and classifying it when new.
+ * RA_NOPRIV when memory runs out.
+ */
+size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t);
+/*
+ * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
+ * access right, or NULL when NAME is not of that shape.
+ */
+const char	*ra_priv_base(const char *name, enum ra_access *);
+
+/*
+ * Classify a privilege the catalog does not list: fills tab, entity,
+ * and access of D from its name.  Documented in the man page.
+ */
+int	 ra_classify(const struct ra_catalog *, const char *name,
+	    struct ra_privdef *d);
+
+/* Parse CSV bytes into rows; used for the catalog and for profiles. */
+struct ra_csv_row {
+	char		**field;
+	size_t		  nfield;
+	unsigned long	  line;
+};
+
+struct ra_csv {
+	struct ra_csv_row	*row;
+	size_t			 nrow, cap;
+};
+
+/*
+ * Parse BUF as CSV (RFC 4180, UTF-8 BOM allowed).  Lines that start with
+ * '#' between records are comments; empty rows are dropped; each row
+ * keeps the 1-based line it starts on.  Errors are recorded as diagnostics against FILE.
+ */
+enum ra_err	 ra_csv_parse(struct ra_ctx *, const char *file,
+		    const char *buf, size_t len, struct ra_csv *out);
+void		 ra_csv_free(struct ra_csv *);
+/*
+ * Map the header row of C to column indices: COLS lists the known names,
+ * IDX receives each name's column or -1.  Returns -1 (with a diagnostic)
+ * when the first required column is missing.
+ */
+int		 ra_csv_columns(struct ra_ctx *, const char *file,
+		    const struct ra_csv *, const char *const *cols, int *idx,
+		    size_t ncols);
+/* Cell I of row R, or "" when the row is shorter. */
+const char	*ra_csv_cell(const struct ra_csv_row *r, int i);
+/* Read a whole file into memory (NUL-terminated), honouring the size limit. */
+enum ra_err	 ra_read_file(struct ra_ctx *, const char *path, char **buf,
+		    size_t *len);
+
+/* The catalog or a profile from CSV bytes; NAME/FILE for diagnostics. */
+enum ra_err	 ra_catalog_load_buffer(struct ra_ctx *, const char *name,
+		    const char *buf, size_t len);
+enum ra_err	 ra_profile_load_buffer(struct ra_ctx *, const char *name,
+		    const char *file, const char *buf, size_t len,
+		    struct ra_profile **out);
+
+/*
+ * A catalog `depths` cell ("Basic;Local;Deep;Global", any level spelling
+ * but None) as RA_DEPTH() bits in *OUT; empty gives 0 (unknown).  0 or -1.
+ */
+int	 ra_depths_parse(const char *, unsigned *out);
+
+/* Tab or section by its name (case-insensitive, a few spellings). */
+int	 ra_tab_parse(const char *, enum ra_tab *);
+int	 ra_section_parse(const char *, enum ra_section *);
+
+/* A requirement of a profile. */
+struct ra_req {
+	size_t		 priv;		/* catalog index */
+	enum ra_level	 min;
+	/* Display data; NULL/unset: from the catalog. */
+	char		*entity;
+	int		 has_tab;
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+};
+
+struct ra_profile {
+	char		*name;
+	char		*source;	/* "# source:" comment, or "" */
+	char		*version;	/* "# version:" comment, or "" */
+	char		 sha256[65];	/* of the CSV bytes */
+	struct ra_req	*req;
+	size_t		 n, cap;
+};
+
+/* Built-in data compiled into the library (build/data.c). */
+struct ra_blob {
+	const char		*name;
+	const unsigned char	*data;
+	size_t			 len;
+};
+extern const struct ra_blob	ra_data_catalog;
+extern const struct ra_blob	ra_data_bases;
+extern const struct ra_blob	ra_data_escalation;
+extern const struct ra_blob	ra_data_profiles[];	/* NULL name ends */
+
+/* An escalation rule (schema/escalation.csv). */
+enum ra_esc_kind {
+	RA_ESC_PRIVILEGE = 0,	/* in the order rules are tried */
+	RA_ESC_BASE,
+	RA_ESC_SECTION,
+	RA_ESC_DEPTH
+};
+
+struct ra_esc {
+	enum ra_esc_kind	 kind;
+	char			*match;
+	enum ra_level		 level;		/* RA_ESC_DEPTH */
+	enum ra_section		 section;	/* RA_ESC_SECTION */
+	char			*reason;
+};
+
+int	 ra_escalation_init(struct ra_ctx *);
+/*
+ * Why going from OLD to NEW on privilege PRIV grants more, as the
+ * reasons of every matching rule joined by "; " into B; 0 when no rule
+ * matches (then B is untouched).  Lowering never escalates.
+ */
+int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
+	    enum ra_level new, struct ra_buf *b);
+
+/* ---- bitmap.c -------------------------------------------------------- */
+
+/*
+ * The privileges of a role or a profile, each at a level (Basic=1 ..
+ * Global=4), in one of two layouts chosen when the bitmap is empty:
+ *
+ * - dense (the default): four bit planes; bit i of plane L-1 is set when
+ *   privilege i is held at level L or higher.  "Holds X at least at L" is
+ *   one bit test; "lacks from a profile" is, per plane, required & ~held.
+ * - sparse (ra_bitmap_sparse()): sorted (privilege, level) entries, four
+ *   bytes a grant, for roles of unfocused loads, whose privileges are
+ *   indexed by a catalog of every name in the input.  After setting,
+ *   call ra_bitmap_seal() before reading.
+ *
+ * Both answer the same calls.  REQ, NEED, MISSING and profile bitmaps
+ * are dense; a role's may be either.
+ */
+#define RA_PLANES	4
+
+struct ra_bitmap {
+	uint64_t	*w;	/* dense: RA_PLANES * nwords words, plane-major */
+	size_t		 nwords;
+	uint32_t	*e;	/* sparse: privilege << 2 | (level - 1) */
+	size_t		 ne, cape;
+	unsigned char	 sparse;
+	unsigned char	 sorted;	/* sparse: sealed, or appended in order */
+};
+
+/* Make empty B sparse. */
+void		 ra_bitmap_sparse(struct ra_bitmap *);
+/* Sparse: sort and keep each privilege once, at its highest level. */
+void		 ra_bitmap_seal(struct ra_bitmap *);
+/* Grant PRIV at L (a higher level than before wins); 0 or -1. */
+int		 ra_bitmap_set(struct ra_bitmap *, size_t priv, enum ra_level);
+enum ra_level	 ra_bitmap_get(const struct ra_bitmap *, size_t priv);
+/* Privileges held at any level. */
+size_t		 ra_bitmap_count(const struct ra_bitmap *);
+void		 ra_bitmap_free(struct ra_bitmap *);
+/*
+ * For every privilege i with REQ at level L, set bit i in MISSING when
+ * HELD lacks it at L.  MISSING is resized to REQ's width.  0 or -1.
+ */
+int		 ra_bitmap_missing(const struct ra_bitmap *req,
+		    const struct ra_bitmap *held, struct ra_bitmap *missing);
+/* 1 when HELD has every privilege of NEED at its level. */
+int		 ra_bitmap_covers(const struct ra_bitmap *held,
+		    const struct ra_bitmap *need);
+/* The next privilege held at or after I, or RA_NOPRIV. */
+size_t		 ra_bitmap_next(const struct ra_bitmap *, size_t i);
+
+/* ---- the model ------------------------------------------------------- */
+
+/*
+ * The <Role isinherited> attribute, "Member's privilege inheritance" in
+ * the role editor: how a team's members get the role's privileges.
+ */
+enum ra_inherit {
+	RA_INHERIT_UNKNOWN = 0,	/* no attribute (exports before 2021) */
+	RA_INHERIT_TEAM,	/* "0": Team privileges only */
+	RA_INHERIT_DIRECT	/* "1": Direct User (Basic) access level and
+				   Team privileges */
+};
+
+struct ra_role {
+	char		*id;
+	char		*name;
+	char		*file;		/* member or file the role is in */
+	unsigned long	 line;
+	struct ra_bitmap bits;		/* lean: empty (see ra_solution) */
+	size_t		 nprivs;
+	enum ra_inherit	 inherit;
+	/*
+	 * Lean or kept loads: SHA-256 of the role's privileges, each once at
+	 * its highest level, as ASCII-lower-cased name, NUL, level digit,
+	 * in byte order of the names.  Equal digests, equal privileges.
+	 */
+	unsigned char	 digest[32];
+};
+
+/*
+ * Record the isinherited attribute's value (N bytes at V) on R; lint.c.
+ * Anything but "0" or "1" leaves it unknown.
+ */
+void	 ra_role_set_inherit(struct ra_role *r, const char *v, size_t n);
+
+struct ra_solution {
+	char		*path;
+	enum ra_input_kind kind;
+	char		 sha256[65];
+	int		 has_manifest;
+	char		*unique_name;
+	char		*version;
+	char		*prefix;	/* publisher customization prefix */
+	int		 managed;	/* 0, 1, 2 both, -1 unknown */
+	struct ra_role	*role;
+	size_t		 nrole, caprole;
+	/*
+	 * Lean (loaded from a path under ra_ctx_set_lean()): roles hold a
+	 * digest and a count, not privileges, until ra_diff() reads the
+	 * privileges of the roles it reports back in (ra_solution_fill()).
+	 */
+	int		 lean;
+	/*
+	 * While ra_solution_fill() reads the input again: role i's privileges
+	 * are kept when keep[i]; the others are only counted in order.
+	 */
+	const unsigned char *keep;
+	size_t		 nkeep;
+};
+
+/*
+ * Read SOL's input again and give the roles marked in KEEP (SOL->nrole
+ * flags) their privileges.  The input must read as it did: the same
+ * roles in the same order, the kept ones with the same digest; else an
+ * error is recorded and RA_EINPUT returned.  Diagnostics of the second
+ * reading are dropped unless it fails.
+ */
+enum ra_err	 ra_solution_fill(struct ra_ctx *, struct ra_solution *sol,
+		    const unsigned char *keep);
+/* A solution with no roles yet, for the input at PATH; NULL: no memory. */
+struct ra_solution *ra_solution_new(const char *path, enum ra_input_kind);
+/* Drop the roles after the first N (a retried parse). */
+void		 ra_solution_truncate(struct ra_solution *, size_t n);
+/* 1 when one of the N solutions is lean: their privileges are not there. */
+int		 ra_solutions_lean(const struct ra_solution *const *, size_t n);
+
+struct ra_ctx {
+	struct ra_catalog	 cat;
+	uint64_t		 limit[RA_LIMIT__COUNT];
+	struct ra_esc		*esc;
+	size_t			 nesc, capesc;
+	void			(*progress)(void *, uint64_t, size_t);
+	void			*progress_arg;
+	pthread_mutex_t		 progress_mu;
+	int			 focused;	/* see ra_ctx_focus() */
+	int			 lean;		/* see ra_ctx_set_lean() */
+	/*
+	 * Set by ra_solutions_load() when every core it may use already has
+	 * an input (or -j 1 allows one core): then an input gets no threads
+	 * of its own (inflater, digest).
+	 */
+	int			 solo;
+	struct ra_bitmap	 focus;		/* plane 0: privileges kept */
+	struct ra_diag		*diag;
+	size_t			 ndiag, capdiag;
+};
+
+/*
+ * Diagnostics of one input while workers load several at once: a thread
+ * that redirects records into its list (NULL: back to the context's), and
+ * the lists are adopted by the context in input order.
+ */
+struct ra_diaglist {
+	struct ra_diag	*diag;
+	size_t		 ndiag, capdiag;
+};
+
+/* Returns the list this thread recorded into before (NULL: the context). */
+struct ra_diaglist *ra_diag_redirect(struct ra_diaglist *);
+void		 ra_diaglist_free(struct ra_diaglist *);
+void		 ra_diag_adopt(struct ra_ctx *, struct ra_diaglist *);
+/* How many diagnostics this thread has recorded so far (see truncate). */
+size_t		 ra_diag_mark(struct ra_ctx *);
+/* Forget this thread's diagnostics after the first N (a retried parse). */
+void		 ra_diag_truncate(struct ra_ctx *, size_t n);
+/* Tell the progress callback, if any (see ra_ctx_set_progress()). */
+void		 ra_progress(struct ra_ctx *, uint64_t bytes, size_t inputs);
+/* The requirements of P as a bitmap; 0 or -1. */
+int		 ra_profile_bitmap(const struct ra_profile *, struct ra_bitmap *);
+
+/* Display data of a missing privilege: the profile row wins. */
+const char	*ra_req_entity(const struct ra_catalog *, const struct ra_req *);
+enum ra_tab	 ra_req_tab(const struct ra_catalog *, const struct ra_req *);
+enum ra_section	 ra_req_section(const struct ra_catalog *, const struct ra_req *);
+/*
+ * The depths privilege D can take: its catalog depths, else Organization
+ * for a privacy-related privilege, else 0 (unknown).
+ */
+unsigned	 ra_privdef_depths(const struct ra_privdef *d);
+/* "User (Basic)" ... "Organization (Global)", "None". */
+const char	*ra_level_both(enum ra_level);
+/* RA_DEPTH() bits as "User (Basic), Organization (Global)" into B. */
+void		 ra_depths_format(unsigned depths, struct ra_buf *b);
+/*
+ * 1 when role R is the one SPEC (N bytes) names: its id (braces, blanks
+ * and case ignored) or its name (ASCII case ignored).
+ */
+/* 1 when R's id is SPEC (N bytes), braces, blanks and case ignored. */
+int		 ra_role_id_is(const struct ra_role *r, const char *spec, size_t n);
+int		 ra_role_matches(const struct ra_role *r, const char *spec,
+		    size_t n);
+/*
+ * Where a diagnostic about role R of SOL points: the path into FILE, and
+ * the zip member (or NULL) into *MEMBER (borrowed from R).
+ */
+void		 ra_role_diag_location(const struct ra_solution *sol,
+		    const struct ra_role *r, struct ra_buf *file,
+		    const char **member);
+
+/* Unite PROF into REQ (borrowing entities), applying OPTS; 0 or -1. */
+int		 ra_profiles_unite(struct ra_profile *req,
+		    const struct ra_profile *const *prof, size_t nprof,
+		    const struct ra_check_opts *opts);
+/* Location "file:line" of a role into B. */
+void		 ra_role_location(const struct ra_role *, struct ra_buf *b);
+
+#endif /* RA_MODEL_H */

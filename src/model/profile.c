@@ -1,0 +1,344 @@
+/*
+ * profile.c
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <csv.h>
+#include "model/model.h"
+
+/*
+ * The default profile comes first, then the others in the order of their
+ * file names: `profiles` and `diff` list them so.
+ */
+RA_EXPORT const char *
+ra_profile_builtin(size_t i)
+{
+	size_t	 n, k = 1;
+
+	if (i == 0)
+		return RA_PROFILE_DEFAULT;
+	for (n = 0; ra_data_profiles[n].name; n++) {
+		if (strcmp(ra_data_profiles[n].name, RA_PROFILE_DEFAULT) == 0)
+			continue;
+		if (k++ == i)
+			return ra_data_profiles[n].name;
+	}
+	return NULL;
+}
+
+/*
+ * The text after "# KEY" (KEY ends in ':') on the first comment line of
+ * BUF that has it, trimmed; "" when there is none, NULL when memory runs
+ * out.
+ */
+static char *
+profile_comment(const char *buf, size_t len, const char *key)
+{
+	const char	*p = buf, *end = buf + len, *nl;
+	size_t		 n, klen = strlen(key);
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (*p == '#') {
+			const char	*q = p + 1;
+
+			while (q < nl && *q == ' ')
+				q++;
+			if ((size_t)(nl - q) >= klen && ra_prefix_caseeq(q, key)) {
+				q += klen;
+				while (q < nl && *q == ' ')
+					q++;
+				n = (size_t)(nl - q);
+				while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
+					n--;
+				return ra_strndup(q, n);
+			}
+		}
+		if (nl == end)
+			break;
+	}
+	return ra_strdup("");
+}
+
+void
+ra_profile_free(struct ra_profile *p)
+{
+	size_t	 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++)
+		free(p->req[i].entity);
+	free(p->req);
+	free(p->name);
+	free(p->source);
+	free(p->version);
+	free(p);
+}
+
+static enum ra_err
+profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
+    size_t len, struct ra_profile *p)
+{
+	static const char *const cols[] = { "privilege", "entity", "tab",
+	    "section", "min_level", "level" };
+	struct ra_csv		 c;
+	struct ra_req		*q;
+	int			 idx[6];
+	size_t			 r, i, priv;
+	enum ra_err		 rc;
+	enum ra_level		 lvl;
+
+	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
+		return rc;
+	if (ra_csv_columns(ctx, file, &c, cols, idx, 6) == -1) {
+		ra_csv_free(&c);
+		return RA_ECSV;
+	}
+	if (idx[4] == -1)
+		idx[4] = idx[5];
+	for (r = 1; r < c.nrow && rc != RA_ENOMEM; r++) {
+		const struct ra_csv_row	*row = &c.row[r];
+		const char		*name = ra_csv_cell(row, idx[0]);
+		const char		*tab = ra_csv_cell(row, idx[2]);
+		const char		*lv = ra_csv_cell(row, idx[4]);
+		struct ra_req		 nq;
+
+		memset(&nq, 0, sizeof(nq));
+		if (strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL,
+			    row->line, 0, "privilege name over %llu bytes",
+			    (unsigned long long)
+			    ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			rc = RA_ECSV;
+			continue;
+		}
+		if (*name == '\0' || !ra_prefix_caseeq(name, "prv")) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file,
+			    NULL, row->line, 0, *name ? "not a privilege name "
+			    "(must start with \"prv\")" : "row without a "
+			    "privilege");
+			rc = RA_ECSV;
+			continue;
+		}
+		lvl = RA_LEVEL_BASIC;
+		if (*lv && (ra_level_parse(lv, &lvl) != RA_OK ||
+		    lvl == RA_LEVEL_NONE)) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_LEVEL, file,
+			    NULL, row->line, 0, "unknown level \"%s\" (use "
+			    "Basic, Local, Deep or Global)", lv);
+			rc = RA_ECSV;
+			continue;
+		}
+		if (*tab) {
+			nq.has_tab = 1;
+			if (ra_tab_parse(tab, &nq.tab) == -1 ||
+			    ra_section_parse(ra_csv_cell(row, idx[3]),
+			    &nq.section) == -1) {
+				ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_TAB,
+				    file, NULL, row->line, 0, "unknown tab or "
+				    "section \"%s\"", tab);
+				rc = RA_ECSV;
+				continue;
+			}
+		}
+		priv = ra_catalog_intern(&ctx->cat, name, strlen(name));
+		if (priv == RA_NOPRIV) {
+			rc = RA_ENOMEM;
+			break;
+		}
+		for (i = 0; i < p->n; i++)
+			if (p->req[i].priv == priv)
+				break;
+		if (i < p->n) {
+			/* Listed twice: the higher level wins. */
+			if (lvl > p->req[i].min)
+				p->req[i].min = lvl;
+			continue;
+		}
+		if (*ra_csv_cell(row, idx[1]) &&
+		    (nq.entity = ra_strdup(ra_csv_cell(row, idx[1]))) == NULL) {
+			rc = RA_ENOMEM;
+			break;
+		}
+		if (ra_grow(&p->req, &p->cap, p->n + 1, sizeof(*p->req)) == -1) {
+			free(nq.entity);
+			rc = RA_ENOMEM;
+			break;
+		}
+		nq.priv = priv;
+		nq.min = lvl;
+		q = &p->req[p->n++];
+		*q = nq;
+	}
+	if (rc == RA_OK && p->n == 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file, NULL, 0,
+		    0, "profile lists no privileges");
+		rc = RA_ECSV;
+	}
+	ra_csv_free(&c);
+	return rc;
+}
+
+/* Base name of PATH without a ".csv" suffix. */
+static char *
+profile_name_of(const char *path)
+{
+	const char	*b = strrchr(path, '/');
+	size_t		 n;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	if (n > 4 && ra_strcaseeq(b + n - 4, ".csv"))
+		n -= 4;
+	return ra_strndup(b, n);
+}
+
+enum ra_err
+ra_profile_load_buffer(struct ra_ctx *ctx, const char *name,
+    const char *file, const char *buf, size_t len, struct ra_profile **out)
+{
+	struct ra_profile	*p;
+	struct ra_sha256	 sha;
+	enum ra_err		 rc;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL ||
+	    (p->name = ra_strdup(name)) == NULL ||
+	    (p->source = profile_comment(buf, len, "source:")) == NULL ||
+	    (p->version = profile_comment(buf, len, "version:")) == NULL) {
+		ra_profile_free(p);
+		return RA_ENOMEM;
+	}
+	ra_sha256_init(&sha);
+	ra_sha256_update(&sha, buf, len);
+	ra_sha256_hex(&sha, p->sha256);
+	if ((rc = profile_parse(ctx, file, buf, len, p)) != RA_OK) {
+		ra_profile_free(p);
+		return rc;
+	}
+	*out = p;
+	return RA_OK;
+}
+
+RA_EXPORT enum ra_err
+ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
+{
+	char		*file = NULL, *name;
+	size_t		 i, len = 0;
+	enum ra_err	 rc;
+
+	for (i = 0; ra_data_profiles[i].name; i++)
+		if (strcmp(ra_data_profiles[i].name, what) == 0)
+			return ra_profile_load_buffer(ctx, what, what,
+			    (const char *)ra_data_profiles[i].data,
+			    ra_data_profiles[i].len, out);
+	if (strchr(what, '/') == NULL && strchr(what, '.') == NULL) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_PROFILE, NULL, NULL, 0, 0,
+		    "no built-in profile \"%s\" (see `roleaudit profiles`)",
+		    what);
+		return RA_EINVAL;
+	}
+	if ((rc = ra_read_file(ctx, what, &file, &len)) != RA_OK)
+		return rc;
+	if ((name = profile_name_of(what)) == NULL)
+		rc = RA_ENOMEM;
+	else
+		rc = ra_profile_load_buffer(ctx, name, what, file, len, out);
+	free(name);
+	free(file);
+	return rc;
+}
+
+RA_EXPORT const char *
+ra_profile_name(const struct ra_profile *p)
+{
+	return p->name;
+}
+
+RA_EXPORT const char *
+ra_profile_source(const struct ra_profile *p)
+{
+	return p->source;
+}
+
+RA_EXPORT size_t
+ra_profile_size(const struct ra_profile *p)
+{
+	return p->n;
+}
+
+RA_EXPORT const char *
+ra_profile_version(const struct ra_profile *p)
+{
+	return p->version;
+}
+
+RA_EXPORT const char *
+ra_profile_sha256(const struct ra_profile *p)
+{
+	return p->sha256;
+}
+
+const char *
+ra_req_entity(const struct ra_catalog *cat, const struct ra_req *q)
+{
+	return q->entity ? q->entity : cat->v[q->priv].entity;
+}
+
+enum ra_tab
+ra_req_tab(const struct ra_catalog *cat, const struct ra_req *q)
+{
+	return q->has_tab ? q->tab : cat->v[q->priv].tab;
+}
+
+enum ra_section
+ra_req_section(const struct ra_catalog *cat, const struct ra_req *q)
+{
+	return q->has_tab ? q->section : cat->v[q->priv].section;
+}
+
+int
+ra_profile_bitmap(const struct ra_profile *p, struct ra_bitmap *need)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->n; i++)
+		if (ra_bitmap_set(need, p->req[i].priv, p->req[i].min) == -1)
+			return -1;
+	return 0;
+}
+
+int
+ra_profiles_unite(struct ra_profile *req, const struct ra_profile *const *prof,
+    size_t nprof, const struct ra_check_opts *opts)
+{
+	size_t	 p, i, j;
+
+	for (p = 0; p < nprof; p++)
+		for (i = 0; i < prof[p]->n; i++) {
+			const struct ra_req	*q = &prof[p]->req[i];
+
+			for (j = 0; j < req->n; j++)
+				if (req->req[j].priv == q->priv)
+					break;
+			if (j < req->n) {
+				if (q->min > req->req[j].min)
+					req->req[j].min = q->min;
+				continue;
+			}
+			if (ra_grow(&req->req, &req->cap, req->n + 1,
+			    sizeof(*req->req)) == -1)
+				return -1;
+			req->req[req->n++] = *q;
+		}
+	if (opts && opts->min_level != RA_LEVEL_NONE)
+		for (j = 0; j < req->n; j++)
+			req->req[j].min = opts->min_level;
+	return 0;
+}

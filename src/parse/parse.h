@@ -1,0 +1,96 @@
+/*
+ * parse.h - the parse stage: XML bytes to roles.  xml.c is the libxml2
+ * SAX reader (the only file here that sees libxml2), scan.c the fast
+ * reader of a large customizations.xml's <Roles> section, build.c the one
+ * place a role is built from either.  It may call model/ and base/.
+ * Never installed.
+ */
+#ifndef RA_PARSE_H
+#define RA_PARSE_H
+
+#include "model/model.h"
+/* ---- input and parse stages ----------------------------------------- */
+
+/* What a document is expected to be. */
+enum ra_doc {
+	RA_DOC_ANY = 0,		/* single XML input: role or customizations */
+	RA_DOC_CUSTOMIZATIONS,	/* roles section required */
+	RA_DOC_CUSTOMIZATIONS_OPT,	/* unpacked Other/Customizations.xml */
+	RA_DOC_ROLE,		/* file in Roles/: non-role root is a warning */
+	RA_DOC_MANIFEST		/* solution.xml */
+};
+
+/* A document being loaded into a solution. */
+struct ra_load {
+	struct ra_ctx		*ctx;
+	struct ra_solution	*sol;
+	const char		*file;		/* for diagnostics */
+	const char		*member;	/* zip member or NULL */
+	const char		*role_file;	/* name stored in roles */
+};
+
+/*
+ * build_roles.c: the role being read.  begin, then privileges, then end
+ * (which appends the role to the solution) or abandon.  Each returns
+ * RA_OK or RA_ENOMEM; checking the input is the readers' business.
+ */
+struct ra_noted {
+	uint32_t		 off, len;	/* of the lower-cased name */
+	enum ra_level		 level;
+};
+
+struct ra_build {
+	struct ra_load		*ld;
+	struct ra_role		 cur;
+	int			 open;
+	int			 skip;		/* fill: not a kept role */
+	struct ra_nameset	 seen;		/* focused: names counted */
+	/* Lean or kept: the role's grants, for its digest. */
+	struct ra_buf		 names;
+	struct ra_noted		*g;
+	size_t			 ng, capg;
+};
+
+void		 ra_build_init(struct ra_build *, struct ra_load *);
+enum ra_err	 ra_build_begin(struct ra_build *, const char *id,
+		    size_t idlen, const char *name, size_t namelen,
+		    unsigned long line);
+enum ra_err	 ra_build_privilege(struct ra_build *, const char *name,
+		    size_t len, enum ra_level);
+enum ra_err	 ra_build_end(struct ra_build *);
+void		 ra_build_abandon(struct ra_build *);
+void		 ra_build_free(struct ra_build *);
+
+struct ra_xml;
+
+/*
+ * Streaming parse of one document into LD->sol.  Feed bytes in any
+ * chunking, then finish.  Roles are appended to the solution as their end
+ * tags are seen.  Problems are diagnostics; feed/finish return the first
+ * fatal status (and ignore further input after it).
+ */
+struct ra_xml	*ra_xml_new(struct ra_load *, enum ra_doc);
+enum ra_err	 ra_xml_feed(struct ra_xml *, const char *, size_t);
+enum ra_err	 ra_xml_finish(struct ra_xml *);
+/* 1 when the document's root was not a role (RA_DOC_ROLE only). */
+int		 ra_xml_skipped(const struct ra_xml *);
+void		 ra_xml_free(struct ra_xml *);
+
+/* libxml2's one-time set-up; ra_xml_new() calls it, any thread may. */
+void		 ra_xml_global_init(void);
+
+/*
+ * scan_roles.c: read the roles of a large customizations.xml without
+ * libxml2 (see the file's comment).  Feed and finish return RA_OK or
+ * RA_ENOMEM; when ra_scan_unsure() says the scan could not follow the
+ * document, the caller discards what was loaded and parses it whole.
+ */
+struct ra_scan;
+
+struct ra_scan	*ra_scan_new(struct ra_load *, enum ra_doc);
+enum ra_err	 ra_scan_feed(struct ra_scan *, const char *, size_t);
+enum ra_err	 ra_scan_finish(struct ra_scan *);
+int		 ra_scan_unsure(const struct ra_scan *);
+void		 ra_scan_free(struct ra_scan *);
+
+#endif /* RA_PARSE_H */

@@ -1,0 +1,642 @@
+/*
+ * parse_roles.c - stream role XML into the model with libxml2's SAX2 push
+ * parser.  No tree is ever built: customizations.xml can exceed 100 MB.
+ *
+ * What counts as a role (CustomizationsSolution.xsd):
+ *   customizations.xml  /ImportExportXml/Roles/Role
+ *   role file           /Role  (SolutionPackager's Roles/<name>.xml)
+ * and a role's privileges are its RolePrivileges/RolePrivilege children.
+ * <Role Id=.../> elements anywhere else (forms, app modules, role maps)
+ * are references and are ignored.
+ *
+ * Untrusted input: the network is off, a DOCTYPE or an entity declaration
+ * stops the parse with an error, so nothing is expanded or loaded.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "parse/parse.h"
+
+/* What the document turned out to be, from its root element. */
+enum root {
+	ROOT_UNSEEN = 0,
+	ROOT_CUSTOMIZATIONS,	/* <ImportExportXml> with roles */
+	ROOT_MANIFEST,		/* <ImportExportXml> of solution.xml */
+	ROOT_ROLE,		/* <Role> */
+	ROOT_SKIP		/* ignored (not a role in Roles/) */
+};
+
+/* solution.xml fields we keep, by element path below the manifest. */
+enum field {
+	F_NONE = 0,
+	F_UNIQUE_NAME,
+	F_VERSION,
+	F_MANAGED,
+	F_PREFIX
+};
+
+#define TEXT_MAX	1024
+
+struct ra_xml {
+	struct ra_load		*ld;
+	enum ra_doc		 doc;
+	xmlParserCtxtPtr	 px;
+	enum ra_err		 rc;
+	enum root		 root;
+	unsigned long		 depth;
+	unsigned long		 roles_depth;	/* open <Roles>, 0 none */
+	int			 roles_seen;
+	unsigned long		 role_depth;	/* open role, 0 none */
+	unsigned long		 privs_depth;	/* open <RolePrivileges> */
+	struct ra_build		 b;		/* the role being read */
+	unsigned long		 manifest_depth;
+	enum field		 field;
+	struct ra_buf		 text;
+};
+
+void
+ra_xml_global_init(void)
+{
+	static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, xmlInitParser);
+}
+
+/* Stop at the first fatal problem; later input is ignored. */
+static void
+fail(struct ra_xml *x, enum ra_err rc)
+{
+	if (x->rc == RA_OK)
+		x->rc = rc;
+	if (x->px)
+		xmlStopParser(x->px);
+}
+
+static unsigned long
+cur_line(const struct ra_xml *x)
+{
+	return x->px && x->px->input ? (unsigned long)x->px->input->line : 0;
+}
+
+/*
+ * Line of the start tag being reported.  libxml2 calls startElementNs
+ * with the cursor at the tag's closing '>' (the push parser holds the
+ * whole tag in its buffer), so count the newlines back to its '<': a
+ * role whose attributes span lines is located at its first line.
+ */
+static unsigned long
+tag_line(const struct ra_xml *x)
+{
+	const xmlChar	*p, *base;
+	unsigned long	 line = cur_line(x);
+
+	if (x->px == NULL || x->px->input == NULL || x->px->input->cur == NULL)
+		return line;
+	base = x->px->input->base;
+	for (p = x->px->input->cur; p > base && *p != '<'; p--)
+		if (*p == '\n' && p != x->px->input->cur && line > 1)
+			line--;
+	return line;
+}
+
+static void
+diag(struct ra_xml *x, enum ra_severity sev, int code, unsigned long line,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+diag(struct ra_xml *x, enum ra_severity sev, int code, unsigned long line,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	ra_diag_vadd(x->ld->ctx, sev, code, x->ld->file, x->ld->member, line,
+	    0, fmt, ap);
+	va_end(ap);
+}
+
+/* Value of attribute NAME (ASCII case-insensitive) or NULL; length in *N. */
+static const xmlChar *
+attr(int nattr, const xmlChar **a, const char *name, size_t *n)
+{
+	int	 i;
+
+	for (i = 0; i < nattr; i++, a += 5)
+		if (a[1] == NULL && ra_strcaseeq((const char *)a[0], name)) {
+			*n = (size_t)(a[4] - a[3]);
+			return a[3];
+		}
+	return NULL;
+}
+
+/*
+ * Copy an attribute value of N bytes.  Without entity replacement (which
+ * stays off for untrusted input) libxml2 hands a '&' in an attribute back
+ * as the five characters "&#38;" and every other character decoded, so
+ * that one sequence is turned back into '&'.
+ */
+static char *
+attr_decode(const xmlChar *v, size_t n)
+{
+	char	*s, *o;
+	size_t	 i;
+
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	for (i = 0, o = s; i < n; i++) {
+		*o++ = (char)v[i];
+		if (v[i] == '&' && n - i >= 5 && memcmp(v + i, "&#38;", 5) == 0)
+			i += 4;
+	}
+	*o = '\0';
+	return s;
+}
+
+/* Copy an attribute value, refusing names past the length limit. */
+static char *
+attr_dup(struct ra_xml *x, const xmlChar *v, size_t n, const char *what)
+{
+	char	*s;
+
+	if (n > x->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+		diag(x, RA_SEV_ERROR, RA_C_TOOLONG, tag_line(x),
+		    "%s is %zu bytes long, over the limit of %llu", what, n,
+		    (unsigned long long)x->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+		fail(x, RA_ELIMIT);
+		return NULL;
+	}
+	if ((s = attr_decode(v, n)) == NULL)
+		fail(x, RA_ENOMEM);
+	return s;
+}
+
+static void
+role_begin(struct ra_xml *x, int nattr, const xmlChar **a)
+{
+	const xmlChar	*v;
+	size_t		 n;
+	char		*name, *id = NULL;
+	unsigned long	 line = tag_line(x);
+	enum ra_err	 rc;
+
+	x->role_depth = x->depth;
+	if ((v = attr(nattr, a, "name", &n)) == NULL) {
+		diag(x, RA_SEV_ERROR, RA_C_ROLE_NONAME, line,
+		    "<Role> without a name attribute");
+		fail(x, RA_EINPUT);
+		return;
+	}
+	if ((name = attr_dup(x, v, n, "role name")) == NULL)
+		return;
+	if ((v = attr(nattr, a, "id", &n)) == NULL)
+		diag(x, RA_SEV_WARNING, RA_C_ROLE_NOID, line,
+		    "role \"%s\" has no id attribute", name);
+	else if ((id = attr_dup(x, v, n, "role id")) == NULL) {
+		free(name);
+		return;
+	}
+	rc = ra_build_begin(&x->b, id, id ? strlen(id) : 0, name, strlen(name),
+	    line);
+	if (rc != RA_OK)
+		fail(x, rc);
+	else if ((v = attr(nattr, a, "isinherited", &n)) != NULL)
+		ra_role_set_inherit(&x->b.cur, (const char *)v, n);
+	free(name);
+	free(id);
+}
+
+static void
+role_end(struct ra_xml *x)
+{
+	enum ra_err	 rc;
+
+	x->role_depth = 0;
+	if (x->rc != RA_OK || !x->b.open) {
+		ra_build_abandon(&x->b);
+		return;
+	}
+	if ((rc = ra_build_end(&x->b)) != RA_OK)
+		fail(x, rc);
+}
+
+static void
+privilege(struct ra_xml *x, int nattr, const xmlChar **a)
+{
+	const xmlChar	*name, *lv;
+	size_t		 nname, nlv;
+	char		 level[32], *decoded = NULL;
+	enum ra_err	 rc;
+	enum ra_level	 l;
+
+	if ((name = attr(nattr, a, "name", &nname)) == NULL || nname == 0) {
+		diag(x, RA_SEV_ERROR, RA_C_PRIV_NONAME, tag_line(x),
+		    "<RolePrivilege> without a name in role \"%s\"",
+		    x->b.cur.name ? x->b.cur.name : "");
+		fail(x, RA_EINPUT);
+		return;
+	}
+	if (nname > x->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+		diag(x, RA_SEV_ERROR, RA_C_TOOLONG, tag_line(x),
+		    "privilege name is %zu bytes long, over the limit of %llu",
+		    nname, (unsigned long long)
+		    x->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+		fail(x, RA_ELIMIT);
+		return;
+	}
+	if ((lv = attr(nattr, a, "level", &nlv)) == NULL) {
+		diag(x, RA_SEV_ERROR, RA_C_PRIV_NOLEVEL, tag_line(x),
+		    "<RolePrivilege name=\"%.*s\"> without a level",
+		    (int)(nname > 200 ? 200 : nname), (const char *)name);
+		fail(x, RA_EINPUT);
+		return;
+	}
+	if (nlv >= sizeof(level) ||
+	    (memcpy(level, lv, nlv), level[nlv] = '\0',
+	    ra_level_parse(level, &l) != RA_OK) || l == RA_LEVEL_NONE) {
+		diag(x, RA_SEV_WARNING, RA_C_PRIV_BADLEVEL, tag_line(x),
+		    "unknown level \"%.*s\" for %.*s (Basic, Local, Deep or "
+		    "Global); counted as not granted",
+		    (int)(nlv > 40 ? 40 : nlv), (const char *)lv,
+		    (int)(nname > 200 ? 200 : nname), (const char *)name);
+		return;
+	}
+	/* The hot path: only a name holding '&' needs a decoded copy. */
+	if (memchr(name, '&', nname) != NULL) {
+		if ((decoded = attr_decode(name, nname)) == NULL) {
+			fail(x, RA_ENOMEM);
+			return;
+		}
+		name = (const xmlChar *)decoded;
+		nname = strlen(decoded);
+	}
+	if (x->b.open && (rc = ra_build_privilege(&x->b, (const char *)name,
+	    nname, l)) != RA_OK)
+		fail(x, rc);
+	free(decoded);
+}
+
+/* The root element decides what the document is. */
+static void
+root_element(struct ra_xml *x, const char *name, int nattr,
+    const xmlChar **a)
+{
+	int	 is_iex = strcmp(name, "ImportExportXml") == 0;
+	int	 is_role = strcmp(name, "Role") == 0;
+
+	switch (x->doc) {
+	case RA_DOC_MANIFEST:
+		if (is_iex) {
+			x->root = ROOT_MANIFEST;
+			return;
+		}
+		break;
+	case RA_DOC_CUSTOMIZATIONS:
+	case RA_DOC_CUSTOMIZATIONS_OPT:
+		if (is_iex) {
+			x->root = ROOT_CUSTOMIZATIONS;
+			return;
+		}
+		break;
+	case RA_DOC_ROLE:
+		if (is_role)
+			break;
+		diag(x, RA_SEV_WARNING, RA_C_NOTROLE, tag_line(x),
+		    "root element is <%.100s>, not <Role>: skipped", name);
+		x->root = ROOT_SKIP;
+		xmlStopParser(x->px);
+		return;
+	case RA_DOC_ANY:
+		if (is_iex) {
+			x->root = ROOT_CUSTOMIZATIONS;
+			return;
+		}
+		break;
+	}
+	if (is_role && (x->doc == RA_DOC_ROLE || x->doc == RA_DOC_ANY)) {
+		x->root = ROOT_ROLE;
+		role_begin(x, nattr, a);
+		return;
+	}
+	diag(x, RA_SEV_ERROR, RA_C_UNKNOWN_DOC, tag_line(x),
+	    "root element is <%.100s>; expected %s", name,
+	    x->doc == RA_DOC_MANIFEST ? "<ImportExportXml> (solution.xml)" :
+	    x->doc == RA_DOC_ANY ? "<Role> or <ImportExportXml>" :
+	    "<ImportExportXml> (customizations.xml)");
+	fail(x, RA_EINPUT);
+}
+
+static enum field
+manifest_field(const struct ra_xml *x, const char *name)
+{
+	unsigned long	 d = x->depth - x->manifest_depth;
+
+	if (d == 1 && strcmp(name, "UniqueName") == 0)
+		return F_UNIQUE_NAME;
+	if (d == 1 && strcmp(name, "Version") == 0)
+		return F_VERSION;
+	if (d == 1 && strcmp(name, "Managed") == 0)
+		return F_MANAGED;
+	return F_NONE;
+}
+
+static void
+on_start(void *ctx, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **a)
+{
+	struct ra_xml	*x = ctx;
+	const char	*name = (const char *)lname;
+
+	(void)prefix; (void)uri; (void)nns; (void)ns; (void)ndef;
+	if (x->rc != RA_OK || x->root == ROOT_SKIP)
+		return;
+	if (++x->depth > x->ld->ctx->limit[RA_LIMIT_XML_DEPTH]) {
+		diag(x, RA_SEV_ERROR, RA_C_DEPTH, cur_line(x),
+		    "elements nested deeper than the limit of %llu",
+		    (unsigned long long)x->ld->ctx->limit[RA_LIMIT_XML_DEPTH]);
+		fail(x, RA_ELIMIT);
+		return;
+	}
+	if (x->depth == 1) {
+		root_element(x, name, nattr, a);
+		return;
+	}
+	switch (x->root) {
+	case ROOT_CUSTOMIZATIONS:
+		if (x->depth == 2 && strcmp(name, "Roles") == 0) {
+			x->roles_depth = 2;
+			x->roles_seen = 1;
+		} else if (x->roles_depth && x->depth == 3 &&
+		    strcmp(name, "Role") == 0)
+			role_begin(x, nattr, a);
+		break;
+	case ROOT_MANIFEST:
+		if (x->depth == 2 && strcmp(name, "SolutionManifest") == 0) {
+			x->manifest_depth = 2;
+			x->ld->sol->has_manifest = 1;
+		} else if (x->manifest_depth) {
+			x->field = manifest_field(x, name);
+			if (x->depth == 4 && strcmp(name,
+			    "CustomizationPrefix") == 0)
+				x->field = F_PREFIX;
+			x->text.len = 0;
+			if (x->text.s)
+				x->text.s[0] = '\0';
+		}
+		return;
+	default:
+		break;
+	}
+	if (x->role_depth == 0)
+		return;
+	if (x->depth == x->role_depth + 1 &&
+	    strcmp(name, "RolePrivileges") == 0)
+		x->privs_depth = x->depth;
+	else if (x->privs_depth && x->depth == x->privs_depth + 1 &&
+	    strcmp(name, "RolePrivilege") == 0)
+		privilege(x, nattr, a);
+}
+
+/* Store a finished solution.xml field; the first one of each wins. */
+static void
+manifest_store(struct ra_xml *x)
+{
+	struct ra_solution	*sol = x->ld->sol;
+	char			**dst = NULL, *v;
+	const char		*s = x->text.s ? x->text.s : "";
+	size_t			 n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	for (n = strlen(s); n && isspace((unsigned char)s[n - 1]); n--)
+		continue;
+	switch (x->field) {
+	case F_UNIQUE_NAME:
+		dst = &sol->unique_name;
+		break;
+	case F_VERSION:
+		dst = &sol->version;
+		break;
+	case F_PREFIX:
+		dst = &sol->prefix;
+		break;
+	case F_MANAGED:
+		/* 0 unmanaged, 1 managed, 2 both (SolutionPackager sources). */
+		if (sol->managed == -1 && n == 1 && s[0] >= '0' && s[0] <= '2')
+			sol->managed = s[0] - '0';
+		return;
+	case F_NONE:
+		return;
+	}
+	if (*dst != NULL)
+		return;
+	if ((v = ra_strndup(s, n)) == NULL)
+		fail(x, RA_ENOMEM);
+	*dst = v;
+}
+
+static void
+on_end(void *ctx, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct ra_xml	*x = ctx;
+
+	(void)lname; (void)prefix; (void)uri;
+	if (x->rc != RA_OK || x->root == ROOT_SKIP)
+		return;
+	if (x->field != F_NONE) {
+		manifest_store(x);
+		x->field = F_NONE;
+	}
+	if (x->depth == x->privs_depth)
+		x->privs_depth = 0;
+	if (x->depth == x->role_depth)
+		role_end(x);
+	if (x->depth == x->roles_depth)
+		x->roles_depth = 0;
+	if (x->depth == x->manifest_depth)
+		x->manifest_depth = 0;
+	x->depth--;
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int n)
+{
+	struct ra_xml	*x = ctx;
+
+	if (x->field == F_NONE || x->rc != RA_OK)
+		return;
+	if (x->text.len + (size_t)n > TEXT_MAX)
+		n = (int)(TEXT_MAX - x->text.len);
+	ra_buf_add(&x->text, (const char *)s, (size_t)n);
+	if (x->text.oom)
+		fail(x, RA_ENOMEM);
+}
+
+static void
+on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
+    const xmlChar *sys)
+{
+	struct ra_xml	*x = ctx;
+
+	(void)name; (void)ext; (void)sys;
+	diag(x, RA_SEV_ERROR, RA_C_DTD, cur_line(x), "document has a DOCTYPE; "
+	    "DTDs and entity declarations are refused in untrusted input");
+	fail(x, RA_EXML);
+}
+
+static void
+on_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+    const xmlChar *sys, xmlChar *content)
+{
+	struct ra_xml	*x = ctx;
+
+	(void)type; (void)pub; (void)sys; (void)content;
+	diag(x, RA_SEV_ERROR, RA_C_DTD, cur_line(x), "entity declaration "
+	    "\"%.100s\" refused in untrusted input", (const char *)name);
+	fail(x, RA_EXML);
+}
+
+static void
+on_error(void *ctx, xmlErrorPtr e)
+{
+	struct ra_xml	*x = ctx;
+	char		 msg[512];
+	size_t		 n;
+
+	if (e->level < XML_ERR_ERROR || x->rc != RA_OK)
+		return;
+	snprintf(msg, sizeof(msg), "%s", e->message ? e->message :
+	    "malformed XML");
+	for (n = strlen(msg); n && isspace((unsigned char)msg[n - 1]); n--)
+		msg[n - 1] = '\0';
+	/* libxml2 puts a newline before the bytes it quotes. */
+	for (n = 0; msg[n]; n++)
+		if (msg[n] == '\n')
+			msg[n] = ' ';
+	ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_XML, x->ld->file,
+	    x->ld->member, e->line > 0 ? (unsigned long)e->line : cur_line(x),
+	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "malformed XML: %s", msg);
+	fail(x, RA_EXML);
+}
+
+struct ra_xml *
+ra_xml_new(struct ra_load *ld, enum ra_doc doc)
+{
+	struct ra_xml	*x;
+
+	ra_xml_global_init();
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	x->ld = ld;
+	x->doc = doc;
+	ra_build_init(&x->b, ld);
+	return x;
+}
+
+static xmlSAXHandler *
+handler(enum ra_doc doc)
+{
+	static xmlSAXHandler	 sax[2];
+	static int		 init;
+	int			 i;
+
+	if (!init) {
+		for (i = 0; i < 2; i++) {
+			memset(&sax[i], 0, sizeof(sax[i]));
+			sax[i].initialized = XML_SAX2_MAGIC;
+			sax[i].startElementNs = on_start;
+			sax[i].endElementNs = on_end;
+			sax[i].internalSubset = on_doctype;
+			sax[i].externalSubset = on_doctype;
+			sax[i].entityDecl = on_entity;
+			sax[i].serror = on_error;
+		}
+		/* Text matters only in solution.xml; elsewhere skip it. */
+		sax[1].characters = on_text;
+		sax[1].cdataBlock = on_text;
+		init = 1;
+	}
+	return &sax[doc == RA_DOC_MANIFEST];
+}
+
+enum ra_err
+ra_xml_feed(struct ra_xml *x, const char *buf, size_t len)
+{
+	const char	*name = x->ld->member ? x->ld->member : x->ld->file;
+
+	if (x->rc != RA_OK || x->root == ROOT_SKIP || len == 0)
+		return x->rc;
+	if (x->px == NULL) {
+		x->px = xmlCreatePushParserCtxt(handler(x->doc), x, NULL, 0,
+		    name);
+		if (x->px == NULL) {
+			fail(x, RA_ENOMEM);
+			return x->rc;
+		}
+		xmlCtxtUseOptions(x->px, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+		x->px->replaceEntities = 0;
+	}
+	while (len > 0 && x->rc == RA_OK && x->root != ROOT_SKIP) {
+		int	 n = len > (1 << 30) ? 1 << 30 : (int)len;
+
+		xmlParseChunk(x->px, buf, n, 0);
+		buf += n;
+		len -= (size_t)n;
+	}
+	return x->rc;
+}
+
+enum ra_err
+ra_xml_finish(struct ra_xml *x)
+{
+	if (x->rc != RA_OK || x->root == ROOT_SKIP)
+		return x->rc;
+	if (x->px == NULL) {
+		ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_XML, x->ld->file,
+		    x->ld->member, 0, 0, "empty file: no XML document");
+		fail(x, RA_EXML);
+		return x->rc;
+	}
+	xmlParseChunk(x->px, NULL, 0, 1);
+	if (x->rc != RA_OK)
+		return x->rc;
+	if (x->root == ROOT_UNSEEN) {
+		ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_XML, x->ld->file,
+		    x->ld->member, cur_line(x), 0, "no root element");
+		fail(x, RA_EXML);
+	} else if (x->root == ROOT_CUSTOMIZATIONS && !x->roles_seen &&
+	    x->doc != RA_DOC_CUSTOMIZATIONS_OPT) {
+		ra_diag_add(x->ld->ctx, RA_SEV_ERROR, RA_C_NOROLES, x->ld->file,
+		    x->ld->member, 0, 0, "no <Roles> section under "
+		    "<ImportExportXml>");
+		fail(x, RA_EINPUT);
+	}
+	return x->rc;
+}
+
+int
+ra_xml_skipped(const struct ra_xml *x)
+{
+	return x->root == ROOT_SKIP;
+}
+
+void
+ra_xml_free(struct ra_xml *x)
+{
+	if (x == NULL)
+		return;
+	if (x->px) {
+		if (x->px->myDoc)
+			xmlFreeDoc(x->px->myDoc);
+		xmlFreeParserCtxt(x->px);
+	}
+	ra_build_free(&x->b);
+	ra_buf_free(&x->text);
+	free(x);
+}

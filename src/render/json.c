@@ -1,0 +1,517 @@
+/*
+ * render_json.c - reports as JSON (jansson).  The shape is described by
+ * schema/check.schema.json and schema/roles.schema.json; keys keep their
+ * insertion order so output is stable.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "render/render.h"
+
+/*
+ * A JSON string of S.  jansson refuses invalid UTF-8 (a file name can
+ * hold anything): such bytes become U+FFFD.  NULL S gives JSON null.
+ */
+static json_t *
+jstr(const char *s)
+{
+	struct ra_buf	 b = { 0 };
+	const unsigned char *p;
+	json_t		*j;
+
+	if (s == NULL)
+		return json_null();
+	if ((j = json_string(s)) != NULL)
+		return j;
+	for (p = (const unsigned char *)s; *p; p++) {
+		char	 one[2] = { (char)*p, 0 };
+
+		if (*p < 0x80)
+			ra_buf_add(&b, one, 1);
+		else {
+			/* Keep a valid sequence, replace a stray byte. */
+			size_t	 n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 :
+			    *p >= 0xc0 ? 2 : 0;
+			size_t	 k;
+
+			for (k = 1; n && k < n; k++)
+				if ((p[k] & 0xc0) != 0x80)
+					n = 0;
+			if (n) {
+				char	 seq[5] = { 0 };
+
+				memcpy(seq, p, n);
+				if ((j = json_string(seq)) != NULL) {
+					json_decref(j);
+					ra_buf_add(&b, (const char *)p, n);
+					p += n - 1;
+					continue;
+				}
+			}
+			ra_buf_adds(&b, "\xef\xbf\xbd");
+		}
+	}
+	j = b.oom ? NULL : json_string(b.s ? b.s : "");
+	ra_buf_free(&b);
+	return j;
+}
+
+static const char *const kind_names[] = { "zip", "folder", "xml" };
+
+static json_t *
+json_input(const struct ra_solution *sol)
+{
+	json_t	*o = json_object(), *s;
+
+	json_object_set_new(o, "path", jstr(sol->path));
+	json_object_set_new(o, "kind", jstr(kind_names[sol->kind]));
+	json_object_set_new(o, "sha256", jstr(sol->sha256));
+	if (sol->has_manifest) {
+		s = json_object();
+		json_object_set_new(s, "unique_name", jstr(sol->unique_name));
+		json_object_set_new(s, "version", jstr(sol->version));
+		/* Managed 2 ("both", unpacked sources) is neither. */
+		json_object_set_new(s, "managed", sol->managed == 0 ||
+		    sol->managed == 1 ? json_boolean(sol->managed) :
+		    json_null());
+		json_object_set_new(s, "publisher_prefix", jstr(sol->prefix));
+	} else
+		s = json_null();
+	json_object_set_new(o, "solution", s);
+	return o;
+}
+
+static json_t *
+json_inputs(const struct ra_solution *const *sol, size_t nsol)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; a && i < nsol; i++)
+		json_array_append_new(a, json_input(sol[i]));
+	return a;
+}
+
+static json_t *
+json_tool(void)
+{
+	json_t	*t = json_object();
+
+	json_object_set_new(t, "name", json_string("roleaudit"));
+	json_object_set_new(t, "version", json_string(RA_VERSION));
+	return t;
+}
+
+static json_t *
+json_diags(const struct ra_ctx *ctx)
+{
+	static const char *const sev[] = { "note", "warning", "error" };
+	json_t	*a = json_array(), *o;
+	char	 code[16];
+	size_t	 i;
+
+	for (i = 0; a && i < ctx->ndiag; i++) {
+		const struct ra_diag	*d = &ctx->diag[i];
+
+		o = json_object();
+		json_object_set_new(o, "severity", jstr(sev[d->severity]));
+		snprintf(code, sizeof(code), "RA%03d", d->code);
+		json_object_set_new(o, "code", d->code ? jstr(code) :
+		    json_null());
+		json_object_set_new(o, "file", jstr(d->file));
+		json_object_set_new(o, "member", jstr(d->member));
+		json_object_set_new(o, "line", d->line ?
+		    json_integer((json_int_t)d->line) : json_null());
+		json_object_set_new(o, "message", jstr(d->message));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/*
+ * A profile as reports describe it: name, size, source, and the audit
+ * evidence of which profile it was (version comment and SHA-256 of the
+ * CSV bytes).
+ */
+json_t *
+ra_json_profile(const struct ra_profile *p)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "name", jstr(p->name));
+	json_object_set_new(o, "privileges", json_integer((json_int_t)p->n));
+	json_object_set_new(o, "source", jstr(p->source));
+	json_object_set_new(o, "version", *p->version ? jstr(p->version) :
+	    json_null());
+	json_object_set_new(o, "sha256", jstr(p->sha256));
+	return o;
+}
+
+static json_t *
+json_role_location(const struct ra_role *r)
+{
+	struct ra_buf	 loc = { 0 };
+	json_t		*j;
+
+	ra_role_location(r, &loc);
+	j = loc.oom ? NULL : jstr(loc.s);
+	ra_buf_free(&loc);
+	return j;
+}
+
+static json_t *
+json_role_common(const struct ra_role *r, size_t sol)
+{
+	json_t		*o = json_object();
+
+	json_object_set_new(o, "input", json_integer((json_int_t)sol));
+	json_object_set_new(o, "id", jstr(r->id));
+	json_object_set_new(o, "name", jstr(r->name));
+	json_object_set_new(o, "location", json_role_location(r));
+	json_object_set_new(o, "privileges",
+	    json_integer((json_int_t)r->nprivs));
+	return o;
+}
+
+/* Write ROOT to OUT and release it; NULL ROOT means memory ran out. */
+static enum ra_err
+dump(json_t *root, FILE *out)
+{
+	int	 rc;
+
+	if (root == NULL)
+		return RA_ENOMEM;
+	rc = json_dumpf(root, out, JSON_INDENT(2));
+	json_decref(root);
+	if (rc != 0 || fputc('\n', out) == EOF)
+		return RA_EIO;
+	return RA_OK;
+}
+
+/* Stands in for the streamed array while the rest of the report is dumped. */
+#define STREAM_MARK	"(streamed)"
+
+/* Write S with every line after the first indented by N spaces. */
+static int
+put_indented(const char *s, int n, FILE *out)
+{
+	const char	*nl;
+
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		if (fwrite(s, 1, (size_t)(nl - s + 1), out) !=
+		    (size_t)(nl - s + 1) || fprintf(out, "%*s", n, "") < 0)
+			return -1;
+	return fputs(s, out) == EOF ? -1 : 0;
+}
+
+/*
+ * Write ROOT as dump() does, but with the array under its top-level KEY
+ * made by NEXT(ARG, i), i = 0, 1, ... until NEXT returns NULL: every
+ * element is written and released before the next is made, so a report
+ * of thousands of roles holds one role's JSON at a time.  The output is
+ * the same bytes as dumping the whole tree.  Releases ROOT.
+ */
+static enum ra_err
+dump_streamed(json_t *root, const char *key,
+    json_t *(*next)(void *, size_t), void *arg, FILE *out)
+{
+	char		*text, *mark, *tail, *el, find[128];
+	json_t		*v;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (root == NULL)
+		return RA_ENOMEM;
+	/*
+	 * Dump the rest around a marker, then put the array in its place.
+	 * The marker is found as the value of the top-level key: a line
+	 * that starts with two blanks and the key cannot come from inside
+	 * a string, where a newline is escaped.
+	 */
+	json_object_set_new(root, key, json_string(STREAM_MARK));
+	text = json_dumps(root, JSON_INDENT(2));
+	json_decref(root);
+	if (text == NULL || snprintf(find, sizeof(find), "\n  \"%s\": \"%s\"",
+	    key, STREAM_MARK) >= (int)sizeof(find) ||
+	    (mark = strstr(text, find)) == NULL) {
+		free(text);
+		return RA_ENOMEM;
+	}
+	mark += strlen(find) - strlen(STREAM_MARK) - 2;
+	tail = mark + strlen(STREAM_MARK) + 2;
+	*mark = '\0';
+	rc = fputs(text, out) == EOF;
+	for (i = 0; rc == 0 && (v = next(arg, i)) != NULL; i++) {
+		el = json_dumps(v, JSON_INDENT(2));
+		json_decref(v);
+		if (el == NULL) {
+			free(text);
+			return RA_ENOMEM;
+		}
+		rc = fputs(i ? ",\n    " : "[\n    ", out) == EOF ||
+		    put_indented(el, 4, out) == -1;
+		free(el);
+	}
+	if (rc == 0)
+		rc = fputs(i ? "\n  ]" : "[]", out) == EOF ||
+		    fputs(tail, out) == EOF || fputc('\n', out) == EOF;
+	free(text);
+	return rc ? RA_EIO : RA_OK;
+}
+
+/* The JSON of the Ith role of a check report, or NULL past the last. */
+static json_t *
+check_role(void *arg, size_t i)
+{
+	const struct ra_report	*rep = arg;
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	json_t			*o, *m, *ma;
+	size_t			 k;
+
+	if (i >= rep->nres)
+		return NULL;
+	{
+		const struct ra_result	*r = &rep->res[i];
+
+		o = json_role_common(r->role, r->sol);
+		json_object_set_new(o, "status",
+		    json_string(r->nmiss ? "fail" : "pass"));
+		ma = json_array();
+		for (k = 0; k < r->nmiss; k++) {
+			const struct ra_missing	*x = &r->miss[k];
+			enum ra_section		 sec = ra_req_section(cat, x->req);
+
+			m = json_object();
+			json_object_set_new(m, "privilege",
+			    jstr(cat->v[x->priv].name));
+			json_object_set_new(m, "entity",
+			    jstr(ra_req_entity(cat, x->req)));
+			json_object_set_new(m, "tab", jstr(ra_tab_name(x->tab)));
+			json_object_set_new(m, "section",
+			    sec == RA_SECTION_ENTITIES ? json_null() :
+			    jstr(ra_section_name(sec)));
+			json_object_set_new(m, "access",
+			    cat->v[x->priv].access == RA_ACCESS_NONE ?
+			    json_null() :
+			    jstr(ra_access_name(cat->v[x->priv].access)));
+			json_object_set_new(m, "required",
+			    jstr(ra_level_name(x->req->min)));
+			json_object_set_new(m, "actual",
+			    x->actual == RA_LEVEL_NONE ? json_null() :
+			    jstr(ra_level_name(x->actual)));
+			json_array_append_new(ma, m);
+		}
+		json_object_set_new(o, "missing", ma);
+	}
+	return o;
+}
+
+enum ra_err
+ra_render_json(const struct ra_report *rep, FILE *out)
+{
+	json_t	*root = json_object(), *a, *s;
+	size_t	 i;
+
+	json_object_set_new(root, "tool", json_tool());
+	a = json_array();
+	for (i = 0; i < rep->nprof; i++)
+		json_array_append_new(a, ra_json_profile(rep->prof[i]));
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
+	json_object_set_new(root, "roles", json_array());
+	s = json_object();
+	json_object_set_new(s, "roles", json_integer((json_int_t)rep->nres));
+	json_object_set_new(s, "pass", json_integer((json_int_t)rep->npass));
+	json_object_set_new(s, "fail", json_integer((json_int_t)rep->nfail));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
+	return dump_streamed(root, "roles", check_role, (void *)rep, out);
+}
+
+enum ra_err
+ra_render_roles_json(const struct ra_ctx *ctx,
+    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+{
+	json_t	*root = json_object(), *a;
+	size_t	 s, i;
+
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "inputs", json_inputs(sol, nsol));
+	a = json_array();
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++)
+			json_array_append_new(a,
+			    json_role_common(&sol[s]->role[i], s));
+	json_object_set_new(root, "roles", a);
+	json_object_set_new(root, "diagnostics", json_diags(ctx));
+	return dump(root, out);
+}
+
+enum ra_err
+ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
+    FILE *out)
+{
+	json_t	*root = json_object(), *a = json_array();
+	size_t	 i;
+
+	json_object_set_new(root, "tool", json_tool());
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, ra_json_profile(p[i]));
+	json_object_set_new(root, "profiles", a);
+	return dump(root, out);
+}
+
+static json_t *
+json_level(enum ra_level l)
+{
+	return l == RA_LEVEL_NONE ? json_null() : jstr(ra_level_name(l));
+}
+
+static json_t *
+json_pdiff(const struct ra_catalog *cat, const struct ra_pdiff *p)
+{
+	const struct ra_privdef	*d = &cat->v[p->priv];
+	json_t			*m = json_object();
+
+	json_object_set_new(m, "privilege", jstr(d->name));
+	json_object_set_new(m, "entity", jstr(d->entity));
+	json_object_set_new(m, "tab", jstr(ra_tab_name(d->tab)));
+	json_object_set_new(m, "section", d->section == RA_SECTION_ENTITIES ?
+	    json_null() : jstr(ra_section_name(d->section)));
+	json_object_set_new(m, "access", d->access == RA_ACCESS_NONE ?
+	    json_null() : jstr(ra_access_name(d->access)));
+	json_object_set_new(m, "old", json_level(p->old));
+	json_object_set_new(m, "new", json_level(p->new));
+	json_object_set_new(m, "change", jstr(ra_pchange_name(p->change)));
+	json_object_set_new(m, "escalation", json_boolean(p->reason != NULL));
+	json_object_set_new(m, "reason", jstr(p->reason));
+	return m;
+}
+
+json_t *
+ra_json_diff_summary(const struct ra_diff *d)
+{
+	json_t	*s = json_object();
+
+	json_object_set_new(s, "roles_added",
+	    json_integer((json_int_t)d->roles_added));
+	json_object_set_new(s, "roles_removed",
+	    json_integer((json_int_t)d->roles_removed));
+	json_object_set_new(s, "roles_changed",
+	    json_integer((json_int_t)d->roles_changed));
+	json_object_set_new(s, "privileges_added",
+	    json_integer((json_int_t)d->added));
+	json_object_set_new(s, "privileges_removed",
+	    json_integer((json_int_t)d->removed));
+	json_object_set_new(s, "raised", json_integer((json_int_t)d->raised));
+	json_object_set_new(s, "lowered", json_integer((json_int_t)d->lowered));
+	json_object_set_new(s, "escalations",
+	    json_integer((json_int_t)d->escalations));
+	return s;
+}
+
+/* The JSON of the Ith role of a diff, or NULL past the last. */
+static json_t *
+diff_role(void *arg, size_t i)
+{
+	const struct ra_diff	*d = arg;
+	json_t			*o, *pa, *ta, *t;
+	size_t			 k;
+
+	if (i >= d->nr)
+		return NULL;
+	{
+		const struct ra_rdiff	*r = &d->r[i];
+		const struct ra_role	*cur = r->new ? r->new : r->old;
+
+		o = json_object();
+		json_object_set_new(o, "id", jstr(cur->id));
+		json_object_set_new(o, "name", jstr(cur->name));
+		json_object_set_new(o, "old_name", r->old ?
+		    jstr(r->old->name) : json_null());
+		json_object_set_new(o, "change", jstr(ra_rchange_name(r->change)));
+		json_object_set_new(o, "escalation", json_boolean(r->escalation));
+		json_object_set_new(o, "old_location", r->old ?
+		    json_role_location(r->old) : json_null());
+		json_object_set_new(o, "new_location", r->new ?
+		    json_role_location(r->new) : json_null());
+		pa = json_array();
+		for (k = 0; k < r->np; k++)
+			json_array_append_new(pa,
+			    json_pdiff(&d->ctx->cat, &r->p[k]));
+		json_object_set_new(o, "privileges", pa);
+		ta = json_array();
+		for (k = 0; k < r->nt; k++) {
+			t = json_object();
+			json_object_set_new(t, "name", jstr(r->t[k].prof->name));
+			json_object_set_new(t, "old", jstr(r->t[k].old_pass ?
+			    "pass" : "fail"));
+			json_object_set_new(t, "new", jstr(r->t[k].new_pass ?
+			    "pass" : "fail"));
+			json_array_append_new(ta, t);
+		}
+		json_object_set_new(o, "profiles", ta);
+	}
+	return o;
+}
+
+enum ra_err
+ra_render_diff_json(const struct ra_diff *d, FILE *out)
+{
+	json_t	*root = json_object(), *a;
+	size_t	 i;
+
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "old", json_input(d->old));
+	json_object_set_new(root, "new", json_input(d->new));
+	a = json_array();
+	for (i = 0; i < d->nprof; i++)
+		json_array_append_new(a, ra_json_profile(d->prof[i]));
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "roles", json_array());
+	json_object_set_new(root, "summary", ra_json_diff_summary(d));
+	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
+	return dump_streamed(root, "roles", diff_role, (void *)d, out);
+}
+
+/*
+ * The helpers above, for the other JSON renderers (render_json.h):
+ * one spelling of tool, inputs, roles and diagnostics in every report.
+ */
+json_t *
+ra_jstr(const char *s)
+{
+	return jstr(s);
+}
+
+json_t *
+ra_json_tool(void)
+{
+	return json_tool();
+}
+
+json_t *
+ra_json_inputs(const struct ra_solution *const *sol, size_t nsol)
+{
+	return json_inputs(sol, nsol);
+}
+
+json_t *
+ra_json_diags(const struct ra_ctx *ctx)
+{
+	return json_diags(ctx);
+}
+
+json_t *
+ra_json_role(const struct ra_role *r, size_t sol)
+{
+	return json_role_common(r, sol);
+}
+
+enum ra_err
+ra_json_dump(json_t *root, FILE *out)
+{
+	return dump(root, out);
+}

@@ -1,0 +1,409 @@
+/*
+ * render_md.c - reports as GitHub-flavoured Markdown, compact enough for
+ * a pull-request comment: a headline, a table of inputs, a table of
+ * roles, and the details of each failing or changed role folded in a
+ * <details> element.
+ *
+ * Names from the input are text, never markup: control characters,
+ * bidirectional overrides and invalid UTF-8 are escaped as in the text
+ * report, then every character Markdown or a table cell could read as
+ * syntax is escaped with a backslash (in code spans: a fence longer than
+ * any backtick run), and inside HTML elements (<summary>) as a character
+ * reference.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/render.h"
+
+#define PASS	"\xe2\x9c\x85"		/* white heavy check mark */
+#define FAIL	"\xe2\x9d\x8c"		/* cross mark */
+#define WARN	"\xe2\x9a\xa0\xef\xb8\x8f"	/* warning sign */
+#define STOP	"\xf0\x9f\x9b\x91"	/* stop sign */
+#define INFO	"\xe2\x84\xb9\xef\xb8\x8f"	/* information source */
+#define ARROW	"\xe2\x86\x92"
+#define DASH	"\xe2\x80\x94"
+
+static const char *const kind_names[] = { "zip", "folder", "xml" };
+
+/* S from the input as Markdown text in a table cell. */
+static void
+md(struct ra_buf *b, const char *s)
+{
+	struct ra_buf	 t = { 0 };
+	const char	*p;
+
+	ra_buf_add_safe(&t, s != NULL ? s : "");
+	for (p = t.s; p != NULL && *p != '\0'; p++) {
+		if (strchr("\\`*_[]<>|~&@", *p) != NULL)
+			ra_buf_add(b, "\\", 1);
+		ra_buf_add(b, p, 1);
+	}
+	if (t.oom)
+		b->oom = 1;
+	ra_buf_free(&t);
+}
+
+/* S from the input as a code span in a table cell. */
+static void
+md_code(struct ra_buf *b, const char *s)
+{
+	struct ra_buf	 t = { 0 };
+	const char	*p;
+	size_t		 run = 0, longest = 0, i;
+
+	ra_buf_add_safe(&t, s != NULL ? s : "");
+	for (p = t.s; p != NULL && *p != '\0'; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	for (i = 0; i <= longest; i++)
+		ra_buf_add(b, "`", 1);
+	/* A space keeps a backtick at either end out of the fence. */
+	if (longest)
+		ra_buf_add(b, " ", 1);
+	for (p = t.s; p != NULL && *p != '\0'; p++) {
+		if (*p == '|')
+			ra_buf_add(b, "\\", 1);
+		ra_buf_add(b, p, 1);
+	}
+	if (longest)
+		ra_buf_add(b, " ", 1);
+	for (i = 0; i <= longest; i++)
+		ra_buf_add(b, "`", 1);
+	if (t.oom)
+		b->oom = 1;
+	ra_buf_free(&t);
+}
+
+/* S from the input inside an HTML element. */
+static void
+md_html(struct ra_buf *b, const char *s)
+{
+	struct ra_buf	 t = { 0 };
+	const char	*p;
+
+	ra_buf_add_safe(&t, s != NULL ? s : "");
+	for (p = t.s; p != NULL && *p != '\0'; p++)
+		switch (*p) {
+		case '&':
+			ra_buf_adds(b, "&amp;");
+			break;
+		case '<':
+			ra_buf_adds(b, "&lt;");
+			break;
+		case '>':
+			ra_buf_adds(b, "&gt;");
+			break;
+		case '"':
+			ra_buf_adds(b, "&quot;");
+			break;
+		case '@':
+			/* No mention of a user or team from a role name. */
+			ra_buf_adds(b, "&#64;");
+			break;
+		default:
+			ra_buf_add(b, p, 1);
+		}
+	if (t.oom)
+		b->oom = 1;
+	ra_buf_free(&t);
+}
+
+
+static void
+solution_cell(struct ra_buf *b, const struct ra_solution *s)
+{
+	if (s->unique_name == NULL) {
+		ra_buf_adds(b, DASH);
+		return;
+	}
+	md(b, s->unique_name);
+	if (s->version) {
+		ra_buf_adds(b, " ");
+		md(b, s->version);
+	}
+	if (s->managed >= 0)
+		ra_buf_adds(b, s->managed == 2 ? " (managed and unmanaged)" :
+		    s->managed ? " (managed)" : " (unmanaged)");
+}
+
+/* Input problems, one line each, when there are any. */
+static void
+diags(struct ra_buf *b, const struct ra_ctx *ctx)
+{
+	size_t	 i;
+	char	*s;
+
+	if (ctx->ndiag == 0)
+		return;
+	ra_buf_printf(b, "\n**Input diagnostics** (%zu):\n\n", ctx->ndiag);
+	for (i = 0; i < ctx->ndiag; i++) {
+		const struct ra_diag	*d = &ctx->diag[i];
+
+		ra_buf_adds(b, "- ");
+		ra_buf_adds(b, d->severity == RA_SEV_ERROR ? STOP :
+		    d->severity == RA_SEV_WARNING ? WARN : INFO);
+		ra_buf_adds(b, " ");
+		/* ra_diag_format() has escaped what came from the input. */
+		if ((s = ra_diag_format(d)) == NULL) {
+			b->oom = 1;
+			return;
+		}
+		md(b, s + strlen("roleaudit: "));
+		free(s);
+		ra_buf_adds(b, "\n");
+	}
+}
+
+enum ra_err
+ra_render_md(const struct ra_report *rep, FILE *out)
+{
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	struct ra_buf		 b = { 0 }, loc = { 0 };
+	size_t			 i, k, s, pass, fail;
+	enum ra_err		 rc;
+
+	if (rep->nfail)
+		ra_buf_printf(&b, "### roleaudit check: " FAIL " %zu of %zu "
+		    "role%s fail%s\n\n", rep->nfail, rep->nres,
+		    rep->nres == 1 ? "" : "s", rep->nfail == 1 ? "s" : "");
+	else
+		ra_buf_printf(&b, "### roleaudit check: " PASS " %s%zu "
+		    "role%s pass%s\n\n", rep->nres > 1 ? "all " : "",
+		    rep->nres, rep->nres == 1 ? "" : "s",
+		    rep->nres == 1 ? "es" : "");
+	ra_buf_adds(&b, rep->nprof == 1 ? "Profile " : "Profiles ");
+	for (i = 0; i < rep->nprof; i++) {
+		if (i)
+			ra_buf_adds(&b, " + ");
+		md_code(&b, rep->prof[i]->name);
+	}
+	ra_buf_printf(&b, ": %zu required privilege%s " DASH " roleaudit "
+	    RA_VERSION "\n\n", rep->req.n, rep->req.n == 1 ? "" : "s");
+
+	ra_buf_adds(&b, "| Input | Kind | Solution | Roles | Pass | Fail |\n"
+	    "| --- | --- | --- | ---: | ---: | ---: |\n");
+	for (s = 0; s < rep->nsol; s++) {
+		pass = fail = 0;
+		for (i = 0; i < rep->nres; i++)
+			if (rep->res[i].sol == s) {
+				if (rep->res[i].nmiss)
+					fail++;
+				else
+					pass++;
+			}
+		ra_buf_adds(&b, "| ");
+		md_code(&b, rep->sol[s]->path);
+		ra_buf_printf(&b, " | %s | ", kind_names[rep->sol[s]->kind]);
+		solution_cell(&b, rep->sol[s]);
+		ra_buf_printf(&b, " | %zu | %zu | %zu |\n", rep->sol[s]->nrole,
+		    pass, fail);
+	}
+	if (rep->nres) {
+		ra_buf_adds(&b, "\n| | Role | Location | Missing |\n"
+		    "| --- | --- | --- | ---: |\n");
+		for (i = 0; i < rep->nres; i++) {
+			const struct ra_result	*r = &rep->res[i];
+
+			ra_buf_adds(&b, r->nmiss ? "| " FAIL " | " :
+			    "| " PASS " | ");
+			md(&b, r->role->name);
+			ra_buf_adds(&b, " | ");
+			loc.len = 0;
+			if (rep->nsol > 1) {
+				ra_buf_adds(&loc, rep->sol[r->sol]->path);
+				ra_buf_adds(&loc, "!");
+			}
+			ra_role_location(r->role, &loc);
+			md_code(&b, loc.oom ? "" : loc.s);
+			if (r->nmiss)
+				ra_buf_printf(&b, " | %zu of %zu |\n", r->nmiss,
+				    rep->req.n);
+			else
+				ra_buf_adds(&b, " | " DASH " |\n");
+		}
+	}
+	if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+		goto out;
+	for (i = 0; i < rep->nres; i++) {
+		const struct ra_result	*r = &rep->res[i];
+
+		if (r->nmiss == 0)
+			continue;
+		ra_buf_adds(&b, "\n<details><summary>" FAIL " ");
+		md_html(&b, r->role->name);
+		ra_buf_printf(&b, ": %zu missing</summary>\n\n", r->nmiss);
+		ra_buf_adds(&b, "| Tab | Privilege | Entity | Needs | Holds |\n"
+		    "| --- | --- | --- | --- | --- |\n");
+		for (k = 0; k < r->nmiss; k++) {
+			const struct ra_missing	*m = &r->miss[k];
+			enum ra_section		 sec = ra_req_section(cat,
+			    m->req);
+			enum ra_access		 acc = cat->v[m->priv].access;
+
+			ra_buf_adds(&b, "| ");
+			ra_buf_adds(&b, ra_tab_name(m->tab));
+			if (sec != RA_SECTION_ENTITIES) {
+				ra_buf_adds(&b, " \xe2\x80\xba ");
+				ra_buf_adds(&b, ra_section_name(sec));
+			}
+			ra_buf_adds(&b, " | ");
+			md_code(&b, cat->v[m->priv].name);
+			ra_buf_adds(&b, " | ");
+			md(&b, ra_req_entity(cat, m->req));
+			if (acc != RA_ACCESS_NONE) {
+				ra_buf_adds(&b, ": ");
+				ra_buf_adds(&b, ra_access_name(acc));
+			}
+			ra_buf_printf(&b, " | %s | %s |\n",
+			    m->req->min > RA_LEVEL_BASIC ?
+			    ra_level_name(m->req->min) : "any depth",
+			    m->actual == RA_LEVEL_NONE ? DASH :
+			    ra_level_name(m->actual));
+		}
+		ra_buf_adds(&b, "\n</details>\n");
+		if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+			goto out;
+	}
+	diags(&b, rep->ctx);
+	rc = ra_buf_flush(&b, out);
+out:
+	ra_buf_free(&b);
+	ra_buf_free(&loc);
+	return rc;
+}
+
+static const char *
+sev_icon(enum ra_severity s)
+{
+	return s == RA_SEV_ERROR ? STOP : s == RA_SEV_WARNING ? WARN : INFO;
+}
+
+static void
+input_line(struct ra_buf *b, const char *side, const struct ra_solution *s)
+{
+	ra_buf_printf(b, "| %s | ", side);
+	md_code(b, s->path);
+	ra_buf_printf(b, " | %s | ", kind_names[s->kind]);
+	solution_cell(b, s);
+	ra_buf_printf(b, " | %zu |\n", s->nrole);
+}
+
+enum ra_err
+ra_render_diff_md(const struct ra_diff *d, FILE *out)
+{
+	static const char	 marks[] = { '+', '-', '^', 'v' };
+	const struct ra_catalog	*cat = &d->ctx->cat;
+	struct ra_buf		 b = { 0 };
+	size_t			 i, k, esc;
+	enum ra_err		 rc;
+
+	ra_buf_adds(&b, "### roleaudit diff: ");
+	if (d->escalations)
+		ra_buf_printf(&b, STOP " %zu escalation%s", d->escalations,
+		    d->escalations == 1 ? "" : "s");
+	else if (d->nr)
+		ra_buf_printf(&b, WARN " %zu role%s changed, no escalation",
+		    d->nr, d->nr == 1 ? "" : "s");
+	else
+		ra_buf_adds(&b, PASS " no differences in roles");
+	ra_buf_adds(&b, "\n\n| | Input | Kind | Solution | Roles |\n"
+	    "| --- | --- | --- | --- | ---: |\n");
+	input_line(&b, "old", d->old);
+	input_line(&b, "new", d->new);
+	ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu changed.  "
+	    "Privileges: %zu added, %zu removed, %zu raised, %zu lowered.  "
+	    "Escalations: %zu.  " DASH " roleaudit " RA_VERSION "\n",
+	    d->roles_added, d->roles_removed, d->roles_changed, d->added,
+	    d->removed, d->raised, d->lowered, d->escalations);
+	if (d->nr) {
+		ra_buf_adds(&b, "\n| | Change | Role | Privileges | "
+		    "Escalations | Profiles |\n"
+		    "| --- | --- | --- | --- | ---: | --- |\n");
+		for (i = 0; i < d->nr; i++) {
+			const struct ra_rdiff	*r = &d->r[i];
+			const struct ra_role	*cur = r->new ? r->new : r->old;
+
+			ra_buf_printf(&b, "| %s | %s | ",
+			    sev_icon(ra_rdiff_severity(r)),
+			    ra_rchange_name(r->change));
+			md(&b, cur->name);
+			if (r->renamed) {
+				ra_buf_adds(&b, " (was ");
+				md(&b, r->old->name);
+				ra_buf_adds(&b, ")");
+			}
+			if (r->change == RA_RCH_CHANGED)
+				ra_buf_printf(&b, " | %zu changed | ", r->np);
+			else
+				ra_buf_printf(&b, " | %zu privilege%s | ",
+				    cur->nprivs, cur->nprivs == 1 ? "" : "s");
+			for (k = 0, esc = 0; k < r->np; k++)
+				esc += r->p[k].reason != NULL;
+			if (r->change == RA_RCH_ADDED)
+				esc = (size_t)r->escalation;
+			ra_buf_printf(&b, "%zu | ", esc);
+			for (k = 0; k < r->nt; k++) {
+				if (k)
+					ra_buf_adds(&b, "; ");
+				md(&b, r->t[k].prof->name);
+				ra_buf_printf(&b, ": %s " ARROW " %s",
+				    r->t[k].old_pass ? "pass" : "fail",
+				    r->t[k].new_pass ? "pass" : "fail");
+			}
+			ra_buf_adds(&b, " |\n");
+		}
+	}
+	if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+		goto out;
+	for (i = 0; i < d->nr; i++) {
+		const struct ra_rdiff	*r = &d->r[i];
+		const struct ra_role	*cur = r->new ? r->new : r->old;
+
+		if (r->np == 0)
+			continue;
+		ra_buf_printf(&b, "\n<details><summary>%s ",
+		    sev_icon(ra_rdiff_severity(r)));
+		md_html(&b, cur->name);
+		ra_buf_printf(&b, ": %zu privilege change%s</summary>\n\n",
+		    r->np, r->np == 1 ? "" : "s");
+		ra_buf_adds(&b, "| | Tab | Privilege | Entity | Old | New | "
+		    "Escalation |\n"
+		    "| --- | --- | --- | --- | --- | --- | --- |\n");
+		for (k = 0; k < r->np; k++) {
+			const struct ra_pdiff	*p = &r->p[k];
+			const struct ra_privdef	*pd = &cat->v[p->priv];
+
+			ra_buf_printf(&b, "| %s %c | %s", sev_icon(
+			    ra_pdiff_severity(p)), marks[p->change],
+			    ra_tab_name(pd->tab));
+			if (pd->section != RA_SECTION_ENTITIES) {
+				ra_buf_adds(&b, " \xe2\x80\xba ");
+				ra_buf_adds(&b, ra_section_name(pd->section));
+			}
+			ra_buf_adds(&b, " | ");
+			md_code(&b, pd->name);
+			ra_buf_adds(&b, " | ");
+			md(&b, pd->entity);
+			if (pd->access != RA_ACCESS_NONE) {
+				ra_buf_adds(&b, ": ");
+				ra_buf_adds(&b, ra_access_name(pd->access));
+			}
+			ra_buf_printf(&b, " | %s | %s | ", p->old ?
+			    ra_level_name(p->old) : DASH, p->new ?
+			    ra_level_name(p->new) : DASH);
+			if (p->reason)
+				md(&b, p->reason);
+			ra_buf_adds(&b, " |\n");
+		}
+		ra_buf_adds(&b, "\n</details>\n");
+		if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+			goto out;
+	}
+	diags(&b, d->ctx);
+	rc = ra_buf_flush(&b, out);
+out:
+	ra_buf_free(&b);
+	return rc;
+}
