@@ -1,5 +1,5 @@
 /*
- * input_dir.c - an unpacked solution folder (SolutionPackager or `pac
+ * dir.c - an unpacked solution folder (SolutionPackager or `pac
  * solution unpack`: Roles/, Other/Solution.xml, Other/Customizations.xml)
  * or a folder that is simply an extracted zip (customizations.xml at its
  * top).  Read one level deep: nested solutions are separate inputs.

@@ -1,6 +1,7 @@
 /*
- * input.c - open an input, decide what it is (zip, folder, XML file) and
- * hand it to the right stage; the solution and role accessors.
+ * load.c - open an input, decide what it is (zip, folder, XML file) and
+ * hand it to zip.c, dir.c or stream.c; load several inputs on worker
+ * threads with diagnostics kept in input order.
  */
 #include <sys/stat.h>
 

@@ -1,5 +1,9 @@
 /*
- * stream.c
+ * stream.c - the driver between the bytes of one document and parse/: a
+ * file or a zip member (struct ra_source) is read in chunks, hashed when
+ * asked, and fed to the fast <Roles> reader (large customizations.xml)
+ * or to libxml2; when the fast reader is unsure, what it loaded is
+ * dropped and the document is read again, whole.
  */
 #include <sys/stat.h>
 #include <errno.h>

@@ -1,5 +1,5 @@
 /*
- * input_zip.c - a solution zip: members are streamed through libzip into
+ * zip.c - a solution zip: members are streamed through libzip into
  * the XML parser, never extracted to disk.
  *
  * Read order: solution.xml (for the solution's name), customizations.xml,

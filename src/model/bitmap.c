@@ -1,5 +1,5 @@
 /*
- * bitmap.c - a role's privileges, in one of two layouts (see internal.h).
+ * bitmap.c - a role's privileges, in one of two layouts (see model.h).
  *
  * Dense: four bit planes as wide as the catalog.  Plane p (0..3) holds the
  * privileges granted at level p+1 or higher, so the level of privilege i

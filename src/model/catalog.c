@@ -1,10 +1,9 @@
 /*
- * catalog.c - the privilege catalog, requirement profiles and the CSV
- * reading they share (libcsv).
- *
- * Every privilege name the program meets gets a dense index here, so a
- * role's privileges fit in a bitmap (bitmap.c) and profiles are bitmaps of
- * the same width.
+ * catalog.c - the privilege catalog: every privilege name the program
+ * meets gets a dense index here, so a role's privileges fit in a bitmap
+ * (bitmap.c) and profiles are bitmaps of the same width.  Names the
+ * catalog CSV does not list are classified by the documented naming rules
+ * (publisher prefix, BPF tables, privilege bases).
  */
 #include <ctype.h>
 

@@ -1,5 +1,8 @@
 /*
- * csv.c
+ * csv.c - CSV bytes to rows (libcsv), for the catalog, the escalation
+ * rules and profiles, and whole small files read under the file-size
+ * limit.  libcsv gives no positions, so each row's first line is counted
+ * here; lines starting with '#' between records are comments.
  */
 #include <ctype.h>
 #include <errno.h>

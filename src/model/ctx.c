@@ -1,6 +1,7 @@
 /*
- * ctx.c - the context: limits, diagnostics and the names of the public
- * enumerations.
+ * ctx.c - the context: created with the embedded catalog, bases and
+ * escalation rules (parsed once a process, copied into each context),
+ * the profile focus, and freed with everything it owns.
  */
 #include <stdarg.h>
 

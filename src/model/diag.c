@@ -1,5 +1,8 @@
 /*
- * diag.c
+ * diag.c - diagnostics about the input: recorded on the context (or, on a
+ * worker thread of ra_solutions_load(), in that input's own list, adopted
+ * in input order afterwards) and formatted in the one compiler style
+ * editors jump to: roleaudit: FILE[!MEMBER][:LINE[:COL]]: SEVERITY: TEXT [RAnnn].
  */
 #include <stdarg.h>
 #include <stdio.h>

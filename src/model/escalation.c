@@ -1,5 +1,8 @@
 /*
- * escalation.c
+ * escalation.c - which diff changes grant more than they seem to: the
+ * rules of schema/escalation.csv (by privilege, by table base, by
+ * section, by depth reached), tried in that order, each with the reason a
+ * report shows.  Lowering a level never escalates.
  */
 #include <ctype.h>
 #include <errno.h>

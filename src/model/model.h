@@ -58,7 +58,7 @@ enum ra_code {
 	RA_C_LINT_TEAM = 420	/* team role granting User depth */
 };
 
-/* ---- ctx.c: diagnostics --------------------------------------------- */
+/* ---- diag.c ---------------------------------------------------------- */
 
 /*
  * Record a diagnostic on the context.  FILE and MEMBER are copied.  When
@@ -75,7 +75,7 @@ void	 ra_diag_vadd(struct ra_ctx *, enum ra_severity, int code,
 	    const char *file, const char *member, unsigned long line,
 	    unsigned long col, const char *fmt, va_list);
 
-/* ---- catalog.c ------------------------------------------------------- */
+/* ---- catalog.c, names.c, csv.c, profile.c, escalation.c -------------- */
 
 enum ra_access {
 	RA_ACCESS_NONE = 0,	/* miscellaneous or privacy privilege */
@@ -329,7 +329,7 @@ int		 ra_bitmap_covers(const struct ra_bitmap *held,
 /* The next privilege held at or after I, or RA_NOPRIV. */
 size_t		 ra_bitmap_next(const struct ra_bitmap *, size_t i);
 
-/* ---- the model ------------------------------------------------------- */
+/* ---- role.c, solution.c, settings.c, ctx.c ---------------------------- */
 
 /*
  * The <Role isinherited> attribute, "Member's privilege inheritance" in

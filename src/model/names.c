@@ -1,5 +1,8 @@
 /*
- * names.c
+ * names.c - the one place the names of levels, tabs, sections, access
+ * rights and severities are spelled, both ways: the solution XML's level
+ * names (Basic ... Global), the editor's (User ... Organization), and the
+ * spellings CSV files and options may use.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,9 @@
 /*
- * profile.c
+ * profile.c - requirement profiles: CSV rows of privilege and minimum
+ * level, with optional display data, built in (schema/profiles/) or read
+ * from a file; their union (a privilege listed twice needs the higher
+ * level) and their bitmaps, and the display data of a requirement (the
+ * profile's row wins over the catalog).
  */
 #include <ctype.h>
 #include <errno.h>

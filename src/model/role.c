@@ -1,5 +1,7 @@
 /*
- * role.c
+ * role.c - a loaded role: accessors, its inheritance setting, how a
+ * command-line spec (id or name) names it, and where a diagnostic about
+ * it points.
  */
 #include <sys/stat.h>
 #include <errno.h>

@@ -1,5 +1,8 @@
 /*
- * settings.c
+ * settings.c - what every stage reads from the context while loading:
+ * limits and the progress callback.  Kept apart from ctx.c, which creates
+ * the context from the catalog, so the stages below the catalog can read
+ * them without a circle.
  */
 #include <stdarg.h>
 #include <stdio.h>

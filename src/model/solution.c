@@ -1,5 +1,6 @@
 /*
- * solution.c
+ * solution.c - a loaded solution: its roles, manifest data and input
+ * digest, and the accessors of the public header.
  */
 #include <sys/stat.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 /*
- * build_roles.c - roles under construction.  Both readers of role XML,
- * parse_roles.c (libxml2) and the fast path of scan_roles.c, build roles
+ * build.c - roles under construction.  Both readers of role XML,
+ * xml.c (libxml2) and the fast path of scan.c, build roles
  * through these functions, so one place decides how an id is
  * normalised, how a privilege is counted and kept, and how a finished
  * role joins its solution.

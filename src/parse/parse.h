@@ -9,7 +9,7 @@
 #define RA_PARSE_H
 
 #include "model/model.h"
-/* ---- input and parse stages ----------------------------------------- */
+/* ---- build.c, xml.c, scan.c ------------------------------------------ */
 
 /* What a document is expected to be. */
 enum ra_doc {
@@ -30,7 +30,7 @@ struct ra_load {
 };
 
 /*
- * build_roles.c: the role being read.  begin, then privileges, then end
+ * build.c: the role being read.  begin, then privileges, then end
  * (which appends the role to the solution) or abandon.  Each returns
  * RA_OK or RA_ENOMEM; checking the input is the readers' business.
  */
@@ -80,7 +80,7 @@ void		 ra_xml_free(struct ra_xml *);
 void		 ra_xml_global_init(void);
 
 /*
- * scan_roles.c: read the roles of a large customizations.xml without
+ * scan.c: read the roles of a large customizations.xml without
  * libxml2 (see the file's comment).  Feed and finish return RA_OK or
  * RA_ENOMEM; when ra_scan_unsure() says the scan could not follow the
  * document, the caller discards what was loaded and parses it whole.

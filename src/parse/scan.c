@@ -1,5 +1,5 @@
 /*
- * scan_roles.c - read the roles of a large customizations.xml without a
+ * scan.c - read the roles of a large customizations.xml without a
  * general XML parser.
  *
  * Entity definitions, forms and workflows make up most of a 100 MB
@@ -7,7 +7,7 @@
  * just enough to follow its structure (start and end tags, their names
  * matched on a stack, comments, CDATA, processing instructions) and reads
  * the one <Roles> element under the root with a strict parser of its own
- * that builds roles through build_roles.c, as parse_roles.c does.
+ * that builds roles through build.c, as xml.c does.
  *
  * Strict means: inside <Roles> every tag, attribute, character and
  * reference is checked, and anything outside a plain subset of XML

@@ -1,5 +1,5 @@
 /*
- * parse_roles.c - stream role XML into the model with libxml2's SAX2 push
+ * xml.c - stream role XML into the model with libxml2's SAX2 push
  * parser.  No tree is ever built: customizations.xml can exceed 100 MB.
  *
  * What counts as a role (CustomizationsSolution.xsd):

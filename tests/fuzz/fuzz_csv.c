@@ -1,5 +1,5 @@
 /*
- * fuzz_csv.c - libFuzzer target for the CSV readers (catalog.c): the
+ * fuzz_csv.c - libFuzzer target for the CSV readers (model/csv.c, catalog.c, profile.c): the
  * input is read as a requirement profile and, on a second context, as a
  * catalog override (the shape of schema/privileges.csv).
  *

@@ -1,6 +1,6 @@
 /*
- * fuzz_xml.c - libFuzzer target for the XML stage (parse_roles.c) as
- * input.c drives it, forced onto the XML path even for bytes that start
+ * fuzz_xml.c - libFuzzer target for the XML stage (xml.c) as
+ * input/stream.c drives it, forced onto the XML path even for bytes that start
  * with a zip signature.
  *
  * Input layout:
@@ -9,7 +9,7 @@
  *                 1 customizations.xml in a zip, 2 Other/Customizations.xml
  *                 of a folder, 3 a Roles/ member, 4 solution.xml; values
  *                 5-7 (kinds 0-2) also read the document through the
- *                 fast <Roles> reader (scan_roles.c, --scan-size 1) and
+ *                 fast <Roles> reader (scan.c, --scan-size 1) and
  *                 compare it with libxml2's reading: status, every
  *                 diagnostic, roles, ids, names, lines, privilege counts
  *                 and the level of every privilege must be the same;
@@ -28,7 +28,7 @@
  * lines and counts must be the same, both digests must equal one worked
  * out here from the unfocused role's privileges, and the kept roles must
  * hold the same level of every privilege.
- * Every parse gets a fresh context and a solution made the way input.c's
+ * Every parse gets a fresh context and a solution  made the way load.c's
  * solution_new() makes one; diagnostics are formatted (ra_diag_format())
  * and the solution's accessors read, so the sanitizers see every string
  * the parser stored.
@@ -120,7 +120,7 @@ parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
 	    &p->prof) != RA_OK || ra_ctx_focus(p->ctx,
 	    (const struct ra_profile *const *)&p->prof, 1) != RA_OK))
 		abort();
-	/* As input.c's solution_new() does. */
+	/* As ra_solution_new() does. */
 	if ((p->sol = calloc(1, sizeof(*p->sol))) == NULL ||
 	    (p->sol->path = strdup(kinds[kind].file)) == NULL)
 		abort();
@@ -145,7 +145,7 @@ parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
 	} else if (chunk == 0) {
 		p->rc = ra_load_xml_buffer(&ld, kinds[kind].doc, buf, size);
 	} else {
-		/* As input_zip.c's read_member() feeds a member. */
+		/* As zip.c's read_member() feeds a member. */
 		if ((x = ra_xml_new(&ld, kinds[kind].doc)) == NULL)
 			abort();
 		p->rc = RA_OK;

@@ -1,5 +1,5 @@
 /*
- * fuzz_zip.c - libFuzzer target for solution zips (input_zip.c, and the
+ * fuzz_zip.c - libFuzzer target for solution zips (zip.c, and the
  * XML stage behind it), through the public ra_solution_load_buffer().
  *
  * The input is the bytes of a file named "fuzz.zip".  Bytes that do not

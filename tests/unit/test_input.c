@@ -1,5 +1,5 @@
 /*
- * test_input.c - input.c, input_zip.c and input_dir.c: what an input is,
+ * test_input.c - input.c, zip.c and dir.c: what an input is,
  * which members and files make a solution, the order they are read in,
  * the limits on untrusted zips, and the input digests.
  *
@@ -125,7 +125,7 @@ test_zip_solution(void **state)
  * A zip with customizations.xml and no Roles/ member at all, the shape of
  * every solution exported from Dataverse.
  * Regression (fixed): scan_members() ends with qsort(*roles, 0, ...) where *roles is
- * still NULL (input_zip.c); passing NULL to qsort is undefined behaviour
+ * still NULL (zip.c); passing NULL to qsort is undefined behaviour
  * and UBSan aborts with "null pointer passed as argument 1, which is
  * declared to never be null", so under `make check` every zip without
  * Roles/ members kills the program.
@@ -900,7 +900,7 @@ test_dir_symlinks(void **state)
 /*
  * A folder with nothing of a solution: RA_EINPUT with RA110.
  * Regression (fixed): list_dir() ends with qsort(out->v, 0, ...) where out->v is NULL
- * for an empty folder (input_dir.c); UBSan aborts with "null pointer
+ * for an empty folder (dir.c); UBSan aborts with "null pointer
  * passed as argument 1, which is declared to never be null".
  */
 static void

@@ -1,5 +1,5 @@
 /*
- * test_parse.c - parse_roles.c through ra_solution_load_buffer(): what
+ * test_parse.c - xml.c through ra_solution_load_buffer(): what
  * counts as a role, where it is, how privileges and levels are read, and
  * the refusals (DTDs, malformed XML, missing attributes) with their
  * diagnostics and locations.
