@@ -55,7 +55,7 @@ SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
 	_test _demo layers unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
-	html profiles-check
+	html profiles-check knowledge-check
 
 all: $(BIN)
 
@@ -88,7 +88,7 @@ test: deps
 	@$(MAKE) --no-print-directory _test
 
 _test: layers unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
-	progress corpus html
+	progress corpus html knowledge-check
 
 $(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
@@ -179,6 +179,11 @@ samples-check:
 # (the comparison is skipped without it).
 profiles-check:
 	@python3 tests/check-profiles.py
+
+# The knowledge base in schema/: derived again from ../shared and compared
+# byte for byte (skipped without it), and its invariants.
+knowledge-check:
+	@python3 tests/knowledge/check.py
 
 $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(@D)
