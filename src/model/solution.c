@@ -1,5 +1,7 @@
 /*
- * solution.c
+ * solution.c - a loaded input: its roles, its accessors, and the end of
+ * an unfocused load, when the names its roles number join the catalog
+ * (ra_solution_adopt()).
  */
 #include <sys/stat.h>
 #include <errno.h>
@@ -41,6 +43,8 @@ ra_solution_free(struct ra_solution *sol)
 		ra_bitmap_free(&sol->role[i].bits);
 	}
 	free(sol->role);
+	ra_names_free(sol->names);
+	free(sol->names);
 	free(sol->path);
 	free(sol->unique_name);
 	free(sol->version);
@@ -62,14 +66,35 @@ ra_solution_truncate(struct ra_solution *sol, size_t n)
 }
 
 int
-ra_solutions_lean(const struct ra_solution *const *sol, size_t n)
+ra_solution_adopt(struct ra_ctx *ctx, struct ra_solution *sol)
 {
-	size_t	 i;
+	struct ra_names	*t = sol->names;
+	uint32_t	*map;
+	const char	*name;
+	size_t		 k, priv, off;
+	int		 rc = -1;
 
-	for (i = 0; i < n; i++)
-		if (sol[i] != NULL && sol[i]->lean)
-			return 1;
-	return 0;
+	if (t == NULL)
+		return 0;
+	if ((map = malloc((t->n ? t->n : 1) * sizeof(*map))) == NULL)
+		return -1;
+	for (k = 0, off = 0; (name = ra_names_next(t, &off)) != NULL; k++) {
+		if ((priv = ra_catalog_intern(&ctx->cat, name,
+		    strlen(name))) == RA_NOPRIV || priv >= UINT32_MAX)
+			goto out;
+		map[k] = (uint32_t)priv;
+	}
+	for (k = 0; k < sol->nrole; k++)
+		if (sol->role[k].bits.sparse &&
+		    ra_bitmap_renumber(&sol->role[k].bits, map) == -1)
+			goto out;
+	ra_names_free(t);
+	free(t);
+	sol->names = NULL;
+	rc = 0;
+out:
+	free(map);
+	return rc;
 }
 
 RA_EXPORT const char *
