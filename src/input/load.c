@@ -191,6 +191,9 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 		ra_solution_free(sol);
 		return rc;
 	}
+	/* Until adopted, the names are only walked. */
+	if (sol->names != NULL)
+		ra_names_done(sol->names);
 	*out = sol;
 	return RA_OK;
 }

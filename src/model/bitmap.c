@@ -150,9 +150,18 @@ entries_sort(uint32_t *e, size_t n)
 void
 ra_bitmap_seal(struct ra_bitmap *b)
 {
-	size_t	 i, n;
+	uint32_t	*e;
+	size_t		 i, n;
 
-	if (!b->sparse || b->sorted)
+	if (!b->sparse)
+		return;
+	/* Grown by doubling: give back what the role does not use. */
+	if (b->cape > b->ne && b->ne > 0 &&
+	    (e = realloc(b->e, b->ne * sizeof(*b->e))) != NULL) {
+		b->e = e;
+		b->cape = b->ne;
+	}
+	if (b->sorted)
 		return;
 	entries_sort(b->e, b->ne);
 	/* Equal privileges are now adjacent, highest level last. */

@@ -53,10 +53,11 @@ ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
 	return ra_catalog_find_hash(cat, s, n, ra_name_hash(s, n));
 }
 
+/* Index the catalog anew in NSLOT slots. */
 static int
-rehash(struct ra_catalog *cat)
+rehash_to(struct ra_catalog *cat, size_t nslot)
 {
-	size_t		 i, j, nslot = cat->nslot ? cat->nslot * 2 : 1024;
+	size_t		 i, j;
 	uint64_t	*slot;
 	uint32_t	 h;
 
@@ -76,6 +77,52 @@ rehash(struct ra_catalog *cat)
 	return 0;
 }
 
+/* Slots are at most three quarters full: a large catalog's are many. */
+#define CROWDED(n, nslot)	(((n) + 1) * 4 > (nslot) * 3)
+
+static int
+rehash(struct ra_catalog *cat)
+{
+	return rehash_to(cat, cat->nslot ? cat->nslot * 2 : 1024);
+}
+
+int
+ra_catalog_reserve(struct ra_catalog *cat, size_t n)
+{
+	struct ra_privdef	*v;
+	size_t			 nslot = cat->nslot ? cat->nslot : 1024;
+
+	if (n > cat->cap) {
+		if (n > SIZE_MAX / sizeof(*v) ||
+		    (v = realloc(cat->v, n * sizeof(*v))) == NULL)
+			return -1;
+		cat->v = v;
+		cat->cap = n;
+	}
+	while (CROWDED(n, nslot))
+		nslot *= 2;
+	return nslot == cat->nslot ? 0 : rehash_to(cat, nslot);
+}
+
+int
+ra_catalog_take(struct ra_catalog *cat, char *buf)
+{
+	if (ra_grow(&cat->chunk, &cat->capchunk, cat->nchunk + 1,
+	    sizeof(*cat->chunk)) == -1)
+		return -1;
+	if (cat->nchunk == 0) {
+		/* Full: the next copy starts a chunk of its own. */
+		cat->chunkcap = cat->chunkused = 0;
+		cat->chunk[cat->nchunk++] = buf;
+		return 0;
+	}
+	/* The newest chunk stays last: copies go on filling it. */
+	cat->chunk[cat->nchunk] = cat->chunk[cat->nchunk - 1];
+	cat->chunk[cat->nchunk - 1] = buf;
+	cat->nchunk++;
+	return 0;
+}
+
 /* Append D (taking its strings) and index it.  Returns its index. */
 static size_t
 catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
@@ -84,7 +131,7 @@ catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
 	    ra_grow(&cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v)) == -1)
 		return RA_NOPRIV;
 	cat->v[cat->n++] = *d;
-	if ((cat->n + 1) * 2 > cat->nslot) {
+	if (CROWDED(cat->n, cat->nslot)) {
 		if (rehash(cat) == -1) {
 			cat->n--;
 			return RA_NOPRIV;
@@ -231,23 +278,41 @@ arena_copy(struct ra_catalog *cat, const char *s, size_t n)
 	return p;
 }
 
+/* Add NAME, already in the arena, as a classified privilege. */
+static size_t
+add_interned(struct ra_catalog *cat, char *name)
+{
+	struct ra_privdef	 d;
+
+	ra_classify(cat, name, &d);
+	d.name = name;
+	d.name_in_arena = 1;
+	d.entity_borrowed = 1;
+	return catalog_add(cat, &d);
+}
+
 size_t
 ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 {
-	struct ra_privdef	 d;
-	char			*name;
-	size_t			 i;
+	char	*name;
+	size_t	 i;
 
 	if ((i = ra_catalog_find(cat, s, n)) != RA_NOPRIV)
 		return i;
 	/* On failure the copy stays in the arena until the catalog goes. */
 	if ((name = arena_copy(cat, s, n)) == NULL)
 		return RA_NOPRIV;
-	ra_classify(cat, name, &d);
-	d.name = name;
-	d.name_in_arena = 1;
-	d.entity_borrowed = 1;
-	return catalog_add(cat, &d);
+	return add_interned(cat, name);
+}
+
+size_t
+ra_catalog_intern_taken(struct ra_catalog *cat, char *name)
+{
+	size_t	 i;
+
+	if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV)
+		return i;
+	return add_interned(cat, name);
 }
 
 /* ---- the names of one load ------------------------------------------- */
@@ -330,6 +395,14 @@ ra_names_next(const struct ra_names *t, size_t *off)
 	name = RECORD_NAME(t, *off);
 	*off += 4 + strlen(name) + 1;
 	return name;
+}
+
+void
+ra_names_done(struct ra_names *t)
+{
+	free(t->slot);
+	t->slot = NULL;
+	t->nslot = 0;
 }
 
 void

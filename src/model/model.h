@@ -174,6 +174,18 @@ size_t	 ra_catalog_find_hash(const struct ra_catalog *, const char *,
  */
 size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t);
 /*
+ * The same for NAME (NUL-terminated) inside a buffer the catalog took
+ * (ra_catalog_take()): a new privilege keeps NAME where it is.
+ */
+size_t	 ra_catalog_intern_taken(struct ra_catalog *, char *name);
+/* Make BUF (malloc()ed) part of the arena, freed with the catalog; 0/-1. */
+int	 ra_catalog_take(struct ra_catalog *, char *buf);
+/*
+ * Room for N privileges in all, so that adding up to N moves nothing and
+ * wastes nothing.  0, or -1 when memory runs out.
+ */
+int	 ra_catalog_reserve(struct ra_catalog *, size_t n);
+/*
  * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
  * access right, or NULL when NAME is not of that shape.
  */
@@ -216,6 +228,8 @@ size_t	 ra_names_add(struct ra_names *, const char *name, size_t len,
 void	 ra_names_prefetch(const struct ra_names *, uint32_t h, int stage);
 /* The names in number order: from *OFF = 0 until NULL. */
 const char *ra_names_next(const struct ra_names *, size_t *off);
+/* The load is over: drop what only adding needs (ra_names_next() works). */
+void	 ra_names_done(struct ra_names *);
 void	 ra_names_free(struct ra_names *);
 
 /* Parse CSV bytes into rows; used for the catalog and for profiles. */

@@ -68,19 +68,33 @@ ra_solution_truncate(struct ra_solution *sol, size_t n)
 int
 ra_solution_adopt(struct ra_ctx *ctx, struct ra_solution *sol)
 {
-	struct ra_names	*t = sol->names;
-	uint32_t	*map;
-	const char	*name;
-	size_t		 k, priv, off;
-	int		 rc = -1;
+	struct ra_catalog	*cat = &ctx->cat;
+	struct ra_names		*t = sol->names;
+	uint32_t		*map;
+	const char		*name;
+	size_t			 k, priv, off, nnew = 0;
+	int			 take = 0, rc = -1;
 
 	if (t == NULL)
 		return 0;
+	ra_names_done(t);
 	if ((map = malloc((t->n ? t->n : 1) * sizeof(*map))) == NULL)
 		return -1;
+	/* Room for the new names at once, not by doubling. */
+	for (off = 0; (name = ra_names_next(t, &off)) != NULL;)
+		nnew += ra_catalog_find(cat, name, strlen(name)) == RA_NOPRIV;
+	if (ra_catalog_reserve(cat, cat->n + nnew) == -1)
+		goto out;
+	/*
+	 * Mostly new names (the first input): the catalog takes the table's
+	 * arena, and the names stay where they are instead of being copied.
+	 */
+	take = nnew * 2 > t->n && t->arena.s != NULL &&
+	    ra_catalog_take(cat, t->arena.s) == 0;
 	for (k = 0, off = 0; (name = ra_names_next(t, &off)) != NULL; k++) {
-		if ((priv = ra_catalog_intern(&ctx->cat, name,
-		    strlen(name))) == RA_NOPRIV || priv >= UINT32_MAX)
+		priv = take ? ra_catalog_intern_taken(cat, (char *)(uintptr_t)
+		    name) : ra_catalog_intern(cat, name, strlen(name));
+		if (priv == RA_NOPRIV || priv >= UINT32_MAX)
 			goto out;
 		map[k] = (uint32_t)priv;
 	}
@@ -88,11 +102,16 @@ ra_solution_adopt(struct ra_ctx *ctx, struct ra_solution *sol)
 		if (sol->role[k].bits.sparse &&
 		    ra_bitmap_renumber(&sol->role[k].bits, map) == -1)
 			goto out;
+	rc = 0;
+out:
+	if (take) {
+		/* The catalog owns the arena now. */
+		t->arena.s = NULL;
+		t->arena.len = t->arena.cap = 0;
+	}
 	ra_names_free(t);
 	free(t);
 	sol->names = NULL;
-	rc = 0;
-out:
 	free(map);
 	return rc;
 }
