@@ -195,22 +195,6 @@ enum ra_err	 ra_ctx_focus(struct ra_ctx *,
 		    const struct ra_profile *const *profiles, size_t n);
 
 /*
- * Load lean (LEAN 1) or in full (0, the default).  A solution loaded from
- * a path while lean keeps each role's id, name, location, distinct
- * privilege count and a SHA-256 digest of its privileges, not the
- * privileges: memory then grows with the number of roles only, names are
- * not added to the catalog, and ra_solutions_load() may use JOBS threads.
- * Lean solutions are for ra_diff(), which reads the privileges of the
- * roles it reports from the inputs again (and then ra_write_diff() in
- * any format), and for ra_write_roles(); ra_check(), ra_lint(),
- * ra_combine(), ra_explain() and ra_write_matrix() return RA_EINVAL for
- * them.  Solutions loaded from
- * a buffer, or through a focused context (ra_ctx_focus()), are never
- * lean.
- */
-void		 ra_ctx_set_lean(struct ra_ctx *, int lean);
-
-/*
  * Extend or override the catalog with a CSV file of the catalog's shape
  * (see schema/privileges.csv): rows naming a privilege already known
  * replace its entity, tab, section and access.  Errors in the file are
@@ -248,12 +232,11 @@ enum ra_err	 ra_solution_load(struct ra_ctx *, const char *path,
 
 /*
  * Load N inputs as ra_solution_load() would: OUT[i] and STATUS[i] for
- * PATHS[i], OUT[i] NULL unless STATUS[i] is RA_OK.  A focused
- * (ra_ctx_focus()) or lean (ra_ctx_set_lean()) context loads with up to
- * JOBS threads, any other with one (it adds to its catalog while
- * loading); diagnostics are recorded in
- * input order either way.  Returns RA_ENOMEM when the work could not be
- * set up, else RA_OK.
+ * PATHS[i], OUT[i] NULL unless STATUS[i] is RA_OK.  Up to JOBS inputs
+ * load at once, each on a thread of its own; the names an unfocused load
+ * meets join the catalog after the loads, in input order, so the result
+ * is the same for any JOBS.  Diagnostics are recorded in input order.
+ * Returns RA_ENOMEM when the work could not be set up, else RA_OK.
  */
 enum ra_err	 ra_solutions_load(struct ra_ctx *, const char *const *paths,
 		    size_t n, unsigned jobs, struct ra_solution **out,
@@ -303,8 +286,8 @@ unsigned long	 ra_role_line(const struct ra_role *);
 size_t		 ra_role_privilege_count(const struct ra_role *);
 /*
  * Level at which the role grants PRIVILEGE (case-insensitive name);
- * RA_LEVEL_NONE for every privilege of a role of a lean solution that
- * ra_diff() has not read back (ra_ctx_set_lean()).
+ * through a focused context (ra_ctx_focus()), RA_LEVEL_NONE for the
+ * privileges no profile of the focus lists.
  */
 enum ra_level	 ra_role_level(const struct ra_ctx *, const struct ra_role *,
 		    const char *privilege);
@@ -383,22 +366,18 @@ struct ra_diff_opts {
 };
 
 /*
- * Compare the roles of OLD and NEW.  Roles are matched by id; a role
+ * Compare the roles of OLD and NEW, both loaded through CTX, which must
+ * not be focused (ra_ctx_focus()).  Roles are matched by id; a role
  * whose id has no partner on the other side is matched by name.  Matched
  * roles report each privilege added, removed, raised or lowered; changes
  * that grant more are checked against the escalation rules
  * (schema/escalation.csv), and each of PROFILES is evaluated on both
- * sides of every matched role.  Borrows everything it is given.  On
- * RA_OK *out belongs to the caller (ra_diff_free()).
- *
- * Lean solutions (ra_ctx_set_lean()) are compared by their roles'
- * digests first; the privileges of the roles the diff lists are then
- * read from the inputs again into OLD and NEW (their diagnostics are not
- * recorded twice).  An input that no longer reads as it did is an error
- * in the context's diagnostics and RA_EINPUT.
+ * sides of every matched role.  Reads no input and changes nothing it is
+ * given; borrows everything.  On RA_OK *out belongs to the caller
+ * (ra_diff_free()).
  */
-enum ra_err	 ra_diff(struct ra_ctx *, struct ra_solution *old,
-		    struct ra_solution *new,
+enum ra_err	 ra_diff(const struct ra_ctx *, const struct ra_solution *old,
+		    const struct ra_solution *new,
 		    const struct ra_profile *const *profiles, size_t nprofiles,
 		    const struct ra_diff_opts *, struct ra_diff **out);
 void		 ra_diff_free(struct ra_diff *);
@@ -415,8 +394,11 @@ enum ra_err	 ra_write_roles(const struct ra_ctx *,
 		    const struct ra_solution *const *, size_t,
 		    const struct ra_write_opts *, FILE *out);
 
-/* Render the built-in profiles (`roleaudit profiles`). */
-enum ra_err	 ra_write_profiles(struct ra_ctx *,
+/*
+ * Render the built-in profiles (`roleaudit profiles`).  They are read
+ * into a context of their own: CTX is not changed.
+ */
+enum ra_err	 ra_write_profiles(const struct ra_ctx *,
 		    const struct ra_write_opts *, FILE *out);
 
 /*
@@ -521,13 +503,18 @@ enum ra_err	 ra_write_combined(const struct ra_combined *,
  * built-in profiles list it, and, for every role of the solutions
  * (NSOL may be 0), whether it lacks it.  When the text names a known
  * error but no privilege, the profile that error belongs to is checked
- * instead.  Loads the built-in profiles through CTX.  On RA_OK *out
- * belongs to the caller (ra_explanation_free()).
+ * instead.  BUILTIN lists the NBUILTIN built-in profiles
+ * (ra_profile_builtin()), loaded through CTX before the solutions; the
+ * explanation borrows them.  Privileges the text names that CTX's
+ * catalog lacks are classified in the explanation, not added to the
+ * catalog: CTX is only read.  On RA_OK *out belongs to the caller
+ * (ra_explanation_free()).
  */
 struct ra_explanation;
 
-enum ra_err	 ra_explain(struct ra_ctx *, const char *text, size_t len,
-		    const struct ra_solution *const *, size_t nsol,
+enum ra_err	 ra_explain(const struct ra_ctx *, const char *text,
+		    size_t len, const struct ra_solution *const *, size_t nsol,
+		    const struct ra_profile *const *builtin, size_t nbuiltin,
 		    struct ra_explanation **out);
 void		 ra_explanation_free(struct ra_explanation *);
 /* Privileges the text names or implies, and error codes recognized. */

@@ -4,8 +4,9 @@
  * findings), combine.c (roles held together), explain.c (an error text),
  * findings.c (the severity of each finding: --fail-on, SARIF levels,
  * badges), grid.c (the security-role editor's layout), redact.c
- * (pseudonyms).  It may call model/ and base/ (and input/ for diff's
- * second reading).  Never installed.
+ * (pseudonyms).  It may call model/ and base/.  It reads the model
+ * through const pointers only: nothing here adds to the catalog, loads a
+ * profile or reads an input.  Never installed.
  */
 #ifndef RA_ANALYZE_H
 #define RA_ANALYZE_H
@@ -230,8 +231,15 @@ struct ra_explanation {
 	size_t				  nsol;
 	char				  sha256[65];	/* of the text */
 	size_t				  textlen;
-	struct ra_profile		**bprof;	/* every built-in */
+	const struct ra_profile *const	 *bprof;	/* every built-in */
 	size_t				  nbprof;
+	/*
+	 * Privileges the text names that the catalog lacks, index
+	 * ctx->cat.n + i: classified here, as the catalog would, but kept
+	 * out of it (the model is read-only).  Entities borrowed.
+	 */
+	struct ra_privdef		 *extra;
+	size_t				  nextra;
 	struct ra_xsig			 *s;
 	size_t				  ns;
 	int				  principal;	/* type=N, or -1 */
@@ -246,6 +254,10 @@ struct ra_explanation {
 	size_t				  nlacking;	/* distinct roles */
 };
 
+
+/* The definition of privilege PRIV of X: the catalog's, or one of EXTRA. */
+const struct ra_privdef *ra_explanation_privdef(const struct ra_explanation *,
+		    size_t priv);
 
 /* ---- findings.c ------------------------------------------------------ */
 

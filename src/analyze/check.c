@@ -71,8 +71,6 @@ ra_check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	size_t			*reqof = NULL, s, i, nres = 0;
 	enum ra_err		 rc = RA_ENOMEM;
 
-	if (ra_solutions_lean(sol, nsol))
-		return RA_EINVAL;
 	if ((rep = calloc(1, sizeof(*rep))) == NULL)
 		return RA_ENOMEM;
 	rep->ctx = ctx;

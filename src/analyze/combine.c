@@ -203,8 +203,6 @@ ra_combine(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	enum ra_err		 rc = RA_ENOMEM;
 	int			 bad = 0;
 
-	if (ra_solutions_lean(sol, nsol))
-		return RA_EINVAL;
 	if ((cb = calloc(1, sizeof(*cb))) == NULL)
 		return RA_ENOMEM;
 	cb->ctx = ctx;

@@ -7,6 +7,11 @@
  * and every privilege whose level differs becomes a change.  Changes are
  * listed per role in tab order, then by name; roles in the new export's
  * order, removed roles last in the old export's order.
+ *
+ * Both solutions are loaded in full through the same context (their
+ * roles' sparse sets index one catalog), so two sides hold the same
+ * privileges exactly when their sets are equal.  Nothing here reads an
+ * input or changes the solutions, the profiles or the catalog.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -262,50 +267,6 @@ partner_of(const struct ra_solution *old, const long *partner, size_t i)
 	return partner[i] == -1 ? NULL : &old->role[partner[i]];
 }
 
-/*
- * Lean solutions: give every role the diff will list its privileges (see
- * the top of this file).  With only one side lean there are no two
- * digests to compare, so every matched pair is read.
- */
-static enum ra_err
-fill_listed(struct ra_ctx *ctx, struct ra_solution *old,
-    struct ra_solution *new, const long *partner, const char *taken,
-    const struct ra_diff_opts *o)
-{
-	unsigned char	*ko, *kn;
-	size_t		 i;
-	enum ra_err	 rc = RA_ENOMEM;
-
-	if (!old->lean && !new->lean)
-		return RA_OK;
-	ko = calloc(old->nrole + 1, 1);
-	kn = calloc(new->nrole + 1, 1);
-	if (ko == NULL || kn == NULL)
-		goto out;
-	for (i = 0; i < new->nrole; i++) {
-		const struct ra_role	*a = partner_of(old, partner, i);
-		const struct ra_role	*b = &new->role[i];
-
-		if (!wanted(o, a, b))
-			continue;
-		if (a == NULL)
-			kn[i] = 1;
-		else if (!old->lean || !new->lean ||
-		    memcmp(a->digest, b->digest, sizeof(a->digest)) != 0 ||
-		    strcmp(a->name, b->name) != 0)
-			kn[i] = ko[partner[i]] = 1;
-	}
-	for (i = 0; i < old->nrole; i++)
-		if (!taken[i] && wanted(o, &old->role[i], NULL))
-			ko[i] = 1;
-	if ((rc = ra_solution_fill(ctx, old, ko)) == RA_OK)
-		rc = ra_solution_fill(ctx, new, kn);
-out:
-	free(ko);
-	free(kn);
-	return rc;
-}
-
 static struct ra_rdiff *
 new_rdiff(struct ra_diff *d)
 {
@@ -319,9 +280,9 @@ new_rdiff(struct ra_diff *d)
 }
 
 RA_EXPORT enum ra_err
-ra_diff(struct ra_ctx *ctx, struct ra_solution *old, struct ra_solution *new,
-    const struct ra_profile *const *prof, size_t nprof,
-    const struct ra_diff_opts *o, struct ra_diff **out)
+ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
+    const struct ra_solution *new, const struct ra_profile *const *prof,
+    size_t nprof, const struct ra_diff_opts *o, struct ra_diff **out)
 {
 	struct ra_diff		*d;
 	struct ra_bitmap	*need = NULL;
@@ -347,9 +308,6 @@ ra_diff(struct ra_ctx *ctx, struct ra_solution *old, struct ra_solution *new,
 			goto out;
 	if (match_roles(old, new, partner, taken) == -1)
 		goto out;
-	if ((rc = fill_listed(ctx, old, new, partner, taken, o)) != RA_OK)
-		goto out;
-	rc = RA_ENOMEM;
 	for (i = 0; i < new->nrole; i++) {
 		const struct ra_role	*a = partner_of(old, partner, i);
 		const struct ra_role	*b = &new->role[i];
@@ -369,6 +327,11 @@ ra_diff(struct ra_ctx *ctx, struct ra_solution *old, struct ra_solution *new,
 		}
 		r->change = RA_RCH_CHANGED;
 		r->renamed = strcmp(a->name, b->name) != 0;
+		/* Most roles do not change: one comparison says so. */
+		if (!r->renamed && ra_bitmap_equal(&a->bits, &b->bits)) {
+			d->nr--;
+			continue;
+		}
 		if (diff_privileges(d, r) == -1 ||
 		    diff_profiles(d, r, need) == -1)
 			goto out;

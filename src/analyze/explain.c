@@ -194,7 +194,7 @@ ra_otc_table(long otc)
 
 struct scan {
 	struct ra_explanation	*x;
-	struct ra_ctx		*ctx;
+	const struct ra_ctx	*ctx;
 	const char		*raw;	/* the text as given */
 	char			*lc;	/* lower case, escapes blanked */
 	size_t			 len;
@@ -307,8 +307,38 @@ scan_sigs(struct scan *sc)
 }
 
 /*
- * The privilege explanation X holds for catalog index PRIV, added (as
- * first seen at AT) when new; NULL when memory runs out.
+ * The index of privilege NAME (N bytes, NUL-terminated): the catalog's,
+ * else one past it for a name the catalog lacks, which the explanation
+ * keeps (struct ra_explanation, EXTRA); the catalog stays as loaded.
+ * RA_NOPRIV when memory runs out.
+ */
+static size_t
+priv_index(struct scan *sc, const char *name, size_t n)
+{
+	struct ra_explanation	*x = sc->x;
+	const struct ra_catalog	*cat = &sc->ctx->cat;
+	struct ra_privdef	 d;
+	size_t			 k, cap = x->nextra;
+
+	if ((k = ra_catalog_find(cat, name, n)) != RA_NOPRIV)
+		return k;
+	for (k = 0; k < x->nextra; k++)
+		if (ra_name_eq(x->extra[k].name, name, n))
+			return cat->n + k;
+	if (ra_grow(&x->extra, &cap, x->nextra + 1, sizeof(*x->extra)) == -1)
+		return RA_NOPRIV;
+	if ((d.name = ra_strndup(name, n)) == NULL)
+		return RA_NOPRIV;
+	/* The entity is borrowed from the name or the catalog. */
+	ra_classify(cat, d.name, &x->extra[x->nextra]);
+	x->extra[x->nextra].name = d.name;
+	x->extra[x->nextra].entity_borrowed = 1;
+	return cat->n + x->nextra++;
+}
+
+/*
+ * The privilege explanation X holds for index PRIV (see priv_index()),
+ * added (as first seen at AT) when new; NULL when memory runs out.
  */
 static struct ra_xpriv *
 xpriv(struct scan *sc, size_t priv, size_t at)
@@ -347,7 +377,7 @@ word_len(const char *p, const char *end)
 static int
 scan_names(struct scan *sc)
 {
-	struct ra_catalog	*cat = &sc->ctx->cat;
+	const struct ra_catalog	*cat = &sc->ctx->cat;
 	const char		*lc = sc->lc, *end = sc->lc + sc->len, *p;
 	struct ra_buf		 name = { 0 };
 	struct ra_xpriv		*xp;
@@ -389,7 +419,7 @@ scan_names(struct scan *sc)
 		name.s[name.len] = '\0';
 		if (name.len > sc->ctx->limit[RA_LIMIT_NAME_LENGTH])
 			continue;
-		if ((priv = ra_catalog_intern(cat, name.s, name.len)) ==
+		if ((priv = priv_index(sc, name.s, name.len)) ==
 		    RA_NOPRIV || (xp = xpriv(sc, priv, at)) == NULL)
 			goto out;
 		xp->how |= RA_XHOW_NAMED;
@@ -603,7 +633,7 @@ scan_access(struct scan *sc)
 		return 0;
 	table = ra_otc_table(x->otc);
 	ra_buf_printf(&b, "prv%s%s", x->access, base);
-	if (b.oom || (priv = ra_catalog_intern(&sc->ctx->cat, b.s, b.len)) ==
+	if (b.oom || (priv = priv_index(sc, b.s, b.len)) ==
 	    RA_NOPRIV || (xp = xpriv(sc, priv, sc->len)) == NULL) {
 		ra_buf_free(&b);
 		return -1;
@@ -632,8 +662,8 @@ scan_implied(struct scan *sc)
 	if (!has_sig(sc->x, SIG_NOT_AUTHORIZED))
 		return 0;
 	for (i = 0; i < 2; i++) {
-		if ((priv = ra_catalog_intern(&sc->ctx->cat, apps[i],
-		    strlen(apps[i]))) == RA_NOPRIV ||
+		if ((priv = priv_index(sc, apps[i], strlen(apps[i]))) ==
+		    RA_NOPRIV ||
 		    (xp = xpriv(sc, priv, sc->len)) == NULL)
 			return -1;
 		xp->how |= RA_XHOW_IMPLIED;
@@ -681,8 +711,12 @@ evaluate(struct ra_explanation *x)
 
 				xr->sol = s;
 				xr->role = &x->sol[s]->role[r];
-				xr->held = ra_bitmap_get(&xr->role->bits,
-				    xp->priv);
+				/* Unfocused, every name of the inputs is in
+				 * the catalog: a name past it is held by no
+				 * role. */
+				xr->held = xp->priv < x->ctx->cat.n ?
+				    ra_bitmap_get(&xr->role->bits, xp->priv) :
+				    RA_LEVEL_NONE;
 				xr->lacks = xr->held < need;
 				if (xr->lacks)
 					xp->nlack++;
@@ -764,18 +798,17 @@ count_lacking(const struct ra_explanation *x)
 }
 
 RA_EXPORT enum ra_err
-ra_explain(struct ra_ctx *ctx, const char *text, size_t len,
+ra_explain(const struct ra_ctx *ctx, const char *text, size_t len,
     const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_profile *const *builtin, size_t nbuiltin,
     struct ra_explanation **out)
 {
 	struct ra_explanation	*x;
 	struct ra_sha256	 sha;
 	struct scan		 sc;
-	const char		*name;
-	size_t			 i, cap = 0;
 	enum ra_err		 rc = RA_ENOMEM;
 
-	if ((ctx->focused && nsol > 0) || ra_solutions_lean(sol, nsol))
+	if (ctx->focused && nsol > 0)
 		return RA_EINVAL;
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return RA_ENOMEM;
@@ -789,16 +822,8 @@ ra_explain(struct ra_ctx *ctx, const char *text, size_t len,
 	ra_sha256_init(&sha);
 	ra_sha256_update(&sha, text, len);
 	ra_sha256_hex(&sha, x->sha256);
-	for (i = 0; (name = ra_profile_builtin(i)) != NULL; i++) {
-		if (ra_grow(&x->bprof, &cap, x->nbprof + 1,
-		    sizeof(*x->bprof)) == -1)
-			goto out;
-		if ((rc = ra_profile_load(ctx, name, &x->bprof[x->nbprof])) !=
-		    RA_OK)
-			goto out;
-		x->nbprof++;
-	}
-	rc = RA_ENOMEM;
+	x->bprof = builtin;
+	x->nbprof = nbuiltin;
 	sc.x = x;
 	sc.ctx = ctx;
 	sc.raw = text;
@@ -849,10 +874,18 @@ ra_explanation_free(struct ra_explanation *x)
 		free(x->s[i].matched);
 	free(x->s);
 	free(x->access);
-	for (i = 0; i < x->nbprof; i++)
-		ra_profile_free(x->bprof[i]);
-	free(x->bprof);
+	for (i = 0; i < x->nextra; i++)
+		free(x->extra[i].name);
+	free(x->extra);
 	free(x);
+}
+
+const struct ra_privdef *
+ra_explanation_privdef(const struct ra_explanation *x, size_t priv)
+{
+	const struct ra_catalog	*cat = &x->ctx->cat;
+
+	return priv < cat->n ? &cat->v[priv] : &x->extra[priv - cat->n];
 }
 
 RA_EXPORT size_t

@@ -236,7 +236,7 @@ ra_lint(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	char		*used = NULL;
 	int		 team, bad = 0;
 
-	if (ctx->focused || ra_solutions_lean(sol, nsol))
+	if (ctx->focused)
 		return RA_EINVAL;
 	if ((ln = calloc(1, sizeof(*ln))) == NULL)
 		return RA_ENOMEM;

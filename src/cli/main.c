@@ -546,7 +546,8 @@ run_more(struct ra_ctx *ctx, const struct opts *o, struct ra_solution **sol,
 	if (o->cmd == CMD_LINT)
 		e = ra_lint(ctx, csol, nsol, &lo, &ln);
 	else if (o->cmd == CMD_EXPLAIN)
-		e = ra_explain(ctx, text, textlen, csol, nsol, &x);
+		e = ra_explain(ctx, text, textlen, csol, nsol,
+		    (const struct ra_profile *const *)prof, nprof, &x);
 	else
 		e = ra_combine(ctx, csol, nsol,
 		    (const struct ra_profile *const *)prof, nprof, &co,
@@ -1002,11 +1003,14 @@ main(int argc, char *argv[])
 		rc = exit_of(e);
 		goto out;
 	}
-	/* diff shows what a change does to every built-in profile. */
-	if (o.cmd == CMD_DIFF && o.nprofile == 0)
+	/*
+	 * diff shows what a change does to every built-in profile; explain
+	 * says which built-ins list a privilege.
+	 */
+	if ((o.cmd == CMD_DIFF || o.cmd == CMD_EXPLAIN) && o.nprofile == 0)
 		for (i = 0; ra_profile_builtin(i) != NULL; i++)
 			o.profile[o.nprofile++] = ra_profile_builtin(i);
-	if (o.cmd == CMD_CHECK || o.cmd == CMD_DIFF) {
+	if (o.cmd == CMD_CHECK || o.cmd == CMD_DIFF || o.cmd == CMD_EXPLAIN) {
 		if (o.nprofile == 0)
 			o.profile[o.nprofile++] = RA_PROFILE_DEFAULT;
 		for (i = 0; i < o.nprofile; i++) {
@@ -1030,12 +1034,13 @@ main(int argc, char *argv[])
 		rc = EXIT_SYSTEM;
 		goto out;
 	}
-	/*
-	 * roles needs counts, diff the roles that differ (it reads those
-	 * again): lean loads keep memory to the number of roles.
-	 */
-	if ((o.cmd == CMD_DIFF || o.cmd == CMD_ROLES) && !o.lint && !more)
-		ra_ctx_set_lean(ctx, 1);
+	/* roles needs counts only: a focus on no profile keeps none. */
+	if (o.cmd == CMD_ROLES && !o.lint && !more &&
+	    ra_ctx_focus(ctx, NULL, 0) != RA_OK) {
+		fputs("roleaudit: out of memory\n", stderr);
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
 	if (o.cmd == CMD_PROFILES) {
 		if (open_output(o.output, &sink) == -1) {
 			rc = EXIT_SYSTEM;
@@ -1097,7 +1102,6 @@ main(int argc, char *argv[])
 		if (nsol == 2)
 			e = run_diff(ctx, &o, sol, prof, nprof, &wo, sink.f,
 			    &rc);
-		/* An input that no longer reads as it did (RA116). */
 		print_diags(ctx, &seen, o.quiet);
 		if (e == RA_EINPUT || e == RA_ENOTFOUND || e == RA_EZIP ||
 		    e == RA_EXML || e == RA_ELIMIT) {

@@ -1,7 +1,12 @@
 /*
  * load.c - open an input, decide what it is (zip, folder, XML file) and
+<<<<<<< HEAD
  * hand it to zip.c, dir.c or stream.c; load several inputs on worker
  * threads with diagnostics kept in input order.
+=======
+ * hand it to the right stage; load several inputs on worker threads, and
+ * end each load by adopting its names into the catalog, in input order.
+>>>>>>> diff
  */
 #include <sys/stat.h>
 
@@ -105,12 +110,31 @@ hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
 }
 
 /*
- * ra_solution_load(), with KEEP (see struct ra_solution) when filling a
- * lean solution: then the load is not lean itself.
+ * The end of a load: the names an unfocused load met join the catalog
+ * (see ra_solution_adopt()).  SOL is freed unless RC and the adoption
+ * are RA_OK.
  */
 static enum ra_err
-solution_load(struct ra_ctx *ctx, const char *path,
-    const unsigned char *keep, size_t nkeep, struct ra_solution **out)
+load_done(struct ra_ctx *ctx, struct ra_solution *sol, enum ra_err rc,
+    struct ra_solution **out)
+{
+	if (rc == RA_OK && ra_solution_adopt(ctx, sol) == -1)
+		rc = RA_ENOMEM;
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
+}
+
+/*
+ * ra_solution_load() without the end: an unfocused solution keeps its
+ * names (ra_solution_adopt()), so that loads on several threads leave
+ * the catalog alone.
+ */
+static enum ra_err
+solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 {
 	struct ra_solution	*sol;
 	struct ra_load		 ld;
@@ -145,10 +169,6 @@ solution_load(struct ra_ctx *ctx, const char *path,
 	}
 	if ((sol = ra_solution_new(path, kind)) == NULL)
 		return RA_ENOMEM;
-	/* Focused roles have no digest to compare: never lean. */
-	sol->lean = ctx->lean && !ctx->focused && keep == NULL;
-	sol->keep = keep;
-	sol->nkeep = nkeep;
 	switch (kind) {
 	case RA_INPUT_FOLDER:
 		rc = ra_load_dir(ctx, sol, path);
@@ -172,12 +192,13 @@ solution_load(struct ra_ctx *ctx, const char *path,
 			ra_sha256_hex(&sha, sol->sha256);
 		break;
 	}
-	sol->keep = NULL;
-	sol->nkeep = 0;
 	if (rc != RA_OK) {
 		ra_solution_free(sol);
 		return rc;
 	}
+	/* Until adopted, the names are only walked. */
+	if (sol->names != NULL)
+		ra_names_done(sol->names);
 	*out = sol;
 	return RA_OK;
 }
@@ -186,72 +207,12 @@ RA_EXPORT enum ra_err
 ra_solution_load(struct ra_ctx *ctx, const char *path,
     struct ra_solution **out)
 {
-	return solution_load(ctx, path, NULL, 0, out);
-}
-
-RA_EXPORT void
-ra_ctx_set_lean(struct ra_ctx *ctx, int lean)
-{
-	ctx->lean = lean != 0;
-}
-
-/* Does role A, read again, stand where B stood in the first reading? */
-static int
-same_role(const struct ra_role *a, const struct ra_role *b, int kept)
-{
-	return strcmp(a->id, b->id) == 0 && strcmp(a->name, b->name) == 0 &&
-	    strcmp(a->file, b->file) == 0 && a->line == b->line &&
-	    (!kept || (a->nprivs == b->nprivs &&
-	    memcmp(a->digest, b->digest, sizeof(a->digest)) == 0));
-}
-
-enum ra_err
-ra_solution_fill(struct ra_ctx *ctx, struct ra_solution *sol,
-    const unsigned char *keep)
-{
-	struct ra_diaglist	 dl = { 0 }, *was;
-	struct ra_solution	*again = NULL;
-	size_t			 i;
-	int			 same;
+	struct ra_solution	*sol = NULL;
 	enum ra_err		 rc;
 
-	if (!sol->lean)
-		return RA_OK;
-	for (i = 0; i < sol->nrole && !keep[i]; i++)
-		continue;
-	if (i == sol->nrole)
-		return RA_OK;
-	/* The first reading said all there is to say about the input. */
-	was = ra_diag_redirect(&dl);
-	rc = solution_load(ctx, sol->path, keep, sol->nrole, &again);
-	ra_diag_redirect(was);
-	if (rc != RA_OK) {
-		ra_diag_adopt(ctx, &dl);
-		if (rc != RA_ENOMEM)
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path,
-			    NULL, 0, 0, "%s", "could not be read a second time");
+	if ((rc = solution_read(ctx, path, &sol)) != RA_OK)
 		return rc;
-	}
-	ra_diaglist_free(&dl);
-	same = again->nrole == sol->nrole &&
-	    strcmp(again->sha256, sol->sha256) == 0;
-	for (i = 0; same && i < sol->nrole; i++)
-		same = same_role(&again->role[i], &sol->role[i], keep[i]);
-	if (!same) {
-		ra_solution_free(again);
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CHANGED, sol->path, NULL,
-		    0, 0, "%s", "changed while roleaudit was reading it");
-		return RA_EINPUT;
-	}
-	for (i = 0; i < sol->nrole; i++)
-		if (keep[i]) {
-			ra_bitmap_free(&sol->role[i].bits);
-			sol->role[i].bits = again->role[i].bits;
-			memset(&again->role[i].bits, 0,
-			    sizeof(again->role[i].bits));
-		}
-	ra_solution_free(again);
-	return RA_OK;
+	return load_done(ctx, sol, RA_OK, out);
 }
 
 /* Work shared by the threads of ra_solutions_load(). */
@@ -279,7 +240,7 @@ batch_worker(void *arg)
 			break;
 		ra_diag_redirect(&b->diags[i]);
 		b->out[i] = NULL;
-		b->status[i] = ra_solution_load(b->ctx, b->paths[i], &b->out[i]);
+		b->status[i] = solution_read(b->ctx, b->paths[i], &b->out[i]);
 		ra_diag_redirect(NULL);
 		ra_progress(b->ctx, 0, 1);
 	}
@@ -291,12 +252,12 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
     unsigned jobs, struct ra_solution **out, enum ra_err *status)
 {
 	struct batch	 b;
+	struct ra_solution *sol;
 	pthread_t	*th;
 	size_t		 i, nth = 0;
 	int		 solo;
 
-	/* Unfocused loads add to the catalog; lean ones do not. */
-	if (!(ctx->focused || ctx->lean) || jobs < 2 || n < 2) {
+	if (jobs < 2 || n < 2) {
 		/* One input at a time: its own threads only if -j allows. */
 		ctx->solo = jobs < 2;
 		for (i = 0; i < n; i++) {
@@ -327,7 +288,7 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 		free(b.diags);
 		return RA_ENOMEM;
 	}
-	/* The catalog is only read: loads can run at once. */
+	/* Loads only read the catalog (unfocused ones add after): at once. */
 	ctx->solo = solo;
 	for (i = 0; i < jobs; i++)
 		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)
@@ -337,8 +298,15 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	for (i = 0; i < nth; i++)
 		pthread_join(th[i], NULL);
 	ctx->solo = 0;
-	for (i = 0; i < n; i++)
+	/* In input order: catalog indices as one load after the other. */
+	for (i = 0; i < n; i++) {
 		ra_diag_adopt(ctx, &b.diags[i]);
+		if (status[i] == RA_OK) {
+			sol = out[i];
+			out[i] = NULL;
+			status[i] = load_done(ctx, sol, RA_OK, &out[i]);
+		}
+	}
 	pthread_mutex_destroy(&b.mu);
 	free(th);
 	free(b.diags);
@@ -373,10 +341,5 @@ ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
 		ld.role_file = base_name(name);
 		rc = ra_load_xml_buffer(&ld, RA_DOC_ANY, buf, len);
 	}
-	if (rc != RA_OK) {
-		ra_solution_free(sol);
-		return rc;
-	}
-	*out = sol;
-	return RA_OK;
+	return load_done(ctx, sol, rc, out);
 }

@@ -104,14 +104,66 @@ entry_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * Sort N entries: least significant byte first, as many passes as the
+ * largest entry has bytes.  A role's few hundred entries sort several
+ * times faster so than through qsort()'s comparisons, and every role of
+ * an unfocused load is sorted.  qsort() when no scratch can be had.
+ */
+static void
+entries_sort(uint32_t *e, size_t n)
+{
+	uint32_t	*tmp, *src = e, *dst, *t, max = 0;
+	size_t		 cnt[256], i, sum, c;
+	unsigned	 shift;
+
+	if (n < 2)
+		return;
+	if ((tmp = malloc(n * sizeof(*tmp))) == NULL) {
+		qsort(e, n, sizeof(*e), entry_cmp);
+		return;
+	}
+	dst = tmp;
+	for (i = 0; i < n; i++)
+		if (e[i] > max)
+			max = e[i];
+	for (shift = 0; shift < 32 && (max >> shift) != 0; shift += 8) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i] >> shift) & 0xff]++;
+		for (i = 0, sum = 0; i < 256; i++) {
+			c = cnt[i];
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[(src[i] >> shift) & 0xff]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != e)
+		memcpy(e, src, n * sizeof(*e));
+	free(tmp);
+}
+
 void
 ra_bitmap_seal(struct ra_bitmap *b)
 {
-	size_t	 i, n;
+	uint32_t	*e;
+	size_t		 i, n;
 
-	if (!b->sparse || b->sorted)
+	if (!b->sparse)
 		return;
-	qsort(b->e, b->ne, sizeof(*b->e), entry_cmp);
+	/* Grown by doubling: give back what the role does not use. */
+	if (b->cape > b->ne && b->ne > 0 &&
+	    (e = realloc(b->e, b->ne * sizeof(*b->e))) != NULL) {
+		b->e = e;
+		b->cape = b->ne;
+	}
+	if (b->sorted)
+		return;
+	entries_sort(b->e, b->ne);
 	/* Equal privileges are now adjacent, highest level last. */
 	for (i = 0, n = 0; i < b->ne; i++) {
 		if (n > 0 && EPRIV(b->e[n - 1]) == EPRIV(b->e[i]))
@@ -136,6 +188,41 @@ ra_bitmap_set(struct ra_bitmap *b, size_t priv, enum ra_level l)
 	for (p = 0; p < (int)l && p < RA_PLANES; p++)
 		PLANE(b, p)[WORD(priv)] |= BIT(priv);
 	return 0;
+}
+
+int
+ra_bitmap_renumber(struct ra_bitmap *b, const uint32_t *map)
+{
+	size_t	 i;
+
+	assert(b->sparse);
+	for (i = 0; i < b->ne; i++) {
+		if ((size_t)map[EPRIV(b->e[i])] >= SPARSE_MAX)
+			return -1;
+		b->e[i] = ENTRY(map[EPRIV(b->e[i])], ELEVEL(b->e[i]));
+	}
+	b->sorted = 0;
+	ra_bitmap_seal(b);
+	return 0;
+}
+
+int
+ra_bitmap_equal(const struct ra_bitmap *a, const struct ra_bitmap *b)
+{
+	size_t	 i, j;
+
+	if (a->sparse && b->sparse)
+		return a->ne == b->ne &&
+		    (a->ne == 0 || memcmp(a->e, b->e, a->ne * sizeof(*a->e)) == 0);
+	i = ra_bitmap_next(a, 0);
+	j = ra_bitmap_next(b, 0);
+	while (i == j && i != RA_NOPRIV) {
+		if (ra_bitmap_get(a, i) != ra_bitmap_get(b, i))
+			return 0;
+		i = ra_bitmap_next(a, i + 1);
+		j = ra_bitmap_next(b, j + 1);
+	}
+	return i == j;
 }
 
 enum ra_level

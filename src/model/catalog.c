@@ -52,10 +52,11 @@ ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
 	return ra_catalog_find_hash(cat, s, n, ra_name_hash(s, n));
 }
 
+/* Index the catalog anew in NSLOT slots. */
 static int
-rehash(struct ra_catalog *cat)
+rehash_to(struct ra_catalog *cat, size_t nslot)
 {
-	size_t		 i, j, nslot = cat->nslot ? cat->nslot * 2 : 1024;
+	size_t		 i, j;
 	uint64_t	*slot;
 	uint32_t	 h;
 
@@ -75,6 +76,52 @@ rehash(struct ra_catalog *cat)
 	return 0;
 }
 
+/* Slots are at most three quarters full: a large catalog's are many. */
+#define CROWDED(n, nslot)	(((n) + 1) * 4 > (nslot) * 3)
+
+static int
+rehash(struct ra_catalog *cat)
+{
+	return rehash_to(cat, cat->nslot ? cat->nslot * 2 : 1024);
+}
+
+int
+ra_catalog_reserve(struct ra_catalog *cat, size_t n)
+{
+	struct ra_privdef	*v;
+	size_t			 nslot = cat->nslot ? cat->nslot : 1024;
+
+	if (n > cat->cap) {
+		if (n > SIZE_MAX / sizeof(*v) ||
+		    (v = realloc(cat->v, n * sizeof(*v))) == NULL)
+			return -1;
+		cat->v = v;
+		cat->cap = n;
+	}
+	while (CROWDED(n, nslot))
+		nslot *= 2;
+	return nslot == cat->nslot ? 0 : rehash_to(cat, nslot);
+}
+
+int
+ra_catalog_take(struct ra_catalog *cat, char *buf)
+{
+	if (ra_grow(&cat->chunk, &cat->capchunk, cat->nchunk + 1,
+	    sizeof(*cat->chunk)) == -1)
+		return -1;
+	if (cat->nchunk == 0) {
+		/* Full: the next copy starts a chunk of its own. */
+		cat->chunkcap = cat->chunkused = 0;
+		cat->chunk[cat->nchunk++] = buf;
+		return 0;
+	}
+	/* The newest chunk stays last: copies go on filling it. */
+	cat->chunk[cat->nchunk] = cat->chunk[cat->nchunk - 1];
+	cat->chunk[cat->nchunk - 1] = buf;
+	cat->nchunk++;
+	return 0;
+}
+
 /* Append D (taking its strings) and index it.  Returns its index. */
 static size_t
 catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
@@ -83,7 +130,7 @@ catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
 	    ra_grow(&cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v)) == -1)
 		return RA_NOPRIV;
 	cat->v[cat->n++] = *d;
-	if ((cat->n + 1) * 2 > cat->nslot) {
+	if (CROWDED(cat->n, cat->nslot)) {
 		if (rehash(cat) == -1) {
 			cat->n--;
 			return RA_NOPRIV;
@@ -175,10 +222,11 @@ ra_priv_base(const char *name, enum ra_access *access)
 	return NULL;
 }
 
-int
+void
 ra_classify(const struct ra_catalog *cat, const char *name,
     struct ra_privdef *d)
 {
+	static char	 none[] = "";
 	const char	*base;
 	size_t		 i;
 
@@ -187,44 +235,183 @@ ra_classify(const struct ra_catalog *cat, const char *name,
 	if ((base = ra_priv_base(name, &d->access)) == NULL) {
 		/* Not prv<Verb><Base>: an unlisted miscellaneous privilege. */
 		d->section = RA_SECTION_MISC;
-		d->entity = ra_strdup("");
-		return d->entity ? 0 : -1;
+		d->entity = none;
+		return;
 	}
 	for (i = 0; i < cat->nbases; i++)
 		if (ra_strcaseeq(cat->bases[i].base, base)) {
 			d->tab = cat->bases[i].tab;
-			d->entity = ra_strdup(cat->bases[i].entity);
-			return d->entity ? 0 : -1;
+			d->entity = cat->bases[i].entity;
+			return;
 		}
 	if (is_bpf(base))
 		d->tab = RA_TAB_BPF;
 	else if (is_prefixed(base))
 		d->tab = RA_TAB_CUSTOM;
-	d->entity = ra_strdup(base);
-	return d->entity ? 0 : -1;
+	/* The base is the end of the name. */
+	d->entity = (char *)(uintptr_t)base;
+}
+
+#define CHUNK_SIZE	((size_t)64 * 1024)
+
+/* A NUL-terminated copy of the N bytes at S in CAT's arena, or NULL. */
+static char *
+arena_copy(struct ra_catalog *cat, const char *s, size_t n)
+{
+	size_t	 size = n + 1 > CHUNK_SIZE ? n + 1 : CHUNK_SIZE;
+	char	*p;
+
+	if (cat->nchunk == 0 || cat->chunkcap - cat->chunkused < n + 1) {
+		if (ra_grow(&cat->chunk, &cat->capchunk, cat->nchunk + 1,
+		    sizeof(*cat->chunk)) == -1 ||
+		    (p = malloc(size)) == NULL)
+			return NULL;
+		cat->chunk[cat->nchunk++] = p;
+		cat->chunkcap = size;
+		cat->chunkused = 0;
+	}
+	p = cat->chunk[cat->nchunk - 1] + cat->chunkused;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	cat->chunkused += n + 1;
+	return p;
+}
+
+/* Add NAME, already in the arena, as a classified privilege. */
+static size_t
+add_interned(struct ra_catalog *cat, char *name)
+{
+	struct ra_privdef	 d;
+
+	ra_classify(cat, name, &d);
+	d.name = name;
+	d.name_in_arena = 1;
+	d.entity_borrowed = 1;
+	return catalog_add(cat, &d);
 }
 
 size_t
 ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 {
-	struct ra_privdef	 d;
-	char			*name;
-	size_t			 i;
+	char	*name;
+	size_t	 i;
 
 	if ((i = ra_catalog_find(cat, s, n)) != RA_NOPRIV)
 		return i;
-	if ((name = ra_strndup(s, n)) == NULL)
+	/* On failure the copy stays in the arena until the catalog goes. */
+	if ((name = arena_copy(cat, s, n)) == NULL)
 		return RA_NOPRIV;
-	if (ra_classify(cat, name, &d) == -1) {
-		free(name);
+	return add_interned(cat, name);
+}
+
+size_t
+ra_catalog_intern_taken(struct ra_catalog *cat, char *name)
+{
+	size_t	 i;
+
+	if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV)
+		return i;
+	return add_interned(cat, name);
+}
+
+/* ---- the names of one load ------------------------------------------- */
+
+/* The name of the record at arena offset OFF (after its number). */
+#define RECORD_NAME(t, off)	((t)->arena.s + (off) + 4)
+
+void
+ra_names_prefetch(const struct ra_names *t, uint32_t h, int stage)
+{
+	const uint64_t	*slot;
+	uint64_t	 v;
+
+	if (t->nslot == 0)
+		return;
+	slot = &t->slot[h & (t->nslot - 1)];
+	if (stage == 0) {
+		__builtin_prefetch(slot);
+		return;
+	}
+	if ((v = *slot) != 0)
+		__builtin_prefetch(RECORD_NAME(t, (v & 0xffffffffu) - 1));
+}
+
+size_t
+ra_names_add(struct ra_names *t, const char *name, size_t n, uint32_t h)
+{
+	size_t		 i, j, mask, nslot, off;
+	uint64_t	 v, *slot;
+	uint32_t	 k;
+
+	if ((t->n + 1) * 2 > t->nslot) {
+		nslot = t->nslot ? t->nslot * 2 : 1024;
+		if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
+			return RA_NOPRIV;
+		for (j = 0; j < t->nslot; j++) {
+			if ((v = t->slot[j]) == 0)
+				continue;
+			for (i = (v >> 32) & (nslot - 1); slot[i];
+			    i = (i + 1) & (nslot - 1))
+				continue;
+			slot[i] = v;
+		}
+		free(t->slot);
+		t->slot = slot;
+		t->nslot = nslot;
+	}
+	mask = t->nslot - 1;
+	for (i = h & mask; (v = t->slot[i]) != 0; i = (i + 1) & mask) {
+		off = (size_t)(v & 0xffffffffu) - 1;
+		/* The same spelling is the rule: compare bytes first. */
+		if ((uint32_t)(v >> 32) == h &&
+		    ((memcmp(RECORD_NAME(t, off), name, n) == 0 &&
+		    RECORD_NAME(t, off)[n] == '\0') ||
+		    ra_name_eq(RECORD_NAME(t, off), name, n))) {
+			memcpy(&k, t->arena.s + off, 4);
+			return k;
+		}
+	}
+	off = t->arena.len;
+	if (t->n >= UINT32_MAX - 1 || off >= UINT32_MAX - n - 6)
 		return RA_NOPRIV;
-	}
-	d.name = name;
-	if ((i = catalog_add(cat, &d)) == RA_NOPRIV) {
-		free(d.name);
-		free(d.entity);
-	}
-	return i;
+	k = (uint32_t)t->n;
+	ra_buf_add(&t->arena, (const char *)&k, 4);
+	ra_buf_add(&t->arena, name, n);
+	ra_buf_add(&t->arena, "", 1);
+	if (t->arena.oom)
+		return RA_NOPRIV;
+	t->slot[i] = SLOT(h, off);
+	return t->n++;
+}
+
+const char *
+ra_names_next(const struct ra_names *t, size_t *off)
+{
+	const char	*name;
+
+	if (*off >= t->arena.len)
+		return NULL;
+	name = RECORD_NAME(t, *off);
+	*off += 4 + strlen(name) + 1;
+	return name;
+}
+
+void
+ra_names_done(struct ra_names *t)
+{
+	free(t->slot);
+	t->slot = NULL;
+	t->nslot = 0;
+}
+
+void
+ra_names_free(struct ra_names *t)
+{
+	if (t == NULL)
+		return;
+	free(t->slot);
+	ra_buf_free(&t->arena);
+	memset(t, 0, sizeof(*t));
 }
 
 /*
@@ -366,13 +553,15 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 		}
 		if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV) {
 			d.name = cat->v[i].name;
+			d.name_in_arena = cat->v[i].name_in_arena;
 			if (idx[5] == -1)
 				d.depths = cat->v[i].depths;
 			if (idx[6] == -1) {
 				d.id = cat->v[i].id;
 				cat->v[i].id = NULL;
 			}
-			free(cat->v[i].entity);
+			if (!cat->v[i].entity_borrowed)
+				free(cat->v[i].entity);
 			free(cat->v[i].id);
 			cat->v[i] = d;
 		} else if ((d.name = ra_strdup(name)) == NULL ||
@@ -475,6 +664,8 @@ ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src)
 	memcpy(d->slot, c->slot, c->nslot * sizeof(*d->slot));
 	for (; d->n < c->n; d->n++) {
 		d->v[d->n] = c->v[d->n];
+		d->v[d->n].name_in_arena = 0;
+		d->v[d->n].entity_borrowed = 0;
 		if (dup_or_null(&d->v[d->n].name, c->v[d->n].name) == -1 ||
 		    dup_or_null(&d->v[d->n].entity, c->v[d->n].entity) == -1 ||
 		    dup_or_null(&d->v[d->n].id, c->v[d->n].id) == -1) {
@@ -517,10 +708,15 @@ ra_catalog_free(struct ra_catalog *cat)
 	size_t	 i;
 
 	for (i = 0; i < cat->n; i++) {
-		free(cat->v[i].name);
-		free(cat->v[i].entity);
+		if (!cat->v[i].name_in_arena)
+			free(cat->v[i].name);
+		if (!cat->v[i].entity_borrowed)
+			free(cat->v[i].entity);
 		free(cat->v[i].id);
 	}
+	for (i = 0; i < cat->nchunk; i++)
+		free(cat->chunk[i]);
+	free(cat->chunk);
 	for (i = 0; i < cat->nbases; i++) {
 		free(cat->bases[i].base);
 		free(cat->bases[i].entity);

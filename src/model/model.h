@@ -32,7 +32,6 @@ enum ra_code {
 	RA_C_SIZE = 113,	/* file larger than the limit */
 	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
 	RA_C_SYMLINK = 115,	/* symbolic link in a folder: warning */
-	RA_C_CHANGED = 116,	/* input changed between diff's two readings */
 	RA_C_ZIP = 200,		/* not a zip / corrupt zip */
 	RA_C_ZIP_MEMBER = 201,	/* corrupt member (CRC, truncated) */
 	RA_C_ZIP_ENCRYPTED = 202,
@@ -111,6 +110,14 @@ struct ra_privdef {
 	unsigned	 depths;
 	char		*id;		/* well-known GUID, lower case, or NULL */
 	int		 listed;	/* from a catalog CSV, not classified */
+	/*
+	 * Interned from an input (ra_catalog_intern()): NAME lies in the
+	 * catalog's arena and ENTITY is borrowed (a part of NAME, a base's
+	 * entity, or ""); a catalog CSV row that replaces the entry gives it
+	 * an ENTITY of its own again.
+	 */
+	unsigned char	 name_in_arena;
+	unsigned char	 entity_borrowed;
 };
 
 #define RA_DEPTH(l)	(1u << (l))
@@ -127,7 +134,11 @@ struct ra_base {
  * The privilege catalog: every privilege ever named, each with a dense
  * index.  Privileges met in input that the CSV does not list are added
  * (interned) with a classified tab, so indices stay dense and shared by
- * all solutions of a context.
+ * all solutions of a context.  Interned names are packed into large
+ * chunks (the arena), their entities borrowed: a large input names
+ * hundreds of thousands of privileges, and two allocations each would
+ * cost more than the names.  Loading is the only stage that adds to the
+ * catalog; once loaded it is read through const pointers.
  */
 struct ra_catalog {
 	struct ra_privdef	*v;
@@ -136,6 +147,9 @@ struct ra_catalog {
 	size_t			 nslot;	/* power of two */
 	struct ra_base		*bases;
 	size_t			 nbases, capbases;
+	char			**chunk;	/* the arena, newest last */
+	size_t			 nchunk, capchunk;
+	size_t			 chunkcap, chunkused;	/* the newest chunk */
 };
 
 #define RA_NOPRIV	((size_t)-1)
@@ -160,17 +174,63 @@ size_t	 ra_catalog_find_hash(const struct ra_catalog *, const char *,
  */
 size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t);
 /*
+ * The same for NAME (NUL-terminated) inside a buffer the catalog took
+ * (ra_catalog_take()): a new privilege keeps NAME where it is.
+ */
+size_t	 ra_catalog_intern_taken(struct ra_catalog *, char *name);
+/* Make BUF (malloc()ed) part of the arena, freed with the catalog; 0/-1. */
+int	 ra_catalog_take(struct ra_catalog *, char *buf);
+/*
+ * Room for N privileges in all, so that adding up to N moves nothing and
+ * wastes nothing.  0, or -1 when memory runs out.
+ */
+int	 ra_catalog_reserve(struct ra_catalog *, size_t n);
+/*
  * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
  * access right, or NULL when NAME is not of that shape.
  */
 const char	*ra_priv_base(const char *name, enum ra_access *);
 
 /*
- * Classify a privilege the catalog does not list: fills tab, entity,
- * and access of D from its name.  Documented in the man page.
+ * Classify a privilege the catalog does not list: fills tab, section,
+ * entity and access of D from its name.  D's entity is borrowed: a part
+ * of NAME, a base's entity of the catalog, or "", so NAME must outlive
+ * it.  Documented in the man page.
  */
-int	 ra_classify(const struct ra_catalog *, const char *name,
+void	 ra_classify(const struct ra_catalog *, const char *name,
 	    struct ra_privdef *d);
+
+/*
+ * The privilege names of one input while it loads unfocused: each name
+ * once (ASCII case ignored), numbered from 0 in the order first met.
+ * Each load fills a table of its own, so inputs load on threads of their
+ * own without touching the shared catalog; ra_solution_adopt() then
+ * interns the names in that order and renumbers the roles, so catalog
+ * indices come out as if every name had been interned as it was read.
+ */
+struct ra_names {
+	uint64_t	*slot;		/* hash << 32 | record offset + 1 */
+	size_t		 nslot;		/* power of two */
+	size_t		 n;
+	/* Records in number order: the number (4 bytes), the name, NUL. */
+	struct ra_buf	 arena;
+};
+
+/* Number of NAME (LEN bytes, hash H), added when new; RA_NOPRIV: memory. */
+size_t	 ra_names_add(struct ra_names *, const char *name, size_t len,
+	    uint32_t h);
+/*
+ * Ask the processor for what ra_names_add() of a name hashed H will read:
+ * STAGE 0 its slot, then 1 the name there.  Readers add a role's names
+ * in batches, prefetched, because a large input's table does not fit
+ * the caches and each lookup would otherwise wait for memory twice.
+ */
+void	 ra_names_prefetch(const struct ra_names *, uint32_t h, int stage);
+/* The names in number order: from *OFF = 0 until NULL. */
+const char *ra_names_next(const struct ra_names *, size_t *off);
+/* The load is over: drop what only adding needs (ra_names_next() works). */
+void	 ra_names_done(struct ra_names *);
+void	 ra_names_free(struct ra_names *);
 
 /* Parse CSV bytes into rows; used for the catalog and for profiles. */
 struct ra_csv_row {
@@ -311,6 +371,15 @@ struct ra_bitmap {
 void		 ra_bitmap_sparse(struct ra_bitmap *);
 /* Sparse: sort and keep each privilege once, at its highest level. */
 void		 ra_bitmap_seal(struct ra_bitmap *);
+/*
+ * Sparse B, its privileges numbered in some other order: give each
+ * privilege i the number MAP[i] (distinct numbers for distinct
+ * privileges) and seal it again.  0, or -1 for a number too large.
+ */
+int		 ra_bitmap_renumber(struct ra_bitmap *, const uint32_t *map);
+/* 1 when A and B hold the same privileges at the same levels. */
+int		 ra_bitmap_equal(const struct ra_bitmap *a,
+		    const struct ra_bitmap *b);
 /* Grant PRIV at L (a higher level than before wins); 0 or -1. */
 int		 ra_bitmap_set(struct ra_bitmap *, size_t priv, enum ra_level);
 enum ra_level	 ra_bitmap_get(const struct ra_bitmap *, size_t priv);
@@ -347,15 +416,9 @@ struct ra_role {
 	char		*name;
 	char		*file;		/* member or file the role is in */
 	unsigned long	 line;
-	struct ra_bitmap bits;		/* lean: empty (see ra_solution) */
+	struct ra_bitmap bits;
 	size_t		 nprivs;
 	enum ra_inherit	 inherit;
-	/*
-	 * Lean or kept loads: SHA-256 of the role's privileges, each once at
-	 * its highest level, as ASCII-lower-cased name, NUL, level digit,
-	 * in byte order of the names.  Equal digests, equal privileges.
-	 */
-	unsigned char	 digest[32];
 };
 
 /*
@@ -376,34 +439,25 @@ struct ra_solution {
 	struct ra_role	*role;
 	size_t		 nrole, caprole;
 	/*
-	 * Lean (loaded from a path under ra_ctx_set_lean()): roles hold a
-	 * digest and a count, not privileges, until ra_diff() reads the
-	 * privileges of the roles it reports back in (ra_solution_fill()).
+	 * While an unfocused load runs: the input's names, which the roles'
+	 * sparse sets number until ra_solution_adopt(); NULL after.
 	 */
-	int		 lean;
-	/*
-	 * While ra_solution_fill() reads the input again: role i's privileges
-	 * are kept when keep[i]; the others are only counted in order.
-	 */
-	const unsigned char *keep;
-	size_t		 nkeep;
+	struct ra_names	*names;
 };
 
 /*
- * Read SOL's input again and give the roles marked in KEEP (SOL->nrole
- * flags) their privileges.  The input must read as it did: the same
- * roles in the same order, the kept ones with the same digest; else an
- * error is recorded and RA_EINPUT returned.  Diagnostics of the second
- * reading are dropped unless it fails.
+ * The end of an unfocused load: intern the names of SOL's load into the
+ * catalog in the order they were met, renumber every role's grants to
+ * catalog indices (sorted, as ra_bitmap_seal() leaves them) and free the
+ * names.  Inputs loaded on several threads are adopted one after the
+ * other, in input order.  No-op when SOL has no names.  0, or -1 when
+ * memory runs out.
  */
-enum ra_err	 ra_solution_fill(struct ra_ctx *, struct ra_solution *sol,
-		    const unsigned char *keep);
+int		 ra_solution_adopt(struct ra_ctx *, struct ra_solution *sol);
 /* A solution with no roles yet, for the input at PATH; NULL: no memory. */
 struct ra_solution *ra_solution_new(const char *path, enum ra_input_kind);
 /* Drop the roles after the first N (a retried parse). */
 void		 ra_solution_truncate(struct ra_solution *, size_t n);
-/* 1 when one of the N solutions is lean: their privileges are not there. */
-int		 ra_solutions_lean(const struct ra_solution *const *, size_t n);
 
 struct ra_ctx {
 	struct ra_catalog	 cat;
@@ -414,7 +468,6 @@ struct ra_ctx {
 	void			*progress_arg;
 	pthread_mutex_t		 progress_mu;
 	int			 focused;	/* see ra_ctx_focus() */
-	int			 lean;		/* see ra_ctx_set_lean() */
 	/*
 	 * Set by ra_solutions_load() when every core it may use already has
 	 * an input (or -j 1 allows one core): then an input gets no threads

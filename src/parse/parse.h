@@ -30,12 +30,20 @@ struct ra_load {
 };
 
 /*
+<<<<<<< HEAD
  * build.c: the role being read.  begin, then privileges, then end
  * (which appends the role to the solution) or abandon.  Each returns
  * RA_OK or RA_ENOMEM; checking the input is the readers' business.
+=======
+ * build.c: the role being read.  begin, then privileges, then end (which
+ * appends the role to the solution) or abandon.  Each returns RA_OK or
+ * RA_ENOMEM; checking the input is the readers' business.  An unfocused
+ * load numbers privileges in LD->sol->names (see ra_solution_adopt()).
+>>>>>>> diff
  */
-struct ra_noted {
-	uint32_t		 off, len;	/* of the lower-cased name */
+struct ra_pending {
+	uint32_t		 off, len;	/* of the name, in PEND */
+	uint32_t		 h;		/* its ra_name_hash() */
 	enum ra_level		 level;
 };
 
@@ -43,12 +51,11 @@ struct ra_build {
 	struct ra_load		*ld;
 	struct ra_role		 cur;
 	int			 open;
-	int			 skip;		/* fill: not a kept role */
 	struct ra_nameset	 seen;		/* focused: names counted */
-	/* Lean or kept: the role's grants, for its digest. */
-	struct ra_buf		 names;
-	struct ra_noted		*g;
-	size_t			 ng, capg;
+	/* Unfocused: grants waiting to be numbered, a batch at a time. */
+	struct ra_buf		 pend;
+	struct ra_pending	*pg;
+	size_t			 npg, cappg;
 };
 
 void		 ra_build_init(struct ra_build *, struct ra_load *);

@@ -28,9 +28,9 @@ column(enum ra_access a)
  * privilege can take, else User.
  */
 static enum ra_level
-fix_level(const struct ra_catalog *cat, const struct ra_xpriv *xp)
+fix_level(const struct ra_privdef *d, const struct ra_xpriv *xp)
 {
-	unsigned	 depths = ra_privdef_depths(&cat->v[xp->priv]);
+	unsigned	 depths = ra_privdef_depths(d);
 	enum ra_level	 l;
 
 	if (xp->required)
@@ -39,7 +39,7 @@ fix_level(const struct ra_catalog *cat, const struct ra_xpriv *xp)
 		if (depths & RA_DEPTH(l))
 			return l;
 	/* Most miscellaneous privileges take only Organization. */
-	if (cat->v[xp->priv].section == RA_SECTION_MISC)
+	if (d->section == RA_SECTION_MISC)
 		return RA_LEVEL_GLOBAL;
 	return RA_LEVEL_BASIC;
 }
@@ -122,8 +122,7 @@ static void
 priv_text(struct ra_buf *b, const struct ra_explanation *x,
     const struct ra_xpriv *xp, int color)
 {
-	const struct ra_catalog	*cat = &x->ctx->cat;
-	const struct ra_privdef	*d = &cat->v[xp->priv];
+	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
 	unsigned		 depths = ra_privdef_depths(d);
 	size_t			 k;
 	int			 n = 0;
@@ -231,8 +230,8 @@ priv_text(struct ra_buf *b, const struct ra_explanation *x,
 		ra_buf_adds(b, ", ");
 		ra_buf_adds(b, column(d->access));
 	}
-	ra_buf_printf(b, " to %s%s\n", editor_names[fix_level(cat, xp)],
-	    fix_level(cat, xp) == RA_LEVEL_GLOBAL ? "" : " or higher");
+	ra_buf_printf(b, " to %s%s\n", editor_names[fix_level(d, xp)],
+	    fix_level(d, xp) == RA_LEVEL_GLOBAL ? "" : " or higher");
 }
 
 /* The profile a text's errors belong to, for the closing advice. */
@@ -496,7 +495,7 @@ ra_render_explain_csv(const struct ra_explanation *x, FILE *out)
 	rc = ra_csv_write_row(out, head, 14);
 	for (k = 0; rc == 0 && k < x->np; k++) {
 		const struct ra_xpriv	*xp = &x->p[k];
-		const struct ra_privdef	*d = &cat->v[xp->priv];
+		const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
 
 		profs.len = 0;
 		for (i = 0; i < xp->np; i++)
@@ -586,7 +585,7 @@ static json_t *
 json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
-	const struct ra_privdef	*d = &cat->v[xp->priv];
+	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
 	unsigned		 depths = ra_privdef_depths(d);
 	json_t			*o = json_object(), *a, *e;
 	enum ra_level		 l;

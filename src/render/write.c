@@ -65,19 +65,27 @@ ra_write_roles(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 }
 
 RA_EXPORT enum ra_err
-ra_write_profiles(struct ra_ctx *ctx, const struct ra_write_opts *o,
+ra_write_profiles(const struct ra_ctx *ctx, const struct ra_write_opts *o,
     FILE *out)
 {
 	struct ra_profile	**p = NULL;
+	struct ra_ctx		 *own;
 	size_t			  n = 0, cap = 0, i;
 	const char		 *name;
 	enum ra_err		  rc = RA_OK;
 
+	/*
+	 * Loading a profile adds its privileges to a catalog: the built-ins
+	 * are read into a context of their own, and CTX stays as it is.
+	 */
+	(void)ctx;
+	if ((own = ra_ctx_new()) == NULL)
+		return RA_ENOMEM;
 	for (i = 0; rc == RA_OK && (name = ra_profile_builtin(i)) != NULL;
 	    i++) {
 		if (ra_grow(&p, &cap, n + 1, sizeof(*p)) == -1)
 			rc = RA_ENOMEM;
-		else if ((rc = ra_profile_load(ctx, name, &p[n])) == RA_OK)
+		else if ((rc = ra_profile_load(own, name, &p[n])) == RA_OK)
 			n++;
 	}
 	if (rc == RA_OK)
@@ -100,6 +108,7 @@ ra_write_profiles(struct ra_ctx *ctx, const struct ra_write_opts *o,
 	for (i = 0; i < n; i++)
 		ra_profile_free(p[i]);
 	free(p);
+	ra_ctx_free(own);
 	return rc;
 }
 
@@ -107,7 +116,7 @@ RA_EXPORT enum ra_err
 ra_write_matrix(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, const struct ra_write_opts *o, FILE *out)
 {
-	if (ctx->focused || ra_solutions_lean(sol, nsol))
+	if (ctx->focused)
 		return RA_EINVAL;
 	switch (o->format) {
 	case RA_FORMAT_CSV:

@@ -54,15 +54,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ra_write_opts	 o;
 	const struct ra_solution *list[1];
 	const char		*spec[1] = { "Team A,B\\, c" };
+	struct ra_profile	*bp[32];
+	const char		*name;
+	size_t			 nbp, n;
 	int			 f;
 
 	if ((ctx = ra_ctx_new()) == NULL)
 		abort();
+	/* The built-ins before the solution, as roleaudit loads them. */
+	for (nbp = 0; (name = ra_profile_builtin(nbp)) != NULL; nbp++)
+		if (nbp == 32 || ra_profile_load(ctx, name, &bp[nbp]) != RA_OK)
+			abort();
 	if (ra_solution_load_buffer(ctx, "fixed.xml", solution_xml,
 	    sizeof(solution_xml) - 1, &sol) != RA_OK)
 		abort();
 	list[0] = sol;
-	if (ra_explain(ctx, (const char *)data, size, list, 1, &x) != RA_OK)
+	n = ctx->cat.n;
+	if (ra_explain(ctx, (const char *)data, size, list, 1,
+	    (const struct ra_profile *const *)bp, nbp, &x) != RA_OK)
+		abort();
+	/* The catalog is read, never added to. */
+	if (ctx->cat.n != n)
 		abort();
 	if (ra_lint(ctx, list, 1, NULL, &ln) != RA_OK ||
 	    ra_combine(ctx, list, 1, NULL, 0, NULL, spec, 1, &cb) != RA_OK)
@@ -87,6 +99,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ra_lint_free(ln);
 	ra_explanation_free(x);
 	ra_solution_free(sol);
+	while (nbp > 0)
+		ra_profile_free(bp[--nbp]);
 	ra_ctx_free(ctx);
 	return 0;
 }

@@ -22,14 +22,11 @@
  *                 profile privilege must be the same;
  *   - otherwise the whole input is a lone XML file (kind 0, one chunk),
  *     so a plain .xml file is a valid seed.
- * Every input is also parsed lean (ra_ctx_set_lean(): digests, no
- * privileges) and with every role kept as ra_solution_fill() reads it,
- * and compared with the unfocused parse: status, roles, ids, names,
- * lines and counts must be the same, both digests must equal one worked
- * out here from the unfocused role's privileges, and the kept roles must
- * hold the same level of every privilege.
- * Every parse gets a fresh context and a solution  made the way load.c's
- * solution_new() makes one; diagnostics are formatted (ra_diag_format())
+ * Every unfocused parse ends as load.c ends a load, with
+ * ra_solution_adopt(), and its roles must then hold sorted sparse sets of
+ * catalog indices, each privilege once, as many as the role's count.
+ * Every parse gets a fresh context and a solution made the way load.c's
+ * ra_solution_new() makes one; diagnostics are formatted (ra_diag_format())
  * and the solution's accessors read, so the sanitizers see every string
  * the parser stored.
  */
@@ -96,14 +93,9 @@ inspect(const struct parse *p)
 	(void)sink;
 }
 
-/*
- * LEAN: 0 a plain load, 1 lean, 2 every role of KEEP (NKEEP flags) kept
- * as ra_solution_fill() reads an input again.
- */
 static void
 parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
-    int scan, int lean, const unsigned char *keep, size_t nkeep,
-    struct parse *p)
+    int scan, struct parse *p)
 {
 	struct ra_load	 ld;
 	struct ra_xml	*x;
@@ -126,11 +118,6 @@ parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
 		abort();
 	p->sol->kind = kinds[kind].member ? RA_INPUT_ZIP : RA_INPUT_XML;
 	p->sol->managed = -1;
-	p->sol->lean = lean == 1;
-	if (lean == 2) {
-		p->sol->keep = keep;
-		p->sol->nkeep = nkeep;
-	}
 
 	memset(&ld, 0, sizeof(ld));
 	ld.ctx = p->ctx;
@@ -159,8 +146,9 @@ parse(const char *buf, size_t size, size_t kind, size_t chunk, int focus,
 			p->rc = ra_xml_finish(x);
 		ra_xml_free(x);
 	}
-	p->sol->keep = NULL;
-	p->sol->nkeep = 0;
+	/* As load.c ends a load; here whatever the status, to compare. */
+	if (ra_solution_adopt(p->ctx, p->sol) == -1)
+		abort();
 	/* A failed parse must leave a reason behind. */
 	if (p->rc != RA_OK && p->rc != RA_ENOMEM &&
 	    ra_ctx_diag_count(p->ctx) == 0)
@@ -278,101 +266,31 @@ compare(const struct parse *f, const struct parse *u)
 	}
 }
 
-/* Lower-cased name and level of one privilege, for digest(). */
-struct held {
-	char		*name;
-	enum ra_level	 level;
-};
-
-static int
-held_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct held *)a)->name,
-	    ((const struct held *)b)->name);
-}
-
-/*
- * The digest struct ra_role describes, from role R of an unfocused parse
- * (a name cannot hold NUL, so strcmp() is the byte order).
- */
+/* An unfocused parse: every role a sorted sparse set of catalog indices. */
 static void
-digest(const struct parse *u, const struct ra_role *r, unsigned char out[32])
+check_sets(const struct parse *u)
 {
-	struct ra_sha256	 sha;
-	struct held		*h;
-	size_t			 n = 0, i, k;
-	char			 tail[2];
+	const struct ra_bitmap	*b;
+	size_t			 i, k;
 
-	if ((h = calloc(ra_bitmap_count(&r->bits) + 1, sizeof(*h))) == NULL)
-		abort();
-	for (i = ra_bitmap_next(&r->bits, 0); i != RA_NOPRIV;
-	    i = ra_bitmap_next(&r->bits, i + 1)) {
-		if ((h[n].name = strdup(u->ctx->cat.v[i].name)) == NULL)
-			abort();
-		for (k = 0; h[n].name[k]; k++)
-			h[n].name[k] = (char)ra_lower((unsigned char)
-			    h[n].name[k]);
-		h[n++].level = ra_bitmap_get(&r->bits, i);
-	}
-	qsort(h, n, sizeof(*h), held_cmp);
-	ra_sha256_init(&sha);
-	for (i = 0; i < n; i++) {
-		tail[0] = '\0';
-		tail[1] = (char)('0' + h[i].level);
-		ra_sha256_update(&sha, h[i].name, strlen(h[i].name));
-		ra_sha256_update(&sha, tail, 2);
-		free(h[i].name);
-	}
-	ra_sha256_final(&sha, out);
-	free(h);
-}
-
-/* Lean and kept parses (L, K) against the unfocused one (U). */
-static void
-compare_lean(const struct parse *l, const struct parse *k,
-    const struct parse *u)
-{
-	const struct ra_role	*a, *b, *c;
-	unsigned char		 want[32];
-	const char		*name;
-	size_t			 i, j;
-
-	differ_what = "lean, kept and unfocused";
-	if (l->rc != u->rc || k->rc != u->rc)
-		differ(ra_strerror(l->rc), 0);
-	if (l->sol->nrole != u->sol->nrole || k->sol->nrole != u->sol->nrole)
-		differ("role count", 0);
+	differ_what = "unfocused";
+	if (u->sol->names != NULL)
+		differ("names not adopted", 0);
 	for (i = 0; i < u->sol->nrole; i++) {
-		a = &l->sol->role[i];
-		b = &k->sol->role[i];
-		c = &u->sol->role[i];
-		if (strcmp(a->id, c->id) != 0 || strcmp(b->id, c->id) != 0 ||
-		    strcmp(a->name, c->name) != 0 ||
-		    strcmp(b->name, c->name) != 0 ||
-		    a->line != c->line || b->line != c->line)
-			differ("id, name or line", i);
-		if (a->nprivs != c->nprivs || b->nprivs != c->nprivs)
-			differ("privilege count", i);
-		if (ra_bitmap_count(&a->bits) != 0)
-			differ("lean role holds privileges", i);
-		digest(u, c, want);
-		if (memcmp(a->digest, want, 32) != 0 ||
-		    memcmp(b->digest, want, 32) != 0)
-			differ("digest", i);
-		for (j = 0; j < u->ctx->cat.n; j++) {
-			name = u->ctx->cat.v[j].name;
-			if (ra_role_level(k->ctx, b, name) !=
-			    ra_role_level(u->ctx, c, name))
-				differ(name, i);
-		}
+		b = &u->sol->role[i].bits;
+		if (!b->sparse || !b->sorted || b->ne != u->sol->role[i].nprivs)
+			differ("sparse set", i);
+		for (k = 0; k < b->ne; k++)
+			if ((b->e[k] >> 2) >= u->ctx->cat.n ||
+			    (k > 0 && (b->e[k - 1] >> 2) >= (b->e[k] >> 2)))
+				differ("sparse set order", i);
 	}
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct parse	 f, u, sc, lx, ln, kp;
-	unsigned char	*keep;
+	struct parse	 f, u, sc, lx;
 	const char	*p = (const char *)data;
 	size_t		 kind = 0, chunk = 0;
 	int		 focus = 0, scan = 0;
@@ -391,25 +309,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p++;
 		size--;
 	}
-	parse(p, size, kind, chunk, 0, -1, 0, NULL, 0, &u);
+	parse(p, size, kind, chunk, 0, -1, &u);
+	check_sets(&u);
 	if (focus) {
-		parse(p, size, kind, chunk, 1, -1, 0, NULL, 0, &f);
+		parse(p, size, kind, chunk, 1, -1, &f);
+		differ_what = "focused and unfocused";
 		compare(&f, &u);
 		parse_free(&f);
 	}
-	if ((keep = malloc(u.sol->nrole + 1)) == NULL)
-		abort();
-	memset(keep, 1, u.sol->nrole + 1);
-	parse(p, size, kind, chunk, 0, -1, 1, NULL, 0, &ln);
-	parse(p, size, kind, chunk, 0, -1, 2, keep, u.sol->nrole, &kp);
-	compare_lean(&ln, &kp, &u);
-	parse_free(&ln);
-	parse_free(&kp);
-	free(keep);
 	parse_free(&u);
 	if (scan) {
-		parse(p, size, kind, chunk, focus, 1, 0, NULL, 0, &sc);
-		parse(p, size, kind, chunk, focus, 0, 0, NULL, 0, &lx);
+		parse(p, size, kind, chunk, focus, 1, &sc);
+		parse(p, size, kind, chunk, focus, 0, &lx);
 		compare_scan(&sc, &lx);
 		parse_free(&sc);
 		parse_free(&lx);

@@ -2,9 +2,10 @@
  * test_diff.c - diff.c: roles matched by id, then by name; privilege
  * changes by depth in tab then name order; escalations; profile verdicts
  * that change; the role filter; the rendered diff.  Every test of the
- * fixture runs twice: on solutions loaded in full from buffers, and on
- * lean ones loaded from files (ra_ctx_set_lean()), whose privileges
- * ra_diff() reads back for the roles it lists.
+ * fixture runs twice: on solutions loaded from buffers one after the
+ * other, and on files loaded at once on two threads (ra_solutions_load()),
+ * whose names join the catalog after both loads.  Either way roles keep
+ * sparse sets, and ra_diff() reads no input and changes nothing.
  */
 #include <jansson.h>
 
@@ -41,16 +42,19 @@ struct fix {
 	struct ra_ctx		*ctx;
 	struct ra_solution	*old, *new;
 	struct ra_profile	*prof;
-	char			 dir[UT_PATH_MAX];	/* lean: the files */
+	char			 dir[UT_PATH_MAX];	/* files: where */
 };
 
 static int
-setup(void **state, int lean)
+setup(void **state, int files)
 {
 	static const char	 csv[] = "privilege,min_level\n"
 	    "prvReadAccount,Local\n";
 	struct fix		*f;
-	char			 p[UT_PATH_MAX];
+	char			 p[2][UT_PATH_MAX];
+	const char		*paths[2];
+	struct ra_solution	*sol[2];
+	enum ra_err		 st[2];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL ||
 	    (f->ctx = ra_ctx_new()) == NULL)
@@ -59,20 +63,20 @@ setup(void **state, int lean)
 	if (ra_profile_load_buffer(f->ctx, "p", "p.csv", csv, strlen(csv),
 	    &f->prof) != RA_OK)
 		return -1;
-	if (!lean)
+	if (!files)
 		return ut_load(f->ctx, "old.xml", OLD_XML, &f->old) != RA_OK ||
 		    ut_load(f->ctx, "new.xml", NEW_XML, &f->new) != RA_OK ?
 		    -1 : 0;
 	ut_mkdtemp(f->dir);
 	ut_writes(f->dir, "old.xml", OLD_XML);
 	ut_writes(f->dir, "new.xml", NEW_XML);
-	ra_ctx_set_lean(f->ctx, 1);
-	if (ra_solution_load(f->ctx, ut_join(p, f->dir, "old.xml"),
-	    &f->old) != RA_OK ||
-	    ra_solution_load(f->ctx, ut_join(p, f->dir, "new.xml"),
-	    &f->new) != RA_OK)
+	paths[0] = ut_join(p[0], f->dir, "old.xml");
+	paths[1] = ut_join(p[1], f->dir, "new.xml");
+	if (ra_solutions_load(f->ctx, paths, 2, 2, sol, st) != RA_OK)
 		return -1;
-	return 0;
+	f->old = sol[0];
+	f->new = sol[1];
+	return st[0] == RA_OK && st[1] == RA_OK ? 0 : -1;
 }
 
 static int
@@ -82,7 +86,7 @@ setup_fix(void **state)
 }
 
 static int
-setup_lean(void **state)
+setup_files(void **state)
 {
 	return setup(state, 1);
 }
@@ -453,146 +457,190 @@ test_identical(void **state)
 }
 
 /*
- * Lean: roles arrive with counts and digests only; ra_diff() gives the
- * listed ones (and only those) their privileges.
+ * Every role keeps its privileges as a sparse set of catalog indices,
+ * sorted, each once; unchanged roles have equal sets.
  */
 static void
-test_lean_fills_listed_roles(void **state)
+test_sparse_sets(void **state)
 {
 	struct fix		*f = *state;
-	const struct ra_role	*svc_old = ut_role(f->old, "Service");
-	const struct ra_role	*svc_new = ut_role(f->new, "Service");
 	const struct ra_role	*sales = ut_role(f->new, "Sales");
-	struct ra_diff		*d;
+	size_t			 i, k;
 
-	assert_true(f->old->lean);
-	assert_int_equal(ra_role_privilege_count(sales), 4);
-	assert_int_equal(ra_bitmap_count(&sales->bits), 0);
-	assert_memory_equal(svc_old->digest, svc_new->digest, 32);
-	assert_memory_not_equal(ut_role(f->old, "Sales")->digest,
-	    sales->digest, 32);
-	d = diff(f, NULL);
+	assert_null(f->old->names);
+	assert_null(f->new->names);
+	for (i = 0; i < f->new->nrole; i++) {
+		const struct ra_bitmap	*b = &f->new->role[i].bits;
+
+		assert_true(b->sparse);
+		assert_true(b->sorted);
+		assert_int_equal(b->ne, f->new->role[i].nprivs);
+		for (k = 1; k < b->ne; k++)
+			assert_true(b->e[k - 1] >> 2 < b->e[k] >> 2);
+		for (k = 0; k < b->ne; k++)
+			assert_true((b->e[k] >> 2) < f->ctx->cat.n);
+	}
+	/* Four bytes a grant. */
+	assert_int_equal(sizeof(*sales->bits.e), 4);
 	assert_int_equal(ra_bitmap_count(&sales->bits), 4);
-	assert_int_equal(ra_bitmap_count(&ut_role(f->old, "Sales")->bits), 4);
-	assert_int_equal(ra_bitmap_count(&ut_role(f->new, "Fresh")->bits), 1);
-	assert_int_equal(ra_bitmap_count(&ut_role(f->old, "Gone")->bits), 0);
-	/* Renamed only: listed, so read back, though nothing changed. */
-	assert_int_equal(ra_bitmap_count(&ut_role(f->new,
-	    "New Name")->bits), 1);
-	/* Unchanged: never read back. */
-	assert_int_equal(ra_bitmap_count(&svc_old->bits), 0);
-	assert_int_equal(ra_bitmap_count(&svc_new->bits), 0);
-	/* The first reading's diagnostics are not repeated. */
-	assert_int_equal(ra_ctx_diag_count(f->ctx), 0);
-	ra_diff_free(d);
-}
-
-/* What only holds the privileges' digests is refused by the rest. */
-static void
-test_lean_refused(void **state)
-{
-	struct fix			*f = *state;
-	const struct ra_solution	*s[1] = { f->new };
-	struct ra_report		*rep = NULL;
-	struct ra_lint			*ln = NULL;
-	struct ra_combined		*cb = NULL;
-	struct ra_explanation		*x = NULL;
-	struct ra_write_opts		 wo = { 0 };
-
-	assert_int_equal(ra_check(f->ctx, s, 1,
-	    (const struct ra_profile *const *)&f->prof, 1, NULL, &rep),
-	    RA_EINVAL);
-	assert_int_equal(ra_lint(f->ctx, s, 1, NULL, &ln), RA_EINVAL);
-	assert_int_equal(ra_combine(f->ctx, s, 1,
-	    (const struct ra_profile *const *)&f->prof, 1, NULL, NULL, 0,
-	    &cb), RA_EINVAL);
-	assert_int_equal(ra_explain(f->ctx, "prvReadAccount", 14, s, 1, &x),
-	    RA_EINVAL);
-	wo.format = RA_FORMAT_CSV;
-	assert_int_equal(ra_write_matrix(f->ctx, s, 1, &wo, stdout),
-	    RA_EINVAL);
-	assert_null(rep);
-	assert_null(ln);
-	assert_null(cb);
-	assert_null(x);
+	assert_int_equal(ra_role_level(f->ctx, sales, "prvReadRole"),
+	    RA_LEVEL_BASIC);
+	assert_int_equal(ra_role_level(f->ctx, sales, "PRVREADACCOUNT"),
+	    RA_LEVEL_DEEP);
+	assert_true(ra_bitmap_equal(&ut_role(f->old, "Service")->bits,
+	    &ut_role(f->new, "Service")->bits));
+	assert_false(ra_bitmap_equal(&ut_role(f->old, "Sales")->bits,
+	    &sales->bits));
 }
 
 /*
- * An input that reads differently the second time is an error (RA116),
- * whether it changed or went away; nothing is half compared.
+ * Loads on two threads give the catalog the indices one load after the
+ * other gives: names in the order the inputs meet them, input by input.
  */
 static void
-test_lean_input_changed(void **state)
+test_parallel_indices(void **state)
 {
-	struct fix	*f = *state;
-	struct ra_diff	*d = NULL;
-	char		 p[UT_PATH_MAX];
-
-	ut_writes(f->dir, "new.xml", OLD_XML);
-	assert_int_equal(ra_diff(f->ctx, f->old, f->new,
-	    (const struct ra_profile *const *)&f->prof, 1, NULL, &d),
-	    RA_EINPUT);
-	assert_null(d);
-	assert_int_equal(ut_diag_n(f->ctx, 116), 1);
-	assert_non_null(strstr(ut_diag(f->ctx, 116)->message,
-	    "changed while roleaudit was reading it"));
-
-	assert_int_equal(unlink(ut_join(p, f->dir, "old.xml")), 0);
-	assert_int_not_equal(ra_diff(f->ctx, f->old, f->new,
-	    (const struct ra_profile *const *)&f->prof, 1, NULL, &d), RA_OK);
-	assert_null(d);
-	/* The second reading's own error, then what it means. */
-	assert_int_equal(ut_diag_n(f->ctx, 100), 1);
-	assert_int_equal(ut_diag_n(f->ctx, 116), 2);
-}
-
-/*
- * The digest is of the set: order, ASCII case and repeats (at a lower
- * level) do not change it, a level or a name does.
- */
-static void
-test_lean_digest_is_of_the_set(void **state)
-{
-	static const char *const xml[] = {
-		ROLE("1", "A", PRIV("prvReadAccount", "Basic")
-		    PRIV("prvWriteAccount", "Global")),
-		ROLE("1", "A", PRIV("PRVWRITEACCOUNT", "Global")
-		    PRIV("prvWriteAccount", "Local")
-		    PRIV("prvreadaccount", "Basic")),
-		ROLE("1", "A", PRIV("prvReadAccount", "Local")
-		    PRIV("prvWriteAccount", "Global")),
-		ROLE("1", "A", PRIV("prvReadAccount", "Basic")
-		    PRIV("prvWriteAccounts", "Global")),
-		ROLE("1", "A", PRIV("prvReadAccount", "Basic")),
-	};
-	struct ra_ctx		*ctx = ra_ctx_new();
-	struct ra_solution	*s[5];
-	char			 dir[UT_PATH_MAX], p[UT_PATH_MAX], n[16];
+	struct fix		*f = *state;
+	struct ra_ctx		*seq;
+	struct ra_solution	*a = NULL, *b = NULL;
 	size_t			 i;
 
-	(void)state;
-	assert_non_null(ctx);
-	ra_ctx_set_lean(ctx, 1);
-	ut_mkdtemp(dir);
-	for (i = 0; i < 5; i++) {
-		snprintf(n, sizeof(n), "r%zu.xml", i);
-		ut_writes(dir, n, xml[i]);
-		assert_int_equal(ra_solution_load(ctx, ut_join(p, dir, n),
-		    &s[i]), RA_OK);
+	assert_non_null(seq = ra_ctx_new());
+	assert_int_equal(ut_load(seq, "old.xml", OLD_XML, &a), RA_OK);
+	assert_int_equal(ut_load(seq, "new.xml", NEW_XML, &b), RA_OK);
+	/* The fixture's own profile was loaded first. */
+	assert_int_equal(seq->cat.n, f->ctx->cat.n);
+	for (i = 0; i < seq->cat.n; i++)
+		assert_string_equal(seq->cat.v[i].name, f->ctx->cat.v[i].name);
+	for (i = 0; i < a->nrole; i++)
+		assert_true(ra_bitmap_equal(&a->role[i].bits,
+		    &f->old->role[i].bits));
+	for (i = 0; i < b->nrole; i++)
+		assert_true(ra_bitmap_equal(&b->role[i].bits,
+		    &f->new->role[i].bits));
+	ra_solution_free(a);
+	ra_solution_free(b);
+	ra_ctx_free(seq);
+}
+
+/* A copy of what a role holds, to compare after. */
+struct snap {
+	uint32_t	*e;
+	size_t		 ne;
+	char		*name;
+};
+
+/*
+ * ra_diff() changes nothing it is given: the catalog, the roles and
+ * their sets, the context's diagnostics.  It reads no input either: it
+ * gives the same answer with the files gone.
+ */
+static void
+test_const(void **state)
+{
+	struct fix		*f = *state;
+	const struct ra_solution *side[2] = { f->old, f->new };
+	struct snap		*sn[2];
+	struct ra_diff		*d, *again;
+	size_t			 n = f->ctx->cat.n, nd = ra_ctx_diag_count(f->ctx);
+	size_t			 s, i;
+	char			 p[UT_PATH_MAX];
+
+	for (s = 0; s < 2; s++) {
+		assert_non_null(sn[s] = calloc(side[s]->nrole + 1,
+		    sizeof(*sn[s])));
+		for (i = 0; i < side[s]->nrole; i++) {
+			const struct ra_bitmap	*b = &side[s]->role[i].bits;
+
+			sn[s][i].ne = b->ne;
+			assert_non_null(sn[s][i].e = calloc(b->ne + 1, 4));
+			if (b->ne)
+				memcpy(sn[s][i].e, b->e, b->ne * 4);
+			assert_non_null(sn[s][i].name =
+			    strdup(side[s]->role[i].name));
+		}
 	}
-	ut_rmtree(dir);
-	assert_memory_equal(s[0]->role[0].digest, s[1]->role[0].digest, 32);
-	assert_int_equal(s[1]->role[0].nprivs, 2);
-	for (i = 2; i < 5; i++)
-		assert_memory_not_equal(s[0]->role[0].digest,
-		    s[i]->role[0].digest, 32);
-	for (i = 0; i < 5; i++)
-		ra_solution_free(s[i]);
-	ra_ctx_free(ctx);
+	d = diff(f, NULL);
+	if (*f->dir) {
+		assert_int_equal(unlink(ut_join(p, f->dir, "old.xml")), 0);
+		assert_int_equal(unlink(ut_join(p, f->dir, "new.xml")), 0);
+	}
+	again = diff(f, NULL);
+	assert_int_equal(again->nr, d->nr);
+	assert_int_equal(ra_diff_change_count(again), ra_diff_change_count(d));
+	assert_int_equal(again->added, d->added);
+	assert_int_equal(again->raised, d->raised);
+	assert_int_equal(f->ctx->cat.n, n);
+	assert_int_equal(ra_ctx_diag_count(f->ctx), nd);
+	for (s = 0; s < 2; s++) {
+		for (i = 0; i < side[s]->nrole; i++) {
+			const struct ra_bitmap	*b = &side[s]->role[i].bits;
+
+			assert_int_equal(b->ne, sn[s][i].ne);
+			if (b->ne)
+				assert_memory_equal(b->e, sn[s][i].e,
+				    b->ne * 4);
+			assert_string_equal(side[s]->role[i].name,
+			    sn[s][i].name);
+			free(sn[s][i].e);
+			free(sn[s][i].name);
+		}
+		free(sn[s]);
+	}
+	ra_diff_free(d);
+	ra_diff_free(again);
+}
+
+/*
+ * Nor do explain and the profiles listing add to the catalog: a name the
+ * catalog lacks is classified in the explanation, and held by no role.
+ */
+static void
+test_catalog_stays(void **state)
+{
+	struct fix			*f = *state;
+	const struct ra_solution	*s[2] = { f->old, f->new };
+	const struct ra_privdef		*d;
+	struct ra_explanation		*x = NULL;
+	struct ra_write_opts		 wo = { 0 };
+	size_t				 n = f->ctx->cat.n, k;
+	FILE				*out;
+	static const char		 text[] = "SecLib::CheckPrivilege "
+	    "failed: prvReadcontoso_Widget and prvReadAccount; then "
+	    "prvREADCONTOSO_WIDGET again";
+
+	assert_int_equal(ra_explain(f->ctx, text, strlen(text), s, 2,
+	    (const struct ra_profile *const *)&f->prof, 1, &x), RA_OK);
+	assert_int_equal(f->ctx->cat.n, n);
+	assert_int_equal(x->np, 2);
+	assert_int_equal(x->nextra, 1);
+	for (k = 0; k < x->np; k++) {
+		d = ra_explanation_privdef(x, x->p[k].priv);
+		if (x->p[k].priv < n) {
+			assert_string_equal(d->name, "prvReadAccount");
+			/* The fixture's profile lists it. */
+			assert_int_equal(x->p[k].np, 1);
+			continue;
+		}
+		assert_string_equal(d->name, "prvReadcontoso_Widget");
+		assert_string_equal(d->entity, "contoso_Widget");
+		assert_int_equal(d->tab, RA_TAB_CUSTOM);
+		assert_int_equal(d->access, RA_ACCESS_READ);
+		assert_int_equal(x->p[k].nr, 10);
+		assert_int_equal(x->p[k].nlack, 10);
+	}
+	wo.format = RA_FORMAT_JSON;
+	assert_non_null(out = tmpfile());
+	assert_int_equal(ra_write_explanation(x, &wo, out), RA_OK);
+	wo.format = RA_FORMAT_CSV;
+	assert_int_equal(ra_write_profiles(f->ctx, &wo, out), RA_OK);
+	fclose(out);
+	assert_int_equal(f->ctx->cat.n, n);
+	ra_explanation_free(x);
 }
 
 #define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
-#define LEAN(t)	cmocka_unit_test_setup_teardown(t, setup_lean, teardown_fix)
+#define FILES(t) cmocka_unit_test_setup_teardown(t, setup_files, teardown_fix)
 
 int
 main(void)
@@ -609,20 +657,23 @@ main(void)
 		FIX(test_profile_transitions),
 		FIX(test_role_filter),
 		FIX(test_render),
-		LEAN(test_escalation_reasons_joined),
-		LEAN(test_roles),
-		LEAN(test_match_by_id),
-		LEAN(test_match_by_name),
-		LEAN(test_privilege_changes),
-		LEAN(test_escalations),
-		LEAN(test_profile_transitions),
-		LEAN(test_role_filter),
-		LEAN(test_render),
-		LEAN(test_identical),
-		LEAN(test_lean_fills_listed_roles),
-		LEAN(test_lean_refused),
-		LEAN(test_lean_input_changed),
-		cmocka_unit_test(test_lean_digest_is_of_the_set),
+		FIX(test_sparse_sets),
+		FIX(test_const),
+		FIX(test_catalog_stays),
+		FILES(test_escalation_reasons_joined),
+		FILES(test_roles),
+		FILES(test_match_by_id),
+		FILES(test_match_by_name),
+		FILES(test_privilege_changes),
+		FILES(test_escalations),
+		FILES(test_profile_transitions),
+		FILES(test_role_filter),
+		FILES(test_render),
+		FILES(test_identical),
+		FILES(test_sparse_sets),
+		FILES(test_parallel_indices),
+		FILES(test_const),
+		FILES(test_catalog_stays),
 		/* Last: under UBSan it aborts the program until fixed. */
 		FIX(test_identical),
 	};

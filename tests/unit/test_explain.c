@@ -31,6 +31,38 @@ static const char roles[] =
 /* The explanation borrows the solution list: it must outlive it. */
 static const struct ra_solution *one[1];
 
+/*
+ * The built-in profiles, loaded through the test's context before any
+ * solution, as the command line does; explanations borrow them.
+ */
+static struct ra_profile	*builtin[32];
+static size_t			 nbuiltin;
+
+static int
+setup_x(void **state)
+{
+	const char	*name;
+
+	if (ut_setup_ctx(state) != 0)
+		return -1;
+	for (nbuiltin = 0; (name = ra_profile_builtin(nbuiltin)) != NULL;
+	    nbuiltin++)
+		if (nbuiltin == 32 || ra_profile_load(*state, name,
+		    &builtin[nbuiltin]) != RA_OK)
+			return -1;
+	return 0;
+}
+
+static int
+teardown_x(void **state)
+{
+	while (nbuiltin > 0)
+		ra_profile_free(builtin[--nbuiltin]);
+	return ut_teardown_ctx(state);
+}
+
+#define BUILTIN	(const struct ra_profile *const *)builtin, nbuiltin
+
 static struct ra_explanation *
 explain(struct ra_ctx *ctx, const char *text, struct ra_solution *sol)
 {
@@ -38,7 +70,8 @@ explain(struct ra_ctx *ctx, const char *text, struct ra_solution *sol)
 	enum ra_err		 rc;
 
 	one[0] = sol;
-	rc = ra_explain(ctx, text, strlen(text), one, sol ? 1 : 0, &x);
+	rc = ra_explain(ctx, text, strlen(text), one, sol ? 1 : 0, BUILTIN,
+	    &x);
 	if (rc != RA_OK || x == NULL)
 		fail_msg("ra_explain: %s", ra_strerror(rc));
 	return x;
@@ -60,7 +93,8 @@ xp(const struct ra_explanation *x, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < x->np; i++)
-		if (strcmp(x->ctx->cat.v[x->p[i].priv].name, name) == 0)
+		if (strcmp(ra_explanation_privdef(x, x->p[i].priv)->name,
+		    name) == 0)
 			return &x->p[i];
 	fail_msg("%s not explained", name);
 	return NULL;
@@ -304,8 +338,8 @@ test_unknown(void **state)
 		bytes[i] = (char)((i * 7919 + 13) & 0xff);
 	memcpy(bytes + 100, "prv", 3);
 	memcpy(bytes + 4090, "prvRe", 5);
-	assert_int_equal(ra_explain(ctx, bytes, sizeof(bytes), NULL, 0, &x),
-	    RA_OK);
+	assert_int_equal(ra_explain(ctx, bytes, sizeof(bytes), NULL, 0,
+	    BUILTIN, &x), RA_OK);
 	ra_explanation_free(x);
 }
 
@@ -323,12 +357,12 @@ test_focused(void **state)
 	    (const struct ra_profile *const *)&p, 1), RA_OK);
 	sol = solution(ctx);
 	one[0] = sol;
-	assert_int_equal(ra_explain(ctx, "prvReadMailbox", 14, one, 1, &x),
-	    RA_EINVAL);
+	assert_int_equal(ra_explain(ctx, "prvReadMailbox", 14, one, 1,
+	    BUILTIN, &x), RA_EINVAL);
 	assert_null(x);
 	/* Without inputs it still explains. */
-	assert_int_equal(ra_explain(ctx, "prvReadMailbox", 14, NULL, 0, &x),
-	    RA_OK);
+	assert_int_equal(ra_explain(ctx, "prvReadMailbox", 14, NULL, 0,
+	    BUILTIN, &x), RA_OK);
 	ra_explanation_free(x);
 	ra_solution_free(sol);
 	ra_profile_free(p);
@@ -367,29 +401,29 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kb4015092_trace,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_wrapped_name,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_case_and_escapes,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_id_only,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_required_depth,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_profile_check,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_access_implies,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_not_authorized,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_code_boundaries,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_unknown,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_focused,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 		cmocka_unit_test_setup_teardown(test_render,
-		    ut_setup_ctx, ut_teardown_ctx),
+		    setup_x, teardown_x),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
