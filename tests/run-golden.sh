@@ -26,7 +26,7 @@
 #                 case that has no `<`; else /dev/null
 #   other files   inputs that only this case reads
 # Inputs that several cases read live in tests/fixtures/ and the cases
-# name them by that path, as in `check tests/fixtures/diff/old`.
+# name them by that path, as in `check -p tests/fixtures/mailbox.csv`.
 #
 # Runs from the repository root with LC_ALL=C.  Every command line of a
 # case counts once in the `N passed, N failed` that ends the output, and
