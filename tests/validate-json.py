@@ -3,12 +3,13 @@
 
     python3 tests/validate-json.py
 
-Every tests/golden/<case>/ whose args ask for JSON (-f json) is checked
-against the schema of its command (schema/<command>.schema.json;
-check --combine: schema/combined.schema.json), and
-every one that asks for SARIF (-f sarif) against the OASIS SARIF 2.1.0
-schema (schema/sarif-schema-2.1.0.json, see schema/README.md); the
-schemas themselves are checked against their metaschemas.  Needs
+Every command line of a tests/golden/<case>/ (args, args.<fmt>) that
+asks for JSON (-f json) is checked against the schema of its command
+(schema/<command>.schema.json; check --combine:
+schema/combined.schema.json), and every one that asks for SARIF
+(-f sarif) against the OASIS SARIF 2.1.0 schema
+(schema/sarif-schema-2.1.0.json, see schema/README.md); the schemas
+themselves are checked against their metaschemas.  Needs
 Debian's python3-jsonschema.  Ends with "N passed, N failed".
 """
 import json
@@ -85,6 +86,27 @@ def schema_of(args):
     return args[0] if args else None
 
 
+def golden_lines(golden):
+    """Each command line of each case, as tests/run-golden.sh reads them:
+    (label, args file, expected standard output, expected written report).
+    A case's args goes with expect.out and expect.file; its args.FMT with
+    expect.FMT and expect.FMT.file."""
+    for case in sorted(os.listdir(golden)):
+        d = os.path.join(golden, case)
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            if name == "args":
+                yield (case, os.path.join(d, name),
+                       os.path.join(d, "expect.out"),
+                       os.path.join(d, "expect.file"))
+            elif name.startswith("args."):
+                fmt = name[len("args."):]
+                yield (f"{case}/{name}", os.path.join(d, name),
+                       os.path.join(d, f"expect.{fmt}"),
+                       os.path.join(d, f"expect.{fmt}.file"))
+
+
 SCHEMAS = ("check", "roles", "diff", "profiles", "lint", "explain",
            "combined")
 
@@ -96,16 +118,14 @@ def main():
     sarif = sarif_validator()
     golden = os.path.join(ROOT, "tests", "golden")
     passed = failed = 0
-    for case in sorted(os.listdir(golden)):
-        with open(os.path.join(golden, case, "args")) as f:
+    for case, line, stdout, written in golden_lines(golden):
+        with open(line) as f:
             args = shlex.split(f.read())
         fmt = golden_format(args)
         kind = schema_of(args)
         if not args or kind not in val or fmt not in ("json", "sarif"):
             continue
-        out = os.path.join(golden, case, "expect.out")
-        if os.path.exists(os.path.join(golden, case, "expect.file")):
-            out = os.path.join(golden, case, "expect.file")
+        out = written if os.path.exists(written) else stdout
         if os.path.getsize(out) == 0:
             continue  # nothing written, as when an input was broken
         v = sarif if fmt == "sarif" else val[kind]

@@ -9,7 +9,7 @@ roleaudit wrote it), NAME.dom.html (the DOM after load), NAME.netlog.json
 
 - the page is self-contained: no script, no element that loads anything,
   no link but to its own anchors, no url() in CSS;
-- role names made of markup (tests/golden/html-hostile/roles.xml) are
+- role names made of markup (tests/fixtures/hostile-names/roles.xml) are
   text in the rendered page, not elements; the page has one h1 and its
   title is what roleaudit wrote (no script ran to change it);
 - the grids are there: the editor's tables, the circles, the marks;
@@ -129,8 +129,8 @@ def main():
     s = Suite()
     pages = {"report": "Security role audit: samples/sss-mixed.zip and 2 "
                        "more",
-             "diff": "Security role comparison: tests/golden/diff-text/old "
-                     "\u2192 tests/golden/diff-text/new",
+             "diff": "Security role comparison: tests/fixtures/diff/old "
+                     "\u2192 tests/fixtures/diff/new",
              "matrix": "Security role matrix: samples/sss-mixed.zip and 1 "
                        "more"}
     doms = {}

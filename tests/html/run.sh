@@ -2,7 +2,7 @@
 # run.sh BIN [OUTDIR] - the HTML reports in a real browser.
 #
 # Renders the check, diff and matrix reports of the samples and of
-# tests/golden/html-hostile (role names made of markup) with roleaudit,
+# tests/fixtures/hostile-names (role names made of markup) with roleaudit,
 # opens each file:// page in headless Chromium, and checks with check.py
 # what the browser made of it: the hostile names are text, there is no
 # script, the grids are there, and the browser made no request to any
@@ -87,17 +87,17 @@ browse() {
 status=0
 name=report file=$out/report.html
 "$bin" check -f html -o "$file" samples/sss-mixed.zip samples/unpacked \
-    tests/golden/html-hostile/roles.xml 2>/dev/null
+    tests/fixtures/hostile-names/roles.xml 2>/dev/null
 [ $? = 1 ] || { echo "html: roleaudit check did not exit 1"; status=1; }
 browse || status=1
 name=diff file=$out/diff.html
-"$bin" diff -f html -o "$file" tests/golden/diff-text/old \
-    tests/golden/diff-text/new 2>/dev/null
+"$bin" diff -f html -o "$file" tests/fixtures/diff/old \
+    tests/fixtures/diff/new 2>/dev/null
 [ $? = 1 ] || { echo "html: roleaudit diff did not exit 1"; status=1; }
 browse || status=1
 name=matrix file=$out/matrix.html
 "$bin" matrix -f html -o "$file" samples/sss-mixed.zip \
-    tests/golden/html-hostile/roles.xml 2>/dev/null ||
+    tests/fixtures/hostile-names/roles.xml 2>/dev/null ||
     { echo "html: roleaudit matrix failed"; status=1; }
 browse || status=1
 name=canary file=$root/tests/html/canary.html
