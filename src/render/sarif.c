@@ -253,6 +253,7 @@ artifact(struct sarif *sf, const char *path, long parent, int target,
 	long		 found;
 
 	uri_add(&u, path);
+	ra_buf_add(&u, "", 0);	/* an empty path ("") is the URI "" */
 	if (directory && u.len && u.s[u.len - 1] != '/')
 		ra_buf_adds(&u, "/");
 	if (u.oom) {
