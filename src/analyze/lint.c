@@ -56,9 +56,7 @@ held_cmp(const void *a, const void *b)
 {
 	const struct held	*x = a, *y = b;
 
-	if (x->tab != y->tab)
-		return x->tab < y->tab ? -1 : 1;
-	return ra_namecmp(x->name, y->name);
+	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
 
 /* Up to three names of V (N of them), then "and K more". */
