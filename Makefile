@@ -31,7 +31,6 @@ ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/findings.c src/analyze/redact.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html.c src/render/md.c src/render/sarif.c \
-	       src/render/lint.c src/render/combine.c src/render/explain.c \
 	       src/render/write.c
 CLI_SRCS     = src/cli/main.c
 LIB_SRCS = $(BASE_SRCS) $(MODEL_SRCS) $(PARSE_SRCS) $(INPUT_SRCS) \

@@ -280,6 +280,20 @@ nomem:
 	return RA_ENOMEM;
 }
 
+void
+ra_lint_role_findings(const struct ra_lint *ln, const struct ra_role *r,
+    size_t *first, size_t *end)
+{
+	size_t	 i;
+
+	for (i = 0; i < ln->n && ln->f[i].role != r; i++)
+		continue;
+	*first = i;
+	for (; i < ln->n && ln->f[i].role == r; i++)
+		continue;
+	*end = i;
+}
+
 RA_EXPORT void
 ra_lint_free(struct ra_lint *ln)
 {

@@ -812,7 +812,8 @@ badge(struct page *pg, xmlNodePtr parent, const char *cls, const char *s)
 }
 
 enum ra_err
-ra_render_html(const struct ra_report *rep, int64_t generated, FILE *out)
+ra_render_report_html(const struct ra_report *rep,
+    const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const heads[] = { "Status", "Role", "Input",
 	    "Location", "Privileges", "Missing" };
@@ -856,7 +857,7 @@ ra_render_html(const struct ra_report *rep, int64_t generated, FILE *out)
 	textf(&pg, n, " %zu role%s in %zu input%s: %zu pass, %zu fail",
 	    rep->nres, rep->nres == 1 ? "" : "s", rep->nsol,
 	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
-	t = meta_table(&pg, generated);
+	t = meta_table(&pg, o->generated);
 	td = meta_row(&pg, t, rep->nprof == 1 ? "Profile" : "Profiles");
 	for (i = 0; i < rep->nprof; i++) {
 		if (i)
@@ -1071,7 +1072,8 @@ changes_table(struct page *pg, xmlNodePtr sec, const struct ra_diff *d,
 }
 
 enum ra_err
-ra_render_diff_html(const struct ra_diff *d, int64_t generated, FILE *out)
+ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
 {
 	static const char *const heads[] = { "Change", "Role", "Id",
 	    "Privilege changes", "Escalations", "Profiles", "Severity" };
@@ -1112,7 +1114,7 @@ ra_render_diff_html(const struct ra_diff *d, int64_t generated, FILE *out)
 	    "Escalations: %zu.", d->roles_added, d->roles_removed,
 	    d->roles_changed, d->added, d->removed, d->raised, d->lowered,
 	    d->escalations);
-	t = meta_table(&pg, generated);
+	t = meta_table(&pg, o->generated);
 	td = meta_row(&pg, t, "Profiles evaluated");
 	for (i = 0; i < d->nprof; i++) {
 		if (i)
@@ -1264,8 +1266,8 @@ ra_render_diff_html(const struct ra_diff *d, int64_t generated, FILE *out)
 
 enum ra_err
 ra_render_matrix_html(const struct ra_ctx *ctx,
-    const struct ra_solution *const *sol, size_t nsol, int64_t generated,
-    FILE *out)
+    const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const rheads[] = { "#", "Role", "Id", "Input",
 	    "Location", "Privileges" };
@@ -1302,7 +1304,7 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 	    "against %zu privilege%s, by the security-role editor's tabs.",
 	    nroles, nroles == 1 ? "" : "s", nsol, nsol == 1 ? "" : "s",
 	    cat->n, cat->n == 1 ? "" : "s");
-	meta_table(&pg, generated);
+	meta_table(&pg, o->generated);
 	inputs_table(&pg, sol, nsol, NULL);
 	diag_table(&pg, ctx);
 
