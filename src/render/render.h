@@ -1,7 +1,9 @@
 /*
  * render.h - the render stage: results to bytes.  One file per format,
  * each rendering every kind of result it can show: text.c, csv.c,
- * json.c, html.c, md.c, sarif.c.  write.c holds the one table of which
+ * json.c, md.c, sarif.c, and HTML as a document builder (html.c) with a
+ * file per page (html_report.c, html_diff.c, html_matrix.c) and the
+ * parts the pages share (html_parts.c).  write.c holds the one table of which
  * renderer shows which result in which format, behind the public
  * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c,
  * libxml2 in html.c.  It may call analyze/, model/ and base/.  Never
@@ -115,5 +117,140 @@ json_t		*ra_json_diff_summary(const struct ra_diff *);
  * ROOT means memory ran out (RA_ENOMEM).  RA_EIO when writing fails.
  */
 enum ra_err	 ra_json_dump(json_t *root, FILE *out);
+
+/* ---- HTML: the document builder (html.c) ---------------------------- */
+
+/*
+ * A page being built, and an element of it; both opaque, so the pages
+ * and their parts build through these calls alone.  Build in document
+ * order: set an element's attributes right after making it, before any
+ * child, and add children only to the element made last or to one of
+ * its ancestors.  Then the tree the builder keeps today could give way
+ * to a writer that streams, with no page changed.  A NULL element makes
+ * each call a no-op; running out of memory is sticky and reported by
+ * ra_html_end().
+ */
+struct ra_html;
+struct ra_html_node;
+
+/*
+ * A new page titled TITLE (from the input) for OUT: the head (charset,
+ * Content-Security-Policy, inline CSS) and an empty body.  NULL when
+ * memory runs out; else finish it with ra_html_end().
+ */
+struct ra_html	*ra_html_new(const char *title, FILE *out);
+/* The page's body. */
+struct ra_html_node *ra_html_body(struct ra_html *);
+/* A new last child element NAME of PARENT, of class CLS unless NULL. */
+struct ra_html_node *ra_html_el(struct ra_html *, struct ra_html_node *parent,
+		    const char *name, const char *cls);
+/*
+ * Set attribute NAME of N (replacing one of that name): VALUE is trusted
+ * text, S comes from the input.  The builder escapes both for HTML; text
+ * from the input first has control characters, bidirectional overrides
+ * and invalid UTF-8 escaped as in the text report (ra_buf_add_safe()).
+ */
+void		 ra_html_attr(struct ra_html *, struct ra_html_node *n,
+		    const char *name, const char *value);
+void		 ra_html_uattr(struct ra_html *, struct ra_html_node *n,
+		    const char *name, const char *s);
+/* Append text to N: trusted, formatted (up to 255 bytes), from the input. */
+void		 ra_html_text(struct ra_html *, struct ra_html_node *n,
+		    const char *s);
+void		 ra_html_textf(struct ra_html *, struct ra_html_node *n,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void		 ra_html_utext(struct ra_html *, struct ra_html_node *n,
+		    const char *s);
+/* ra_html_el() and then the text S: trusted (tel) or from the input (uel). */
+struct ra_html_node *ra_html_tel(struct ra_html *, struct ra_html_node *parent,
+		    const char *name, const char *cls, const char *s);
+struct ra_html_node *ra_html_uel(struct ra_html *, struct ra_html_node *parent,
+		    const char *name, const char *cls, const char *s);
+/* Memory ran out while a part of the page was being made. */
+void		 ra_html_fail(struct ra_html *);
+/*
+ * Write the head (the first time) and what the body holds so far, and
+ * forget it: a page flushes before each role, so memory follows one
+ * role, not the report.
+ */
+void		 ra_html_flush(struct ra_html *);
+/*
+ * Write the rest of the page and release it (NULL is RA_ENOMEM): RA_OK,
+ * RA_EIO when writing failed, RA_ENOMEM when memory ran out.
+ */
+enum ra_err	 ra_html_end(struct ra_html *);
+
+/* ---- HTML: what the pages share (html_parts.c) ---------------------- */
+
+/* Column heads of the entity grid, as the editor writes them. */
+extern const char *const ra_html_access_head[RA_ACCESS__COUNT];
+
+/* A row of two-column TABLE: the heading TH, and the cell returned. */
+struct ra_html_node *ra_html_meta_row(struct ra_html *,
+		    struct ra_html_node *table, const char *th);
+/*
+ * The page's header table in the body, with its first rows: the time it
+ * was GENERATED (seconds since the Epoch; 0 leaves it out) and the tool.
+ * Returns the table for the page's own rows.
+ */
+struct ra_html_node *ra_html_meta_table(struct ra_html *, int64_t generated);
+/* A thead of the N HEADS in TABLE; returns the tbody after it. */
+struct ra_html_node *ra_html_thead(struct ra_html *,
+		    struct ra_html_node *table, const char *const *heads,
+		    size_t n);
+/* The inputs table; SIDE names each input ("old", "new"), NULL numbers them. */
+void		 ra_html_inputs(struct ra_html *,
+		    const struct ra_solution *const *, size_t,
+		    const char *const *side);
+/* The context's input diagnostics as a table, when there are any. */
+void		 ra_html_diags(struct ra_html *, const struct ra_ctx *);
+/* The editor's circle of level L, named for tooltips and screen readers. */
+void		 ra_html_circle(struct ra_html *, struct ra_html_node *parent,
+		    enum ra_level l);
+/* A badge of class CLS ("pass", "fail", "warning" ...) saying S. */
+struct ra_html_node *ra_html_badge(struct ra_html *,
+		    struct ra_html_node *parent, const char *cls,
+		    const char *s);
+/* A cell of row TR saying where a privilege is: "Tab" or "Tab › Section". */
+struct ra_html_node *ra_html_place_cell(struct ra_html *,
+		    struct ra_html_node *tr, enum ra_tab, enum ra_section);
+/*
+ * The legend of the circles, and of the cell marks: MARKS 1 for a
+ * report's required cells, 2 for a diff's changes, 0 for none.
+ */
+void		 ra_html_legend(struct ra_html *, int marks);
+/* The page's footer: WHAT (the severities it uses), then the tool. */
+void		 ra_html_footer(struct ra_html *, const char *what);
+
+/*
+ * What one role's grids show (ra_html_grids()): SHOWN() says whether a
+ * privilege is listed (a row is listed when one of its privileges is),
+ * CELL() makes the cell of a privilege as the last child of row TR (a td
+ * of class "c", and its marks).  The page fills in what its two
+ * callbacks read: ROLE and NEED (the check report, a level per
+ * privilege), or OLD, NEW and PD (a diff, a change per privilege).
+ */
+struct ra_html_view {
+	const struct ra_ctx	*ctx;
+	const struct ra_grid	*grid;		/* ra_grid_build() */
+	const char		*anchor;	/* id prefix of the tabs */
+	int			(*shown)(const struct ra_html_view *,
+				    size_t priv);
+	void			(*cell)(struct ra_html *,
+				    const struct ra_html_view *,
+				    struct ra_html_node *tr, size_t priv);
+	const struct ra_role	*role;
+	const enum ra_level	*need;
+	const struct ra_role	*old, *new;	/* NULL when added/removed */
+	const struct ra_pdiff	**pd;		/* NULL: added or removed */
+};
+
+/*
+ * The grids of one role in SEC: a bar of the editor's tabs, then for
+ * each tab with anything to show its entity grid and its Miscellaneous
+ * and Privacy-related privileges, as the editor lays them out.
+ */
+void		 ra_html_grids(struct ra_html *, const struct ra_html_view *,
+		    struct ra_html_node *sec);
 
 #endif /* RA_RENDER_H */
