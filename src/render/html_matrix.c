@@ -134,13 +134,7 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 		free(roles);
 		return RA_ENOMEM;
 	}
-	ra_buf_adds(&b, "Security role matrix");
-	if (nsol > 0) {
-		ra_buf_adds(&b, ": ");
-		ra_buf_adds(&b, sol[0]->path);
-		if (nsol > 1)
-			ra_buf_printf(&b, " and %zu more", nsol - 1);
-	}
+	ra_html_title(&b, "Security role matrix", sol, nsol);
 	if ((pg = ra_html_new(b.oom ? "" : b.s, out)) == NULL) {
 		ra_buf_free(&b);
 		ra_grid_free(&grid);

@@ -30,6 +30,19 @@ const char *const ra_html_access_head[RA_ACCESS__COUNT] = {
 
 static const char *const kind_names[] = { "zip", "folder", "xml" };
 
+void
+ra_html_title(struct ra_buf *b, const char *what,
+    const struct ra_solution *const *sol, size_t nsol)
+{
+	ra_buf_adds(b, what);
+	if (nsol > 0) {
+		ra_buf_adds(b, ": ");
+		ra_buf_adds(b, sol[0]->path);
+		if (nsol > 1)
+			ra_buf_printf(b, " and %zu more", nsol - 1);
+	}
+}
+
 struct ra_html_node *
 ra_html_meta_row(struct ra_html *pg, struct ra_html_node *table,
     const char *th)

@@ -198,13 +198,7 @@ ra_render_report_html(const struct ra_report *rep,
 		free(need);
 		return RA_ENOMEM;
 	}
-	ra_buf_adds(&b, "Security role audit");
-	if (rep->nsol > 0) {
-		ra_buf_adds(&b, ": ");
-		ra_buf_adds(&b, rep->sol[0]->path);
-		if (rep->nsol > 1)
-			ra_buf_printf(&b, " and %zu more", rep->nsol - 1);
-	}
+	ra_html_title(&b, "Security role audit", rep->sol, rep->nsol);
 	pg = ra_html_new(b.oom ? "" : b.s, out);
 	ra_buf_free(&b);
 	if (pg == NULL) {

@@ -1,8 +1,8 @@
 /*
  * md.c - check reports and diffs as GitHub-flavoured Markdown, compact
- * enough for a pull-request comment: a headline, a table of inputs, a table of
- * roles, and the details of each failing or changed role folded in a
- * <details> element.
+ * enough for a pull-request comment: a headline, a table of inputs, a
+ * table of roles, and the details of each failing or changed role folded
+ * in a <details> element.
  *
  * Names from the input are text, never markup: control characters,
  * bidirectional overrides and invalid UTF-8 are escaped as in the text

@@ -3,8 +3,8 @@
  * each rendering every kind of result it can show: text.c, csv.c,
  * json.c, md.c, sarif.c, and HTML as a document builder (html.c) with a
  * file per page (html_report.c, html_diff.c, html_matrix.c) and the
- * parts the pages share (html_parts.c).  write.c holds the one table of which
- * renderer shows which result in which format, behind the public
+ * parts the pages share (html_parts.c).  write.c holds the one table of
+ * which renderer shows which result in which format, behind the public
  * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c,
  * libxml2 in html.c.  It may call analyze/, model/ and base/.  Never
  * installed.
@@ -185,6 +185,9 @@ enum ra_err	 ra_html_end(struct ra_html *);
 /* Column heads of the entity grid, as the editor writes them. */
 extern const char *const ra_html_access_head[RA_ACCESS__COUNT];
 
+/* The title of a page about inputs SOL: "WHAT: path and N more". */
+void		 ra_html_title(struct ra_buf *, const char *what,
+		    const struct ra_solution *const *sol, size_t nsol);
 /* A row of two-column TABLE: the heading TH, and the cell returned. */
 struct ra_html_node *ra_html_meta_row(struct ra_html *,
 		    struct ra_html_node *table, const char *th);

@@ -135,7 +135,7 @@ struct walk {
 	enum ra_section		 sec;
 	size_t			 k;
 	int			 opens;
-	int			 fresh;		/* nothing given in this place */
+	int			 fresh;		/* none given in this place */
 };
 
 static void
