@@ -30,8 +30,9 @@ ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
 	       src/analyze/findings.c src/analyze/redact.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
-	       src/render/html.c src/render/md.c src/render/sarif.c \
-	       src/render/lint.c src/render/combine.c src/render/explain.c \
+	       src/render/html.c src/render/html_parts.c \
+	       src/render/html_report.c src/render/html_diff.c \
+	       src/render/html_matrix.c src/render/md.c src/render/sarif.c \
 	       src/render/write.c
 CLI_SRCS     = src/cli/main.c
 LIB_SRCS = $(BASE_SRCS) $(MODEL_SRCS) $(PARSE_SRCS) $(INPUT_SRCS) \

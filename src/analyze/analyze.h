@@ -123,6 +123,13 @@ struct ra_lint {
 	size_t				  count[RA_SEV_ERROR + 1];
 };
 
+/*
+ * The findings of LN about role R, as LN->f[*FIRST .. *END) (empty when
+ * it has none): a role's findings are kept together, in role order.
+ */
+void		 ra_lint_role_findings(const struct ra_lint *,
+		    const struct ra_role *, size_t *first, size_t *end);
+
 /* A role of a combination, and the input it came from. */
 struct ra_member {
 	size_t			 sol;

@@ -17,9 +17,7 @@ missing_cmp(const void *a, const void *b)
 {
 	const struct ra_missing	*x = a, *y = b;
 
-	if (x->tab != y->tab)
-		return x->tab < y->tab ? -1 : 1;
-	return ra_namecmp(x->name, y->name);
+	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
 
 /* Unite the profiles into REP->req; entity strings stay borrowed. */

@@ -125,9 +125,7 @@ order_cmp(const void *a, const void *b)
 {
 	const struct order	*x = a, *y = b;
 
-	if (x->tab != y->tab)
-		return x->tab < y->tab ? -1 : 1;
-	return ra_namecmp(x->name, y->name);
+	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
 
 static int

@@ -30,11 +30,11 @@ place_cmp(const void *a, const void *b)
 	const struct place	*x = a, *y = b;
 	int			 c;
 
-	if (x->tab != y->tab)
-		return x->tab < y->tab ? -1 : 1;
-	if (x->section != y->section)
+	/* In a tab the entity grid comes first, then each section. */
+	if (x->tab == y->tab && x->section != y->section)
 		return x->section < y->section ? -1 : 1;
-	if ((c = ra_namecmp(x->label, y->label)) != 0)
+	/* Tab, then the row's label as reports order names, then column. */
+	if ((c = ra_priv_order_cmp(x->tab, x->label, y->tab, y->label)) != 0)
 		return c;
 	if (x->access != y->access)
 		return x->access < y->access ? -1 : 1;

@@ -56,9 +56,7 @@ held_cmp(const void *a, const void *b)
 {
 	const struct held	*x = a, *y = b;
 
-	if (x->tab != y->tab)
-		return x->tab < y->tab ? -1 : 1;
-	return ra_namecmp(x->name, y->name);
+	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
 
 /* Up to three names of V (N of them), then "and K more". */
@@ -280,6 +278,20 @@ nomem:
 	free(used);
 	ra_lint_free(ln);
 	return RA_ENOMEM;
+}
+
+void
+ra_lint_role_findings(const struct ra_lint *ln, const struct ra_role *r,
+    size_t *first, size_t *end)
+{
+	size_t	 i;
+
+	for (i = 0; i < ln->n && ln->f[i].role != r; i++)
+		continue;
+	*first = i;
+	for (; i < ln->n && ln->f[i].role == r; i++)
+		continue;
+	*end = i;
 }
 
 RA_EXPORT void

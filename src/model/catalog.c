@@ -702,6 +702,15 @@ ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src)
 	return 0;
 }
 
+int
+ra_priv_order_cmp(enum ra_tab ta, const char *a, enum ra_tab tb,
+    const char *b)
+{
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	return ra_namecmp(a, b);
+}
+
 void
 ra_catalog_free(struct ra_catalog *cat)
 {

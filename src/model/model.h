@@ -163,6 +163,13 @@ int	 ra_catalog_init(struct ra_ctx *);
  */
 int	 ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src);
 void	 ra_catalog_free(struct ra_catalog *);
+/*
+ * The order reports list privileges in: by tab, in the editor's order,
+ * then by name (ra_namecmp()).  Negative, 0 or positive, as for qsort():
+ * each analysis sorts its own records by it.
+ */
+int	 ra_priv_order_cmp(enum ra_tab, const char *, enum ra_tab,
+	    const char *);
 /* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
 size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
 /* The same, for a name whose ra_name_hash() is H. */

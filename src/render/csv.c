@@ -1,7 +1,10 @@
 /*
- * render_csv.c - reports as CSV (libcsv), safe to open in a spreadsheet:
- * a cell that a spreadsheet would run as a formula is made inert with a
- * leading apostrophe (OWASP, "CSV Injection").
+ * csv.c - every result that is a table as CSV (libcsv), one record per
+ * row of the result: the check report (a role, or a role's missing
+ * privilege), roles, the built-in profiles, a diff, the matrix, lint
+ * findings, combined roles and an explanation.  Safe to open in a
+ * spreadsheet: a cell that a spreadsheet would run as a formula is made
+ * inert with a leading apostrophe (OWASP, "CSV Injection").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +73,8 @@ ra_csv_write_row(FILE *f, const char *const *cells, size_t n)
 static const char *const kind_names[] = { "zip", "folder", "xml" };
 
 enum ra_err
-ra_render_csv(const struct ra_report *rep, FILE *out)
+ra_render_report_csv(const struct ra_report *rep,
+    const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "input", "kind", "solution",
 	    "version", "role_id", "role_name", "location", "privileges",
@@ -83,6 +87,7 @@ ra_render_csv(const struct ra_report *rep, FILE *out)
 	size_t			 i, k;
 	int			 rc;
 
+	(void)o;
 	rc = ra_csv_write_row(out, head, 16);
 	for (i = 0; rc == 0 && i < rep->nres; i++) {
 		const struct ra_result		*r = &rep->res[i];
@@ -125,7 +130,8 @@ ra_render_csv(const struct ra_report *rep, FILE *out)
 
 enum ra_err
 ra_render_roles_csv(const struct ra_ctx *ctx,
-    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+    const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "input", "kind", "solution",
 	    "version", "role_id", "role_name", "location", "privileges" };
@@ -136,6 +142,7 @@ ra_render_roles_csv(const struct ra_ctx *ctx,
 	int		 rc;
 
 	(void)ctx;
+	(void)o;
 	rc = ra_csv_write_row(out, head, 8);
 	for (s = 0; rc == 0 && s < nsol; s++)
 		for (i = 0; rc == 0 && i < sol[s]->nrole; i++) {
@@ -185,7 +192,8 @@ ra_render_profiles_csv(const struct ra_profile *const *p, size_t n,
 }
 
 enum ra_err
-ra_render_diff_csv(const struct ra_diff *d, FILE *out)
+ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
 {
 	static const char *const head[] = { "role_id", "role_name",
 	    "old_name", "role_change", "privilege", "entity", "tab",
@@ -196,6 +204,7 @@ ra_render_diff_csv(const struct ra_diff *d, FILE *out)
 	size_t			 i, k;
 	int			 rc;
 
+	(void)o;
 	rc = ra_csv_write_row(out, head, 14);
 	for (i = 0; rc == 0 && i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
@@ -280,7 +289,8 @@ matrix_heads(const struct ra_solution *const *sol, size_t nsol, size_t *n)
 
 enum ra_err
 ra_render_matrix_csv(const struct ra_ctx *ctx,
-    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+    const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "tab", "section", "entity",
 	    "access", "privilege" };
@@ -291,6 +301,7 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 	size_t			 nroles = 0, i, k, s, j, col;
 	enum ra_err		 rc = RA_ENOMEM;
 
+	(void)o;
 	if ((heads = matrix_heads(sol, nsol, &nroles)) == NULL)
 		return RA_ENOMEM;
 	if (ra_grid_build(cat, NULL, &g) == -1)
@@ -335,4 +346,214 @@ out:
 	free(heads);
 	free(c);
 	return rc;
+}
+
+enum ra_err
+ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
+    FILE *out)
+{
+	static const char *const head[] = { "input", "kind", "role_id",
+	    "role_name", "location", "severity", "code", "privilege",
+	    "level", "message" };
+	struct ra_buf	 loc = { 0 };
+	char		 code[16];
+	const char	*c[10];
+	size_t		 i;
+	int		 rc;
+
+	(void)o;
+	rc = ra_csv_write_row(out, head, 10);
+	for (i = 0; rc == 0 && i < ln->n; i++) {
+		const struct ra_finding		*f = &ln->f[i];
+		const struct ra_solution	*s = ln->sol[f->sol];
+
+		loc.len = 0;
+		ra_role_location(f->role, &loc);
+		if (loc.oom) {
+			ra_buf_free(&loc);
+			return RA_ENOMEM;
+		}
+		snprintf(code, sizeof(code), "RA%03d", f->code);
+		c[0] = s->path;
+		c[1] = kind_names[s->kind];
+		c[2] = f->role->id;
+		c[3] = f->role->name;
+		c[4] = loc.s;
+		c[5] = ra_severity_name(f->severity);
+		c[6] = code;
+		c[7] = f->priv == RA_NOPRIV ? "" :
+		    ln->ctx->cat.v[f->priv].name;
+		c[8] = f->level == RA_LEVEL_NONE ? "" :
+		    ra_level_name(f->level);
+		c[9] = f->message;
+		rc = ra_csv_write_row(out, c, 10);
+	}
+	ra_buf_free(&loc);
+	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+enum ra_err
+ra_render_combined_csv(const struct ra_combined *cb,
+    const struct ra_write_opts *o, FILE *out)
+{
+	static const char *const head[] = { "combination", "roles",
+	    "status", "privilege", "entity", "tab", "section", "access",
+	    "required", "held", "granted_by" };
+	const struct ra_catalog	*cat = &cb->ctx->cat;
+	struct ra_buf		 name = { 0 }, by = { 0 };
+	const char		*c[11];
+	size_t			 i, k, g;
+	int			 rc;
+
+	(void)o;
+	rc = ra_csv_write_row(out, head, 11);
+	for (i = 0; rc == 0 && i < cb->nc; i++) {
+		const struct ra_combo	*co = &cb->c[i];
+
+		name.len = 0;
+		for (k = 0; k < co->nm; k++) {
+			ra_buf_adds(&name, k ? "; " : "");
+			ra_buf_adds(&name, co->m[k].role->name);
+		}
+		ra_buf_add(&name, "", 0);
+		for (k = 0; rc == 0 && k < co->nr; k++) {
+			const struct ra_creq	*q = &co->r[k];
+			char			 idx[32];
+
+			by.len = 0;
+			for (g = 0; g < q->ng; g++)
+				ra_buf_printf(&by, "%s%s (%s)", g ? "; " : "",
+				    co->m[q->g[g].member].role->name,
+				    ra_level_name(q->g[g].level));
+			ra_buf_add(&by, "", 0);
+			if (name.oom || by.oom) {
+				rc = -1;
+				break;
+			}
+			snprintf(idx, sizeof(idx), "%zu", i + 1);
+			c[0] = idx;
+			c[1] = name.s;
+			c[2] = co->nmiss ? "fail" : "pass";
+			c[3] = cat->v[q->req->priv].name;
+			c[4] = ra_req_entity(cat, q->req);
+			c[5] = ra_tab_name(ra_req_tab(cat, q->req));
+			c[6] = ra_section_name(ra_req_section(cat, q->req));
+			c[7] = ra_access_name(cat->v[q->req->priv].access);
+			c[8] = ra_level_name(q->req->min);
+			c[9] = q->held ? ra_level_name(q->held) : "";
+			c[10] = by.s;
+			rc = ra_csv_write_row(out, c, 11);
+		}
+	}
+	ra_buf_free(&name);
+	ra_buf_free(&by);
+	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+/* How an explanation found a privilege, as the `found` column says it. */
+static const char *
+how_name(int how)
+{
+	if (how & RA_XHOW_NAMED)
+		return (how & RA_XHOW_ID) ? "named+id" : "named";
+	if (how & RA_XHOW_ID)
+		return "id";
+	return "implied";
+}
+
+enum ra_err
+ra_render_explain_csv(const struct ra_explanation *x,
+    const struct ra_write_opts *o, FILE *out)
+{
+	static const char *const head[] = { "privilege", "entity", "tab",
+	    "section", "access", "found", "required", "profiles", "input",
+	    "role_id", "role_name", "location", "held", "lacks" };
+	const struct ra_catalog	*cat = &x->ctx->cat;
+	struct ra_buf		 profs = { 0 }, loc = { 0 };
+	const char		*c[14];
+	size_t			 k, i, j;
+	int			 rc;
+
+	(void)o;
+	rc = ra_csv_write_row(out, head, 14);
+	for (k = 0; rc == 0 && k < x->np; k++) {
+		const struct ra_xpriv	*xp = &x->p[k];
+		const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+
+		profs.len = 0;
+		for (i = 0; i < xp->np; i++)
+			ra_buf_printf(&profs, "%s%s", i ? "; " : "",
+			    xp->p[i].prof->name);
+		ra_buf_add(&profs, "", 0);
+		if (profs.oom)
+			return RA_ENOMEM;
+		c[0] = d->name;
+		c[1] = d->entity;
+		c[2] = ra_tab_name(d->tab);
+		c[3] = ra_section_name(d->section);
+		c[4] = ra_access_name(d->access);
+		c[5] = how_name(xp->how);
+		c[6] = xp->required ? ra_level_name(xp->required) : "";
+		c[7] = profs.s;
+		for (i = 8; i < 14; i++)
+			c[i] = "";
+		if (xp->nr == 0)
+			rc = ra_csv_write_row(out, c, 14);
+		for (i = 0; rc == 0 && i < xp->nr; i++) {
+			const struct ra_xrole	*xr = &xp->r[i];
+
+			loc.len = 0;
+			ra_role_location(xr->role, &loc);
+			if (loc.oom)
+				break;
+			c[8] = x->sol[xr->sol]->path;
+			c[9] = xr->role->id;
+			c[10] = xr->role->name;
+			c[11] = loc.s;
+			c[12] = xr->held ? ra_level_name(xr->held) : "";
+			c[13] = xr->lacks ? "yes" : "no";
+			rc = ra_csv_write_row(out, c, 14);
+		}
+	}
+	/* A text naming no privilege: the missing ones of its profile. */
+	for (k = 0; rc == 0 && k < x->nrep; k++) {
+		const struct ra_report	*rep = x->rep[k];
+
+		for (i = 0; rc == 0 && i < rep->nres; i++) {
+			const struct ra_result	*r = &rep->res[i];
+
+			loc.len = 0;
+			ra_role_location(r->role, &loc);
+			if (loc.oom)
+				break;
+			for (j = 0; rc == 0 && j < r->nmiss; j++) {
+				const struct ra_missing	*m = &r->miss[j];
+
+				c[0] = cat->v[m->priv].name;
+				c[1] = ra_req_entity(cat, m->req);
+				c[2] = ra_tab_name(m->tab);
+				c[3] = ra_section_name(ra_req_section(cat,
+				    m->req));
+				c[4] = ra_access_name(cat->v[m->priv].access);
+				c[5] = "profile";
+				c[6] = ra_level_name(m->req->min);
+				c[7] = rep->prof[0]->name;
+				c[8] = x->sol[r->sol]->path;
+				c[9] = r->role->id;
+				c[10] = r->role->name;
+				c[11] = loc.s;
+				c[12] = m->actual ? ra_level_name(m->actual) :
+				    "";
+				c[13] = "yes";
+				rc = ra_csv_write_row(out, c, 14);
+			}
+		}
+	}
+	ra_buf_free(&profs);
+	if (loc.oom) {
+		ra_buf_free(&loc);
+		return RA_ENOMEM;
+	}
+	ra_buf_free(&loc);
+	return rc == 0 ? RA_OK : RA_EIO;
 }

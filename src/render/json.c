@@ -1,7 +1,11 @@
 /*
- * render_json.c - reports as JSON (jansson).  The shape is described by
- * schema/check.schema.json and schema/roles.schema.json; keys keep their
- * insertion order so output is stable.
+ * json.c - every result as JSON (jansson): the check report, roles, the
+ * built-in profiles, a diff, lint findings, combined roles and an
+ * explanation, each with the tool, its inputs and the diagnostics.  The
+ * shapes are schema/{check,roles,profiles,diff,lint,combined,explain}
+ * .schema.json; keys keep their insertion order so output is stable.
+ * Also the writing of a JSON document (ra_json_dump()), which sarif.c
+ * shares.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +62,13 @@ jstr(const char *s)
 	return j;
 }
 
+/* A level by name; null for none. */
+static json_t *
+json_level(enum ra_level l)
+{
+	return l == RA_LEVEL_NONE ? json_null() : jstr(ra_level_name(l));
+}
+
 static const char *const kind_names[] = { "zip", "folder", "xml" };
 
 static json_t *
@@ -107,7 +118,6 @@ json_tool(void)
 static json_t *
 json_diags(const struct ra_ctx *ctx)
 {
-	static const char *const sev[] = { "note", "warning", "error" };
 	json_t	*a = json_array(), *o;
 	char	 code[16];
 	size_t	 i;
@@ -116,7 +126,8 @@ json_diags(const struct ra_ctx *ctx)
 		const struct ra_diag	*d = &ctx->diag[i];
 
 		o = json_object();
-		json_object_set_new(o, "severity", jstr(sev[d->severity]));
+		json_object_set_new(o, "severity",
+		    jstr(ra_severity_name(d->severity)));
 		snprintf(code, sizeof(code), "RA%03d", d->code);
 		json_object_set_new(o, "code", d->code ? jstr(code) :
 		    json_null());
@@ -135,8 +146,8 @@ json_diags(const struct ra_ctx *ctx)
  * evidence of which profile it was (version comment and SHA-256 of the
  * CSV bytes).
  */
-json_t *
-ra_json_profile(const struct ra_profile *p)
+static json_t *
+json_profile(const struct ra_profile *p)
 {
 	json_t	*o = json_object();
 
@@ -161,8 +172,9 @@ json_role_location(const struct ra_role *r)
 	return j;
 }
 
+/* {input, id, name, location, privileges} of a role of input SOL. */
 static json_t *
-json_role_common(const struct ra_role *r, size_t sol)
+json_role(const struct ra_role *r, size_t sol)
 {
 	json_t		*o = json_object();
 
@@ -175,9 +187,8 @@ json_role_common(const struct ra_role *r, size_t sol)
 	return o;
 }
 
-/* Write ROOT to OUT and release it; NULL ROOT means memory ran out. */
-static enum ra_err
-dump(json_t *root, FILE *out)
+enum ra_err
+ra_json_dump(json_t *root, FILE *out)
 {
 	int	 rc;
 
@@ -207,7 +218,7 @@ put_indented(const char *s, int n, FILE *out)
 }
 
 /*
- * Write ROOT as dump() does, but with the array under its top-level KEY
+ * Write ROOT as ra_json_dump() does, but with the array under its top-level KEY
  * made by NEXT(ARG, i), i = 0, 1, ... until NEXT returns NULL: every
  * element is written and released before the next is made, so a report
  * of thousands of roles holds one role's JSON at a time.  The output is
@@ -261,63 +272,71 @@ dump_streamed(json_t *root, const char *key,
 	return rc ? RA_EIO : RA_OK;
 }
 
+/*
+ * Role R's result against the profiles: the role, "pass" or "fail", and
+ * each privilege it lacks with where the editor shows it.  The check
+ * report names the entity and access right of each; FULL 0 leaves them
+ * out (an explanation's profile check).
+ */
+static json_t *
+json_result(const struct ra_catalog *cat, const struct ra_result *r,
+    int full)
+{
+	json_t	*o, *m, *ma;
+	size_t	 k;
+
+	o = json_role(r->role, r->sol);
+	json_object_set_new(o, "status", jstr(r->nmiss ? "fail" : "pass"));
+	ma = json_array();
+	for (k = 0; k < r->nmiss; k++) {
+		const struct ra_missing	*x = &r->miss[k];
+		enum ra_section		 sec = ra_req_section(cat, x->req);
+		enum ra_access		 acc = cat->v[x->priv].access;
+
+		m = json_object();
+		json_object_set_new(m, "privilege", jstr(cat->v[x->priv].name));
+		if (full)
+			json_object_set_new(m, "entity",
+			    jstr(ra_req_entity(cat, x->req)));
+		json_object_set_new(m, "tab", jstr(ra_tab_name(x->tab)));
+		json_object_set_new(m, "section", sec == RA_SECTION_ENTITIES ?
+		    json_null() : jstr(ra_section_name(sec)));
+		if (full)
+			json_object_set_new(m, "access",
+			    acc == RA_ACCESS_NONE ? json_null() :
+			    jstr(ra_access_name(acc)));
+		json_object_set_new(m, "required",
+		    jstr(ra_level_name(x->req->min)));
+		json_object_set_new(m, "actual", json_level(x->actual));
+		json_array_append_new(ma, m);
+	}
+	json_object_set_new(o, "missing", ma);
+	return o;
+}
+
 /* The JSON of the Ith role of a check report, or NULL past the last. */
 static json_t *
 check_role(void *arg, size_t i)
 {
 	const struct ra_report	*rep = arg;
-	const struct ra_catalog	*cat = &rep->ctx->cat;
-	json_t			*o, *m, *ma;
-	size_t			 k;
 
 	if (i >= rep->nres)
 		return NULL;
-	{
-		const struct ra_result	*r = &rep->res[i];
-
-		o = json_role_common(r->role, r->sol);
-		json_object_set_new(o, "status",
-		    json_string(r->nmiss ? "fail" : "pass"));
-		ma = json_array();
-		for (k = 0; k < r->nmiss; k++) {
-			const struct ra_missing	*x = &r->miss[k];
-			enum ra_section		 sec = ra_req_section(cat, x->req);
-
-			m = json_object();
-			json_object_set_new(m, "privilege",
-			    jstr(cat->v[x->priv].name));
-			json_object_set_new(m, "entity",
-			    jstr(ra_req_entity(cat, x->req)));
-			json_object_set_new(m, "tab", jstr(ra_tab_name(x->tab)));
-			json_object_set_new(m, "section",
-			    sec == RA_SECTION_ENTITIES ? json_null() :
-			    jstr(ra_section_name(sec)));
-			json_object_set_new(m, "access",
-			    cat->v[x->priv].access == RA_ACCESS_NONE ?
-			    json_null() :
-			    jstr(ra_access_name(cat->v[x->priv].access)));
-			json_object_set_new(m, "required",
-			    jstr(ra_level_name(x->req->min)));
-			json_object_set_new(m, "actual",
-			    x->actual == RA_LEVEL_NONE ? json_null() :
-			    jstr(ra_level_name(x->actual)));
-			json_array_append_new(ma, m);
-		}
-		json_object_set_new(o, "missing", ma);
-	}
-	return o;
+	return json_result(&rep->ctx->cat, &rep->res[i], 1);
 }
 
 enum ra_err
-ra_render_json(const struct ra_report *rep, FILE *out)
+ra_render_report_json(const struct ra_report *rep,
+    const struct ra_write_opts *o, FILE *out)
 {
 	json_t	*root = json_object(), *a, *s;
 	size_t	 i;
 
+	(void)o;
 	json_object_set_new(root, "tool", json_tool());
 	a = json_array();
 	for (i = 0; i < rep->nprof; i++)
-		json_array_append_new(a, ra_json_profile(rep->prof[i]));
+		json_array_append_new(a, json_profile(rep->prof[i]));
 	json_object_set_new(root, "profiles", a);
 	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
 	json_object_set_new(root, "roles", json_array());
@@ -332,21 +351,23 @@ ra_render_json(const struct ra_report *rep, FILE *out)
 
 enum ra_err
 ra_render_roles_json(const struct ra_ctx *ctx,
-    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+    const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_write_opts *o, FILE *out)
 {
 	json_t	*root = json_object(), *a;
 	size_t	 s, i;
 
+	(void)o;
 	json_object_set_new(root, "tool", json_tool());
 	json_object_set_new(root, "inputs", json_inputs(sol, nsol));
 	a = json_array();
 	for (s = 0; s < nsol; s++)
 		for (i = 0; i < sol[s]->nrole; i++)
 			json_array_append_new(a,
-			    json_role_common(&sol[s]->role[i], s));
+			    json_role(&sol[s]->role[i], s));
 	json_object_set_new(root, "roles", a);
 	json_object_set_new(root, "diagnostics", json_diags(ctx));
-	return dump(root, out);
+	return ra_json_dump(root, out);
 }
 
 enum ra_err
@@ -358,15 +379,9 @@ ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
 
 	json_object_set_new(root, "tool", json_tool());
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, ra_json_profile(p[i]));
+		json_array_append_new(a, json_profile(p[i]));
 	json_object_set_new(root, "profiles", a);
-	return dump(root, out);
-}
-
-static json_t *
-json_level(enum ra_level l)
-{
-	return l == RA_LEVEL_NONE ? json_null() : jstr(ra_level_name(l));
+	return ra_json_dump(root, out);
 }
 
 static json_t *
@@ -458,17 +473,19 @@ diff_role(void *arg, size_t i)
 }
 
 enum ra_err
-ra_render_diff_json(const struct ra_diff *d, FILE *out)
+ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
 {
 	json_t	*root = json_object(), *a;
 	size_t	 i;
 
+	(void)o;
 	json_object_set_new(root, "tool", json_tool());
 	json_object_set_new(root, "old", json_input(d->old));
 	json_object_set_new(root, "new", json_input(d->new));
 	a = json_array();
 	for (i = 0; i < d->nprof; i++)
-		json_array_append_new(a, ra_json_profile(d->prof[i]));
+		json_array_append_new(a, json_profile(d->prof[i]));
 	json_object_set_new(root, "profiles", a);
 	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
@@ -476,42 +493,303 @@ ra_render_diff_json(const struct ra_diff *d, FILE *out)
 	return dump_streamed(root, "roles", diff_role, (void *)d, out);
 }
 
-/*
- * The helpers above, for the other JSON renderers (render_json.h):
- * one spelling of tool, inputs, roles and diagnostics in every report.
- */
-json_t *
-ra_jstr(const char *s)
+/* The depths of RA_DEPTH() bits DEPTHS by name; null when none is known. */
+static json_t *
+json_depths(unsigned depths)
 {
-	return jstr(s);
-}
+	json_t		*a;
+	enum ra_level	 l;
 
-json_t *
-ra_json_tool(void)
-{
-	return json_tool();
-}
-
-json_t *
-ra_json_inputs(const struct ra_solution *const *sol, size_t nsol)
-{
-	return json_inputs(sol, nsol);
-}
-
-json_t *
-ra_json_diags(const struct ra_ctx *ctx)
-{
-	return json_diags(ctx);
-}
-
-json_t *
-ra_json_role(const struct ra_role *r, size_t sol)
-{
-	return json_role_common(r, sol);
+	if (depths == 0)
+		return json_null();
+	a = json_array();
+	for (l = RA_LEVEL_BASIC; l <= RA_LEVEL_GLOBAL; l++)
+		if (depths & RA_DEPTH(l))
+			json_array_append_new(a, jstr(ra_level_name(l)));
+	return a;
 }
 
 enum ra_err
-ra_json_dump(json_t *root, FILE *out)
+ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
+    FILE *out)
 {
-	return dump(root, out);
+	static const char *const inherit[] = { NULL, "team",
+	    "direct and team" };
+	json_t	*root = json_object(), *roles, *o, *fa, *f1, *s;
+	char	 code[16];
+	size_t	 si, i, k, first, end;
+
+	(void)wo;
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "inputs", json_inputs(ln->sol, ln->nsol));
+	roles = json_array();
+	for (si = 0; si < ln->nsol; si++)
+		for (i = 0; i < ln->sol[si]->nrole; i++) {
+			const struct ra_role	*r = &ln->sol[si]->role[i];
+
+			o = json_role(r, si);
+			json_object_set_new(o, "inherit",
+			    jstr(inherit[r->inherit]));
+			fa = json_array();
+			ra_lint_role_findings(ln, r, &first, &end);
+			for (k = first; k < end; k++) {
+				const struct ra_finding	*f = &ln->f[k];
+				const struct ra_privdef	*d = f->priv ==
+				    RA_NOPRIV ? NULL : &ln->ctx->cat.v[f->priv];
+
+				f1 = json_object();
+				json_object_set_new(f1, "severity",
+				    jstr(ra_severity_name(f->severity)));
+				snprintf(code, sizeof(code), "RA%03d", f->code);
+				json_object_set_new(f1, "code", jstr(code));
+				json_object_set_new(f1, "privilege",
+				    jstr(d ? d->name : NULL));
+				json_object_set_new(f1, "level",
+				    d ? jstr(ra_level_name(f->level)) :
+				    json_null());
+				json_object_set_new(f1, "allowed", d ?
+				    json_depths(ra_privdef_depths(d)) :
+				    json_null());
+				json_object_set_new(f1, "message",
+				    jstr(f->message));
+				json_array_append_new(fa, f1);
+			}
+			json_object_set_new(o, "findings", fa);
+			json_array_append_new(roles, o);
+		}
+	json_object_set_new(root, "roles", roles);
+	s = json_object();
+	json_object_set_new(s, "roles", json_integer((json_int_t)ln->nrole));
+	json_object_set_new(s, "warnings",
+	    json_integer((json_int_t)(ln->count[RA_SEV_WARNING] +
+	    ln->count[RA_SEV_ERROR])));
+	json_object_set_new(s, "notes",
+	    json_integer((json_int_t)ln->count[RA_SEV_NOTE]));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(ln->ctx));
+	return ra_json_dump(root, out);
+}
+
+enum ra_err
+ra_render_combined_json(const struct ra_combined *cb,
+    const struct ra_write_opts *wo, FILE *out)
+{
+	const struct ra_catalog	*cat = &cb->ctx->cat;
+	json_t			*root = json_object(), *a, *o, *ra, *qa;
+	json_t			*q1, *ga, *g1, *s;
+	size_t			 i, k, g;
+
+	(void)wo;
+	json_object_set_new(root, "tool", json_tool());
+	a = json_array();
+	for (i = 0; i < cb->nprof; i++)
+		json_array_append_new(a, json_profile(cb->prof[i]));
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "inputs", json_inputs(cb->sol, cb->nsol));
+	a = json_array();
+	for (i = 0; i < cb->nc; i++) {
+		const struct ra_combo	*co = &cb->c[i];
+
+		o = json_object();
+		json_object_set_new(o, "all", json_boolean(co->all));
+		ra = json_array();
+		for (k = 0; k < co->nm; k++)
+			json_array_append_new(ra, json_role(co->m[k].role,
+			    co->m[k].sol));
+		json_object_set_new(o, "roles", ra);
+		json_object_set_new(o, "privileges",
+		    json_integer((json_int_t)co->nprivs));
+		json_object_set_new(o, "status",
+		    json_string(co->nmiss ? "fail" : "pass"));
+		qa = json_array();
+		for (k = 0; k < co->nr; k++) {
+			const struct ra_creq	*q = &co->r[k];
+			enum ra_section		 sec = ra_req_section(cat,
+			    q->req);
+			enum ra_access		 acc =
+			    cat->v[q->req->priv].access;
+
+			q1 = json_object();
+			json_object_set_new(q1, "privilege",
+			    jstr(cat->v[q->req->priv].name));
+			json_object_set_new(q1, "entity",
+			    jstr(ra_req_entity(cat, q->req)));
+			json_object_set_new(q1, "tab",
+			    jstr(ra_tab_name(ra_req_tab(cat, q->req))));
+			json_object_set_new(q1, "section",
+			    sec == RA_SECTION_ENTITIES ? json_null() :
+			    jstr(ra_section_name(sec)));
+			json_object_set_new(q1, "access",
+			    acc == RA_ACCESS_NONE ? json_null() :
+			    jstr(ra_access_name(acc)));
+			json_object_set_new(q1, "required",
+			    jstr(ra_level_name(q->req->min)));
+			json_object_set_new(q1, "held",
+			    q->held == RA_LEVEL_NONE ? json_null() :
+			    jstr(ra_level_name(q->held)));
+			json_object_set_new(q1, "missing",
+			    json_boolean(q->held < q->req->min));
+			ga = json_array();
+			for (g = 0; g < q->ng; g++) {
+				g1 = json_object();
+				json_object_set_new(g1, "role",
+				    json_integer((json_int_t)q->g[g].member));
+				json_object_set_new(g1, "level",
+				    jstr(ra_level_name(q->g[g].level)));
+				json_array_append_new(ga, g1);
+			}
+			json_object_set_new(q1, "granted_by", ga);
+			json_array_append_new(qa, q1);
+		}
+		json_object_set_new(o, "requirements", qa);
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "combinations", a);
+	s = json_object();
+	json_object_set_new(s, "combinations", json_integer((json_int_t)cb->nc));
+	json_object_set_new(s, "pass", json_integer((json_int_t)cb->npass));
+	json_object_set_new(s, "fail", json_integer((json_int_t)cb->nfail));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(cb->ctx));
+	return ra_json_dump(root, out);
+}
+
+static json_t *
+json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
+{
+	const struct ra_catalog	*cat = &x->ctx->cat;
+	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+	json_t			*o = json_object(), *a, *e;
+	size_t			 k;
+
+	json_object_set_new(o, "privilege", jstr(d->name));
+	json_object_set_new(o, "entity", jstr(d->entity));
+	json_object_set_new(o, "tab", jstr(ra_tab_name(d->tab)));
+	json_object_set_new(o, "section", d->section == RA_SECTION_ENTITIES ?
+	    json_null() : jstr(ra_section_name(d->section)));
+	json_object_set_new(o, "access", d->access == RA_ACCESS_NONE ?
+	    json_null() : jstr(ra_access_name(d->access)));
+	json_object_set_new(o, "in_catalog", json_boolean(d->listed));
+	a = json_array();
+	if (xp->how & RA_XHOW_NAMED)
+		json_array_append_new(a, jstr("named"));
+	if (xp->how & RA_XHOW_ID)
+		json_array_append_new(a, jstr("id"));
+	if (xp->how & RA_XHOW_IMPLIED)
+		json_array_append_new(a, jstr("implied"));
+	json_object_set_new(o, "found", a);
+	json_object_set_new(o, "id", jstr(d->id));
+	json_object_set_new(o, "id_in_text", jstr(xp->idtext));
+	json_object_set_new(o, "implied_by", jstr(xp->why));
+	json_object_set_new(o, "required", json_level(xp->required));
+	json_object_set_new(o, "depths", json_depths(ra_privdef_depths(d)));
+	a = json_array();
+	for (k = 0; k < xp->np; k++) {
+		const struct ra_req	*q = xp->p[k].req;
+
+		e = json_object();
+		json_object_set_new(e, "name", jstr(xp->p[k].prof->name));
+		json_object_set_new(e, "required",
+		    jstr(ra_level_name(q->min)));
+		json_object_set_new(e, "tab",
+		    jstr(ra_tab_name(ra_req_tab(cat, q))));
+		json_object_set_new(e, "section",
+		    ra_req_section(cat, q) == RA_SECTION_ENTITIES ?
+		    json_null() :
+		    jstr(ra_section_name(ra_req_section(cat, q))));
+		json_array_append_new(a, e);
+	}
+	json_object_set_new(o, "profiles", a);
+	a = json_array();
+	for (k = 0; k < xp->nr; k++) {
+		e = json_role(xp->r[k].role, xp->r[k].sol);
+		json_object_set_new(e, "held", json_level(xp->r[k].held));
+		json_object_set_new(e, "lacks", json_boolean(xp->r[k].lacks));
+		json_array_append_new(a, e);
+	}
+	json_object_set_new(o, "roles", a);
+	return o;
+}
+
+/* A profile checked because the text names none of its privileges. */
+static json_t *
+json_check(const struct ra_explanation *x, const struct ra_report *rep)
+{
+	json_t	*o = json_object(), *a;
+	size_t	 i;
+
+	json_object_set_new(o, "profile", jstr(rep->prof[0]->name));
+	a = json_array();
+	for (i = 0; i < rep->nres; i++)
+		json_array_append_new(a, json_result(&x->ctx->cat,
+		    &rep->res[i], 0));
+	json_object_set_new(o, "roles", a);
+	return o;
+}
+
+enum ra_err
+ra_render_explain_json(const struct ra_explanation *x,
+    const struct ra_write_opts *wo, FILE *out)
+{
+	json_t	*root = json_object(), *a, *o, *s;
+	size_t	 k;
+
+	(void)wo;
+	json_object_set_new(root, "tool", json_tool());
+	a = json_array();
+	for (k = 0; k < x->nbprof; k++)
+		json_array_append_new(a, json_profile(x->bprof[k]));
+	json_object_set_new(root, "profiles", a);
+	json_object_set_new(root, "inputs", json_inputs(x->sol, x->nsol));
+	o = json_object();
+	json_object_set_new(o, "bytes", json_integer((json_int_t)x->textlen));
+	json_object_set_new(o, "sha256", jstr(x->sha256));
+	json_object_set_new(root, "text", o);
+	a = json_array();
+	for (k = 0; k < x->ns; k++) {
+		o = json_object();
+		json_object_set_new(o, "code", jstr(x->s[k].def->code));
+		json_object_set_new(o, "matched", jstr(x->s[k].matched));
+		json_object_set_new(o, "meaning", jstr(x->s[k].def->meaning));
+		json_object_set_new(o, "source", jstr(x->s[k].def->source));
+		json_object_set_new(o, "profile",
+		    jstr(x->s[k].def->profile));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "errors", a);
+	if (x->principal >= 0) {
+		o = json_object();
+		json_object_set_new(o, "type",
+		    json_integer((json_int_t)x->principal));
+		json_object_set_new(o, "kind", x->principal == 8 ?
+		    jstr("user") : x->principal == 9 ? jstr("team") :
+		    json_null());
+	} else
+		o = json_null();
+	json_object_set_new(root, "principal", o);
+	if (x->otc >= 0) {
+		o = json_object();
+		json_object_set_new(o, "object_type_code",
+		    json_integer((json_int_t)x->otc));
+		json_object_set_new(o, "table", jstr(ra_otc_table(x->otc)));
+		json_object_set_new(o, "access", jstr(x->access));
+	} else
+		o = json_null();
+	json_object_set_new(root, "access_check", o);
+	a = json_array();
+	for (k = 0; k < x->np; k++)
+		json_array_append_new(a, json_xpriv(x, &x->p[k]));
+	json_object_set_new(root, "privileges", a);
+	a = json_array();
+	for (k = 0; k < x->nrep; k++)
+		json_array_append_new(a, json_check(x, x->rep[k]));
+	json_object_set_new(root, "profile_checks", a);
+	s = json_object();
+	json_object_set_new(s, "errors", json_integer((json_int_t)x->ns));
+	json_object_set_new(s, "privileges", json_integer((json_int_t)x->np));
+	json_object_set_new(s, "lacking_roles",
+	    json_integer((json_int_t)x->nlacking));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(x->ctx));
+	return ra_json_dump(root, out);
 }

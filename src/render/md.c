@@ -1,8 +1,8 @@
 /*
- * render_md.c - reports as GitHub-flavoured Markdown, compact enough for
- * a pull-request comment: a headline, a table of inputs, a table of
- * roles, and the details of each failing or changed role folded in a
- * <details> element.
+ * md.c - check reports and diffs as GitHub-flavoured Markdown, compact
+ * enough for a pull-request comment: a headline, a table of inputs, a
+ * table of roles, and the details of each failing or changed role folded
+ * in a <details> element.
  *
  * Names from the input are text, never markup: control characters,
  * bidirectional overrides and invalid UTF-8 are escaped as in the text
@@ -111,6 +111,29 @@ md_html(struct ra_buf *b, const char *s)
 }
 
 
+/*
+ * Where a privilege is and what it is, as three cells of a row: "Tab"
+ * or "Tab › Section", NAME as code, and ENTITY with the access right.
+ */
+static void
+priv_cells(struct ra_buf *b, enum ra_tab tab, enum ra_section sec,
+    const char *name, const char *entity, enum ra_access acc)
+{
+	ra_buf_adds(b, ra_tab_name(tab));
+	if (sec != RA_SECTION_ENTITIES) {
+		ra_buf_adds(b, " \xe2\x80\xba ");
+		ra_buf_adds(b, ra_section_name(sec));
+	}
+	ra_buf_adds(b, " | ");
+	md_code(b, name);
+	ra_buf_adds(b, " | ");
+	md(b, entity);
+	if (acc != RA_ACCESS_NONE) {
+		ra_buf_adds(b, ": ");
+		ra_buf_adds(b, ra_access_name(acc));
+	}
+}
+
 static void
 solution_cell(struct ra_buf *b, const struct ra_solution *s)
 {
@@ -157,13 +180,15 @@ diags(struct ra_buf *b, const struct ra_ctx *ctx)
 }
 
 enum ra_err
-ra_render_md(const struct ra_report *rep, FILE *out)
+ra_render_report_md(const struct ra_report *rep,
+    const struct ra_write_opts *o, FILE *out)
 {
 	const struct ra_catalog	*cat = &rep->ctx->cat;
 	struct ra_buf		 b = { 0 }, loc = { 0 };
 	size_t			 i, k, s, pass, fail;
 	enum ra_err		 rc;
 
+	(void)o;
 	if (rep->nfail)
 		ra_buf_printf(&b, "### roleaudit check: " FAIL " %zu of %zu "
 		    "role%s fail%s\n\n", rep->nfail, rep->nres,
@@ -238,24 +263,11 @@ ra_render_md(const struct ra_report *rep, FILE *out)
 		    "| --- | --- | --- | --- | --- |\n");
 		for (k = 0; k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
-			enum ra_section		 sec = ra_req_section(cat,
-			    m->req);
-			enum ra_access		 acc = cat->v[m->priv].access;
 
 			ra_buf_adds(&b, "| ");
-			ra_buf_adds(&b, ra_tab_name(m->tab));
-			if (sec != RA_SECTION_ENTITIES) {
-				ra_buf_adds(&b, " \xe2\x80\xba ");
-				ra_buf_adds(&b, ra_section_name(sec));
-			}
-			ra_buf_adds(&b, " | ");
-			md_code(&b, cat->v[m->priv].name);
-			ra_buf_adds(&b, " | ");
-			md(&b, ra_req_entity(cat, m->req));
-			if (acc != RA_ACCESS_NONE) {
-				ra_buf_adds(&b, ": ");
-				ra_buf_adds(&b, ra_access_name(acc));
-			}
+			priv_cells(&b, m->tab, ra_req_section(cat, m->req),
+			    cat->v[m->priv].name, ra_req_entity(cat, m->req),
+			    cat->v[m->priv].access);
 			ra_buf_printf(&b, " | %s | %s |\n",
 			    m->req->min > RA_LEVEL_BASIC ?
 			    ra_level_name(m->req->min) : "any depth",
@@ -291,7 +303,8 @@ input_line(struct ra_buf *b, const char *side, const struct ra_solution *s)
 }
 
 enum ra_err
-ra_render_diff_md(const struct ra_diff *d, FILE *out)
+ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
 {
 	static const char	 marks[] = { '+', '-', '^', 'v' };
 	const struct ra_catalog	*cat = &d->ctx->cat;
@@ -299,6 +312,7 @@ ra_render_diff_md(const struct ra_diff *d, FILE *out)
 	size_t			 i, k, esc;
 	enum ra_err		 rc;
 
+	(void)o;
 	ra_buf_adds(&b, "### roleaudit diff: ");
 	if (d->escalations)
 		ra_buf_printf(&b, STOP " %zu escalation%s", d->escalations,
@@ -375,21 +389,10 @@ ra_render_diff_md(const struct ra_diff *d, FILE *out)
 			const struct ra_pdiff	*p = &r->p[k];
 			const struct ra_privdef	*pd = &cat->v[p->priv];
 
-			ra_buf_printf(&b, "| %s %c | %s", sev_icon(
-			    ra_pdiff_severity(p)), marks[p->change],
-			    ra_tab_name(pd->tab));
-			if (pd->section != RA_SECTION_ENTITIES) {
-				ra_buf_adds(&b, " \xe2\x80\xba ");
-				ra_buf_adds(&b, ra_section_name(pd->section));
-			}
-			ra_buf_adds(&b, " | ");
-			md_code(&b, pd->name);
-			ra_buf_adds(&b, " | ");
-			md(&b, pd->entity);
-			if (pd->access != RA_ACCESS_NONE) {
-				ra_buf_adds(&b, ": ");
-				ra_buf_adds(&b, ra_access_name(pd->access));
-			}
+			ra_buf_printf(&b, "| %s %c | ", sev_icon(
+			    ra_pdiff_severity(p)), marks[p->change]);
+			priv_cells(&b, pd->tab, pd->section, pd->name,
+			    pd->entity, pd->access);
 			ra_buf_printf(&b, " | %s | %s | ", p->old ?
 			    ra_level_name(p->old) : DASH, p->new ?
 			    ra_level_name(p->new) : DASH);

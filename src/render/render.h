@@ -1,9 +1,13 @@
 /*
- * render.h - the render stage: results to bytes.  One file per format
- * (text.c, csv.c, json.c, md.c, html.c, sarif.c) and write.c, which picks
- * the renderer for ra_write_*().  jansson stays in json.c and sarif.c,
- * libxml2's serializer in html.c.  It may call analyze/, model/ and
- * base/.  Never installed.
+ * render.h - the render stage: results to bytes.  One file per format,
+ * each rendering every kind of result it can show: text.c, csv.c,
+ * json.c, md.c, sarif.c, and HTML as a document builder (html.c) with a
+ * file per page (html_report.c, html_diff.c, html_matrix.c) and the
+ * parts the pages share (html_parts.c).  write.c holds the one table of
+ * which renderer shows which result in which format, behind the public
+ * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c,
+ * libxml2 in html.c.  It may call analyze/, model/ and base/.  Never
+ * installed.
  */
 #ifndef RA_RENDER_H
 #define RA_RENDER_H
@@ -14,98 +18,242 @@
 #include <jansson.h>
 
 #include "analyze/analyze.h"
-/* ---- render_*.c ------------------------------------------------------ */
-
-enum ra_err	 ra_render_text(const struct ra_report *, int color, FILE *);
-enum ra_err	 ra_render_csv(const struct ra_report *, FILE *);
-enum ra_err	 ra_render_json(const struct ra_report *, FILE *);
-enum ra_err	 ra_render_roles_text(const struct ra_ctx *,
-		    const struct ra_solution *const *, size_t, FILE *);
-enum ra_err	 ra_render_roles_csv(const struct ra_ctx *,
-		    const struct ra_solution *const *, size_t, FILE *);
-enum ra_err	 ra_render_roles_json(const struct ra_ctx *,
-		    const struct ra_solution *const *, size_t, FILE *);
-enum ra_err	 ra_render_diff_text(const struct ra_diff *, int color, FILE *);
-enum ra_err	 ra_render_diff_csv(const struct ra_diff *, FILE *);
-enum ra_err	 ra_render_diff_json(const struct ra_diff *, FILE *);
-enum ra_err	 ra_render_profiles_text(const struct ra_profile *const *,
-		    size_t, FILE *);
-enum ra_err	 ra_render_profiles_csv(const struct ra_profile *const *,
-		    size_t, FILE *);
-enum ra_err	 ra_render_profiles_json(const struct ra_profile *const *,
-		    size_t, FILE *);
-enum ra_err	 ra_render_lint_text(const struct ra_lint *, int color, FILE *);
-enum ra_err	 ra_render_lint_csv(const struct ra_lint *, FILE *);
-enum ra_err	 ra_render_lint_json(const struct ra_lint *, FILE *);
-enum ra_err	 ra_render_combined_text(const struct ra_combined *, int color,
-		    FILE *);
-enum ra_err	 ra_render_combined_csv(const struct ra_combined *, FILE *);
-enum ra_err	 ra_render_combined_json(const struct ra_combined *, FILE *);
-enum ra_err	 ra_render_explain_text(const struct ra_explanation *, int color,
-		    FILE *);
-enum ra_err	 ra_render_explain_csv(const struct ra_explanation *, FILE *);
-enum ra_err	 ra_render_explain_json(const struct ra_explanation *, FILE *);
-
-/*
- * Make a CSV cell inert for spreadsheets: a cell that starts with = + - @
- * TAB or CR and is not a number gets a leading apostrophe.  Returns S or
- * a string in *TMP (free it).
- */
-const char	*ra_csv_safe(const char *s, char **tmp);
-/* Write one CSV record of N cells (quoted as needed, made inert). */
-int		 ra_csv_write_row(FILE *, const char *const *cells, size_t n);
-
-/*
- * Text reports (render_text.c): the header line of an input,
- * "path (kind, name version, managed, N roles)", escaped and with a
- * newline, into B (bold when COLOR); the display width of UTF-8 text.
- */
-void		 ra_text_input_header(struct ra_buf *b,
-		    const struct ra_solution *, int color);
-size_t		 ra_text_width(const char *);
-
 
 /* ---- the renderers --------------------------------------------------- */
 
 /*
- * GENERATED is the time shown in HTML headers (seconds since the Epoch;
- * 0 leaves it out).  Each returns RA_ENOMEM or RA_EIO on failure.
+ * Each writes one result to OUT in its format and returns RA_OK, RA_EIO
+ * when writing fails or RA_ENOMEM when memory runs out.  O says how
+ * (colour for text, the time HTML pages show as generated); renderers
+ * that have no use for it ignore it.  Output is deterministic.  The
+ * profiles' renderers take no options.
  */
-enum ra_err	 ra_render_html(const struct ra_report *, int64_t generated,
-		    FILE *);
-enum ra_err	 ra_render_diff_html(const struct ra_diff *, int64_t generated,
-		    FILE *);
+enum ra_err	 ra_render_report_text(const struct ra_report *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_roles_text(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_profiles_text(const struct ra_profile *const *,
+		    size_t, FILE *out);
+enum ra_err	 ra_render_diff_text(const struct ra_diff *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_lint_text(const struct ra_lint *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_combined_text(const struct ra_combined *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_explain_text(const struct ra_explanation *,
+		    const struct ra_write_opts *o, FILE *out);
+
+enum ra_err	 ra_render_report_csv(const struct ra_report *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_roles_csv(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_profiles_csv(const struct ra_profile *const *,
+		    size_t, FILE *out);
+enum ra_err	 ra_render_diff_csv(const struct ra_diff *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_matrix_csv(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_lint_csv(const struct ra_lint *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_combined_csv(const struct ra_combined *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_explain_csv(const struct ra_explanation *,
+		    const struct ra_write_opts *o, FILE *out);
+
+enum ra_err	 ra_render_report_json(const struct ra_report *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_roles_json(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_profiles_json(const struct ra_profile *const *,
+		    size_t, FILE *out);
+enum ra_err	 ra_render_diff_json(const struct ra_diff *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_lint_json(const struct ra_lint *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_combined_json(const struct ra_combined *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_explain_json(const struct ra_explanation *,
+		    const struct ra_write_opts *o, FILE *out);
+
+enum ra_err	 ra_render_report_html(const struct ra_report *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_diff_html(const struct ra_diff *,
+		    const struct ra_write_opts *o, FILE *out);
 enum ra_err	 ra_render_matrix_html(const struct ra_ctx *,
 		    const struct ra_solution *const *, size_t,
-		    int64_t generated, FILE *);
-enum ra_err	 ra_render_matrix_csv(const struct ra_ctx *,
-		    const struct ra_solution *const *, size_t, FILE *);
-enum ra_err	 ra_render_md(const struct ra_report *, FILE *);
-enum ra_err	 ra_render_diff_md(const struct ra_diff *, FILE *);
-enum ra_err	 ra_render_sarif(const struct ra_report *, FILE *);
-enum ra_err	 ra_render_diff_sarif(const struct ra_diff *, FILE *);
+		    const struct ra_write_opts *o, FILE *out);
 
+enum ra_err	 ra_render_report_md(const struct ra_report *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_diff_md(const struct ra_diff *,
+		    const struct ra_write_opts *o, FILE *out);
 
-/* ---- JSON helpers (json.c) ------------------------------------------ */
+enum ra_err	 ra_render_report_sarif(const struct ra_report *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_diff_sarif(const struct ra_diff *,
+		    const struct ra_write_opts *o, FILE *out);
 
-/* A JSON string (invalid UTF-8 becomes U+FFFD); NULL gives null. */
-json_t		*ra_jstr(const char *);
-/* {name, version} of this program. */
-json_t		*ra_json_tool(void);
-/* The inputs array: path, kind, sha256, solution. */
-json_t		*ra_json_inputs(const struct ra_solution *const *, size_t);
-/* Every diagnostic of the context. */
-json_t		*ra_json_diags(const struct ra_ctx *);
-/* {name, privileges, source, version, sha256} of a profile. */
-json_t		*ra_json_profile(const struct ra_profile *);
-/* {input, id, name, location, privileges} of a role of input SOL. */
-json_t		*ra_json_role(const struct ra_role *, size_t sol);
+/* ---- CSV (csv.c) ----------------------------------------------------- */
+
+/*
+ * Make a CSV cell inert for spreadsheets: a cell that starts with = + - @
+ * TAB or CR and is not a number gets a leading apostrophe.  Returns S or
+ * a string in *TMP (free it); NULL when memory runs out.
+ */
+const char	*ra_csv_safe(const char *s, char **tmp);
+/* Write one CSV record of N cells (quoted as needed, made inert); 0 or -1. */
+int		 ra_csv_write_row(FILE *, const char *const *cells, size_t n);
+
+/* ---- JSON (json.c), shared with sarif.c ----------------------------- */
+
 /* The summary object of a diff: roles and privileges by kind of change. */
 json_t		*ra_json_diff_summary(const struct ra_diff *);
 /*
  * Write ROOT, indented, and a newline to OUT, and release ROOT; a NULL
- * ROOT means memory ran out.
+ * ROOT means memory ran out (RA_ENOMEM).  RA_EIO when writing fails.
  */
 enum ra_err	 ra_json_dump(json_t *root, FILE *out);
+
+/* ---- HTML: the document builder (html.c) ---------------------------- */
+
+/*
+ * A page being built, and an element of it; both opaque, so the pages
+ * and their parts build through these calls alone.  Build in document
+ * order: set an element's attributes right after making it, before any
+ * child, and add children only to the element made last or to one of
+ * its ancestors.  Then the tree the builder keeps today could give way
+ * to a writer that streams, with no page changed.  A NULL element makes
+ * each call a no-op; running out of memory is sticky and reported by
+ * ra_html_end().
+ */
+struct ra_html;
+struct ra_html_node;
+
+/*
+ * A new page titled TITLE (from the input) for OUT: the head (charset,
+ * Content-Security-Policy, inline CSS) and an empty body.  NULL when
+ * memory runs out; else finish it with ra_html_end().
+ */
+struct ra_html	*ra_html_new(const char *title, FILE *out);
+/* The page's body. */
+struct ra_html_node *ra_html_body(struct ra_html *);
+/* A new last child element NAME of PARENT, of class CLS unless NULL. */
+struct ra_html_node *ra_html_el(struct ra_html *, struct ra_html_node *parent,
+		    const char *name, const char *cls);
+/*
+ * Set attribute NAME of N (replacing one of that name): VALUE is trusted
+ * text, S comes from the input.  The builder escapes both for HTML; text
+ * from the input first has control characters, bidirectional overrides
+ * and invalid UTF-8 escaped as in the text report (ra_buf_add_safe()).
+ */
+void		 ra_html_attr(struct ra_html *, struct ra_html_node *n,
+		    const char *name, const char *value);
+void		 ra_html_uattr(struct ra_html *, struct ra_html_node *n,
+		    const char *name, const char *s);
+/* Append text to N: trusted, formatted (up to 255 bytes), from the input. */
+void		 ra_html_text(struct ra_html *, struct ra_html_node *n,
+		    const char *s);
+void		 ra_html_textf(struct ra_html *, struct ra_html_node *n,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void		 ra_html_utext(struct ra_html *, struct ra_html_node *n,
+		    const char *s);
+/* ra_html_el() and then the text S: trusted (tel) or from the input (uel). */
+struct ra_html_node *ra_html_tel(struct ra_html *, struct ra_html_node *parent,
+		    const char *name, const char *cls, const char *s);
+struct ra_html_node *ra_html_uel(struct ra_html *, struct ra_html_node *parent,
+		    const char *name, const char *cls, const char *s);
+/* Memory ran out while a part of the page was being made. */
+void		 ra_html_fail(struct ra_html *);
+/*
+ * Write the head (the first time) and what the body holds so far, and
+ * forget it: a page flushes before each role, so memory follows one
+ * role, not the report.
+ */
+void		 ra_html_flush(struct ra_html *);
+/*
+ * Write the rest of the page and release it (NULL is RA_ENOMEM): RA_OK,
+ * RA_EIO when writing failed, RA_ENOMEM when memory ran out.
+ */
+enum ra_err	 ra_html_end(struct ra_html *);
+
+/* ---- HTML: what the pages share (html_parts.c) ---------------------- */
+
+/* Column heads of the entity grid, as the editor writes them. */
+extern const char *const ra_html_access_head[RA_ACCESS__COUNT];
+
+/* The title of a page about inputs SOL: "WHAT: path and N more". */
+void		 ra_html_title(struct ra_buf *, const char *what,
+		    const struct ra_solution *const *sol, size_t nsol);
+/* A row of two-column TABLE: the heading TH, and the cell returned. */
+struct ra_html_node *ra_html_meta_row(struct ra_html *,
+		    struct ra_html_node *table, const char *th);
+/*
+ * The page's header table in the body, with its first rows: the time it
+ * was GENERATED (seconds since the Epoch; 0 leaves it out) and the tool.
+ * Returns the table for the page's own rows.
+ */
+struct ra_html_node *ra_html_meta_table(struct ra_html *, int64_t generated);
+/* A thead of the N HEADS in TABLE; returns the tbody after it. */
+struct ra_html_node *ra_html_thead(struct ra_html *,
+		    struct ra_html_node *table, const char *const *heads,
+		    size_t n);
+/* The inputs table; SIDE names each input ("old", "new"), NULL numbers them. */
+void		 ra_html_inputs(struct ra_html *,
+		    const struct ra_solution *const *, size_t,
+		    const char *const *side);
+/* The context's input diagnostics as a table, when there are any. */
+void		 ra_html_diags(struct ra_html *, const struct ra_ctx *);
+/* The editor's circle of level L, named for tooltips and screen readers. */
+void		 ra_html_circle(struct ra_html *, struct ra_html_node *parent,
+		    enum ra_level l);
+/* A badge of class CLS ("pass", "fail", "warning" ...) saying S. */
+struct ra_html_node *ra_html_badge(struct ra_html *,
+		    struct ra_html_node *parent, const char *cls,
+		    const char *s);
+/* A cell of row TR saying where a privilege is: "Tab" or "Tab › Section". */
+struct ra_html_node *ra_html_place_cell(struct ra_html *,
+		    struct ra_html_node *tr, enum ra_tab, enum ra_section);
+/*
+ * The legend of the circles, and of the cell marks: MARKS 1 for a
+ * report's required cells, 2 for a diff's changes, 0 for none.
+ */
+void		 ra_html_legend(struct ra_html *, int marks);
+/* The page's footer: WHAT (the severities it uses), then the tool. */
+void		 ra_html_footer(struct ra_html *, const char *what);
+
+/*
+ * What one role's grids show (ra_html_grids()): SHOWN() says whether a
+ * privilege is listed (a row is listed when one of its privileges is),
+ * CELL() makes the cell of a privilege as the last child of row TR (a td
+ * of class "c", and its marks).  The page fills in what its two
+ * callbacks read: ROLE and NEED (the check report, a level per
+ * privilege), or OLD, NEW and PD (a diff, a change per privilege).
+ */
+struct ra_html_view {
+	const struct ra_ctx	*ctx;
+	const struct ra_grid	*grid;		/* ra_grid_build() */
+	const char		*anchor;	/* id prefix of the tabs */
+	int			(*shown)(const struct ra_html_view *,
+				    size_t priv);
+	void			(*cell)(struct ra_html *,
+				    const struct ra_html_view *,
+				    struct ra_html_node *tr, size_t priv);
+	const struct ra_role	*role;
+	const enum ra_level	*need;
+	const struct ra_role	*old, *new;	/* NULL when added/removed */
+	const struct ra_pdiff	**pd;		/* NULL: added or removed */
+};
+
+/*
+ * The grids of one role in SEC: a bar of the editor's tabs, then for
+ * each tab with anything to show its entity grid and its Miscellaneous
+ * and Privacy-related privileges, as the editor lays them out.
+ */
+void		 ra_html_grids(struct ra_html *, const struct ra_html_view *,
+		    struct ra_html_node *sec);
 
 #endif /* RA_RENDER_H */

@@ -1,5 +1,5 @@
 /*
- * render_sarif.c - reports and diffs as SARIF 2.1.0 (OASIS), for code
+ * sarif.c - check reports and diffs as SARIF 2.1.0 (OASIS), for code
  * scanning and other tools that read static-analysis results.  The shape
  * is checked against schema/sarif-schema-2.1.0.json by the test suite.
  *
@@ -530,7 +530,6 @@ finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 	json_t		*root = json_object(), *runs = json_array();
 	json_t		*run = json_object(), *inv = json_array(), *i1;
 	size_t		 i;
-	int		 rc;
 
 	json_object_set_new(root, "$schema", json_string(SARIF_SCHEMA));
 	json_object_set_new(root, "version", json_string("2.1.0"));
@@ -551,15 +550,11 @@ finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 		free(sf->art[i].uri);
 	free(sf->art);
 	free(sf->slot);
-	if (sf->oom || root == NULL || run == NULL) {
+	if (sf->oom || run == NULL) {
 		json_decref(root);
 		return RA_ENOMEM;
 	}
-	rc = json_dumpf(root, out, JSON_INDENT(2));
-	json_decref(root);
-	if (rc != 0 || fputc('\n', out) == EOF)
-		return RA_EIO;
-	return RA_OK;
+	return ra_json_dump(root, out);
 }
 
 static void
@@ -575,7 +570,8 @@ sarif_init(struct sarif *sf, const enum rule *r, size_t n)
 }
 
 enum ra_err
-ra_render_sarif(const struct ra_report *rep, FILE *out)
+ra_render_report_sarif(const struct ra_report *rep,
+    const struct ra_write_opts *wo, FILE *out)
 {
 	const struct ra_catalog	*cat = &rep->ctx->cat;
 	struct sarif		 sf;
@@ -583,6 +579,7 @@ ra_render_sarif(const struct ra_report *rep, FILE *out)
 	json_t			*o, *p, *pa, *sum;
 	size_t			 i, k, j, q, z;
 
+	(void)wo;
 	sarif_init(&sf, check_rules, sizeof(check_rules) /
 	    sizeof(check_rules[0]));
 	for (i = 0; i < rep->nsol; i++)
@@ -817,13 +814,15 @@ ptrans_result(struct sarif *sf, const struct ra_diff *d,
 }
 
 enum ra_err
-ra_render_diff_sarif(const struct ra_diff *d, FILE *out)
+ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
 {
 	struct sarif	 sf;
 	struct ra_buf	 m = { 0 };
 	json_t		*p, *sum;
 	size_t		 i, k;
 
+	(void)o;
 	sarif_init(&sf, diff_rules, sizeof(diff_rules) /
 	    sizeof(diff_rules[0]));
 	input_artifact(&sf, d->old);

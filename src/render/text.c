@@ -1,81 +1,218 @@
 /*
- * render_text.c - reports for people: per input, per role, PASS or FAIL,
- * then the missing privileges grouped by tab and section in the role
- * editor's order.  Everything from the input is escaped before it reaches
- * a terminal.
+ * text.c - every result as text for people, in a terminal or a log:
+ * the check report (per input, per role, PASS or FAIL, then the missing
+ * privileges grouped by tab and section in the role editor's order), the
+ * roles of the inputs, the built-in profiles, a diff, lint findings,
+ * combined roles and an explanation of an error text.  ANSI colour only
+ * when asked (ra_write_opts.color).  Everything from the input is
+ * escaped (ra_buf_add_safe()) before it reaches a terminal.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "render/render.h"
 
-struct pen {
-	FILE		*f;
-	int		 color;
-	struct ra_buf	 b;
-};
-
-
-static void
-ink(struct pen *p, const char *code)
-{
-	ra_buf_ink(&p->b, p->color, code);
-}
-
-static void
-pad(struct pen *p, size_t used, size_t to)
-{
-	ra_buf_pad(&p->b, used, to);
-}
-
 static const char *const kind_names[] = { "zip", "folder", "xml" };
 
-static void
-input_header(struct pen *p, const struct ra_solution *s)
+/* The display width of UTF-8 text: one column per code point. */
+static size_t
+width(const char *s)
 {
-	ink(p, RA_BOLD);
-	ra_buf_add_safe(&p->b, s->path);
-	ink(p, RA_RESET);
-	ra_buf_printf(&p->b, " (%s", kind_names[s->kind]);
+	size_t	 n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Drop the blanks at the end of B: no trailing blanks, goldens diff cleanly. */
+static void
+trim(struct ra_buf *b)
+{
+	while (b->len && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+}
+
+/*
+ * The header line of an input, "path (kind, name version, managed,
+ * N roles)", with its newline; the path bold when COLOR.  One spelling
+ * for every text report.
+ */
+static void
+input_header(struct ra_buf *b, const struct ra_solution *s, int color)
+{
+	ra_buf_ink(b, color, RA_BOLD);
+	ra_buf_add_safe(b, s->path);
+	ra_buf_ink(b, color, RA_RESET);
+	ra_buf_printf(b, " (%s", kind_names[s->kind]);
 	if (s->unique_name) {
-		ra_buf_adds(&p->b, ", ");
-		ra_buf_add_safe(&p->b, s->unique_name);
+		ra_buf_adds(b, ", ");
+		ra_buf_add_safe(b, s->unique_name);
 		if (s->version) {
-			ra_buf_adds(&p->b, " ");
-			ra_buf_add_safe(&p->b, s->version);
+			ra_buf_adds(b, " ");
+			ra_buf_add_safe(b, s->version);
 		}
 	}
 	if (s->managed >= 0)
-		ra_buf_adds(&p->b, s->managed == 2 ? ", managed and unmanaged" :
+		ra_buf_adds(b, s->managed == 2 ? ", managed and unmanaged" :
 		    s->managed ? ", managed" : ", unmanaged");
-	ra_buf_printf(&p->b, ", %zu role%s)\n", s->nrole,
+	ra_buf_printf(b, ", %zu role%s)\n", s->nrole,
 	    s->nrole == 1 ? "" : "s");
 }
 
+/* "Profiles A + B: N required privileges", with its newline. */
 static void
-role_line(struct pen *p, const struct ra_result *r, size_t nreq)
+profiles_line(struct ra_buf *b, const struct ra_profile *const *prof,
+    size_t nprof, size_t nreq)
+{
+	size_t	 i;
+
+	ra_buf_adds(b, "Profile");
+	ra_buf_adds(b, nprof == 1 ? " " : "s ");
+	for (i = 0; i < nprof; i++) {
+		if (i)
+			ra_buf_adds(b, " + ");
+		ra_buf_add_safe(b, prof[i]->name);
+	}
+	ra_buf_printf(b, ": %zu required privilege%s\n", nreq,
+	    nreq == 1 ? "" : "s");
+}
+
+/* S in colour INK (a verdict such as PASS or FAIL, a heading in bold). */
+static void
+paint(struct ra_buf *b, int color, const char *ink, const char *s)
+{
+	ra_buf_ink(b, color, ink);
+	ra_buf_adds(b, s);
+	ra_buf_ink(b, color, RA_RESET);
+}
+
+/*
+ * The start of a line about role R, as every text report writes it:
+ * INDENT; WORD (when not NULL) in colour INK and two blanks; the role's
+ * name, two blanks and, dimmed, where it is: PATH and a blank (when PATH
+ * is not NULL), then its location.  The caller ends the line.
+ */
+static void
+role_head(struct ra_buf *b, int color, const char *indent, const char *ink,
+    const char *word, const char *path, const struct ra_role *r)
 {
 	struct ra_buf	 loc = { 0 };
 
-	ra_buf_adds(&p->b, "  ");
-	ink(p, r->nmiss ? RA_RED : RA_GREEN);
-	ra_buf_adds(&p->b, r->nmiss ? "FAIL" : "PASS");
-	ink(p, RA_RESET);
-	ra_buf_adds(&p->b, "  ");
-	ra_buf_add_safe(&p->b, r->role->name);
-	ra_buf_adds(&p->b, "  ");
-	ink(p, RA_DIM);
-	ra_role_location(r->role, &loc);
-	ra_buf_add_safe(&p->b, loc.oom ? "" : loc.s);
+	ra_buf_adds(b, indent);
+	if (word != NULL) {
+		paint(b, color, ink, word);
+		ra_buf_adds(b, "  ");
+	}
+	ra_buf_add_safe(b, r->name);
+	ra_buf_adds(b, "  ");
+	ra_buf_ink(b, color, RA_DIM);
+	if (path != NULL) {
+		ra_buf_add_safe(b, path);
+		ra_buf_adds(b, " ");
+	}
+	ra_role_location(r, &loc);
+	ra_buf_add_safe(b, loc.oom ? "" : loc.s);
 	ra_buf_free(&loc);
-	ink(p, RA_RESET);
-	ra_buf_printf(&p->b, "  %zu privilege%s", r->role->nprivs,
-	    r->role->nprivs == 1 ? "" : "s");
-	if (r->nmiss)
-		ra_buf_printf(&p->b, ", %zu of %zu required missing", r->nmiss,
-		    nreq);
-	ra_buf_adds(&p->b, "\n");
+	ra_buf_ink(b, color, RA_RESET);
 }
+
+/*
+ * A walk through a list of N requirements in the role editor's order:
+ * tab by tab, in a tab the entity grid, then the Miscellaneous and the
+ * Privacy-related privileges; in one place, the list's own order.  REQ
+ * gives the requirement of item K of LIST.  Start it with walk_start();
+ * each walk_next() gives the next item in K, with TAB and SEC its place
+ * and OPENS set when it is the first item of that place.
+ */
+struct walk {
+	const struct ra_catalog	*cat;
+	const void		*list;
+	size_t			 n;
+	const struct ra_req	*(*req)(const void *list, size_t k);
+	enum ra_tab		 tab;
+	enum ra_section		 sec;
+	size_t			 k;
+	int			 opens;
+	int			 fresh;		/* none given in this place */
+};
+
+static void
+walk_start(struct walk *w, const struct ra_catalog *cat, const void *list,
+    size_t n, const struct ra_req *(*req)(const void *, size_t))
+{
+	memset(w, 0, sizeof(*w));
+	w->cat = cat;
+	w->list = list;
+	w->n = n;
+	w->req = req;
+	w->k = (size_t)-1;
+	w->fresh = 1;
+}
+
+/* 1 with the next item in W->k, 0 when every place has been walked. */
+static int
+walk_next(struct walk *w)
+{
+	const struct ra_req	*q;
+
+	for (;;) {
+		if (++w->k >= w->n) {
+			w->k = (size_t)-1;
+			w->fresh = 1;
+			if (++w->sec < RA_SECTION__COUNT)
+				continue;
+			w->sec = RA_SECTION_ENTITIES;
+			if (++w->tab < RA_TAB__COUNT)
+				continue;
+			return 0;
+		}
+		q = w->req(w->list, w->k);
+		if (ra_req_tab(w->cat, q) == w->tab &&
+		    ra_req_section(w->cat, q) == w->sec) {
+			w->opens = w->fresh;
+			w->fresh = 0;
+			return 1;
+		}
+	}
+}
+
+static const struct ra_req *
+missing_req(const void *list, size_t k)
+{
+	return ((const struct ra_missing *)list)[k].req;
+}
+
+static const struct ra_req *
+creq_req(const void *list, size_t k)
+{
+	return ((const struct ra_creq *)list)[k].req;
+}
+
+static const struct ra_req *
+profile_req(const void *list, size_t k)
+{
+	return &((const struct ra_req *)list)[k];
+}
+
+/* The heading of a place in a role's list: "Tab" or "Tab > Section". */
+static void
+place_heading(struct ra_buf *b, int color, enum ra_tab tab,
+    enum ra_section sec)
+{
+	ra_buf_adds(b, "        ");
+	ra_buf_ink(b, color, RA_BOLD);
+	ra_buf_adds(b, ra_tab_name(tab));
+	if (sec != RA_SECTION_ENTITIES) {
+		ra_buf_adds(b, " > ");
+		ra_buf_adds(b, ra_section_name(sec));
+	}
+	ra_buf_ink(b, color, RA_RESET);
+	ra_buf_adds(b, "\n");
+}
+
+/* ---- check ----------------------------------------------------------- */
 
 /* "not granted" or the level held, and the level needed when above Basic. */
 static void
@@ -89,150 +226,128 @@ status(struct ra_buf *st, const struct ra_missing *m)
 }
 
 static void
-missing_lines(struct pen *p, const struct ra_catalog *cat,
+missing_lines(struct ra_buf *b, int color, const struct ra_catalog *cat,
     const struct ra_result *r)
 {
 	struct ra_buf	 st = { 0 };
-	size_t		 k, w = 0, sw = 0, sec;
-	enum ra_tab	 tab;
+	struct walk	 w;
+	size_t		 k, nw = 0, sw = 0;
 
 	for (k = 0; k < r->nmiss; k++) {
-		size_t	 n = ra_text_width(cat->v[r->miss[k].priv].name);
+		size_t	 n = width(cat->v[r->miss[k].priv].name);
 
-		w = n > w ? n : w;
+		nw = n > nw ? n : nw;
 		status(&st, &r->miss[k]);
 		sw = st.len > sw ? st.len : sw;
 	}
-	/* Tabs in editor order; inside a tab, the grid, then the sections. */
-	for (tab = 0; tab < RA_TAB__COUNT; tab++)
-		for (sec = 0; sec < RA_SECTION__COUNT; sec++) {
-			int	 head = 0;
+	walk_start(&w, cat, r->miss, r->nmiss, missing_req);
+	while (walk_next(&w)) {
+		const struct ra_missing	*m = &r->miss[w.k];
+		const char		*name, *ent, *acc;
 
-			for (k = 0; k < r->nmiss; k++) {
-				const struct ra_missing	*m = &r->miss[k];
-				const char		*name, *ent, *acc;
-
-				if (m->tab != tab ||
-				    ra_req_section(cat, m->req) != sec)
-					continue;
-				if (!head) {
-					ra_buf_adds(&p->b, "        ");
-					ink(p, RA_BOLD);
-					ra_buf_adds(&p->b, ra_tab_name(tab));
-					if (sec != RA_SECTION_ENTITIES) {
-						ra_buf_adds(&p->b, " > ");
-						ra_buf_adds(&p->b,
-						    ra_section_name(sec));
-					}
-					ink(p, RA_RESET);
-					ra_buf_adds(&p->b, "\n");
-					head = 1;
-				}
-				name = cat->v[m->priv].name;
-				ent = ra_req_entity(cat, m->req);
-				acc = ra_access_name(cat->v[m->priv].access);
-				ra_buf_adds(&p->b, "          ");
-				ra_buf_add_safe(&p->b, name);
-				pad(p, ra_text_width(name), w + 2);
-				status(&st, m);
-				ra_buf_adds(&p->b, st.oom ? "" : st.s);
-				pad(p, st.len, sw + 2);
-				ra_buf_add_safe(&p->b, ent);
-				if (*acc) {
-					ra_buf_adds(&p->b, ": ");
-					ra_buf_adds(&p->b, acc);
-				}
-				/* No trailing blanks: goldens diff cleanly. */
-				while (p->b.len && p->b.s[p->b.len - 1] == ' ')
-					p->b.s[--p->b.len] = '\0';
-				ra_buf_adds(&p->b, "\n");
-			}
+		if (w.opens)
+			place_heading(b, color, w.tab, w.sec);
+		name = cat->v[m->priv].name;
+		ent = ra_req_entity(cat, m->req);
+		acc = ra_access_name(cat->v[m->priv].access);
+		ra_buf_adds(b, "          ");
+		ra_buf_add_safe(b, name);
+		ra_buf_pad(b, width(name), nw + 2);
+		status(&st, m);
+		ra_buf_adds(b, st.oom ? "" : st.s);
+		ra_buf_pad(b, st.len, sw + 2);
+		ra_buf_add_safe(b, ent);
+		if (*acc) {
+			ra_buf_adds(b, ": ");
+			ra_buf_adds(b, acc);
 		}
+		trim(b);
+		ra_buf_adds(b, "\n");
+	}
 	ra_buf_free(&st);
 }
 
-/* Flush the pen's buffer to its file. */
-static enum ra_err
-flush(struct pen *p)
-{
-	return ra_buf_flush(&p->b, p->f);
-}
-
 enum ra_err
-ra_render_text(const struct ra_report *rep, int color, FILE *out)
+ra_render_report_text(const struct ra_report *rep,
+    const struct ra_write_opts *o, FILE *out)
 {
-	struct pen	 p = { out, color, { 0 } };
+	struct ra_buf	 b = { 0 };
 	size_t		 i, s;
 	enum ra_err	 rc = RA_OK;
 
-	ra_buf_adds(&p.b, "Profile");
-	ra_buf_adds(&p.b, rep->nprof == 1 ? " " : "s ");
-	for (i = 0; i < rep->nprof; i++) {
-		if (i)
-			ra_buf_adds(&p.b, " + ");
-		ra_buf_add_safe(&p.b, rep->prof[i]->name);
-	}
-	ra_buf_printf(&p.b, ": %zu required privilege%s\n", rep->req.n,
-	    rep->req.n == 1 ? "" : "s");
+	profiles_line(&b, rep->prof, rep->nprof, rep->req.n);
 	for (s = 0; s < rep->nsol; s++) {
-		ra_buf_adds(&p.b, "\n");
-		input_header(&p, rep->sol[s]);
+		ra_buf_adds(&b, "\n");
+		input_header(&b, rep->sol[s], o->color);
 		for (i = 0; i < rep->nres; i++) {
-			if (rep->res[i].sol != s)
+			const struct ra_result	*r = &rep->res[i];
+
+			if (r->sol != s)
 				continue;
-			role_line(&p, &rep->res[i], rep->req.n);
-			missing_lines(&p, &rep->ctx->cat, &rep->res[i]);
-			if ((rc = flush(&p)) != RA_OK)
+			role_head(&b, o->color, "  ", r->nmiss ? RA_RED :
+			    RA_GREEN, r->nmiss ? "FAIL" : "PASS", NULL,
+			    r->role);
+			ra_buf_printf(&b, "  %zu privilege%s", r->role->nprivs,
+			    r->role->nprivs == 1 ? "" : "s");
+			if (r->nmiss)
+				ra_buf_printf(&b, ", %zu of %zu required "
+				    "missing", r->nmiss, rep->req.n);
+			ra_buf_adds(&b, "\n");
+			missing_lines(&b, o->color, &rep->ctx->cat, r);
+			if ((rc = ra_buf_flush(&b, out)) != RA_OK)
 				goto out;
 		}
 	}
-	ra_buf_printf(&p.b, "\n%zu role%s in %zu input%s: %zu pass, %zu fail\n",
+	ra_buf_printf(&b, "\n%zu role%s in %zu input%s: %zu pass, %zu fail\n",
 	    rep->nres, rep->nres == 1 ? "" : "s", rep->nsol,
 	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
-	rc = flush(&p);
+	rc = ra_buf_flush(&b, out);
 out:
-	ra_buf_free(&p.b);
+	ra_buf_free(&b);
 	return rc;
 }
 
+/* ---- roles and profiles --------------------------------------------- */
+
 enum ra_err
 ra_render_roles_text(const struct ra_ctx *ctx,
-    const struct ra_solution *const *sol, size_t nsol, FILE *out)
+    const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_write_opts *o, FILE *out)
 {
-	struct pen	 p = { out, 0, { 0 } };
-	struct ra_buf	 loc = { 0 };
+	struct ra_buf	 b = { 0 }, loc = { 0 };
 	size_t		 s, i, n = 0;
 	enum ra_err	 rc = RA_OK;
 
 	(void)ctx;
+	(void)o;
 	for (s = 0; s < nsol && rc == RA_OK; s++) {
 		if (s)
-			ra_buf_adds(&p.b, "\n");
-		input_header(&p, sol[s]);
+			ra_buf_adds(&b, "\n");
+		input_header(&b, sol[s], 0);
 		for (i = 0; i < sol[s]->nrole; i++) {
 			const struct ra_role	*r = &sol[s]->role[i];
 
 			loc.len = 0;
 			ra_role_location(r, &loc);
-			ra_buf_adds(&p.b, "  ");
-			ra_buf_add_safe(&p.b, r->name);
-			ra_buf_adds(&p.b, "  ");
-			ra_buf_add_safe(&p.b, *r->id ? r->id : "(no id)");
-			ra_buf_printf(&p.b, "  %zu privilege%s  ", r->nprivs,
+			ra_buf_adds(&b, "  ");
+			ra_buf_add_safe(&b, r->name);
+			ra_buf_adds(&b, "  ");
+			ra_buf_add_safe(&b, *r->id ? r->id : "(no id)");
+			ra_buf_printf(&b, "  %zu privilege%s  ", r->nprivs,
 			    r->nprivs == 1 ? "" : "s");
-			ra_buf_add_safe(&p.b, loc.oom ? "" : loc.s);
-			ra_buf_adds(&p.b, "\n");
+			ra_buf_add_safe(&b, loc.oom ? "" : loc.s);
+			ra_buf_adds(&b, "\n");
 			n++;
 		}
-		rc = flush(&p);
+		rc = ra_buf_flush(&b, out);
 	}
 	if (rc == RA_OK) {
-		ra_buf_printf(&p.b, "\n%zu role%s in %zu input%s\n", n,
+		ra_buf_printf(&b, "\n%zu role%s in %zu input%s\n", n,
 		    n == 1 ? "" : "s", nsol, nsol == 1 ? "" : "s");
-		rc = flush(&p);
+		rc = ra_buf_flush(&b, out);
 	}
 	ra_buf_free(&loc);
-	ra_buf_free(&p.b);
+	ra_buf_free(&b);
 	return rc;
 }
 
@@ -240,34 +355,35 @@ enum ra_err
 ra_render_profiles_text(const struct ra_profile *const *prof, size_t n,
     FILE *out)
 {
-	struct pen	 p = { out, 0, { 0 } };
+	struct ra_buf	 b = { 0 };
 	size_t		 i, w = 0, vw = 0;
 	enum ra_err	 rc;
 
 	for (i = 0; i < n; i++) {
-		w = ra_text_width(prof[i]->name) > w ? ra_text_width(prof[i]->name) : w;
-		vw = ra_text_width(prof[i]->version) > vw ? ra_text_width(prof[i]->version) :
+		w = width(prof[i]->name) > w ? width(prof[i]->name) : w;
+		vw = width(prof[i]->version) > vw ? width(prof[i]->version) :
 		    vw;
 	}
 	/* Name, size, version (the source's date), source. */
 	for (i = 0; i < n; i++) {
-		ra_buf_add_safe(&p.b, prof[i]->name);
-		pad(&p, ra_text_width(prof[i]->name), w + 2);
-		ra_buf_printf(&p.b, "%3zu privilege%s  ", prof[i]->n,
+		ra_buf_add_safe(&b, prof[i]->name);
+		ra_buf_pad(&b, width(prof[i]->name), w + 2);
+		ra_buf_printf(&b, "%3zu privilege%s  ", prof[i]->n,
 		    prof[i]->n == 1 ? " " : "s");
 		if (vw) {
-			ra_buf_add_safe(&p.b, prof[i]->version);
-			pad(&p, ra_text_width(prof[i]->version), vw + 2);
+			ra_buf_add_safe(&b, prof[i]->version);
+			ra_buf_pad(&b, width(prof[i]->version), vw + 2);
 		}
-		ra_buf_add_safe(&p.b, prof[i]->source);
-		while (p.b.len && p.b.s[p.b.len - 1] == ' ')
-			p.b.s[--p.b.len] = '\0';
-		ra_buf_adds(&p.b, "\n");
+		ra_buf_add_safe(&b, prof[i]->source);
+		trim(&b);
+		ra_buf_adds(&b, "\n");
 	}
-	rc = flush(&p);
-	ra_buf_free(&p.b);
+	rc = ra_buf_flush(&b, out);
+	ra_buf_free(&b);
 	return rc;
 }
+
+/* ---- diff ------------------------------------------------------------ */
 
 /* "Basic", "Basic -> Global" or "Global" for a change. */
 static void
@@ -282,7 +398,7 @@ levels(struct ra_buf *b, const struct ra_pdiff *p)
 }
 
 static void
-diff_role(struct pen *p, const struct ra_catalog *cat,
+diff_role(struct ra_buf *b, int color, const struct ra_catalog *cat,
     const struct ra_rdiff *r)
 {
 	static const char	 marks[] = { '+', '-', '^', 'v' };
@@ -292,30 +408,27 @@ diff_role(struct pen *p, const struct ra_catalog *cat,
 	size_t			 k, w = 0, lw = 0;
 	enum ra_tab		 tab = RA_TAB__COUNT;
 
-	ink(p, RA_BOLD);
-	ra_buf_adds(&p->b, r->change == RA_RCH_ADDED ? "+ " :
+	ra_buf_ink(b, color, RA_BOLD);
+	ra_buf_adds(b, r->change == RA_RCH_ADDED ? "+ " :
 	    r->change == RA_RCH_REMOVED ? "- " : "~ ");
-	ra_buf_add_safe(&p->b, cur->name);
-	ink(p, RA_RESET);
-	ra_buf_adds(&p->b, "  ");
-	ra_buf_add_safe(&p->b, *cur->id ? cur->id : "(no id)");
+	ra_buf_add_safe(b, cur->name);
+	ra_buf_ink(b, color, RA_RESET);
+	ra_buf_adds(b, "  ");
+	ra_buf_add_safe(b, *cur->id ? cur->id : "(no id)");
 	if (r->change != RA_RCH_CHANGED)
-		ra_buf_printf(&p->b, "  %s, %zu privilege%s",
+		ra_buf_printf(b, "  %s, %zu privilege%s",
 		    ra_rchange_name(r->change), cur->nprivs,
 		    cur->nprivs == 1 ? "" : "s");
 	if (r->renamed) {
-		ra_buf_adds(&p->b, "  renamed from \"");
-		ra_buf_add_safe(&p->b, r->old->name);
-		ra_buf_adds(&p->b, "\"");
+		ra_buf_adds(b, "  renamed from \"");
+		ra_buf_add_safe(b, r->old->name);
+		ra_buf_adds(b, "\"");
 	}
-	if (r->change == RA_RCH_ADDED && r->escalation) {
-		ink(p, RA_RED);
-		ra_buf_adds(&p->b, "  ! grants escalating privileges");
-		ink(p, RA_RESET);
-	}
-	ra_buf_adds(&p->b, "\n");
+	if (r->change == RA_RCH_ADDED && r->escalation)
+		paint(b, color, RA_RED, "  ! grants escalating privileges");
+	ra_buf_adds(b, "\n");
 	for (k = 0; k < r->np; k++) {
-		size_t	 n = ra_text_width(r->p[k].name);
+		size_t	 n = width(r->p[k].name);
 
 		w = n > w ? n : w;
 		levels(&lv, &r->p[k]);
@@ -327,101 +440,682 @@ diff_role(struct pen *p, const struct ra_catalog *cat,
 
 		if (d->tab != tab) {
 			tab = d->tab;
-			ra_buf_adds(&p->b, "      ");
-			ink(p, RA_BOLD);
-			ra_buf_adds(&p->b, ra_tab_name(tab));
-			ink(p, RA_RESET);
-			ra_buf_adds(&p->b, "\n");
+			ra_buf_adds(b, "      ");
+			paint(b, color, RA_BOLD, ra_tab_name(tab));
+			ra_buf_adds(b, "\n");
 		}
-		ra_buf_adds(&p->b, "    ");
-		ink(p, inks[d->change]);
-		ra_buf_add(&p->b, &marks[d->change], 1);
-		ink(p, RA_RESET);
-		ra_buf_adds(&p->b, " ");
-		ra_buf_add_safe(&p->b, d->name);
-		pad(p, ra_text_width(d->name), w + 2);
+		ra_buf_adds(b, "    ");
+		ra_buf_ink(b, color, inks[d->change]);
+		ra_buf_add(b, &marks[d->change], 1);
+		ra_buf_ink(b, color, RA_RESET);
+		ra_buf_adds(b, " ");
+		ra_buf_add_safe(b, d->name);
+		ra_buf_pad(b, width(d->name), w + 2);
 		levels(&lv, d);
-		ra_buf_adds(&p->b, lv.oom ? "" : lv.s);
-		pad(p, lv.len, lw + 2);
-		ra_buf_add_safe(&p->b, pd->entity);
+		ra_buf_adds(b, lv.oom ? "" : lv.s);
+		ra_buf_pad(b, lv.len, lw + 2);
+		ra_buf_add_safe(b, pd->entity);
 		if (pd->access != RA_ACCESS_NONE) {
-			ra_buf_adds(&p->b, ": ");
-			ra_buf_adds(&p->b, ra_access_name(pd->access));
+			ra_buf_adds(b, ": ");
+			ra_buf_adds(b, ra_access_name(pd->access));
 		}
 		if (pd->section != RA_SECTION_ENTITIES) {
-			ra_buf_adds(&p->b, *pd->entity ? " (" : "(");
-			ra_buf_adds(&p->b, ra_section_name(pd->section));
-			ra_buf_adds(&p->b, ")");
+			ra_buf_adds(b, *pd->entity ? " (" : "(");
+			ra_buf_adds(b, ra_section_name(pd->section));
+			ra_buf_adds(b, ")");
 		}
 		if (d->reason) {
-			ink(p, RA_RED);
-			ra_buf_adds(&p->b, "  ! ");
-			ra_buf_adds(&p->b, d->reason);
-			ink(p, RA_RESET);
+			ra_buf_ink(b, color, RA_RED);
+			ra_buf_adds(b, "  ! ");
+			ra_buf_adds(b, d->reason);
+			ra_buf_ink(b, color, RA_RESET);
 		}
-		ra_buf_adds(&p->b, "\n");
+		ra_buf_adds(b, "\n");
 	}
 	for (k = 0; k < r->nt; k++) {
-		ra_buf_adds(&p->b, "    profile ");
-		ra_buf_add_safe(&p->b, r->t[k].prof->name);
-		ra_buf_printf(&p->b, ": %s -> %s\n", r->t[k].old_pass ? "pass" :
+		ra_buf_adds(b, "    profile ");
+		ra_buf_add_safe(b, r->t[k].prof->name);
+		ra_buf_printf(b, ": %s -> %s\n", r->t[k].old_pass ? "pass" :
 		    "fail", r->t[k].new_pass ? "pass" : "fail");
 	}
 	ra_buf_free(&lv);
 }
 
 enum ra_err
-ra_render_diff_text(const struct ra_diff *d, int color, FILE *out)
+ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
 {
-	struct pen	 p = { out, color, { 0 } };
+	struct ra_buf	 b = { 0 };
 	size_t		 i;
 	enum ra_err	 rc = RA_OK;
 
-	ra_buf_adds(&p.b, "--- ");
-	input_header(&p, d->old);
-	ra_buf_adds(&p.b, "+++ ");
-	input_header(&p, d->new);
+	ra_buf_adds(&b, "--- ");
+	input_header(&b, d->old, o->color);
+	ra_buf_adds(&b, "+++ ");
+	input_header(&b, d->new, o->color);
 	for (i = 0; i < d->nr && rc == RA_OK; i++) {
-		ra_buf_adds(&p.b, "\n");
-		diff_role(&p, &d->ctx->cat, &d->r[i]);
-		rc = flush(&p);
+		ra_buf_adds(&b, "\n");
+		diff_role(&b, o->color, &d->ctx->cat, &d->r[i]);
+		rc = ra_buf_flush(&b, out);
 	}
 	if (rc == RA_OK) {
 		if (d->nr == 0)
-			ra_buf_adds(&p.b, "\nNo differences in roles.\n");
-		ra_buf_printf(&p.b, "\nRoles: %zu added, %zu removed, %zu "
+			ra_buf_adds(&b, "\nNo differences in roles.\n");
+		ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu "
 		    "changed.  Privileges: %zu added, %zu removed, %zu raised, "
 		    "%zu lowered.  Escalations: %zu.\n", d->roles_added,
 		    d->roles_removed, d->roles_changed, d->added, d->removed,
 		    d->raised, d->lowered, d->escalations);
-		rc = flush(&p);
+		rc = ra_buf_flush(&b, out);
 	}
-	ra_buf_free(&p.b);
+	ra_buf_free(&b);
 	return rc;
 }
 
-/*
- * The helpers above, for the other text renderers (render_lint.c,
- * render_combine.c, render_explain.c): one spelling of an input's header
- * in every report.
- */
-void
-ra_text_input_header(struct ra_buf *b, const struct ra_solution *s, int color)
-{
-	struct pen	 p = { NULL, color, *b };
+/* ---- lint ------------------------------------------------------------ */
 
-	input_header(&p, s);
-	*b = p.b;
+enum ra_err
+ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
+    FILE *out)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 s, i, k, first, end;
+	enum ra_err	 rc = RA_OK;
+
+	for (s = 0; s < ln->nsol && rc == RA_OK; s++) {
+		if (s)
+			ra_buf_adds(&b, "\n");
+		input_header(&b, ln->sol[s], o->color);
+		for (i = 0; i < ln->sol[s]->nrole; i++) {
+			const struct ra_role	*r = &ln->sol[s]->role[i];
+			enum ra_severity	 worst = RA_SEV_NOTE;
+
+			ra_lint_role_findings(ln, r, &first, &end);
+			for (k = first; k < end; k++)
+				if (ln->f[k].severity > worst)
+					worst = ln->f[k].severity;
+			if (first == end)
+				role_head(&b, o->color, "  ", RA_GREEN, "OK  ",
+				    NULL, r);
+			else if (worst >= RA_SEV_WARNING)
+				role_head(&b, o->color, "  ", RA_YELLOW,
+				    "WARN", NULL, r);
+			else
+				role_head(&b, o->color, "  ", RA_DIM, "NOTE",
+				    NULL, r);
+			ra_buf_printf(&b, "  %zu privilege%s", r->nprivs,
+			    r->nprivs == 1 ? "" : "s");
+			if (end > first)
+				ra_buf_printf(&b, ", %zu finding%s",
+				    end - first, end - first == 1 ? "" : "s");
+			ra_buf_adds(&b, "\n");
+			for (k = first; k < end; k++) {
+				const struct ra_finding	*f = &ln->f[k];
+
+				ra_buf_printf(&b, "        %-7s RA%03d  ",
+				    ra_severity_name(f->severity), f->code);
+				ra_buf_add_safe(&b, f->message);
+				ra_buf_adds(&b, "\n");
+			}
+			if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+				break;
+		}
+	}
+	if (rc == RA_OK) {
+		ra_buf_printf(&b, "\n%zu role%s in %zu input%s: %zu warning%s, "
+		    "%zu note%s\n", ln->nrole, ln->nrole == 1 ? "" : "s",
+		    ln->nsol, ln->nsol == 1 ? "" : "s",
+		    ln->count[RA_SEV_WARNING] + ln->count[RA_SEV_ERROR],
+		    ln->count[RA_SEV_WARNING] + ln->count[RA_SEV_ERROR] == 1 ?
+		    "" : "s", ln->count[RA_SEV_NOTE],
+		    ln->count[RA_SEV_NOTE] == 1 ? "" : "s");
+		rc = ra_buf_flush(&b, out);
+	}
+	ra_buf_free(&b);
+	return rc;
 }
 
-size_t
-ra_text_width(const char *s)
-{
-	size_t	 n = 0;
+/* ---- combined roles -------------------------------------------------- */
 
-	/* One column per code point: continuation bytes do not count. */
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
+/* "Basic", "not granted", or "Basic, needs Global". */
+static void
+held(struct ra_buf *b, const struct ra_creq *q)
+{
+	b->len = 0;
+	ra_buf_adds(b, q->held == RA_LEVEL_NONE ? "not granted" :
+	    ra_level_name(q->held));
+	if (q->held < q->req->min && q->req->min > RA_LEVEL_BASIC)
+		ra_buf_printf(b, ", needs %s", ra_level_name(q->req->min));
+}
+
+/* The roles granting Q: "Sales Manager (Global), Clerk (Basic)". */
+static void
+grantors(struct ra_buf *b, const struct ra_combo *c, const struct ra_creq *q)
+{
+	size_t	 k;
+
+	for (k = 0; k < q->ng; k++) {
+		ra_buf_adds(b, k ? ", " : "");
+		ra_buf_add_safe(b, c->m[q->g[k].member].role->name);
+		ra_buf_printf(b, " (%s)", ra_level_name(q->g[k].level));
+	}
+}
+
+/* "A + B + C", or "all N roles of M inputs". */
+static void
+combo_name(struct ra_buf *b, const struct ra_combined *cb,
+    const struct ra_combo *c)
+{
+	size_t	 k;
+
+	if (c->all) {
+		ra_buf_printf(b, "all %zu role%s of %zu input%s", c->nm,
+		    c->nm == 1 ? "" : "s", cb->nsol, cb->nsol == 1 ? "" : "s");
+		return;
+	}
+	for (k = 0; k < c->nm; k++) {
+		ra_buf_adds(b, k ? " + " : "");
+		ra_buf_add_safe(b, c->m[k].role->name);
+	}
+}
+
+static void
+combo_text(struct ra_buf *b, const struct ra_combined *cb,
+    const struct ra_combo *c, int color)
+{
+	const struct ra_catalog	*cat = &cb->ctx->cat;
+	struct ra_buf		 st = { 0 };
+	struct walk		 w;
+	size_t			 k, nw = 0, sw = 0;
+
+	ra_buf_ink(b, color, RA_BOLD);
+	ra_buf_adds(b, "Combination: ");
+	combo_name(b, cb, c);
+	ra_buf_ink(b, color, RA_RESET);
+	ra_buf_printf(b, "  (%zu role%s, %zu privilege%s)\n", c->nm,
+	    c->nm == 1 ? "" : "s", c->nprivs, c->nprivs == 1 ? "" : "s");
+	for (k = 0; k < c->nm; k++) {
+		role_head(b, color, "  ", NULL, NULL,
+		    cb->sol[c->m[k].sol]->path, c->m[k].role);
+		ra_buf_printf(b, "  %zu privilege%s\n", c->m[k].role->nprivs,
+		    c->m[k].role->nprivs == 1 ? "" : "s");
+	}
+	ra_buf_adds(b, "  ");
+	paint(b, color, c->nmiss ? RA_RED : RA_GREEN, c->nmiss ? "FAIL" :
+	    "PASS");
+	if (c->nmiss)
+		ra_buf_printf(b, "  %zu of %zu required missing\n", c->nmiss,
+		    c->nr);
+	else
+		ra_buf_printf(b, "  all %zu required held\n", c->nr);
+	for (k = 0; k < c->nr; k++) {
+		size_t	 n = width(cat->v[c->r[k].req->priv].name);
+
+		nw = n > nw ? n : nw;
+		held(&st, &c->r[k]);
+		sw = st.len > sw ? st.len : sw;
+	}
+	walk_start(&w, cat, c->r, c->nr, creq_req);
+	while (walk_next(&w)) {
+		const struct ra_creq	*q = &c->r[w.k];
+		const char		*name = cat->v[q->req->priv].name;
+
+		if (w.opens)
+			place_heading(b, color, w.tab, w.sec);
+		ra_buf_adds(b, "          ");
+		if (q->held < q->req->min)
+			ra_buf_ink(b, color, RA_RED);
+		ra_buf_add_safe(b, name);
+		ra_buf_pad(b, width(name), nw + 2);
+		held(&st, q);
+		ra_buf_adds(b, st.oom ? "" : st.s);
+		if (q->held < q->req->min)
+			ra_buf_ink(b, color, RA_RESET);
+		ra_buf_pad(b, st.len, sw + 2);
+		grantors(b, c, q);
+		trim(b);
+		ra_buf_adds(b, "\n");
+	}
+	ra_buf_free(&st);
+}
+
+enum ra_err
+ra_render_combined_text(const struct ra_combined *cb,
+    const struct ra_write_opts *o, FILE *out)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i;
+	enum ra_err	 rc = RA_OK;
+
+	profiles_line(&b, cb->prof, cb->nprof, cb->req.n);
+	for (i = 0; i < cb->nc && rc == RA_OK; i++) {
+		ra_buf_adds(&b, "\n");
+		combo_text(&b, cb, &cb->c[i], o->color);
+		rc = ra_buf_flush(&b, out);
+	}
+	if (rc == RA_OK) {
+		ra_buf_printf(&b, "\n%zu combination%s of roles: %zu pass, "
+		    "%zu fail\n", cb->nc, cb->nc == 1 ? "" : "s", cb->npass,
+		    cb->nfail);
+		rc = ra_buf_flush(&b, out);
+	}
+	ra_buf_free(&b);
+	return rc;
+}
+
+/* ---- explanation ----------------------------------------------------- */
+
+static const char *const editor_names[] = { "None", "User",
+    "Business Unit", "Parent: Child Business Units", "Organization" };
+
+/* The editor's column heading of an access right. */
+static const char *
+column(enum ra_access a)
+{
+	return a == RA_ACCESS_APPENDTO ? "Append To" : ra_access_name(a);
+}
+
+/*
+ * The level to set in the editor: the text's, else the lowest the
+ * privilege can take, else User.
+ */
+static enum ra_level
+fix_level(const struct ra_privdef *d, const struct ra_xpriv *xp)
+{
+	unsigned	 depths = ra_privdef_depths(d);
+	enum ra_level	 l;
+
+	if (xp->required)
+		return xp->required;
+	for (l = RA_LEVEL_BASIC; l <= RA_LEVEL_GLOBAL; l++)
+		if (depths & RA_DEPTH(l))
+			return l;
+	/* Most miscellaneous privileges take only Organization. */
+	if (d->section == RA_SECTION_MISC)
+		return RA_LEVEL_GLOBAL;
+	return RA_LEVEL_BASIC;
+}
+
+/* "Business Management tab, entity grid: row Mailbox, column Read". */
+static void
+where(struct ra_buf *b, const struct ra_privdef *d)
+{
+	ra_buf_adds(b, ra_tab_name(d->tab));
+	ra_buf_adds(b, " tab, ");
+	if (d->section == RA_SECTION_ENTITIES) {
+		ra_buf_adds(b, "entity grid: row ");
+		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
+		if (d->access != RA_ACCESS_NONE) {
+			ra_buf_adds(b, ", column ");
+			ra_buf_adds(b, column(d->access));
+		}
+	} else {
+		ra_buf_adds(b, ra_section_name(d->section));
+		ra_buf_adds(b, ": ");
+		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
+	}
+	if (!d->listed)
+		ra_buf_adds(b, " (placed by its name: the catalog does not "
+		    "list it)");
+}
+
+/* "Read on Email Server Profile", or the misc privilege's display name. */
+static void
+what(struct ra_buf *b, const struct ra_privdef *d)
+{
+	if (d->access != RA_ACCESS_NONE) {
+		ra_buf_adds(b, column(d->access));
+		ra_buf_adds(b, " on ");
+		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
+		ra_buf_adds(b, " (a table privilege)");
+	} else {
+		ra_buf_adds(b, "\"");
+		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
+		ra_buf_adds(b, d->section == RA_SECTION_PRIVACY ? "\" (a "
+		    "privacy-related privilege)" : "\" (a miscellaneous "
+		    "privilege)");
+	}
+}
+
+/*
+ * Where requirement Q is in the editor, as one phrase:
+ * "Core Records: Mailbox, Read" or "Core Records > Miscellaneous
+ * Privileges: Publish Reports".
+ */
+static void
+editor_place(struct ra_buf *b, const struct ra_catalog *cat,
+    const struct ra_req *q)
+{
+	enum ra_section	 sec = ra_req_section(cat, q);
+	enum ra_access	 acc = cat->v[q->priv].access;
+
+	ra_buf_adds(b, ra_tab_name(ra_req_tab(cat, q)));
+	if (sec != RA_SECTION_ENTITIES) {
+		ra_buf_adds(b, " > ");
+		ra_buf_adds(b, ra_section_name(sec));
+	}
+	ra_buf_adds(b, ": ");
+	ra_buf_add_safe(b, ra_req_entity(cat, q));
+	if (sec == RA_SECTION_ENTITIES && acc != RA_ACCESS_NONE) {
+		ra_buf_adds(b, ", ");
+		ra_buf_adds(b, column(acc));
+	}
+}
+
+static void
+label(struct ra_buf *b, const char *l)
+{
+	ra_buf_adds(b, "  ");
+	ra_buf_adds(b, l);
+	ra_buf_pad(b, strlen(l), 10);
+}
+
+static void
+xrole_line(struct ra_buf *b, const struct ra_explanation *x,
+    const struct ra_xrole *xr, int color)
+{
+	role_head(b, color, "    ", xr->lacks ? RA_RED : RA_GREEN,
+	    xr->lacks ? "LACKS" : "has  ", x->sol[xr->sol]->path, xr->role);
+	ra_buf_adds(b, "  ");
+	ra_buf_adds(b, xr->held ? ra_level_name(xr->held) : "not granted");
+	ra_buf_adds(b, "\n");
+}
+
+static void
+priv_text(struct ra_buf *b, const struct ra_explanation *x,
+    const struct ra_xpriv *xp, int color)
+{
+	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+	unsigned		 depths = ra_privdef_depths(d);
+	size_t			 k;
+	int			 n = 0;
+
+	ra_buf_adds(b, "\n");
+	paint(b, color, RA_BOLD, d->name);
+	ra_buf_adds(b, "\n");
+	label(b, "What:");
+	what(b, d);
+	ra_buf_adds(b, "\n");
+
+	label(b, "Found:");
+	if (xp->how & RA_XHOW_NAMED)
+		ra_buf_adds(b, n++ ? "; " : "named in the text");
+	if (xp->how & RA_XHOW_ID) {
+		ra_buf_adds(b, n++ ? "; the id " : "the id ");
+		ra_buf_add_safe(b, xp->idtext);
+		ra_buf_adds(b, " in the text is this privilege's (");
+		ra_buf_adds(b, d->id);
+		ra_buf_adds(b, ")");
+	}
+	if (xp->how & RA_XHOW_IMPLIED) {
+		ra_buf_adds(b, n++ ? "; implied: " : "implied: ");
+		ra_buf_adds(b, xp->why ? xp->why : "");
+	}
+	ra_buf_adds(b, "\n");
+
+	label(b, "Where:");
+	where(b, d);
+	ra_buf_adds(b, "\n");
+
+	label(b, "Depth:");
+	if (xp->required && !(xp->how & RA_XHOW_NAMED) &&
+	    (xp->how & RA_XHOW_IMPLIED))
+		ra_buf_printf(b, "needs %s or higher",
+		    ra_level_both(xp->required));
+	else if (xp->required)
+		ra_buf_printf(b, "the text requires %s or higher",
+		    ra_level_both(xp->required));
+	else
+		ra_buf_adds(b, "the text names none: any depth grants it");
+	if (depths) {
+		ra_buf_adds(b, "; it can take ");
+		ra_depths_format(depths, b);
+	}
+	ra_buf_adds(b, "\n");
+
+	label(b, "Profiles:");
+	if (xp->np == 0)
+		ra_buf_adds(b, "no built-in profile lists it");
+	for (k = 0; k < xp->np; k++) {
+		const struct ra_req	*q = xp->p[k].req;
+
+		ra_buf_adds(b, k ? ", " : "");
+		ra_buf_adds(b, xp->p[k].prof->name);
+		if (q->min > RA_LEVEL_BASIC)
+			ra_buf_printf(b, " (at %s)", ra_level_name(q->min));
+		if (q->has_tab && (q->tab != d->tab ||
+		    q->section != d->section)) {
+			ra_buf_adds(b, " (lists it under ");
+			ra_buf_adds(b, ra_tab_name(q->tab));
+			if (q->section != RA_SECTION_ENTITIES) {
+				ra_buf_adds(b, " > ");
+				ra_buf_adds(b, ra_section_name(q->section));
+			}
+			ra_buf_adds(b, ")");
+		}
+	}
+	ra_buf_adds(b, "\n");
+
+	if (x->nsol) {
+		label(b, "Roles:");
+		ra_buf_printf(b, "%zu of %zu lack%s it\n", xp->nlack, xp->nr,
+		    xp->nlack == 1 ? "s" : "");
+		for (k = 0; k < xp->nr; k++)
+			if (xp->r[k].lacks)
+				xrole_line(b, x, &xp->r[k], color);
+		for (k = 0; k < xp->nr; k++)
+			if (!xp->r[k].lacks)
+				xrole_line(b, x, &xp->r[k], color);
+	}
+
+	label(b, "Fix:");
+	if (x->nsol && xp->nlack == 0) {
+		ra_buf_adds(b, "no role of the inputs lacks it: the user holds "
+		    "none of them, or the role that lacks it is in another "
+		    "solution; see the user's roles (Manage Roles)\n");
+		return;
+	}
+	ra_buf_adds(b, "in ");
+	ra_buf_adds(b, x->nsol ? "each role that lacks it, " :
+	    "the user's role, ");
+	ra_buf_adds(b, "open the ");
+	ra_buf_adds(b, ra_tab_name(d->tab));
+	ra_buf_adds(b, " tab");
+	if (d->section != RA_SECTION_ENTITIES) {
+		ra_buf_adds(b, ", ");
+		ra_buf_adds(b, ra_section_name(d->section));
+	}
+	ra_buf_adds(b, ", and set ");
+	ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
+	if (d->section == RA_SECTION_ENTITIES && d->access != RA_ACCESS_NONE) {
+		ra_buf_adds(b, ", ");
+		ra_buf_adds(b, column(d->access));
+	}
+	ra_buf_printf(b, " to %s%s\n", editor_names[fix_level(d, xp)],
+	    fix_level(d, xp) == RA_LEVEL_GLOBAL ? "" : " or higher");
+}
+
+/* The profile a text's errors belong to, for the closing advice. */
+static const char *
+error_profile(const struct ra_explanation *x)
+{
+	size_t	 k;
+
+	for (k = 0; k < x->ns; k++)
+		if (x->s[k].def->profile)
+			return x->s[k].def->profile;
+	return NULL;
+}
+
+static const struct ra_profile *
+builtin(const struct ra_explanation *x, const char *name)
+{
+	size_t	 b;
+
+	for (b = 0; name && b < x->nbprof; b++)
+		if (strcmp(x->bprof[b]->name, name) == 0)
+			return x->bprof[b];
+	return NULL;
+}
+
+/* A profile checked for a text that names no privilege. */
+static void
+report_text(struct ra_buf *b, const struct ra_explanation *x,
+    const struct ra_report *rep, int color)
+{
+	const struct ra_catalog	*cat = &x->ctx->cat;
+	const struct ra_profile	*p = rep->prof[0];
+	struct walk		 wk;
+	size_t			 i, k, w;
+
+	ra_buf_adds(b, "\nThe error belongs to profile ");
+	ra_buf_adds(b, p->name);
+	ra_buf_printf(b, " (%zu privileges; %s).\n", p->n, p->source);
+	if (x->nsol == 0) {
+		ra_buf_adds(b, "Give the solution as INPUT to see which roles "
+		    "lack them.  The privileges, by tab:\n");
+		for (k = 0, w = 0; k < p->n; k++)
+			if (strlen(cat->v[p->req[k].priv].name) > w)
+				w = strlen(cat->v[p->req[k].priv].name);
+		walk_start(&wk, cat, p->req, p->n, profile_req);
+		while (walk_next(&wk)) {
+			const struct ra_req	*q = &p->req[wk.k];
+
+			ra_buf_adds(b, "  ");
+			ra_buf_adds(b, cat->v[q->priv].name);
+			ra_buf_pad(b, strlen(cat->v[q->priv].name), w + 2);
+			editor_place(b, cat, q);
+			if (q->min > RA_LEVEL_BASIC)
+				ra_buf_printf(b, ", at %s",
+				    ra_level_name(q->min));
+			ra_buf_adds(b, "\n");
+		}
+		return;
+	}
+	ra_buf_printf(b, "%zu of %zu role%s fail it:\n", rep->nfail, rep->nres,
+	    rep->nres == 1 ? "" : "s");
+	for (i = 0; i < rep->nres; i++) {
+		const struct ra_result	*r = &rep->res[i];
+
+		role_head(b, color, "    ", r->nmiss ? RA_RED : RA_GREEN,
+		    r->nmiss ? "FAIL" : "PASS", x->sol[r->sol]->path, r->role);
+		if (r->nmiss)
+			ra_buf_printf(b, "  %zu of %zu missing", r->nmiss,
+			    rep->req.n);
+		ra_buf_adds(b, "\n");
+		for (k = 0, w = 0; k < r->nmiss; k++)
+			if (strlen(cat->v[r->miss[k].priv].name) > w)
+				w = strlen(cat->v[r->miss[k].priv].name);
+		for (k = 0; k < r->nmiss; k++) {
+			const struct ra_missing	*m = &r->miss[k];
+
+			ra_buf_adds(b, "          ");
+			ra_buf_adds(b, cat->v[m->priv].name);
+			ra_buf_pad(b, strlen(cat->v[m->priv].name), w + 2);
+			editor_place(b, cat, m->req);
+			if (m->actual)
+				ra_buf_printf(b, "  holds %s, needs %s",
+				    ra_level_name(m->actual),
+				    ra_level_name(m->req->min));
+			ra_buf_adds(b, "\n");
+		}
+	}
+}
+
+enum ra_err
+ra_render_explain_text(const struct ra_explanation *x,
+    const struct ra_write_opts *o, FILE *out)
+{
+	struct ra_buf		 b = { 0 };
+	const struct ra_profile	*p;
+	size_t			 k, w = 0, n;
+	enum ra_err		 rc;
+
+	if (x->ns || x->principal >= 0 || x->otc >= 0) {
+		char	 t[2][48];
+
+		snprintf(t[0], sizeof(t[0]), "type=%d", x->principal);
+		snprintf(t[1], sizeof(t[1]), "ObjectTypeCode %ld", x->otc);
+		ra_buf_adds(&b, "Recognized in the text:\n");
+		for (k = 0; k < x->ns; k++) {
+			n = width(x->s[k].matched);
+			w = n > w ? n : w;
+		}
+		if (x->principal >= 0 && strlen(t[0]) > w)
+			w = strlen(t[0]);
+		if (x->otc >= 0 && strlen(t[1]) > w)
+			w = strlen(t[1]);
+		for (k = 0; k < x->ns; k++) {
+			ra_buf_adds(&b, "  ");
+			ra_buf_add_safe(&b, x->s[k].matched);
+			ra_buf_pad(&b, width(x->s[k].matched), w + 2);
+			ra_buf_adds(&b, x->s[k].def->meaning);
+			if (x->s[k].def->source)
+				ra_buf_printf(&b, " (%s)",
+				    x->s[k].def->source);
+			ra_buf_adds(&b, "\n");
+		}
+		if (x->principal >= 0) {
+			ra_buf_adds(&b, "  ");
+			ra_buf_adds(&b, t[0]);
+			ra_buf_pad(&b, strlen(t[0]), w + 2);
+			ra_buf_adds(&b, x->principal == 8 ? "the principal is "
+			    "a user (systemuser)" : x->principal == 9 ? "the "
+			    "principal is a team: its roles, and how its "
+			    "members inherit them, decide" : "the principal's "
+			    "type code (8 is a user, 9 a team)");
+			ra_buf_adds(&b, "\n");
+		}
+		if (x->otc >= 0) {
+			const char	*table = ra_otc_table(x->otc);
+
+			ra_buf_adds(&b, "  ");
+			ra_buf_adds(&b, t[1]);
+			ra_buf_pad(&b, strlen(t[1]), w + 2);
+			if (table)
+				ra_buf_printf(&b, "the record is of table %s",
+				    table);
+			else
+				ra_buf_adds(&b, "a table roleaudit does not "
+				    "know by its code");
+			if (x->access)
+				ra_buf_printf(&b, "; the check asked for %s",
+				    x->access);
+			ra_buf_adds(&b, "\n");
+		}
+	}
+	for (k = 0; k < x->np; k++)
+		priv_text(&b, x, &x->p[k], o->color);
+	if (x->np == 0) {
+		ra_buf_adds(&b, x->ns ? "\nNo privilege named in this text.\n" :
+		    "No privilege named in this text, and no error roleaudit "
+		    "knows.\n");
+		for (k = 0; k < x->nrep; k++)
+			report_text(&b, x, x->rep[k], o->color);
+	} else if ((p = builtin(x, error_profile(x))) != NULL) {
+		ra_buf_printf(&b, "\nThe error belongs to profile %s (%zu "
+		    "privileges): a role that lacks one of them may lack "
+		    "others; check them all with `roleaudit check -p %s "
+		    "INPUT`.\n", p->name, p->n, p->name);
+	}
+	if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+		goto out;
+	ra_buf_printf(&b, "\n%zu privilege%s named or implied, %zu error%s "
+	    "recognized", x->np, x->np == 1 ? "" : "s", x->ns,
+	    x->ns == 1 ? "" : "s");
+	if (x->nsol) {
+		size_t	 nroles = 0;
+
+		for (k = 0; k < x->nsol; k++)
+			nroles += x->sol[k]->nrole;
+		ra_buf_printf(&b, "; %zu of %zu role%s in %zu input%s lack%s "
+		    "what the text is about", x->nlacking, nroles,
+		    nroles == 1 ? "" : "s", x->nsol, x->nsol == 1 ? "" : "s",
+		    x->nlacking == 1 ? "s" : "");
+	}
+	ra_buf_adds(&b, ".\n");
+	rc = ra_buf_flush(&b, out);
+out:
+	ra_buf_free(&b);
+	return rc;
 }

@@ -1,6 +1,8 @@
 /*
- * test_render.c - render*.c: CSV cells made inert for spreadsheets, the
- * CSV, JSON and text reports, escaping of untrusted names, write errors.
+ * test_render.c - the render stage: CSV cells made inert for
+ * spreadsheets, the CSV, JSON and text reports, escaping of untrusted
+ * names, write errors, and write.c's table of which result is shown in
+ * which format.
  */
 #include <jansson.h>
 
@@ -547,6 +549,130 @@ test_write_profiles(void **state)
 	json_decref(j);
 }
 
+/* Every result of the fixture: lint, combined roles, an explanation. */
+struct results {
+	struct ra_lint		*ln;
+	struct ra_combined	*cb;
+	struct ra_explanation	*x;
+};
+
+static void
+results(struct fix *f, struct results *r)
+{
+	static const char	 text[] = "is missing prvReadAccount privilege";
+	const struct ra_solution *const *sol =
+	    (const struct ra_solution *const *)&f->sol;
+
+	assert_int_equal(ra_lint(f->ctx, sol, 1, NULL, &r->ln), RA_OK);
+	assert_int_equal(ra_combine(f->ctx, sol, 1,
+	    (const struct ra_profile *const *)&f->prof, 1, NULL, NULL, 0,
+	    &r->cb), RA_OK);
+	assert_int_equal(ra_explain(f->ctx, text, strlen(text), sol, 1,
+	    (const struct ra_profile *const *)&f->prof, 1, &r->x), RA_OK);
+}
+
+/*
+ * Write one kind of result (K, see below) of F and R in format FMT to a
+ * string; *RC is what ra_write_*() returned.  Free the string.
+ */
+enum kind { K_REPORT, K_ROLES, K_MATRIX, K_LINT, K_COMBINED, K_EXPLAIN,
+    K__COUNT };
+
+static char *
+write_kind(struct fix *f, const struct results *r, enum kind k,
+    enum ra_format fmt, enum ra_err *rc)
+{
+	const struct ra_solution *const *sol =
+	    (const struct ra_solution *const *)&f->sol;
+	struct ra_write_opts	 o;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*mf;
+
+	memset(&o, 0, sizeof(o));
+	o.format = fmt;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	switch (k) {
+	case K_REPORT:
+		*rc = ra_write_report(f->rep, &o, mf);
+		break;
+	case K_ROLES:
+		*rc = ra_write_roles(f->ctx, sol, 1, &o, mf);
+		break;
+	case K_MATRIX:
+		*rc = ra_write_matrix(f->ctx, sol, 1, &o, mf);
+		break;
+	case K_LINT:
+		*rc = ra_write_lint(r->ln, &o, mf);
+		break;
+	case K_COMBINED:
+		*rc = ra_write_combined(r->cb, &o, mf);
+		break;
+	default:
+		*rc = ra_write_explanation(r->x, &o, mf);
+		break;
+	}
+	fclose(mf);
+	return buf;
+}
+
+/*
+ * Each result in each format: the formats that show it write it (each
+ * its own renderer: a CSV starts with its own header), the others are
+ * RA_EINVAL and write nothing, as is a format that is not one.
+ */
+static void
+test_write_table(void **state)
+{
+	static const struct {
+		enum kind	 k;
+		unsigned	 formats;	/* bit per enum ra_format */
+		const char	*csv;		/* start of the CSV header */
+	} want[] = {
+		{ K_REPORT, 0x3f, "\"input\",\"kind\",\"solution\"," },
+		{ K_ROLES, 0x07, "\"input\",\"kind\",\"solution\",\"version\","
+		    "\"role_id\",\"role_name\",\"location\",\"privileges\"\n" },
+		{ K_MATRIX, 0x0a, "\"tab\",\"section\",\"entity\"," },
+		{ K_LINT, 0x07, "\"input\",\"kind\",\"role_id\"," },
+		{ K_COMBINED, 0x07, "\"combination\",\"roles\"," },
+		{ K_EXPLAIN, 0x07, "\"privilege\",\"entity\",\"tab\"," },
+	};
+	struct fix		*f = *state;
+	struct results		 r;
+	enum ra_format		 fmt;
+	enum ra_err		 rc;
+	char			*buf;
+	size_t			 i;
+
+	results(f, &r);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		for (fmt = RA_FORMAT_TEXT; fmt <= RA_FORMAT_SARIF; fmt++) {
+			buf = write_kind(f, &r, want[i].k, fmt, &rc);
+			if (want[i].formats & (1u << fmt)) {
+				assert_int_equal(rc, RA_OK);
+				assert_non_null(buf);
+				assert_true(strlen(buf) > 0);
+				if (fmt == RA_FORMAT_CSV)
+					assert_memory_equal(buf, want[i].csv,
+					    strlen(want[i].csv));
+				if (fmt == RA_FORMAT_JSON)
+					assert_int_equal(buf[0], '{');
+			} else {
+				assert_int_equal(rc, RA_EINVAL);
+				assert_true(buf == NULL || *buf == '\0');
+			}
+			free(buf);
+		}
+		buf = write_kind(f, &r, want[i].k, (enum ra_format)-1, &rc);
+		assert_int_equal(rc, RA_EINVAL);
+		assert_true(buf == NULL || *buf == '\0');
+		free(buf);
+	}
+	ra_lint_free(r.ln);
+	ra_combined_free(r.cb);
+	ra_explanation_free(r.x);
+}
+
 #define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
 
 int
@@ -567,6 +693,7 @@ main(void)
 		FIX(test_write_error),
 		FIX(test_write_roles),
 		FIX(test_write_profiles),
+		FIX(test_write_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,356 @@
+/*
+ * html_diff.c - a diff as an HTML page: the verdict and counts, the two
+ * inputs, a table of the roles that differ, then a section per role
+ * with its privilege changes, its profile verdicts and its grids, where
+ * a changed cell shows the old and the new depth and whether the change
+ * is an escalation.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/render.h"
+
+static enum ra_level
+side_level(const struct ra_role *r, size_t p)
+{
+	return r != NULL ? ra_bitmap_get(&r->bits, p) : RA_LEVEL_NONE;
+}
+
+static int
+diff_shown(const struct ra_html_view *v, size_t p)
+{
+	return side_level(v->old, p) != RA_LEVEL_NONE ||
+	    side_level(v->new, p) != RA_LEVEL_NONE;
+}
+
+/*
+ * The depth on both sides, and how the change is marked: an escalation
+ * (the diff's reason, or for an added or removed role the escalation
+ * rules), more, or less.
+ */
+static void
+diff_cell(struct ra_html *pg, const struct ra_html_view *v,
+    struct ra_html_node *tr, size_t p)
+{
+	enum ra_level		 o = side_level(v->old, p);
+	enum ra_level		 n = side_level(v->new, p);
+	struct ra_buf		 t = { 0 }, why = { 0 };
+	const char		*reason = NULL, *cls = "c";
+	struct ra_html_node	*td;
+
+	ra_buf_add_safe(&t, v->ctx->cat.v[p].name);
+	if (o == n)
+		ra_buf_printf(&t, ": %s", ra_level_editor_name(n));
+	else {
+		ra_buf_printf(&t, ": %s \xe2\x86\x92 %s",
+		    ra_level_editor_name(o), ra_level_editor_name(n));
+		if (v->pd != NULL && v->pd[p] != NULL)
+			reason = v->pd[p]->reason;
+		else if (v->pd == NULL && n > o &&
+		    ra_escalation(v->ctx, p, o, n, &why))
+			reason = why.oom ? "" : why.s;
+		cls = reason != NULL ? "c esc" : n > o ? "c up" : "c down";
+		if (reason != NULL) {
+			ra_buf_adds(&t, "; escalation: ");
+			ra_buf_adds(&t, reason);
+		}
+	}
+	td = ra_html_el(pg, tr, "td", cls);
+	if (t.oom || why.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_attr(pg, td, "title", t.s);
+	ra_html_circle(pg, td, o);
+	if (o != n) {
+		ra_html_tel(pg, td, "span", "arrow", "\xe2\x86\x92");
+		ra_html_circle(pg, td, n);
+		if (reason != NULL)
+			ra_html_tel(pg, td, "span", "why", "escalation");
+	}
+	ra_buf_free(&t);
+	ra_buf_free(&why);
+}
+
+static const char *
+change_label(const struct ra_rdiff *r)
+{
+	return r->change == RA_RCH_ADDED ? "ADDED" :
+	    r->change == RA_RCH_REMOVED ? "REMOVED" : "CHANGED";
+}
+
+/* The badge of a role's own change. */
+static void
+change_badge(struct ra_html *pg, struct ra_html_node *parent,
+    const struct ra_rdiff *r)
+{
+	ra_html_badge(pg, parent, r->change == RA_RCH_REMOVED ? "note" :
+	    r->change == RA_RCH_ADDED ? "warning" : "neutral",
+	    change_label(r));
+}
+
+/* "profile: pass -> fail" for verdict K of R. */
+static void
+verdict(struct ra_html *pg, struct ra_html_node *n, const struct ra_rdiff *r,
+    size_t k)
+{
+	ra_html_utext(pg, n, r->t[k].prof->name);
+	ra_html_textf(pg, n, ": %s \xe2\x86\x92 %s",
+	    r->t[k].old_pass ? "pass" : "fail",
+	    r->t[k].new_pass ? "pass" : "fail");
+}
+
+static void
+changes_table(struct ra_html *pg, struct ra_html_node *sec,
+    const struct ra_diff *d, const struct ra_rdiff *r)
+{
+	static const char *const heads[] = { "Tab", "Privilege", "Entity",
+	    "Change", "Old", "New", "Severity", "Escalation" };
+	const struct ra_catalog	*cat = &d->ctx->cat;
+	struct ra_html_node	*tb, *tr, *td;
+	size_t			 k;
+
+	ra_html_tel(pg, sec, "h3", NULL, "Privilege changes");
+	tb = ra_html_thead(pg, ra_html_el(pg, sec, "table", "changes"), heads,
+	    8);
+	for (k = 0; k < r->np; k++) {
+		const struct ra_pdiff	*p = &r->p[k];
+		const struct ra_privdef	*pd = &cat->v[p->priv];
+		enum ra_severity	 s = ra_pdiff_severity(p);
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		ra_html_place_cell(pg, tr, pd->tab, pd->section);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    pd->name);
+		td = ra_html_uel(pg, tr, "td", NULL, pd->entity);
+		if (pd->access != RA_ACCESS_NONE) {
+			ra_html_text(pg, td, ": ");
+			ra_html_text(pg, td, ra_html_access_head[pd->access]);
+		}
+		ra_html_tel(pg, tr, "td", NULL, ra_pchange_name(p->change));
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_circle(pg, td, p->old);
+		ra_html_text(pg, td, " ");
+		ra_html_text(pg, td, p->old ? ra_level_name(p->old) :
+		    "\xe2\x80\x94");
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_circle(pg, td, p->new);
+		ra_html_text(pg, td, " ");
+		ra_html_text(pg, td, p->new ? ra_level_name(p->new) :
+		    "\xe2\x80\x94");
+		ra_html_badge(pg, ra_html_el(pg, tr, "td", NULL),
+		    ra_severity_name(s), ra_severity_name(s));
+		ra_html_tel(pg, tr, "td", NULL, p->reason ? p->reason : "");
+	}
+}
+
+/* The table of the roles that differ, each a link to its section. */
+static void
+roles_table(struct ra_html *pg, const struct ra_diff *d)
+{
+	static const char *const heads[] = { "Change", "Role", "Id",
+	    "Privilege changes", "Escalations", "Profiles", "Severity" };
+	struct ra_html_node	*body = ra_html_body(pg), *tb, *tr, *td, *n;
+	char			 id[32];
+	size_t			 i, k, esc;
+
+	ra_html_tel(pg, body, "h2", NULL, "Roles");
+	if (d->nr == 0) {
+		ra_html_tel(pg, body, "p", NULL, "No differences in roles.");
+		return;
+	}
+	tb = ra_html_thead(pg, ra_html_el(pg, body, "table", "summary"), heads,
+	    7);
+	for (i = 0; i < d->nr; i++) {
+		const struct ra_rdiff	*r = &d->r[i];
+		const struct ra_role	*cur = r->new ? r->new : r->old;
+		enum ra_severity	 s = ra_rdiff_severity(r);
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		change_badge(pg, ra_html_el(pg, tr, "td", NULL), r);
+		snprintf(id, sizeof(id), "#role-%zu", i + 1);
+		td = ra_html_el(pg, tr, "td", NULL);
+		n = ra_html_el(pg, td, "a", NULL);
+		ra_html_attr(pg, n, "href", id);
+		ra_html_utext(pg, n, cur->name);
+		if (r->renamed) {
+			ra_html_text(pg, td, " (was \xe2\x80\x9c");
+			ra_html_utext(pg, td, r->old->name);
+			ra_html_text(pg, td, "\xe2\x80\x9d)");
+		}
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    *cur->id ? cur->id : "(no id)");
+		td = ra_html_el(pg, tr, "td", NULL);
+		if (r->change == RA_RCH_CHANGED)
+			ra_html_textf(pg, td, "%zu", r->np);
+		else
+			ra_html_textf(pg, td, "%s, %zu privilege%s",
+			    ra_rchange_name(r->change), cur->nprivs,
+			    cur->nprivs == 1 ? "" : "s");
+		for (k = 0, esc = 0; k < r->np; k++)
+			esc += r->p[k].reason != NULL;
+		if (r->change == RA_RCH_ADDED)
+			esc = (size_t)r->escalation;
+		ra_html_textf(pg, ra_html_el(pg, tr, "td", "num"), "%zu", esc);
+		td = ra_html_el(pg, tr, "td", NULL);
+		for (k = 0; k < r->nt; k++) {
+			if (k)
+				ra_html_el(pg, td, "br", NULL);
+			verdict(pg, td, r, k);
+		}
+		ra_html_badge(pg, ra_html_el(pg, tr, "td", NULL),
+		    ra_severity_name(s), ra_severity_name(s));
+	}
+}
+
+/* The location of R (not NULL) as a row of table T. */
+static void
+location_row(struct ra_html *pg, struct ra_html_node *t, const char *th,
+    const struct ra_role *r, struct ra_buf *b)
+{
+	b->len = 0;
+	ra_role_location(r, b);
+	ra_html_utext(pg, ra_html_el(pg, ra_html_meta_row(pg, t, th), "code",
+	    NULL), b->oom ? "" : b->s);
+}
+
+/*
+ * The section of role I: what changed, the verdicts, and (unless only
+ * its name changed) its grids.  PD is scratch: a change per privilege.
+ */
+static void
+role_section(struct ra_html *pg, const struct ra_diff *d, size_t i,
+    struct ra_html_view *v, const struct ra_pdiff **pd, struct ra_buf *b)
+{
+	const struct ra_catalog	*cat = &d->ctx->cat;
+	const struct ra_rdiff	*r = &d->r[i];
+	const struct ra_role	*cur = r->new ? r->new : r->old;
+	struct ra_html_node	*sec, *n, *t, *td, *ul;
+	char			 id[32];
+	size_t			 k;
+
+	sec = ra_html_el(pg, ra_html_body(pg), "section", "role");
+	snprintf(id, sizeof(id), "role-%zu", i + 1);
+	ra_html_attr(pg, sec, "id", id);
+	n = ra_html_el(pg, sec, "h2", NULL);
+	change_badge(pg, n, r);
+	ra_html_utext(pg, n, cur->name);
+	t = ra_html_el(pg, sec, "table", "meta");
+	ra_html_utext(pg, ra_html_el(pg, ra_html_meta_row(pg, t, "Id"),
+	    "code", NULL), *cur->id ? cur->id : "(no id)");
+	if (r->renamed)
+		ra_html_utext(pg, ra_html_meta_row(pg, t, "Renamed from"),
+		    r->old->name);
+	if (r->old != NULL)
+		location_row(pg, t, "Old location", r->old, b);
+	if (r->new != NULL)
+		location_row(pg, t, "New location", r->new, b);
+	if (r->change != RA_RCH_CHANGED) {
+		td = ra_html_meta_row(pg, t, "Privileges");
+		ra_html_textf(pg, td, "%zu %s", cur->nprivs,
+		    r->change == RA_RCH_ADDED ? "granted" :
+		    "no longer granted");
+		if (r->escalation)
+			ra_html_text(pg, td, "; grants escalating privileges");
+	}
+	if (r->np)
+		changes_table(pg, sec, d, r);
+	if (r->nt) {
+		ra_html_tel(pg, sec, "h3", NULL, "Profile verdicts");
+		ul = ra_html_el(pg, sec, "ul", NULL);
+		for (k = 0; k < r->nt; k++)
+			verdict(pg, ra_html_el(pg, ul, "li", NULL), r, k);
+	}
+	if (r->np == 0 && r->change == RA_RCH_CHANGED)
+		return;
+	for (k = 0; k < cat->n; k++)
+		pd[k] = NULL;
+	for (k = 0; k < r->np; k++)
+		if (r->p[k].priv < cat->n)
+			pd[r->p[k].priv] = &r->p[k];
+	v->old = r->old;
+	v->new = r->new;
+	v->pd = r->change == RA_RCH_CHANGED ? pd : NULL;
+	v->anchor = id;
+	ra_html_tel(pg, sec, "h3", NULL, "Privileges by tab");
+	ra_html_tel(pg, sec, "p", "hint", r->change == RA_RCH_CHANGED ?
+	    "Every entity the role holds anything on, on either side; "
+	    "changed cells show the old and the new depth." :
+	    "Every privilege of the role, marked as added or removed.");
+	ra_html_grids(pg, v, sec);
+}
+
+enum ra_err
+ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
+    FILE *out)
+{
+	static const char *const sides[] = { "old", "new" };
+	const struct ra_catalog	*cat = &d->ctx->cat;
+	const struct ra_solution *sol[2];
+	const struct ra_pdiff	**pd;
+	struct ra_html		*pg;
+	struct ra_grid		 grid;
+	struct ra_buf		 b = { 0 };
+	struct ra_html_view	 v;
+	struct ra_html_node	*t, *td, *n;
+	size_t			 i;
+
+	memset(&v, 0, sizeof(v));
+	if ((pd = calloc(cat->n ? cat->n : 1, sizeof(*pd))) == NULL)
+		return RA_ENOMEM;
+	if (ra_grid_build(cat, NULL, &grid) == -1) {
+		free(pd);
+		return RA_ENOMEM;
+	}
+	ra_buf_adds(&b, "Security role comparison: ");
+	ra_buf_adds(&b, d->old->path);
+	ra_buf_adds(&b, " \xe2\x86\x92 ");
+	ra_buf_adds(&b, d->new->path);
+	if ((pg = ra_html_new(b.oom ? "" : b.s, out)) == NULL) {
+		ra_buf_free(&b);
+		ra_grid_free(&grid);
+		free(pd);
+		return RA_ENOMEM;
+	}
+	sol[0] = d->old;
+	sol[1] = d->new;
+
+	ra_html_tel(pg, ra_html_body(pg), "h1", NULL,
+	    "Security role comparison");
+	n = ra_html_el(pg, ra_html_body(pg), "p", "lead");
+	ra_html_badge(pg, n, d->escalations ? "error" : d->nr ? "warning" :
+	    "pass", d->escalations ? "ESCALATION" : d->nr ? "CHANGED" :
+	    "SAME");
+	ra_html_textf(pg, n, " Roles: %zu added, %zu removed, %zu changed.  "
+	    "Privileges: %zu added, %zu removed, %zu raised, %zu lowered.  "
+	    "Escalations: %zu.", d->roles_added, d->roles_removed,
+	    d->roles_changed, d->added, d->removed, d->raised, d->lowered,
+	    d->escalations);
+	t = ra_html_meta_table(pg, o->generated);
+	td = ra_html_meta_row(pg, t, "Profiles evaluated");
+	for (i = 0; i < d->nprof; i++) {
+		if (i)
+			ra_html_text(pg, td, ", ");
+		ra_html_uel(pg, td, "strong", NULL, d->prof[i]->name);
+	}
+	ra_html_inputs(pg, sol, 2, sides);
+	ra_html_diags(pg, d->ctx);
+	roles_table(pg, d);
+	ra_html_legend(pg, 2);
+	ra_html_flush(pg);
+
+	v.ctx = d->ctx;
+	v.grid = &grid;
+	v.shown = diff_shown;
+	v.cell = diff_cell;
+	for (i = 0; i < d->nr; i++) {
+		ra_html_flush(pg);
+		role_section(pg, d, i, &v, pd, &b);
+	}
+	ra_html_footer(pg, "An escalation or a role that stops passing a "
+	    "profile is an error; another change that grants more, a "
+	    "warning; a change that grants less, a note.");
+	ra_buf_free(&b);
+	ra_grid_free(&grid);
+	free(pd);
+	return ra_html_end(pg);
+}

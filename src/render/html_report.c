@@ -1,0 +1,253 @@
+/*
+ * html_report.c - the check report as an HTML page: a verdict, the
+ * profiles and inputs, a table of roles, then a section per role with
+ * the privileges it lacks and its grids, where each required cell shows
+ * whether the role holds it deep enough.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/render.h"
+
+static int
+check_shown(const struct ra_html_view *v, size_t p)
+{
+	return ra_bitmap_get(&v->role->bits, p) != RA_LEVEL_NONE ||
+	    v->need[p] != RA_LEVEL_NONE;
+}
+
+/* The level the role holds, and whether that meets the requirement. */
+static void
+check_cell(struct ra_html *pg, const struct ra_html_view *v,
+    struct ra_html_node *tr, size_t p)
+{
+	enum ra_level		 held = ra_bitmap_get(&v->role->bits, p);
+	enum ra_level		 need = v->need[p];
+	int			 miss = need != RA_LEVEL_NONE && held < need;
+	struct ra_buf		 t = { 0 };
+	struct ra_html_node	*td;
+
+	ra_buf_add_safe(&t, v->ctx->cat.v[p].name);
+	ra_buf_printf(&t, ": %s", ra_level_editor_name(held));
+	if (need != RA_LEVEL_NONE)
+		ra_buf_printf(&t, "; required: %s or more",
+		    ra_level_editor_name(need));
+	td = ra_html_el(pg, tr, "td", miss ? "c miss" :
+	    need != RA_LEVEL_NONE ? "c req" : "c");
+	if (t.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_attr(pg, td, "title", t.s);
+	ra_html_circle(pg, td, held);
+	if (miss)
+		ra_html_text(pg, ra_html_tel(pg, td, "span", "why", "needs "),
+		    ra_level_editor_name(need));
+	ra_buf_free(&t);
+}
+
+/* The privileges R lacks, each where the editor shows it. */
+static void
+missing_table(struct ra_html *pg, struct ra_html_node *sec,
+    const struct ra_report *rep, const struct ra_result *r)
+{
+	static const char *const heads[] = { "Tab", "Privilege", "Entity",
+	    "Access", "Needs", "Holds" };
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	struct ra_html_node	*tb, *tr, *td;
+	size_t			 k;
+
+	ra_html_tel(pg, sec, "h3", NULL, "Missing privileges");
+	tb = ra_html_thead(pg, ra_html_el(pg, sec, "table", "missing"), heads,
+	    6);
+	for (k = 0; k < r->nmiss; k++) {
+		const struct ra_missing	*m = &r->miss[k];
+		enum ra_access		 acc = cat->v[m->priv].access;
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		ra_html_place_cell(pg, tr, m->tab, ra_req_section(cat, m->req));
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    cat->v[m->priv].name);
+		ra_html_uel(pg, tr, "td", NULL, ra_req_entity(cat, m->req));
+		ra_html_tel(pg, tr, "td", NULL, acc == RA_ACCESS_NONE ? "" :
+		    ra_html_access_head[acc]);
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_circle(pg, td, m->req->min);
+		ra_html_text(pg, td, " ");
+		ra_html_text(pg, td, m->req->min > RA_LEVEL_BASIC ?
+		    ra_level_editor_name(m->req->min) : "any depth");
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_circle(pg, td, m->actual);
+		ra_html_text(pg, td, " ");
+		ra_html_text(pg, td, m->actual == RA_LEVEL_NONE ?
+		    "not granted" : ra_level_editor_name(m->actual));
+	}
+}
+
+/* The table of every role: verdict, name (a link to its section), place. */
+static void
+roles_table(struct ra_html *pg, const struct ra_report *rep,
+    struct ra_buf *b)
+{
+	static const char *const heads[] = { "Status", "Role", "Input",
+	    "Location", "Privileges", "Missing" };
+	struct ra_html_node	*body = ra_html_body(pg), *tb, *tr, *td, *n;
+	char			 id[32];
+	size_t			 i;
+
+	ra_html_tel(pg, body, "h2", NULL, "Roles");
+	if (rep->nres == 0) {
+		ra_html_tel(pg, body, "p", NULL, "No roles.");
+		return;
+	}
+	tb = ra_html_thead(pg, ra_html_el(pg, body, "table", "summary"), heads,
+	    6);
+	for (i = 0; i < rep->nres; i++) {
+		const struct ra_result	*r = &rep->res[i];
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		ra_html_badge(pg, ra_html_el(pg, tr, "td", NULL), r->nmiss ?
+		    "fail" : "pass", r->nmiss ? "FAIL" : "PASS");
+		snprintf(id, sizeof(id), "#role-%zu", i + 1);
+		n = ra_html_el(pg, ra_html_el(pg, tr, "td", NULL), "a", NULL);
+		ra_html_attr(pg, n, "href", id);
+		ra_html_utext(pg, n, r->role->name);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    rep->sol[r->sol]->path);
+		b->len = 0;
+		ra_role_location(r->role, b);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    b->oom ? "" : b->s);
+		ra_html_textf(pg, ra_html_el(pg, tr, "td", "num"), "%zu",
+		    r->role->nprivs);
+		td = ra_html_el(pg, tr, "td", "num");
+		if (r->nmiss)
+			ra_html_textf(pg, td, "%zu of %zu", r->nmiss,
+			    rep->req.n);
+		else
+			ra_html_text(pg, td, "\xe2\x80\x94");
+	}
+}
+
+/* The section of result I: what the role is, what it lacks, its grids. */
+static void
+role_section(struct ra_html *pg, const struct ra_report *rep, size_t i,
+    struct ra_html_view *v, struct ra_buf *b)
+{
+	const struct ra_result	*r = &rep->res[i];
+	struct ra_html_node	*sec, *n, *tb, *td;
+	char			 id[32];
+
+	sec = ra_html_el(pg, ra_html_body(pg), "section", "role");
+	snprintf(id, sizeof(id), "role-%zu", i + 1);
+	ra_html_attr(pg, sec, "id", id);
+	n = ra_html_el(pg, sec, "h2", NULL);
+	ra_html_badge(pg, n, r->nmiss ? "fail" : "pass", r->nmiss ? "FAIL" :
+	    "PASS");
+	ra_html_utext(pg, n, r->role->name);
+	tb = ra_html_el(pg, sec, "table", "meta");
+	ra_html_utext(pg, ra_html_el(pg, ra_html_meta_row(pg, tb, "Id"),
+	    "code", NULL), *r->role->id ? r->role->id : "(no id)");
+	ra_html_utext(pg, ra_html_el(pg, ra_html_meta_row(pg, tb, "Input"),
+	    "code", NULL), rep->sol[r->sol]->path);
+	b->len = 0;
+	ra_role_location(r->role, b);
+	ra_html_utext(pg, ra_html_el(pg, ra_html_meta_row(pg, tb, "Location"),
+	    "code", NULL), b->oom ? "" : b->s);
+	ra_html_textf(pg, ra_html_meta_row(pg, tb, "Privileges"),
+	    "%zu granted", r->role->nprivs);
+	td = ra_html_meta_row(pg, tb, "Requirements");
+	if (r->nmiss)
+		ra_html_textf(pg, td, "%zu of %zu required privilege%s "
+		    "missing", r->nmiss, rep->req.n,
+		    rep->req.n == 1 ? "" : "s");
+	else
+		ra_html_textf(pg, td, "all %zu met", rep->req.n);
+	if (r->nmiss)
+		missing_table(pg, sec, rep, r);
+	ra_html_tel(pg, sec, "h3", NULL, "Privileges by tab");
+	ra_html_tel(pg, sec, "p", "hint", "As the security-role editor shows "
+	    "them; an entity is left out when the role holds nothing on it "
+	    "and no profile requires anything of it.");
+	v->role = r->role;
+	v->anchor = id;
+	ra_html_grids(pg, v, sec);
+}
+
+enum ra_err
+ra_render_report_html(const struct ra_report *rep,
+    const struct ra_write_opts *o, FILE *out)
+{
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	struct ra_html		*pg;
+	struct ra_grid		 grid;
+	struct ra_buf		 b = { 0 };
+	struct ra_html_view	 v;
+	enum ra_level		*need;
+	struct ra_html_node	*t, *td, *n;
+	size_t			 i;
+
+	memset(&v, 0, sizeof(v));
+	if ((need = calloc(cat->n ? cat->n : 1, sizeof(*need))) == NULL)
+		return RA_ENOMEM;
+	for (i = 0; i < rep->req.n; i++)
+		if (rep->req.req[i].priv < cat->n)
+			need[rep->req.req[i].priv] =
+			    rep->req.req[i].min > RA_LEVEL_BASIC ?
+			    rep->req.req[i].min : RA_LEVEL_BASIC;
+	if (ra_grid_build(cat, &rep->req, &grid) == -1) {
+		free(need);
+		return RA_ENOMEM;
+	}
+	ra_html_title(&b, "Security role audit", rep->sol, rep->nsol);
+	pg = ra_html_new(b.oom ? "" : b.s, out);
+	ra_buf_free(&b);
+	if (pg == NULL) {
+		ra_grid_free(&grid);
+		free(need);
+		return RA_ENOMEM;
+	}
+
+	ra_html_tel(pg, ra_html_body(pg), "h1", NULL, "Security role audit");
+	n = ra_html_el(pg, ra_html_body(pg), "p", "lead");
+	ra_html_badge(pg, n, rep->nfail ? "fail" : "pass", rep->nfail ?
+	    "FAIL" : "PASS");
+	ra_html_textf(pg, n, " %zu role%s in %zu input%s: %zu pass, %zu fail",
+	    rep->nres, rep->nres == 1 ? "" : "s", rep->nsol,
+	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
+	t = ra_html_meta_table(pg, o->generated);
+	td = ra_html_meta_row(pg, t, rep->nprof == 1 ? "Profile" :
+	    "Profiles");
+	for (i = 0; i < rep->nprof; i++) {
+		if (i)
+			ra_html_el(pg, td, "br", NULL);
+		ra_html_uel(pg, td, "strong", NULL, rep->prof[i]->name);
+		ra_html_textf(pg, td, " (%zu privilege%s): ", rep->prof[i]->n,
+		    rep->prof[i]->n == 1 ? "" : "s");
+		ra_html_utext(pg, td, rep->prof[i]->source);
+	}
+	ra_html_textf(pg, ra_html_meta_row(pg, t, "Required"),
+	    "%zu privilege%s%s", rep->req.n, rep->req.n == 1 ? "" : "s",
+	    rep->nprof > 1 ? ", the profiles united (the highest depth "
+	    "wins)" : "");
+	ra_html_inputs(pg, rep->sol, rep->nsol, NULL);
+	ra_html_diags(pg, rep->ctx);
+	roles_table(pg, rep, &b);
+	ra_html_legend(pg, 1);
+	ra_html_flush(pg);
+
+	v.ctx = rep->ctx;
+	v.grid = &grid;
+	v.shown = check_shown;
+	v.cell = check_cell;
+	v.need = need;
+	for (i = 0; i < rep->nres; i++) {
+		ra_html_flush(pg);
+		role_section(pg, rep, i, &v, &b);
+	}
+	ra_html_footer(pg, "Every required privilege a role lacks is an "
+	    "error.");
+	ra_buf_free(&b);
+	ra_grid_free(&grid);
+	free(need);
+	return ra_html_end(pg);
+}
