@@ -2,8 +2,6 @@
  * render.c - the public ra_write_*() entry points: pick the renderer for
  * the format.
  */
-#include <stdlib.h>
-
 #include "render/render.h"
 
 RA_EXPORT enum ra_err
@@ -65,42 +63,19 @@ ra_write_roles(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 }
 
 RA_EXPORT enum ra_err
-ra_write_profiles(struct ra_ctx *ctx, const struct ra_write_opts *o,
-    FILE *out)
+ra_write_profiles(const struct ra_profile *const *prof, size_t nprof,
+    const struct ra_write_opts *o, FILE *out)
 {
-	struct ra_profile	**p = NULL;
-	size_t			  n = 0, cap = 0, i;
-	const char		 *name;
-	enum ra_err		  rc = RA_OK;
-
-	for (i = 0; rc == RA_OK && (name = ra_profile_builtin(i)) != NULL;
-	    i++) {
-		if (ra_grow(&p, &cap, n + 1, sizeof(*p)) == -1)
-			rc = RA_ENOMEM;
-		else if ((rc = ra_profile_load(ctx, name, &p[n])) == RA_OK)
-			n++;
+	switch (o->format) {
+	case RA_FORMAT_TEXT:
+		return ra_render_profiles_text(prof, nprof, out);
+	case RA_FORMAT_CSV:
+		return ra_render_profiles_csv(prof, nprof, out);
+	case RA_FORMAT_JSON:
+		return ra_render_profiles_json(prof, nprof, out);
+	default:
+		return RA_EINVAL;
 	}
-	if (rc == RA_OK)
-		switch (o->format) {
-		case RA_FORMAT_TEXT:
-			rc = ra_render_profiles_text(
-			    (const struct ra_profile *const *)p, n, out);
-			break;
-		case RA_FORMAT_CSV:
-			rc = ra_render_profiles_csv(
-			    (const struct ra_profile *const *)p, n, out);
-			break;
-		case RA_FORMAT_JSON:
-			rc = ra_render_profiles_json(
-			    (const struct ra_profile *const *)p, n, out);
-			break;
-		default:
-			rc = RA_EINVAL;
-		}
-	for (i = 0; i < n; i++)
-		ra_profile_free(p[i]);
-	free(p);
-	return rc;
 }
 
 RA_EXPORT enum ra_err
