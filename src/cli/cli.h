@@ -166,13 +166,20 @@ struct cli_command {
 	unsigned	 min_inputs, max_inputs;
 	unsigned	 formats;	/* CLI_FORMAT() of each it writes */
 	enum ra_format	 format;	/* without -f */
-	uint64_t	 options;	/* CLI_OPT() of each it takes */
-	unsigned	 fail_on;	/* CLI_FAIL() of each --fail-on value */
+	/*
+	 * CLI_OPT() of each option it takes but --fail-on, which FAIL_ON
+	 * gives value by value (CLI_FAIL()): taken when one is.
+	 */
+	uint64_t	 options;
+	unsigned	 fail_on;
 	enum cli_fail	 fail_default;	/* without --fail-on */
 	unsigned	 flags;		/* CLI_TEXT, CLI_PROFILES, ... */
 };
 
-/* Ends with a row whose NAME is NULL. */
+/*
+ * Ends with a row whose NAME is NULL.  At most 64 rows: usage errors
+ * keep sets of rows as uint64_t masks.
+ */
 extern const struct cli_command	cli_commands[];
 
 /* The values given to one option, in the order given. */

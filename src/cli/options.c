@@ -17,88 +17,88 @@
 
 #include "cli.h"
 
-#define ALL_OPTS	(CLI_OPT(OPT__COUNT) - 1)
+/* check's modes: they go with check only, and errors name them together. */
 #define CHECK_MODES	(CLI_OPT(OPT_LINT) | CLI_OPT(OPT_COMBINE) | \
 			 CLI_OPT(OPT_COMBINE_ALL))
 
 const struct cli_option cli_options[OPT__COUNT] = {
-	[OPT_FORMAT] = { "format", 'f', "FMT", NULL,
-	    "text (default), csv, json; check and diff also\n"
+	[OPT_FORMAT] = { .name = "format", .letter = 'f', .arg = "FMT",
+	    .help = "text (default), csv, json; check and diff also\n"
 	    "html, md (Markdown) and sarif (SARIF 2.1.0);\n"
-	    "matrix: csv (default) or html", 0, 0, 0, 0, 0 },
-	[OPT_OUTPUT] = { "output", 'o', "FILE", NULL,
-	    "write the report to FILE, atomically", 0, 0, 0, 0, 0 },
-	[OPT_PROFILE] = { "profile", 'p', "NAME|CSV", NULL,
-	    "requirement profile, repeatable (default:\n"
-	    "server-side-sync); requirements are united", 0, 0, 0, 0,
-	    CLI_REPEAT },
-	[OPT_MIN_LEVEL] = { "min-level", 0, "LEVEL", NULL,
-	    "require LEVEL (Basic, Local, Deep or Global)\n"
-	    "for every privilege, overriding the profiles", 0, 0, 0, 0, 0 },
-	[OPT_CATALOG] = { "catalog", 0, "CSV", NULL,
-	    "extend or override the privilege catalog", 0, 0, 0, 0, 0 },
-	[OPT_ROLE] = { "role", 0, "NAME|ID", NULL,
-	    "diff: compare only this role, repeatable", 0, 0, 0, 0,
-	    CLI_REPEAT },
-	[OPT_FAIL_ON] = { "fail-on", 0, "WHAT", NULL,
-	    "exit 1 on findings of this severity or worse:\n"
+	    "matrix: csv (default) or html" },
+	[OPT_OUTPUT] = { .name = "output", .letter = 'o', .arg = "FILE",
+	    .help = "write the report to FILE, atomically" },
+	[OPT_PROFILE] = { .name = "profile", .letter = 'p', .arg = "NAME|CSV",
+	    .help = "requirement profile, repeatable (default:\n"
+	    "server-side-sync); requirements are united",
+	    .flags = CLI_REPEAT },
+	[OPT_MIN_LEVEL] = { .name = "min-level", .arg = "LEVEL",
+	    .help = "require LEVEL (Basic, Local, Deep or Global)\n"
+	    "for every privilege, overriding the profiles" },
+	[OPT_CATALOG] = { .name = "catalog", .arg = "CSV",
+	    .help = "extend or override the privilege catalog" },
+	[OPT_ROLE] = { .name = "role", .arg = "NAME|ID",
+	    .help = "diff: compare only this role, repeatable",
+	    .flags = CLI_REPEAT },
+	[OPT_FAIL_ON] = { .name = "fail-on", .arg = "WHAT",
+	    .help = "exit 1 on findings of this severity or worse:\n"
 	    "note, warning or error (check's default);\n"
 	    "diff also: change (its default: any change)\n"
-	    "or escalation", 0, 0, 0, 0, 0 },
-	[OPT_LINT] = { "lint", 0, NULL, NULL,
-	    "check: lint the roles too (findings on stderr and\n"
-	    "in the JSON diagnostics)", 0, 0, 0, CHECK_MODES, 0 },
-	[OPT_COMBINE] = { "combine", 0, "LIST", NULL,
-	    "check: evaluate the roles of LIST (names or ids,\n"
+	    "or escalation" },
+	[OPT_LINT] = { .name = "lint",
+	    .help = "check: lint the roles too (findings on stderr and\n"
+	    "in the JSON diagnostics)",
+	    .named_with = CHECK_MODES },
+	[OPT_COMBINE] = { .name = "combine", .arg = "LIST",
+	    .help = "check: evaluate the roles of LIST (names or ids,\n"
 	    "comma-separated, \\, for a comma) as one user\n"
-	    "holding them all; repeatable", 0, 0,
-	    CLI_OPT(OPT_COMBINE_ALL), CHECK_MODES, CLI_REPEAT },
-	[OPT_COMBINE_ALL] = { "combine-all", 0, NULL, NULL,
-	    "check: every role of the inputs as one user", 0, 0,
-	    CLI_OPT(OPT_COMBINE), CHECK_MODES, 0 },
-	[OPT_TEAM_ROLE] = { "team-role", 0, "NAME|ID", NULL,
-	    "lint: this role is assigned to teams", 0, CLI_OPT(OPT_LINT), 0,
-	    0, CLI_REPEAT },
-	[OPT_TEXT] = { "text", 0, "TEXT", NULL,
-	    "explain: TEXT instead of standard input", 0, 0, 0, 0,
-	    CLI_REPEAT },
-	[OPT_REDACT] = { "redact", 0, NULL, NULL,
-	    "pseudonyms for role names and ids in the report\n"
-	    "(keyed by $ROLEAUDIT_REDACT_KEY)", 0, 0, 0, 0, 0 },
-	[OPT_COLOR] = { "color", 0, "WHEN", "colour",
-	    "auto (default), always or never", 0, 0, 0, 0, 0 },
-	[OPT_MEMBER_SIZE] = { "max-member-size", 0, "N", NULL,
-	    "largest zip member inflated, bytes (default 2G)", 0, 0, 0, 0,
-	    0 },
-	[OPT_RATIO] = { "max-ratio", 0, "N", NULL,
-	    "largest compression ratio of a member over\n"
-	    "1 MiB (default 200)", 0, 0, 0, 0, 0 },
-	[OPT_FILE_SIZE] = { "max-file-size", 0, "N", NULL,
-	    "largest XML or CSV file, bytes (default 4G)", 0, 0, 0, 0, 0 },
-	[OPT_MEMBERS] = { "max-members", 0, "N", NULL,
-	    "most members in a zip (default 100000)", 0, 0, 0, 0, 0 },
-	[OPT_SCAN_SIZE] = { "scan-size", 0, "N", NULL,
-	    "parse only the <Roles> section of a\n"
+	    "holding them all; repeatable",
+	    .excludes = CLI_OPT(OPT_COMBINE_ALL), .named_with = CHECK_MODES,
+	    .flags = CLI_REPEAT },
+	[OPT_COMBINE_ALL] = { .name = "combine-all",
+	    .help = "check: every role of the inputs as one user",
+	    .excludes = CLI_OPT(OPT_COMBINE), .named_with = CHECK_MODES },
+	[OPT_TEAM_ROLE] = { .name = "team-role", .arg = "NAME|ID",
+	    .help = "lint: this role is assigned to teams",
+	    .needs = CLI_OPT(OPT_LINT), .flags = CLI_REPEAT },
+	[OPT_TEXT] = { .name = "text", .arg = "TEXT",
+	    .help = "explain: TEXT instead of standard input",
+	    .flags = CLI_REPEAT },
+	[OPT_REDACT] = { .name = "redact",
+	    .help = "pseudonyms for role names and ids in the report\n"
+	    "(keyed by $ROLEAUDIT_REDACT_KEY)" },
+	[OPT_COLOR] = { .name = "color", .arg = "WHEN", .alias = "colour",
+	    .help = "auto (default), always or never" },
+	[OPT_MEMBER_SIZE] = { .name = "max-member-size", .arg = "N",
+	    .help = "largest zip member inflated, bytes (default 2G)" },
+	[OPT_RATIO] = { .name = "max-ratio", .arg = "N",
+	    .help = "largest compression ratio of a member over\n"
+	    "1 MiB (default 200)" },
+	[OPT_FILE_SIZE] = { .name = "max-file-size", .arg = "N",
+	    .help = "largest XML or CSV file, bytes (default 4G)" },
+	[OPT_MEMBERS] = { .name = "max-members", .arg = "N",
+	    .help = "most members in a zip (default 100000)" },
+	[OPT_SCAN_SIZE] = { .name = "scan-size", .arg = "N",
+	    .help = "parse only the <Roles> section of a\n"
 	    "customizations.xml of N bytes or more\n"
 	    "(default 8M)\n"
-	    "(these sizes take K, M and G suffixes)", 0, 0, 0, 0, 0 },
-	[OPT_FULL_PARSE] = { "full-parse", 0, NULL, NULL,
-	    "parse every document whole", 0, 0, 0, 0, 0 },
-	[OPT_JOBS] = { "jobs", 'j', "N", NULL,
-	    "read up to N inputs at once (default: one per\n"
-	    "core; check only)", 0, 0, 0, 0, 0 },
-	[OPT_PROGRESS] = { "progress", 0, NULL, NULL,
-	    "a progress line on standard error (default:\n"
+	    "(these sizes take K, M and G suffixes)" },
+	[OPT_FULL_PARSE] = { .name = "full-parse",
+	    .help = "parse every document whole" },
+	[OPT_JOBS] = { .name = "jobs", .letter = 'j', .arg = "N",
+	    .help = "read up to N inputs at once (default: one per\n"
+	    "core; check only)" },
+	[OPT_PROGRESS] = { .name = "progress",
+	    .help = "a progress line on standard error (default:\n"
 	    "only on a terminal, never when CI is set)",
-	    CLI_OPT(OPT_NO_PROGRESS), 0, 0, 0, 0 },
-	[OPT_NO_PROGRESS] = { "no-progress", 0, NULL, NULL, NULL, 0, 0, 0,
-	    0, 0 },
-	[OPT_QUIET] = { "quiet", 'q', NULL, NULL,
-	    "do not print warnings", 0, 0, 0, 0, 0 },
-	[OPT_HELP] = { "help", 'h', NULL, NULL,
-	    "show this help", 0, 0, 0, 0, CLI_ALONE },
-	[OPT_VERSION] = { "version", 'V', NULL, NULL,
-	    "show the version", 0, 0, 0, 0, CLI_ALONE },
+	    .shown_with = CLI_OPT(OPT_NO_PROGRESS) },
+	[OPT_NO_PROGRESS] = { .name = "no-progress" },
+	[OPT_QUIET] = { .name = "quiet", .letter = 'q',
+	    .help = "do not print warnings" },
+	[OPT_HELP] = { .name = "help", .letter = 'h',
+	    .help = "show this help", .flags = CLI_ALONE },
+	[OPT_VERSION] = { .name = "version", .letter = 'V',
+	    .help = "show the version", .flags = CLI_ALONE },
 };
 
 const char *const cli_fail_names[FAIL__COUNT] = {
@@ -186,7 +186,7 @@ out_of_memory(void)
 }
 
 /*
- * The lists in usage errors and --help: "a", "a and b", "a, b and c".
+ * The lists in usage errors: "a", "a and b", "a, b and c".
  * Words are added one by one, as the tables are walked; the last one
  * waits in PENDING, as only the end tells whether "and" goes before it.
  * Start from a zeroed struct.  Long lists are cut, never overrun.
@@ -222,12 +222,11 @@ words_end(struct words *w, const char *last)
 
 	if (w->n == 1)
 		snprintf(w->buf, sizeof(w->buf), "%s", w->pending);
+	else if (w->n > 1 && last != NULL)
+		snprintf(w->buf + len, sizeof(w->buf) - len, " %s %s", last,
+		    w->pending);
 	else if (w->n > 1)
-		snprintf(w->buf + len, sizeof(w->buf) - len, "%s%s%s",
-		    last ? " " : ", ", last ? last : "", last ? " " : "");
-	len = strlen(w->buf);
-	if (w->n > 1)
-		snprintf(w->buf + len, sizeof(w->buf) - len, "%s",
+		snprintf(w->buf + len, sizeof(w->buf) - len, ", %s",
 		    w->pending);
 	return w->buf;
 }
@@ -262,7 +261,8 @@ cli_command_title(const struct cli_command *c, char *buf, size_t size)
 	if (c->mode == 0)
 		snprintf(buf, size, "%s", c->name);
 	else
-		snprintf(buf, size, "%s %s", c->name, dashed(first_of(c->mode)));
+		snprintf(buf, size, "%s %s", c->name,
+		    dashed(first_of(c->mode)));
 	return buf;
 }
 
@@ -431,8 +431,9 @@ static int
 takes(const struct cli_opts *o, enum cli_opt i)
 {
 	const struct cli_command	*c = o->cmd;
-	uint64_t			 needs = cli_options[i].needs & c->options;
+	uint64_t			 needs;
 
+	needs = cli_options[i].needs & c->options;
 	if (i == OPT_FAIL_ON)
 		return (c->fail_on & CLI_FAIL(o->fail_on)) != 0;
 	return row_takes(c, i) && (needs == 0 || (o->given & needs) != 0);
@@ -539,7 +540,8 @@ refuse(const struct cli_opts *o, enum cli_opt i)
 		if (named & CLI_OPT(k))
 			words_add(&names, dashed(k), NULL);
 	cli_usage_error("%s %s with %s", words_end(&names, "and"),
-	    names.n > 1 ? "go" : "goes", commands_of(rows_taking(i), i, &where));
+	    names.n > 1 ? "go" : "goes",
+	    commands_of(rows_taking(i), i, &where));
 }
 
 /* N in words, as a usage error says it ("two"), in BUF of SIZE. */

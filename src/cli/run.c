@@ -138,8 +138,8 @@ read_text(struct cli_run *r)
 		}
 	} else {
 		if (isatty(STDIN_FILENO))
-			fputs("roleaudit: reading the alert or trace from standard "
-			    "input; end it with Ctrl-D\n", stderr);
+			fputs("roleaudit: reading the alert or trace from "
+			    "standard input; end it with Ctrl-D\n", stderr);
 		for (;;) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 65536;
