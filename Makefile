@@ -34,7 +34,9 @@ RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html_report.c src/render/html_diff.c \
 	       src/render/html_matrix.c src/render/md.c src/render/sarif.c \
 	       src/render/write.c
-CLI_SRCS     = src/cli/main.c
+CLI_SRCS     = src/cli/main.c src/cli/commands.c src/cli/options.c \
+	       src/cli/run.c src/cli/output.c src/cli/progress.c
+CLI_HDRS     = src/cli/cli.h
 LIB_SRCS = $(BASE_SRCS) $(MODEL_SRCS) $(PARSE_SRCS) $(INPUT_SRCS) \
 	   $(ANALYZE_SRCS) $(RENDER_SRCS)
 STAGE_HDRS = include/roleaudit.h src/base/base.h src/model/model.h \
@@ -56,7 +58,7 @@ SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
 	_test _demo layers unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
-	html profiles-check knowledge-check
+	html profiles-check knowledge-check cli-check
 
 all: $(BIN)
 
@@ -89,7 +91,7 @@ test: deps
 	@$(MAKE) --no-print-directory _test
 
 _test: layers unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
-	progress corpus html knowledge-check
+	progress corpus html knowledge-check cli-check
 
 $(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
@@ -108,7 +110,7 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-$(BIN): $(CLI_SRCS) include/roleaudit.h $(LIB)
+$(BIN): $(CLI_SRCS) $(CLI_HDRS) include/roleaudit.h $(LIB)
 	$(CC) $(CFLAGS_ALL) -D_POSIX_C_SOURCE=200809L -Iinclude -o $@ \
 	    $(CLI_SRCS) $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS)
 
@@ -118,6 +120,23 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< $(LIB) \
 	    $(LDFLAGS_ALL) $(PKG_LIBS) -lcmocka
+
+# The command table against `roleaudit --help` and the man page's
+# SYNOPSIS; the table is printed by a program linked with the cli's own
+# files (all but main.c).
+CLI_TABLE = $(BUILD)/cli/table
+CLI_PARTS = $(filter-out src/cli/main.c,$(CLI_SRCS))
+
+$(CLI_TABLE): tests/cli/table.c $(CLI_PARTS) $(CLI_HDRS) include/roleaudit.h \
+    $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/cli \
+	    -o $@ tests/cli/table.c $(CLI_PARTS) $(LIB) $(LDFLAGS_ALL) \
+	    $(PKG_LIBS)
+
+cli-check: $(BIN) $(CLI_TABLE)
+	@python3 tests/cli/synopsis.py --roleaudit $(BIN) --table $(CLI_TABLE) \
+	    --man man/roleaudit.1
 
 # Calls go down only: the objects against src/layers.txt, and a check
 # that the checker fails on an upward call or a circle.

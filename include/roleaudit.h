@@ -395,11 +395,13 @@ enum ra_err	 ra_write_roles(const struct ra_ctx *,
 		    const struct ra_write_opts *, FILE *out);
 
 /*
- * Render the built-in profiles (`roleaudit profiles`).  They are read
- * into a context of their own: CTX is not changed.
+ * Render PROFILES, as the caller loaded them with ra_profile_load()
+ * (`roleaudit profiles` loads every built-in one): RA_FORMAT_TEXT, _CSV
+ * or _JSON, else RA_EINVAL.  Only borrows them: rendering loads nothing,
+ * so a model is complete and read-only before any of it is written.
  */
-enum ra_err	 ra_write_profiles(const struct ra_ctx *,
-		    const struct ra_write_opts *, FILE *out);
+enum ra_err	 ra_write_profiles(const struct ra_profile *const *profiles,
+		    size_t nprofiles, const struct ra_write_opts *, FILE *out);
 
 /*
  * Render every role of the solutions against every privilege of the

@@ -4,8 +4,6 @@
  * column per kind of result); each entry point looks its cell up, and an
  * empty cell, or a format that is not one, is RA_EINVAL.
  */
-#include <stdlib.h>
-
 #include "render/render.h"
 
 /* The renderers of one format, by kind of result; NULL: not shown so. */
@@ -120,51 +118,13 @@ ra_write_roles(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 }
 
 RA_EXPORT enum ra_err
-ra_write_profiles(const struct ra_ctx *ctx, const struct ra_write_opts *o,
-    FILE *out)
+ra_write_profiles(const struct ra_profile *const *prof, size_t nprof,
+    const struct ra_write_opts *o, FILE *out)
 {
-	struct ra_profile	**p = NULL;
-	struct ra_ctx		 *own;
-	size_t			  n = 0, cap = 0, i;
-	const char		 *name;
-	enum ra_err		  rc = RA_OK;
+	const struct format	*f = format_of(o);
 
-	/*
-	 * Loading a profile adds its privileges to a catalog: the built-ins
-	 * are read into a context of their own, and CTX stays as it is.
-	 */
-	(void)ctx;
-	if ((own = ra_ctx_new()) == NULL)
-		return RA_ENOMEM;
-	for (i = 0; rc == RA_OK && (name = ra_profile_builtin(i)) != NULL;
-	    i++) {
-		if (ra_grow(&p, &cap, n + 1, sizeof(*p)) == -1)
-			rc = RA_ENOMEM;
-		else if ((rc = ra_profile_load(own, name, &p[n])) == RA_OK)
-			n++;
-	}
-	if (rc == RA_OK)
-		switch (o->format) {
-		case RA_FORMAT_TEXT:
-			rc = ra_render_profiles_text(
-			    (const struct ra_profile *const *)p, n, out);
-			break;
-		case RA_FORMAT_CSV:
-			rc = ra_render_profiles_csv(
-			    (const struct ra_profile *const *)p, n, out);
-			break;
-		case RA_FORMAT_JSON:
-			rc = ra_render_profiles_json(
-			    (const struct ra_profile *const *)p, n, out);
-			break;
-		default:
-			rc = RA_EINVAL;
-		}
-	for (i = 0; i < n; i++)
-		ra_profile_free(p[i]);
-	free(p);
-	ra_ctx_free(own);
-	return rc;
+	return f->profiles != NULL ? f->profiles(prof, nprof, out) :
+	    UNSUPPORTED;
 }
 
 RA_EXPORT enum ra_err

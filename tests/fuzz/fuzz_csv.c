@@ -65,15 +65,17 @@ formats(struct ra_ctx *ctx)
 }
 
 #define MAX_FORMATS	16
+#define MAX_PROFILES	64
 
 /*
  * Render in every format the library knows, from RA_FORMAT_TEXT until
  * one is refused with RA_EINVAL (not before RA_FORMAT_JSON): the report
- * REP when not NULL, else the built-in profiles and the roles of SOL.
+ * REP when not NULL, else the NPROF profiles PROF and the roles of SOL.
  */
 static void
 render(struct ra_ctx *ctx, const struct ra_report *rep,
-    const struct ra_solution *sol, int color)
+    const struct ra_solution *sol, const struct ra_profile *const *prof,
+    size_t nprof, int color)
 {
 	struct ra_write_opts	 o;
 	enum ra_err		 rc;
@@ -85,7 +87,8 @@ render(struct ra_ctx *ctx, const struct ra_report *rep,
 		o.color = color;
 		if (rep)
 			rc = ra_write_report(rep, &o, sink());
-		else if ((rc = ra_write_profiles(ctx, &o, sink())) == RA_OK)
+		else if ((rc = ra_write_profiles(prof, nprof, &o, sink())) ==
+		    RA_OK)
 			rc = ra_write_roles(ctx,
 			    (const struct ra_solution *const *)&sol, 1, &o,
 			    sink());
@@ -136,7 +139,7 @@ as_profile(const char *buf, size_t len)
 	if (ra_check(ctx, (const struct ra_solution *const *)&sol, 1,
 	    (const struct ra_profile *const *)&p, 1, &co, &rep) != RA_OK)
 		abort();
-	render(ctx, rep, NULL, (int)(len & 1));
+	render(ctx, rep, NULL, NULL, 0, (int)(len & 1));
 	ra_report_free(rep);
 	formats(ctx);
 	ra_solution_free(sol);
@@ -149,6 +152,8 @@ as_catalog(const char *buf, size_t len)
 {
 	struct ra_ctx		*ctx;
 	struct ra_solution	*sol;
+	struct ra_profile	*prof[MAX_PROFILES];
+	size_t			 nprof = 0, i;
 	enum ra_err		 rc;
 
 	if ((ctx = ra_ctx_new()) == NULL)
@@ -158,8 +163,16 @@ as_catalog(const char *buf, size_t len)
 		abort();
 	/* Rows before a bad one are kept: the catalog is usable either way. */
 	sol = fixed_solution(ctx);
-	render(ctx, NULL, sol, 0);
+	/* The built-in profiles, as `roleaudit profiles` loads them. */
+	for (; ra_profile_builtin(nprof) != NULL; nprof++)
+		if (nprof == MAX_PROFILES || ra_profile_load(ctx,
+		    ra_profile_builtin(nprof), &prof[nprof]) != RA_OK)
+			abort();
+	render(ctx, NULL, sol, (const struct ra_profile *const *)prof, nprof,
+	    0);
 	formats(ctx);
+	for (i = 0; i < nprof; i++)
+		ra_profile_free(prof[i]);
 	ra_solution_free(sol);
 	ra_ctx_free(ctx);
 }

@@ -522,23 +522,33 @@ test_write_roles(void **state)
 	free(buf);
 }
 
-/* `profiles` output lists the built-in profiles with their sizes. */
+/*
+ * `profiles` output lists the profiles it is given with their sizes; the
+ * caller loads them, as roleaudit loads every built-in one.
+ */
 static void
 test_write_profiles(void **state)
 {
 	struct fix		*f = *state;
 	struct ra_write_opts	 o;
+	struct ra_profile	*prof[2];
 	json_error_t		 err;
 	json_t			*j, *p;
 	char			*buf = NULL;
 	size_t			 len = 0;
 	FILE			*mf;
 
+	assert_non_null(ra_profile_builtin(0));
+	assert_int_equal(ra_profile_load(f->ctx, ra_profile_builtin(0),
+	    &prof[0]), RA_OK);
+	prof[1] = f->prof;
 	memset(&o, 0, sizeof(o));
 	o.format = RA_FORMAT_JSON;
 	assert_non_null(mf = open_memstream(&buf, &len));
-	assert_int_equal(ra_write_profiles(f->ctx, &o, mf), RA_OK);
+	assert_int_equal(ra_write_profiles((const struct ra_profile *const *)
+	    prof, 2, &o, mf), RA_OK);
 	fclose(mf);
+	ra_profile_free(prof[0]);
 	assert_non_null(j = json_loadb(buf, len, 0, &err));
 	free(buf);
 	p = json_array_get(json_object_get(j, "profiles"), 0);
@@ -546,6 +556,12 @@ test_write_profiles(void **state)
 	    "server-side-sync");
 	assert_int_equal(json_integer_value(json_object_get(p, "privileges")),
 	    24);
+	p = json_array_get(json_object_get(j, "profiles"), 1);
+	assert_string_equal(json_string_value(json_object_get(p, "name")),
+	    "unit");
+	assert_int_equal(json_integer_value(json_object_get(p, "privileges")),
+	    2);
+	assert_null(json_array_get(json_object_get(j, "profiles"), 2));
 	json_decref(j);
 }
 
