@@ -1,5 +1,5 @@
 /*
- * test_formats.c - render_html.c, render_md.c, render_sarif.c, grid.c and
+ * test_formats.c - render/html*.c, md.c, sarif.c, analyze/grid.c and
  * findings.c: hostile names stay text, the editor's layout, the
  * severities that --fail-on counts, and the matrix.
  */
