@@ -35,14 +35,13 @@ ra_rchange_name(enum ra_rchange c)
 	return (unsigned)c <= RA_RCH_CHANGED ? names[c] : "";
 }
 
+/* qsort() order of a role's changes: ra_priv_order_cmp(). */
 static int
 pdiff_cmp(const void *a, const void *b)
 {
 	const struct ra_pdiff	*x = a, *y = b;
 
-	if (x->tab != y->tab)
-		return x->tab < y->tab ? -1 : 1;
-	return ra_namecmp(x->name, y->name);
+	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
 
 /* Does role R pass the --role filter? */
