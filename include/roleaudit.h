@@ -121,6 +121,13 @@ enum ra_limit {
 	 * UINT64_MAX parses every document whole.
 	 */
 	RA_LIMIT_SCAN_SIZE,
+	/*
+	 * Bytes inflated from all the members of one zip together (each
+	 * member counted once, however often it is read); the declared
+	 * sizes are checked before a byte is inflated.
+	 */
+	RA_LIMIT_TOTAL_SIZE,
+	RA_LIMIT_CSV_ROWS,		/* rows of a profile or catalog CSV, header aside */
 	RA_LIMIT__COUNT
 };
 

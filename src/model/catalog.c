@@ -53,22 +53,22 @@ ra_catalog_find(const struct ra_catalog *cat, const char *s, size_t n)
 	return ra_catalog_find_hash(cat, s, n, ra_name_hash(s, n));
 }
 
+/* Double the slots; each slot keeps its name's hash, so none is hashed again. */
 static int
 rehash(struct ra_catalog *cat)
 {
 	size_t		 i, j, nslot = cat->nslot ? cat->nslot * 2 : 1024;
-	uint64_t	*slot;
-	uint32_t	 h;
+	uint64_t	*slot, v;
 
 	if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
 		return -1;
-	for (i = 0; i < cat->n; i++) {
-		const char	*nm = cat->v[i].name;
-
-		h = ra_name_hash(nm, strlen(nm));
-		for (j = h & (nslot - 1); slot[j]; j = (j + 1) & (nslot - 1))
+	for (i = 0; i < cat->nslot; i++) {
+		if ((v = cat->slot[i]) == 0)
 			continue;
-		slot[j] = SLOT(h, i);
+		for (j = SLOT_HASH(v) & (nslot - 1); slot[j];
+		    j = (j + 1) & (nslot - 1))
+			continue;
+		slot[j] = v;
 	}
 	free(cat->slot);
 	cat->slot = slot;
@@ -76,27 +76,25 @@ rehash(struct ra_catalog *cat)
 	return 0;
 }
 
-/* Append D (taking its strings) and index it.  Returns its index. */
+/*
+ * Append D (taking its strings), whose name hashes to H, and index it.
+ * Returns its index.
+ */
 static size_t
-catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
+catalog_add(struct ra_catalog *cat, struct ra_privdef *d, uint32_t h)
 {
+	size_t		 j, mask;
+
 	if (cat->n >= UINT32_MAX - 1 ||
 	    ra_grow(&cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v)) == -1)
 		return RA_NOPRIV;
+	if ((cat->n + 2) * 2 > cat->nslot && rehash(cat) == -1)
+		return RA_NOPRIV;
 	cat->v[cat->n++] = *d;
-	if ((cat->n + 1) * 2 > cat->nslot) {
-		if (rehash(cat) == -1) {
-			cat->n--;
-			return RA_NOPRIV;
-		}
-	} else {
-		size_t		 j, mask = cat->nslot - 1;
-		uint32_t	 h = ra_name_hash(d->name, strlen(d->name));
-
-		for (j = h & mask; cat->slot[j]; j = (j + 1) & mask)
-			continue;
-		cat->slot[j] = SLOT(h, cat->n - 1);
-	}
+	mask = cat->nslot - 1;
+	for (j = h & mask; cat->slot[j]; j = (j + 1) & mask)
+		continue;
+	cat->slot[j] = SLOT(h, cat->n - 1);
 	return cat->n - 1;
 }
 
@@ -211,8 +209,9 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 	struct ra_privdef	 d;
 	char			*name;
 	size_t			 i;
+	uint32_t		 h = ra_name_hash(s, n);
 
-	if ((i = ra_catalog_find(cat, s, n)) != RA_NOPRIV)
+	if ((i = ra_catalog_find_hash(cat, s, n, h)) != RA_NOPRIV)
 		return i;
 	if ((name = ra_strndup(s, n)) == NULL)
 		return RA_NOPRIV;
@@ -221,7 +220,7 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 		return RA_NOPRIV;
 	}
 	d.name = name;
-	if ((i = catalog_add(cat, &d)) == RA_NOPRIV) {
+	if ((i = catalog_add(cat, &d, h)) == RA_NOPRIV) {
 		free(d.name);
 		free(d.entity);
 	}
@@ -310,7 +309,8 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 	struct ra_csv		 c;
 	struct ra_privdef	 d;
 	int			 idx[7], bad;
-	size_t			 r, i;
+	size_t			 r, i, n;
+	uint32_t		 h;
 	enum ra_err		 rc;
 
 	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
@@ -365,7 +365,9 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 			rc = RA_ENOMEM;
 			break;
 		}
-		if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV) {
+		n = strlen(name);
+		h = ra_name_hash(name, n);
+		if ((i = ra_catalog_find_hash(cat, name, n, h)) != RA_NOPRIV) {
 			d.name = cat->v[i].name;
 			if (idx[5] == -1)
 				d.depths = cat->v[i].depths;
@@ -376,8 +378,8 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 			free(cat->v[i].entity);
 			free(cat->v[i].id);
 			cat->v[i] = d;
-		} else if ((d.name = ra_strdup(name)) == NULL ||
-		    catalog_add(cat, &d) == RA_NOPRIV) {
+		} else if ((d.name = ra_strndup(name, n)) == NULL ||
+		    catalog_add(cat, &d, h) == RA_NOPRIV) {
 			free(d.name);
 			free(d.entity);
 			free(d.id);
