@@ -129,6 +129,8 @@ static const char *const usage_text[] = {
 "                          1 MiB (default 200)\n"
 "      --max-file-size N   largest XML or CSV file, bytes (default 4G)\n"
 "      --max-members N     most members in a zip (default 100000)\n"
+"      --max-total-size N  most bytes inflated from all the members of\n"
+"                          a zip together (default 4G)\n"
 "      --scan-size N       parse only the <Roles> section of a\n"
 "                          customizations.xml of N bytes or more\n"
 "                          (default 8M)\n"
@@ -702,7 +704,8 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		OPT_MIN_LEVEL = 256, OPT_CATALOG, OPT_COLOR, OPT_MEMBER_SIZE,
 		OPT_RATIO, OPT_FILE_SIZE, OPT_MEMBERS, OPT_ROLE, OPT_FAIL_ON,
 		OPT_SCAN_SIZE, OPT_FULL_PARSE, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_LINT, OPT_COMBINE,
-		OPT_COMBINE_ALL, OPT_TEAM_ROLE, OPT_REDACT, OPT_TEXT
+		OPT_COMBINE_ALL, OPT_TEAM_ROLE, OPT_REDACT, OPT_TEXT,
+		OPT_TOTAL_SIZE
 	};
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -716,6 +719,7 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		{ "max-ratio", required_argument, NULL, OPT_RATIO },
 		{ "max-file-size", required_argument, NULL, OPT_FILE_SIZE },
 		{ "max-members", required_argument, NULL, OPT_MEMBERS },
+		{ "max-total-size", required_argument, NULL, OPT_TOTAL_SIZE },
 		{ "scan-size", required_argument, NULL, OPT_SCAN_SIZE },
 		{ "full-parse", no_argument, NULL, OPT_FULL_PARSE },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -832,6 +836,10 @@ parse_args(int argc, char *argv[], struct opts *o, struct ra_ctx *ctx)
 		case OPT_MEMBERS:
 			ra_ctx_set_limit(ctx, RA_LIMIT_MEMBERS,
 			    parse_size(optarg, "--max-members"));
+			break;
+		case OPT_TOTAL_SIZE:
+			ra_ctx_set_limit(ctx, RA_LIMIT_TOTAL_SIZE,
+			    parse_size(optarg, "--max-total-size"));
 			break;
 		case OPT_SCAN_SIZE:
 			ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE,
