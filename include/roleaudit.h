@@ -122,9 +122,9 @@ enum ra_limit {
 	 */
 	RA_LIMIT_SCAN_SIZE,
 	/*
-	 * Bytes inflated from all the members of one zip together (each
-	 * member counted once, however often it is read); the declared
-	 * sizes are checked before a byte is inflated.
+	 * Bytes the members read from one zip may inflate to together,
+	 * checked on their declared sizes before a byte is inflated (no
+	 * member inflates past its declared size).
 	 */
 	RA_LIMIT_TOTAL_SIZE,
 	RA_LIMIT_CSV_ROWS,		/* rows of a profile or catalog CSV, header aside */

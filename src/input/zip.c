@@ -8,8 +8,8 @@
  * by name, ignoring ASCII case.  Before any member is inflated, every
  * member to be read is checked against the size and ratio limits, and
  * their sizes together against the total limit; the bytes actually
- * inflated are counted against the declared size and both limits, so a
- * lying header cannot push past them either.
+ * inflated are counted against the declared size and the member limit,
+ * so a lying header cannot push past the limits either.
  */
 #include <sys/stat.h>
 
@@ -90,7 +90,6 @@ struct member_src {
 	char		*buf[NBUF];
 	size_t		 len[NBUF];
 	uint64_t	 total;		/* bytes inflated */
-	uint64_t	 before;	/* by the members read before */
 	/* Shared with the inflater thread, under mu. */
 	int		 threaded;
 	pthread_t	 th;
@@ -109,7 +108,6 @@ inflate_chunk(struct member_src *ms, size_t slot)
 {
 	struct ra_ctx	*ctx = ms->ld->ctx;
 	uint64_t	 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
-	uint64_t	 all = ctx->limit[RA_LIMIT_TOTAL_SIZE];
 	zip_int64_t	 n;
 	zip_error_t	*ze;
 
@@ -127,13 +125,6 @@ inflate_chunk(struct member_src *ms, size_t slot)
 		snprintf(ms->errmsg, sizeof(ms->errmsg), "member inflates past "
 		    "its declared size or the limit of %llu bytes",
 		    (unsigned long long)limit);
-		ms->err = RA_ELIMIT;
-		return -1;
-	}
-	if (ms->total > all - ms->before) {
-		snprintf(ms->errmsg, sizeof(ms->errmsg), "members inflate past "
-		    "the limit of %llu bytes in all (--max-total-size)",
-		    (unsigned long long)all);
 		ms->err = RA_ELIMIT;
 		return -1;
 	}
@@ -258,6 +249,20 @@ member_close(void *arg)
 	ms->zf = NULL;
 }
 
+/* Member IDX's stat into *ST; LD names the member for diagnostics. */
+static enum ra_err
+member_stat(struct ra_load *ld, zip_t *za, zip_uint64_t idx, zip_stat_t *st)
+{
+	zip_stat_init(st);
+	if (zip_stat_index(za, idx, 0, st) != 0) {
+		ra_diag_add(ld->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		    ld->member, 0, 0, "cannot read member: %s",
+		    zip_strerror(za));
+		return RA_EZIP;
+	}
+	return RA_OK;
+}
+
 /*
  * What member IDX declares, against the limits, before a byte of it is
  * inflated: its stat into *ST.  LD names the member for diagnostics.
@@ -269,14 +274,10 @@ member_check(struct ra_load *ld, zip_t *za, zip_uint64_t idx,
 	struct ra_ctx	*ctx = ld->ctx;
 	uint64_t	 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
 	uint64_t	 ratio = ctx->limit[RA_LIMIT_RATIO];
+	enum ra_err	 rc;
 
-	zip_stat_init(st);
-	if (zip_stat_index(za, idx, 0, st) != 0) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
-		    ld->member, 0, 0, "cannot read member: %s",
-		    zip_strerror(za));
-		return RA_EZIP;
-	}
+	if ((rc = member_stat(ld, za, idx, st)) != RA_OK)
+		return rc;
 	if ((st->valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 	    st->encryption_method != ZIP_EM_NONE) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_ENCRYPTED, ld->file,
@@ -312,16 +313,10 @@ member_check(struct ra_load *ld, zip_t *za, zip_uint64_t idx,
 	return RA_OK;
 }
 
-/*
- * Stream member IDX, checked by member_check(), into a parser of kind
- * DOC; *INFLATED counts the bytes inflated by the members read so far,
- * against RA_LIMIT_TOTAL_SIZE.
- */
+/* Stream member IDX, checked by member_check(), into a parser of kind DOC. */
 static enum ra_err
-read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc,
-    uint64_t *inflated)
+read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
 {
-	struct ra_ctx		*ctx = ld->ctx;
 	struct member_src	 ms;
 	struct ra_source	 src;
 	zip_stat_t		*st = &ms.st;
@@ -332,14 +327,8 @@ read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc,
 	ms.ld = ld;
 	ms.za = za;
 	ms.idx = idx;
-	ms.before = *inflated;
-	zip_stat_init(st);
-	if (zip_stat_index(za, idx, 0, st) != 0) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
-		    ld->member, 0, 0, "cannot read member: %s",
-		    zip_strerror(za));
-		return RA_EZIP;
-	}
+	if ((rc = member_stat(ld, za, idx, st)) != RA_OK)
+		return rc;
 	if (pthread_mutex_init(&ms.mu, NULL) != 0)
 		return RA_ENOMEM;
 	if (pthread_cond_init(&ms.cv, NULL) != 0) {
@@ -352,8 +341,6 @@ read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc,
 	src.read = member_read;
 	src.close = member_close;
 	rc = ra_load_stream(ld, doc, &src, NULL);
-	/* Read again from the start, a member counts once. */
-	*inflated += ms.total;
 	for (i = 0; i < NBUF; i++)
 		free(ms.buf[i]);
 	pthread_cond_destroy(&ms.cv);
@@ -524,7 +511,7 @@ ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
 	zip_stat_t		 st;
 	zip_t			*za;
 	uint64_t		 all = ctx->limit[RA_LIMIT_TOTAL_SIZE];
-	uint64_t		 declared = 0, inflated = 0;
+	uint64_t		 declared = 0, size;
 	const char		*name = NULL;
 	enum ra_err		 rc;
 
@@ -540,14 +527,21 @@ ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
 	ld.ctx = ctx;
 	ld.sol = sol;
 	ld.file = path;
-	/* Every member, then all of them together, before a byte is inflated. */
+	/*
+	 * Every member, then all of them together, before a byte is
+	 * inflated.  No member inflates past its declared size (or, without
+	 * one, the member limit), so this bounds the total too.
+	 */
 	for (k = 0; rc == RA_OK && (idx = nth_member(za, manifest, cust, roles,
 	    nroles, k, &name)) != -1; k++) {
 		ld.member = name;
-		if ((rc = member_check(&ld, za, (zip_uint64_t)idx, &st)) ==
-		    RA_OK && (st.valid & ZIP_STAT_SIZE))
-			declared = st.size > UINT64_MAX - declared ? UINT64_MAX :
-			    declared + st.size;
+		if ((rc = member_check(&ld, za, (zip_uint64_t)idx, &st)) !=
+		    RA_OK)
+			break;
+		size = (st.valid & ZIP_STAT_SIZE) ? st.size :
+		    ctx->limit[RA_LIMIT_MEMBER_SIZE];
+		declared = size > UINT64_MAX - declared ? UINT64_MAX :
+		    declared + size;
 	}
 	if (rc == RA_OK && declared > all) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, path, NULL, 0, 0,
@@ -561,7 +555,7 @@ ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
 		ld.member = ld.role_file = name;
 		rc = read_member(&ld, za, (zip_uint64_t)idx, idx == manifest ?
 		    RA_DOC_MANIFEST : idx == cust ? RA_DOC_CUSTOMIZATIONS :
-		    RA_DOC_ROLE, &inflated);
+		    RA_DOC_ROLE);
 	}
 	free(roles);
 	zip_discard(za);
