@@ -174,12 +174,39 @@ ra_priv_base(const char *name, enum ra_access *access)
 	return NULL;
 }
 
+/* Names ignoring ASCII case, for the bases; no tie-break on case. */
+static int
+base_name_cmp(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)a;
+	const unsigned char	*q = (const unsigned char *)b;
+
+	for (; *p && ra_lower(*p) == ra_lower(*q); p++, q++)
+		continue;
+	return ra_lower(*p) - ra_lower(*q);
+}
+
+/* Bases in that order: bases_load_csv() sorts them so. */
+static int
+base_cmp(const void *a, const void *b)
+{
+	return base_name_cmp(((const struct ra_base *)a)->base,
+	    ((const struct ra_base *)b)->base);
+}
+
+/* A base name (the key) against a base, for bsearch(). */
+static int
+base_find(const void *key, const void *b)
+{
+	return base_name_cmp(key, ((const struct ra_base *)b)->base);
+}
+
 int
 ra_classify(const struct ra_catalog *cat, const char *name,
     struct ra_privdef *d)
 {
-	const char	*base;
-	size_t		 i;
+	const struct ra_base	*b;
+	const char		*base;
 
 	memset(d, 0, sizeof(*d));
 	d->tab = RA_TAB_MISSING;
@@ -189,12 +216,12 @@ ra_classify(const struct ra_catalog *cat, const char *name,
 		d->entity = ra_strdup("");
 		return d->entity ? 0 : -1;
 	}
-	for (i = 0; i < cat->nbases; i++)
-		if (ra_strcaseeq(cat->bases[i].base, base)) {
-			d->tab = cat->bases[i].tab;
-			d->entity = ra_strdup(cat->bases[i].entity);
-			return d->entity ? 0 : -1;
-		}
+	if (cat->nbases > 0 && (b = bsearch(base, cat->bases, cat->nbases,
+	    sizeof(*cat->bases), base_find)) != NULL) {
+		d->tab = b->tab;
+		d->entity = ra_strdup(b->entity);
+		return d->entity ? 0 : -1;
+	}
 	if (is_bpf(base))
 		d->tab = RA_TAB_BPF;
 	else if (is_prefixed(base))
@@ -433,6 +460,9 @@ bases_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 		cat->nbases++;
 	}
 	ra_csv_free(&c);
+	/* ra_classify() looks a base up by bisection. */
+	if (cat->nbases > 1)
+		qsort(cat->bases, cat->nbases, sizeof(*cat->bases), base_cmp);
 	return rc;
 }
 
