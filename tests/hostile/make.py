@@ -267,6 +267,22 @@ def million_rows(path, header, row, n=1000000):
         f.writelines(row % (i, i) + "\n" for i in range(n))
 
 
+def tiny_members(path, n=100000):
+    """N members, the default --max-members: customizations.xml and
+    one-byte files, stored.  Read (libzip keeps every entry), not
+    refused; memory must stay far below 2 GiB."""
+    body, cd = bytearray(), bytearray()
+    members = [(b"customizations.xml", CUST)] + [
+        (b"Other/%d" % i, b"x") for i in range(1, n)]
+    for name, data in members:
+        crc = zlib.crc32(data)
+        cd += central_entry(name, len(body), len(data), len(data), crc, 0)
+        body += local_header(name, len(data), len(data), crc, 0) + data
+    with open(path, "wb") as f:
+        f.write(bytes(body) + bytes(cd) +
+                end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -311,6 +327,7 @@ def main():
     cd_too_large(p("cd-too-large.zip"))
     count_too_large(p("count-too-large.zip"))
     total_bomb(p("total-bomb.zip"))
+    tiny_members(p("tiny-100k.zip"))
     million_rows(p("profile-1m.csv"), "privilege,level",
                  "prvReadX%d,Basic%.0s")
     million_rows(p("catalog-1m.csv"),

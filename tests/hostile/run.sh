@@ -43,6 +43,7 @@ nested-headers.zip      3     RA208
 cd-too-large.zip        3     RA208
 count-too-large.zip     3     RA208
 total-bomb.zip          3     RA204
+tiny-100k.zip           1     -
 '
 # option      file              exit  code on stderr
 csv_expect='
