@@ -50,6 +50,8 @@
 #define TAIL_LEN	(COMMENT_LEN_MAX + EOCD_LEN + LOC64_LEN)
 /* A window of the file: holds the tail and the largest entry there is. */
 #define WINDOW		(256 * 1024)
+/* Read at a time for local headers: members may be far apart. */
+#define LOCAL_AHEAD	4096
 
 /* Extra fields, in each of a member's two headers, and its comment. */
 #define ZIP_EXTRA_MAX	256
@@ -64,9 +66,10 @@ struct zbytes {
 };
 
 struct zwin {
-	unsigned char	*buf;
+	unsigned char	*buf;		/* WINDOW bytes */
 	uint64_t	 off;
 	size_t		 len;
+	size_t		 ahead;		/* bytes read at a time, at most WINDOW */
 };
 
 /*
@@ -87,7 +90,9 @@ zbytes_at(struct zbytes *z, struct zwin *w, uint64_t off, size_t len)
 		z->err = ENOMEM;
 		return NULL;
 	}
-	n = z->size - off < WINDOW ? (size_t)(z->size - off) : WINDOW;
+	n = len > w->ahead ? len : w->ahead;
+	if (z->size - off < n)
+		n = (size_t)(z->size - off);
 	while (got < n) {
 		if ((r = pread(z->fd, w->buf + got, n - got,
 		    (off_t)(off + got))) < 0) {
@@ -590,6 +595,8 @@ ra_zip_check(struct ra_ctx *ctx, const char *file, const void *buf,
 	zc.z.mem = buf;
 	zc.z.fd = fd;
 	zc.z.size = len;
+	zc.tail.ahead = WINDOW;
+	zc.other.ahead = LOCAL_AHEAD;
 	if ((rc = eocd_find(&zc, &e, &found)) == RA_OK && found &&
 	    (rc = eocd_check(&zc, &e)) == RA_OK &&
 	    (rc = directory_check(&zc, &e, &out->members)) == RA_OK) {
