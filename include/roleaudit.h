@@ -121,6 +121,13 @@ enum ra_limit {
 	 * UINT64_MAX parses every document whole.
 	 */
 	RA_LIMIT_SCAN_SIZE,
+	/*
+	 * Bytes the members read from one zip may inflate to together,
+	 * checked on their declared sizes before a byte is inflated (no
+	 * member inflates past its declared size).
+	 */
+	RA_LIMIT_TOTAL_SIZE,
+	RA_LIMIT_CSV_ROWS,		/* rows of a profile or catalog CSV, header aside */
 	RA_LIMIT__COUNT
 };
 

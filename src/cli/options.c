@@ -78,6 +78,9 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	    .help = "largest XML or CSV file, bytes (default 4G)" },
 	[OPT_MEMBERS] = { .name = "max-members", .arg = "N",
 	    .help = "most members in a zip (default 100000)" },
+	[OPT_TOTAL_SIZE] = { .name = "max-total-size", .arg = "N",
+	    .help = "most bytes inflated from all the members of\n"
+	    "a zip together (default 4G)" },
 	[OPT_SCAN_SIZE] = { .name = "scan-size", .arg = "N",
 	    .help = "parse only the <Roles> section of a\n"
 	    "customizations.xml of N bytes or more\n"
@@ -129,7 +132,7 @@ const char *const cli_format_names[] = {
 static const enum cli_opt getopt_first[] = {
 	OPT_FORMAT, OPT_OUTPUT, OPT_PROFILE, OPT_MIN_LEVEL, OPT_CATALOG,
 	OPT_COLOR, OPT_MEMBER_SIZE, OPT_RATIO, OPT_FILE_SIZE, OPT_MEMBERS,
-	OPT_SCAN_SIZE, OPT_FULL_PARSE, OPT_JOBS, OPT_PROGRESS,
+	OPT_TOTAL_SIZE, OPT_SCAN_SIZE, OPT_FULL_PARSE, OPT_JOBS, OPT_PROGRESS,
 	OPT_NO_PROGRESS, OPT_ROLE, OPT_FAIL_ON, OPT_LINT, OPT_COMBINE,
 	OPT_COMBINE_ALL, OPT_TEAM_ROLE, OPT_REDACT, OPT_TEXT, OPT_QUIET,
 	OPT_HELP, OPT_VERSION
@@ -383,6 +386,9 @@ apply(struct cli_opts *o, struct ra_ctx *ctx, enum cli_opt i,
 		break;
 	case OPT_MEMBERS:
 		ra_ctx_set_limit(ctx, RA_LIMIT_MEMBERS, parse_size(arg, i));
+		break;
+	case OPT_TOTAL_SIZE:
+		ra_ctx_set_limit(ctx, RA_LIMIT_TOTAL_SIZE, parse_size(arg, i));
 		break;
 	case OPT_SCAN_SIZE:
 		ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE, parse_size(arg, i));

@@ -227,8 +227,9 @@ builtin_count(void)
  * The profiles of the command's row, loaded here once so that the
  * analysis and the renderers only borrow them: -p's, else the default
  * one (CLI_PROFILES) or every built-in one (CLI_BUILTINS).  An unknown
- * built-in name is a usage error.  0, or -1 once the exit status is
- * raised.
+ * built-in name, or a profile over a limit (rows, bytes), is a usage
+ * error: the profile is the user's to fix.  0, or -1 once the exit
+ * status is raised.
  */
 static int
 load_profiles(struct cli_run *r)
@@ -249,8 +250,8 @@ load_profiles(struct cli_run *r)
 		    ra_profile_builtin(i) : RA_PROFILE_DEFAULT;
 		if ((e = ra_profile_load(r->ctx, name, &r->prof[i])) != RA_OK) {
 			cli_diags(r);
-			cli_raise(r, e == RA_EINVAL ? EXIT_USAGE :
-			    cli_exit_of(e));
+			cli_raise(r, e == RA_EINVAL || e == RA_ELIMIT ?
+			    EXIT_USAGE : cli_exit_of(e));
 			return -1;
 		}
 		r->nprof++;
@@ -316,7 +317,7 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 	if (catalog != NULL &&
 	    (e = ra_ctx_load_catalog(ctx, catalog)) != RA_OK) {
 		cli_diags(r);
-		cli_raise(r, cli_exit_of(e));
+		cli_raise(r, e == RA_ELIMIT ? EXIT_USAGE : cli_exit_of(e));
 		return;
 	}
 	if (load_profiles(r) == -1)

@@ -1,7 +1,8 @@
 /*
  * input.h - the input stage: which files and zip members hold roles, and
  * their bytes.  load.c dispatches a path to zip.c (libzip, members
- * streamed, never extracted), dir.c (unpacked solution folders) or a
+ * streamed, never extracted, after zipcheck.c has walked the zip's
+ * directory itself), dir.c (unpacked solution folders) or a
  * single XML file, loads several inputs on worker threads, and hands every
  * document to stream.c, the driver that feeds parse/.  It may call
  * parse/, model/ and base/.  Never installed.
@@ -13,6 +14,31 @@
 
 enum ra_err	 ra_load_zip(struct ra_ctx *, struct ra_solution *,
 		    const char *path, const void *buf, size_t len);
+
+/* What ra_zip_check() found. */
+struct ra_zip_layout {
+	int		 found;		/* a central directory libzip would read */
+	uint64_t	 members;	/* its entries */
+	uint64_t	 cd_off, cd_size;
+};
+
+/*
+ * Check the layout of a zip before libzip reads it (zipcheck.c): its
+ * end of central directory record, every directory entry and the local
+ * header each points to, from the LEN bytes at BUF or, when BUF is NULL,
+ * from the LEN bytes of the file open at FD (read with pread(), in
+ * windows).  Overlapping members, a directory out of proportion to the
+ * file, more than one end record, and more members, longer names or
+ * larger headers than the limits are recorded as diagnostics against
+ * FILE and refused (RA_EZIP, RA_ELIMIT; RA_EIO when FD cannot be read).
+ * RA_OK with OUT->found 0 means there is no end record libzip would
+ * read, so libzip refuses the zip without reading a directory.  Time is
+ * linear in the directory's size plus n log n in its entries, memory 32
+ * bytes an entry.
+ */
+enum ra_err	 ra_zip_check(struct ra_ctx *, const char *file,
+		    const void *buf, uint64_t len, int fd,
+		    struct ra_zip_layout *out);
 enum ra_err	 ra_load_dir(struct ra_ctx *, struct ra_solution *,
 		    const char *path);
 /*

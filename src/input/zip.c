@@ -1,18 +1,26 @@
 /*
- * zip.c - a solution zip: members are streamed through libzip into
- * the XML parser, never extracted to disk.
+ * zip.c - a solution zip: members are streamed through libzip into the
+ * XML parser, never extracted to disk.
  *
- * Read order: solution.xml (for the solution's name), customizations.xml,
- * then Roles/<name> members sorted by name, ignoring ASCII case.  Every member read is checked
- * against the size and ratio limits before a byte is inflated, and the
- * bytes actually inflated are counted against the declared size, so a
- * lying header cannot push past the limits either.
+ * zipcheck.c walks the zip's directory before libzip opens it, from the
+ * same open file (or buffer).  Read order: solution.xml (for the
+ * solution's name), customizations.xml, then Roles/<name> members sorted
+ * by name, ignoring ASCII case.  Before any member is inflated, every
+ * member to be read is checked against the size and ratio limits, and
+ * their sizes together against the total limit; the bytes actually
+ * inflated are counted against the declared size and the member limit,
+ * so a lying header cannot push past the limits either.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <zip.h>
 
@@ -241,33 +249,35 @@ member_close(void *arg)
 	ms->zf = NULL;
 }
 
-/*
- * Check member IDX against the limits before a byte is inflated, then
- * stream it into a parser of kind DOC.
- */
+/* Member IDX's stat into *ST; LD names the member for diagnostics. */
 static enum ra_err
-read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
+member_stat(struct ra_load *ld, zip_t *za, zip_uint64_t idx, zip_stat_t *st)
 {
-	struct ra_ctx		*ctx = ld->ctx;
-	struct member_src	 ms;
-	struct ra_source	 src;
-	uint64_t		 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
-	uint64_t		 ratio = ctx->limit[RA_LIMIT_RATIO];
-	zip_stat_t		*st = &ms.st;
-	enum ra_err		 rc;
-	size_t			 i;
-
-	memset(&ms, 0, sizeof(ms));
-	ms.ld = ld;
-	ms.za = za;
-	ms.idx = idx;
 	zip_stat_init(st);
 	if (zip_stat_index(za, idx, 0, st) != 0) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
+		ra_diag_add(ld->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
 		    ld->member, 0, 0, "cannot read member: %s",
 		    zip_strerror(za));
 		return RA_EZIP;
 	}
+	return RA_OK;
+}
+
+/*
+ * What member IDX declares, against the limits, before a byte of it is
+ * inflated: its stat into *ST.  LD names the member for diagnostics.
+ */
+static enum ra_err
+member_check(struct ra_load *ld, zip_t *za, zip_uint64_t idx,
+    zip_stat_t *st)
+{
+	struct ra_ctx	*ctx = ld->ctx;
+	uint64_t	 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
+	uint64_t	 ratio = ctx->limit[RA_LIMIT_RATIO];
+	enum ra_err	 rc;
+
+	if ((rc = member_stat(ld, za, idx, st)) != RA_OK)
+		return rc;
 	if ((st->valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 	    st->encryption_method != ZIP_EM_NONE) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_ENCRYPTED, ld->file,
@@ -300,6 +310,25 @@ read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
 		    (unsigned long long)ratio);
 		return RA_ELIMIT;
 	}
+	return RA_OK;
+}
+
+/* Stream member IDX, checked by member_check(), into a parser of kind DOC. */
+static enum ra_err
+read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
+{
+	struct member_src	 ms;
+	struct ra_source	 src;
+	zip_stat_t		*st = &ms.st;
+	enum ra_err		 rc;
+	size_t			 i;
+
+	memset(&ms, 0, sizeof(ms));
+	ms.ld = ld;
+	ms.za = za;
+	ms.idx = idx;
+	if ((rc = member_stat(ld, za, idx, st)) != RA_OK)
+		return rc;
 	if (pthread_mutex_init(&ms.mu, NULL) != 0)
 		return RA_ENOMEM;
 	if (pthread_cond_init(&ms.cv, NULL) != 0) {
@@ -332,19 +361,16 @@ scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
 	*cust = *manifest = -1;
 	*roles = NULL;
 	*nroles = 0;
-	if (n < 0 || (uint64_t)n > ctx->limit[RA_LIMIT_MEMBERS]) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, file, NULL, 0,
-		    0, "zip has %lld members, over the limit of %llu",
-		    (long long)n,
-		    (unsigned long long)ctx->limit[RA_LIMIT_MEMBERS]);
-		return RA_ELIMIT;
-	}
 	for (i = 0; i < n; i++) {
 		if ((name = zip_get_name(za, (zip_uint64_t)i, 0)) == NULL) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, file, NULL, 0,
 			    0, "unreadable member name: %s", zip_strerror(za));
 			return RA_EZIP;
 		}
+		/*
+		 * zipcheck.c bounded the name's bytes in the zip; libzip may
+		 * have made it longer, from CP437 to UTF-8.
+		 */
 		if (strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL,
 			    0, 0, "member name over %llu bytes",
@@ -387,45 +413,110 @@ scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
 	return RA_OK;
 }
 
-enum ra_err
-ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
-    const void *mem, size_t memlen)
+/*
+ * The members a solution is read from, in reading order: the manifest,
+ * the customizations, the roles.  Returns the member, or -1 past the
+ * last; *NAME is its name.
+ */
+static zip_int64_t
+nth_member(zip_t *za, zip_int64_t manifest, zip_int64_t cust,
+    const struct member *roles, size_t nroles, size_t k, const char **name)
 {
-	struct ra_load	 ld;
-	struct member	*roles = NULL;
-	size_t		 nroles = 0, i;
-	zip_int64_t	 cust, manifest;
-	zip_error_t	 ze;
-	zip_source_t	*src;
-	zip_t		*za;
-	char		 ebuf[128];
-	int		 code = 0;
-	enum ra_err	 rc;
+	zip_int64_t	 first[2];
+	size_t		 n = 0;
 
+	if (manifest != -1)
+		first[n++] = manifest;
+	if (cust != -1)
+		first[n++] = cust;
+	if (k < n) {
+		*name = zip_get_name(za, (zip_uint64_t)first[k], 0);
+		return first[k];
+	}
+	if (k - n >= nroles)
+		return -1;
+	*name = roles[k - n].name;
+	return (zip_int64_t)roles[k - n].index;
+}
+
+/*
+ * Open the zip at PATH (or MEM) once its layout is checked, into *ZA.
+ * A file is checked and read through the same descriptor.
+ */
+static enum ra_err
+zip_open_checked(struct ra_ctx *ctx, const char *path, const void *mem,
+    size_t memlen, zip_t **za)
+{
+	struct ra_zip_layout	 lay;
+	struct stat		 sb;
+	zip_error_t		 ze;
+	zip_source_t		*src;
+	char			 ebuf[128];
+	int			 fd = -1, code = 0;
+	enum ra_err		 rc;
+
+	if (mem == NULL && ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &sb) == -1)) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot open: %s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return RA_ENOTFOUND;
+	}
+	if ((rc = ra_zip_check(ctx, path, mem, mem ? memlen :
+	    (uint64_t)sb.st_size, fd, &lay)) != RA_OK) {
+		if (fd != -1)
+			close(fd);
+		return rc;
+	}
 	zip_error_init(&ze);
 	if (mem) {
-		if ((src = zip_source_buffer_create(mem, memlen, 0, &ze)) == NULL)
+		if ((src = zip_source_buffer_create(mem, memlen, 0, &ze)) ==
+		    NULL) {
+			zip_error_fini(&ze);
 			return RA_ENOMEM;
-		if ((za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+		}
+		if ((*za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
 		    &ze)) == NULL) {
 			code = zip_error_code_zip(&ze);
 			zip_source_free(src);
 		}
-	} else
-		za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+	} else if ((*za = zip_fdopen(fd, ZIP_RDONLY | ZIP_CHECKCONS,
+	    &code)) == NULL)
+		close(fd);	/* on success libzip owns it */
 	zip_error_fini(&ze);
-	if (za == NULL && code == ZIP_ER_EXISTS) {
+	if (*za == NULL && code == ZIP_ER_EXISTS) {
 		/* ZIP_CHECKCONS refuses two members of the same name. */
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, path, NULL, 0, 0,
 		    "two members have the same name");
 		return RA_EZIP;
 	}
-	if (za == NULL) {
+	if (*za == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP, path, NULL, 0, 0,
 		    "not a readable zip: %s", zip_errstr(code, ebuf,
 		    sizeof(ebuf)));
 		return code == ZIP_ER_MEMORY ? RA_ENOMEM : RA_EZIP;
 	}
+	return RA_OK;
+}
+
+enum ra_err
+ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
+    const void *mem, size_t memlen)
+{
+	struct ra_load		 ld;
+	struct member		*roles = NULL;
+	size_t			 nroles = 0, k;
+	zip_int64_t		 cust, manifest, idx;
+	zip_stat_t		 st;
+	zip_t			*za;
+	uint64_t		 all = ctx->limit[RA_LIMIT_TOTAL_SIZE];
+	uint64_t		 declared = 0, size;
+	const char		*name = NULL;
+	enum ra_err		 rc;
+
+	if ((rc = zip_open_checked(ctx, path, mem, memlen, &za)) != RA_OK)
+		return rc;
 	rc = scan_members(ctx, path, za, &cust, &manifest, &roles, &nroles);
 	if (rc == RA_OK && cust == -1 && nroles == 0) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, path, NULL, 0, 0,
@@ -436,21 +527,35 @@ ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
 	ld.ctx = ctx;
 	ld.sol = sol;
 	ld.file = path;
-	if (rc == RA_OK && manifest != -1) {
-		ld.member = ld.role_file = zip_get_name(za,
-		    (zip_uint64_t)manifest, 0);
-		rc = read_member(&ld, za, (zip_uint64_t)manifest,
-		    RA_DOC_MANIFEST);
+	/*
+	 * Every member, then all of them together, before a byte is
+	 * inflated.  No member inflates past its declared size (or, without
+	 * one, the member limit), so this bounds the total too.
+	 */
+	for (k = 0; rc == RA_OK && (idx = nth_member(za, manifest, cust, roles,
+	    nroles, k, &name)) != -1; k++) {
+		ld.member = name;
+		if ((rc = member_check(&ld, za, (zip_uint64_t)idx, &st)) !=
+		    RA_OK)
+			break;
+		size = (st.valid & ZIP_STAT_SIZE) ? st.size :
+		    ctx->limit[RA_LIMIT_MEMBER_SIZE];
+		declared = size > UINT64_MAX - declared ? UINT64_MAX :
+		    declared + size;
 	}
-	if (rc == RA_OK && cust != -1) {
-		ld.member = ld.role_file = zip_get_name(za, (zip_uint64_t)cust,
-		    0);
-		rc = read_member(&ld, za, (zip_uint64_t)cust,
-		    RA_DOC_CUSTOMIZATIONS);
+	if (rc == RA_OK && declared > all) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, path, NULL, 0, 0,
+		    "members to read inflate to %llu bytes in all, over the "
+		    "limit of %llu (--max-total-size)",
+		    (unsigned long long)declared, (unsigned long long)all);
+		rc = RA_ELIMIT;
 	}
-	for (i = 0; rc == RA_OK && i < nroles; i++) {
-		ld.member = ld.role_file = roles[i].name;
-		rc = read_member(&ld, za, roles[i].index, RA_DOC_ROLE);
+	for (k = 0; rc == RA_OK && (idx = nth_member(za, manifest, cust, roles,
+	    nroles, k, &name)) != -1; k++) {
+		ld.member = ld.role_file = name;
+		rc = read_member(&ld, za, (zip_uint64_t)idx, idx == manifest ?
+		    RA_DOC_MANIFEST : idx == cust ? RA_DOC_CUSTOMIZATIONS :
+		    RA_DOC_ROLE);
 	}
 	free(roles);
 	zip_discard(za);

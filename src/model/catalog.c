@@ -222,13 +222,40 @@ ra_priv_base(const char *name, enum ra_access *access)
 	return NULL;
 }
 
+/* Names ignoring ASCII case, for the bases; no tie-break on case. */
+static int
+base_name_cmp(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)a;
+	const unsigned char	*q = (const unsigned char *)b;
+
+	for (; *p && ra_lower(*p) == ra_lower(*q); p++, q++)
+		continue;
+	return ra_lower(*p) - ra_lower(*q);
+}
+
+/* Bases in that order: bases_load_csv() sorts them so. */
+static int
+base_cmp(const void *a, const void *b)
+{
+	return base_name_cmp(((const struct ra_base *)a)->base,
+	    ((const struct ra_base *)b)->base);
+}
+
+/* A base name (the key) against a base, for bsearch(). */
+static int
+base_find(const void *key, const void *b)
+{
+	return base_name_cmp(key, ((const struct ra_base *)b)->base);
+}
+
 void
 ra_classify(const struct ra_catalog *cat, const char *name,
     struct ra_privdef *d)
 {
-	static char	 none[] = "";
-	const char	*base;
-	size_t		 i;
+	static char		 none[] = "";
+	const struct ra_base	*b;
+	const char		*base;
 
 	memset(d, 0, sizeof(*d));
 	d->tab = RA_TAB_MISSING;
@@ -238,12 +265,12 @@ ra_classify(const struct ra_catalog *cat, const char *name,
 		d->entity = none;
 		return;
 	}
-	for (i = 0; i < cat->nbases; i++)
-		if (ra_strcaseeq(cat->bases[i].base, base)) {
-			d->tab = cat->bases[i].tab;
-			d->entity = cat->bases[i].entity;
-			return;
-		}
+	if (cat->nbases > 0 && (b = bsearch(base, cat->bases, cat->nbases,
+	    sizeof(*cat->bases), base_find)) != NULL) {
+		d->tab = b->tab;
+		d->entity = b->entity;
+		return;
+	}
 	if (is_bpf(base))
 		d->tab = RA_TAB_BPF;
 	else if (is_prefixed(base))
@@ -619,6 +646,9 @@ bases_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 		cat->nbases++;
 	}
 	ra_csv_free(&c);
+	/* ra_classify() looks a base up by bisection. */
+	if (cat->nbases > 1)
+		qsort(cat->bases, cat->nbases, sizeof(*cat->bases), base_cmp);
 	return rc;
 }
 

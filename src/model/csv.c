@@ -12,44 +12,49 @@
 #include <csv.h>
 #include "model/model.h"
 
+/*
+ * While parsing, a field is an offset into TEXT (which moves as it
+ * grows); csv_finish() turns each offset into a pointer in its place.
+ */
+union cell {
+	size_t		 off;
+	char		*ptr;
+};
+
+/* The cells become the ra_csv's array of pointers as they are. */
+_Static_assert(sizeof(union cell) == sizeof(char *), "a cell is a pointer");
+
 struct csv_state {
 	struct ra_csv	*out;
-	struct ra_buf	 err;
+	struct ra_buf	 text;		/* every field, NUL-terminated */
+	union cell	*cell;		/* each field's offset in text */
+	size_t		 noff, capoff;
+	size_t		 row_text;	/* text.len when the open row began */
+	size_t		 row_off;	/* noff when the open row began */
 	unsigned long	 line;		/* line being fed */
 	unsigned long	 start;		/* line where the open record began */
-	struct ra_csv_row cur;
-	size_t		 capfield;
+	uint64_t	 max_rows;	/* header included */
 	int		 oom;
+	int		 full;		/* a row past max_rows came */
 };
 
 static void
 csv_field_cb(void *s, size_t len, void *arg)
 {
 	struct csv_state	*st = arg;
-	char			*f;
 
-	if (st->oom)
+	if (st->oom || st->full)
 		return;
-	if (st->cur.nfield == 0)
-		st->cur.line = st->start;
-	if (ra_grow(&st->cur.field, &st->capfield, st->cur.nfield + 1,
-	    sizeof(char *)) == -1 ||
-	    (f = ra_strndup(s ? s : "", s ? len : 0)) == NULL) {
+	if (ra_grow(&st->cell, &st->capoff, st->noff + 1,
+	    sizeof(*st->cell)) == -1) {
 		st->oom = 1;
 		return;
 	}
-	st->cur.field[st->cur.nfield++] = f;
-}
-
-static void
-csv_row_free(struct ra_csv_row *r)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->nfield; i++)
-		free(r->field[i]);
-	free(r->field);
-	memset(r, 0, sizeof(*r));
+	st->cell[st->noff++].off = st->text.len;
+	ra_buf_add(&st->text, s ? s : "", s ? len : 0);
+	ra_buf_add(&st->text, "", 1);	/* the field's NUL */
+	if (st->text.oom)
+		st->oom = 1;
 }
 
 static void
@@ -57,38 +62,61 @@ csv_row_cb(int c, void *arg)
 {
 	struct csv_state	*st = arg;
 	struct ra_csv		*out = st->out;
-	int			 drop;
+	size_t			 n = st->noff - st->row_off;
 
 	(void)c;
-	if (st->oom) {
-		csv_row_free(&st->cur);
-		st->capfield = 0;
+	if (st->oom || st->full)
+		return;
+	if (n == 0 || (n == 1 && st->text.s[st->cell[st->row_off].off] == '\0')) {
+		/* An empty row: forget its field. */
+		st->noff = st->row_off;
+		st->text.len = st->row_text;
 		return;
 	}
-	drop = st->cur.nfield == 0 ||
-	    (st->cur.nfield == 1 && st->cur.field[0][0] == '\0');
-	if (drop) {
-		csv_row_free(&st->cur);
-	} else if (ra_grow(&out->row, &out->cap, out->nrow + 1,
-	    sizeof(*out->row)) == -1) {
-		csv_row_free(&st->cur);
-		st->oom = 1;
-	} else {
-		out->row[out->nrow++] = st->cur;
-		memset(&st->cur, 0, sizeof(st->cur));
+	if (out->nrow >= st->max_rows) {
+		st->full = 1;
+		return;
 	}
-	st->capfield = 0;
+	if (ra_grow(&out->row, &out->cap, out->nrow + 1,
+	    sizeof(*out->row)) == -1) {
+		st->oom = 1;
+		return;
+	}
+	out->row[out->nrow].field = NULL;
+	out->row[out->nrow].nfield = n;
+	out->row[out->nrow++].line = st->start;
+	st->row_off = st->noff;
+	st->row_text = st->text.len;
 }
 
 void
 ra_csv_free(struct ra_csv *c)
 {
-	size_t	 i;
-
-	for (i = 0; i < c->nrow; i++)
-		csv_row_free(&c->row[i]);
 	free(c->row);
+	free(c->text);
+	free(c->cells);
 	memset(c, 0, sizeof(*c));
+}
+
+/*
+ * Hand the text and the cells of ST over to ST->out, each offset turned
+ * into a pointer in its place, and point every row at its fields.
+ */
+static void
+csv_finish(struct csv_state *st)
+{
+	struct ra_csv	*out = st->out;
+	size_t		 r, k = 0, i;
+
+	out->text = st->text.s;
+	memset(&st->text, 0, sizeof(st->text));
+	out->cells = (char **)st->cell;
+	for (r = 0; r < out->nrow; r++) {
+		out->row[r].field = out->cells + k;
+		for (i = 0; i < out->row[r].nfield; i++, k++)
+			st->cell[k].ptr = out->text + st->cell[k].off;
+	}
+	st->cell = NULL;
 }
 
 enum ra_err
@@ -99,17 +127,25 @@ ra_csv_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 	struct csv_state	 st;
 	const char		*line, *end, *nl;
 	size_t			 n;
+	uint64_t		 rows = ctx->limit[RA_LIMIT_CSV_ROWS];
 	enum ra_err		 rc = RA_OK;
 
 	memset(&st, 0, sizeof(st));
 	memset(out, 0, sizeof(*out));
 	st.out = out;
+	st.max_rows = rows < UINT64_MAX ? rows + 1 : rows;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return RA_ENOMEM;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 		buf += 3;
 		len -= 3;
 	}
+	/* The fields take about as many bytes as the text: one allocation. */
+	if (ra_grow(&st.text.s, &st.text.cap, len + 1, 1) == -1) {
+		csv_free(&p);
+		return RA_ENOMEM;
+	}
+	st.text.s[0] = '\0';
 	/*
 	 * libcsv reports no positions: feed it a line at a time and note the
 	 * line on which each record starts (the parser is between records
@@ -139,19 +175,28 @@ ra_csv_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 			rc = csv_error(&p) == CSV_ENOMEM ? RA_ENOMEM : RA_ECSV;
 			goto out;
 		}
-		if (st.oom)
+		if (st.oom || st.full)
 			break;
 	}
-	if (!st.oom && csv_fini(&p, csv_field_cb, csv_row_cb, &st) != 0) {
+	if (!st.oom && !st.full &&
+	    csv_fini(&p, csv_field_cb, csv_row_cb, &st) != 0) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV, file, NULL, st.start,
 		    0, "malformed CSV: unterminated quoted field");
 		rc = RA_ECSV;
 	}
-	if (st.oom)
+	if (st.full) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ROWS, file, NULL,
+		    st.start, 0, "more than %llu rows after the header, the "
+		    "limit for a profile or catalog", (unsigned long long)rows);
+		rc = RA_ELIMIT;
+	} else if (st.oom)
 		rc = RA_ENOMEM;
+	else if (rc == RA_OK)
+		csv_finish(&st);
 out:
-	csv_row_free(&st.cur);
 	csv_free(&p);
+	free(st.cell);
+	ra_buf_free(&st.text);
 	if (rc != RA_OK)
 		ra_csv_free(out);
 	return rc;

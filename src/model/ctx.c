@@ -21,7 +21,9 @@ static const uint64_t default_limit[RA_LIMIT__COUNT] = {
 	[RA_LIMIT_FILE_SIZE] = 4ULL << 30,	/* 4 GiB */
 	[RA_LIMIT_XML_DEPTH] = 256,
 	[RA_LIMIT_NAME_LENGTH] = 1024,
-	[RA_LIMIT_SCAN_SIZE] = 8ULL << 20	/* 8 MiB */
+	[RA_LIMIT_SCAN_SIZE] = 8ULL << 20,	/* 8 MiB */
+	[RA_LIMIT_TOTAL_SIZE] = 4ULL << 30,	/* 4 GiB */
+	[RA_LIMIT_CSV_ROWS] = 100000
 };
 
 /* A context with nothing loaded: limits, no catalog yet. */

@@ -40,6 +40,7 @@ enum ra_code {
 	RA_C_ZIP_MEMBERS = 205,	/* too many members */
 	RA_C_ZIP_NAME = 206,	/* unsafe member name: warning */
 	RA_C_ZIP_METHOD = 207,	/* unsupported compression */
+	RA_C_ZIP_LAYOUT = 208,	/* overlapping members, out-of-proportion directory */
 	RA_C_CSV = 300,		/* malformed CSV */
 	RA_C_CSV_LEVEL = 301,	/* bad level in a profile */
 	RA_C_CSV_NOPRIV = 302,	/* row without privilege */
@@ -49,6 +50,7 @@ enum ra_code {
 	RA_C_CSV_ID = 306,	/* malformed privilege id or depths in a catalog */
 	RA_C_ROLE_UNKNOWN = 307,	/* a role named on the command line: none */
 	RA_C_ROLE_AMBIGUOUS = 308,	/* ... matches several roles */
+	RA_C_CSV_ROWS = 309,	/* profile or catalog over the row limit */
 	/* lint.c: findings about roles, not about the input's syntax. */
 	RA_C_LINT_DEPTH = 401,	/* depth the privilege cannot take */
 	RA_C_LINT_MISC_DEPTH = 402,	/* misc privilege below Organization: note */
@@ -241,20 +243,29 @@ void	 ra_names_free(struct ra_names *);
 
 /* Parse CSV bytes into rows; used for the catalog and for profiles. */
 struct ra_csv_row {
-	char		**field;
+	char		**field;	/* into the ra_csv's cells */
 	size_t		  nfield;
 	unsigned long	  line;
 };
 
+/*
+ * The text of every field lies in one block and the field pointers of
+ * every row in another, so a row costs no allocation of its own.
+ */
 struct ra_csv {
 	struct ra_csv_row	*row;
 	size_t			 nrow, cap;
+	char			*text;		/* the fields, NUL-terminated */
+	char			**cells;	/* every row's fields in turn */
 };
 
 /*
  * Parse BUF as CSV (RFC 4180, UTF-8 BOM allowed).  Lines that start with
  * '#' between records are comments; empty rows are dropped; each row
- * keeps the 1-based line it starts on.  Errors are recorded as diagnostics against FILE.
+ * keeps the 1-based line it starts on.  Errors are recorded as
+ * diagnostics against FILE.  More than RA_LIMIT_CSV_ROWS rows after the
+ * first (the header) is RA_ELIMIT with RA309, found while parsing: the
+ * rows past the limit are never stored.
  */
 enum ra_err	 ra_csv_parse(struct ra_ctx *, const char *file,
 		    const char *buf, size_t len, struct ra_csv *out);

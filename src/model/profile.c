@@ -86,6 +86,33 @@ ra_profile_free(struct ra_profile *p)
 	free(p);
 }
 
+/*
+ * Where each privilege stands in a list of requirements, so that a
+ * privilege listed again is found in constant time: at[priv] is its
+ * index in the list + 1, or 0.  Privilege indices are dense (the
+ * catalog's), so the map is an array as long as the largest one seen.
+ */
+struct req_map {
+	size_t	*at;
+	size_t	 n, cap;
+};
+
+/* The map's slot for PRIV, grown (with zeros) to hold it; NULL: no memory. */
+static size_t *
+req_map_slot(struct req_map *m, size_t priv)
+{
+	size_t	 was = m->cap;
+
+	if (priv >= m->n) {
+		if (ra_grow(&m->at, &m->cap, priv + 1, sizeof(*m->at)) == -1)
+			return NULL;
+		if (m->cap > was)
+			memset(m->at + was, 0, (m->cap - was) * sizeof(*m->at));
+		m->n = m->cap;
+	}
+	return &m->at[priv];
+}
+
 static enum ra_err
 profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
     size_t len, struct ra_profile *p)
@@ -94,8 +121,9 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 	    "section", "min_level", "level" };
 	struct ra_csv		 c;
 	struct ra_req		*q;
+	struct req_map		 map = { NULL, 0, 0 };
 	int			 idx[6];
-	size_t			 r, i, priv;
+	size_t			 r, priv, *at;
 	enum ra_err		 rc;
 	enum ra_level		 lvl;
 
@@ -157,13 +185,14 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 			rc = RA_ENOMEM;
 			break;
 		}
-		for (i = 0; i < p->n; i++)
-			if (p->req[i].priv == priv)
-				break;
-		if (i < p->n) {
+		if ((at = req_map_slot(&map, priv)) == NULL) {
+			rc = RA_ENOMEM;
+			break;
+		}
+		if (*at != 0) {
 			/* Listed twice: the higher level wins. */
-			if (lvl > p->req[i].min)
-				p->req[i].min = lvl;
+			if (lvl > p->req[*at - 1].min)
+				p->req[*at - 1].min = lvl;
 			continue;
 		}
 		if (*ra_csv_cell(row, idx[1]) &&
@@ -180,7 +209,9 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 		nq.min = lvl;
 		q = &p->req[p->n++];
 		*q = nq;
+		*at = p->n;
 	}
+	free(map.at);
 	if (rc == RA_OK && p->n == 0) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file, NULL, 0,
 		    0, "profile lists no privileges");
@@ -322,27 +353,37 @@ int
 ra_profiles_unite(struct ra_profile *req, const struct ra_profile *const *prof,
     size_t nprof, const struct ra_check_opts *opts)
 {
-	size_t	 p, i, j;
+	struct req_map	 map = { NULL, 0, 0 };
+	size_t		 p, i, j, *at;
 
+	for (j = 0; j < req->n; j++) {
+		if ((at = req_map_slot(&map, req->req[j].priv)) == NULL)
+			goto fail;
+		*at = j + 1;
+	}
 	for (p = 0; p < nprof; p++)
 		for (i = 0; i < prof[p]->n; i++) {
 			const struct ra_req	*q = &prof[p]->req[i];
 
-			for (j = 0; j < req->n; j++)
-				if (req->req[j].priv == q->priv)
-					break;
-			if (j < req->n) {
-				if (q->min > req->req[j].min)
-					req->req[j].min = q->min;
+			if ((at = req_map_slot(&map, q->priv)) == NULL)
+				goto fail;
+			if (*at != 0) {
+				if (q->min > req->req[*at - 1].min)
+					req->req[*at - 1].min = q->min;
 				continue;
 			}
 			if (ra_grow(&req->req, &req->cap, req->n + 1,
 			    sizeof(*req->req)) == -1)
-				return -1;
+				goto fail;
 			req->req[req->n++] = *q;
+			*at = req->n;
 		}
+	free(map.at);
 	if (opts && opts->min_level != RA_LEVEL_NONE)
 		for (j = 0; j < req->n; j++)
 			req->req[j].min = opts->min_level;
 	return 0;
+fail:
+	free(map.at);
+	return -1;
 }

@@ -15,6 +15,7 @@ Targets and what their inputs are:
           4 solution.xml), bit 3 = feed in chunks of the next byte's
           size, bit 4 = parse focused on server-side-sync too and compare
   zip/    the bytes of a solution zip (or anything else)
+  zipdir/ the bytes of a zip, for the central directory walk
   csv/    a profile or catalog CSV
   check/  a solution zip or XML file, checked against server-side-sync
 """
@@ -478,6 +479,140 @@ ZIP = {
     "pk-empty-sig-only.bin": b"PK\x05\x06",
 }
 
+# ---- zipdir: layouts for the central directory walk -----------------------
+
+
+def lh(name, payload, size=None, extra=b"", method=0):
+    """A local header and its data, stored unless METHOD says not."""
+    size = len(payload) if size is None else size
+    return struct.pack("<IHHHHHIIIHH", 0x04034b50, 20, 0, method,
+                       DOSDATE[0], DOSDATE[1], zlib.crc32(payload),
+                       len(payload), size, len(name), len(extra)) \
+        + name + extra + payload
+
+
+def ce(name, off, payload_len, size, extra=b"", comment=b"", method=0,
+       crc=0, version=20):
+    """A central directory entry."""
+    return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014b50, version, version, 0,
+                       method, DOSDATE[0], DOSDATE[1], crc, payload_len,
+                       size, len(name), len(extra), len(comment), 0, 0, 0,
+                       off) + name + extra + comment
+
+
+def eocd(count, cd, cd_off, comment=b""):
+    return struct.pack("<IHHHHIIH", 0x06054b50, 0, 0, count, count, len(cd),
+                       cd_off, len(comment)) + comment
+
+
+def layout(entries, count=None, cd_size=None, comment=b""):
+    """Members from (name, data) pairs, stored, then the directory; COUNT
+    and CD_SIZE override the end record's."""
+    body, cd = b"", b""
+    for name, data in entries:
+        cd += ce(name, len(body), len(data), len(data),
+                 crc=zlib.crc32(data))
+        body += lh(name, data)
+    rec = eocd(len(entries) if count is None else count, cd, len(body),
+               comment)
+    if cd_size is not None:
+        rec = rec[:12] + struct.pack("<I", cd_size) + rec[16:]
+    return body + cd + rec
+
+
+def overlapped(n, quoted):
+    """N members sharing one kernel: all local headers first ("full
+    overlap"), or each quoting the next in a stored block (QUOTED)."""
+    kernel = deflate(b" " * 4096)
+    names = [b"Roles/r%d.xml" % i for i in range(n)]
+    quote = 5 if quoted else 0
+    heads = [lh(nm, b"", 0, method=8) for nm in names]
+    offs = [sum(len(h) + quote for h in heads[:i]) for i in range(n)]
+    end = offs[-1] + len(heads[-1]) + len(kernel)
+    body = b""
+    for i in range(n):
+        if quoted and i > 0:
+            body += struct.pack("<BHH", 0, len(heads[i]),
+                                len(heads[i]) ^ 0xFFFF)
+        body += heads[i]
+    body += kernel
+    cd = b"".join(ce(names[i], offs[i], end - offs[i] - len(heads[i]),
+                     4096 + i, method=8) for i in range(n))
+    return body + cd + eocd(n, cd, len(body))
+
+
+def nested():
+    """A local header inside another's extra field, and an entry for it."""
+    role = b'<Role id="{1}" name="in"/>'
+    inner = lh(b"Roles/in.xml", role)
+    extra = struct.pack("<HH", 0xCAFE, len(inner)) + inner
+    cust = MINI_CUST.encode()
+    body = lh(b"customizations.xml", cust, extra=extra)
+    cd = (ce(b"customizations.xml", 0, len(cust), len(cust),
+             crc=zlib.crc32(cust)) +
+          ce(b"Roles/in.xml", 30 + 18 + 4, len(role), len(role),
+             crc=zlib.crc32(role)))
+    return body + cd + eocd(2, cd, len(body))
+
+
+def zip64_count():
+    """A zip64 end record claiming 2^40 members, and one that is sound."""
+    cust = MINI_CUST.encode()
+    body = lh(b"customizations.xml", cust)
+    x64 = struct.pack("<HHQQQ", 1, 24, len(cust), len(cust), 0)
+    cd = ce(b"customizations.xml", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+            extra=x64, crc=zlib.crc32(cust), version=45)
+
+    def tail(count):
+        at = len(body) + len(cd)
+        return (struct.pack("<IQHHIIQQQQ", 0x06064b50, 44, 45, 45, 0, 0,
+                            count, count, len(cd), len(body)) +
+                struct.pack("<IIQI", 0x07064b50, 0, at, 1) +
+                struct.pack("<IHHHHIIH", 0x06054b50, 0, 0, 0xFFFF, 0xFFFF,
+                            0xFFFFFFFF, 0xFFFFFFFF, 0))
+    return body + cd + tail(1), body + cd + tail(1 << 40)
+
+
+SOUND = [(b"customizations.xml", MINI_CUST.encode()),
+         (b"Roles/a.xml", ROLE_PASS.encode())]
+_two = layout(SOUND)
+_zip64_sound, _zip64_count = zip64_count()
+
+ZIPDIR = {
+    "solution.zip": ZIP["solution.zip"],
+    "zip64.zip": ZIP["zip64.zip"],
+    "streamed.zip": ZIP["streamed-data-descriptors.zip"],
+    "raw-roles.zip": ZIP["raw-roles.zip"],
+    "empty.zip": ZIP["empty.zip"],
+    "sound-stored.zip": _two,
+    "zip64-hand.zip": _zip64_sound,
+    "zip64-count-2-40.zip": _zip64_count,
+    "overlap-full.zip": overlapped(4, False),
+    "overlap-quoted.zip": overlapped(4, True),
+    "nested-header.zip": nested(),
+    "shared-header.zip": (lambda c: lh(b"customizations.xml", c) +
+                          ce(b"customizations.xml", 0, len(c), len(c)) +
+                          ce(b"customizations.xml", 0, len(c), len(c)) +
+                          eocd(2, b"\0" * 2 * (46 + 18), 30 + 18 + len(c)))(
+                              MINI_CUST.encode()),
+    "cd-too-large.zip": layout(SOUND, cd_size=0xFFFFFFF0),
+    "count-too-large.zip": layout(SOUND, count=0xFFFE),
+    "count-wrong.zip": layout(SOUND, count=1),
+    "two-end-records.zip": _two[:-2] + struct.pack("<H", 22) + _two[-22:],
+    # A signature in the comment, but the comment would not end there.
+    "comment-holds-signature.zip": layout(SOUND, comment=b"PK\x05\x06" +
+                                          bytes(18) + b"more"),
+    "extra-257.zip": (lambda c: lh(b"customizations.xml", c,
+                                   extra=struct.pack("<HH", 0xCAFE, 253) +
+                                   bytes(253)) +
+                      ce(b"customizations.xml", 0, len(c), len(c)) +
+                      eocd(1, bytes(46 + 18), 30 + 18 + 257 + len(c)))(
+                          MINI_CUST.encode()),
+    "truncated-directory.zip": _two[:-40] + _two[-22:],
+    # libzip opens zero bytes as an empty archive (a first fuzz finding).
+    "zero-bytes.bin": b"",
+}
+
 # ---- csv ----------------------------------------------------------------
 
 PROFILE = '''# A profile for the fuzzer.
@@ -583,6 +718,7 @@ XML["s7-no-roles.bin"] = b"\x07" + XML["customizations-no-roles.xml"]
 def main():
     write("xml", XML)
     write("zip", ZIP)
+    write("zipdir", ZIPDIR)
     write("csv", CSV)
     write("check", CHECK)
 

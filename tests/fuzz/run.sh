@@ -89,6 +89,7 @@ for t in $targets; do
 	name=${t#fuzz_}
 	case $name in
 	check)	dict=$build/dict/check.dict ;;
+	zipdir)	dict=tests/fuzz/dict/zip.dict ;;
 	*)	dict=tests/fuzz/dict/$name.dict ;;
 	esac
 	corpus=$build/corpus/$name

@@ -4,7 +4,8 @@
     python3 tests/hostile/make.py OUTDIR
 
 Each file is built here rather than committed: some are large when
-inflated, and all are easier to review as code.  Names say what they are.
+inflated or on disk, and all are easier to review as code.  Names say
+what they are.
 """
 import os
 import struct
@@ -95,6 +96,193 @@ def encrypted(path):
     open(path, "wb").write(data)
 
 
+# ---- zips whose layout is the bomb ----------------------------------------
+#
+# Built by hand: a local header (30 bytes), its name, the data; then a
+# central directory entry (46 bytes) per member and the end record(s).
+# roleaudit must refuse these before it inflates a byte, so the CRC-32 of
+# an overlapping member is left 0.
+
+DOS_TIME, DOS_DATE = 0, (44 << 9) | (6 << 5) | 1	# 2024-06-01
+
+
+def local_header(name, data_len, size, crc=0, method=8, extra=b""):
+    return struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, DOS_TIME,
+                       DOS_DATE, crc, data_len, size, len(name),
+                       len(extra)) + name + extra
+
+
+def central_entry(name, offset, data_len, size, crc=0, method=8):
+    return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method,
+                       DOS_TIME, DOS_DATE, crc, data_len, size, len(name),
+                       0, 0, 0, 0, 0, offset) + name
+
+
+def end_records(count, cd_off, cd_len, end):
+    """The end record, with its zip64 form and locator before it when
+    COUNT needs them; END is where the central directory ends."""
+    if count < 0xFFFF:
+        return struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count,
+                           cd_len, cd_off, 0)
+    eocd64 = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count,
+                         count, cd_len, cd_off)
+    loc = struct.pack("<IIQI", 0x07064B50, 0, end, 1)
+    return eocd64 + loc + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF,
+                                      0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+
+
+def role_name(i):
+    return f"Roles/r{i}.xml".encode()
+
+
+def overlap(path, n):
+    """N members whose data all run to the end of one shared kernel (a
+    "full overlap" zip bomb, Fifield 2019): N local headers in a row, then
+    a deflated megabyte of spaces every member inflates."""
+    kernel = zlib.compressobj(9, zlib.DEFLATED, -15)
+    kernel = kernel.compress(b" " * (1 << 20)) + kernel.flush()
+    headers = [local_header(role_name(i), 0, 0) for i in range(n)]
+    offs, off = [], 0
+    for h in headers:
+        offs.append(off)
+        off += len(h)
+    kernel_end = off + len(kernel)
+    body = b"".join(local_header(role_name(i), kernel_end - offs[i] -
+                                 len(headers[i]), 1 << 20)
+                    for i in range(n)) + kernel
+    cd = b"".join(central_entry(role_name(i), offs[i], kernel_end - offs[i] -
+                                len(headers[i]), 1 << 20) for i in range(n))
+    with open(path, "wb") as f:
+        f.write(body + cd + end_records(n, len(body), len(cd),
+                                        len(body) + len(cd)))
+
+
+def quoted_overlap(path, n):
+    """Fifield's "quoted overlap": member i's data is a stored deflate block
+    quoting member i+1's local header, then member i+1's data, down to a
+    kernel; every member's data is valid DEFLATE and inflates to all the
+    headers after it plus the kernel.  Lengths are summed from the last
+    member back; the bytes are written once, front to back."""
+    kernel = zlib.compressobj(9, zlib.DEFLATED, -15)
+    kernel = kernel.compress(b" " * (1 << 20)) + kernel.flush()
+    names = [role_name(i) for i in range(n)]
+    data_len = [0] * n
+    size = [0] * n
+    data_len[n - 1], size[n - 1] = len(kernel), 1 << 20
+    for i in range(n - 2, -1, -1):
+        quoted = 30 + len(names[i + 1])
+        data_len[i] = 5 + quoted + data_len[i + 1]
+        size[i] = quoted + size[i + 1]
+    body = bytearray(local_header(names[0], data_len[0], size[0]))
+    for i in range(1, n):
+        nxt = local_header(names[i], data_len[i], size[i])
+        body += struct.pack("<BHH", 0, len(nxt), len(nxt) ^ 0xFFFF) + nxt
+    body += kernel
+    cd, off = bytearray(), 0
+    for i in range(n):
+        cd += central_entry(names[i], off, data_len[i], size[i])
+        off += 30 + len(names[i]) + 5
+    with open(path, "wb") as f:
+        f.write(bytes(body) + bytes(cd) +
+                end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
+def nested_headers(path):
+    """A local header inside another's: customizations.xml's extra field
+    holds a whole local header and member of its own, which a second
+    directory entry points to."""
+    inner_data = zlib.compressobj(9, zlib.DEFLATED, -15)
+    inner_data = inner_data.compress(CUST) + inner_data.flush()
+    inner_name = b"Roles/inner.xml"
+    inner = local_header(inner_name, len(inner_data), len(CUST),
+                         zlib.crc32(CUST)) + inner_data
+    # An extra field of an unknown id: 4 bytes of header, then the quote.
+    extra = struct.pack("<HH", 0xCAFE, len(inner)) + inner
+    outer_name = b"customizations.xml"
+    outer = local_header(outer_name, len(inner_data), len(CUST),
+                         zlib.crc32(CUST), extra=extra) + inner_data
+    inner_off = 30 + len(outer_name) + 4
+    cd = (central_entry(outer_name, 0, len(inner_data), len(CUST),
+                        zlib.crc32(CUST)) +
+          central_entry(inner_name, inner_off, len(inner_data), len(CUST),
+                        zlib.crc32(CUST)))
+    with open(path, "wb") as f:
+        f.write(outer + cd + end_records(2, len(outer), len(cd),
+                                         len(outer) + len(cd)))
+
+
+def cd_too_large(path):
+    """A sound one-member zip whose end record claims a central directory
+    of 4 GiB - 1 bytes, far more than the file."""
+    zip_members(path, [("customizations.xml", CUST)])
+    data = bytearray(open(path, "rb").read())
+    eocd = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, eocd + 12, 0xFFFFFFFF)
+    struct.pack_into("<I", data, eocd + 16, 0)
+    open(path, "wb").write(data)
+
+
+def count_too_large(path):
+    """A zip64 end record that claims 2^40 members in a directory of one
+    entry."""
+    name = b"customizations.xml"
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    comp = comp.compress(CUST) + comp.flush()
+    body = local_header(name, len(comp), len(CUST), zlib.crc32(CUST)) + comp
+    cd = central_entry(name, 0, len(comp), len(CUST), zlib.crc32(CUST))
+    tail = end_records(0xFFFF, len(body), len(cd), len(body) + len(cd))
+    tail = bytearray(tail)
+    struct.pack_into("<QQ", tail, 24, 1 << 40, 1 << 40)
+    with open(path, "wb") as f:
+        f.write(body + cd + bytes(tail))
+
+
+def total_bomb(path, n=5000):
+    """N members of 1 MiB each (a role, then spaces), honest about their
+    sizes: each is under --max-member-size and, being no larger than
+    1 MiB, exempt from --max-ratio; together they inflate to 5000 MiB,
+    over the 4 GiB --max-total-size.  One deflated member, N headers."""
+    text = (ROLE + b" " * (1 << 20))[: 1 << 20]
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    comp = comp.compress(text) + comp.flush()
+    crc = zlib.crc32(text)
+    body, cd = bytearray(), bytearray()
+    for i in range(n):
+        cd += central_entry(role_name(i), len(body), len(comp), len(text),
+                            crc)
+        body += local_header(role_name(i), len(comp), len(text), crc) + comp
+    with open(path, "wb") as f:
+        f.write(bytes(body) + bytes(cd) +
+                end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
+# ---- profiles and catalogs -------------------------------------------------
+
+
+def million_rows(path, header, row, n=1000000):
+    """A CSV of N rows after HEADER, each ROW formatted with its number:
+    well past the 100,000 rows a profile or catalog may have."""
+    with open(path, "w") as f:
+        f.write(header + "\n")
+        f.writelines(row % (i, i) + "\n" for i in range(n))
+
+
+def tiny_members(path, n=100000):
+    """N members, the default --max-members: customizations.xml and
+    one-byte files, stored.  Read (libzip keeps every entry), not
+    refused; memory must stay far below 2 GiB."""
+    body, cd = bytearray(), bytearray()
+    members = [(b"customizations.xml", CUST)] + [
+        (b"Other/%d" % i, b"x") for i in range(1, n)]
+    for name, data in members:
+        crc = zlib.crc32(data)
+        cd += central_entry(name, len(body), len(data), len(data), crc, 0)
+        body += local_header(name, len(data), len(data), crc, 0) + data
+    with open(path, "wb") as f:
+        f.write(bytes(body) + bytes(cd) +
+                end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -132,6 +320,19 @@ def main():
     zip_members(p("long-name.zip"), [("customizations.xml",
         b'<ImportExportXml><Roles><Role id="{1}" name="' + b"N" * 5000 +
         b'"/></Roles></ImportExportXml>')])
+    overlap(p("overlap-20k.zip"), 20000)
+    overlap(p("overlap-100k.zip"), 100000)
+    quoted_overlap(p("quoted-overlap.zip"), 20000)
+    nested_headers(p("nested-headers.zip"))
+    cd_too_large(p("cd-too-large.zip"))
+    count_too_large(p("count-too-large.zip"))
+    total_bomb(p("total-bomb.zip"))
+    tiny_members(p("tiny-100k.zip"))
+    million_rows(p("profile-1m.csv"), "privilege,level",
+                 "prvReadX%d,Basic%.0s")
+    million_rows(p("catalog-1m.csv"),
+                 "privilege,entity,tab,section,access,depths",
+                 "prvReadX%d,X%d,Custom Entities,,Read,Basic;Global")
     zip_members(p("bad-utf8.zip"), [("customizations.xml",
         b'<ImportExportXml><Roles><Role id="{1}" name="\xc3\x28"/>'
         b'</Roles></ImportExportXml>')])

@@ -1,12 +1,13 @@
 #!/bin/sh
 # run.sh BIN - hostile inputs through `roleaudit check` in every format,
 # each under a time and memory limit.  Every file must end with the
-# expected exit status and diagnostic code, never a crash or a hang, and
-# leave nothing behind in the -o directory.  Then each goes through
-# `roleaudit diff` against a sound sample, as OLD and as NEW: exit 3 for
-# the broken ones, 0 or 1 for the others, and each diagnostic printed as
-# often as check prints it (diff reads inputs twice; the second reading
-# must not repeat them).
+# expected exit status and diagnostic code, never a crash or a hang, in
+# at most a few lines of standard error, and leave nothing behind in the
+# -o directory.  Then each goes through `roleaudit diff` against a sound
+# sample, as OLD and as NEW: exit 3 for the broken ones, 0 or 1 for the
+# others, and each diagnostic printed as often as check prints it (diff
+# reads inputs twice; the second reading must not repeat them).  Hostile
+# profiles and catalogs go through `check -p` and `check --catalog`.
 #
 # The files are made by tests/hostile/make.py into a scratch directory.
 set -u
@@ -35,7 +36,23 @@ xxe.zip                 3     RA106
 deep.zip                3     RA114
 long-name.zip           3     RA112
 bad-utf8.zip            3     RA101
+overlap-20k.zip         3     RA208
+overlap-100k.zip        3     RA208
+quoted-overlap.zip      3     RA208
+nested-headers.zip      3     RA208
+cd-too-large.zip        3     RA208
+count-too-large.zip     3     RA208
+total-bomb.zip          3     RA204
+tiny-100k.zip           1     -
 '
+# option      file              exit  code on stderr
+csv_expect='
+-p            profile-1m.csv    2     RA309
+--catalog     catalog-1m.csv    2     RA309
+'
+# Standard error may hold this many lines: a diagnostic or two, not one
+# per member or row.
+maxlines=4
 # A sanitizer build reserves terabytes of shadow memory and cannot start
 # under an address-space limit: it runs under a time limit alone, a
 # longer one as it runs several times slower.
@@ -44,6 +61,14 @@ if ! sh -c 'ulimit -v "$1"; exec "$2" --version' sh "$vlimit" "$bin" \
     >/dev/null 2>&1; then
 	vlimit=unlimited tlimit=60
 fi 2>/dev/null
+# At most $maxlines lines of standard error.
+quiet() {
+	if [ "$(wc -l <"$tmp/err")" -gt $maxlines ]; then
+		echo "FAIL $1: more than $maxlines lines on stderr:"
+		head -n $maxlines "$tmp/err" | sed 's/^/    /'
+		ok=0
+	fi
+}
 # A broken input (exit 3) must leave nothing in the -o directory.
 leftovers() {
 	if [ "$want" = 3 ] && [ -n "$(ls -A "$tmp/out")" ]; then
@@ -73,6 +98,7 @@ echo "$expect" | while read -r file want code; do
 			ok=0
 		fi
 		leftovers "$file ($fmt)"
+		quiet "$file ($fmt)"
 		if [ "$fmt" = csv ] && [ -f "$tmp/out/report" ] &&
 		    grep -q '^"[=+@-]\|,"[=+@-]' "$tmp/out/report"; then
 			echo "FAIL $file ($fmt): formula-capable CSV cell"
@@ -104,10 +130,30 @@ echo "$expect" | while read -r file want code; do
 			ok=0
 		fi
 		leftovers "diff $file"
+		quiet "diff $file"
 		rm -rf "$tmp/out"
 		echo $ok
 	done
 done >"$tmp/log"
+echo "$csv_expect" | while read -r opt file want code; do
+	[ -n "$opt" ] || continue
+	( ulimit -v $vlimit; exec timeout $tlimit "$bin" check "$opt" \
+	    "$tmp/in/$file" "$root/samples/sss-mixed.zip" ) >/dev/null \
+	    2>"$tmp/err"
+	rc=$?
+	ok=1
+	if [ "$rc" != "$want" ]; then
+		echo "FAIL $opt $file: exit $rc, expected $want"
+		ok=0
+	fi
+	if ! grep -q "\[$code\]" "$tmp/err"; then
+		echo "FAIL $opt $file: no $code in:"
+		head -n $maxlines "$tmp/err" | sed 's/^/    /'
+		ok=0
+	fi
+	quiet "$opt $file"
+	echo $ok
+done >>"$tmp/log"
 grep -v '^[01]$' "$tmp/log"
 pass=$(grep -c '^1$' "$tmp/log")
 fail=$(grep -c '^0$' "$tmp/log")

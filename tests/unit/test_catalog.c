@@ -148,6 +148,91 @@ test_csv_nul(void **state)
 	assert_int_equal(d->line, 3);
 }
 
+/*
+ * RA_LIMIT_CSV_ROWS rows after the header pass, comments and empty lines
+ * aside; the next row is refused where it starts, and nothing is kept.
+ */
+static void
+test_csv_row_limit(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	const struct ra_diag	*d;
+	struct ra_csv		 c;
+
+	assert_int_equal(ra_ctx_set_limit(ctx, RA_LIMIT_CSV_ROWS, 3), RA_OK);
+	assert_int_equal(csv(ctx, "h\n1\n# c\n\n2\n3\n", &c), RA_OK);
+	assert_int_equal(c.nrow, 4);
+	assert_string_equal(c.row[3].field[0], "3");
+	ra_csv_free(&c);
+	assert_int_equal(csv(ctx, "h\n1\n# c\n\n2\n3\n\"4\n\"\n5\n", &c),
+	    RA_ELIMIT);
+	assert_int_equal(c.nrow, 0);
+	assert_null(c.row);
+	assert_non_null(d = ut_diag(ctx, RA_C_CSV_ROWS));
+	assert_int_equal(d->line, 7);
+	assert_string_equal(d->message, "more than 3 rows after the header, "
+	    "the limit for a profile or catalog");
+}
+
+/* A profile (or, with CATALOG, a catalog) of N rows after the header. */
+static char *
+rows(int catalog, size_t n, size_t *len)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i;
+
+	ra_buf_adds(&b, catalog ? "privilege,entity,tab,section,access\n" :
+	    "privilege,level\n");
+	for (i = 0; i < n; i++)
+		if (catalog)
+			ra_buf_printf(&b, "prvReadY%zu,Y%zu,Custom Entities,,"
+			    "Read\n", i, i);
+		else
+			ra_buf_printf(&b, "prvReadX%zu,Basic\n", i);
+	assert_false(b.oom);
+	*len = b.len;
+	return b.s;
+}
+
+/*
+ * The default limit, 100,000 rows, with a profile and a catalog that
+ * reach it (a linear load: each privilege found in constant time) and
+ * one row more.
+ */
+static void
+test_csv_row_limit_default(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_profile	*p = NULL;
+	char			*text;
+	size_t			 len;
+
+	assert_int_equal(ra_ctx_limit(ctx, RA_LIMIT_CSV_ROWS), 100000);
+	text = rows(0, 100000, &len);
+	assert_int_equal(ra_profile_load_buffer(ctx, "big", "big.csv", text,
+	    len, &p), RA_OK);
+	assert_int_equal(ra_profile_size(p), 100000);
+	ra_profile_free(p);
+	p = NULL;
+	free(text);
+	text = rows(0, 100001, &len);
+	assert_int_equal(ra_profile_load_buffer(ctx, "big", "big.csv", text,
+	    len, &p), RA_ELIMIT);
+	assert_null(p);
+	assert_int_equal(ut_diag(ctx, RA_C_CSV_ROWS)->line, 100002);
+	free(text);
+	text = rows(1, 100000, &len);
+	assert_int_equal(ra_catalog_load_buffer(ctx, "c.csv", text, len),
+	    RA_OK);
+	assert_int_not_equal(find(ctx, "prvReadY99999"), RA_NOPRIV);
+	free(text);
+	text = rows(1, 100001, &len);
+	assert_int_equal(ra_catalog_load_buffer(ctx, "c.csv", text, len),
+	    RA_ELIMIT);
+	assert_int_equal(ut_diag_n(ctx, RA_C_CSV_ROWS), 2);
+	free(text);
+}
+
 /* ---- the catalog ----------------------------------------------------- */
 
 /* Built-in rows are found case-insensitively, by the first N bytes. */
@@ -729,6 +814,8 @@ main(void)
 		CTX(test_csv_text_after_quote),
 		CTX(test_csv_unterminated),
 		CTX(test_csv_nul),
+		CTX(test_csv_row_limit),
+		CTX(test_csv_row_limit_default),
 		CTX(test_catalog_find),
 		CTX(test_catalog_all_found),
 		CTX(test_catalog_intern),
