@@ -8,10 +8,11 @@
 #   sh tools/dist/deps.sh [OUT]		OUT defaults to build/dist-deps
 #
 # The packages and their versions are those of tools/dist/versions.txt,
-# built in its order.  A finished build is reused: each library leaves
-# OUT/TARGET/stamps/PACKAGE naming its version, the hash of its .dsc and the
-# hash of this script; a library is rebuilt, with every one after it, when
-# its stamp says otherwise.  The downloaded sources stay in OUT/src.
+# built in its order by the recipes of tools/dist/recipes.sh.  A finished
+# build is reused: each library leaves OUT/TARGET/stamps/PACKAGE naming its
+# version, the hash of its .dsc and the hash of recipes.sh; a library is
+# rebuilt, with every one after it, when its stamp says otherwise.  The
+# downloaded sources stay in OUT/src.
 #
 # Where the sources come from, and how they are checked:
 #  - apt's own configuration.  Without deb-src entries for the pinned
@@ -30,12 +31,6 @@
 #    not installed here): without them it warns and goes on, the chain
 #    above being what apt itself relies on.
 #
-# Only what roleaudit uses is built: zlib (for libzip), libcsv, jansson,
-# libxml2 (SAX2 push parser, tree, HTML output and threads; no network
-# code, no iconv or ICU - UTF-8 and UTF-16 are built in -, no zlib or
-# lzma, no catalogs, XPath, schemas, readers or writers), libzip (deflate
-# through zlib; no bzip2, lzma or crypto libraries).
-#
 # Build tools missing from the machine are installed through
 # tools/deps.sh (as root; otherwise it prints the apt-get command).
 # DIST_JOBS sets make's job count (default 1: the machine is shared).
@@ -45,9 +40,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 versions=$here/versions.txt
 out=${1:-$root/build/dist-deps}
-jobs=${DIST_JOBS:-1}
+JOBS=${DIST_JOBS:-1}
 targets="x86_64-w64-mingw32 x86_64-linux-gnu"
 srcfile=/etc/apt/sources.list.d/roleaudit-dist-src
+. "$here/recipes.sh"
 
 say() { echo "dist-deps: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -60,17 +56,6 @@ dsc() { echo "${1}_${2#*:}.dsc"; }
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
-# ---- build tools -----------------------------------------------------
-
-sh "$root/tools/deps.sh" dpkg-dev bzip2 xz-utils file make cmake \
-    autoconf automake libtool gcc-mingw-w64-x86-64-posix \
-    mingw-w64-x86-64-dev
-
-mkdir -p "$out/src"
-out=$(cd "$out" && pwd)
-work=$out/work
-recipe=$(sha "$here/deps.sh")
-
 stamp() { echo "$1 $2 $3 $recipe"; }
 
 # fresh TARGET: every library of TARGET is built from the current pins.
@@ -80,15 +65,6 @@ fresh() {
 		    "$(stamp "$pkg" "$ver" "$sum")" ] || exit 1
 	done
 }
-
-stale=""
-for t in $targets; do
-	fresh "$t" || stale="$stale $t"
-done
-if [ -z "$stale" ]; then
-	say "reusing $out (the versions of tools/dist/versions.txt)"
-	exit 0
-fi
 
 # ---- sources ---------------------------------------------------------
 
@@ -150,6 +126,7 @@ derive_list() {
 				opt = l; sub(/\].*/, "]", opt)
 				sub(/^\[[^]]*\][ \t]*/, "", l)
 				gsub(/[ \t]*arch=[^] \t]*/, "", opt)
+				sub(/^\[[ \t]+/, "[", opt)
 				if (opt ~ /^\[[ \t]*\]$/)
 					opt = ""
 			}
@@ -229,93 +206,20 @@ unpack() {
 	mkdir -p "$work/src"
 	dpkg-source -x "$out/src/$(dsc "$1" "$2")" "$work/src/$1" >&2 ||
 	    die "dpkg-source -x refused $(dsc "$1" "$2")"
-	case $1 in
-	libcsv|jansson|libxml2)
-		# As Debian's build (dh_autoreconf) does: the patches touch
-		# Makefile.am, and jansson ships no configure script.
-		(cd "$work/src/$1" && autoreconf -fi) > "$work/src/$1.log" 2>&1 ||
-		    { tail -20 "$work/src/$1.log" >&2; die "autoreconf $1 failed"; }
-		;;
-	esac
+	(cd "$work/src/$1" && prepare "$1") > "$work/src/$1.log" 2>&1 ||
+	    { tail -20 "$work/src/$1.log" >&2; die "preparing $1 failed"; }
 	touch "$work/src/$1/.unpacked"
 }
 
 # ---- building --------------------------------------------------------
 
-# Each build_PACKAGE runs in a copy of the source tree, with TARGET,
-# PREFIX, CC, AR, RANLIB and CFLAGS set.
-
-autotools() {	# autotools CONFIGURE-OPTION...
-	./configure --host="$TARGET" --prefix="$PREFIX" --disable-shared \
-	    --enable-static --disable-dependency-tracking "$@"
-	make -j"$jobs"
-	make install
-}
-
-build_zlib() {
-	# zlib's own configure (as Debian's build uses it) knows mingw from CHOST.
-	CHOST=$TARGET ./configure --static --prefix="$PREFIX"
-	make -j"$jobs" libz.a
-	make install
-}
-
-build_libcsv() {
-	autotools
-}
-
-build_jansson() {
-	autotools
-}
-
-build_libxml2() {
-	# --with-minimum turns every optional part off; the --with options
-	# name what roleaudit calls: xmlCreatePushParserCtxt and SAX2
-	# callbacks from several threads, the tree API and
-	# htmlNodeDumpFormatOutput for the HTML report.  The --without
-	# options only say again what must stay out.
-	autotools --with-minimum --with-threads --with-push --with-tree \
-	    --with-output --with-html --without-http --without-ftp \
-	    --without-iconv --without-icu --without-zlib --without-lzma
-}
-
-build_libzip() {
-	case $TARGET in
-	*-mingw32) set -- -DCMAKE_SYSTEM_NAME=Windows \
-	    -DCMAKE_RC_COMPILER="$TARGET-windres" ;;
-	*) set -- ;;
-	esac
-	cmake -S . -B build "$@" -DCMAKE_C_COMPILER="$CC" \
-	    -DCMAKE_AR="$(command -v "$AR")" \
-	    -DCMAKE_RANLIB="$(command -v "$RANLIB")" \
-	    -DCMAKE_C_FLAGS="$CFLAGS" -DCMAKE_BUILD_TYPE= \
-	    -DCMAKE_INSTALL_PREFIX="$PREFIX" -DCMAKE_INSTALL_LIBDIR=lib \
-	    -DCMAKE_FIND_ROOT_PATH="$PREFIX" \
-	    -DCMAKE_FIND_ROOT_PATH_MODE_PROGRAM=NEVER \
-	    -DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=ONLY \
-	    -DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=ONLY \
-	    -DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=ONLY \
-	    -DZLIB_INCLUDE_DIR="$PREFIX/include" \
-	    -DZLIB_LIBRARY="$PREFIX/lib/libz.a" \
-	    -DBUILD_SHARED_LIBS=OFF -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF \
-	    -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF \
-	    -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF \
-	    -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF \
-	    -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF
-	cmake --build build -j "$jobs"
-	cmake --install build
-}
-
 # build TARGET: the stale libraries of TARGET, and every one after them.
 build() {
 	TARGET=$1 PREFIX=$out/$1
-	case $TARGET in
-	*-mingw32) CC=$TARGET-gcc-posix ;;	# winpthreads for pthread_*
-	*) CC=$TARGET-gcc ;;
-	esac
-	AR=$TARGET-ar RANLIB=$TARGET-ranlib
-	CFLAGS="-O2 -ffunction-sections -fdata-sections"
+	target_env "$TARGET"
 	PKG_CONFIG_LIBDIR=$PREFIX/lib/pkgconfig PKG_CONFIG_PATH=
-	export TARGET PREFIX CC AR RANLIB CFLAGS PKG_CONFIG_LIBDIR PKG_CONFIG_PATH
+	export TARGET PREFIX CC AR RANLIB CFLAGS JOBS PKG_CONFIG_LIBDIR \
+	    PKG_CONFIG_PATH
 	mkdir -p "$PREFIX/stamps" "$work/$TARGET"
 	dirty=no
 	pins | while read -r pkg ver sum; do
@@ -340,15 +244,39 @@ build() {
 	rm -f "$PREFIX"/lib/*.la
 }
 
-enable_sources
-pins | while read -r pkg ver sum; do
-	fetch "$pkg" "$ver" "$sum"
-done
-for t in $stale; do
-	build "$t"
-done
-for t in $targets; do
-	fresh "$t" || die "$t: not every library was built"
-done
-rm -rf "$work"
-say "built$stale in $out"
+# The whole of main is read before it runs: editing this file during a
+# build does not change the running one.
+main() {
+	sh "$root/tools/deps.sh" dpkg-dev bzip2 xz-utils file make cmake \
+	    autoconf automake libtool gcc-mingw-w64-x86-64-posix \
+	    mingw-w64-x86-64-dev
+
+	mkdir -p "$out/src"
+	out=$(cd "$out" && pwd)
+	work=$out/work
+	recipe=$(sha "$here/recipes.sh")
+
+	stale=""
+	for t in $targets; do
+		fresh "$t" || stale="$stale $t"
+	done
+	if [ -z "$stale" ]; then
+		say "reusing $out (the versions of tools/dist/versions.txt)"
+		exit 0
+	fi
+
+	enable_sources
+	pins | while read -r pkg ver sum; do
+		fetch "$pkg" "$ver" "$sum"
+	done
+	for t in $stale; do
+		build "$t"
+	done
+	for t in $targets; do
+		fresh "$t" || die "$t: not every library was built"
+	done
+	rm -rf "$work"
+	say "built$stale in $out"
+}
+
+main "$@"; exit
