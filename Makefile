@@ -271,10 +271,11 @@ DIST_LINUX_PTHREAD = pthread_once pthread_getspecific pthread_setspecific \
 	pthread_mutex_destroy pthread_mutex_lock pthread_mutex_unlock \
 	pthread_cond_init pthread_cond_destroy pthread_cond_wait \
 	pthread_cond_signal pthread_equal pthread_self
+DIST_LINUX_LDFLAGS = $(DIST_LINUX_PTHREAD:%=-Wl$(comma)--require-defined=%)
 
 dist-linux: dist-deps
 	@mkdir -p $(DIST)
-	@$(call dist_make,$(DIST_LINUX),$(DIST_LINUX)-gcc,,$(DIST_LINUX_PTHREAD:%=-Wl$(comma)--require-defined=%))
+	@$(call dist_make,$(DIST_LINUX),$(DIST_LINUX)-gcc,,$(DIST_LINUX_LDFLAGS))
 	cp $(BUILD)/dist/$(DIST_LINUX)/roleaudit $(DIST)/roleaudit-linux-x86_64
 
 # gcc-posix: the mingw-w64 compiler whose threads are winpthreads.

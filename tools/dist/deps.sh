@@ -205,7 +205,8 @@ unpack() {
 	rm -rf "$work/src/$1"
 	mkdir -p "$work/src"
 	dpkg-source -x "$out/src/$(dsc "$1" "$2")" "$work/src/$1" >&2 ||
-	    die "dpkg-source -x refused $(dsc "$1" "$2")"
+	    die "dpkg-source -x refused $(dsc "$1" "$2");" \
+	    "delete $out/src to download afresh"
 	(cd "$work/src/$1" && prepare "$1") > "$work/src/$1.log" 2>&1 ||
 	    { tail -20 "$work/src/$1.log" >&2; die "preparing $1 failed"; }
 	touch "$work/src/$1/.unpacked"
