@@ -251,3 +251,60 @@ install: $(BIN)
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- dist ------------------------------------------------------------
+# dist/roleaudit.exe (a 64-bit Windows console program, mingw-w64) and
+# dist/roleaudit-linux-x86_64, each linked statically against the
+# libraries tools/dist/deps.sh builds from Debian's source packages at the
+# versions of tools/dist/versions.txt.  Each target goes through the rules
+# above in a build directory of its own, $(BUILD)/dist/TARGET.
+
+DIST	  ?= dist
+DIST_DEPS ?= $(BUILD)/dist-deps
+DIST_WIN   = x86_64-w64-mingw32
+DIST_LINUX = x86_64-linux-gnu
+comma	   = ,
+
+.PHONY: dist dist-deps dist-linux dist-windows
+
+dist-deps:
+	@sh tools/dist/deps.sh $(DIST_DEPS)
+
+dist: dist-linux dist-windows
+	cd $(DIST) && sha256sum roleaudit.exe roleaudit-linux-x86_64 > SHA256SUMS
+
+# dist_make TARGET COMPILER EXE LDFLAGS: $(BIN) for TARGET, against the
+# static libraries in $(DIST_DEPS)/TARGET, linked afresh each time (the
+# objects are reused) so that it always has the flags written here.
+dist_pc = PKG_CONFIG_LIBDIR=$(DIST_DEPS)/$(1)/lib/pkgconfig PKG_CONFIG_PATH= \
+	  pkg-config --static
+dist_make = rm -f $(BUILD)/dist/$(1)/roleaudit$(3) && \
+	    $(MAKE) --no-print-directory BUILD=$(BUILD)/dist/$(1) \
+	    BIN=$(BUILD)/dist/$(1)/roleaudit$(3) CC=$(2) AR=$(1)-ar \
+	    PKG_CFLAGS="$$($(call dist_pc,$(1)) --cflags $(PKGS))" \
+	    PKG_LIBS="$$($(call dist_pc,$(1)) --libs $(PKGS)) -lcsv" \
+	    LDFLAGS="-static -s -Wl,--gc-sections $(4)" \
+	    $(BUILD)/dist/$(1)/roleaudit$(3)
+
+# libxml2 reaches glibc's pthreads through weak references, which a static
+# link leaves unresolved unless something else pulls them in; with any of
+# them missing it runs single-threaded, its global state shared by
+# roleaudit's parsing threads.  --require-defined pulls them all in, and
+# fails the link should the C library lack one.
+DIST_LINUX_PTHREAD = pthread_once pthread_getspecific pthread_setspecific \
+	pthread_key_create pthread_key_delete pthread_mutex_init \
+	pthread_mutex_destroy pthread_mutex_lock pthread_mutex_unlock \
+	pthread_cond_init pthread_cond_destroy pthread_cond_wait \
+	pthread_cond_signal pthread_equal pthread_self
+DIST_LINUX_LDFLAGS = $(DIST_LINUX_PTHREAD:%=-Wl$(comma)--require-defined=%)
+
+dist-linux: dist-deps
+	@mkdir -p $(DIST)
+	@$(call dist_make,$(DIST_LINUX),$(DIST_LINUX)-gcc,,$(DIST_LINUX_LDFLAGS))
+	cp $(BUILD)/dist/$(DIST_LINUX)/roleaudit $(DIST)/roleaudit-linux-x86_64
+
+# gcc-posix: the mingw-w64 compiler whose threads are winpthreads.
+dist-windows: dist-deps
+	@mkdir -p $(DIST)
+	@$(call dist_make,$(DIST_WIN),$(DIST_WIN)-gcc-posix,.exe,)
+	cp $(BUILD)/dist/$(DIST_WIN)/roleaudit.exe $(DIST)/roleaudit.exe
