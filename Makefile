@@ -73,6 +73,8 @@ help:
 	@echo "make fuzz       libFuzzer, FUZZTIME=$(FUZZTIME) seconds a target"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "make deps       install missing Debian packages (as root)"
+	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip from Debian's pinned sources"
+	@echo "make dist-linux dist/roleaudit-linux-x86_64, statically linked"
 
 deps:
 	@sh tools/deps.sh
