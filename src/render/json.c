@@ -4,8 +4,9 @@
  * explanation, each with the tool, its inputs and the diagnostics.  The
  * shapes are schema/{check,roles,profiles,diff,lint,combined,explain}
  * .schema.json; keys keep their insertion order so output is stable.
- * Also the writing of a JSON document (ra_json_dump()), which sarif.c
- * shares.
+ * Also the writing of a JSON document, whole (ra_json_dump()) or with
+ * one array written as it is made (ra_json_dump_streamed()), which
+ * sarif.c shares.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -217,35 +218,31 @@ put_indented(const char *s, int n, FILE *out)
 	return fputs(s, out) == EOF ? -1 : 0;
 }
 
-/*
- * Write ROOT as ra_json_dump() does, but with the array under its top-level KEY
- * made by NEXT(ARG, i), i = 0, 1, ... until NEXT returns NULL: every
- * element is written and released before the next is made, so a report
- * of thousands of roles holds one role's JSON at a time.  The output is
- * the same bytes as dumping the whole tree.  Releases ROOT.
- */
-static enum ra_err
-dump_streamed(json_t *root, const char *key,
-    json_t *(*next)(void *, size_t), void *arg, FILE *out)
+enum ra_err
+ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
+    int indent, json_t *(*next)(void *, size_t), void *arg, FILE *out)
 {
 	char		*text, *mark, *tail, *el, find[128];
 	json_t		*v;
 	size_t		 i;
 	int		 rc = 0;
 
-	if (root == NULL)
+	if (root == NULL || parent == NULL ||
+	    json_object_set_new(parent, key, json_string(STREAM_MARK)) != 0) {
+		json_decref(root);
 		return RA_ENOMEM;
+	}
 	/*
 	 * Dump the rest around a marker, then put the array in its place.
-	 * The marker is found as the value of the top-level key: a line
-	 * that starts with two blanks and the key cannot come from inside
-	 * a string, where a newline is escaped.
+	 * The marker is found as the value of KEY on a line of its own,
+	 * INDENT blanks in: such a line cannot come from inside a string,
+	 * where a newline is escaped, and only PARENT's keys sit at that
+	 * depth before it.
 	 */
-	json_object_set_new(root, key, json_string(STREAM_MARK));
 	text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
-	if (text == NULL || snprintf(find, sizeof(find), "\n  \"%s\": \"%s\"",
-	    key, STREAM_MARK) >= (int)sizeof(find) ||
+	if (text == NULL || snprintf(find, sizeof(find), "\n%*s\"%s\": \"%s\"",
+	    indent, "", key, STREAM_MARK) >= (int)sizeof(find) ||
 	    (mark = strstr(text, find)) == NULL) {
 		free(text);
 		return RA_ENOMEM;
@@ -261,12 +258,14 @@ dump_streamed(json_t *root, const char *key,
 			free(text);
 			return RA_ENOMEM;
 		}
-		rc = fputs(i ? ",\n    " : "[\n    ", out) == EOF ||
-		    put_indented(el, 4, out) == -1;
+		rc = fputs(i ? ",\n" : "[\n", out) == EOF ||
+		    fprintf(out, "%*s", indent + 2, "") < 0 ||
+		    put_indented(el, indent + 2, out) == -1;
 		free(el);
 	}
 	if (rc == 0)
-		rc = fputs(i ? "\n  ]" : "[]", out) == EOF ||
+		rc = (i ? fprintf(out, "\n%*s]", indent, "") < 0 :
+		    fputs("[]", out) == EOF) ||
 		    fputs(tail, out) == EOF || fputc('\n', out) == EOF;
 	free(text);
 	return rc ? RA_EIO : RA_OK;
@@ -346,7 +345,8 @@ ra_render_report_json(const struct ra_report *rep,
 	json_object_set_new(s, "fail", json_integer((json_int_t)rep->nfail));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
-	return dump_streamed(root, "roles", check_role, (void *)rep, out);
+	return ra_json_dump_streamed(root, root, "roles", 2, check_role,
+	    (void *)rep, out);
 }
 
 enum ra_err
@@ -490,7 +490,8 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
-	return dump_streamed(root, "roles", diff_role, (void *)d, out);
+	return ra_json_dump_streamed(root, root, "roles", 2, diff_role,
+	    (void *)d, out);
 }
 
 /* The depths of RA_DEPTH() bits DEPTHS by name; null when none is known. */

@@ -117,6 +117,21 @@ json_t		*ra_json_diff_summary(const struct ra_diff *);
  * ROOT means memory ran out (RA_ENOMEM).  RA_EIO when writing fails.
  */
 enum ra_err	 ra_json_dump(json_t *root, FILE *out);
+/*
+ * Write ROOT as ra_json_dump() does, but with the array under KEY of
+ * object PARENT (ROOT itself or an object inside it) made by NEXT(ARG,
+ * i), i = 0, 1, ... until NEXT returns NULL: each element is written and
+ * released before the next is made, so a report of thousands of roles
+ * holds one role's JSON at a time.  INDENT is the number of blanks
+ * before KEY in the indented dump (2 for a key of ROOT, 2 more per level
+ * of nesting), and only PARENT may have a key at that depth before KEY.
+ * The output is the same bytes as dumping the whole tree.  Releases ROOT
+ * (NULL ROOT or PARENT is RA_ENOMEM).  A NULL from NEXT ends the array;
+ * a caller whose NEXT can run out of memory keeps its own note of it.
+ */
+enum ra_err	 ra_json_dump_streamed(json_t *root, json_t *parent,
+		    const char *key, int indent,
+		    json_t *(*next)(void *, size_t), void *arg, FILE *out);
 
 /* ---- HTML: the document builder (html.c) ---------------------------- */
 

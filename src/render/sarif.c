@@ -19,6 +19,12 @@
  * located in the member, an artifact nested in the zip's (parentIndex),
  * as SARIF describes files inside containers.  URIs are the paths as
  * given, percent-encoded; an absolute path becomes a file: URI.
+ *
+ * The run lists its artifacts before its results, in the order results
+ * first name them.  So a first pass names every artifact (cheap: one per
+ * input, member and located diagnostic), and then the results are
+ * written as they are made, a role's at a time (ra_json_dump_streamed()):
+ * memory follows one role, not roles times privileges.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +110,14 @@ struct art {
 
 struct sarif {
 	json_t			*artifacts;
-	json_t			*results;
+	json_t			*results;	/* the batch being written */
+	size_t			 at;		/* its next to write */
+	/* Makes the next batch of results; 0 when there is none left. */
+	int			(*fill)(struct sarif *);
+	const struct ra_report	*rep;		/* what FILL reads */
+	const struct ra_diff	*diff;
+	size_t			 next;		/* role to fill; past: diags */
+	struct ra_buf		 m, names;	/* message scratch */
 	struct art		*art;
 	size_t			 nart, capart;
 	size_t			*slot;		/* hash of art: index + 1, 0 empty */
@@ -311,15 +324,16 @@ input_artifact(struct sarif *sf, const struct ra_solution *s)
 	    s->kind == RA_INPUT_FOLDER ? NULL : s->sha256);
 }
 
-/* A location in FILE (inside input S, or a path when S is NULL). */
-static json_t *
-location(struct sarif *sf, const struct ra_solution *s, const char *path,
-    const char *member, unsigned long line, unsigned long col,
-    const struct ra_role *role)
+/*
+ * The index of the artifact of FILE (inside input S, or a path when S is
+ * NULL), listing it and its containers when new; -1 when memory runs
+ * out.
+ */
+static long
+file_artifact(struct sarif *sf, const struct ra_solution *s,
+    const char *path, const char *member)
 {
 	struct ra_buf	 p = { 0 };
-	json_t		*loc = json_object(), *phys = json_object();
-	json_t		*al = json_object(), *reg, *ll, *l;
 	long		 idx, parent = -1;
 
 	if (s != NULL && s->kind == RA_INPUT_ZIP) {
@@ -340,6 +354,20 @@ location(struct sarif *sf, const struct ra_solution *s, const char *path,
 	} else
 		idx = artifact(sf, path, -1, 0, 0, NULL);
 	ra_buf_free(&p);
+	return idx;
+}
+
+/* A location in FILE (inside input S, or a path when S is NULL). */
+static json_t *
+location(struct sarif *sf, const struct ra_solution *s, const char *path,
+    const char *member, unsigned long line, unsigned long col,
+    const struct ra_role *role)
+{
+	json_t		*loc = json_object(), *phys = json_object();
+	json_t		*al = json_object(), *reg, *ll, *l;
+	long		 idx;
+
+	idx = file_artifact(sf, s, path, member);
 	if (idx >= 0) {
 		json_object_set_new(al, "uri", str(sf->art[idx].uri));
 		json_object_set_new(al, "index", json_integer(idx));
@@ -366,6 +394,14 @@ location(struct sarif *sf, const struct ra_solution *s, const char *path,
 		json_object_set_new(loc, "logicalLocations", ll);
 	}
 	return loc;
+}
+
+/* The artifact of role R's file, as role_location() names it. */
+static void
+role_artifact(struct sarif *sf, const struct ra_solution *s,
+    const struct ra_role *r)
+{
+	file_artifact(sf, s, s->path, r->file);
 }
 
 static json_t *
@@ -419,6 +455,18 @@ fingerprint(json_t *res, const struct ra_role *role, const char *what)
 	json_object_set_new(f, "roleaudit/role/v1", b.oom ? NULL : str(b.s));
 	json_object_set_new(res, "partialFingerprints", f);
 	ra_buf_free(&b);
+}
+
+/* The artifacts diag_results() names, in its order. */
+static void
+diag_artifacts(struct sarif *sf, const struct ra_ctx *ctx)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->ndiag; i++)
+		if (ctx->diag[i].file != NULL)
+			file_artifact(sf, NULL, ctx->diag[i].file,
+			    ctx->diag[i].member);
 }
 
 static void
@@ -523,12 +571,39 @@ profiles(const struct ra_profile *const *prof, size_t n)
 	return a;
 }
 
-/* The log around the run's results; releases SF's bookkeeping. */
+/*
+ * The next result to write: the next of the batch, or of the next batch
+ * SF->fill() makes once the batch is written.  NULL at the end, or when
+ * memory ran out (SF->oom).
+ */
+static json_t *
+next_result(void *arg, size_t i)
+{
+	struct sarif	*sf = arg;
+	json_t		*v;
+
+	(void)i;
+	while (sf->at >= json_array_size(sf->results)) {
+		json_array_clear(sf->results);
+		sf->at = 0;
+		if (sf->oom || !sf->fill(sf))
+			return NULL;
+	}
+	v = json_array_get(sf->results, sf->at++);
+	return json_incref(v);
+}
+
+/*
+ * Write the log, its results made by SF->fill() as they are written
+ * (the artifacts they name are listed already), and release SF's
+ * bookkeeping and PROPS.
+ */
 static enum ra_err
 finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 {
 	json_t		*root = json_object(), *runs = json_array();
 	json_t		*run = json_object(), *inv = json_array(), *i1;
+	enum ra_err	 e;
 	size_t		 i;
 
 	json_object_set_new(root, "$schema", json_string(SARIF_SCHEMA));
@@ -539,22 +614,57 @@ finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 	    json_boolean(ra_ctx_diag_count_sev(ctx, RA_SEV_ERROR) == 0));
 	json_array_append_new(inv, i1);
 	json_object_set_new(run, "invocations", inv);
-	json_object_set_new(run, "artifacts", sf->artifacts);
-	json_object_set_new(run, "results", sf->results);
+	json_object_set_new(run, "artifacts", json_incref(sf->artifacts));
+	json_object_set_new(run, "results", json_array());
 	json_object_set_new(run, "columnKind",
 	    json_string("unicodeCodePoints"));
 	json_object_set_new(run, "properties", props);
 	json_array_append_new(runs, run);
 	json_object_set_new(root, "runs", runs);
+	if (sf->oom || run == NULL || json_array_size(runs) != 1) {
+		json_decref(root);
+		e = RA_ENOMEM;
+	} else
+		e = ra_json_dump_streamed(root, run, "results", 6,
+		    next_result, sf, out);
+	if (e == RA_OK && sf->oom)
+		e = RA_ENOMEM;
+	json_decref(sf->artifacts);
+	json_decref(sf->results);
 	for (i = 0; i < sf->nart; i++)
 		free(sf->art[i].uri);
 	free(sf->art);
 	free(sf->slot);
-	if (sf->oom || run == NULL) {
-		json_decref(root);
-		return RA_ENOMEM;
+	ra_buf_free(&sf->m);
+	ra_buf_free(&sf->names);
+	return e;
+}
+
+static void	check_results(struct sarif *, size_t);
+static void	diff_results(struct sarif *, size_t);
+
+/*
+ * Batches for finish(): the results of each of the run's NROLE roles,
+ * made by ROLE(SF, i), then one of the input diagnostics.
+ */
+static int
+fill(struct sarif *sf)
+{
+	const struct ra_ctx	*ctx = sf->rep ? sf->rep->ctx : sf->diff->ctx;
+	size_t			 nrole = sf->rep ? sf->rep->nres : sf->diff->nr;
+
+	if (sf->next < nrole) {
+		if (sf->rep)
+			check_results(sf, sf->next++);
+		else
+			diff_results(sf, sf->next++);
+		return 1;
 	}
-	return ra_json_dump(root, out);
+	if (sf->next++ == nrole) {
+		diag_results(sf, ctx);
+		return 1;
+	}
+	return 0;
 }
 
 static void
@@ -563,113 +673,122 @@ sarif_init(struct sarif *sf, const enum rule *r, size_t n)
 	memset(sf, 0, sizeof(*sf));
 	sf->artifacts = json_array();
 	sf->results = json_array();
+	sf->fill = fill;
 	sf->rule = r;
 	sf->nrule = n;
 	if (sf->artifacts == NULL || sf->results == NULL)
 		sf->oom = 1;
 }
 
+/* The results of the check report's result I: a privilege it lacks each. */
+static void
+check_results(struct sarif *sf, size_t i)
+{
+	const struct ra_report		*rep = sf->rep;
+	const struct ra_catalog		*cat = &rep->ctx->cat;
+	const struct ra_result		*r = &rep->res[i];
+	const struct ra_solution	*s = rep->sol[r->sol];
+	json_t				*o, *p, *pa;
+	size_t				 k, j, q, z;
+
+	for (k = 0; k < r->nmiss; k++) {
+		const struct ra_missing	*x = &r->miss[k];
+		const struct ra_privdef	*d = &cat->v[x->priv];
+		enum ra_section		 sec = ra_req_section(cat, x->req);
+
+		sf->m.len = 0;
+		ra_buf_adds(&sf->m, "Role \"");
+		msg_add(&sf->m, r->role->name);
+		ra_buf_adds(&sf->m, "\" lacks ");
+		msg_add(&sf->m, d->name);
+		ra_buf_adds(&sf->m, " (");
+		msg_add(&sf->m, ra_req_entity(cat, x->req));
+		if (d->access != RA_ACCESS_NONE) {
+			ra_buf_adds(&sf->m, ": ");
+			ra_buf_adds(&sf->m, ra_access_name(d->access));
+		}
+		ra_buf_printf(&sf->m, "; %s", ra_tab_name(x->tab));
+		if (sec != RA_SECTION_ENTITIES)
+			ra_buf_printf(&sf->m, " > %s",
+			    ra_section_name(sec));
+		/* The profiles that list it (--min-level aside). */
+		pa = json_array();
+		sf->names.len = 0;
+		if (sf->names.s != NULL)
+			sf->names.s[0] = '\0';
+		for (j = 0, q = 0; j < rep->nprof; j++) {
+			for (z = 0; z < rep->prof[j]->n; z++)
+				if (rep->prof[j]->req[z].priv ==
+				    x->priv)
+					break;
+			if (z == rep->prof[j]->n)
+				continue;
+			if (q++)
+				ra_buf_adds(&sf->names, ", ");
+			msg_add(&sf->names, rep->prof[j]->name);
+			json_array_append_new(pa,
+			    str(rep->prof[j]->name));
+		}
+		ra_buf_printf(&sf->m, "), which %s require%s ",
+		    sf->names.oom || sf->names.s == NULL ? "" : sf->names.s,
+		    q == 1 ? "s" : "");
+		if (x->req->min > RA_LEVEL_BASIC)
+			ra_buf_printf(&sf->m, "at %s or deeper",
+			    ra_level_name(x->req->min));
+		else
+			ra_buf_adds(&sf->m, "at any depth");
+		if (x->actual == RA_LEVEL_NONE)
+			ra_buf_adds(&sf->m, "; the role does not hold it.");
+		else
+			ra_buf_printf(&sf->m, "; the role holds it at "
+			    "%s.", ra_level_name(x->actual));
+		o = result(sf, RULE_MISSING, RA_SEV_MISSING, &sf->m);
+		json_object_set_new(o, "locations",
+		    role_location(sf, s, r->role));
+		fingerprint(o, r->role, d->name);
+		p = json_object();
+		json_object_set_new(p, "role", str(r->role->name));
+		json_object_set_new(p, "roleId", str(r->role->id));
+		json_object_set_new(p, "privilege", str(d->name));
+		json_object_set_new(p, "entity",
+		    str(ra_req_entity(cat, x->req)));
+		json_object_set_new(p, "tab",
+		    str(ra_tab_name(x->tab)));
+		json_object_set_new(p, "section",
+		    sec == RA_SECTION_ENTITIES ? json_null() :
+		    str(ra_section_name(sec)));
+		json_object_set_new(p, "access",
+		    d->access == RA_ACCESS_NONE ? json_null() :
+		    str(ra_access_name(d->access)));
+		json_object_set_new(p, "required",
+		    str(ra_level_name(x->req->min)));
+		json_object_set_new(p, "actual",
+		    x->actual == RA_LEVEL_NONE ? json_null() :
+		    str(ra_level_name(x->actual)));
+		json_object_set_new(p, "profiles", pa);
+		json_object_set_new(o, "properties", p);
+	}
+}
+
 enum ra_err
 ra_render_report_sarif(const struct ra_report *rep,
     const struct ra_write_opts *wo, FILE *out)
 {
-	const struct ra_catalog	*cat = &rep->ctx->cat;
-	struct sarif		 sf;
-	struct ra_buf		 m = { 0 }, names = { 0 };
-	json_t			*o, *p, *pa, *sum;
-	size_t			 i, k, j, q, z;
+	struct sarif	 sf;
+	json_t		*p, *sum;
+	size_t		 i;
 
 	(void)wo;
 	sarif_init(&sf, check_rules, sizeof(check_rules) /
 	    sizeof(check_rules[0]));
+	sf.rep = rep;
 	for (i = 0; i < rep->nsol; i++)
 		input_artifact(&sf, rep->sol[i]);
-	for (i = 0; i < rep->nres; i++) {
-		const struct ra_result		*r = &rep->res[i];
-		const struct ra_solution	*s = rep->sol[r->sol];
-
-		for (k = 0; k < r->nmiss; k++) {
-			const struct ra_missing	*x = &r->miss[k];
-			const struct ra_privdef	*d = &cat->v[x->priv];
-			enum ra_section		 sec = ra_req_section(cat,
-			    x->req);
-
-			m.len = 0;
-			ra_buf_adds(&m, "Role \"");
-			msg_add(&m, r->role->name);
-			ra_buf_adds(&m, "\" lacks ");
-			msg_add(&m, d->name);
-			ra_buf_adds(&m, " (");
-			msg_add(&m, ra_req_entity(cat, x->req));
-			if (d->access != RA_ACCESS_NONE) {
-				ra_buf_adds(&m, ": ");
-				ra_buf_adds(&m, ra_access_name(d->access));
-			}
-			ra_buf_printf(&m, "; %s", ra_tab_name(x->tab));
-			if (sec != RA_SECTION_ENTITIES)
-				ra_buf_printf(&m, " > %s",
-				    ra_section_name(sec));
-			/* The profiles that list it (--min-level aside). */
-			pa = json_array();
-			names.len = 0;
-			if (names.s != NULL)
-				names.s[0] = '\0';
-			for (j = 0, q = 0; j < rep->nprof; j++) {
-				for (z = 0; z < rep->prof[j]->n; z++)
-					if (rep->prof[j]->req[z].priv ==
-					    x->priv)
-						break;
-				if (z == rep->prof[j]->n)
-					continue;
-				if (q++)
-					ra_buf_adds(&names, ", ");
-				msg_add(&names, rep->prof[j]->name);
-				json_array_append_new(pa,
-				    str(rep->prof[j]->name));
-			}
-			ra_buf_printf(&m, "), which %s require%s ",
-			    names.oom || names.s == NULL ? "" : names.s,
-			    q == 1 ? "s" : "");
-			if (x->req->min > RA_LEVEL_BASIC)
-				ra_buf_printf(&m, "at %s or deeper",
-				    ra_level_name(x->req->min));
-			else
-				ra_buf_adds(&m, "at any depth");
-			if (x->actual == RA_LEVEL_NONE)
-				ra_buf_adds(&m, "; the role does not hold it.");
-			else
-				ra_buf_printf(&m, "; the role holds it at "
-				    "%s.", ra_level_name(x->actual));
-			o = result(&sf, RULE_MISSING, RA_SEV_MISSING, &m);
-			json_object_set_new(o, "locations",
-			    role_location(&sf, s, r->role));
-			fingerprint(o, r->role, d->name);
-			p = json_object();
-			json_object_set_new(p, "role", str(r->role->name));
-			json_object_set_new(p, "roleId", str(r->role->id));
-			json_object_set_new(p, "privilege", str(d->name));
-			json_object_set_new(p, "entity",
-			    str(ra_req_entity(cat, x->req)));
-			json_object_set_new(p, "tab",
-			    str(ra_tab_name(x->tab)));
-			json_object_set_new(p, "section",
-			    sec == RA_SECTION_ENTITIES ? json_null() :
-			    str(ra_section_name(sec)));
-			json_object_set_new(p, "access",
-			    d->access == RA_ACCESS_NONE ? json_null() :
-			    str(ra_access_name(d->access)));
-			json_object_set_new(p, "required",
-			    str(ra_level_name(x->req->min)));
-			json_object_set_new(p, "actual",
-			    x->actual == RA_LEVEL_NONE ? json_null() :
-			    str(ra_level_name(x->actual)));
-			json_object_set_new(p, "profiles", pa);
-			json_object_set_new(o, "properties", p);
-		}
-	}
-	diag_results(&sf, rep->ctx);
-	ra_buf_free(&m);
-	ra_buf_free(&names);
+	for (i = 0; i < rep->nres; i++)
+		if (rep->res[i].nmiss > 0)
+			role_artifact(&sf, rep->sol[rep->res[i].sol],
+			    rep->res[i].role);
+	diag_artifacts(&sf, rep->ctx);
 	p = json_object();
 	json_object_set_new(p, "command", json_string("check"));
 	json_object_set_new(p, "profiles", profiles(rep->prof, rep->nprof));
@@ -702,14 +821,25 @@ change_props(const struct ra_role *r, const char *change)
 	return p;
 }
 
+/* Where the role's own change is: the new role, or the removed one. */
+static void
+rchange_at(const struct ra_diff *d, const struct ra_rdiff *r,
+    const struct ra_solution **s, const struct ra_role **cur)
+{
+	*cur = r->new ? r->new : r->old;
+	*s = r->new ? d->new : d->old;
+}
+
 /* The role's own change: added, removed or renamed. */
 static void
 rchange_result(struct sarif *sf, const struct ra_diff *d,
     const struct ra_rdiff *r, struct ra_buf *m)
 {
-	const struct ra_role		*cur = r->new ? r->new : r->old;
-	const struct ra_solution	*s = r->new ? d->new : d->old;
+	const struct ra_role		*cur;
+	const struct ra_solution	*s;
 	json_t				*o;
+
+	rchange_at(d, r, &s, &cur);
 
 	role_msg(m, cur);
 	switch (r->change) {
@@ -813,32 +943,50 @@ ptrans_result(struct sarif *sf, const struct ra_diff *d,
 	json_object_set_new(o, "properties", props);
 }
 
+/* The results of the diff's role I: its own change, then its privileges'. */
+static void
+diff_results(struct sarif *sf, size_t i)
+{
+	const struct ra_diff	*d = sf->diff;
+	const struct ra_rdiff	*r = &d->r[i];
+	size_t			 k;
+
+	if (ra_rchange_is_finding(r))
+		rchange_result(sf, d, r, &sf->m);
+	for (k = 0; k < r->np; k++)
+		pdiff_result(sf, d, r, &r->p[k], &sf->m);
+	for (k = 0; k < r->nt; k++)
+		ptrans_result(sf, d, r, &r->t[k], &sf->m);
+}
+
 enum ra_err
 ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
 {
-	struct sarif	 sf;
-	struct ra_buf	 m = { 0 };
-	json_t		*p, *sum;
-	size_t		 i, k;
+	const struct ra_solution	*s;
+	const struct ra_role		*cur;
+	struct sarif			 sf;
+	json_t				*p, *sum;
+	size_t				 i;
 
 	(void)o;
 	sarif_init(&sf, diff_rules, sizeof(diff_rules) /
 	    sizeof(diff_rules[0]));
+	sf.diff = d;
 	input_artifact(&sf, d->old);
 	input_artifact(&sf, d->new);
+	/* The artifacts diff_results() names, in its order. */
 	for (i = 0; i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
 
-		if (ra_rchange_is_finding(r))
-			rchange_result(&sf, d, r, &m);
-		for (k = 0; k < r->np; k++)
-			pdiff_result(&sf, d, r, &r->p[k], &m);
-		for (k = 0; k < r->nt; k++)
-			ptrans_result(&sf, d, r, &r->t[k], &m);
+		if (ra_rchange_is_finding(r)) {
+			rchange_at(d, r, &s, &cur);
+			role_artifact(&sf, s, cur);
+		}
+		if (r->np > 0 || r->nt > 0)
+			role_artifact(&sf, d->new, r->new);
 	}
-	diag_results(&sf, d->ctx);
-	ra_buf_free(&m);
+	diag_artifacts(&sf, d->ctx);
 	p = json_object();
 	json_object_set_new(p, "command", json_string("diff"));
 	json_object_set_new(p, "profiles", profiles(d->prof, d->nprof));

@@ -1,7 +1,7 @@
 /*
  * test_render.c - the render stage: CSV cells made inert for
- * spreadsheets, the CSV, JSON and text reports, escaping of untrusted
- * names, write errors, and write.c's table of which result is shown in
+ * spreadsheets, the CSV, JSON and text reports, JSON written as it is
+ * made, escaping of untrusted names, write errors, and write.c's table of which result is shown in
  * which format.
  */
 #include <jansson.h>
@@ -689,6 +689,56 @@ test_write_table(void **state)
 	ra_explanation_free(r.x);
 }
 
+/* Elements for test_dump_streamed(): N objects, then NULL. */
+static json_t *
+stream_el(void *arg, size_t i)
+{
+	return i < *(size_t *)arg ? json_pack("{s:i, s:[s, s]}", "i",
+	    (int)i, "a", "x\ny", "(streamed)") : NULL;
+}
+
+/*
+ * ra_json_dump_streamed() writes the same bytes as dumping the whole
+ * tree, for an array under the root and nested in an array's object,
+ * empty or not, with a decoy of the marker in a string before it.
+ */
+static void
+test_dump_streamed(void **state)
+{
+	char	*buf, *want;
+	size_t	 len, n, i, nest;
+	FILE	*mf;
+	json_t	*root, *parent, *a;
+
+	(void)state;
+	for (nest = 0; nest < 2; nest++) {
+		for (n = 0; n < 3; n++) {
+			root = json_pack("{s:s, s:[{s:s}]}", "d", "(streamed)",
+			    "runs", "results", "(streamed)");
+			parent = nest ? json_array_get(json_object_get(root,
+			    "runs"), 0) : root;
+			a = json_array();
+			for (i = 0; i < n; i++)
+				json_array_append_new(a, stream_el(&n, i));
+			json_object_set_new(parent, "results", a);
+			json_object_set_new(parent, "after", json_true());
+			want = json_dumps(root, JSON_INDENT(2));
+			assert_non_null(want);
+			json_object_set_new(parent, "results", json_array());
+			assert_non_null(mf = open_memstream(&buf, &len));
+			assert_int_equal(ra_json_dump_streamed(root, parent,
+			    "results", nest ? 6 : 2, stream_el, &n, mf),
+			    RA_OK);
+			fclose(mf);
+			assert_int_equal(len, strlen(want) + 1);
+			assert_memory_equal(buf, want, strlen(want));
+			assert_int_equal(buf[len - 1], '\n');
+			free(want);
+			free(buf);
+		}
+	}
+}
+
 #define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
 
 int
@@ -705,6 +755,7 @@ main(void)
 		FIX(test_text_escapes_controls),
 		cmocka_unit_test(test_text_escapes_c1_from_xml),
 		FIX(test_json_invalid_utf8),
+		cmocka_unit_test(test_dump_streamed),
 		FIX(test_bad_format),
 		FIX(test_write_error),
 		FIX(test_write_roles),
