@@ -143,7 +143,7 @@ cli-check: $(BIN) $(CLI_TABLE)
 # Calls go down only: the objects against src/layers.txt, and a check
 # that the checker fails on an upward call or a circle.
 layers: $(LIB_OBJS)
-	@python3 tools/layers.py --rules src/layers.txt $(BUILD)/obj
+	@python3 tools/layers.py --rules src/layers.txt $(BUILD)/obj $(LIB_OBJS)
 	@sh tests/layers/run.sh
 
 unit: $(UNIT_BINS)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """layers.py - check that libroleaudit's calls go down only.
 
-    python3 tools/layers.py [--rules src/layers.txt] OBJDIR
+    python3 tools/layers.py [--rules src/layers.txt] OBJDIR [OBJ...]
 
 Reads every OBJDIR/<stage>/<file>.o with nm: the symbols each defines and
 the undefined ones it takes from another object.  A call from a file of
@@ -84,6 +84,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rules", default="src/layers.txt")
     ap.add_argument("objdir")
+    ap.add_argument("objects", nargs="*",
+                    help="only these objects (the build's list), so that "
+                    "objects of deleted sources left in OBJDIR do not count")
     a = ap.parse_args()
     order, may = read_rules(a.rules)
     files = {}
@@ -94,6 +97,10 @@ def main():
         for name in sorted(os.listdir(d)):
             if name.endswith(".o"):
                 files[f"{st}/{name[:-2]}"] = os.path.join(d, name)
+    if a.objects:
+        wanted = {os.path.normpath(o) for o in a.objects}
+        files = {f: o for f, o in files.items()
+                 if os.path.normpath(o) in wanted}
     if not files:
         sys.exit(f"layers: no objects under {a.objdir}")
     for d in sorted(os.listdir(a.objdir)):
