@@ -149,8 +149,9 @@ run_combine(struct cli_run *r)
 /*
  * diff: OLD against NEW; without --fail-on any change is a finding.  An
  * input that did not load leaves nothing to compare, and its error is
- * reported already; one that no longer reads as it did when diff reads
- * it again (RA116) is bad input, not a failure.
+ * reported already.  ra_diff() reads nothing, but an input status coming
+ * back from it or from the redaction would still be bad input (exit 3),
+ * not a failure of the program.
  */
 static void
 run_diff(struct cli_run *r)
