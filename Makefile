@@ -139,6 +139,7 @@ $(CLI_TABLE): tests/cli/table.c $(CLI_PARTS) $(CLI_HDRS) include/roleaudit.h \
 cli-check: $(BIN) $(CLI_TABLE)
 	@python3 tests/cli/synopsis.py --roleaudit $(BIN) --table $(CLI_TABLE) \
 	    --man man/roleaudit.1
+	@sh tests/cli/output.sh $(BIN)
 
 # Calls go down only: the objects against src/layers.txt, and a check
 # that the checker fails on an upward call or a circle.

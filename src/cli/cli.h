@@ -292,8 +292,10 @@ int		 cli_fail_severity(const struct cli_run *,
 /* ---- output.c ----------------------------------------------------- */
 
 /*
- * Open the output: standard output for NULL or "-", else a temporary
- * file beside PATH.  0, or -1 after saying why.
+ * Open the output: standard output for NULL or "-", PATH itself when it
+ * is a device or a pipe (nothing to replace atomically there: what was
+ * written stays written), else a temporary file beside PATH.  0, or -1
+ * after saying why.
  */
 int		 cli_output_open(struct cli_sink *, const char *path);
 /*

@@ -4,7 +4,9 @@
  * same directory so that rename() cannot cross file systems, and is
  * renamed over FILE only when the command succeeded: a reader of FILE
  * sees the old report or the whole new one, never a part, and a failed
- * run leaves nothing behind.
+ * run leaves nothing behind.  A FILE that is a device or a pipe
+ * (-o /dev/null, a FIFO) is written as it is: renaming over it would put
+ * a regular file where the device was.
  */
 #include <sys/stat.h>
 
@@ -18,6 +20,7 @@
 int
 cli_output_open(struct cli_sink *s, const char *path)
 {
+	struct stat	 st;
 	const char	*slash;
 	size_t		 n;
 	int		 fd;
@@ -27,6 +30,15 @@ cli_output_open(struct cli_sink *s, const char *path)
 	s->f = NULL;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		s->f = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((s->f = fopen(path, "w")) == NULL) {
+			fprintf(stderr, "roleaudit: %s: cannot open: %s\n",
+			    path, strerror(errno));
+			return -1;
+		}
 		return 0;
 	}
 	n = strlen(path);
@@ -61,8 +73,18 @@ cli_output_close(struct cli_sink *s, int keep)
 	if (s->f == NULL)
 		return 0;
 	if (s->tmp == NULL) {
+		/* Standard output, or a device or pipe opened as it is. */
+		FILE	*f = s->f;
+
 		s->f = NULL;
-		return fflush(stdout) == 0 ? 0 : -1;
+		if (f == stdout)
+			return fflush(stdout) == 0 ? 0 : -1;
+		if (fclose(f) != 0) {
+			fprintf(stderr, "roleaudit: %s: cannot write: %s\n",
+			    s->path, strerror(errno));
+			return -1;
+		}
+		return 0;
 	}
 	if (keep) {
 		/* mkstemp() made it 0600: give it what a new file gets. */

@@ -362,6 +362,18 @@ zip64_values(const unsigned char *ex, size_t exlen, uint64_t *size,
 	return 0;
 }
 
+/*
+ * A member name (central or local header) over the name limit MAX:
+ * RA112, as the parsers report a long name.
+ */
+static enum ra_err
+name_too_long(struct zcheck *zc, uint64_t max)
+{
+	ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_TOOLONG, zc->file, NULL, 0, 0,
+	    "member name over %llu bytes", (unsigned long long)max);
+	return RA_ELIMIT;
+}
+
 /* Header fields of a member over this file's bounds: RA208. */
 static enum ra_err
 header_too_large(struct zcheck *zc, uint64_t idx, const char *what,
@@ -400,12 +412,8 @@ entry_check(struct zcheck *zc, const struct eocd *e, uint64_t idx,
 	clen = le16(c + 32);
 	if (cd_end - at - CENTRAL_LEN < (uint64_t)nlen + xlen + clen)
 		return corrupt(zc, idx, at, "runs past the central directory");
-	if (nlen > name_max) {
-		ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_TOOLONG, zc->file,
-		    NULL, 0, 0, "member name over %llu bytes",
-		    (unsigned long long)name_max);
-		return RA_ELIMIT;
-	}
+	if (nlen > name_max)
+		return name_too_long(zc, name_max);
 	if (xlen > ZIP_EXTRA_MAX)
 		return header_too_large(zc, idx, "extra fields", xlen,
 		    ZIP_EXTRA_MAX);
@@ -433,12 +441,8 @@ entry_check(struct zcheck *zc, const struct eocd *e, uint64_t idx,
 		return corrupt(zc, idx, at, "no local header where it points");
 	lnlen = le16(l + 26);
 	lxlen = le16(l + 28);
-	if (lnlen > name_max) {
-		ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_TOOLONG, zc->file,
-		    NULL, 0, 0, "member name over %llu bytes",
-		    (unsigned long long)name_max);
-		return RA_ELIMIT;
-	}
+	if (lnlen > name_max)
+		return name_too_long(zc, name_max);
 	if (lxlen > ZIP_EXTRA_MAX)
 		return header_too_large(zc, idx, "extra fields", lxlen,
 		    ZIP_EXTRA_MAX);
