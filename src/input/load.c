@@ -1,12 +1,7 @@
 /*
  * load.c - open an input, decide what it is (zip, folder, XML file) and
-<<<<<<< HEAD
- * hand it to zip.c, dir.c or stream.c; load several inputs on worker
- * threads with diagnostics kept in input order.
-=======
  * hand it to the right stage; load several inputs on worker threads, and
  * end each load by adopting its names into the catalog, in input order.
->>>>>>> diff
  */
 #include <sys/stat.h>
 

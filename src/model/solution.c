@@ -1,12 +1,7 @@
 /*
-<<<<<<< HEAD
- * solution.c - a loaded solution: its roles, manifest data and input
- * digest, and the accessors of the public header.
-=======
  * solution.c - a loaded input: its roles, its accessors, and the end of
  * an unfocused load, when the names its roles number join the catalog
  * (ra_solution_adopt()).
->>>>>>> diff
  */
 #include <sys/stat.h>
 #include <errno.h>

@@ -1,17 +1,9 @@
 /*
-<<<<<<< HEAD
- * build.c - roles under construction.  Both readers of role XML,
- * xml.c (libxml2) and the fast path of scan.c, build roles
- * through these functions, so one place decides how an id is
- * normalised, how a privilege is counted and kept, and how a finished
- * role joins its solution.
-=======
  * build.c - roles under construction.  Both readers of role XML, xml.c
  * (libxml2) and the fast path of scan.c, build roles through these
  * functions, so one place decides how an id is normalised, how a
  * privilege is counted and kept, and how a finished role joins its
  * solution.
->>>>>>> diff
  *
  * What a privilege becomes depends on the load:
  *   focused (ra_ctx_focus())   counted; kept in a dense bitmap only when

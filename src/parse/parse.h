@@ -30,16 +30,10 @@ struct ra_load {
 };
 
 /*
-<<<<<<< HEAD
- * build.c: the role being read.  begin, then privileges, then end
- * (which appends the role to the solution) or abandon.  Each returns
- * RA_OK or RA_ENOMEM; checking the input is the readers' business.
-=======
  * build.c: the role being read.  begin, then privileges, then end (which
  * appends the role to the solution) or abandon.  Each returns RA_OK or
  * RA_ENOMEM; checking the input is the readers' business.  An unfocused
  * load numbers privileges in LD->sol->names (see ra_solution_adopt()).
->>>>>>> diff
  */
 struct ra_pending {
 	uint32_t		 off, len;	/* of the name, in PEND */
