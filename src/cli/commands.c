@@ -149,9 +149,8 @@ run_combine(struct cli_run *r)
 /*
  * diff: OLD against NEW; without --fail-on any change is a finding.  An
  * input that did not load leaves nothing to compare, and its error is
- * reported already.  ra_diff() reads nothing, but an input status coming
- * back from it or from the redaction would still be bad input (exit 3),
- * not a failure of the program.
+ * reported already; ra_diff() and the redaction read nothing, so what
+ * they return is a failure of the program (out of memory).
  */
 static void
 run_diff(struct cli_run *r)
@@ -183,11 +182,6 @@ run_diff(struct cli_run *r)
 		}
 	}
 	cli_diags(r);
-	if (e == RA_EINPUT || e == RA_ENOTFOUND || e == RA_EZIP ||
-	    e == RA_EXML || e == RA_ELIMIT) {
-		cli_raise(r, EXIT_INPUT);
-		e = RA_OK;
-	}
 	cli_failed(r, e);
 }
 
