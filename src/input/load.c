@@ -1,7 +1,6 @@
 /*
  * load.c - open an input, decide what it is (zip, folder, XML file) and
- * hand it to the right stage; load several inputs on worker threads, and
- * end each load by adopting its names into the catalog, in input order.
+ * hand it to the right stage; load several inputs on worker threads.
  */
 #include <sys/stat.h>
 
@@ -105,28 +104,9 @@ hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
 }
 
 /*
- * The end of a load: the names an unfocused load met join the catalog
- * (see ra_solution_adopt()).  SOL is freed unless RC and the adoption
- * are RA_OK.
- */
-static enum ra_err
-load_done(struct ra_ctx *ctx, struct ra_solution *sol, enum ra_err rc,
-    struct ra_solution **out)
-{
-	if (rc == RA_OK && ra_solution_adopt(ctx, sol) == -1)
-		rc = RA_ENOMEM;
-	if (rc != RA_OK) {
-		ra_solution_free(sol);
-		return rc;
-	}
-	*out = sol;
-	return RA_OK;
-}
-
-/*
- * ra_solution_load() without the end: an unfocused solution keeps its
- * names (ra_solution_adopt()), so that loads on several threads leave
- * the catalog alone.
+ * Load the input at PATH into a new solution (*OUT).  Unfocused loads
+ * on several threads may run this at once: they share the catalog
+ * through its lock (parse/build.c).
  */
 static enum ra_err
 solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
@@ -191,9 +171,6 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 		ra_solution_free(sol);
 		return rc;
 	}
-	/* Until adopted, the names are only walked. */
-	if (sol->names != NULL)
-		ra_names_done(sol->names);
 	*out = sol;
 	return RA_OK;
 }
@@ -207,7 +184,8 @@ ra_solution_load(struct ra_ctx *ctx, const char *path,
 
 	if ((rc = solution_read(ctx, path, &sol)) != RA_OK)
 		return rc;
-	return load_done(ctx, sol, RA_OK, out);
+	*out = sol;
+	return RA_OK;
 }
 
 /* Work shared by the threads of ra_solutions_load(). */
@@ -247,7 +225,6 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
     unsigned jobs, struct ra_solution **out, enum ra_err *status)
 {
 	struct batch	 b;
-	struct ra_solution *sol;
 	pthread_t	*th;
 	size_t		 i, nth = 0;
 	int		 solo;
@@ -293,15 +270,9 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	for (i = 0; i < nth; i++)
 		pthread_join(th[i], NULL);
 	ctx->solo = 0;
-	/* In input order: catalog indices as one load after the other. */
-	for (i = 0; i < n; i++) {
+	/* Diagnostics in input order, as one load after the other. */
+	for (i = 0; i < n; i++)
 		ra_diag_adopt(ctx, &b.diags[i]);
-		if (status[i] == RA_OK) {
-			sol = out[i];
-			out[i] = NULL;
-			status[i] = load_done(ctx, sol, RA_OK, &out[i]);
-		}
-	}
 	pthread_mutex_destroy(&b.mu);
 	free(th);
 	free(b.diags);
@@ -336,5 +307,10 @@ ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
 		ld.role_file = base_name(name);
 		rc = ra_load_xml_buffer(&ld, RA_DOC_ANY, buf, len);
 	}
-	return load_done(ctx, sol, rc, out);
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
 }

@@ -191,22 +191,6 @@ ra_bitmap_set(struct ra_bitmap *b, size_t priv, enum ra_level l)
 }
 
 int
-ra_bitmap_renumber(struct ra_bitmap *b, const uint32_t *map)
-{
-	size_t	 i;
-
-	assert(b->sparse);
-	for (i = 0; i < b->ne; i++) {
-		if ((size_t)map[EPRIV(b->e[i])] >= SPARSE_MAX)
-			return -1;
-		b->e[i] = ENTRY(map[EPRIV(b->e[i])], ELEVEL(b->e[i]));
-	}
-	b->sorted = 0;
-	ra_bitmap_seal(b);
-	return 0;
-}
-
-int
 ra_bitmap_equal(const struct ra_bitmap *a, const struct ra_bitmap *b)
 {
 	size_t	 i, j;

@@ -39,10 +39,17 @@ ra_catalog_find_hash(const struct ra_catalog *cat, const char *s, size_t n,
 
 	if (cat->nslot == 0)
 		return RA_NOPRIV;
-	for (i = h & mask; (v = cat->slot[i]) != 0; i = (i + 1) & mask)
-		if (SLOT_HASH(v) == h &&
-		    ra_name_eq(cat->v[SLOT_INDEX(v)].name, s, n))
+	for (i = h & mask; (v = cat->slot[i]) != 0; i = (i + 1) & mask) {
+		const char	*nm;
+
+		if (SLOT_HASH(v) != h)
+			continue;
+		nm = cat->v[SLOT_INDEX(v)].name;
+		/* The same spelling is the rule: compare bytes first. */
+		if ((strncmp(nm, s, n) == 0 && nm[n] == '\0') ||
+		    ra_name_eq(nm, s, n))
 			return SLOT_INDEX(v);
+	}
 	return RA_NOPRIV;
 }
 
@@ -83,43 +90,6 @@ static int
 rehash(struct ra_catalog *cat)
 {
 	return rehash_to(cat, cat->nslot ? cat->nslot * 2 : 1024);
-}
-
-int
-ra_catalog_reserve(struct ra_catalog *cat, size_t n)
-{
-	struct ra_privdef	*v;
-	size_t			 nslot = cat->nslot ? cat->nslot : 1024;
-
-	if (n > cat->cap) {
-		if (n > SIZE_MAX / sizeof(*v) ||
-		    (v = realloc(cat->v, n * sizeof(*v))) == NULL)
-			return -1;
-		cat->v = v;
-		cat->cap = n;
-	}
-	while (CROWDED(n, nslot))
-		nslot *= 2;
-	return nslot == cat->nslot ? 0 : rehash_to(cat, nslot);
-}
-
-int
-ra_catalog_take(struct ra_catalog *cat, char *buf)
-{
-	if (ra_grow(&cat->chunk, &cat->capchunk, cat->nchunk + 1,
-	    sizeof(*cat->chunk)) == -1)
-		return -1;
-	if (cat->nchunk == 0) {
-		/* Full: the next copy starts a chunk of its own. */
-		cat->chunkcap = cat->chunkused = 0;
-		cat->chunk[cat->nchunk++] = buf;
-		return 0;
-	}
-	/* The newest chunk stays last: copies go on filling it. */
-	cat->chunk[cat->nchunk] = cat->chunk[cat->nchunk - 1];
-	cat->chunk[cat->nchunk - 1] = buf;
-	cat->nchunk++;
-	return 0;
 }
 
 /* Append D (taking its strings) and index it.  Returns its index. */
@@ -318,12 +288,13 @@ add_interned(struct ra_catalog *cat, char *name)
 }
 
 size_t
-ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
+ra_catalog_intern_hash(struct ra_catalog *cat, const char *s, size_t n,
+    uint32_t h)
 {
 	char	*name;
 	size_t	 i;
 
-	if ((i = ra_catalog_find(cat, s, n)) != RA_NOPRIV)
+	if ((i = ra_catalog_find_hash(cat, s, n, h)) != RA_NOPRIV)
 		return i;
 	/* On failure the copy stays in the arena until the catalog goes. */
 	if ((name = arena_copy(cat, s, n)) == NULL)
@@ -332,113 +303,26 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 }
 
 size_t
-ra_catalog_intern_taken(struct ra_catalog *cat, char *name)
+ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 {
-	size_t	 i;
-
-	if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV)
-		return i;
-	return add_interned(cat, name);
+	return ra_catalog_intern_hash(cat, s, n, ra_name_hash(s, n));
 }
 
-/* ---- the names of one load ------------------------------------------- */
-
-/* The name of the record at arena offset OFF (after its number). */
-#define RECORD_NAME(t, off)	((t)->arena.s + (off) + 4)
-
 void
-ra_names_prefetch(const struct ra_names *t, uint32_t h, int stage)
+ra_catalog_prefetch(const struct ra_catalog *cat, uint32_t h, int stage)
 {
 	const uint64_t	*slot;
 	uint64_t	 v;
 
-	if (t->nslot == 0)
+	if (cat->nslot == 0)
 		return;
-	slot = &t->slot[h & (t->nslot - 1)];
-	if (stage == 0) {
+	slot = &cat->slot[h & (cat->nslot - 1)];
+	if (stage == 0)
 		__builtin_prefetch(slot);
-		return;
-	}
-	if ((v = *slot) != 0)
-		__builtin_prefetch(RECORD_NAME(t, (v & 0xffffffffu) - 1));
-}
-
-size_t
-ra_names_add(struct ra_names *t, const char *name, size_t n, uint32_t h)
-{
-	size_t		 i, j, mask, nslot, off;
-	uint64_t	 v, *slot;
-	uint32_t	 k;
-
-	if ((t->n + 1) * 2 > t->nslot) {
-		nslot = t->nslot ? t->nslot * 2 : 1024;
-		if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
-			return RA_NOPRIV;
-		for (j = 0; j < t->nslot; j++) {
-			if ((v = t->slot[j]) == 0)
-				continue;
-			for (i = (v >> 32) & (nslot - 1); slot[i];
-			    i = (i + 1) & (nslot - 1))
-				continue;
-			slot[i] = v;
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->nslot = nslot;
-	}
-	mask = t->nslot - 1;
-	for (i = h & mask; (v = t->slot[i]) != 0; i = (i + 1) & mask) {
-		off = (size_t)(v & 0xffffffffu) - 1;
-		/* The same spelling is the rule: compare bytes first. */
-		if ((uint32_t)(v >> 32) == h &&
-		    ((memcmp(RECORD_NAME(t, off), name, n) == 0 &&
-		    RECORD_NAME(t, off)[n] == '\0') ||
-		    ra_name_eq(RECORD_NAME(t, off), name, n))) {
-			memcpy(&k, t->arena.s + off, 4);
-			return k;
-		}
-	}
-	off = t->arena.len;
-	if (t->n >= UINT32_MAX - 1 || off >= UINT32_MAX - n - 6)
-		return RA_NOPRIV;
-	k = (uint32_t)t->n;
-	ra_buf_add(&t->arena, (const char *)&k, 4);
-	ra_buf_add(&t->arena, name, n);
-	ra_buf_add(&t->arena, "", 1);
-	if (t->arena.oom)
-		return RA_NOPRIV;
-	t->slot[i] = SLOT(h, off);
-	return t->n++;
-}
-
-const char *
-ra_names_next(const struct ra_names *t, size_t *off)
-{
-	const char	*name;
-
-	if (*off >= t->arena.len)
-		return NULL;
-	name = RECORD_NAME(t, *off);
-	*off += 4 + strlen(name) + 1;
-	return name;
-}
-
-void
-ra_names_done(struct ra_names *t)
-{
-	free(t->slot);
-	t->slot = NULL;
-	t->nslot = 0;
-}
-
-void
-ra_names_free(struct ra_names *t)
-{
-	if (t == NULL)
-		return;
-	free(t->slot);
-	ra_buf_free(&t->arena);
-	memset(t, 0, sizeof(*t));
+	else if ((v = *slot) != 0 && stage == 1)
+		__builtin_prefetch(&cat->v[SLOT_INDEX(v)]);
+	else if (v != 0)
+		__builtin_prefetch(cat->v[SLOT_INDEX(v)].name);
 }
 
 /*

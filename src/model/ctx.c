@@ -39,6 +39,12 @@ ctx_alloc(void)
 		free(ctx);
 		return NULL;
 	}
+	if (pthread_mutex_init(&ctx->intern_mu, NULL) != 0) {
+		pthread_mutex_destroy(&ctx->progress_mu);
+	pthread_mutex_destroy(&ctx->intern_mu);
+		free(ctx);
+		return NULL;
+	}
 	return ctx;
 }
 
@@ -90,6 +96,7 @@ ra_ctx_free(struct ra_ctx *ctx)
 	ra_catalog_free(&ctx->cat);
 	ra_bitmap_free(&ctx->focus);
 	pthread_mutex_destroy(&ctx->progress_mu);
+	pthread_mutex_destroy(&ctx->intern_mu);
 	for (i = 0; i < ctx->nesc; i++) {
 		free(ctx->esc[i].match);
 		free(ctx->esc[i].reason);

@@ -140,7 +140,9 @@ struct ra_base {
  * chunks (the arena), their entities borrowed: a large input names
  * hundreds of thousands of privileges, and two allocations each would
  * cost more than the names.  Loading is the only stage that adds to the
- * catalog; once loaded it is read through const pointers.
+ * catalog (unfocused loads on several threads one batch of names at a
+ * time, under the context's intern_mu); once loaded it is read through
+ * const pointers.
  */
 struct ra_catalog {
 	struct ra_privdef	*v;
@@ -179,21 +181,22 @@ size_t	 ra_catalog_find_hash(const struct ra_catalog *, const char *,
 	    size_t, uint32_t h);
 /*
  * Index of NAME (LEN bytes), adding and classifying it when new.
- * RA_NOPRIV when memory runs out.
+ * RA_NOPRIV when memory runs out.  Unfocused loads on several threads
+ * intern through this under the context's intern_mu (parse/build.c).
  */
 size_t	 ra_catalog_intern(struct ra_catalog *, const char *, size_t);
+/* The same, for a name whose ra_name_hash() is H. */
+size_t	 ra_catalog_intern_hash(struct ra_catalog *, const char *, size_t,
+	    uint32_t h);
 /*
- * The same for NAME (NUL-terminated) inside a buffer the catalog took
- * (ra_catalog_take()): a new privilege keeps NAME where it is.
+ * Ask the processor for what ra_catalog_intern_hash() of a name hashed H
+ * will read: STAGE 0 its slot, 1 the privilege there, 2 its name.  Loads intern a
+ * role's names in batches, prefetched, because a large input's catalog
+ * does not fit the caches and each lookup would otherwise wait for
+ * memory twice.
  */
-size_t	 ra_catalog_intern_taken(struct ra_catalog *, char *name);
-/* Make BUF (malloc()ed) part of the arena, freed with the catalog; 0/-1. */
-int	 ra_catalog_take(struct ra_catalog *, char *buf);
-/*
- * Room for N privileges in all, so that adding up to N moves nothing and
- * wastes nothing.  0, or -1 when memory runs out.
- */
-int	 ra_catalog_reserve(struct ra_catalog *, size_t n);
+void	 ra_catalog_prefetch(const struct ra_catalog *, uint32_t h, int stage);
+
 /*
  * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
  * access right, or NULL when NAME is not of that shape.
@@ -209,37 +212,6 @@ const char	*ra_priv_base(const char *name, enum ra_access *);
 void	 ra_classify(const struct ra_catalog *, const char *name,
 	    struct ra_privdef *d);
 
-/*
- * The privilege names of one input while it loads unfocused: each name
- * once (ASCII case ignored), numbered from 0 in the order first met.
- * Each load fills a table of its own, so inputs load on threads of their
- * own without touching the shared catalog; ra_solution_adopt() then
- * interns the names in that order and renumbers the roles, so catalog
- * indices come out as if every name had been interned as it was read.
- */
-struct ra_names {
-	uint64_t	*slot;		/* hash << 32 | record offset + 1 */
-	size_t		 nslot;		/* power of two */
-	size_t		 n;
-	/* Records in number order: the number (4 bytes), the name, NUL. */
-	struct ra_buf	 arena;
-};
-
-/* Number of NAME (LEN bytes, hash H), added when new; RA_NOPRIV: memory. */
-size_t	 ra_names_add(struct ra_names *, const char *name, size_t len,
-	    uint32_t h);
-/*
- * Ask the processor for what ra_names_add() of a name hashed H will read:
- * STAGE 0 its slot, then 1 the name there.  Readers add a role's names
- * in batches, prefetched, because a large input's table does not fit
- * the caches and each lookup would otherwise wait for memory twice.
- */
-void	 ra_names_prefetch(const struct ra_names *, uint32_t h, int stage);
-/* The names in number order: from *OFF = 0 until NULL. */
-const char *ra_names_next(const struct ra_names *, size_t *off);
-/* The load is over: drop what only adding needs (ra_names_next() works). */
-void	 ra_names_done(struct ra_names *);
-void	 ra_names_free(struct ra_names *);
 
 /* Parse CSV bytes into rows; used for the catalog and for profiles. */
 struct ra_csv_row {
@@ -389,12 +361,6 @@ struct ra_bitmap {
 void		 ra_bitmap_sparse(struct ra_bitmap *);
 /* Sparse: sort and keep each privilege once, at its highest level. */
 void		 ra_bitmap_seal(struct ra_bitmap *);
-/*
- * Sparse B, its privileges numbered in some other order: give each
- * privilege i the number MAP[i] (distinct numbers for distinct
- * privileges) and seal it again.  0, or -1 for a number too large.
- */
-int		 ra_bitmap_renumber(struct ra_bitmap *, const uint32_t *map);
 /* 1 when A and B hold the same privileges at the same levels. */
 int		 ra_bitmap_equal(const struct ra_bitmap *a,
 		    const struct ra_bitmap *b);
@@ -456,22 +422,8 @@ struct ra_solution {
 	int		 managed;	/* 0, 1, 2 both, -1 unknown */
 	struct ra_role	*role;
 	size_t		 nrole, caprole;
-	/*
-	 * While an unfocused load runs: the input's names, which the roles'
-	 * sparse sets number until ra_solution_adopt(); NULL after.
-	 */
-	struct ra_names	*names;
 };
 
-/*
- * The end of an unfocused load: intern the names of SOL's load into the
- * catalog in the order they were met, renumber every role's grants to
- * catalog indices (sorted, as ra_bitmap_seal() leaves them) and free the
- * names.  Inputs loaded on several threads are adopted one after the
- * other, in input order.  No-op when SOL has no names.  0, or -1 when
- * memory runs out.
- */
-int		 ra_solution_adopt(struct ra_ctx *, struct ra_solution *sol);
 /* A solution with no roles yet, for the input at PATH; NULL: no memory. */
 struct ra_solution *ra_solution_new(const char *path, enum ra_input_kind);
 /* Drop the roles after the first N (a retried parse). */
@@ -485,6 +437,12 @@ struct ra_ctx {
 	void			(*progress)(void *, uint64_t, size_t);
 	void			*progress_arg;
 	pthread_mutex_t		 progress_mu;
+	/*
+	 * Held while an unfocused load interns a batch of names: inputs
+	 * loading on several threads share the catalog, so each name is
+	 * stored once however many inputs name it.
+	 */
+	pthread_mutex_t		 intern_mu;
 	int			 focused;	/* see ra_ctx_focus() */
 	/*
 	 * Set by ra_solutions_load() when every core it may use already has

@@ -8,17 +8,18 @@
  * What a privilege becomes depends on the load:
  *   focused (ra_ctx_focus())   counted; kept in a dense bitmap only when
  *                              a profile needs it
- *   unfocused (the default)    numbered in the load's own name table
- *                              (struct ra_names) and kept in a sparse
- *                              set; ra_solution_adopt() turns the
- *                              numbers into catalog indices once the
- *                              input is read.  The catalog is not touched
- *                              while loading, so inputs load in parallel.
+ *   unfocused (the default)    interned in the catalog and kept in a
+ *                              sparse set.  Inputs loading on several
+ *                              threads share the catalog, so each name
+ *                              is stored once however many inputs name
+ *                              it (diff holds two versions of the same
+ *                              names), at the price of one lock a batch.
  *
- * Unfocused grants are numbered BATCH at a time: the table of a large
- * input does not fit the caches, and prefetching a batch's slots, then
- * its names, lets the processor fetch them all at once instead of
- * waiting for each.
+ * Unfocused grants are interned BATCH at a time, under the context's
+ * intern_mu: the catalog of a large input does not fit the caches, and
+ * prefetching a batch's slots, then its names, lets the processor fetch
+ * them all at once instead of waiting for each; one lock a batch keeps
+ * the loads on other threads waiting little.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,17 +82,11 @@ enum ra_err
 ra_build_begin(struct ra_build *b, const char *id, size_t idlen,
     const char *name, size_t namelen, unsigned long line)
 {
-	struct ra_solution	*sol = b->ld->sol;
-
 	ra_build_abandon(b);
 	b->open = 1;
 	b->cur.line = line;
-	if (!b->ld->ctx->focused) {
+	if (!b->ld->ctx->focused)
 		ra_bitmap_sparse(&b->cur.bits);
-		if (sol->names == NULL &&
-		    (sol->names = calloc(1, sizeof(*sol->names))) == NULL)
-			return RA_ENOMEM;
-	}
 	if ((b->cur.file = ra_strdup(b->ld->role_file)) == NULL ||
 	    (b->cur.name = ra_strndup(name, namelen)) == NULL ||
 	    (b->cur.id = normalize_id(id ? id : "", id ? idlen : 0)) == NULL) {
@@ -101,26 +96,38 @@ ra_build_begin(struct ra_build *b, const char *id, size_t idlen,
 	return RA_OK;
 }
 
-/* Number the pending grants and add them to the role. */
+/* Intern the pending grants' names and add the grants to the role. */
 static enum ra_err
 flush(struct ra_build *b)
 {
-	struct ra_names		*t = b->ld->sol->names;
-	const struct ra_pending	*g;
+	struct ra_ctx		*ctx = b->ld->ctx;
+	struct ra_catalog	*cat = &ctx->cat;
+	struct ra_pending	*g;
 	size_t			 i, priv;
 	enum ra_err		 rc = RA_OK;
 
+	pthread_mutex_lock(&ctx->intern_mu);
 	for (i = 0; i < b->npg; i++)
-		ra_names_prefetch(t, b->pg[i].h, 0);
+		ra_catalog_prefetch(cat, b->pg[i].h, 0);
 	for (i = 0; i < b->npg; i++)
-		ra_names_prefetch(t, b->pg[i].h, 1);
-	for (i = 0; i < b->npg && rc == RA_OK; i++) {
+		ra_catalog_prefetch(cat, b->pg[i].h, 1);
+	for (i = 0; i < b->npg; i++)
+		ra_catalog_prefetch(cat, b->pg[i].h, 2);
+	for (i = 0; i < b->npg; i++) {
 		g = &b->pg[i];
-		priv = ra_names_add(t, b->pend.s + g->off, g->len, g->h);
-		if (priv == RA_NOPRIV ||
-		    ra_bitmap_set(&b->cur.bits, priv, g->level) == -1)
+		priv = ra_catalog_intern_hash(cat, b->pend.s + g->off, g->len,
+		    g->h);
+		if (priv == RA_NOPRIV) {
 			rc = RA_ENOMEM;
+			break;
+		}
+		g->priv = (uint32_t)priv;
 	}
+	pthread_mutex_unlock(&ctx->intern_mu);
+	for (i = 0; i < b->npg && rc == RA_OK; i++)
+		if (ra_bitmap_set(&b->cur.bits, b->pg[i].priv,
+		    b->pg[i].level) == -1)
+			rc = RA_ENOMEM;
 	b->npg = 0;
 	b->pend.len = 0;
 	return rc;

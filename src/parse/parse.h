@@ -33,11 +33,12 @@ struct ra_load {
  * build.c: the role being read.  begin, then privileges, then end (which
  * appends the role to the solution) or abandon.  Each returns RA_OK or
  * RA_ENOMEM; checking the input is the readers' business.  An unfocused
- * load numbers privileges in LD->sol->names (see ra_solution_adopt()).
+ * load interns privileges in the catalog as it goes (see build.c).
  */
 struct ra_pending {
 	uint32_t		 off, len;	/* of the name, in PEND */
 	uint32_t		 h;		/* its ra_name_hash() */
+	uint32_t		 priv;		/* its catalog index, once interned */
 	enum ra_level		 level;
 };
 
