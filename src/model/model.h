@@ -338,10 +338,13 @@ int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
  * - dense (the default): four bit planes; bit i of plane L-1 is set when
  *   privilege i is held at level L or higher.  "Holds X at least at L" is
  *   one bit test; "lacks from a profile" is, per plane, required & ~held.
- * - sparse (ra_bitmap_sparse()): sorted (privilege, level) entries, four
- *   bytes a grant, for roles of unfocused loads, whose privileges are
- *   indexed by a catalog of every name in the input.  After setting,
- *   call ra_bitmap_seal() before reading.
+ * - sparse (ra_bitmap_sparse()): for roles of unfocused loads, whose
+ *   privileges are indexed by a catalog of every name in the input.
+ *   Grants are appended in any order, four bytes each; ra_bitmap_seal()
+ *   then sorts them and packs them in about 11 bits a grant (bitmap.c).
+ *   Read a sealed set in order with an iterator (ra_bitmap_iter_next());
+ *   ra_bitmap_get() and ra_bitmap_next() find a privilege in it by binary
+ *   search and read at most 64 grants.
  *
  * Both answer the same calls.  REQ, NEED, MISSING and profile bitmaps
  * are dense; a role's may be either.
@@ -351,22 +354,47 @@ int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
 struct ra_bitmap {
 	uint64_t	*w;	/* dense: RA_PLANES * nwords words, plane-major */
 	size_t		 nwords;
-	uint32_t	*e;	/* sparse: privilege << 2 | (level - 1) */
-	size_t		 ne, cape;
+	/* Sparse: privilege << 2 | (level - 1), while grants are added. */
+	uint32_t	*e;
+	size_t		 ne;	/* sparse: grants (distinct once sealed) */
+	size_t		 cape;
+	unsigned char	*pk;	/* sparse, sealed: the packed set */
+	size_t		 npk;
 	unsigned char	 sparse;
 	unsigned char	 sorted;	/* sparse: sealed, or appended in order */
 };
 
 /* Make empty B sparse. */
 void		 ra_bitmap_sparse(struct ra_bitmap *);
-/* Sparse: sort and keep each privilege once, at its highest level. */
-void		 ra_bitmap_seal(struct ra_bitmap *);
+/*
+ * Sparse: sort, keep each privilege once at its highest level, and pack.
+ * 0, or -1 when memory runs out (B then stays sorted, unpacked, and
+ * answers every call alike).  Adding to a sealed set unpacks it.
+ */
+int		 ra_bitmap_seal(struct ra_bitmap *);
 /* 1 when A and B hold the same privileges at the same levels. */
 int		 ra_bitmap_equal(const struct ra_bitmap *a,
 		    const struct ra_bitmap *b);
 /* Grant PRIV at L (a higher level than before wins); 0 or -1. */
 int		 ra_bitmap_set(struct ra_bitmap *, size_t priv, enum ra_level);
 enum ra_level	 ra_bitmap_get(const struct ra_bitmap *, size_t priv);
+/*
+ * Every privilege B holds, in index order: after ra_bitmap_iter_init(),
+ * each ra_bitmap_iter_next() gives the next privilege and its level and
+ * returns 1, then 0 at the end.  B (sealed, if sparse) must not change
+ * meanwhile.
+ */
+struct ra_bitmap_iter {
+	const struct ra_bitmap	*b;
+	size_t			 i;	/* sparse: grants read */
+	size_t			 priv;	/* the last privilege read; dense: next */
+	uint64_t		 pos;	/* packed: bit of the next grant */
+};
+
+void		 ra_bitmap_iter_init(struct ra_bitmap_iter *,
+		    const struct ra_bitmap *);
+int		 ra_bitmap_iter_next(struct ra_bitmap_iter *, size_t *priv,
+		    enum ra_level *);
 /* Privileges held at any level. */
 size_t		 ra_bitmap_count(const struct ra_bitmap *);
 void		 ra_bitmap_free(struct ra_bitmap *);

@@ -173,7 +173,8 @@ ra_build_end(struct ra_build *b)
 		ra_build_abandon(b);
 		return RA_ENOMEM;
 	}
-	ra_bitmap_seal(&b->cur.bits);
+	/* Unpacked when memory runs short: still a valid set. */
+	(void)ra_bitmap_seal(&b->cur.bits);
 	/* Focused, the bitmap holds only what profiles need. */
 	b->cur.nprivs = b->ld->ctx->focused ? b->seen.n :
 	    ra_bitmap_count(&b->cur.bits);

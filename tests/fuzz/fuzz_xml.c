@@ -272,15 +272,23 @@ check_sets(const struct parse *u)
 
 	differ_what = "unfocused";
 	for (i = 0; i < u->sol->nrole; i++) {
+		struct ra_bitmap_iter	 it;
+		size_t			 p, last = 0;
+		enum ra_level		 l;
+
 		b = &u->sol->role[i].bits;
 		if (!b->sparse || !b->sorted || b->ne != u->sol->role[i].nprivs)
 			differ("sparse set", i);
-		for (k = 0; k < b->ne; k++)
-			if ((b->e[k] >> 2) >= u->ctx->cat.n ||
-			    (k > 0 && (b->e[k - 1] >> 2) >= (b->e[k] >> 2)))
+		ra_bitmap_iter_init(&it, b);
+		for (k = 0; ra_bitmap_iter_next(&it, &p, &l); k++) {
+			if (p >= u->ctx->cat.n || (k > 0 && last >= p) ||
+			    ra_bitmap_get(b, p) != l)
 				differ("sparse set order", i);
-	}
-}
+			last = p;
+		}
+		if (k != b->ne)
+			differ("sparse set count", i);
+	}}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -350,6 +350,96 @@ test_sparse_matches_dense(void **state)
 	ra_bitmap_free(&ms);
 }
 
+/*
+ * Packed sets against a reference array: sizes either side of a block
+ * (64 grants), gaps from 1 to near 2^30 (the 32-bit escape), every
+ * lookup, iteration and next(); sets equal by content pack to equal
+ * bytes; adding to a sealed set unpacks it first.
+ */
+static void
+test_packed(void **state)
+{
+	static const size_t	 sizes[] = { 1, 2, 63, 64, 65, 127, 128, 129,
+	    1000 };
+	static const size_t	 spans[] = { 1, 3, 200, 70000, (size_t)1 << 22 };
+	size_t			*ref, n, i, z, sp, p, at;
+	unsigned char		*lv;
+	uint32_t		 x = 99;
+	enum ra_level		 l;
+
+	(void)state;
+	assert_non_null(ref = calloc(1000, sizeof(*ref)));
+	assert_non_null(lv = calloc(1000, 1));
+	for (z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++)
+	for (sp = 0; sp < sizeof(spans) / sizeof(spans[0]); sp++) {
+		struct ra_bitmap	 a = { 0 }, b = { 0 };
+		struct ra_bitmap_iter	 it;
+
+		n = sizes[z];
+		for (i = 0, p = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			/* Now and then a gap that needs the escape. */
+			p += 1 + (i % 50 == 7 ? (size_t)1 << 24 :
+			    (x >> 8) % spans[sp]);
+			/* Below 2^30, rising: the last N - I fit after. */
+			if (p > ((size_t)1 << 30) - (n - i))
+				p = i == 0 ? 0 : ref[i - 1] + 1;
+			ref[i] = p;
+			lv[i] = (unsigned char)(1 + (x >> 20) % 4);
+		}
+		ra_bitmap_sparse(&a);
+		ra_bitmap_sparse(&b);
+		/* A backwards, B forwards: the same set. */
+		for (i = n; i-- > 0;)
+			assert_int_equal(ra_bitmap_set(&a, ref[i],
+			    (enum ra_level)lv[i]), 0);
+		for (i = 0; i < n; i++)
+			assert_int_equal(ra_bitmap_set(&b, ref[i],
+			    (enum ra_level)lv[i]), 0);
+		assert_int_equal(ra_bitmap_seal(&a), 0);
+		assert_int_equal(ra_bitmap_seal(&b), 0);
+		assert_non_null(a.pk);
+		assert_int_equal(ra_bitmap_count(&a), n);
+		assert_true(ra_bitmap_equal(&a, &b));
+		assert_int_equal(a.npk, b.npk);
+		ra_bitmap_iter_init(&it, &a);
+		for (i = 0; ra_bitmap_iter_next(&it, &p, &l); i++) {
+			assert_true(i < n);
+			assert_int_equal(p, ref[i]);
+			assert_int_equal(l, lv[i]);
+		}
+		assert_int_equal(i, n);
+		for (i = 0; i < n; i++) {
+			assert_int_equal(ra_bitmap_get(&a, ref[i]), lv[i]);
+			if (ref[i] > 0 && (i == 0 || ref[i - 1] != ref[i] - 1))
+				assert_int_equal(ra_bitmap_get(&a, ref[i] - 1),
+				    RA_LEVEL_NONE);
+			at = ra_bitmap_next(&a, i == 0 ? 0 : ref[i - 1] + 1);
+			assert_int_equal(at, ref[i]);
+		}
+		assert_int_equal(ra_bitmap_next(&a, ref[n - 1] + 1), RA_NOPRIV);
+		/* One level changed: no longer equal. */
+		assert_int_equal(ra_bitmap_set(&b, ref[n / 2],
+		    lv[n / 2] == 4 ? RA_LEVEL_NONE + 1 : RA_LEVEL_GLOBAL), 0);
+		if (lv[n / 2] == 4) {
+			/* A lower grant does not lower it: still equal. */
+			assert_int_equal(ra_bitmap_seal(&b), 0);
+			assert_true(ra_bitmap_equal(&a, &b));
+		} else {
+			assert_null(b.pk);
+			assert_int_equal(ra_bitmap_seal(&b), 0);
+			assert_false(ra_bitmap_equal(&a, &b));
+			assert_int_equal(ra_bitmap_get(&b, ref[n / 2]),
+			    RA_LEVEL_GLOBAL);
+			assert_int_equal(ra_bitmap_count(&b), n);
+		}
+		ra_bitmap_free(&a);
+		ra_bitmap_free(&b);
+	}
+	free(ref);
+	free(lv);
+}
+
 int
 main(void)
 {
@@ -365,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_missing_reuse),
 		cmocka_unit_test(test_sparse_seal),
 		cmocka_unit_test(test_sparse_matches_dense),
+		cmocka_unit_test(test_packed),
 		/* Last: under UBSan it aborts the program until fixed. */
 		cmocka_unit_test(test_missing_empty_requirement),
 	};
