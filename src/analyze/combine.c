@@ -143,15 +143,15 @@ static int
 evaluate(struct ra_combined *cb, struct ra_combo *c, const struct order *ord)
 {
 	struct ra_bitmap	 u = { 0 };
+	struct ra_bitmap_iter	 it;
 	size_t			 k, i, m;
+	enum ra_level		 l;
 	int			 rc = -1;
 
 	for (m = 0; m < c->nm; m++) {
-		const struct ra_bitmap	*b = &c->m[m].role->bits;
-
-		for (i = ra_bitmap_next(b, 0); i != RA_NOPRIV;
-		    i = ra_bitmap_next(b, i + 1))
-			if (ra_bitmap_set(&u, i, ra_bitmap_get(b, i)) == -1)
+		ra_bitmap_iter_init(&it, &c->m[m].role->bits);
+		while (ra_bitmap_iter_next(&it, &i, &l))
+			if (ra_bitmap_set(&u, i, l) == -1)
 				goto out;
 	}
 	c->nprivs = ra_bitmap_count(&u);
@@ -168,8 +168,6 @@ evaluate(struct ra_combined *cb, struct ra_combo *c, const struct order *ord)
 		if ((q->g = calloc(c->nm ? c->nm : 1, sizeof(*q->g))) == NULL)
 			goto out;
 		for (m = 0; m < c->nm; m++) {
-			enum ra_level	 l;
-
 			l = ra_bitmap_get(&c->m[m].role->bits, req->priv);
 			if (l == RA_LEVEL_NONE)
 				continue;

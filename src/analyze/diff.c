@@ -197,22 +197,27 @@ add_change(const struct ra_diff *d, struct ra_rdiff *r, size_t *cap,
 static int
 diff_privileges(const struct ra_diff *d, struct ra_rdiff *r)
 {
-	const struct ra_bitmap	*a = &r->old->bits, *b = &r->new->bits;
+	struct ra_bitmap_iter	 x, y;
 	size_t			 i, j, k, cap = 0;
-	enum ra_level		 lo, ln;
+	enum ra_level		 li, lj, lo, ln;
 
-	i = ra_bitmap_next(a, 0);
-	j = ra_bitmap_next(b, 0);
+	/* Both sets in index order, side by side. */
+	ra_bitmap_iter_init(&x, &r->old->bits);
+	ra_bitmap_iter_init(&y, &r->new->bits);
+	if (!ra_bitmap_iter_next(&x, &i, &li))
+		i = RA_NOPRIV;
+	if (!ra_bitmap_iter_next(&y, &j, &lj))
+		j = RA_NOPRIV;
 	while (i != RA_NOPRIV || j != RA_NOPRIV) {
 		k = i < j ? i : j;
-		lo = ra_bitmap_get(a, k);
-		ln = ra_bitmap_get(b, k);
+		lo = i == k ? li : RA_LEVEL_NONE;
+		ln = j == k ? lj : RA_LEVEL_NONE;
 		if (lo != ln && add_change(d, r, &cap, k, lo, ln) == -1)
 			return -1;
-		if (i == k)
-			i = ra_bitmap_next(a, k + 1);
-		if (j == k)
-			j = ra_bitmap_next(b, k + 1);
+		if (i == k && !ra_bitmap_iter_next(&x, &i, &li))
+			i = RA_NOPRIV;
+		if (j == k && !ra_bitmap_iter_next(&y, &j, &lj))
+			j = RA_NOPRIV;
 	}
 	if (r->np > 1)
 		qsort(r->p, r->np, sizeof(*r->p), pdiff_cmp);
@@ -247,14 +252,15 @@ diff_profiles(struct ra_diff *d, struct ra_rdiff *r,
 static int
 grants_escalation(const struct ra_ctx *ctx, const struct ra_role *role)
 {
-	struct ra_buf	 why = { 0 };
-	size_t		 i;
-	int		 hit = 0;
+	struct ra_bitmap_iter	 it;
+	struct ra_buf		 why = { 0 };
+	size_t			 i;
+	enum ra_level		 l;
+	int			 hit = 0;
 
-	for (i = ra_bitmap_next(&role->bits, 0); i != RA_NOPRIV && !hit;
-	    i = ra_bitmap_next(&role->bits, i + 1))
-		hit = ra_escalation(ctx, i, RA_LEVEL_NONE,
-		    ra_bitmap_get(&role->bits, i), &why);
+	ra_bitmap_iter_init(&it, &role->bits);
+	while (!hit && ra_bitmap_iter_next(&it, &i, &l))
+		hit = ra_escalation(ctx, i, RA_LEVEL_NONE, l, &why);
 	ra_buf_free(&why);
 	return hit;
 }

@@ -48,6 +48,7 @@ add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
 struct held {
 	size_t		 priv;
 	enum ra_tab	 tab;
+	enum ra_level	 level;
 	const char	*name;
 };
 
@@ -119,6 +120,7 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 {
 	const struct ra_catalog	*cat = &ln->ctx->cat;
 	struct held		*h = NULL;
+	struct ra_bitmap_iter	 it;
 	struct ra_buf		 msg = { 0 };
 	size_t			*app = NULL, *appto = NULL, *basic = NULL;
 	size_t			 nh = 0, napp = 0, nappto = 0, nbasic = 0;
@@ -132,8 +134,8 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	    (basic = calloc(nh, sizeof(*basic))) == NULL))
 		goto out;
 	k = 0;
-	for (i = ra_bitmap_next(&r->bits, 0); i != RA_NOPRIV;
-	    i = ra_bitmap_next(&r->bits, i + 1)) {
+	ra_bitmap_iter_init(&it, &r->bits);
+	while (k < nh && ra_bitmap_iter_next(&it, &i, &h[k].level)) {
 		h[k].priv = i;
 		h[k].tab = cat->v[i].tab;
 		h[k].name = cat->v[i].name;
@@ -147,7 +149,7 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		enum ra_level		 l;
 		unsigned		 depths = ra_privdef_depths(d);
 
-		l = ra_bitmap_get(&r->bits, h[k].priv);
+		l = h[k].level;
 		switch (d->access) {
 		case RA_ACCESS_APPEND:
 			app[napp++] = h[k].priv;
