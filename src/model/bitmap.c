@@ -496,6 +496,45 @@ ra_bitmap_iter_next(struct ra_bitmap_iter *it, size_t *priv,
 }
 
 int
+ra_bitmap_unpacked(const struct ra_bitmap *b, struct ra_bitmap *out)
+{
+	struct ra_bitmap_iter	 it;
+	size_t			 p, n = 0;
+	enum ra_level		 l;
+
+	memset(out, 0, sizeof(*out));
+	if (!b->sparse || b->pk == NULL) {
+		/* Dense, or sparse and not packed: a copy as it is. */
+		*out = *b;
+		out->w = NULL;
+		out->e = NULL;
+		if (b->w != NULL && (out->w = malloc(b->nwords * RA_PLANES *
+		    sizeof(*b->w))) == NULL)
+			return -1;
+		if (b->w != NULL)
+			memcpy(out->w, b->w, b->nwords * RA_PLANES *
+			    sizeof(*b->w));
+		if (b->e != NULL && (out->e = malloc(b->ne *
+		    sizeof(*b->e))) == NULL) {
+			ra_bitmap_free(out);
+			return -1;
+		}
+		if (b->e != NULL)
+			memcpy(out->e, b->e, b->ne * sizeof(*b->e));
+		out->cape = b->ne;
+		return 0;
+	}
+	if ((out->e = malloc(b->ne * sizeof(*out->e))) == NULL)
+		return -1;
+	ra_bitmap_iter_init(&it, b);
+	while (ra_bitmap_iter_next(&it, &p, &l))
+		out->e[n++] = ENTRY(p, l);
+	out->ne = out->cape = n;
+	out->sparse = out->sorted = 1;
+	return 0;
+}
+
+int
 ra_bitmap_set(struct ra_bitmap *b, size_t priv, enum ra_level l)
 {
 	int	 p;

@@ -395,6 +395,14 @@ void		 ra_bitmap_iter_init(struct ra_bitmap_iter *,
 		    const struct ra_bitmap *);
 int		 ra_bitmap_iter_next(struct ra_bitmap_iter *, size_t *priv,
 		    enum ra_level *);
+/*
+ * A copy of B in OUT that answers ra_bitmap_get() by one binary search
+ * over four bytes a grant: for a report that asks every role about every
+ * privilege out of index order (the matrix), where a packed set would
+ * read up to 64 grants a question.  0, or -1 (OUT empty).
+ */
+int		 ra_bitmap_unpacked(const struct ra_bitmap *b,
+		    struct ra_bitmap *out);
 /* Privileges held at any level. */
 size_t		 ra_bitmap_count(const struct ra_bitmap *);
 void		 ra_bitmap_free(struct ra_bitmap *);

@@ -295,15 +295,24 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 	static const char *const head[] = { "tab", "section", "entity",
 	    "access", "privilege" };
 	const struct ra_catalog	*cat = &ctx->cat;
-	struct ra_grid		 g;
+	struct ra_grid		 g = { 0 };
+	struct ra_bitmap	*set = NULL;
 	const char		**c = NULL;
 	char			**heads;
-	size_t			 nroles = 0, i, k, s, j, col;
+	size_t			 nroles = 0, nset = 0, i, k, s, j, col;
 	enum ra_err		 rc = RA_ENOMEM;
 
 	(void)o;
 	if ((heads = matrix_heads(sol, nsol, &nroles)) == NULL)
 		return RA_ENOMEM;
+	/* Rows go by tab and name, not by index: sets that look up fast. */
+	if ((set = calloc(nroles + 1, sizeof(*set))) == NULL)
+		goto out;
+	for (s = 0; s < nsol; s++)
+		for (j = 0; j < sol[s]->nrole; j++, nset++)
+			if (ra_bitmap_unpacked(&sol[s]->role[j].bits,
+			    &set[nset]) == -1)
+				goto out;
 	if (ra_grid_build(cat, NULL, &g) == -1)
 		goto out;
 	if ((c = calloc(5 + nroles, sizeof(*c))) == NULL)
@@ -326,21 +335,21 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 			c[2] = r->label;
 			c[3] = ra_access_name(cat->v[p].access);
 			c[4] = cat->v[p].name;
-			col = 5;
-			for (s = 0; s < nsol; s++)
-				for (j = 0; j < sol[s]->nrole; j++) {
-					enum ra_level	 l = ra_bitmap_get(
-					    &sol[s]->role[j].bits, p);
+			for (col = 0; col < nset; col++) {
+				enum ra_level	 l = ra_bitmap_get(&set[col], p);
 
-					c[col++] = l == RA_LEVEL_NONE ? "" :
-					    ra_level_name(l);
-				}
+				c[5 + col] = l == RA_LEVEL_NONE ? "" :
+				    ra_level_name(l);
+			}
 			if (ra_csv_write_row(out, c, 5 + nroles) != 0)
 				rc = RA_EIO;
 		}
 	}
 out:
 	ra_grid_free(&g);
+	for (k = 0; k < nset; k++)
+		ra_bitmap_free(&set[k]);
+	free(set);
 	for (k = 0; k < nroles; k++)
 		free(heads[k]);
 	free(heads);

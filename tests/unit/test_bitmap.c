@@ -418,6 +418,18 @@ test_packed(void **state)
 			assert_int_equal(at, ref[i]);
 		}
 		assert_int_equal(ra_bitmap_next(&a, ref[n - 1] + 1), RA_NOPRIV);
+		/* The matrix's copy answers alike, from plain entries. */
+		{
+			struct ra_bitmap	 u;
+
+			assert_int_equal(ra_bitmap_unpacked(&a, &u), 0);
+			assert_null(u.pk);
+			assert_true(ra_bitmap_equal(&a, &u));
+			for (i = 0; i < n; i++)
+				assert_int_equal(ra_bitmap_get(&u, ref[i]),
+				    lv[i]);
+			ra_bitmap_free(&u);
+		}
 		/* One level changed: no longer equal. */
 		assert_int_equal(ra_bitmap_set(&b, ref[n / 2],
 		    lv[n / 2] == 4 ? RA_LEVEL_NONE + 1 : RA_LEVEL_GLOBAL), 0);
