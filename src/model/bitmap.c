@@ -175,36 +175,51 @@ entries_sort(uint32_t *e, size_t n)
 #define PK_HEAD		4	/* bytes before the index */
 #define PK_PAD		8	/* zero bytes after the stream */
 
-/* Little-endian 64-bit load and store, whatever the host. */
+/* Little-endian 64-bit load, whatever the host. */
 static uint64_t
 le64(const unsigned char *p)
 {
-	uint64_t	 x = 0;
-	int		 i;
+	uint64_t	 x;
 
-	for (i = 7; i >= 0; i--)
-		x = x << 8 | p[i];
+	memcpy(&x, p, sizeof(x));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
 	return x;
 }
 
-static void
-le64_put(unsigned char *p, uint64_t x)
-{
-	int	 i;
+/* A bit stream being written, least significant bit first. */
+struct bitw {
+	unsigned char	*p;	/* where the next 4 bytes go */
+	uint64_t	 acc;	/* bits not yet stored */
+	unsigned	 n;	/* how many */
+	uint64_t	 pos;	/* bits written in all */
+};
 
-	for (i = 0; i < 8; i++, x >>= 8)
-		p[i] = (unsigned char)x;
+/* Append the N (at most 32) low bits of V. */
+static void
+bits_put(struct bitw *w, uint32_t v, unsigned n)
+{
+	w->acc |= (uint64_t)v << w->n;
+	w->n += n;
+	w->pos += n;
+	if (w->n >= 32) {
+		w->p[0] = (unsigned char)w->acc;
+		w->p[1] = (unsigned char)(w->acc >> 8);
+		w->p[2] = (unsigned char)(w->acc >> 16);
+		w->p[3] = (unsigned char)(w->acc >> 24);
+		w->p += 4;
+		w->acc >>= 32;
+		w->n -= 32;
+	}
 }
 
-/* N (at most 32) bits of V at bit POS of zeroed stream S. */
+/* Store what is left. */
 static void
-bits_put(unsigned char *s, uint64_t *pos, uint32_t v, unsigned n)
+bits_flush(struct bitw *w)
 {
-	unsigned char	*p = s + (*pos >> 3);
-
-	if (n > 0)
-		le64_put(p, le64(p) | (uint64_t)v << (*pos & 7));
-	*pos += n;
+	for (; w->n > 0; w->n = w->n > 8 ? w->n - 8 : 0, w->acc >>= 8)
+		*w->p++ = (unsigned char)w->acc;
 }
 
 /* N (at most 32) bits at bit POS of S. */
@@ -255,8 +270,9 @@ gap_bits(uint32_t d, unsigned k)
 static int
 pack(struct ra_bitmap *b, const uint32_t *e, size_t n)
 {
-	unsigned char	*pk, *st;
-	uint64_t	 mean, nbits = 0, pos = 0, q;
+	struct bitw	 w = { 0 };
+	unsigned char	*pk;
+	uint64_t	 mean, nbits = 0, q;
 	uint32_t	 d, r[2];
 	size_t		 i, nblk = (n + BLOCK - 1) / BLOCK, size;
 	unsigned	 k = 0;
@@ -272,32 +288,35 @@ pack(struct ra_bitmap *b, const uint32_t *e, size_t n)
 			nbits += gap_bits((uint32_t)(EPRIV(e[i]) -
 			    EPRIV(e[i - 1]) - 1), k);
 	}
-	size = PK_HEAD + nblk * sizeof(r) + (size_t)((nbits + 7) / 8) + PK_PAD;
+	/* Whole 4-byte stores, then the padding reads may run into. */
+	size = PK_HEAD + nblk * sizeof(r) + (size_t)((nbits + 31) / 32 * 4) +
+	    PK_PAD;
 	if ((pk = calloc(1, size)) == NULL)
 		return -1;
 	pk[0] = (unsigned char)k;
-	st = pk + PK_HEAD + nblk * sizeof(r);
+	w.p = pk + PK_HEAD + nblk * sizeof(r);
 	for (i = 0; i < n; i++) {
 		if (i % BLOCK == 0) {
 			r[0] = (uint32_t)EPRIV(e[i]);
-			r[1] = (uint32_t)pos;
+			r[1] = (uint32_t)w.pos;
 			memcpy(pk + PK_HEAD + i / BLOCK * sizeof(r), r,
 			    sizeof(r));
 		} else {
 			d = (uint32_t)(EPRIV(e[i]) - EPRIV(e[i - 1]) - 1);
 			if ((q = d >> k) >= ESCAPE) {
-				bits_put(st, &pos, (1u << ESCAPE) - 1, ESCAPE);
-				bits_put(st, &pos, d, 32);
+				bits_put(&w, (1u << ESCAPE) - 1, ESCAPE);
+				bits_put(&w, d, 32);
 			} else {
-				bits_put(st, &pos, (uint32_t)((1u << q) - 1),
+				bits_put(&w, (uint32_t)((1u << q) - 1),
 				    (unsigned)q + 1);
-				bits_put(st, &pos, d & ((1u << k) - 1), k);
+				bits_put(&w, d & ((1u << k) - 1), k);
 			}
 		}
-		bits_put(st, &pos, e[i] & 3, 2);
+		bits_put(&w, e[i] & 3, 2);
 	}
+	bits_flush(&w);
 	/* Bit offsets are 32 bits: 2^32 bits is far beyond SPARSE_MAX. */
-	assert(nbits < ((uint64_t)1 << 32) && pos == nbits);
+	assert(nbits < ((uint64_t)1 << 32) && w.pos == nbits);
 	b->pk = pk;
 	b->npk = size;
 	return 0;
