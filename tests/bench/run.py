@@ -18,7 +18,9 @@ Peak RSS comes from GNU time (/usr/bin/time -f %M).  Also measured: many
 inputs, `roleaudit check -j 1 DIR/*.zip` against `-j 2` on 200 small
 solutions (text output, the default); and diff, of each solution with
 itself and with its next version (gen.py EDIT 100: one role in a hundred
-changed), against what a reviewer does without roleaudit:
+changed), against check of the same file (the issue's yardstick: diff
+of a file with itself at most 1.3x, with its next version 1.5x) and
+against what a reviewer does without roleaudit:
 
   roleaudit diff   roleaudit diff -f json OLD.zip NEW.zip
   xml diff         diff <(unzip -p OLD.zip customizations.xml)
@@ -58,28 +60,37 @@ def member_size(path):
 
 
 def timed(cmd, shell=False):
-    """Wall seconds and peak RSS (KiB) of one run; output discarded."""
-    full = ["/usr/bin/time", "-f", "%M"] + (["bash", "-c", cmd] if shell
-                                            else cmd)
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one
+    run; output discarded."""
+    full = ["/usr/bin/time", "-f", "%M %U %S"] + (["bash", "-c", cmd]
+                                                  if shell else cmd)
     t = time.perf_counter()
     p = subprocess.run(full, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t
     if p.returncode not in (0, 1):
         sys.exit(f"bench: {cmd} failed ({p.returncode}): {p.stderr}")
-    rss = int(p.stderr.strip().splitlines()[-1])
-    return wall, rss
+    rss, user, sys_ = p.stderr.strip().splitlines()[-1].split()
+    return wall, int(rss), float(user) + float(sys_)
+
+
+CPU = {}
 
 
 def measure(cmds, runs):
-    """Alternate the commands RUNS times; medians of wall time and RSS."""
+    """Alternate the commands RUNS times; medians of wall time and RSS.
+    Medians of CPU seconds go to CPU[name] (for the diff table)."""
     walls = {k: [] for k in cmds}
     rss = {k: [] for k in cmds}
+    cpu = {k: [] for k in cmds}
     for _ in range(runs):
         for name, (cmd, shell) in cmds.items():
-            w, r = timed(cmd, shell)
+            w, r, c = timed(cmd, shell)
             walls[name].append(w)
             rss[name].append(r)
+            cpu[name].append(c)
+    CPU.clear()
+    CPU.update({k: statistics.median(v) for k, v in cpu.items()})
     return ({k: statistics.median(v) for k, v in walls.items()},
             {k: max(v) for k, v in rss.items()})
 
@@ -102,18 +113,23 @@ def many_inputs(bin_, runs):
 
 
 def diffs(bin_, scales, runs):
-    """roleaudit diff against diff(1) of the extracted XML; table lines."""
+    """roleaudit diff against roleaudit check of the same file (in the
+    same alternation) and against diff(1) of the extracted XML; table
+    lines.  Wall and CPU (user + system) seconds: on a loaded machine
+    the CPU figures are the steadier."""
     lines = ["| solution | customizations.xml | compared with | "
-             "roleaudit diff | xml diff | ratio to xml diff | "
-             "peak RSS roleaudit | peak RSS xml diff |",
-             "|---|---|---|---|---|---|---|---|"]
+             "check (wall / CPU) | diff (wall / CPU) | diff / check "
+             "(wall) | xml diff | peak RSS check | peak RSS diff |",
+             "|---|---|---|---|---|---|---|---|---|"]
     print("\n".join(lines), flush=True)
     for kind in KINDS:
         for scale in scales:
             old = solution(kind, scale)
             for what, new in (("itself", old),
                               ("next version", solution(kind, scale, 100))):
-                cmds = {"roleaudit": ([bin_, "diff", "-q", "-f", "json",
+                cmds = {"check": ([bin_, "check", "-q", "-f", "json", old],
+                                  False),
+                        "roleaudit": ([bin_, "diff", "-q", "-f", "json",
                                        old, new], False)}
                 if float(scale) <= 1:
                     cmds["xml"] = (
@@ -125,11 +141,13 @@ def diffs(bin_, scales, runs):
                 lines.append(
                     f"| {KINDS[kind]} x{scale} | "
                     f"{member_size(old) / 1e6:.0f} MB | {what} | "
-                    f"{walls['roleaudit']:.2f} s | "
-                    + (f"{x:.2f} s | {walls['roleaudit'] / x:.2f} | "
-                       if x else "- | - | ")
-                    + f"{rss['roleaudit'] / 1024:.1f} MB | "
-                    + (f"{rss['xml'] / 1024:.1f} MB |" if x else "- |"))
+                    f"{walls['check']:.2f} s / {CPU['check']:.2f} s | "
+                    f"{walls['roleaudit']:.2f} s / "
+                    f"{CPU['roleaudit']:.2f} s | "
+                    f"{walls['roleaudit'] / walls['check']:.2f} | "
+                    + (f"{x:.2f} s | " if x else "- | ")
+                    + f"{rss['check'] / 1024:.1f} MB | "
+                    f"{rss['roleaudit'] / 1024:.1f} MB |")
                 print(lines[-1], flush=True)
     return lines
 
