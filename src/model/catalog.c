@@ -23,26 +23,32 @@
 
 /* ---- the catalog ----------------------------------------------------- */
 
-/* A slot holds the name's hash in its high half and index + 1 below. */
-#define SLOT(h, i)	((uint64_t)(h) << 32 | (uint64_t)((i) + 1))
-
-#define SLOT_INDEX(v)	((size_t)((v) & 0xffffffffu) - 1)
-
-#define SLOT_HASH(v)	((uint32_t)((v) >> 32))
+/*
+ * A slot is four bytes: the top TAG_BITS of the name's hash, then index
+ * + 1 (0: empty).  The tag spares most probes a look at a name that is
+ * not the one sought; four bytes instead of eight keep the slots of a
+ * large input's catalog (hundreds of thousands of names) small.
+ */
+#define TAG_BITS	6
+#define INDEX_BITS	(32 - TAG_BITS)
+#define SLOT_TAG(h)	((uint32_t)(h) >> INDEX_BITS)
+#define SLOT(h, i)	(SLOT_TAG(h) << INDEX_BITS | (uint32_t)((i) + 1))
+#define SLOT_INDEX(v)	((size_t)((v) & ((1u << INDEX_BITS) - 1)) - 1)
+#define SLOT_HASH(v)	((uint32_t)(v) >> INDEX_BITS)
 
 size_t
 ra_catalog_find_hash(const struct ra_catalog *cat, const char *s, size_t n,
     uint32_t h)
 {
 	size_t		 i, mask = cat->nslot - 1;
-	uint64_t	 v;
+	uint32_t	 v;
 
 	if (cat->nslot == 0)
 		return RA_NOPRIV;
 	for (i = h & mask; (v = cat->slot[i]) != 0; i = (i + 1) & mask) {
 		const char	*nm;
 
-		if (SLOT_HASH(v) != h)
+		if (SLOT_HASH(v) != SLOT_TAG(h))
 			continue;
 		nm = cat->v[SLOT_INDEX(v)].name;
 		/* The same spelling is the rule: compare bytes first. */
@@ -64,8 +70,7 @@ static int
 rehash_to(struct ra_catalog *cat, size_t nslot)
 {
 	size_t		 i, j;
-	uint64_t	*slot;
-	uint32_t	 h;
+	uint32_t	*slot, h;
 
 	if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
 		return -1;
@@ -96,7 +101,8 @@ rehash(struct ra_catalog *cat)
 static size_t
 catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
 {
-	if (cat->n >= UINT32_MAX - 1 ||
+	/* Indices must fit a slot: 67,108,862 privileges. */
+	if (cat->n + 1 >= ((size_t)1 << INDEX_BITS) - 1 ||
 	    ra_grow(&cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v)) == -1)
 		return RA_NOPRIV;
 	cat->v[cat->n++] = *d;
@@ -311,8 +317,8 @@ ra_catalog_intern(struct ra_catalog *cat, const char *s, size_t n)
 void
 ra_catalog_prefetch(const struct ra_catalog *cat, uint32_t h, int stage)
 {
-	const uint64_t	*slot;
-	uint64_t	 v;
+	const uint32_t	*slot;
+	uint32_t	 v;
 
 	if (cat->nslot == 0)
 		return;

@@ -147,7 +147,7 @@ struct ra_base {
 struct ra_catalog {
 	struct ra_privdef	*v;
 	size_t			 n, cap;
-	uint64_t		*slot;	/* open addressing: hash, index + 1 */
+	uint32_t		*slot;	/* open addressing: hash tag, index + 1 */
 	size_t			 nslot;	/* power of two */
 	struct ra_base		*bases;
 	size_t			 nbases, capbases;
