@@ -25,6 +25,7 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/solution.c src/model/ctx.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
+	       src/input/package.c \
 	       src/input/dir.c src/input/load.c
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
