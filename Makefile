@@ -55,7 +55,9 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRCS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
-SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
+SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
+	   samples/package.zip samples/package-backslash.zip \
+	   samples/package-1.0.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
 	_test _demo layers unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
@@ -235,7 +237,8 @@ _fuzz: $(LIB_SRCS)
 
 samples: $(SAMPLES)
 
-$(SAMPLES): samples/build.py $(wildcard samples/src/*/*)
+$(SAMPLES): samples/build.py $(wildcard samples/src/*/*) \
+    $(wildcard samples/packages/*/*)
 	python3 samples/build.py
 
 # Speed and memory against named baselines (unzip -p, a Python script);

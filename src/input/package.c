@@ -308,6 +308,8 @@ zip_parts(struct pkg *p, struct ra_zip *z, const char *path,
 		if (rc == RA_OK && (part = ra_solution_new(label,
 		    RA_INPUT_ZIP)) == NULL)
 			rc = RA_ENOMEM;
+		if (rc == RA_OK)
+			part->pkg_name = strlen(path) + 1;
 		if (rc == RA_OK) {
 			ra_sha256_init(&sha);
 			ra_sha256_update(&sha, buf, len);
@@ -502,6 +504,7 @@ dir_part(struct pkg *p, const char *root, const char *file,
 		pkg_fail(p, RA_ENOMEM);
 		return;
 	}
+	part->pkg_name = (size_t)(relative(root, file) - file);
 	if ((rc = ra_sha256_file(file, part->sha256, &err)) != RA_OK &&
 	    rc != RA_ENOMEM)
 		ra_diag_add(p->ctx, RA_SEV_ERROR, RA_C_IO, file, NULL, 0, 0,

@@ -478,6 +478,12 @@ struct ra_solution {
 	struct ra_solution **part;
 	size_t		 npart, cappart;
 	int		 pkg_dir;
+	/*
+	 * A part: where in PATH its name inside the package starts
+	 * ("PkgFolder/NAME.zip", after "PACKAGE!" or "PACKAGE/"); 0 for
+	 * any other solution.
+	 */
+	size_t		 pkg_name;
 };
 
 /*

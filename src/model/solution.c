@@ -223,35 +223,28 @@ merged_cmp(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* Name PART's roles "PkgFolder/NAME.zip!FILE", as merged into PKG. */
+/* Name PART's roles "PkgFolder/NAME.zip!FILE", as merged into a package. */
 static int
-merge_files(const struct ra_solution *pkg, struct ra_solution *part)
+merge_files(struct ra_solution *part)
 {
 	struct ra_buf	 b = { 0 };
-	const char	*rel = part->path;
-	size_t		 i, n = strlen(pkg->path);
+	const char	*rel = part->path + part->pkg_name;
+	size_t		 i;
+	int		 oom;
 
-	/* The part's name below the package: past "PACKAGE!" or "DIR/". */
-	if (strncmp(rel, pkg->path, n) == 0 && (rel[n] == '!' ||
-	    rel[n] == '/'))
-		rel += n + 1;
-	else if (n && pkg->path[n - 1] == '/' &&
-	    strncmp(rel, pkg->path, n) == 0)
-		rel += n;
-	for (i = 0; i < part->nrole; i++) {
+	for (i = 0; i < part->nrole && !b.oom; i++) {
 		b.len = 0;
 		ra_buf_printf(&b, "%s!%s", rel, part->role[i].file ?
 		    part->role[i].file : "");
 		if (b.oom)
 			break;
 		free(part->role[i].file);
-		part->role[i].file = ra_strdup(b.s);
-		if (part->role[i].file == NULL)
+		if ((part->role[i].file = ra_strdup(b.s)) == NULL)
 			b.oom = 1;
 	}
-	i = b.oom;
+	oom = b.oom;
 	ra_buf_free(&b);
-	return i ? -1 : 0;
+	return oom ? -1 : 0;
 }
 
 RA_EXPORT enum ra_err
@@ -267,7 +260,7 @@ ra_solution_merge(struct ra_ctx *ctx, struct ra_solution *pkg)
 	if (pkg->kind != RA_INPUT_PACKAGE || pkg->nrole > 0)
 		return RA_EINVAL;
 	for (k = 0; k < pkg->npart; k++) {
-		if (merge_files(pkg, pkg->part[k]) == -1)
+		if (merge_files(pkg->part[k]) == -1)
 			return RA_ENOMEM;
 		n += pkg->part[k]->nrole;
 	}
