@@ -117,7 +117,6 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 	struct hash_job		 job;
 	struct stat		 st;
 	char			 magic[4] = { 0 }, *pkgdir = NULL;
-	size_t			 i;
 	enum ra_err		 e;
 	FILE			*f;
 	enum ra_input_kind	 kind;
@@ -179,9 +178,6 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 	/* Until adopted, the names are only walked. */
 	if (sol->names != NULL)
 		ra_names_done(sol->names);
-	for (i = 0; i < sol->npart; i++)
-		if (sol->part[i]->names != NULL)
-			ra_names_done(sol->part[i]->names);
 	*out = sol;
 	return RA_OK;
 }

@@ -36,11 +36,28 @@
 #define PKGFOLDER	"PkgFolder"
 #define IMPORTCONFIG	"ImportConfig.xml"
 
+/*
+ * Names sorted ignoring ASCII case, each with the index of what it names
+ * (a listed entry, a zip member, a folder entry), so that a package of
+ * any size matches its lists and its files in n log n: a group of names
+ * equal but for case is a run, in the order of their indices.
+ */
+struct named {
+	const char	*name;
+	size_t		 at;
+};
+
+struct index {
+	struct named	*v;
+	size_t		 n, cap;
+};
+
 /* A package being read: what its ImportConfig.xml lists, and where. */
 struct pkg {
 	struct ra_ctx		*ctx;
 	struct ra_solution	*sol;
 	struct ra_pkg_list	 list;
+	struct index		 listed;	/* every name the list has */
 	const char		*cfg_file;	/* ImportConfig.xml, for diagnostics */
 	const char		*cfg_member;	/* its member in a zip, or NULL */
 	enum ra_err		 rc;		/* the first failure */
@@ -83,62 +100,155 @@ is_zip_name(const char *name)
 	return n > 4 && strcasecmp(name + n - 4, ".zip") == 0;
 }
 
-/*
- * Check what ImportConfig.xml lists: each solution's name must be a file
- * name in PkgFolder (RA132: no path, no "." or ".."); a solution listed
- * twice is read once (RA134).  Marks the entries to skip by clearing
- * their SOLUTION flag; a data entry is left as it is.
- */
+/* A and B compared ignoring ASCII case, as strcmp() would order them. */
+static int
+caseless_cmp(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)a;
+	const unsigned char	*q = (const unsigned char *)b;
+	int			 d;
+
+	for (; *p && *q; p++, q++)
+		if ((d = ra_lower(*p) - ra_lower(*q)) != 0)
+			return d;
+	return ra_lower(*p) - ra_lower(*q);
+}
+
+static int
+named_cmp(const void *x, const void *y)
+{
+	const struct named	*a = x, *b = y;
+	int			 c = caseless_cmp(a->name, b->name);
+
+	if (c != 0)
+		return c;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Add NAME (borrowed) for index AT; 0, or -1 when memory runs out. */
+static int
+index_add(struct index *ix, const char *name, size_t at)
+{
+	if (ra_grow(&ix->v, &ix->cap, ix->n + 1, sizeof(*ix->v)) == -1)
+		return -1;
+	ix->v[ix->n].name = name;
+	ix->v[ix->n++].at = at;
+	return 0;
+}
+
 static void
+index_sort(struct index *ix)
+{
+	if (ix->n > 1)
+		qsort(ix->v, ix->n, sizeof(*ix->v), named_cmp);
+}
+
+/*
+ * The run of names equal to NAME but for case, lowest index first, and
+ * its length in *N; NULL (and 0) when there is none.
+ */
+static const struct named *
+index_find(const struct index *ix, const char *name, size_t *n)
+{
+	size_t	 lo = 0, hi = ix->n, mid, end;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (caseless_cmp(ix->v[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < ix->n &&
+	    caseless_cmp(ix->v[end].name, name) == 0; end++)
+		continue;
+	*n = end - lo;
+	return end > lo ? &ix->v[lo] : NULL;
+}
+
+static void
+index_free(struct index *ix)
+{
+	free(ix->v);
+	memset(ix, 0, sizeof(*ix));
+}
+
+/* Can NAME be a file directly in PkgFolder: no path, not "." or ".."? */
+static int
+file_name(const char *name)
+{
+	return strpbrk(name, "/\\:") == NULL && strcmp(name, ".") != 0 &&
+	    strcmp(name, "..") != 0;
+}
+
+/*
+ * Check what ImportConfig.xml lists, in its order: each solution's name
+ * must be a file name in PkgFolder (RA132); a solution listed again is
+ * read once (RA134).  Clears the SOLUTION flag of the entries not to
+ * read, and indexes every listed name for listed().  0, or -1 when
+ * memory runs out.
+ */
+static int
 check_list(struct pkg *p)
 {
 	struct ra_pkg_entry	*e;
-	size_t			 i, k, nsol = 0;
+	struct index		 sols = { 0 };
+	size_t			*first, i, k, nsol = 0;
 
+	if ((first = calloc(p->list.n + 1, sizeof(*first))) == NULL)
+		return -1;
+	for (i = 0; i < p->list.n; i++) {
+		first[i] = i;
+		if (index_add(&p->listed, p->list.v[i].name, i) == -1 ||
+		    (p->list.v[i].solution && file_name(p->list.v[i].name) &&
+		    index_add(&sols, p->list.v[i].name, i) == -1)) {
+			free(first);
+			index_free(&sols);
+			return -1;
+		}
+	}
+	index_sort(&p->listed);
+	index_sort(&sols);
+	/* In a run of one name, the first listing is the one read. */
+	for (i = 1; i < sols.n; i++)
+		if (caseless_cmp(sols.v[i - 1].name, sols.v[i].name) == 0)
+			first[sols.v[i].at] = first[sols.v[i - 1].at];
 	for (i = 0; i < p->list.n; i++) {
 		e = &p->list.v[i];
 		if (!e->solution)
 			continue;
-		if (strpbrk(e->name, "/\\:") != NULL ||
-		    strcmp(e->name, ".") == 0 || strcmp(e->name, "..") == 0) {
+		if (!file_name(e->name)) {
 			ra_diag_add(p->ctx, RA_SEV_ERROR, RA_C_PKG_ENTRY,
 			    p->cfg_file, p->cfg_member, e->line, 0,
 			    "solution \"%s\" is not a file name in "
 			    PKGFOLDER "/", e->name);
 			pkg_fail(p, RA_EINPUT);
 			e->solution = 0;
-			continue;
-		}
-		for (k = 0; k < i; k++)
-			if (p->list.v[k].solution &&
-			    ra_strcaseeq(p->list.v[k].name, e->name))
-				break;
-		if (k < i) {
+		} else if ((k = first[i]) != i) {
 			ra_diag_add(p->ctx, RA_SEV_WARNING, RA_C_PKG_TWICE,
 			    p->cfg_file, p->cfg_member, e->line, 0,
 			    "solution \"%s\" is listed again (first on line "
 			    "%lu): read once", e->name, p->list.v[k].line);
 			e->solution = 0;
-			continue;
-		}
-		nsol++;
+		} else
+			nsol++;
 	}
 	if (nsol == 0 && p->rc == RA_OK)
 		ra_diag_add(p->ctx, RA_SEV_WARNING, RA_C_PKG_EMPTY, p->cfg_file,
 		    p->cfg_member, 0, 0, "lists no solution: the package has "
 		    "no roles to audit");
+	free(first);
+	index_free(&sols);
+	return 0;
 }
 
 /* Is NAME (a file in PkgFolder) listed in ImportConfig.xml at all? */
 static int
 listed(const struct pkg *p, const char *name)
 {
-	size_t	 i;
+	size_t	 n;
 
-	for (i = 0; i < p->list.n; i++)
-		if (ra_strcaseeq(p->list.v[i].name, name))
-			return 1;
-	return 0;
+	return index_find(&p->listed, name, &n) != NULL;
 }
 
 /* A listed solution that is not in the package: RA130. */
@@ -234,11 +344,13 @@ zip_parts(struct pkg *p, struct ra_zip *z, const char *path,
     struct ra_zip_budget *b)
 {
 	struct zpart	*zp;
+	struct index	 files = { 0 };
+	const struct named *f;
 	uint64_t	*ids;
 	const char	**names;
 	const char	*name, *rest;
 	char		*buf, *label;
-	size_t		 i, n = 0, len;
+	size_t		 i, n = 0, len, nf;
 	uint64_t	 k, nm = ra_zip_count(z);
 	struct ra_solution *part;
 	struct ra_zip	*inner;
@@ -252,44 +364,39 @@ zip_parts(struct pkg *p, struct ra_zip *z, const char *path,
 		pkg_fail(p, RA_ENOMEM);
 		goto out;
 	}
-	for (i = 0; i < p->list.n; i++) {
-		if (!p->list.v[i].solution)
-			continue;
-		zp[n].e = &p->list.v[i];
-		zp[n].member = NULL;
-		for (k = 0; k < nm; k++) {
-			if ((name = ra_zip_name(z, k)) == NULL) {
-				pkg_fail(p, RA_EZIP);
-				goto out;
-			}
-			if ((rest = in_pkgfolder(name)) == NULL ||
-			    !ra_strcaseeq(rest, zp[n].e->name))
-				continue;
-			if (zp[n].member != NULL) {
-				ra_diag_add(p->ctx, RA_SEV_ERROR, RA_C_ZIP_DUP,
-				    path, name, 0, 0, "duplicate member name");
-				pkg_fail(p, RA_EZIP);
-				goto out;
-			}
-			zp[n].idx = k;
-			zp[n].member = name;
-		}
-		if (zp[n].member == NULL)
-			missing(p, zp[n].e);
-		else {
-			ids[n] = zp[n].idx;
-			names[n] = zp[n].member;
-			n++;
-		}
-	}
+	/* The files directly in PkgFolder/, by name. */
 	for (k = 0; k < nm; k++) {
 		if ((name = ra_zip_name(z, k)) == NULL) {
 			pkg_fail(p, RA_EZIP);
 			goto out;
 		}
-		if ((rest = in_pkgfolder(name)) != NULL && is_zip_name(rest) &&
-		    !listed(p, rest))
-			unlisted(p, path, name);
+		if ((rest = in_pkgfolder(name)) == NULL)
+			continue;
+		if (index_add(&files, rest, (size_t)k) == -1) {
+			pkg_fail(p, RA_ENOMEM);
+			goto out;
+		}
+	}
+	index_sort(&files);
+	for (i = 0; i < p->list.n; i++) {
+		if (!p->list.v[i].solution)
+			continue;
+		if ((f = index_find(&files, p->list.v[i].name, &nf)) == NULL) {
+			missing(p, &p->list.v[i]);
+			continue;
+		}
+		if (nf > 1) {
+			/* Which one Package Deployer takes is anyone's guess. */
+			ra_diag_add(p->ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, path,
+			    ra_zip_name(z, f[1].at), 0, 0,
+			    "duplicate member name");
+			pkg_fail(p, RA_EZIP);
+			goto out;
+		}
+		zp[n].e = &p->list.v[i];
+		zp[n].idx = ids[n] = f->at;
+		zp[n].member = names[n] = ra_zip_name(z, f->at);
+		n++;
 	}
 	/* All of them against the limits before any is inflated. */
 	if ((rc = ra_zip_check_members(z, ids, names, n)) != RA_OK) {
@@ -329,9 +436,14 @@ zip_parts(struct pkg *p, struct ra_zip *z, const char *path,
 		pkg_fail(p, rc);
 		/* Past a limit, or out of memory: the rest would fail too. */
 		if (rc == RA_ELIMIT || rc == RA_ENOMEM || rc == RA_EIO)
-			break;
+			goto out;
 	}
+	for (i = 0; i < files.n; i++)
+		if (is_zip_name(files.v[i].name) &&
+		    !listed(p, files.v[i].name))
+			unlisted(p, path, ra_zip_name(z, files.v[i].at));
 out:
+	index_free(&files);
 	free(names);
 	free(ids);
 	free(zp);
@@ -364,10 +476,13 @@ load_zip_package(struct ra_ctx *ctx, struct ra_solution *sol,
 	ld.pkg = &p.list;
 	if ((rc = ra_zip_check_members(z, &cfg, &cfg_name, 1)) == RA_OK &&
 	    (rc = ra_zip_read_xml(z, cfg, &ld, RA_DOC_IMPORTCONFIG)) == RA_OK) {
-		check_list(&p);
-		zip_parts(&p, z, path, b);
+		if (check_list(&p) == -1)
+			pkg_fail(&p, RA_ENOMEM);
+		else
+			zip_parts(&p, z, path, b);
 		rc = p.rc;
 	}
+	index_free(&p.listed);
 	ra_pkg_list_free(&p.list);
 	return rc;
 }
@@ -525,6 +640,36 @@ dir_part(struct pkg *p, const char *root, const char *file,
 	digest_line(d, relative(root, file), part->sha256);
 }
 
+/*
+ * The path of the regular file of PKGDIR that NAME lists, from FILES, the
+ * folder's entries: the one of that exact name, else the first equal to
+ * it but for case (a folder may hold both A.zip and a.zip); NULL when
+ * none is (a symbolic link is not followed: RA115).
+ */
+static char *
+dir_find(struct ra_ctx *ctx, const char *pkgdir, const struct index *files,
+    const char *name)
+{
+	const struct named	*f;
+	char			*path;
+	size_t			 n, i;
+	int			 pass;
+
+	if ((f = index_find(files, name, &n)) == NULL)
+		return NULL;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++) {
+			if (pass == 0 && strcmp(f[i].name, name) != 0)
+				continue;
+			if ((path = ra_path_join(pkgdir, f[i].name)) == NULL)
+				return NULL;
+			if (ra_path_is(ctx, path, RA_WANT_FILE, pass == 0))
+				return path;
+			free(path);
+		}
+	return NULL;
+}
+
 enum ra_err
 ra_load_package_dir(struct ra_ctx *ctx, struct ra_solution *sol,
     const char *path, const char *pkgdir)
@@ -534,7 +679,8 @@ ra_load_package_dir(struct ra_ctx *ctx, struct ra_solution *sol,
 	struct ra_dirlist	 in;
 	struct ra_sha256	 digest, sha;
 	struct ra_pkg_entry	*e;
-	char			*cfg = NULL, *file, hex[65];
+	struct index		 files = { 0 };
+	char			*cfg = NULL, *file, **found = NULL, hex[65];
 	size_t			 i;
 	enum ra_err		 rc;
 
@@ -566,29 +712,31 @@ ra_load_package_dir(struct ra_ctx *ctx, struct ra_solution *sol,
 		goto out;
 	ra_sha256_hex(&sha, hex);
 	digest_line(&digest, relative(path, cfg), hex);
-	check_list(&p);
+	if (check_list(&p) == -1 || (found = calloc(p.list.n + 1,
+	    sizeof(*found))) == NULL) {
+		rc = RA_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < in.n; i++)
+		if (index_add(&files, in.v[i], i) == -1) {
+			rc = RA_ENOMEM;
+			goto out;
+		}
+	index_sort(&files);
+	/* Every listed solution found, then read, in import order. */
 	for (i = 0; i < p.list.n; i++) {
 		e = &p.list.v[i];
-		if (!e->solution)
-			continue;
-		/* The exact name first: a folder may hold A.zip and a.zip. */
-		file = ra_path_join(pkgdir, e->name);
-		if (file != NULL && !ra_path_is(ctx, file, RA_WANT_FILE, 1)) {
-			free(file);
-			file = ra_dir_find(ctx, pkgdir, &in, e->name,
-			    RA_WANT_FILE, 0);
-		}
-		if (file == NULL)
+		if (e->solution &&
+		    (found[i] = dir_find(ctx, pkgdir, &files, e->name)) == NULL)
 			missing(&p, e);
-		else
-			dir_part(&p, path, file, &digest);
-		free(file);
-		if (p.rc == RA_ENOMEM)
-			break;
 	}
-	for (i = 0; i < in.n && p.rc != RA_ENOMEM; i++) {
-		if (!is_zip_name(in.v[i]) || listed(&p, in.v[i]) ||
-		    (file = ra_path_join(pkgdir, in.v[i])) == NULL)
+	for (i = 0; i < p.list.n && p.rc != RA_ENOMEM; i++)
+		if (found[i] != NULL)
+			dir_part(&p, path, found[i], &digest);
+	for (i = 0; i < files.n && p.rc != RA_ENOMEM; i++) {
+		if (!is_zip_name(files.v[i].name) ||
+		    listed(&p, files.v[i].name) ||
+		    (file = ra_path_join(pkgdir, files.v[i].name)) == NULL)
 			continue;
 		if (ra_path_is(ctx, file, RA_WANT_FILE, 1))
 			unlisted(&p, file, NULL);
@@ -598,6 +746,11 @@ ra_load_package_dir(struct ra_ctx *ctx, struct ra_solution *sol,
 	if (rc == RA_OK)
 		ra_sha256_hex(&digest, sol->sha256);
 out:
+	for (i = 0; found != NULL && i < p.list.n; i++)
+		free(found[i]);
+	free(found);
+	index_free(&files);
+	index_free(&p.listed);
 	ra_pkg_list_free(&p.list);
 	ra_dir_list_free(&in);
 	free(cfg);

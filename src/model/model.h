@@ -497,7 +497,11 @@ struct ra_solution {
 int		 ra_solution_adopt(struct ra_ctx *, struct ra_solution *sol);
 /* A solution with no roles yet, for the input at PATH; NULL: no memory. */
 struct ra_solution *ra_solution_new(const char *path, enum ra_input_kind);
-/* Append PART to package PKG, which then owns it; 0, or -1 (no memory). */
+/*
+ * Append PART, loaded, to package PKG, which then owns it (and drops
+ * what only adding names to it needs, as ra_names_done()); 0, or -1
+ * when memory runs out.
+ */
 int		 ra_solution_add_part(struct ra_solution *pkg,
 		    struct ra_solution *part);
 /* Drop the roles after the first N (a retried parse). */

@@ -74,6 +74,12 @@ ra_solution_add_part(struct ra_solution *pkg, struct ra_solution *part)
 	if (ra_grow(&pkg->part, &pkg->cappart, pkg->npart + 1,
 	    sizeof(*pkg->part)) == -1)
 		return -1;
+	/*
+	 * Its load is over: until adopted, its names are only walked, and a
+	 * package of thousands of solutions must not keep a table of each.
+	 */
+	if (part->names != NULL)
+		ra_names_done(part->names);
 	pkg->part[pkg->npart++] = part;
 	return 0;
 }

@@ -335,6 +335,51 @@ def pkg_members(path, n=60000):
                       (b"PkgFolder/Big.zip", inner)], 2))
 
 
+def stored_zip(members):
+    """A zip of MEMBERS, (name, bytes), stored, written by hand: fast for
+    tens of thousands of members."""
+    body, cd = bytearray(), bytearray()
+    for name, data in members:
+        crc = zlib.crc32(data)
+        cd += central_entry(name, len(body), len(data), len(data), crc, 0)
+        body += local_header(name, len(data), len(data), crc, 0) + data
+    n = len(members)
+    return (bytes(body) + bytes(cd) +
+            end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
+def pkg_many_listed(path, n=99997):
+    """ImportConfig.xml naming N data zips, each a member beside one
+    solution zip: every member is matched against every listed name, so
+    matching must not take N * N."""
+    config = (b"<configdatastorage>\n<solutions>\n"
+              b'<configsolutionfile solutionpackagefilename="A.zip"/>\n'
+              b"</solutions>\n<filestoimport>\n" + b"".join(
+                  b'<configimportfile filename="D%d.zip"/>\n' % i
+                  for i in range(n)) + b"</filestoimport>\n"
+              b"</configdatastorage>\n")
+    with open(path, "wb") as f:
+        f.write(stored_zip([(b"PkgFolder/ImportConfig.xml", config),
+                            (b"PkgFolder/A.zip",
+                             zip_bytes([("customizations.xml", CUST)]))] +
+                           [(b"PkgFolder/D%d.zip" % i, b"")
+                            for i in range(n)]))
+
+
+def pkg_many_solutions(path, n=5000):
+    """N solution zips listed and present, each with a role of its own,
+    every one read: the package's cost grows with its solutions, not
+    with their square."""
+    names = [b"S%d.zip" % i for i in range(n)]
+    with open(path, "wb") as f:
+        f.write(stored_zip([(b"PkgFolder/ImportConfig.xml",
+                             import_config(*names))] +
+                           [(b"PkgFolder/" + m, zip_bytes([
+                               ("customizations.xml",
+                                CUST.replace(b"{1}", b"{%d}" % i))]))
+                            for i, m in enumerate(names)]))
+
+
 def pkg_total(path, n=3, size=400000):
     """N solution zips of SIZE bytes of customizations.xml each: under
     any member limit, together over --max-total-size 1M (run.sh gives
@@ -429,6 +474,8 @@ def main():
     pkg_loop(p("pkg-loop.zip"))
     pkg_members(p("pkg-members-120k.zip"))
     pkg_total(p("pkg-total.zip"))
+    pkg_many_listed(p("pkg-many-listed.zip"))
+    pkg_many_solutions(p("pkg-many-solutions.zip"))
     package(p("pkg-missing.zip"), import_config(b"A.zip", b"Gone.zip"),
             [("A.zip", sol)])
     package(p("pkg-bad-config.zip"), b"<configdatastorage>\n<solutions>\n"

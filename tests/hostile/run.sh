@@ -55,6 +55,8 @@ pkg-bad-config.zip      3     RA101
 pkg-xxe.zip             3     RA106
 pkg-traversal.zip       3     RA132
 pkg-total.zip           1     -
+pkg-many-listed.zip     1     -
+pkg-many-solutions.zip  1     -
 '
 # Limits counted across a package and the zips inside it, with an option
 # that brings the limit within reach of a small file.
