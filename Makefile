@@ -84,6 +84,8 @@ help:
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR): binary, library,"
 	@echo "                header, roleaudit.pc, man page, bash completion"
 	@echo "make completion completions/roleaudit.bash from the command table"
+	@echo "make install-check  a program built against a staged install (pkg-config)"
+	@echo "make ci-check   tools/ci/roleaudit-ci.sh, action.yml, the Azure template"
 	@echo "make deps       install missing Debian packages (as root)"
 	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip from Debian's pinned sources"
 	@echo "make dist-linux dist/roleaudit-linux-x86_64, statically linked"

@@ -91,7 +91,7 @@ enum ra_input_kind {
 	RA_INPUT_ZIP = 0,
 	RA_INPUT_FOLDER,
 	RA_INPUT_XML,
-	RA_INPUT_PACKAGE	/* a Package Deployer package: see ra_solution_split() */
+	RA_INPUT_PACKAGE	/* Package Deployer: see ra_solution_split() */
 };
 
 /* Output formats. */

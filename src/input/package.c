@@ -58,8 +58,9 @@ struct pkg {
 	struct ra_solution	*sol;
 	struct ra_pkg_list	 list;
 	struct index		 listed;	/* every name the list has */
-	const char		*cfg_file;	/* ImportConfig.xml, for diagnostics */
-	const char		*cfg_member;	/* its member in a zip, or NULL */
+	const char		*cfg_file;	/* ImportConfig.xml, in
+						   diagnostics */
+	const char		*cfg_member;	/* its member, or NULL */
 	enum ra_err		 rc;		/* the first failure */
 };
 
@@ -386,7 +387,7 @@ zip_parts(struct pkg *p, struct ra_zip *z, const char *path,
 			continue;
 		}
 		if (nf > 1) {
-			/* Which one Package Deployer takes is anyone's guess. */
+			/* Which one Package Deployer takes, none can say. */
 			ra_diag_add(p->ctx, RA_SEV_ERROR, RA_C_ZIP_DUP, path,
 			    ra_zip_name(z, f[1].at), 0, 0,
 			    "duplicate member name");

@@ -732,9 +732,9 @@ ra_zip_load_solution(struct ra_zip *z, struct ra_solution *sol)
 	rc = scan_members(ctx, z->path, z->za, &cust, &manifest, &roles,
 	    &nroles);
 	if (rc == RA_OK && cust == -1 && nroles == 0) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, z->path, NULL, 0,
-		    0, "no customizations.xml or Roles/ member: not a solution "
-		    "zip");
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, z->path, NULL,
+		    0, 0, "no customizations.xml or Roles/ member: not a "
+		    "solution zip");
 		rc = RA_EINPUT;
 	}
 	if (rc == RA_OK && ((ids = calloc(nroles + 2, sizeof(*ids))) == NULL ||
