@@ -3,6 +3,12 @@
 BUILD	?= build
 PREFIX	?= /usr/local
 DESTDIR	?=
+BINDIR	?= $(PREFIX)/bin
+LIBDIR	?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR	?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 WERROR	?=
 FUZZTIME ?= 60
 
@@ -25,6 +31,7 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/solution.c src/model/ctx.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
+	       src/input/package.c \
 	       src/input/dir.c src/input/load.c
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
@@ -54,11 +61,14 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRCS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
-SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip
+SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
+	   samples/package.zip samples/package-backslash.zip \
+	   samples/package-1.0.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
 	_test _demo layers unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
-	html profiles-check knowledge-check cli-check
+	html profiles-check knowledge-check cli-check completion install-check \
+	ci-check
 
 all: $(BIN)
 
@@ -71,7 +81,11 @@ help:
 	@echo "make valgrind   the golden suite under valgrind"
 	@echo "make bench      speed and memory against unzip -p and Python"
 	@echo "make fuzz       libFuzzer, FUZZTIME=$(FUZZTIME) seconds a target"
-	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR): binary, library,"
+	@echo "                header, roleaudit.pc, man page, bash completion"
+	@echo "make completion completions/roleaudit.bash from the command table"
+	@echo "make install-check  a program built against a staged install (pkg-config)"
+	@echo "make ci-check   tools/ci/roleaudit-ci.sh, action.yml, the Azure template"
 	@echo "make deps       install missing Debian packages (as root)"
 	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip from Debian's pinned sources"
 	@echo "make dist-linux dist/roleaudit-linux-x86_64, statically linked"
@@ -93,7 +107,7 @@ test: deps
 	@$(MAKE) --no-print-directory _test
 
 _test: layers unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
-	progress corpus html knowledge-check cli-check
+	progress corpus html knowledge-check cli-check install-check ci-check
 
 $(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
@@ -140,6 +154,25 @@ cli-check: $(BIN) $(CLI_TABLE)
 	@python3 tests/cli/synopsis.py --roleaudit $(BIN) --table $(CLI_TABLE) \
 	    --man man/roleaudit.1
 	@sh tests/cli/output.sh $(BIN)
+	@python3 tools/completion.py --table $(CLI_TABLE) \
+	    --check completions/roleaudit.bash
+	@sh tests/cli/completion.sh completions/roleaudit.bash
+
+# The bash completion, from the same tables: committed, so that
+# `make install` needs no Python; cli-check says when it is stale.
+completion: $(CLI_TABLE)
+	python3 tools/completion.py --table $(CLI_TABLE) \
+	    > completions/roleaudit.bash.tmp
+	mv completions/roleaudit.bash.tmp completions/roleaudit.bash
+
+# `make install` into a staging folder, then a program built against
+# what it installed through pkg-config, and run; and the CI script of
+# action.yml and the Azure template on the samples.
+install-check: $(BIN)
+	@SAN="$(SAN)" sh tests/install/run.sh $(BUILD)
+
+ci-check: $(BIN)
+	@BUILD=$(BUILD) SAN="$(SAN)" sh tests/ci/run.sh $(BIN)
 
 # Calls go down only: the objects against src/layers.txt, and a check
 # that the checker fails on an upward call or a circle.
@@ -234,7 +267,8 @@ _fuzz: $(LIB_SRCS)
 
 samples: $(SAMPLES)
 
-$(SAMPLES): samples/build.py $(wildcard samples/src/*/*)
+$(SAMPLES): samples/build.py $(wildcard samples/src/*/*) \
+    $(wildcard samples/packages/*/*)
 	python3 samples/build.py
 
 # Speed and memory against named baselines (unzip -p, a Python script);
@@ -244,13 +278,34 @@ bench: $(BIN)
 	@python3 tests/bench/run.py $(BIN) --out $(BUILD)/bench/results.md \
 	    $(BENCH_ARGS)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
-	    $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/roleaudit
-	install -m 644 include/roleaudit.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 man/roleaudit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+# roleaudit.pc names the directories installed to, without DESTDIR;
+# libdir and includedir under PREFIX are written relative to it.
+PC_VERSION := $(shell sed -n 's/^\#define RA_VERSION[^"]*"\(.*\)"/\1/p' \
+	    include/roleaudit.h)
+pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+$(BUILD)/roleaudit.pc: roleaudit.pc.in include/roleaudit.h Makefile FORCE
+	@mkdir -p $(@D)
+	sed -e '/^#/d' -e 's|@PREFIX@|$(PREFIX)|' \
+	    -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|' \
+	    -e 's|@VERSION@|$(PC_VERSION)|' roleaudit.pc.in > $@.tmp
+	mv $@.tmp $@
+
+# The directories change with the command line, which make cannot see.
+FORCE:
+
+install: $(BIN) $(BUILD)/roleaudit.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(LIBDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/roleaudit
+	install -m 644 include/roleaudit.h $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 644 man/roleaudit.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(BUILD)/roleaudit.pc $(DESTDIR)$(PKGCONFIGDIR)/
+	install -m 644 completions/roleaudit.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/roleaudit
 
 clean:
 	rm -rf $(BUILD)

@@ -90,7 +90,8 @@ enum ra_section {
 enum ra_input_kind {
 	RA_INPUT_ZIP = 0,
 	RA_INPUT_FOLDER,
-	RA_INPUT_XML
+	RA_INPUT_XML,
+	RA_INPUT_PACKAGE	/* Package Deployer: see ra_solution_split() */
 };
 
 /* Output formats. */
@@ -226,7 +227,9 @@ char		*ra_diag_format(const struct ra_diag *);
 
 /*
  * Load every security role found at PATH: a solution zip, an unpacked
- * solution folder, or one XML file (a role file or a customizations.xml).
+ * solution folder, one XML file (a role file or a customizations.xml),
+ * or a Package Deployer package (a zip or folder holding
+ * PkgFolder/ImportConfig.xml; see ra_solution_split()).
  * The input is only read, never modified; nothing is written to disk.
  *
  * Returns RA_OK when the input could be read completely.  On any other
@@ -267,6 +270,39 @@ void		 ra_ctx_set_progress(struct ra_ctx *,
 enum ra_err	 ra_solution_load_buffer(struct ra_ctx *, const char *name,
 		    const void *buf, size_t len, struct ra_solution **out);
 void		 ra_solution_free(struct ra_solution *);
+
+/*
+ * A Package Deployer package loads as a solution of kind
+ * RA_INPUT_PACKAGE with no roles of its own and one part per solution
+ * zip its ImportConfig.xml lists, in import order: each part is the
+ * solution of that zip (RA_INPUT_ZIP), whose path is
+ * "PACKAGE!PkgFolder/NAME.zip" in a package zip (a backslash in the
+ * member's name shown as '/') and the zip's own path in a package
+ * folder.  The package loads only when every listed solution is there
+ * and loads; the limits of ra_ctx_set_limit() count across a package zip
+ * and the zips inside it.  Before analysis, either split the package
+ * into its parts or merge them.
+ */
+size_t		 ra_solution_part_count(const struct ra_solution *);
+const struct ra_solution *ra_solution_part(const struct ra_solution *,
+		    size_t);
+/*
+ * Move the parts of package PKG into OUT (room for
+ * ra_solution_part_count() of them), in import order: each then belongs
+ * to the caller, and PKG has none left (free it).
+ */
+void		 ra_solution_split(struct ra_solution *pkg,
+		    struct ra_solution **out);
+/*
+ * Make package PKG one input, as `roleaudit diff` compares packages:
+ * the roles of its parts move into PKG itself, in import order, each
+ * located at "PkgFolder/NAME.zip!MEMBER", and the parts are freed.  A
+ * role that a later part carries too (same id) is replaced by the later
+ * one, in the earlier one's place, as Dataverse keeps the top layer of a
+ * security role: a note (RA135) says so.  RA_EINVAL when PKG is not an
+ * unmerged package.
+ */
+enum ra_err	 ra_solution_merge(struct ra_ctx *, struct ra_solution *pkg);
 
 const char	*ra_solution_path(const struct ra_solution *);
 enum ra_input_kind ra_solution_kind(const struct ra_solution *);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the sample solution zips from the readable XML in samples/src/.
+"""Build the sample solution zips and packages from the readable XML.
 
     python3 samples/build.py
 
@@ -9,6 +9,14 @@ the golden tests) only change when the XML does.  The zips are committed
 so that `make demo` and the tests need no Python; a test checks that each
 zip still holds exactly the XML beside it.
 
+Each samples/packages/<name>/ImportConfig.xml becomes a Package Deployer
+package: PkgFolder/ImportConfig.xml beside the solution zips it lists
+(samples/<solution>.zip, built above) and the data zips it names
+(samples/packages/<data>/ zipped), as samples/<name>.zip.  The package
+"package" is also written with backslashes in its member names
+(samples/package-backslash.zip, as older packages are) and as a folder
+(samples/package/).
+
 Samples:
   sss-pass   one role that holds every Server-Side Sync privilege
   sss-mixed  three roles: one passes, two miss privileges on several tabs
@@ -16,8 +24,18 @@ Samples:
              case-varied privileges, attributes over several lines); Role
              references in a form and an app module that are not roles
   sss-none   a managed solution whose only role misses all 24 (BOM, CRLF)
+
+Packages:
+  package      release 2.0: sss-none, sss-mixed, sss-pass in that order,
+               and the Configuration Migration data ContosoData.zip;
+               ImportConfig.xml in UTF-8 with a BOM under a "utf-16"
+               declaration, as Visual Studio's template leaves it
+  package-1.0  release 1.0: sss-none and sss-mixed, for diff
 """
+import io
 import os
+import re
+import shutil
 import sys
 import zipfile
 
@@ -25,16 +43,69 @@ ORDER = ["customizations.xml", "[Content_Types].xml", "solution.xml"]
 STAMP = (2024, 6, 1, 12, 0, 0)
 
 
-def build(src, dst):
-    names = sorted(os.listdir(src), key=lambda n: (n not in ORDER,
-                                                   ORDER.index(n) if n in ORDER else 0, n))
+def write_zip(dst, members):
+    """A zip of MEMBERS, (name, bytes) in order, at the fixed timestamp."""
     with zipfile.ZipFile(dst, "w") as z:
-        for n in names:
+        for n, data in members:
             info = zipfile.ZipInfo(n, STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            with open(os.path.join(src, n), "rb") as f:
-                z.writestr(info, f.read(), compresslevel=9)
+            z.writestr(info, data, compresslevel=9)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def build(src, dst):
+    names = sorted(os.listdir(src), key=lambda n: (n not in ORDER,
+                                                   ORDER.index(n) if n in ORDER else 0, n))
+    write_zip(dst, [(n, read(os.path.join(src, n))) for n in names])
+
+
+def listed(config):
+    """The solutions and data files an ImportConfig.xml names, in order
+    (the attributes this script writes; the check is roleaudit's)."""
+    text = config.decode("utf-8-sig")
+    sols = re.findall(r'solutionpackagefilename="([^"]+)"', text)
+    data = re.findall(r'(?:crmmigdataimportfile|\bfilename)="([^"]+)"', text)
+    return sols, sorted(set(data))
+
+
+def package_members(here, name):
+    """PkgFolder's files of package NAME, (file name, bytes) in order:
+    ImportConfig.xml, the solutions in import order, the data zips."""
+    config = read(os.path.join(here, "packages", name, "ImportConfig.xml"))
+    sols, data = listed(config)
+    files = [("ImportConfig.xml", config)]
+    files += [(s, read(os.path.join(here, s))) for s in sols]
+    for d in data:
+        src = os.path.join(here, "packages", d[:-len(".zip")])
+        buf = io.BytesIO()
+        write_zip(buf, [(n, read(os.path.join(src, n)))
+                        for n in sorted(os.listdir(src))])
+        files.append((d, buf.getvalue()))
+    return files
+
+
+def build_package(here, name):
+    files = package_members(here, name)
+    write_zip(os.path.join(here, name + ".zip"),
+              [("PkgFolder/" + n, d) for n, d in files])
+    print(f"samples/{name}.zip")
+    if name != "package":
+        return
+    write_zip(os.path.join(here, name + "-backslash.zip"),
+              [("PkgFolder\\" + n, d) for n, d in files])
+    print(f"samples/{name}-backslash.zip")
+    folder = os.path.join(here, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(os.path.join(folder, "PkgFolder"))
+    for n, d in files:
+        with open(os.path.join(folder, "PkgFolder", n), "wb") as f:
+            f.write(d)
+    print(f"samples/{name}/")
 
 
 def main():
@@ -42,6 +113,10 @@ def main():
     for name in sorted(os.listdir(os.path.join(here, "src"))):
         build(os.path.join(here, "src", name), os.path.join(here, name + ".zip"))
         print(f"samples/{name}.zip")
+    for name in sorted(os.listdir(os.path.join(here, "packages"))):
+        if os.path.exists(os.path.join(here, "packages", name,
+                                       "ImportConfig.xml")):
+            build_package(here, name)
     return 0
 
 

@@ -130,5 +130,11 @@ void	 ra_sha256_update(struct ra_sha256 *, const void *, size_t);
 void	 ra_sha256_final(struct ra_sha256 *, unsigned char out[32]);
 /* Writes 64 hex digits and a NUL to HEX; S is spent. */
 void	 ra_sha256_hex(struct ra_sha256 *, char hex[65]);
+/*
+ * The hex SHA-256 of the file at PATH into HEX: RA_OK, RA_ENOTFOUND
+ * (cannot open) or RA_EIO (a read failed), with the errno in *ERR, or
+ * RA_ENOMEM.  Records nothing: callers on other threads say why.
+ */
+enum ra_err	 ra_sha256_file(const char *path, char hex[65], int *err);
 
 #endif /* RA_BASE_H */

@@ -2,9 +2,14 @@
  * sha256.c - SHA-256 (FIPS 180-4) for the input digests reports carry as
  * audit evidence.  Small and dependency-free on purpose.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
+
+#define FILE_CHUNK	(256 * 1024)
 
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b,
@@ -121,4 +126,33 @@ ra_sha256_hex(struct ra_sha256 *s, char hex[65])
 		hex[2 * i + 1] = digits[d[i] & 15];
 	}
 	hex[64] = '\0';
+}
+
+enum ra_err
+ra_sha256_file(const char *path, char hex[65], int *err)
+{
+	struct ra_sha256 sha;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
+	enum ra_err	 rc;
+
+	*err = 0;
+	if ((f = fopen(path, "rb")) == NULL) {
+		*err = errno;
+		return RA_ENOTFOUND;
+	}
+	if ((buf = malloc(FILE_CHUNK)) == NULL) {
+		fclose(f);
+		return RA_ENOMEM;
+	}
+	ra_sha256_init(&sha);
+	while ((n = fread(buf, 1, FILE_CHUNK, f)) > 0)
+		ra_sha256_update(&sha, buf, n);
+	rc = ferror(f) ? RA_EIO : RA_OK;
+	*err = errno;
+	ra_sha256_hex(&sha, hex);
+	free(buf);
+	fclose(f);
+	return rc;
 }

@@ -140,6 +140,8 @@ extern const char *const	cli_format_names[];
 #define CLI_BUILTINS	0x04	/* loads -p, else every built-in profile */
 #define CLI_FOCUS	0x08	/* may focus on its profiles' privileges */
 #define CLI_COUNTS	0x10	/* needs role counts only, no privileges */
+#define CLI_MERGE	0x20	/* a package is one input (ra_solution_merge()),
+				   not one input per solution */
 
 #define CLI_MANY	((unsigned)-1)	/* no upper limit to the inputs */
 

@@ -327,7 +327,7 @@ const struct cli_command cli_commands[] = {
 		.fail_on = SEVERITIES | CLI_FAIL(FAIL_CHANGE) |
 		    CLI_FAIL(FAIL_ESCALATION),
 		.fail_default = FAIL_CHANGE,
-		.flags = CLI_BUILTINS,
+		.flags = CLI_BUILTINS | CLI_MERGE,
 	},
 	{
 		.name = "roles",

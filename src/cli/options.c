@@ -77,10 +77,11 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_FILE_SIZE] = { .name = "max-file-size", .arg = "N",
 	    .help = "largest XML or CSV file, bytes (default 4G)" },
 	[OPT_MEMBERS] = { .name = "max-members", .arg = "N",
-	    .help = "most members in a zip (default 100000)" },
+	    .help = "most members in a zip, or in a package and\n"
+	    "its zips together (default 100000)" },
 	[OPT_TOTAL_SIZE] = { .name = "max-total-size", .arg = "N",
 	    .help = "most bytes inflated from all the members of\n"
-	    "a zip together (default 4G)" },
+	    "a zip (or package) together (default 4G)" },
 	[OPT_SCAN_SIZE] = { .name = "scan-size", .arg = "N",
 	    .help = "parse only the <Roles> section of a\n"
 	    "customizations.xml of N bytes or more\n"
@@ -147,8 +148,9 @@ static const enum cli_opt getopt_first[] = {
  */
 static const char help_intro[] =
 "Audit the security roles in Dynamics 365 / Dataverse solution exports.\n"
-"INPUT is a solution .zip, an unpacked solution folder, or a role or\n"
-"customizations XML file.\n";
+"INPUT is a solution .zip, an unpacked solution folder, a role or\n"
+"customizations XML file, or a Package Deployer package (.zip or folder\n"
+"with PkgFolder/ImportConfig.xml), whose listed solutions are inputs.\n";
 
 static const char help_exit[] =
 "Exit status: 0 every role passes (diff: no difference), 1 some role\n"

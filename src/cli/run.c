@@ -260,10 +260,52 @@ load_profiles(struct cli_run *r)
 }
 
 /*
- * Load the inputs into R->sol (the ones that load, in order); a broken
- * input raises the exit status and the others are still read.  Up to
- * -j at once (ra_solutions_load() decides whether it can).  Returns a
- * failure to set the work up.
+ * Put the input SOL into R->sol: itself, or for a package its solutions
+ * in import order (each an input of its own, as if named on the command
+ * line), or them merged into one with CLI_MERGE (diff compares packages
+ * as wholes).  SOL then belongs to R.
+ */
+static enum ra_err
+add_input(struct cli_run *r, struct ra_solution *sol, size_t *cap)
+{
+	int			 split = 0;
+	size_t			 n = 1;
+	struct ra_solution	**v;
+	enum ra_err		 e;
+
+	if (ra_solution_kind(sol) == RA_INPUT_PACKAGE) {
+		if (r->o->cmd->flags & CLI_MERGE) {
+			if ((e = ra_solution_merge(r->ctx, sol)) != RA_OK) {
+				ra_solution_free(sol);
+				return e;
+			}
+		} else {
+			split = 1;
+			n = ra_solution_part_count(sol);
+		}
+	}
+	if (r->nsol + n > *cap) {
+		*cap = (r->nsol + n) * 2;
+		if ((v = realloc(r->sol, (*cap + 1) * sizeof(*v))) == NULL) {
+			ra_solution_free(sol);
+			return RA_ENOMEM;
+		}
+		r->sol = v;
+	}
+	if (split) {
+		ra_solution_split(sol, r->sol + r->nsol);
+		ra_solution_free(sol);
+	} else
+		r->sol[r->nsol] = sol;
+	r->nsol += n;
+	return RA_OK;
+}
+
+/*
+ * Load the inputs into R->sol (the ones that load, in order; a package's
+ * solutions in its place); a broken input raises the exit status and the
+ * others are still read.  Up to -j at once (ra_solutions_load() decides
+ * whether it can).  Returns a failure to set the work up.
  */
 static enum ra_err
 load_inputs(struct cli_run *r)
@@ -275,7 +317,7 @@ load_inputs(struct cli_run *r)
 	long			  cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned		  jobs = o->jobs ? o->jobs :
 				      cores > 0 ? (unsigned)cores : 1;
-	size_t			  i, n = o->ninputs;
+	size_t			  i, n = o->ninputs, cap = n;
 
 	if ((r->sol = calloc(n + 1, sizeof(*r->sol))) == NULL)
 		return RA_ENOMEM;
@@ -287,11 +329,13 @@ load_inputs(struct cli_run *r)
 	pr = cli_progress_start(r->ctx, n, o->progress);
 	e = ra_solutions_load(r->ctx, o->inputs, n, jobs, got, st);
 	cli_progress_end(pr, r->ctx);
-	for (i = 0; e == RA_OK && i < n; i++) {
-		if (st[i] == RA_OK)
-			r->sol[r->nsol++] = got[i];
-		else
+	for (i = 0; i < n; i++) {
+		if (e == RA_OK && st[i] == RA_OK)
+			e = add_input(r, got[i], &cap);
+		else if (e == RA_OK)
 			cli_raise(r, cli_exit_of(st[i]));
+		else
+			ra_solution_free(got[i]);
 	}
 	free(got);
 	free(st);

@@ -22,14 +22,8 @@
 
 #include "input/input.h"
 
-/* Entries of one directory, sorted byte-wise. */
-struct names {
-	char	**v;
-	size_t	  n, cap;
-};
-
-static void
-names_free(struct names *n)
+void
+ra_dir_list_free(struct ra_dirlist *n)
 {
 	size_t	 i;
 
@@ -45,8 +39,8 @@ names_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static enum ra_err
-list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
+enum ra_err
+ra_dir_list(struct ra_ctx *ctx, const char *path, struct ra_dirlist *out)
 {
 	DIR		*d;
 	struct dirent	*e;
@@ -54,8 +48,9 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 
 	memset(out, 0, sizeof(*out));
 	if ((d = opendir(path)) == NULL) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
-		    "cannot open folder: %s", strerror(errno));
+		if (ctx != NULL)
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0,
+			    0, "cannot open folder: %s", strerror(errno));
 		return RA_ENOTFOUND;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -65,7 +60,7 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 		    sizeof(*out->v)) == -1 ||
 		    (s = ra_strdup(e->d_name)) == NULL) {
 			closedir(d);
-			names_free(out);
+			ra_dir_list_free(out);
 			return RA_ENOMEM;
 		}
 		out->v[out->n++] = s;
@@ -76,9 +71,8 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 	return RA_OK;
 }
 
-/* "DIR/NAME" or NULL. */
-static char *
-join(const char *dir, const char *name)
+char *
+ra_path_join(const char *dir, const char *name)
 {
 	struct ra_buf	 b = { 0 };
 	size_t		 n = strlen(dir);
@@ -94,31 +88,26 @@ join(const char *dir, const char *name)
 	return b.s;
 }
 
-enum want { WANT_FILE, WANT_DIR };
-
-/*
- * Is PATH a regular file (or folder, with WANT_DIR) and not a symbolic
- * link?  A link is reported once, as a warning.
- */
-static int
-is_kind(struct ra_ctx *ctx, const char *path, enum want want)
+int
+ra_path_is(struct ra_ctx *ctx, const char *path, enum ra_want want, int quiet)
 {
 	struct stat	 st;
 
 	if (lstat(path, &st) != 0)
 		return 0;
 	if (S_ISLNK(st.st_mode)) {
-		ra_diag_add(ctx, RA_SEV_WARNING, RA_C_SYMLINK, path, NULL, 0, 0,
-		    "symbolic link in a solution folder: skipped");
+		if (!quiet)
+			ra_diag_add(ctx, RA_SEV_WARNING, RA_C_SYMLINK, path,
+			    NULL, 0, 0, "symbolic link in a solution folder: "
+			    "skipped");
 		return 0;
 	}
-	return want == WANT_DIR ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode);
+	return want == RA_WANT_DIR ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode);
 }
 
-/* DIR/entry of N named NAME case-insensitively, of type WANT, or NULL. */
-static char *
-find(struct ra_ctx *ctx, const char *dir, const struct names *n,
-    const char *name, enum want want)
+char *
+ra_dir_find(struct ra_ctx *ctx, const char *dir, const struct ra_dirlist *n,
+    const char *name, enum ra_want want, int quiet)
 {
 	size_t		 i;
 	char		*p;
@@ -126,9 +115,9 @@ find(struct ra_ctx *ctx, const char *dir, const struct names *n,
 	for (i = 0; i < n->n; i++) {
 		if (!ra_strcaseeq(n->v[i], name))
 			continue;
-		if ((p = join(dir, n->v[i])) == NULL)
+		if ((p = ra_path_join(dir, n->v[i])) == NULL)
 			return NULL;
-		if (is_kind(ctx, p, want))
+		if (ra_path_is(ctx, p, want, quiet))
 			return p;
 		free(p);
 	}
@@ -147,7 +136,7 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 	char		*path, hex[65];
 	enum ra_err	 rc;
 
-	if ((path = join(dir, rel)) == NULL)
+	if ((path = ra_path_join(dir, rel)) == NULL)
 		return RA_ENOMEM;
 	memset(&ld, 0, sizeof(ld));
 	ld.ctx = ctx;
@@ -169,7 +158,7 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 enum ra_err
 ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 {
-	struct names	 top, other = { 0 }, roles = { 0 };
+	struct ra_dirlist top, other = { 0 }, roles = { 0 };
 	struct ra_sha256 digest;
 	char		*other_dir = NULL, *roles_dir = NULL, *p, *rel;
 	const char	*manifest = NULL, *cust = NULL;
@@ -178,24 +167,26 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	enum ra_err	 rc;
 	enum ra_doc	 cust_doc;
 
-	if ((rc = list_dir(ctx, path, &top)) != RA_OK)
+	if ((rc = ra_dir_list(ctx, path, &top)) != RA_OK)
 		return rc;
-	other_dir = find(ctx, path, &top, "Other", WANT_DIR);
-	roles_dir = find(ctx, path, &top, "Roles", WANT_DIR);
-	if (other_dir && (rc = list_dir(ctx, other_dir, &other)) != RA_OK)
+	other_dir = ra_dir_find(ctx, path, &top, "Other", RA_WANT_DIR, 0);
+	roles_dir = ra_dir_find(ctx, path, &top, "Roles", RA_WANT_DIR, 0);
+	if (other_dir && (rc = ra_dir_list(ctx, other_dir, &other)) != RA_OK)
 		goto out;
-	if (roles_dir && (rc = list_dir(ctx, roles_dir, &roles)) != RA_OK)
+	if (roles_dir && (rc = ra_dir_list(ctx, roles_dir, &roles)) != RA_OK)
 		goto out;
 	if (other_dir) {
-		found_manifest = find(ctx, other_dir, &other, "Solution.xml",
-		    WANT_FILE);
-		found_cust = find(ctx, other_dir, &other, "Customizations.xml",
-		    WANT_FILE);
+		found_manifest = ra_dir_find(ctx, other_dir, &other,
+		    "Solution.xml", RA_WANT_FILE, 0);
+		found_cust = ra_dir_find(ctx, other_dir, &other,
+		    "Customizations.xml", RA_WANT_FILE, 0);
 	}
 	if (found_manifest == NULL)
-		found_manifest = find(ctx, path, &top, "solution.xml", WANT_FILE);
+		found_manifest = ra_dir_find(ctx, path, &top, "solution.xml",
+		    RA_WANT_FILE, 0);
 	if (found_cust == NULL)
-		found_cust = find(ctx, path, &top, "customizations.xml", WANT_FILE);
+		found_cust = ra_dir_find(ctx, path, &top, "customizations.xml",
+		    RA_WANT_FILE, 0);
 	if (found_cust == NULL && roles_dir == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, path, NULL, 0, 0,
 		    "no Roles/ folder and no customizations.xml: not a "
@@ -217,16 +208,16 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	if (rc == RA_OK && cust)
 		rc = read_one(ctx, sol, path, cust, cust_doc, &digest);
 	for (i = 0; rc == RA_OK && i < roles.n; i++) {
-		if ((p = join(roles_dir, roles.v[i])) == NULL) {
+		if ((p = ra_path_join(roles_dir, roles.v[i])) == NULL) {
 			rc = RA_ENOMEM;
 			break;
 		}
-		if (!is_kind(ctx, p, WANT_FILE)) {
+		if (!ra_path_is(ctx, p, RA_WANT_FILE, 0)) {
 			free(p);
 			continue;
 		}
 		free(p);
-		rel = join(roles_dir + plen + (path[plen - 1] != '/'),
+		rel = ra_path_join(roles_dir + plen + (path[plen - 1] != '/'),
 		    roles.v[i]);
 		if (rel == NULL) {
 			rc = RA_ENOMEM;
@@ -242,8 +233,8 @@ out:
 	free(found_cust);
 	free(other_dir);
 	free(roles_dir);
-	names_free(&top);
-	names_free(&other);
-	names_free(&roles);
+	ra_dir_list_free(&top);
+	ra_dir_list_free(&other);
+	ra_dir_list_free(&roles);
 	return rc;
 }

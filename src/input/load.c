@@ -1,6 +1,7 @@
 /*
- * load.c - open an input, decide what it is (zip, folder, XML file) and
- * hand it to the right stage; load several inputs on worker threads.
+ * load.c - open an input, decide what it is (zip, package folder,
+ * folder, XML file) and hand it to the right stage; load several inputs
+ * on worker threads.
  */
 #include <sys/stat.h>
 
@@ -19,8 +20,6 @@
 #include <unistd.h>
 
 #include "input/input.h"
-
-#define CHUNK	(256 * 1024)
 
 static const char	 zip_magic[] = "PK\003\004";
 
@@ -52,27 +51,8 @@ static void *
 hash_run(void *arg)
 {
 	struct hash_job	*j = arg;
-	struct ra_sha256 sha;
-	FILE		*f;
-	char		*buf;
-	size_t		 n;
 
-	j->rc = RA_ENOTFOUND;
-	if ((f = fopen(j->path, "rb")) == NULL) {
-		j->err = errno;
-		return NULL;
-	}
-	j->rc = RA_ENOMEM;
-	if ((buf = malloc(CHUNK)) != NULL) {
-		ra_sha256_init(&sha);
-		while ((n = fread(buf, 1, CHUNK, f)) > 0)
-			ra_sha256_update(&sha, buf, n);
-		j->rc = ferror(f) ? RA_EIO : RA_OK;
-		j->err = errno;
-		ra_sha256_hex(&sha, j->hex);
-		free(buf);
-	}
-	fclose(f);
+	j->rc = ra_sha256_file(j->path, j->hex, &j->err);
 	return NULL;
 }
 
@@ -116,7 +96,7 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 	struct ra_sha256	 sha;
 	struct hash_job		 job;
 	struct stat		 st;
-	char			 magic[4] = { 0 };
+	char			 magic[4] = { 0 }, *pkgdir = NULL;
 	enum ra_err		 e;
 	FILE			*f;
 	enum ra_input_kind	 kind;
@@ -146,11 +126,15 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 		return RA_ENOMEM;
 	switch (kind) {
 	case RA_INPUT_FOLDER:
-		rc = ra_load_dir(ctx, sol, path);
+		if (ra_package_dir(path, &pkgdir))
+			rc = ra_load_package_dir(ctx, sol, path, pkgdir);
+		else
+			rc = ra_load_dir(ctx, sol, path);
+		free(pkgdir);
 		break;
 	case RA_INPUT_ZIP:
 		hash_start(&job, path, !ctx->solo);
-		rc = ra_load_zip(ctx, sol, path, NULL, 0);
+		rc = ra_load_archive(ctx, sol, path, NULL, 0);
 		e = hash_finish(ctx, &job, sol->sha256);
 		if (rc == RA_OK)
 			rc = e;
@@ -298,7 +282,7 @@ ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
 	ra_sha256_update(&sha, buf, len);
 	ra_sha256_hex(&sha, sol->sha256);
 	if (zip)
-		rc = ra_load_zip(ctx, sol, name, buf, len);
+		rc = ra_load_archive(ctx, sol, name, buf, len);
 	else {
 		memset(&ld, 0, sizeof(ld));
 		ld.ctx = ctx;

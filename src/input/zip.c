@@ -1,6 +1,7 @@
 /*
- * zip.c - a solution zip: members are streamed through libzip into the
- * XML parser, never extracted to disk.
+ * zip.c - zips through libzip: a solution zip's members are streamed
+ * into the XML parser, never extracted to disk; package.c reads a
+ * package's members through the same calls (struct ra_zip).
  *
  * zipcheck.c walks the zip's directory before libzip opens it, from the
  * same open file (or buffer).  Read order: solution.xml (for the
@@ -9,7 +10,9 @@
  * member to be read is checked against the size and ratio limits, and
  * their sizes together against the total limit; the bytes actually
  * inflated are counted against the declared size and the member limit,
- * so a lying header cannot push past the limits either.
+ * so a lying header cannot push past the limits either.  In a package,
+ * the member and total limits count across the package zip and the zips
+ * inside it (struct ra_zip_budget).
  */
 #include <sys/stat.h>
 
@@ -34,6 +37,34 @@ struct member {
 	zip_uint64_t	 index;
 	const char	*name;	/* borrowed from libzip */
 };
+
+struct ra_zip {
+	struct ra_ctx		*ctx;
+	const char		*path;		/* borrowed */
+	zip_t			*za;
+	struct ra_zip_budget	*budget;
+};
+
+/* What a member is to a solution, by its name (ASCII case ignored). */
+enum member_kind {
+	M_OTHER = 0,
+	M_CUSTOMIZATIONS,
+	M_MANIFEST,
+	M_ROLE			/* Roles/NAME, one level down */
+};
+
+static enum member_kind
+member_kind(const char *name)
+{
+	if (ra_strcaseeq(name, "customizations.xml"))
+		return M_CUSTOMIZATIONS;
+	if (ra_strcaseeq(name, "solution.xml"))
+		return M_MANIFEST;
+	if (strncasecmp(name, "Roles/", 6) == 0 && name[6] != '\0' &&
+	    strchr(name + 6, '/') == NULL)
+		return M_ROLE;
+	return M_OTHER;
+}
 
 /* By name ignoring ASCII case, so names equal but for case are adjacent. */
 static int
@@ -357,6 +388,7 @@ scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
 	zip_int64_t	 i, n = zip_get_num_entries(za, 0);
 	size_t		 cap = 0;
 	const char	*name;
+	enum member_kind kind;
 
 	*cust = *manifest = -1;
 	*roles = NULL;
@@ -378,14 +410,14 @@ scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
 			    ctx->limit[RA_LIMIT_NAME_LENGTH]);
 			return RA_ELIMIT;
 		}
+		kind = member_kind(name);
 		if (unsafe_name(name))
 			ra_diag_add(ctx, RA_SEV_WARNING, RA_C_ZIP_NAME, file,
 			    name, 0, 0, "unsafe member name (absolute or "
 			    "with ..): ignored");
-		else if (ra_strcaseeq(name, "customizations.xml") ||
-		    ra_strcaseeq(name, "solution.xml")) {
-			zip_int64_t	*slot = (name[0] == 'c' ||
-			    name[0] == 'C') ? cust : manifest;
+		else if (kind == M_CUSTOMIZATIONS || kind == M_MANIFEST) {
+			zip_int64_t	*slot = kind == M_CUSTOMIZATIONS ?
+			    cust : manifest;
 
 			if (*slot != -1) {
 				ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_DUP,
@@ -393,8 +425,7 @@ scan_members(struct ra_ctx *ctx, const char *file, zip_t *za,
 				return RA_EZIP;
 			}
 			*slot = i;
-		} else if (strncasecmp(name, "Roles/", 6) == 0 &&
-		    name[6] != '\0' && strchr(name + 6, '/') == NULL) {
+		} else if (kind == M_ROLE) {
 			if (ra_grow(roles, &cap, *nroles + 1,
 			    sizeof(**roles)) == -1)
 				return RA_ENOMEM;
@@ -440,12 +471,13 @@ nth_member(zip_t *za, zip_int64_t manifest, zip_int64_t cust,
 }
 
 /*
- * Open the zip at PATH (or MEM) once its layout is checked, into *ZA.
- * A file is checked and read through the same descriptor.
+ * Open the zip at PATH (or MEM) once its layout is checked, into *ZA,
+ * counting its members into B.  A file is checked and read through the
+ * same descriptor.
  */
 static enum ra_err
 zip_open_checked(struct ra_ctx *ctx, const char *path, const void *mem,
-    size_t memlen, zip_t **za)
+    size_t memlen, struct ra_zip_budget *b, zip_t **za)
 {
 	struct ra_zip_layout	 lay;
 	struct stat		 sb;
@@ -464,11 +496,12 @@ zip_open_checked(struct ra_ctx *ctx, const char *path, const void *mem,
 		return RA_ENOTFOUND;
 	}
 	if ((rc = ra_zip_check(ctx, path, mem, mem ? memlen :
-	    (uint64_t)sb.st_size, fd, &lay)) != RA_OK) {
+	    (uint64_t)sb.st_size, fd, b->members, &lay)) != RA_OK) {
 		if (fd != -1)
 			close(fd);
 		return rc;
 	}
+	b->members += lay.members;
 	zip_error_init(&ze);
 	if (mem) {
 		if ((src = zip_source_buffer_create(mem, memlen, 0, &ze)) ==
@@ -501,63 +534,231 @@ zip_open_checked(struct ra_ctx *ctx, const char *path, const void *mem,
 }
 
 enum ra_err
-ra_load_zip(struct ra_ctx *ctx, struct ra_solution *sol, const char *path,
-    const void *mem, size_t memlen)
+ra_zip_open(struct ra_ctx *ctx, const char *path, const void *buf,
+    size_t len, struct ra_zip_budget *b, struct ra_zip **out)
 {
-	struct ra_load		 ld;
-	struct member		*roles = NULL;
-	size_t			 nroles = 0, k;
-	zip_int64_t		 cust, manifest, idx;
-	zip_stat_t		 st;
-	zip_t			*za;
-	uint64_t		 all = ctx->limit[RA_LIMIT_TOTAL_SIZE];
-	uint64_t		 declared = 0, size;
-	const char		*name = NULL;
-	enum ra_err		 rc;
+	struct ra_zip	*z;
+	enum ra_err	 rc;
 
-	if ((rc = zip_open_checked(ctx, path, mem, memlen, &za)) != RA_OK)
+	if ((z = calloc(1, sizeof(*z))) == NULL)
+		return RA_ENOMEM;
+	z->ctx = ctx;
+	z->path = path;
+	z->budget = b;
+	if ((rc = zip_open_checked(ctx, path, buf, len, b, &z->za)) != RA_OK) {
+		free(z);
 		return rc;
-	rc = scan_members(ctx, path, za, &cust, &manifest, &roles, &nroles);
-	if (rc == RA_OK && cust == -1 && nroles == 0) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, path, NULL, 0, 0,
-		    "no customizations.xml or Roles/ member: not a solution zip");
-		rc = RA_EINPUT;
 	}
+	*out = z;
+	return RA_OK;
+}
+
+void
+ra_zip_close(struct ra_zip *z)
+{
+	if (z == NULL)
+		return;
+	zip_discard(z->za);
+	free(z);
+}
+
+uint64_t
+ra_zip_count(const struct ra_zip *z)
+{
+	zip_int64_t	 n = zip_get_num_entries(z->za, 0);
+
+	return n < 0 ? 0 : (uint64_t)n;
+}
+
+const char *
+ra_zip_name(struct ra_zip *z, uint64_t i)
+{
+	const char	*name;
+
+	if ((name = zip_get_name(z->za, i, 0)) == NULL)
+		ra_diag_add(z->ctx, RA_SEV_ERROR, RA_C_ZIP, z->path, NULL, 0,
+		    0, "unreadable member name: %s", zip_strerror(z->za));
+	return name;
+}
+
+int
+ra_zip_has_solution(struct ra_zip *z)
+{
+	uint64_t	 i, n = ra_zip_count(z);
+	const char	*name;
+	enum member_kind kind;
+
+	for (i = 0; i < n; i++) {
+		if ((name = zip_get_name(z->za, i, 0)) == NULL)
+			continue;
+		kind = member_kind(name);
+		if ((kind == M_CUSTOMIZATIONS || kind == M_ROLE) &&
+		    !unsafe_name(name))
+			return 1;
+	}
+	return 0;
+}
+
+enum ra_err
+ra_zip_check_members(struct ra_zip *z, const uint64_t *idx,
+    const char *const *name, size_t n)
+{
+	struct ra_ctx	*ctx = z->ctx;
+	struct ra_load	 ld;
+	zip_stat_t	 st;
+	uint64_t	 all = ctx->limit[RA_LIMIT_TOTAL_SIZE];
+	uint64_t	 before = z->budget->inflated, declared = 0, size;
+	size_t		 k;
+	enum ra_err	 rc;
+
 	memset(&ld, 0, sizeof(ld));
 	ld.ctx = ctx;
-	ld.sol = sol;
-	ld.file = path;
+	ld.file = z->path;
 	/*
 	 * Every member, then all of them together, before a byte is
 	 * inflated.  No member inflates past its declared size (or, without
 	 * one, the member limit), so this bounds the total too.
 	 */
-	for (k = 0; rc == RA_OK && (idx = nth_member(za, manifest, cust, roles,
-	    nroles, k, &name)) != -1; k++) {
-		ld.member = name;
-		if ((rc = member_check(&ld, za, (zip_uint64_t)idx, &st)) !=
-		    RA_OK)
-			break;
+	for (k = 0; k < n; k++) {
+		ld.member = name[k];
+		if ((rc = member_check(&ld, z->za, idx[k], &st)) != RA_OK)
+			return rc;
 		size = (st.valid & ZIP_STAT_SIZE) ? st.size :
 		    ctx->limit[RA_LIMIT_MEMBER_SIZE];
 		declared = size > UINT64_MAX - declared ? UINT64_MAX :
 		    declared + size;
 	}
-	if (rc == RA_OK && declared > all) {
-		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, path, NULL, 0, 0,
-		    "members to read inflate to %llu bytes in all, over the "
+	if (before == 0 && declared > all) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, z->path, NULL, 0,
+		    0, "members to read inflate to %llu bytes in all, over the "
 		    "limit of %llu (--max-total-size)",
 		    (unsigned long long)declared, (unsigned long long)all);
-		rc = RA_ELIMIT;
+		return RA_ELIMIT;
 	}
-	for (k = 0; rc == RA_OK && (idx = nth_member(za, manifest, cust, roles,
-	    nroles, k, &name)) != -1; k++) {
-		ld.member = ld.role_file = name;
-		rc = read_member(&ld, za, (zip_uint64_t)idx, idx == manifest ?
-		    RA_DOC_MANIFEST : idx == cust ? RA_DOC_CUSTOMIZATIONS :
-		    RA_DOC_ROLE);
+	if (before > 0 && (before > all || declared > all - before)) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, z->path, NULL, 0,
+		    0, "members to read inflate to %llu bytes, over the limit "
+		    "of %llu (--max-total-size) with the %llu read before them "
+		    "in the same package", (unsigned long long)declared,
+		    (unsigned long long)all, (unsigned long long)before);
+		return RA_ELIMIT;
 	}
+	z->budget->inflated = before + declared;
+	return RA_OK;
+}
+
+enum ra_err
+ra_zip_read_xml(struct ra_zip *z, uint64_t idx, struct ra_load *ld,
+    enum ra_doc doc)
+{
+	return read_member(ld, z->za, idx, doc);
+}
+
+enum ra_err
+ra_zip_inflate(struct ra_zip *z, uint64_t idx, const char *name,
+    char **buf, size_t *len)
+{
+	struct ra_load	 ld;
+	zip_stat_t	 st;
+	zip_file_t	*zf;
+	zip_error_t	*ze;
+	zip_int64_t	 r = 0;
+	char		*b, extra;
+	uint64_t	 got = 0;
+	enum ra_err	 rc;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.ctx = z->ctx;
+	ld.file = z->path;
+	ld.member = name;
+	if ((rc = member_stat(&ld, z->za, idx, &st)) != RA_OK)
+		return rc;
+	if (!(st.valid & ZIP_STAT_SIZE) || st.size > SIZE_MAX - 1) {
+		ra_diag_add(z->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, z->path,
+		    name, 0, 0, "member without a usable size");
+		return RA_EZIP;
+	}
+	if ((b = malloc((size_t)st.size + 1)) == NULL)
+		return RA_ENOMEM;
+	if ((zf = zip_fopen_index(z->za, idx, 0)) == NULL) {
+		free(b);
+		ra_diag_add(z->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, z->path,
+		    name, 0, 0, "cannot open member: %s", zip_strerror(z->za));
+		return RA_EZIP;
+	}
+	/* One byte past the declared size tells a header that lies. */
+	while (got < st.size && (r = zip_fread(zf, b + got,
+	    st.size - got)) > 0)
+		got += (uint64_t)r;
+	if (got == st.size)
+		r = zip_fread(zf, &extra, 1);
+	if (r < 0) {
+		ze = zip_file_get_error(zf);
+		ra_diag_add(z->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, z->path,
+		    name, 0, 0, "corrupt member: %s", ze ?
+		    zip_error_strerror(ze) : "read error");
+		rc = RA_EZIP;
+	} else if (got != st.size || r > 0) {
+		ra_diag_add(z->ctx, RA_SEV_ERROR, got < st.size ?
+		    RA_C_ZIP_MEMBER : RA_C_ZIP_BOMB, z->path, name, 0, 0,
+		    "member inflates to %s its declared %llu bytes",
+		    got < st.size ? "less than" : "more than",
+		    (unsigned long long)st.size);
+		rc = got < st.size ? RA_EZIP : RA_ELIMIT;
+	}
+	zip_fclose(zf);
+	if (rc != RA_OK) {
+		free(b);
+		return rc;
+	}
+	*buf = b;
+	*len = (size_t)got;
+	return RA_OK;
+}
+
+enum ra_err
+ra_zip_load_solution(struct ra_zip *z, struct ra_solution *sol)
+{
+	struct ra_ctx		*ctx = z->ctx;
+	struct ra_load		 ld;
+	struct member		*roles = NULL;
+	size_t			 nroles = 0, k, n = 0;
+	zip_int64_t		 cust, manifest, idx;
+	uint64_t		*ids = NULL;
+	const char		**names = NULL;
+	const char		*name = NULL;
+	enum ra_err		 rc;
+
+	rc = scan_members(ctx, z->path, z->za, &cust, &manifest, &roles,
+	    &nroles);
+	if (rc == RA_OK && cust == -1 && nroles == 0) {
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_NOSOLUTION, z->path, NULL,
+		    0, 0, "no customizations.xml or Roles/ member: not a "
+		    "solution zip");
+		rc = RA_EINPUT;
+	}
+	if (rc == RA_OK && ((ids = calloc(nroles + 2, sizeof(*ids))) == NULL ||
+	    (names = calloc(nroles + 2, sizeof(*names))) == NULL))
+		rc = RA_ENOMEM;
+	for (k = 0; rc == RA_OK && (idx = nth_member(z->za, manifest, cust,
+	    roles, nroles, k, &name)) != -1; k++) {
+		ids[n] = (uint64_t)idx;
+		names[n++] = name;
+	}
+	if (rc == RA_OK)
+		rc = ra_zip_check_members(z, ids, names, n);
+	memset(&ld, 0, sizeof(ld));
+	ld.ctx = ctx;
+	ld.sol = sol;
+	ld.file = z->path;
+	for (k = 0; rc == RA_OK && k < n; k++) {
+		ld.member = ld.role_file = names[k];
+		rc = read_member(&ld, z->za, ids[k], (zip_int64_t)ids[k] ==
+		    manifest ? RA_DOC_MANIFEST : (zip_int64_t)ids[k] == cust ?
+		    RA_DOC_CUSTOMIZATIONS : RA_DOC_ROLE);
+	}
+	free(ids);
+	free(names);
 	free(roles);
-	zip_discard(za);
 	return rc;
 }

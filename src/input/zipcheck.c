@@ -11,7 +11,8 @@
  *   - more than one end record libzip would read (RA208);
  *   - a directory too large for the file, or an entry count out of
  *     proportion to the directory or the file (RA208);
- *   - more members than RA_LIMIT_MEMBERS (RA205), a member name longer
+ *   - more members than RA_LIMIT_MEMBERS (RA205; in a zip inside a
+ *     package, less the package's own members), a member name longer
  *     than RA_LIMIT_NAME_LENGTH (RA112), more than ZIP_EXTRA_MAX bytes of
  *     extra fields in a member's central or local header or more than
  *     ZIP_COMMENT_MAX of comment (RA208): what libzip keeps per member is
@@ -152,6 +153,7 @@ struct span {
 struct zcheck {
 	struct ra_ctx	*ctx;
 	const char	*file;
+	uint64_t	 outer;		/* members of the zips around it */
 	struct zbytes	 z;
 	struct zwin	 tail;		/* the end records, then the directory */
 	struct zwin	 other;		/* zip64 records, local headers */
@@ -274,13 +276,44 @@ eocd_find(struct zcheck *zc, struct eocd *e, int *found)
 }
 
 /*
+ * The members this zip may have: the limit, less those of the zips
+ * around it (a nested zip counts against its package's limit).
+ */
+static uint64_t
+members_left(const struct zcheck *zc)
+{
+	uint64_t	 limit = zc->ctx->limit[RA_LIMIT_MEMBERS];
+
+	return zc->outer < limit ? limit - zc->outer : 0;
+}
+
+/* More members than the limit: RA205, naming the zips around it. */
+static enum ra_err
+too_many(struct zcheck *zc, const char *count)
+{
+	if (zc->outer == 0)
+		ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, zc->file,
+		    NULL, 0, 0, "zip has %s members, over the limit of %llu",
+		    count, (unsigned long long)
+		    zc->ctx->limit[RA_LIMIT_MEMBERS]);
+	else
+		ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, zc->file,
+		    NULL, 0, 0, "zip has %s members, over the limit of %llu "
+		    "with the %llu counted before it in its package", count,
+		    (unsigned long long)zc->ctx->limit[RA_LIMIT_MEMBERS],
+		    (unsigned long long)zc->outer);
+	return RA_ELIMIT;
+}
+
+/*
  * Is the directory of E in proportion to the file?  Each entry takes at
  * least CENTRAL_LEN bytes of the directory and LOCAL_LEN before it.
  */
 static enum ra_err
 eocd_check(struct zcheck *zc, const struct eocd *e)
 {
-	uint64_t	 limit = zc->ctx->limit[RA_LIMIT_MEMBERS];
+	uint64_t	 limit = members_left(zc);
+	char		 count[32];
 
 	if (e->cd_off > e->end || e->cd_size > e->end - e->cd_off) {
 		ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_ZIP_LAYOUT, zc->file,
@@ -302,10 +335,9 @@ eocd_check(struct zcheck *zc, const struct eocd *e)
 		return RA_EZIP;
 	}
 	if (e->nentry > limit) {
-		ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, zc->file,
-		    NULL, 0, 0, "zip has %llu members, over the limit of %llu",
-		    (unsigned long long)e->nentry, (unsigned long long)limit);
-		return RA_ELIMIT;
+		snprintf(count, sizeof(count), "%llu",
+		    (unsigned long long)e->nentry);
+		return too_many(zc, count);
 	}
 	return RA_OK;
 }
@@ -546,8 +578,9 @@ overlap_check(struct zcheck *zc)
 static enum ra_err
 directory_check(struct zcheck *zc, const struct eocd *e, uint64_t *count)
 {
-	uint64_t	 limit = zc->ctx->limit[RA_LIMIT_MEMBERS];
+	uint64_t	 limit = members_left(zc);
 	uint64_t	 pos = e->cd_off, cd_end = e->cd_off + e->cd_size, n = 0;
+	char		 many[40];
 	enum ra_err	 rc;
 
 	while (pos < cd_end) {
@@ -558,10 +591,16 @@ directory_check(struct zcheck *zc, const struct eocd *e, uint64_t *count)
 		if (n == e->nentry && e->zip64)
 			break;
 		if (n == limit) {
-			ra_diag_add(zc->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS,
-			    zc->file, NULL, 0, 0, "zip has more than %llu "
-			    "members, the limit", (unsigned long long)limit);
-			return RA_ELIMIT;
+			if (zc->outer == 0) {
+				ra_diag_add(zc->ctx, RA_SEV_ERROR,
+				    RA_C_ZIP_MEMBERS, zc->file, NULL, 0, 0,
+				    "zip has more than %llu members, the limit",
+				    (unsigned long long)limit);
+				return RA_ELIMIT;
+			}
+			snprintf(many, sizeof(many), "more than %llu",
+			    (unsigned long long)limit);
+			return too_many(zc, many);
 		}
 		if ((rc = entry_check(zc, e, n, &pos)) != RA_OK)
 			return rc;
@@ -584,7 +623,7 @@ directory_check(struct zcheck *zc, const struct eocd *e, uint64_t *count)
 
 enum ra_err
 ra_zip_check(struct ra_ctx *ctx, const char *file, const void *buf,
-    uint64_t len, int fd, struct ra_zip_layout *out)
+    uint64_t len, int fd, uint64_t outer, struct ra_zip_layout *out)
 {
 	struct zcheck	 zc;
 	struct eocd	 e;
@@ -596,6 +635,7 @@ ra_zip_check(struct ra_ctx *ctx, const char *file, const void *buf,
 	memset(&e, 0, sizeof(e));
 	zc.ctx = ctx;
 	zc.file = file;
+	zc.outer = outer;
 	zc.z.mem = buf;
 	zc.z.fd = fd;
 	zc.z.size = len;

@@ -32,6 +32,14 @@ enum ra_code {
 	RA_C_SIZE = 113,	/* file larger than the limit */
 	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
 	RA_C_SYMLINK = 115,	/* symbolic link in a folder: warning */
+	/* Package Deployer packages (input/package.c). */
+	RA_C_PKG_MISSING = 130,	/* a listed solution is not in the package */
+	RA_C_PKG_UNLISTED = 131,	/* a zip in PkgFolder/ listed nowhere: warning */
+	RA_C_PKG_ENTRY = 132,	/* a listing without a name, or not a file name */
+	RA_C_PKG_NESTED = 133,	/* a package inside a package: not followed */
+	RA_C_PKG_TWICE = 134,	/* a solution listed twice: warning */
+	RA_C_PKG_REPLACED = 135,	/* merged: a later solution's role wins: note */
+	RA_C_PKG_EMPTY = 136,	/* ImportConfig.xml lists no solution: warning */
 	RA_C_ZIP = 200,		/* not a zip / corrupt zip */
 	RA_C_ZIP_MEMBER = 201,	/* corrupt member (CRC, truncated) */
 	RA_C_ZIP_ENCRYPTED = 202,
@@ -458,10 +466,31 @@ struct ra_solution {
 	int		 managed;	/* 0, 1, 2 both, -1 unknown */
 	struct ra_role	*role;
 	size_t		 nrole, caprole;
+	/*
+	 * A package (RA_INPUT_PACKAGE): the solutions of the zips its
+	 * ImportConfig.xml lists, in import order, owned; no roles of its
+	 * own until ra_solution_merge().  PKG_DIR: the package is a folder
+	 * (its roles' files, once merged, are below it, not members).
+	 */
+	struct ra_solution **part;
+	size_t		 npart, cappart;
+	int		 pkg_dir;
+	/*
+	 * A part: where in PATH its name inside the package starts
+	 * ("PkgFolder/NAME.zip", after "PACKAGE!" or "PACKAGE/"); 0 for
+	 * any other solution.
+	 */
+	size_t		 pkg_name;
 };
 
 /* A solution with no roles yet, for the input at PATH; NULL: no memory. */
 struct ra_solution *ra_solution_new(const char *path, enum ra_input_kind);
+/*
+ * Append PART, loaded, to package PKG, which then owns it; 0, or -1 when
+ * memory runs out.
+ */
+int		 ra_solution_add_part(struct ra_solution *pkg,
+		    struct ra_solution *part);
 /* Drop the roles after the first N (a retried parse). */
 void		 ra_solution_truncate(struct ra_solution *, size_t n);
 

@@ -80,21 +80,22 @@ void
 ra_role_diag_location(const struct ra_solution *sol, const struct ra_role *r,
     struct ra_buf *file, const char **member)
 {
-	*member = NULL;
-	switch (sol->kind) {
-	case RA_INPUT_ZIP:
-		ra_buf_adds(file, sol->path);
-		*member = r->file;
-		break;
-	case RA_INPUT_FOLDER:
-		ra_buf_adds(file, sol->path);
+	/*
+	 * A zip's roles are in members; a folder's in files below it; a
+	 * merged package's in "PkgFolder/NAME.zip!FILE", which is a member
+	 * of a package zip or a path below a package folder.
+	 */
+	int	 inside = sol->kind == RA_INPUT_ZIP ||
+		    (sol->kind == RA_INPUT_PACKAGE && !sol->pkg_dir);
+	int	 below = sol->kind == RA_INPUT_FOLDER ||
+		    (sol->kind == RA_INPUT_PACKAGE && sol->pkg_dir);
+
+	*member = inside ? r->file : NULL;
+	ra_buf_adds(file, sol->path);
+	if (below) {
 		if (file->len && file->s[file->len - 1] != '/')
 			ra_buf_adds(file, "/");
 		ra_buf_adds(file, r->file);
-		break;
-	default:
-		ra_buf_adds(file, sol->path);
-		break;
 	}
 }
 

@@ -1,5 +1,6 @@
 /*
- * parse.h - the parse stage: XML bytes to roles.  xml.c is the libxml2
+ * parse.h - the parse stage: XML bytes to roles (and a package's
+ * ImportConfig.xml to the files it lists).  xml.c is the libxml2
  * SAX reader (the only file here that sees libxml2), scan.c the fast
  * reader of a large customizations.xml's <Roles> section, build.c the one
  * place a role is built from either.  It may call model/ and base/.
@@ -17,8 +18,31 @@ enum ra_doc {
 	RA_DOC_CUSTOMIZATIONS,	/* roles section required */
 	RA_DOC_CUSTOMIZATIONS_OPT,	/* unpacked Other/Customizations.xml */
 	RA_DOC_ROLE,		/* file in Roles/: non-role root is a warning */
-	RA_DOC_MANIFEST		/* solution.xml */
+	RA_DOC_MANIFEST,	/* solution.xml */
+	RA_DOC_IMPORTCONFIG	/* a package's ImportConfig.xml: into LD->pkg */
 };
+
+/*
+ * A file a package's ImportConfig.xml names (Package Deployer's
+ * ImportConfig reference): a solution zip of
+ * <solutions><configsolutionfile solutionpackagefilename=...>, in import
+ * order, or a data file (the crmmigdataimportfile and agentdesktopzipfile
+ * attributes of the root, <configimportfile filename>, <cmtdatafile
+ * filename>, <configimportmapfile filename>).  NAME is as written,
+ * checked for nothing but the name length limit; LINE is its element's.
+ */
+struct ra_pkg_entry {
+	char		*name;
+	unsigned long	 line;
+	int		 solution;
+};
+
+struct ra_pkg_list {
+	struct ra_pkg_entry	*v;
+	size_t			 n, cap;
+};
+
+void		 ra_pkg_list_free(struct ra_pkg_list *);
 
 /* A document being loaded into a solution. */
 struct ra_load {
@@ -27,6 +51,7 @@ struct ra_load {
 	const char		*file;		/* for diagnostics */
 	const char		*member;	/* zip member or NULL */
 	const char		*role_file;	/* name stored in roles */
+	struct ra_pkg_list	*pkg;		/* RA_DOC_IMPORTCONFIG's list */
 };
 
 /*

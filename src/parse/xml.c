@@ -9,6 +9,14 @@
  * <Role Id=.../> elements anywhere else (forms, app modules, role maps)
  * are references and are ignored.
  *
+ * A package's ImportConfig.xml (RA_DOC_IMPORTCONFIG) is read here too,
+ * with the same defences, into the list of files it names (see struct
+ * ra_pkg_entry): the elements and attributes of Package Deployer's
+ * ImportConfig reference, matched exactly.  Its encoding declaration is
+ * ignored: Visual Studio's package template declares "utf-16" in a file
+ * it saves as UTF-8, which libxml2 would refuse; a UTF-16 file starts
+ * with a byte order mark, which still decides.
+ *
  * Untrusted input: the network is off, a DOCTYPE or an entity declaration
  * stops the parse with an error, so nothing is expanded or loaded.
  */
@@ -28,7 +36,17 @@ enum root {
 	ROOT_CUSTOMIZATIONS,	/* <ImportExportXml> with roles */
 	ROOT_MANIFEST,		/* <ImportExportXml> of solution.xml */
 	ROOT_ROLE,		/* <Role> */
+	ROOT_IMPORTCONFIG,	/* <configdatastorage> of ImportConfig.xml */
 	ROOT_SKIP		/* ignored (not a role in Roles/) */
+};
+
+/* The child of <configdatastorage> being read, and what it lists. */
+enum pkg_section {
+	PKG_NONE = 0,
+	PKG_SOLUTIONS,		/* <solutions>: configsolutionfile */
+	PKG_FILES,		/* <filestoimport>: configimportfile */
+	PKG_CMT,		/* <cmtdatafiles>: cmtdatafile */
+	PKG_MAPS		/* <filesmapstoimport>: configimportmapfile */
 };
 
 /* solution.xml fields we keep, by element path below the manifest. */
@@ -57,6 +75,7 @@ struct ra_xml {
 	unsigned long		 manifest_depth;
 	enum field		 field;
 	struct ra_buf		 text;
+	enum pkg_section	 pkg_section;
 };
 
 void
@@ -280,6 +299,89 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 	free(decoded);
 }
 
+/*
+ * Add the file named by attribute ATTR of the element being read to the
+ * package's list, as a solution (SOLUTION 1) or a data file.  A solution
+ * element without it is an error; a data element without it (or with it
+ * empty, as the reference's examples leave agentdesktopzipfile) names
+ * nothing.
+ */
+static void
+pkg_entry(struct ra_xml *x, int nattr, const xmlChar **a, const char *at,
+    int solution)
+{
+	struct ra_pkg_list	*l = x->ld->pkg;
+	const xmlChar		*v;
+	size_t			 n;
+	char			*name;
+
+	if ((v = attr(nattr, a, at, &n)) == NULL || n == 0) {
+		if (!solution)
+			return;
+		diag(x, RA_SEV_ERROR, RA_C_PKG_ENTRY, tag_line(x),
+		    "<configsolutionfile> without a solutionpackagefilename");
+		fail(x, RA_EINPUT);
+		return;
+	}
+	if ((name = attr_dup(x, v, n, "file name")) == NULL)
+		return;
+	if (ra_grow(&l->v, &l->cap, l->n + 1, sizeof(*l->v)) == -1) {
+		free(name);
+		fail(x, RA_ENOMEM);
+		return;
+	}
+	l->v[l->n].name = name;
+	l->v[l->n].line = tag_line(x);
+	l->v[l->n++].solution = solution;
+}
+
+/* <configdatastorage>: the data files its attributes name. */
+static void
+pkg_root(struct ra_xml *x, int nattr, const xmlChar **a)
+{
+	pkg_entry(x, nattr, a, "crmmigdataimportfile", 0);
+	pkg_entry(x, nattr, a, "agentdesktopzipfile", 0);
+}
+
+/* An element below <configdatastorage>. */
+static void
+pkg_element(struct ra_xml *x, const char *name, int nattr,
+    const xmlChar **a)
+{
+	static const struct {
+		const char		*section, *element, *attr;
+		enum pkg_section	 id;
+	} known[] = {
+		{ "solutions", "configsolutionfile", "solutionpackagefilename",
+		    PKG_SOLUTIONS },
+		{ "filestoimport", "configimportfile", "filename", PKG_FILES },
+		{ "cmtdatafiles", "cmtdatafile", "filename", PKG_CMT },
+		{ "filesmapstoimport", "configimportmapfile", "filename",
+		    PKG_MAPS },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		if (x->depth == 2 && strcmp(name, known[i].section) == 0)
+			x->pkg_section = known[i].id;
+		else if (x->depth == 3 && x->pkg_section == known[i].id &&
+		    strcmp(name, known[i].element) == 0)
+			pkg_entry(x, nattr, a, known[i].attr,
+			    known[i].id == PKG_SOLUTIONS);
+	}
+}
+
+void
+ra_pkg_list_free(struct ra_pkg_list *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].name);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
 /* The root element decides what the document is. */
 static void
 root_element(struct ra_xml *x, const char *name, int nattr,
@@ -316,6 +418,17 @@ root_element(struct ra_xml *x, const char *name, int nattr,
 			return;
 		}
 		break;
+	case RA_DOC_IMPORTCONFIG:
+		if (strcmp(name, "configdatastorage") == 0) {
+			x->root = ROOT_IMPORTCONFIG;
+			pkg_root(x, nattr, a);
+			return;
+		}
+		diag(x, RA_SEV_ERROR, RA_C_UNKNOWN_DOC, tag_line(x),
+		    "root element is <%.100s>; expected <configdatastorage> "
+		    "(ImportConfig.xml)", name);
+		fail(x, RA_EINPUT);
+		return;
 	}
 	if (is_role && (x->doc == RA_DOC_ROLE || x->doc == RA_DOC_ANY)) {
 		x->root = ROOT_ROLE;
@@ -389,6 +502,9 @@ on_start(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 				x->text.s[0] = '\0';
 		}
 		return;
+	case ROOT_IMPORTCONFIG:
+		pkg_element(x, name, nattr, a);
+		return;
 	default:
 		break;
 	}
@@ -461,6 +577,8 @@ on_end(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 		x->roles_depth = 0;
 	if (x->depth == x->manifest_depth)
 		x->manifest_depth = 0;
+	if (x->depth == 2)
+		x->pkg_section = PKG_NONE;
 	x->depth--;
 }
 
@@ -579,7 +697,8 @@ ra_xml_feed(struct ra_xml *x, const char *buf, size_t len)
 			fail(x, RA_ENOMEM);
 			return x->rc;
 		}
-		xmlCtxtUseOptions(x->px, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+		xmlCtxtUseOptions(x->px, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+		    (x->doc == RA_DOC_IMPORTCONFIG ? XML_PARSE_IGNORE_ENC : 0));
 		x->px->replaceEntities = 0;
 	}
 	while (len > 0 && x->rc == RA_OK && x->root != ROOT_SKIP) {

@@ -70,7 +70,7 @@ ra_csv_write_row(FILE *f, const char *const *cells, size_t n)
 	return rc;
 }
 
-static const char *const kind_names[] = { "zip", "folder", "xml" };
+static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
 enum ra_err
 ra_render_report_csv(const struct ra_report *rep,

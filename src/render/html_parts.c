@@ -28,7 +28,7 @@ const char *const ra_html_access_head[RA_ACCESS__COUNT] = {
 	"Assign", "Share"
 };
 
-static const char *const kind_names[] = { "zip", "folder", "xml" };
+static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
 void
 ra_html_title(struct ra_buf *b, const char *what,

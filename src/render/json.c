@@ -70,7 +70,7 @@ json_level(enum ra_level l)
 	return l == RA_LEVEL_NONE ? json_null() : jstr(ra_level_name(l));
 }
 
-static const char *const kind_names[] = { "zip", "folder", "xml" };
+static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
 static json_t *
 json_input(const struct ra_solution *sol)

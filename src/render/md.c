@@ -24,7 +24,7 @@
 #define ARROW	"\xe2\x86\x92"
 #define DASH	"\xe2\x80\x94"
 
-static const char *const kind_names[] = { "zip", "folder", "xml" };
+static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
 /* S from the input as Markdown text in a table cell. */
 static void

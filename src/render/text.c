@@ -12,7 +12,7 @@
 
 #include "render/render.h"
 
-static const char *const kind_names[] = { "zip", "folder", "xml" };
+static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
 /* The display width of UTF-8 text: one column per code point. */
 static size_t

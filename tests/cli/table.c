@@ -1,15 +1,20 @@
 /*
  * table.c - print roleaudit's command and option tables (src/cli/), one
  * fact a line, for tests/cli/synopsis.py to compare with `roleaudit
- * --help` and with the man page's SYNOPSIS.  Linked with the cli's files
- * but main.c, so what it prints is what the command runs on.
+ * --help` and with the man page's SYNOPSIS, and for tools/completion.py
+ * to write the bash completion from.  Linked with the cli's files but
+ * main.c, so what it prints is what the command runs on.
  *
- *   option LONG LETTER ALIAS ALONE  every option ("-" for none;
- *                                 ALONE "alone" for --help, --version)
+ *   option LONG LETTER ALIAS ALONE ARG
+ *                                 every option ("-" for none; ALONE
+ *                                 "alone" for --help, --version; ARG its
+ *                                 argument as --help names it)
  *   command NAME OPERANDS         every command, in table order
  *   takes NAME LONG               an option the command or a mode of it takes
  *   fail-on NAME VALUE            a --fail-on value it or a mode of it takes
  *   format NAME FORMAT            a format its plain row writes
+ *   profile NAME                  a built-in profile (-p NAME)
+ *   level NAME                    a level --min-level takes
  *
  * Fields are separated by tabs.
  */
@@ -53,9 +58,10 @@ main(void)
 
 	for (i = 0; i < OPT__COUNT; i++) {
 		op = &cli_options[i];
-		printf("option\t%s\t%c\t%s\t%s\n", op->name,
+		printf("option\t%s\t%c\t%s\t%s\t%s\n", op->name,
 		    op->letter ? op->letter : '-', op->alias ? op->alias : "-",
-		    op->flags & CLI_ALONE ? "alone" : "-");
+		    op->flags & CLI_ALONE ? "alone" : "-",
+		    op->arg ? op->arg : "-");
 	}
 	for (c = cli_commands; c->name != NULL; c++) {
 		if (c->mode != 0)
@@ -67,5 +73,9 @@ main(void)
 				printf("format\t%s\t%s\n", c->name,
 				    cli_format_names[i]);
 	}
+	for (i = 0; ra_profile_builtin((size_t)i) != NULL; i++)
+		printf("profile\t%s\n", ra_profile_builtin((size_t)i));
+	for (i = RA_LEVEL_BASIC; i <= RA_LEVEL_GLOBAL; i++)
+		printf("level\t%s\n", ra_level_name((enum ra_level)i));
 	return 0;
 }

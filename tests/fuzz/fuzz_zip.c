@@ -1,6 +1,8 @@
 /*
- * fuzz_zip.c - libFuzzer target for solution zips (zip.c, and the
- * XML stage behind it), through the public ra_solution_load_buffer().
+ * fuzz_zip.c - libFuzzer target for solution zips and Package Deployer
+ * packages (zip.c, package.c, and the XML stage behind them), through
+ * the public ra_solution_load_buffer(); a package's parts are read back,
+ * then merged as diff merges them, and read back again.
  *
  * The input is the bytes of a file named "fuzz.zip".  Bytes that do not
  * start with a zip signature take the XML path, as they would in
@@ -25,7 +27,7 @@ inspect(const struct ra_ctx *ctx, const struct ra_solution *sol)
 	char			*s;
 	volatile size_t		 sink = 0;
 
-	for (i = 0; i < ra_ctx_diag_count(ctx); i++)
+	for (i = 0; ctx != NULL && i < ra_ctx_diag_count(ctx); i++)
 		if ((s = ra_diag_format(ra_ctx_diag(ctx, i))) != NULL) {
 			sink += strlen(s);
 			free(s);
@@ -46,6 +48,8 @@ inspect(const struct ra_ctx *ctx, const struct ra_solution *sol)
 		    ra_role_privilege_count(r);
 	}
 	(void)sink;
+	for (i = 0; i < ra_solution_part_count(sol); i++)
+		inspect(NULL, ra_solution_part(sol, i));
 }
 
 int
@@ -70,6 +74,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (rc != RA_ENOMEM && ra_ctx_diag_count(ctx) == 0)))
 		abort();	/* *out untouched, and a reason recorded */
 	inspect(ctx, sol);
+	if (sol != NULL && ra_solution_kind(sol) == RA_INPUT_PACKAGE) {
+		if (ra_solution_merge(ctx, sol) != RA_OK)
+			abort();	/* a package, not yet merged */
+		inspect(ctx, sol);
+	}
 	ra_solution_free(sol);
 	ra_ctx_free(ctx);
 	return 0;

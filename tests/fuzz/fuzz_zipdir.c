@@ -59,7 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (ra_ctx_set_limit(ctx, RA_LIMIT_MEMBERS, 1000) != RA_OK)
 		abort();
-	rc = ra_zip_check(ctx, "fuzz.zip", data, size, -1, &lay);
+	rc = ra_zip_check(ctx, "fuzz.zip", data, size, -1, 0, &lay);
 	if (rc != RA_OK && rc != RA_ENOMEM && ra_ctx_diag_count(ctx) == 0)
 		abort();	/* refused without a reason */
 	if (rc == RA_OK) {

@@ -14,7 +14,8 @@ Targets and what their inputs are:
           1 customizations, 2 optional customizations, 3 Roles/ member,
           4 solution.xml), bit 3 = feed in chunks of the next byte's
           size, bit 4 = parse focused on server-side-sync too and compare
-  zip/    the bytes of a solution zip (or anything else)
+  zip/    the bytes of a solution zip or a Package Deployer package (or
+          anything else)
   zipdir/ the bytes of a zip, for the central directory walk
   csv/    a profile or catalog CSV
   check/  a solution zip or XML file, checked against server-side-sync
@@ -612,6 +613,40 @@ ZIPDIR = {
     # libzip opens zero bytes as an empty archive (a first fuzz finding).
     "zero-bytes.bin": b"",
 }
+
+# Package Deployer packages: PkgFolder/ImportConfig.xml and the solution
+# zips it lists, in memory one level down.
+PKG_CONFIG = (b'\xef\xbb\xbf<?xml version="1.0" encoding="utf-16"?>\n'
+              b'<configdatastorage crmmigdataimportfile="Data.zip">\n'
+              b"<solutions>\n"
+              b'<configsolutionfile solutionpackagefilename="B.zip"/>\n'
+              b'<configsolutionfile solutionpackagefilename="A.zip"/>\n'
+              b'<configsolutionfile solutionpackagefilename="a.zip"/>\n'
+              b'<configsolutionfile solutionpackagefilename="Gone.zip"/>\n'
+              b"</solutions>\n</configdatastorage>\n")
+ZIP["package.zip"] = zip_normal(
+    [("PkgFolder/ImportConfig.xml", PKG_CONFIG),
+     ("PkgFolder/A.zip", ZIP["solution.zip"]),
+     ("PkgFolder/B.zip", ZIP["packaged-roles.zip"]),
+     ("PkgFolder/Data.zip", ZIP["empty.zip"]),
+     ("PkgFolder/Extra.zip", ZIP["solution-stored.zip"])])
+ZIP["package-backslash-stored.zip"] = zip_normal(
+    [("PkgFolder\\ImportConfig.xml", PKG_CONFIG.replace(
+        b'"Gone.zip"', b'"..\\x.zip"')),
+     ("PkgFolder\\A.zip", ZIP["solution.zip"]),
+     ("PkgFolder\\B.zip", ZIP["zip64.zip"])], zipfile.ZIP_STORED)
+# Sound: the same solution twice, so a merge replaces its roles.
+ZIP["package-sound.zip"] = zip_normal(
+    [("PkgFolder/ImportConfig.xml", PKG_CONFIG.replace(
+        b'"a.zip"', b'"A2.zip"').replace(b'"Gone.zip"', b'"Data.zip"')),
+     ("PkgFolder/A.zip", ZIP["solution.zip"]),
+     ("PkgFolder/A2.zip", ZIP["solution.zip"]),
+     ("PkgFolder/B.zip", ZIP["packaged-roles.zip"]),
+     ("PkgFolder/Data.zip", ZIP["solution-stored.zip"])])
+ZIP["package-nested.zip"] = zip_normal(
+    [("PkgFolder/ImportConfig.xml", PKG_CONFIG),
+     ("PkgFolder/A.zip", ZIP["package.zip"]),
+     ("PkgFolder/B.zip", ZIP["solution.zip"])])
 
 # ---- csv ----------------------------------------------------------------
 

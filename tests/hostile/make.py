@@ -256,6 +256,142 @@ def total_bomb(path, n=5000):
                 end_records(n, len(body), len(cd), len(body) + len(cd)))
 
 
+# ---- Package Deployer packages ---------------------------------------------
+#
+# A package is a zip holding PkgFolder/ImportConfig.xml and the solution
+# zips it lists; roleaudit reads those zips in memory, one level deep, the
+# limits counted across the package and the zips inside it.
+
+
+def import_config(*solutions):
+    return (b'<?xml version="1.0" encoding="utf-16"?>\n<configdatastorage>'
+            b'\n<solutions>\n' + b"".join(
+                b'<configsolutionfile solutionpackagefilename="%s"/>\n' % s
+                for s in solutions) + b"</solutions>\n</configdatastorage>\n")
+
+
+def zip_bytes(members, method=zipfile.ZIP_DEFLATED):
+    """A zip of MEMBERS, (name, bytes), in memory."""
+    import io
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, STAMP), data,
+                       compress_type=method)
+    return buf.getvalue()
+
+
+def package(path, config, solutions, method=zipfile.ZIP_DEFLATED, sep="/"):
+    """A package zip: PkgFolder/ImportConfig.xml, then SOLUTIONS, (name,
+    bytes), each a member of PkgFolder/ stored or deflated (METHOD)."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("PkgFolder" + sep + "ImportConfig.xml",
+                                   STAMP), config,
+                   compress_type=zipfile.ZIP_DEFLATED)
+        for name, data in solutions:
+            z.writestr(zipfile.ZipInfo("PkgFolder" + sep + name, STAMP),
+                       data, compress_type=method)
+
+
+def pkg_nested_bomb(path, bomb):
+    """A package whose one solution is the 4 GiB bomb, stored: the outer
+    member is honest and small; the zip inside it must be refused by its
+    own member's declared size before a byte of it is inflated."""
+    package(path, import_config(b"Bomb.zip"),
+            [("Bomb.zip", open(bomb, "rb").read())], zipfile.ZIP_STORED)
+
+
+def pkg_loop(path):
+    """A package that lists itself: PkgFolder\\Self.zip is a package whose
+    ImportConfig.xml lists Self.zip again (backslash names, as older
+    packages write them).  Followed, it would never end; it is refused
+    at the first level (RA133)."""
+    inner = zip_bytes([("PkgFolder\\ImportConfig.xml",
+                        import_config(b"Self.zip")),
+                       ("PkgFolder\\Self.zip", b"PK\x05\x06" + b"\0" * 18)])
+    package(path, import_config(b"Self.zip"), [("Self.zip", inner)],
+            sep="\\")
+
+
+def pkg_members(path, n=60000):
+    """A package of N members holding a solution zip of N members: each
+    zip under the 100,000 --max-members allows, both together over it
+    (RA205).  Hand-written, stored, as tiny_members() is."""
+    def many(first, nfirst):
+        body, cd = bytearray(), bytearray()
+        members = first + [(b"Other/%d" % i, b"x")
+                           for i in range(n - nfirst)]
+        for name, data in members:
+            crc = zlib.crc32(data)
+            cd += central_entry(name, len(body), len(data), len(data), crc,
+                                0)
+            body += local_header(name, len(data), len(data), crc, 0) + data
+        return (bytes(body) + bytes(cd) +
+                end_records(n, len(body), len(cd), len(body) + len(cd)))
+    inner = many([(b"customizations.xml", CUST)], 1)
+    with open(path, "wb") as f:
+        f.write(many([(b"PkgFolder/ImportConfig.xml",
+                       import_config(b"Big.zip")),
+                      (b"PkgFolder/Big.zip", inner)], 2))
+
+
+def stored_zip(members):
+    """A zip of MEMBERS, (name, bytes), stored, written by hand: fast for
+    tens of thousands of members."""
+    body, cd = bytearray(), bytearray()
+    for name, data in members:
+        crc = zlib.crc32(data)
+        cd += central_entry(name, len(body), len(data), len(data), crc, 0)
+        body += local_header(name, len(data), len(data), crc, 0) + data
+    n = len(members)
+    return (bytes(body) + bytes(cd) +
+            end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
+def pkg_many_listed(path, n=99997):
+    """ImportConfig.xml naming N data zips, each a member beside one
+    solution zip: every member is matched against every listed name, so
+    matching must not take N * N."""
+    config = (b"<configdatastorage>\n<solutions>\n"
+              b'<configsolutionfile solutionpackagefilename="A.zip"/>\n'
+              b"</solutions>\n<filestoimport>\n" + b"".join(
+                  b'<configimportfile filename="D%d.zip"/>\n' % i
+                  for i in range(n)) + b"</filestoimport>\n"
+              b"</configdatastorage>\n")
+    with open(path, "wb") as f:
+        f.write(stored_zip([(b"PkgFolder/ImportConfig.xml", config),
+                            (b"PkgFolder/A.zip",
+                             zip_bytes([("customizations.xml", CUST)]))] +
+                           [(b"PkgFolder/D%d.zip" % i, b"")
+                            for i in range(n)]))
+
+
+def pkg_many_solutions(path, n=5000):
+    """N solution zips listed and present, each with a role of its own,
+    every one read: the package's cost grows with its solutions, not
+    with their square."""
+    names = [b"S%d.zip" % i for i in range(n)]
+    with open(path, "wb") as f:
+        f.write(stored_zip([(b"PkgFolder/ImportConfig.xml",
+                             import_config(*names))] +
+                           [(b"PkgFolder/" + m, zip_bytes([
+                               ("customizations.xml",
+                                CUST.replace(b"{1}", b"{%d}" % i))]))
+                            for i, m in enumerate(names)]))
+
+
+def pkg_total(path, n=3, size=400000):
+    """N solution zips of SIZE bytes of customizations.xml each: under
+    any member limit, together over --max-total-size 1M (run.sh gives
+    it), counted across the nesting."""
+    sol = zip_bytes([("customizations.xml",
+                      CUST[:-len(b"</ImportExportXml>")] + b" " * size +
+                      b"</ImportExportXml>")])
+    names = [b"S%d.zip" % i for i in range(n)]
+    package(path, import_config(*names),
+            [(name.decode(), sol) for name in names])
+
+
 # ---- profiles and catalogs -------------------------------------------------
 
 
@@ -333,6 +469,25 @@ def main():
     million_rows(p("catalog-1m.csv"),
                  "privilege,entity,tab,section,access,depths",
                  "prvReadX%d,X%d,Custom Entities,,Read,Basic;Global")
+    sol = zip_bytes([("customizations.xml", CUST)])
+    pkg_nested_bomb(p("pkg-nested-bomb.zip"), p("bomb-4g.zip"))
+    pkg_loop(p("pkg-loop.zip"))
+    pkg_members(p("pkg-members-120k.zip"))
+    pkg_total(p("pkg-total.zip"))
+    pkg_many_listed(p("pkg-many-listed.zip"))
+    pkg_many_solutions(p("pkg-many-solutions.zip"))
+    package(p("pkg-missing.zip"), import_config(b"A.zip", b"Gone.zip"),
+            [("A.zip", sol)])
+    package(p("pkg-bad-config.zip"), b"<configdatastorage>\n<solutions>\n"
+            b'<configsolutionfile solutionpackagefilename="A.zip">\n'
+            b"</solutions>\n", [("A.zip", sol)])
+    package(p("pkg-xxe.zip"), b'<!DOCTYPE c [<!ENTITY x SYSTEM '
+            b'"file:///etc/passwd">]>\n<configdatastorage><solutions>'
+            b'<configsolutionfile solutionpackagefilename="&x;"/>'
+            b"</solutions></configdatastorage>", [("A.zip", sol)])
+    package(p("pkg-traversal.zip"), import_config(b"..\\..\\A.zip",
+                                                  b"/etc/A.zip"),
+            [("A.zip", sol)])
     zip_members(p("bad-utf8.zip"), [("customizations.xml",
         b'<ImportExportXml><Roles><Role id="{1}" name="\xc3\x28"/>'
         b'</Roles></ImportExportXml>')])

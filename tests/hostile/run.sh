@@ -8,6 +8,9 @@
 # others, and each diagnostic printed as often as check prints it (diff
 # reads inputs twice; the second reading must not repeat them).  Hostile
 # profiles and catalogs go through `check -p` and `check --catalog`.
+# Hostile Package Deployer packages (pkg-*) go through both too, and
+# those whose limit needs an option to be reached with a small file
+# through `check` and `diff` with that option.
 #
 # The files are made by tests/hostile/make.py into a scratch directory.
 set -u
@@ -44,6 +47,23 @@ cd-too-large.zip        3     RA208
 count-too-large.zip     3     RA208
 total-bomb.zip          3     RA204
 tiny-100k.zip           1     -
+pkg-nested-bomb.zip     3     RA204
+pkg-loop.zip            3     RA133
+pkg-members-120k.zip    3     RA205
+pkg-missing.zip         3     RA130
+pkg-bad-config.zip      3     RA101
+pkg-xxe.zip             3     RA106
+pkg-traversal.zip       3     RA132
+pkg-total.zip           1     -
+pkg-many-listed.zip     1     -
+pkg-many-solutions.zip  1     -
+'
+# Limits counted across a package and the zips inside it, with an option
+# that brings the limit within reach of a small file.
+# option                file              exit  code on stderr
+opt_expect='
+--max-total-size=1M     pkg-total.zip     3     RA204
+--max-members=4         pkg-total.zip     3     RA205
 '
 # option      file              exit  code on stderr
 csv_expect='
@@ -153,6 +173,31 @@ echo "$csv_expect" | while read -r opt file want code; do
 	fi
 	quiet "$opt $file"
 	echo $ok
+done >>"$tmp/log"
+echo "$opt_expect" | while read -r opt file want code; do
+	[ -n "$opt" ] || continue
+	for cmd in "check -f sarif" "diff -f json $root/samples/sss-mixed.zip"; do
+		mkdir -p "$tmp/out"
+		# shellcheck disable=SC2086 # the command splits into words
+		( ulimit -v $vlimit; exec timeout $tlimit "$bin" $cmd "$opt" \
+		    -o "$tmp/out/report" "$tmp/in/$file" ) >/dev/null \
+		    2>"$tmp/err"
+		rc=$?
+		ok=1
+		if [ "$rc" != "$want" ]; then
+			echo "FAIL $opt $file ($cmd): exit $rc, expected $want"
+			ok=0
+		fi
+		if ! grep -q "\[$code\]" "$tmp/err"; then
+			echo "FAIL $opt $file ($cmd): no $code in:"
+			sed 's/^/    /' "$tmp/err"
+			ok=0
+		fi
+		leftovers "$opt $file"
+		quiet "$opt $file"
+		rm -rf "$tmp/out"
+		echo $ok
+	done
 done >>"$tmp/log"
 # Reports that are written as they are made: a SARIF check of the 3,000
 # roles of many-members.zip fits in 256 MiB (building the whole log as

@@ -188,7 +188,7 @@ hz_build(const struct hm *m, size_t n, const struct hend *e,
 static enum ra_err
 check(struct ra_ctx *ctx, const struct ra_buf *b, struct ra_zip_layout *lay)
 {
-	return ra_zip_check(ctx, "t.zip", b->s, b->len, -1, lay);
+	return ra_zip_check(ctx, "t.zip", b->s, b->len, -1, 0, lay);
 }
 
 /* Load B as a solution: libzip reads it all. */
@@ -252,7 +252,7 @@ test_no_end_record(void **state)
 	struct ra_solution	*sol = NULL;
 
 	assert_int_equal(ra_zip_check(ctx, "j.zip", junk, sizeof(junk) - 1,
-	    -1, &lay), RA_OK);
+	    -1, 0, &lay), RA_OK);
 	assert_int_equal(lay.found, 0);
 	assert_int_equal(ra_solution_load_buffer(ctx, "j.zip", junk,
 	    sizeof(junk) - 1, &sol), RA_EZIP);
@@ -623,7 +623,8 @@ test_from_file(void **state)
 	ut_join(path, *state, "big.zip");
 	ctx = ra_ctx_new();
 	assert_true((fd = open(path, O_RDONLY)) != -1);
-	assert_int_equal(ra_zip_check(ctx, path, NULL, b.len, fd, &lay), RA_OK);
+	assert_int_equal(ra_zip_check(ctx, path, NULL, b.len, fd, 0, &lay),
+	    RA_OK);
 	close(fd);
 	assert_int_equal(check(ctx, &b, &mlay), RA_OK);
 	assert_int_equal(lay.members, n);
