@@ -1,5 +1,6 @@
 /*
- * test_formats.c - render/html*.c, md.c, sarif.c, analyze/grid.c and
+ * test_formats.c - render/html*.c (the page writer: escaping, line
+ * breaks, calls out of order, write errors), md.c, sarif.c, analyze/grid.c and
  * findings.c: hostile names stay text, the editor's layout, the
  * severities that --fail-on counts, and the matrix.
  */
@@ -153,6 +154,164 @@ test_html_grid(void **state)
 	assert_non_null(strstr(s, "class=\"c down\""));
 	assert_non_null(strstr(s, "class=\"c esc\""));
 	free(s);
+}
+
+/* A page written through the writer alone, into a string to free. */
+static char *
+page(void (*fill)(struct ra_html *), enum ra_err want)
+{
+	struct ra_html	*pg;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*mf;
+
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_non_null(pg = ra_html_new("t", mf));
+	fill(pg);
+	assert_int_equal(ra_html_end(pg), want);
+	assert_int_equal(fclose(mf), 0);
+	return buf;
+}
+
+/* Text and attributes from the input, each escaped for where it goes. */
+static void
+fill_escapes(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *a, *td;
+
+	td = ra_html_el(pg, ra_html_el(pg, ra_html_el(pg, b, "table", NULL),
+	    "tr", NULL), "td", NULL);
+	ra_html_uattr(pg, td, "title", "\"a'<!--x-->&{b}\x01\xe2\x80\xae");
+	ra_html_utext(pg, td, "<i>&amp;\"'\t");
+	a = ra_html_el(pg, b, "a", NULL);
+	ra_html_attr(pg, a, "href", "  #r-1 x\"<&>\xc3\xa9");
+	ra_html_text(pg, a, "x");
+}
+
+static void
+test_html_writer_escapes(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = page(fill_escapes, RA_OK);
+	assert_non_null(strstr(s, "<td title=\"&quot;a'&lt;!--x--&gt;"
+	    "&amp;{b}\\x01\\u202e\">&lt;i&gt;&amp;amp;\"'\\x09</td>"));
+	assert_non_null(strstr(s, "<a href=\"#r-1%20x%22&lt;&amp;&gt;"
+	    "%C3%A9\">x</a>"));
+	free(s);
+}
+
+/*
+ * Line breaks: after the start tag of a block element whose first node
+ * is an element and that holds more, before its end tag when it ends
+ * with an element, after a block element followed by an element; none
+ * in a paragraph, none around HTML5's section.
+ */
+static void
+fill_layout(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *t, *tr, *p, *ul;
+
+	t = ra_html_el(pg, b, "table", NULL);
+	tr = ra_html_el(pg, ra_html_el(pg, t, "tbody", NULL), "tr", NULL);
+	ra_html_tel(pg, tr, "td", NULL, "1");
+	ra_html_el(pg, tr, "td", "c na");
+	tr = ra_html_el(pg, ra_html_el(pg, t, "tbody", NULL), "tr", NULL);
+	ra_html_tel(pg, tr, "td", NULL, "2");
+	p = ra_html_el(pg, b, "p", NULL);
+	ra_html_tel(pg, p, "strong", NULL, "s");
+	ra_html_el(pg, p, "br", NULL);
+	ra_html_text(pg, p, "t");
+	ra_html_tel(pg, ra_html_el(pg, b, "section", NULL), "h2", NULL, "h");
+	ra_html_flush(pg);
+	ul = ra_html_el(pg, b, "ul", NULL);
+	ra_html_el(pg, ul, "li", NULL);
+	ra_html_tel(pg, ul, "li", NULL, "x");
+}
+
+static void
+test_html_writer_layout(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = page(fill_layout, RA_OK);
+	assert_non_null(strstr(s, "</style>\n</head>\n\n<body>\n"
+	    "<table>\n<tbody><tr>\n<td>1</td>\n<td class=\"c na\"></td>\n"
+	    "</tr></tbody>\n<tbody><tr><td>2</td></tr></tbody>\n</table>\n"
+	    "<p><strong>s</strong><br>t</p>\n"
+	    "<section><h2>h</h2></section>"
+	    "<ul>\n<li>\n<li>x</li>\n</ul></body>\n</html>\n"));
+	free(s);
+}
+
+/* A call out of document order is refused, once, as a bug of the page. */
+static void
+fill_out_of_order(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *t, *br;
+
+	t = ra_html_el(pg, b, "table", NULL);
+	ra_html_el(pg, b, "p", NULL);
+	ra_html_text(pg, t, "late");		/* the table has ended */
+	ra_html_el(pg, b, "p", NULL);
+	br = ra_html_el(pg, b, "br", NULL);
+	assert_null(br);			/* everything ends at the first */
+}
+
+static void
+fill_unknown(struct ra_html *pg)
+{
+	assert_null(ra_html_el(pg, ra_html_body(pg), "script", NULL));
+}
+
+static void
+fill_void(struct ra_html *pg)
+{
+	ra_html_text(pg, ra_html_el(pg, ra_html_body(pg), "br", NULL), "x");
+}
+
+static void
+fill_late_attr(struct ra_html *pg)
+{
+	struct ra_html_node	*td = ra_html_el(pg, ra_html_body(pg), "td",
+				    NULL);
+
+	ra_html_text(pg, td, "x");
+	ra_html_attr(pg, td, "title", "late");
+}
+
+static void
+test_html_writer_misuse(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = page(fill_out_of_order, RA_EINVAL);
+	assert_null(strstr(s, "late"));
+	free(s);
+	free(page(fill_unknown, RA_EINVAL));
+	free(page(fill_void, RA_EINVAL));
+	free(page(fill_late_attr, RA_EINVAL));
+}
+
+/* A page that cannot be written is RA_EIO, whatever is added after. */
+static void
+test_html_writer_eio(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_write_opts	 o;
+	FILE			*ro;
+
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_HTML;
+	assert_non_null(ro = fopen("/dev/null", "r"));
+	assert_int_equal(ra_write_report(f->rep, &o, ro), RA_EIO);
+	assert_int_equal(ra_write_diff(f->diff, &o, ro), RA_EIO);
+	assert_int_equal(ra_write_matrix(f->ctx,
+	    (const struct ra_solution *const *)&f->sol, 1, &o, ro), RA_EIO);
+	fclose(ro);
 }
 
 /* Markdown: table cells cannot be split, code spans cannot be closed. */
@@ -390,6 +549,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		FIX(test_html_escapes),
 		FIX(test_html_grid),
+		cmocka_unit_test(test_html_writer_escapes),
+		cmocka_unit_test(test_html_writer_layout),
+		cmocka_unit_test(test_html_writer_misuse),
+		FIX(test_html_writer_eio),
 		FIX(test_md_escapes),
 		FIX(test_sarif_check),
 		FIX(test_sarif_diff),
