@@ -317,7 +317,7 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 		const struct ra_grid_row	*r = &g.row[i];
 
 		for (k = 0; rc == RA_OK && k < RA_ACCESS__COUNT; k++) {
-			size_t	 p = r->priv[k];
+			size_t	 p = ra_grid_cell(&g, r, k);
 
 			if (p == RA_NOPRIV)
 				continue;

@@ -85,9 +85,9 @@ tab_table(struct ra_html *pg, const struct ra_catalog *cat,
 			ra_html_text(pg, n, ra_section_name(cursec));
 		}
 		for (span = 0, k = 0; k < RA_ACCESS__COUNT; k++)
-			span += r->priv[k] != RA_NOPRIV;
+			span += ra_grid_cell(grid, r, k) != RA_NOPRIV;
 		for (k = 0; k < RA_ACCESS__COUNT; k++) {
-			size_t	 p = r->priv[k];
+			size_t	 p = ra_grid_cell(grid, r, k);
 
 			if (p == RA_NOPRIV)
 				continue;

@@ -460,7 +460,7 @@ test_grid_layout(void **state)
 		if (i > 0)
 			assert_true(g.row[i - 1].tab <= g.row[i].tab);
 		for (k = 0; k < RA_ACCESS__COUNT; k++) {
-			size_t	 p = g.row[i].priv[k];
+			size_t	 p = ra_grid_cell(&g, &g.row[i], k);
 
 			if (p == RA_NOPRIV)
 				continue;
