@@ -102,7 +102,12 @@ const char	*ra_rchange_name(enum ra_rchange);
 
 /* ---- lint.c, combine.c, explain.c, redact.c ------------------------- */
 
-/* One lint finding about a role (RA4xx). */
+/*
+ * One lint finding about a role (RA4xx).  MESSAGE is NULL for a finding
+ * about a privilege's depth (RA401, RA402), whose message is made when
+ * asked for (ra_finding_message()): a role of a million privileges may
+ * have a million such findings.
+ */
 struct ra_finding {
 	int			 code;
 	enum ra_severity	 severity;
@@ -129,6 +134,12 @@ struct ra_lint {
  */
 void		 ra_lint_role_findings(const struct ra_lint *,
 		    const struct ra_role *, size_t *first, size_t *end);
+/*
+ * The message of finding F of LN: its MESSAGE, or one made in B (valid
+ * until B changes).  "" when memory runs out, with B->oom set.
+ */
+const char	*ra_finding_message(const struct ra_lint *,
+		    const struct ra_finding *f, struct ra_buf *b);
 
 /* A role of a combination, and the input it came from. */
 struct ra_member {

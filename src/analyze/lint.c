@@ -17,6 +17,10 @@
 
 #include "analyze/analyze.h"
 
+/*
+ * Add a finding; its message is MSG's text, taken over (MSG is left
+ * empty), or NULL for one ra_finding_message() makes.  0 or -1 (memory).
+ */
 static int
 add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
     const struct ra_role *role, size_t priv, enum ra_level level,
@@ -24,7 +28,7 @@ add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
 {
 	struct ra_finding	*f;
 
-	if (msg->oom || ra_grow(&ln->f, &ln->cap, ln->n + 1,
+	if ((msg != NULL && msg->oom) || ra_grow(&ln->f, &ln->cap, ln->n + 1,
 	    sizeof(*ln->f)) == -1)
 		return -1;
 	f = &ln->f[ln->n++];
@@ -35,11 +39,13 @@ add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
 	f->role = role;
 	f->priv = priv;
 	f->level = level;
-	f->message = msg->s ? msg->s : ra_strdup("");
-	memset(msg, 0, sizeof(*msg));
-	if (f->message == NULL) {
-		ln->n--;
-		return -1;
+	if (msg != NULL) {
+		f->message = msg->s ? msg->s : ra_strdup("");
+		memset(msg, 0, sizeof(*msg));
+		if (f->message == NULL) {
+			ln->n--;
+			return -1;
+		}
 	}
 	ln->count[sev]++;
 	return 0;
@@ -156,31 +162,53 @@ depth_code(const struct ra_privdef *d, enum ra_level l)
 	return 0;
 }
 
-/* Add the finding depth_code() found for privilege P of R at L. */
-static int
-depth_finding(struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    size_t p, enum ra_level l, struct ra_buf *msg)
+/* The message of a depth finding of CODE: privilege D held at L. */
+static void
+depth_message(struct ra_buf *b, int code, const struct ra_privdef *d,
+    enum ra_level l)
 {
-	const struct ra_privdef	*d = &ln->ctx->cat.v[p];
-	unsigned		 depths = ra_privdef_depths(d);
+	unsigned	 depths = ra_privdef_depths(d);
 
-	if (depth_code(d, l) == RA_C_LINT_DEPTH) {
-		ra_buf_printf(msg, "%s is held at %s; it takes only ",
-		    d->name, ra_level_both(l));
-		ra_depths_format(depths, msg);
+	if (code == RA_C_LINT_DEPTH) {
+		ra_buf_printf(b, "%s is held at %s; it takes only ", d->name,
+		    ra_level_both(l));
+		ra_depths_format(depths, b);
 		if (d->section == RA_SECTION_PRIVACY)
-			ra_buf_adds(msg, " (privacy-related privileges take "
+			ra_buf_adds(b, " (privacy-related privileges take "
 			    "only Organization)");
 		else if (d->access != RA_ACCESS_NONE &&
 		    depths == RA_DEPTH(RA_LEVEL_GLOBAL))
-			ra_buf_adds(msg, " (an organization-owned table)");
-		return add(ln, RA_C_LINT_DEPTH, RA_SEV_WARNING, sol, r, p, l,
-		    msg);
+			ra_buf_adds(b, " (an organization-owned table)");
+		return;
 	}
-	ra_buf_printf(msg, "%s is held at %s; most miscellaneous privileges "
+	ra_buf_printf(b, "%s is held at %s; most miscellaneous privileges "
 	    "take only Organization (Global), and roleaudit does not know "
 	    "this one's depths", d->name, ra_level_both(l));
-	return add(ln, RA_C_LINT_MISC_DEPTH, RA_SEV_NOTE, sol, r, p, l, msg);
+}
+
+const char *
+ra_finding_message(const struct ra_lint *ln, const struct ra_finding *f,
+    struct ra_buf *b)
+{
+	if (f->message != NULL)
+		return f->message;
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+	if (f->priv < ln->ctx->cat.n)
+		depth_message(b, f->code, &ln->ctx->cat.v[f->priv], f->level);
+	return b->oom || b->s == NULL ? "" : b->s;
+}
+
+/* Add the finding depth_code() found for privilege P of R at L. */
+static int
+depth_finding(struct ra_lint *ln, size_t sol, const struct ra_role *r,
+    size_t p, enum ra_level l)
+{
+	int	 code = depth_code(&ln->ctx->cat.v[p], l);
+
+	return add(ln, code, code == RA_C_LINT_DEPTH ? RA_SEV_WARNING :
+	    RA_SEV_NOTE, sol, r, p, l, NULL);
 }
 
 /*
@@ -232,7 +260,7 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		qsort(found, nfound, sizeof(*found), held_cmp);
 	for (k = 0; k < nfound; k++)
 		if (depth_finding(ln, sol, r, found[k].priv,
-		    ra_bitmap_get(&r->bits, found[k].priv), &msg) == -1)
+		    ra_bitmap_get(&r->bits, found[k].priv)) == -1)
 			goto out;
 
 	if (app.n && !appto.n && append_alone(ln, RA_C_LINT_APPEND, sol, r,
@@ -323,18 +351,53 @@ nomem:
 	return RA_ENOMEM;
 }
 
+/* Where role R (of input SOL) comes among all the inputs' roles. */
+static int
+role_cmp(const struct ra_lint *ln, size_t sol, const struct ra_role *r,
+    const struct ra_finding *f)
+{
+	if (f->sol != sol)
+		return sol < f->sol ? -1 : 1;
+	if (f->role != r)
+		return r - ln->sol[sol]->role < f->role - ln->sol[sol]->role ?
+		    -1 : 1;
+	return 0;
+}
+
+/*
+ * Findings are kept in role order, the inputs' one after another: find
+ * R's by bisection, not by a walk that would make a report of many roles
+ * and many findings quadratic.
+ */
 void
 ra_lint_role_findings(const struct ra_lint *ln, const struct ra_role *r,
     size_t *first, size_t *end)
 {
-	size_t	 i;
+	size_t	 sol, lo, hi, mid;
 
-	for (i = 0; i < ln->n && ln->f[i].role != r; i++)
-		continue;
-	*first = i;
-	for (; i < ln->n && ln->f[i].role == r; i++)
-		continue;
-	*end = i;
+	for (sol = 0; sol < ln->nsol; sol++)
+		if (r >= ln->sol[sol]->role &&
+		    r < ln->sol[sol]->role + ln->sol[sol]->nrole)
+			break;
+	*first = *end = ln->n;
+	if (sol == ln->nsol)
+		return;
+	for (lo = 0, hi = ln->n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (role_cmp(ln, sol, r, &ln->f[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (hi = ln->n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (role_cmp(ln, sol, r, &ln->f[mid]) >= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*end = lo;
 }
 
 RA_EXPORT void
@@ -364,8 +427,8 @@ ra_lint_count(const struct ra_lint *ln, enum ra_severity min)
 RA_EXPORT void
 ra_lint_record(struct ra_ctx *ctx, const struct ra_lint *ln)
 {
-	struct ra_buf	 file = { 0 };
-	const char	*member;
+	struct ra_buf	 file = { 0 }, msg = { 0 };
+	const char	*member, *m;
 	size_t		 i;
 
 	for (i = 0; i < ln->n; i++) {
@@ -374,11 +437,12 @@ ra_lint_record(struct ra_ctx *ctx, const struct ra_lint *ln)
 		file.len = 0;
 		ra_role_diag_location(ln->sol[f->sol], f->role, &file,
 		    &member);
-		if (file.oom)
+		m = ra_finding_message(ln, f, &msg);
+		if (file.oom || msg.oom)
 			break;
 		ra_diag_add(ctx, f->severity, f->code, file.s, member,
-		    f->role->line, 0, "role \"%s\": %s", f->role->name,
-		    f->message);
+		    f->role->line, 0, "role \"%s\": %s", f->role->name, m);
 	}
 	ra_buf_free(&file);
+	ra_buf_free(&msg);
 }

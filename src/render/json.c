@@ -604,55 +604,103 @@ json_depths(unsigned depths)
 	return a;
 }
 
+/* What the writers of lint's elements read. */
+struct lint_at {
+	const struct ra_lint	*ln;
+	size_t			 sol, role;	/* the role being written */
+	size_t			 first, end;	/* its findings */
+	struct ra_buf		 m;		/* message scratch */
+};
+
+/* An el_writer of a role's findings, one at a time. */
+static int
+finding_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct lint_at		*at = arg;
+	const struct ra_finding	*f;
+	const struct ra_privdef	*d;
+	json_t			*f1;
+	char			 code[16], *el;
+	int			 rc;
+
+	if (i >= at->end - at->first)
+		return 0;
+	f = &at->ln->f[at->first + i];
+	d = f->priv == RA_NOPRIV ? NULL : &at->ln->ctx->cat.v[f->priv];
+	f1 = json_object();
+	json_object_set_new(f1, "severity", jstr(ra_severity_name(f->severity)));
+	snprintf(code, sizeof(code), "RA%03d", f->code);
+	json_object_set_new(f1, "code", jstr(code));
+	json_object_set_new(f1, "privilege", jstr(d ? d->name : NULL));
+	json_object_set_new(f1, "level", d ? jstr(ra_level_name(f->level)) :
+	    json_null());
+	json_object_set_new(f1, "allowed", d ?
+	    json_depths(ra_privdef_depths(d)) : json_null());
+	json_object_set_new(f1, "message",
+	    jstr(ra_finding_message(at->ln, f, &at->m)));
+	el = at->m.oom ? NULL : json_dumps(f1, JSON_INDENT(2));
+	json_decref(f1);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
+/*
+ * An el_writer of lint's roles (the Ith of all the inputs'), each with
+ * its findings written one at a time: a role may have a million.
+ */
+static int
+lint_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	static const char *const inherit[] = { NULL, "team",
+	    "direct and team" };
+	struct lint_at		*at = arg;
+	const struct ra_role	*r;
+	json_t			*o;
+	enum ra_err		 e;
+
+	/* Roles are asked for in order: step to the next one. */
+	if (i == 0)
+		at->sol = at->role = 0;
+	else
+		at->role++;
+	while (at->sol < at->ln->nsol &&
+	    at->role >= at->ln->sol[at->sol]->nrole) {
+		at->sol++;
+		at->role = 0;
+	}
+	if (at->sol >= at->ln->nsol)
+		return 0;
+	r = &at->ln->sol[at->sol]->role[at->role];
+	o = json_role(r, at->sol);
+	json_object_set_new(o, "inherit", jstr(inherit[r->inherit]));
+	json_object_set_new(o, "findings", json_array());
+	ra_lint_role_findings(at->ln, r, &at->first, &at->end);
+	if (fputs(sep, out) == EOF) {
+		json_decref(o);
+		return -1;
+	}
+	e = dump_around(o, o, "findings", 2, indent, finding_el, at, out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
+}
+
 enum ra_err
 ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
     FILE *out)
 {
-	static const char *const inherit[] = { NULL, "team",
-	    "direct and team" };
-	json_t	*root = json_object(), *roles, *o, *fa, *f1, *s;
-	char	 code[16];
-	size_t	 si, i, k, first, end;
+	struct lint_at	 at;
+	json_t		*root = json_object(), *s;
+	enum ra_err	 e;
 
 	(void)wo;
+	memset(&at, 0, sizeof(at));
+	at.ln = ln;
 	json_object_set_new(root, "tool", json_tool());
 	json_object_set_new(root, "inputs", json_inputs(ln->sol, ln->nsol));
-	roles = json_array();
-	for (si = 0; si < ln->nsol; si++)
-		for (i = 0; i < ln->sol[si]->nrole; i++) {
-			const struct ra_role	*r = &ln->sol[si]->role[i];
-
-			o = json_role(r, si);
-			json_object_set_new(o, "inherit",
-			    jstr(inherit[r->inherit]));
-			fa = json_array();
-			ra_lint_role_findings(ln, r, &first, &end);
-			for (k = first; k < end; k++) {
-				const struct ra_finding	*f = &ln->f[k];
-				const struct ra_privdef	*d = f->priv ==
-				    RA_NOPRIV ? NULL : &ln->ctx->cat.v[f->priv];
-
-				f1 = json_object();
-				json_object_set_new(f1, "severity",
-				    jstr(ra_severity_name(f->severity)));
-				snprintf(code, sizeof(code), "RA%03d", f->code);
-				json_object_set_new(f1, "code", jstr(code));
-				json_object_set_new(f1, "privilege",
-				    jstr(d ? d->name : NULL));
-				json_object_set_new(f1, "level",
-				    d ? jstr(ra_level_name(f->level)) :
-				    json_null());
-				json_object_set_new(f1, "allowed", d ?
-				    json_depths(ra_privdef_depths(d)) :
-				    json_null());
-				json_object_set_new(f1, "message",
-				    jstr(f->message));
-				json_array_append_new(fa, f1);
-			}
-			json_object_set_new(o, "findings", fa);
-			json_array_append_new(roles, o);
-		}
-	json_object_set_new(root, "roles", roles);
+	json_object_set_new(root, "roles", json_array());
 	s = json_object();
 	json_object_set_new(s, "roles", json_integer((json_int_t)ln->nrole));
 	json_object_set_new(s, "warnings",
@@ -662,7 +710,11 @@ ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	    json_integer((json_int_t)ln->count[RA_SEV_NOTE]));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(ln->ctx));
-	return ra_json_dump(root, out);
+	e = dump_around(root, root, "roles", 2, 0, lint_role_el, &at, out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	ra_buf_free(&at.m);
+	return e;
 }
 
 enum ra_err
