@@ -77,10 +77,12 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_FILE_SIZE] = { .name = "max-file-size", .arg = "N",
 	    .help = "largest XML or CSV file, bytes (default 4G)" },
 	[OPT_MEMBERS] = { .name = "max-members", .arg = "N",
-	    .help = "most members in a zip (default 100000)" },
+	    .help = "most members in a zip, or entries in a\n"
+	    "folder (default 100000)" },
 	[OPT_TOTAL_SIZE] = { .name = "max-total-size", .arg = "N",
 	    .help = "most bytes inflated from all the members of\n"
-	    "a zip together (default 4G)" },
+	    "a zip, or read from a folder, together\n"
+	    "(default 4G)" },
 	[OPT_SCAN_SIZE] = { .name = "scan-size", .arg = "N",
 	    .help = "parse only the <Roles> section of a\n"
 	    "customizations.xml of N bytes or more\n"
