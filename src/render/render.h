@@ -265,6 +265,7 @@ struct ra_html_view {
 	const enum ra_level	*need;
 	const struct ra_role	*old, *new;	/* NULL when added/removed */
 	const struct ra_pdiff	**pd;		/* NULL: added or removed */
+	struct ra_buf		*tip;		/* CELL()'s scratch */
 };
 
 /*
