@@ -403,6 +403,84 @@ test_sarif_diff(void **state)
 	free(s);
 }
 
+/* A role of N privileges prvReadZ0 ..., at LEVEL, as a solution. */
+static char *
+wide_role(size_t n, const char *level)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i;
+
+	ra_buf_adds(&b, "<ImportExportXml><Roles><Role id=\"{W}\" name=\"W\">"
+	    "<RolePrivileges>");
+	for (i = 0; i < n; i++)
+		ra_buf_printf(&b, "<RolePrivilege name=\"prvReadZ%zu\" "
+		    "level=\"%s\"/>", i, level);
+	ra_buf_adds(&b, "</RolePrivileges></Role></Roles></ImportExportXml>");
+	assert_false(b.oom);
+	return b.s;
+}
+
+/*
+ * A role of more changes than SARIF makes at a time (256) and JSON
+ * writes one by one: every change is there, once, in order.
+ */
+static void
+test_wide_diff(void **state)
+{
+	struct ra_ctx		*ctx;
+	struct ra_solution	*old, *new;
+	struct ra_diff		*d;
+	struct ra_write_opts	 o;
+	char			*x, *y, *buf = NULL, key[32];
+	size_t			 len = 0, i;
+	json_t			*j, *res, *p;
+	json_error_t		 err;
+	FILE			*mf;
+
+	(void)state;
+	assert_non_null(ctx = ra_ctx_new());
+	x = wide_role(600, "Basic");
+	y = wide_role(600, "Global");
+	assert_int_equal(ut_load(ctx, "old.xml", x, &old), RA_OK);
+	assert_int_equal(ut_load(ctx, "new.xml", y, &new), RA_OK);
+	assert_int_equal(ra_diff(ctx, old, new, NULL, 0, NULL, &d), RA_OK);
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_SARIF;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_diff(d, &o, mf), RA_OK);
+	assert_int_equal(fclose(mf), 0);
+	assert_non_null(j = json_loads(buf, 0, &err));
+	res = json_object_get(json_array_get(json_object_get(j, "runs"), 0),
+	    "results");
+	assert_int_equal(json_array_size(res), 600);
+	json_decref(j);
+	free(buf);
+	buf = NULL;
+	o.format = RA_FORMAT_JSON;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_diff(d, &o, mf), RA_OK);
+	assert_int_equal(fclose(mf), 0);
+	assert_non_null(j = json_loads(buf, 0, &err));
+	p = json_object_get(json_array_get(json_object_get(j, "roles"), 0),
+	    "privileges");
+	assert_int_equal(json_array_size(p), 600);
+	/* In the report's order: by name, as ra_namecmp() has it. */
+	for (i = 1; i < json_array_size(p); i++)
+		assert_true(ra_namecmp(json_string_value(json_object_get(
+		    json_array_get(p, i - 1), "privilege")), json_string_value(
+		    json_object_get(json_array_get(p, i), "privilege"))) < 0);
+	snprintf(key, sizeof(key), "prvReadZ%d", 599);
+	assert_non_null(strstr(buf, key));
+	json_decref(j);
+	free(buf);
+	ra_diff_free(d);
+	ra_solution_free(old);
+	ra_solution_free(new);
+	ra_ctx_free(ctx);
+	free(x);
+	free(y);
+}
+
 /* The severities of findings.c. */
 static void
 test_severities(void **state)
@@ -556,6 +634,7 @@ main(void)
 		FIX(test_md_escapes),
 		FIX(test_sarif_check),
 		FIX(test_sarif_diff),
+		cmocka_unit_test(test_wide_diff),
 		FIX(test_severities),
 		FIX(test_grid_layout),
 		FIX(test_matrix),
