@@ -354,7 +354,8 @@ ra_grid_cell(const struct ra_grid *g, const struct ra_grid_row *r,
  * Privacy-related privileges by name.  A requirement of REQ (may be
  * NULL) that names its own entity, tab or section is placed there, as
  * the text report shows it.  0, or -1 when memory runs out (GRID is then
- * freed).  Takes about 28 bytes a privilege, and 24 more while it sorts.
+ * freed).  About 28 bytes a privilege once built, up to 52 while it is
+ * built.
  */
 int		 ra_grid_build(const struct ra_catalog *,
 		    const struct ra_profile *req, struct ra_grid *);
