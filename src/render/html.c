@@ -12,8 +12,9 @@
  * one thing: the line breaks below need to know whether an element
  * holds one node or more, so the first child of an element that may
  * break lines is held back (in the output buffer) until a second child
- * comes or the element ends.  What is held is the first row of a table,
- * the head of a table, a cell: never a role's grids.
+ * comes or the element ends, unless the page said which
+ * (ra_html_expect()).  What is held is the first row of a table or a
+ * cell's first part: never a role's grids, nor the matrix's head.
  *
  * Escaping, the page's security: every string from the input reaches
  * the page as text or as an attribute value, escaped here.  In text, &
@@ -182,6 +183,7 @@ struct open {
 					   an element */
 	unsigned char	 skeleton;	/* html, body: tags written by the page */
 	unsigned char	 held;		/* the break after the start tag waits */
+	unsigned char	 expect;	/* ra_html_expect(): 0, 1 one, 2 more */
 	size_t		 held_at;	/* where in the buffer it would go */
 };
 
@@ -415,9 +417,14 @@ add_node(struct ra_html *pg, struct open *e, int text)
 	e->brk = 0;
 	if (e->nkids == 0 && !text && !e->skeleton && (f & T_BREAK) &&
 	    !(f & T_PARA)) {
-		e->held = 1;
-		e->held_at = pg->oblen;
-		pg->nheld++;
+		/* Whether a second node comes decides; the page may know. */
+		if (e->expect == 2)
+			emits(pg, "\n");
+		else if (e->expect == 0) {
+			e->held = 1;
+			e->held_at = pg->oblen;
+			pg->nheld++;
+		}
 	} else if (e->nkids == 1 && e->held)
 		settle(pg, e, 1);
 	if (e->nkids < 2)
@@ -516,6 +523,20 @@ ra_html_attr(struct ra_html *pg, struct ra_html_node *n, const char *name,
 	else
 		emit_escaped(pg, value, 1);
 	emits(pg, "\"");
+}
+
+void
+ra_html_expect(struct ra_html *pg, struct ra_html_node *n, int several)
+{
+	struct open	*e;
+
+	if ((e = find(pg, n)) == NULL)
+		return;
+	if (e != &pg->el[pg->n - 1] || !e->in_tag) {
+		fail(pg, RA_EINVAL);
+		return;
+	}
+	e->expect = several ? 2 : 1;
 }
 
 /* Text S into N: escaped, or as it is in a raw element. */

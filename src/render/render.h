@@ -172,6 +172,14 @@ void		 ra_html_attr(struct ra_html *, struct ra_html_node *n,
 		    const char *name, const char *value);
 void		 ra_html_uattr(struct ra_html *, struct ra_html_node *n,
 		    const char *name, const char *s);
+/*
+ * N, just made, will hold more than one node (SEVERAL) or exactly one:
+ * the writer need not hold its first child back until it knows, which
+ * matters when that child is large (the matrix's head, a column per
+ * role).  Said wrongly, it costs a line break, nothing else.
+ */
+void		 ra_html_expect(struct ra_html *, struct ra_html_node *n,
+		    int several);
 /* Append text to N: trusted, formatted (up to 255 bytes), from the input. */
 void		 ra_html_text(struct ra_html *, struct ra_html_node *n,
 		    const char *s);

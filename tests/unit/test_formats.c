@@ -230,13 +230,44 @@ fill_layout(struct ra_html *pg)
 	ra_html_tel(pg, ul, "li", NULL, "x");
 }
 
+/* The same page, the breaks said ahead (ra_html_expect()), not found. */
+static void
+fill_layout_expected(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *t, *tb, *tr, *p, *ul;
+
+	t = ra_html_el(pg, b, "table", NULL);
+	ra_html_expect(pg, t, 1);
+	tb = ra_html_el(pg, t, "tbody", NULL);
+	ra_html_expect(pg, tb, 0);
+	tr = ra_html_el(pg, tb, "tr", NULL);
+	ra_html_expect(pg, tr, 1);
+	ra_html_tel(pg, tr, "td", NULL, "1");
+	ra_html_el(pg, tr, "td", "c na");
+	tr = ra_html_el(pg, ra_html_el(pg, t, "tbody", NULL), "tr", NULL);
+	ra_html_tel(pg, tr, "td", NULL, "2");
+	p = ra_html_el(pg, b, "p", NULL);
+	ra_html_tel(pg, p, "strong", NULL, "s");
+	ra_html_el(pg, p, "br", NULL);
+	ra_html_text(pg, p, "t");
+	ra_html_tel(pg, ra_html_el(pg, b, "section", NULL), "h2", NULL, "h");
+	ra_html_flush(pg);
+	ul = ra_html_el(pg, b, "ul", NULL);
+	ra_html_expect(pg, ul, 1);
+	ra_html_el(pg, ul, "li", NULL);
+	ra_html_tel(pg, ul, "li", NULL, "x");
+}
+
 static void
 test_html_writer_layout(void **state)
 {
-	char	*s;
+	char	*s, *e;
 
 	(void)state;
+	e = page(fill_layout_expected, RA_OK);
 	s = page(fill_layout, RA_OK);
+	assert_string_equal(s, e);
+	free(e);
 	assert_non_null(strstr(s, "</style>\n</head>\n\n<body>\n"
 	    "<table>\n<tbody><tr>\n<td>1</td>\n<td class=\"c na\"></td>\n"
 	    "</tr></tbody>\n<tbody><tr><td>2</td></tr></tbody>\n</table>\n"
@@ -283,6 +314,16 @@ fill_late_attr(struct ra_html *pg)
 }
 
 static void
+fill_late_expect(struct ra_html *pg)
+{
+	struct ra_html_node	*t = ra_html_el(pg, ra_html_body(pg), "table",
+				    NULL);
+
+	ra_html_el(pg, t, "tbody", NULL);
+	ra_html_expect(pg, t, 1);
+}
+
+static void
 test_html_writer_misuse(void **state)
 {
 	char	*s;
@@ -294,6 +335,7 @@ test_html_writer_misuse(void **state)
 	free(page(fill_unknown, RA_EINVAL));
 	free(page(fill_void, RA_EINVAL));
 	free(page(fill_late_attr, RA_EINVAL));
+	free(page(fill_late_expect, RA_EINVAL));
 }
 
 /* A page that cannot be written is RA_EIO, whatever is added after. */
