@@ -102,7 +102,12 @@ const char	*ra_rchange_name(enum ra_rchange);
 
 /* ---- lint.c, combine.c, explain.c, redact.c ------------------------- */
 
-/* One lint finding about a role (RA4xx). */
+/*
+ * One lint finding about a role (RA4xx).  MESSAGE is NULL for a finding
+ * about a privilege's depth (RA401, RA402), whose message is made when
+ * asked for (ra_finding_message()): a role of a million privileges may
+ * have a million such findings.
+ */
 struct ra_finding {
 	int			 code;
 	enum ra_severity	 severity;
@@ -129,6 +134,12 @@ struct ra_lint {
  */
 void		 ra_lint_role_findings(const struct ra_lint *,
 		    const struct ra_role *, size_t *first, size_t *end);
+/*
+ * The message of finding F of LN: its MESSAGE, or one made in B (valid
+ * until B changes).  "" when memory runs out, with B->oom set.
+ */
+const char	*ra_finding_message(const struct ra_lint *,
+		    const struct ra_finding *f, struct ra_buf *b);
 
 /* A role of a combination, and the input it came from. */
 struct ra_member {
@@ -299,25 +310,43 @@ enum ra_severity ra_rdiff_severity(const struct ra_rdiff *);
 
 /*
  * One row of the editor's layout.  In the entity grid (section
- * RA_SECTION_ENTITIES) a row is an entity and PRIV holds the catalog
- * index of each access right's privilege, RA_NOPRIV where the entity has
- * none.  In the Miscellaneous and Privacy-related sections a row is one
- * privilege, in PRIV[RA_ACCESS_NONE], and ACCESS is its access right
- * (usually RA_ACCESS_NONE).  LABEL is borrowed from the catalog or a
- * profile: the entity, else the privilege's name.
+ * RA_SECTION_ENTITIES) a row is an entity with a privilege per access
+ * right it has: bit k of MASK is set when column k (an enum ra_access)
+ * holds one, and the row's privileges are the grid's PRIV[FIRST], ...,
+ * one per bit, in column order (read them with ra_grid_cell()).  In the
+ * Miscellaneous and Privacy-related sections a row is one privilege, in
+ * column RA_ACCESS_NONE, and ACCESS is its access right (usually
+ * RA_ACCESS_NONE).  LABEL is borrowed from the catalog or a profile: the
+ * entity, else the privilege's name.  Small on purpose: a catalog of a
+ * million privileges makes up to a million rows.
  */
 struct ra_grid_row {
-	enum ra_tab	 tab;
-	enum ra_section	 section;
-	enum ra_access	 access;
 	const char	*label;
-	size_t		 priv[RA_ACCESS__COUNT];
+	uint32_t	 first;
+	uint16_t	 mask;
+	unsigned char	 tab;		/* enum ra_tab */
+	unsigned char	 section;	/* enum ra_section */
+	unsigned char	 access;	/* enum ra_access */
 };
 
 struct ra_grid {
 	struct ra_grid_row	*row;
-	size_t			 n, cap;
+	size_t			 n;
+	uint32_t		*priv;		/* catalog indices, row by row */
 };
+
+/* The catalog index of the privilege in column K of R, or RA_NOPRIV. */
+static inline size_t
+ra_grid_cell(const struct ra_grid *g, const struct ra_grid_row *r,
+    unsigned k)
+{
+	unsigned	 below;
+
+	if (k >= RA_ACCESS__COUNT || !(r->mask & (1u << k)))
+		return RA_NOPRIV;
+	below = (unsigned)__builtin_popcount(r->mask & ((1u << k) - 1));
+	return g->priv[r->first + below];
+}
 
 /*
  * Lay out every privilege of CAT: tabs in the editor's order, in each
@@ -325,7 +354,8 @@ struct ra_grid {
  * Privacy-related privileges by name.  A requirement of REQ (may be
  * NULL) that names its own entity, tab or section is placed there, as
  * the text report shows it.  0, or -1 when memory runs out (GRID is then
- * freed).
+ * freed).  About 28 bytes a privilege once built, up to 52 while it is
+ * built.
  */
 int		 ra_grid_build(const struct ra_catalog *,
 		    const struct ra_profile *req, struct ra_grid *);

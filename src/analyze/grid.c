@@ -14,14 +14,12 @@
 
 #include "analyze/analyze.h"
 
-/* Where one privilege goes. */
+/* Where one privilege goes; the catalog's entry says the rest. */
 struct place {
-	size_t		 priv;
-	enum ra_tab	 tab;
-	enum ra_section	 section;
-	enum ra_access	 access;
 	const char	*label;
 	const char	*name;
+	uint32_t	 priv;
+	unsigned char	 tab, section, access;
 };
 
 static int
@@ -34,108 +32,119 @@ place_cmp(const void *a, const void *b)
 	if (x->tab == y->tab && x->section != y->section)
 		return x->section < y->section ? -1 : 1;
 	/* Tab, then the row's label as reports order names, then column. */
-	if ((c = ra_priv_order_cmp(x->tab, x->label, y->tab, y->label)) != 0)
+	if ((c = ra_priv_order_cmp((enum ra_tab)x->tab, x->label,
+	    (enum ra_tab)y->tab, y->label)) != 0)
 		return c;
 	if (x->access != y->access)
 		return x->access < y->access ? -1 : 1;
 	return ra_namecmp(x->name, y->name);
 }
 
-/* A new row for P at the end of G; NULL when memory runs out. */
-static struct ra_grid_row *
-new_row(struct ra_grid *g, const struct place *p)
+/* P starts a new row after the row R (NULL before the first). */
+static int
+new_row(const struct ra_grid_row *r, const struct place *p)
 {
-	struct ra_grid_row	*r;
-	size_t			 k;
+	return r == NULL || p->section != RA_SECTION_ENTITIES ||
+	    r->section != RA_SECTION_ENTITIES || r->tab != p->tab ||
+	    strcmp(r->label, p->label) != 0 || (r->mask & (1u << p->access));
+}
 
-	if (ra_grow(&g->row, &g->cap, g->n + 1, sizeof(*g->row)) == -1)
-		return NULL;
-	r = &g->row[g->n++];
-	r->tab = p->tab;
-	r->section = p->section;
-	r->access = p->section == RA_SECTION_ENTITIES ? RA_ACCESS_NONE :
-	    p->access;
-	r->label = p->label;
-	for (k = 0; k < RA_ACCESS__COUNT; k++)
-		r->priv[k] = RA_NOPRIV;
-	return r;
+/* Where privilege I of CAT goes, its requirement OVER (or NULL) aside. */
+static void
+place_of(const struct ra_catalog *cat, size_t i, const struct ra_req *over,
+    struct place *p)
+{
+	const struct ra_privdef	*d = &cat->v[i];
+	enum ra_tab		 tab = d->tab;
+	enum ra_section		 section = d->section;
+
+	p->priv = (uint32_t)i;
+	p->name = d->name;
+	p->access = (unsigned char)d->access;
+	p->label = d->entity;
+	if (over != NULL) {
+		tab = ra_req_tab(cat, over);
+		section = ra_req_section(cat, over);
+		p->label = ra_req_entity(cat, over);
+	}
+	if ((unsigned)tab >= RA_TAB__COUNT)
+		tab = RA_TAB_MISSING;
+	/* Without an access right it cannot be a grid cell. */
+	if (d->access == RA_ACCESS_NONE && section == RA_SECTION_ENTITIES)
+		section = RA_SECTION_MISC;
+	if (p->label == NULL || *p->label == '\0')
+		p->label = d->name;
+	p->tab = (unsigned char)tab;
+	p->section = (unsigned char)section;
 }
 
 int
 ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
     struct ra_grid *g)
 {
-	const struct ra_req	**override = NULL;
-	struct place		 *pl = NULL;
-	struct ra_grid_row	 *r = NULL;
-	size_t			  i, n = cat->n;
+	struct place		*pl;
+	struct ra_grid_row	*r = NULL, probe;
+	size_t			 i, nrow, n = cat->n;
 
 	memset(g, 0, sizeof(*g));
 	if (n == 0)
 		return 0;
-	if ((pl = calloc(n, sizeof(*pl))) == NULL ||
-	    (override = calloc(n, sizeof(*override))) == NULL)
-		goto fail;
+	/* Rows number their privileges in 32 bits. */
+	if (n > UINT32_MAX || (pl = calloc(n, sizeof(*pl))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		place_of(cat, i, NULL, &pl[i]);
+	/* Still in catalog order: a requirement places its privilege. */
 	for (i = 0; req != NULL && i < req->n; i++)
 		if (req->req[i].priv < n && (req->req[i].has_tab ||
 		    req->req[i].entity != NULL))
-			override[req->req[i].priv] = &req->req[i];
-	for (i = 0; i < n; i++) {
-		const struct ra_privdef	*d = &cat->v[i];
-		struct place		*p = &pl[i];
-
-		p->priv = i;
-		p->name = d->name;
-		p->access = d->access;
-		if (override[i] != NULL) {
-			p->tab = ra_req_tab(cat, override[i]);
-			p->section = ra_req_section(cat, override[i]);
-			p->label = ra_req_entity(cat, override[i]);
-		} else {
-			p->tab = d->tab;
-			p->section = d->section;
-			p->label = d->entity;
-		}
-		if ((unsigned)p->tab >= RA_TAB__COUNT)
-			p->tab = RA_TAB_MISSING;
-		/* Without an access right it cannot be a grid cell. */
-		if (p->access == RA_ACCESS_NONE &&
-		    p->section == RA_SECTION_ENTITIES)
-			p->section = RA_SECTION_MISC;
-		if (p->label == NULL || *p->label == '\0')
-			p->label = d->name;
-	}
+			place_of(cat, req->req[i].priv, &req->req[i],
+			    &pl[req->req[i].priv]);
 	qsort(pl, n, sizeof(*pl), place_cmp);
+
+	/* Count the rows, then fill them. */
+	memset(&probe, 0, sizeof(probe));
+	for (i = 0, nrow = 0; i < n; i++) {
+		if (new_row(nrow ? &probe : NULL, &pl[i])) {
+			nrow++;
+			probe.label = pl[i].label;
+			probe.tab = pl[i].tab;
+			probe.section = pl[i].section;
+			probe.mask = 0;
+		}
+		probe.mask |= (uint16_t)(1u << pl[i].access);
+	}
+	if ((g->row = calloc(nrow, sizeof(*g->row))) == NULL ||
+	    (g->priv = calloc(n, sizeof(*g->priv))) == NULL) {
+		free(pl);
+		ra_grid_free(g);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		const struct place	*p = &pl[i];
 
-		if (p->section != RA_SECTION_ENTITIES) {
-			if ((r = new_row(g, p)) == NULL)
-				goto fail;
-			r->priv[RA_ACCESS_NONE] = p->priv;
-			continue;
+		if (new_row(r, p)) {
+			r = &g->row[g->n++];
+			r->label = p->label;
+			r->first = (uint32_t)i;
+			r->tab = p->tab;
+			r->section = p->section;
+			r->access = p->section == RA_SECTION_ENTITIES ?
+			    RA_ACCESS_NONE : p->access;
 		}
-		/* Same entity and a free cell: same row, else a new one. */
-		if (r == NULL || r->section != RA_SECTION_ENTITIES ||
-		    r->tab != p->tab || strcmp(r->label, p->label) != 0 ||
-		    r->priv[p->access] != RA_NOPRIV)
-			if ((r = new_row(g, p)) == NULL)
-				goto fail;
-		r->priv[p->access] = p->priv;
+		/* A section's row is one privilege, in the first column. */
+		r->mask |= (uint16_t)(1u << (p->section == RA_SECTION_ENTITIES ?
+		    p->access : RA_ACCESS_NONE));
+		g->priv[i] = p->priv;
 	}
 	free(pl);
-	free(override);
 	return 0;
-fail:
-	free(pl);
-	free(override);
-	ra_grid_free(g);
-	return -1;
 }
 
 void
 ra_grid_free(struct ra_grid *g)
 {
 	free(g->row);
+	free(g->priv);
 	memset(g, 0, sizeof(*g));
 }

@@ -17,6 +17,10 @@
 
 #include "analyze/analyze.h"
 
+/*
+ * Add a finding; its message is MSG's text, taken over (MSG is left
+ * empty), or NULL for one ra_finding_message() makes.  0 or -1 (memory).
+ */
 static int
 add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
     const struct ra_role *role, size_t priv, enum ra_level level,
@@ -24,7 +28,7 @@ add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
 {
 	struct ra_finding	*f;
 
-	if (msg->oom || ra_grow(&ln->f, &ln->cap, ln->n + 1,
+	if ((msg != NULL && msg->oom) || ra_grow(&ln->f, &ln->cap, ln->n + 1,
 	    sizeof(*ln->f)) == -1)
 		return -1;
 	f = &ln->f[ln->n++];
@@ -35,21 +39,23 @@ add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
 	f->role = role;
 	f->priv = priv;
 	f->level = level;
-	f->message = msg->s ? msg->s : ra_strdup("");
-	memset(msg, 0, sizeof(*msg));
-	if (f->message == NULL) {
-		ln->n--;
-		return -1;
+	if (msg != NULL) {
+		f->message = msg->s ? msg->s : ra_strdup("");
+		memset(msg, 0, sizeof(*msg));
+		if (f->message == NULL) {
+			ln->n--;
+			return -1;
+		}
 	}
 	ln->count[sev]++;
 	return 0;
 }
 
+/* A privilege a role holds, with what orders it in reports. */
 struct held {
+	const char	*name;
 	size_t		 priv;
 	enum ra_tab	 tab;
-	enum ra_level	 level;
-	const char	*name;
 };
 
 static int
@@ -60,19 +66,43 @@ held_cmp(const void *a, const void *b)
 	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
 
-/* Up to three names of V (N of them), then "and K more". */
+/*
+ * Some of a role's privileges: how many, and the first three in report
+ * order, which is all a message names.  Kept as the role's privileges
+ * go by in any order, so a role of a million privileges needs no list.
+ */
+struct some {
+	size_t		 n;
+	struct held	 first[3];
+};
+
 static void
-some_names(struct ra_buf *b, const struct ra_catalog *cat,
-    const size_t *v, size_t n)
+some_add(struct some *s, const struct held *h)
+{
+	size_t	 k = s->n < 3 ? s->n : 3;
+
+	s->n++;
+	if (k == 3 && held_cmp(h, &s->first[2]) >= 0)
+		return;
+	if (k == 3)
+		k = 2;
+	for (; k > 0 && held_cmp(h, &s->first[k - 1]) < 0; k--)
+		s->first[k] = s->first[k - 1];
+	s->first[k] = *h;
+}
+
+/* The names of S, "and K more" past three. */
+static void
+some_names(struct ra_buf *b, const struct some *s)
 {
 	size_t	 i;
 
-	for (i = 0; i < n && i < 3; i++) {
+	for (i = 0; i < s->n && i < 3; i++) {
 		ra_buf_adds(b, i ? ", " : "");
-		ra_buf_adds(b, cat->v[v[i]].name);
+		ra_buf_adds(b, s->first[i].name);
 	}
-	if (n > 3)
-		ra_buf_printf(b, " and %zu more", n - 3);
+	if (s->n > 3)
+		ra_buf_printf(b, " and %zu more", s->n - 3);
 }
 
 /* A word of NAME (letters only around it) is "team", ignoring case. */
@@ -95,16 +125,17 @@ names_team(const char *name)
 }
 
 /*
- * RA410/RA411: role R holds HAS on the N tables of V but LACKS on none.
+ * RA410/RA411: role R holds HAS on the tables of S but LACKS on none.
  * 0 or -1 (memory).
  */
 static int
 append_alone(struct ra_lint *ln, int code, size_t sol,
     const struct ra_role *r, const char *has, const char *lacks,
-    const size_t *v, size_t n, struct ra_buf *msg)
+    const struct some *s, struct ra_buf *msg)
 {
-	ra_buf_printf(msg, "%s on %zu table%s (", has, n, n == 1 ? "" : "s");
-	some_names(msg, &ln->ctx->cat, v, n);
+	ra_buf_printf(msg, "%s on %zu table%s (", has, s->n,
+	    s->n == 1 ? "" : "s");
+	some_names(msg, s);
 	ra_buf_printf(msg, ") but %s on none: a record can be attached to "
 	    "another only with Append on it and Append To on the other, so "
 	    "this role alone attaches nothing, unless another role of the "
@@ -113,97 +144,139 @@ append_alone(struct ra_lint *ln, int code, size_t sol,
 	    msg);
 }
 
-/* Lint role R of solution SOL into LN; 0 or -1 (memory). */
+/*
+ * Whether privilege D held at L is a finding about its depth: RA401
+ * (depths it cannot take) or RA402 (an unknown miscellaneous one short
+ * of Organization); 0 when it is none.
+ */
+static int
+depth_code(const struct ra_privdef *d, enum ra_level l)
+{
+	unsigned	 depths = ra_privdef_depths(d);
+
+	if (depths != 0 && !(depths & RA_DEPTH(l)))
+		return RA_C_LINT_DEPTH;
+	if (depths == 0 && d->section == RA_SECTION_MISC &&
+	    l != RA_LEVEL_GLOBAL)
+		return RA_C_LINT_MISC_DEPTH;
+	return 0;
+}
+
+/* The message of a depth finding of CODE: privilege D held at L. */
+static void
+depth_message(struct ra_buf *b, int code, const struct ra_privdef *d,
+    enum ra_level l)
+{
+	unsigned	 depths = ra_privdef_depths(d);
+
+	if (code == RA_C_LINT_DEPTH) {
+		ra_buf_printf(b, "%s is held at %s; it takes only ", d->name,
+		    ra_level_both(l));
+		ra_depths_format(depths, b);
+		if (d->section == RA_SECTION_PRIVACY)
+			ra_buf_adds(b, " (privacy-related privileges take "
+			    "only Organization)");
+		else if (d->access != RA_ACCESS_NONE &&
+		    depths == RA_DEPTH(RA_LEVEL_GLOBAL))
+			ra_buf_adds(b, " (an organization-owned table)");
+		return;
+	}
+	ra_buf_printf(b, "%s is held at %s; most miscellaneous privileges "
+	    "take only Organization (Global), and roleaudit does not know "
+	    "this one's depths", d->name, ra_level_both(l));
+}
+
+const char *
+ra_finding_message(const struct ra_lint *ln, const struct ra_finding *f,
+    struct ra_buf *b)
+{
+	if (f->message != NULL)
+		return f->message;
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+	if (f->priv < ln->ctx->cat.n)
+		depth_message(b, f->code, &ln->ctx->cat.v[f->priv], f->level);
+	return b->oom || b->s == NULL ? "" : b->s;
+}
+
+/* Add the finding depth_code() found for privilege P of R at L. */
+static int
+depth_finding(struct ra_lint *ln, size_t sol, const struct ra_role *r,
+    size_t p, enum ra_level l)
+{
+	int	 code = depth_code(&ln->ctx->cat.v[p], l);
+
+	return add(ln, code, code == RA_C_LINT_DEPTH ? RA_SEV_WARNING :
+	    RA_SEV_NOTE, sol, r, p, l, NULL);
+}
+
+/*
+ * Lint role R of solution SOL into LN; 0 or -1 (memory).  One pass over
+ * the role's privileges in catalog order counts what the role-wide
+ * checks need and collects the privileges with a depth finding, which
+ * alone are then sorted into report order: memory follows the findings,
+ * not the role.
+ */
 static int
 lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
     int team_by_option)
 {
 	const struct ra_catalog	*cat = &ln->ctx->cat;
-	struct held		*h = NULL;
+	struct held		*found = NULL, h;
 	struct ra_bitmap_iter	 it;
+	struct some		 app, appto, basic;
 	struct ra_buf		 msg = { 0 };
-	size_t			*app = NULL, *appto = NULL, *basic = NULL;
-	size_t			 nh = 0, napp = 0, nappto = 0, nbasic = 0;
-	size_t			 ntable = 0, i, k;
+	size_t			 nfound = 0, capfound = 0, ntable = 0, i, k;
+	enum ra_level		 l;
 	int			 rc = -1;
 
-	nh = ra_bitmap_count(&r->bits);
-	if (nh && ((h = calloc(nh, sizeof(*h))) == NULL ||
-	    (app = calloc(nh, sizeof(*app))) == NULL ||
-	    (appto = calloc(nh, sizeof(*appto))) == NULL ||
-	    (basic = calloc(nh, sizeof(*basic))) == NULL))
-		goto out;
-	k = 0;
+	memset(&app, 0, sizeof(app));
+	memset(&appto, 0, sizeof(appto));
+	memset(&basic, 0, sizeof(basic));
 	ra_bitmap_iter_init(&it, &r->bits);
-	while (k < nh && ra_bitmap_iter_next(&it, &i, &h[k].level)) {
-		h[k].priv = i;
-		h[k].tab = cat->v[i].tab;
-		h[k].name = cat->v[i].name;
-		k++;
-	}
-	if (nh > 1)
-		qsort(h, nh, sizeof(*h), held_cmp);
+	while (ra_bitmap_iter_next(&it, &i, &l)) {
+		const struct ra_privdef	*d = &cat->v[i];
 
-	for (k = 0; k < nh; k++) {
-		const struct ra_privdef	*d = &cat->v[h[k].priv];
-		enum ra_level		 l;
-		unsigned		 depths = ra_privdef_depths(d);
-
-		l = h[k].level;
-		switch (d->access) {
-		case RA_ACCESS_APPEND:
-			app[napp++] = h[k].priv;
-			break;
-		case RA_ACCESS_APPENDTO:
-			appto[nappto++] = h[k].priv;
-			break;
-		default:
-			break;
-		}
+		h.priv = i;
+		h.tab = d->tab;
+		h.name = d->name;
+		if (d->access == RA_ACCESS_APPEND)
+			some_add(&app, &h);
+		else if (d->access == RA_ACCESS_APPENDTO)
+			some_add(&appto, &h);
 		if (d->access != RA_ACCESS_NONE) {
 			ntable++;
 			if (l == RA_LEVEL_BASIC)
-				basic[nbasic++] = h[k].priv;
+				some_add(&basic, &h);
 		}
-		if (depths != 0 && !(depths & RA_DEPTH(l))) {
-			ra_buf_printf(&msg, "%s is held at %s; it takes only ",
-			    d->name, ra_level_both(l));
-			ra_depths_format(depths, &msg);
-			if (d->section == RA_SECTION_PRIVACY)
-				ra_buf_adds(&msg, " (privacy-related "
-				    "privileges take only Organization)");
-			else if (d->access != RA_ACCESS_NONE &&
-			    depths == RA_DEPTH(RA_LEVEL_GLOBAL))
-				ra_buf_adds(&msg, " (an organization-owned "
-				    "table)");
-			if (add(ln, RA_C_LINT_DEPTH, RA_SEV_WARNING, sol, r,
-			    h[k].priv, l, &msg) == -1)
+		if (depth_code(d, l) != 0) {
+			if (ra_grow(&found, &capfound, nfound + 1,
+			    sizeof(*found)) == -1)
 				goto out;
-		} else if (depths == 0 && d->section == RA_SECTION_MISC &&
-		    l != RA_LEVEL_GLOBAL) {
-			ra_buf_printf(&msg, "%s is held at %s; most "
-			    "miscellaneous privileges take only Organization "
-			    "(Global), and roleaudit does not know this one's "
-			    "depths", d->name, ra_level_both(l));
-			if (add(ln, RA_C_LINT_MISC_DEPTH, RA_SEV_NOTE, sol, r,
-			    h[k].priv, l, &msg) == -1)
-				goto out;
+			found[nfound++] = h;
 		}
 	}
+	if (nfound > 1)
+		qsort(found, nfound, sizeof(*found), held_cmp);
+	for (k = 0; k < nfound; k++)
+		if (depth_finding(ln, sol, r, found[k].priv,
+		    ra_bitmap_get(&r->bits, found[k].priv)) == -1)
+			goto out;
 
-	if (napp && !nappto && append_alone(ln, RA_C_LINT_APPEND, sol, r,
-	    "Append", "Append To", app, napp, &msg) == -1)
+	if (app.n && !appto.n && append_alone(ln, RA_C_LINT_APPEND, sol, r,
+	    "Append", "Append To", &app, &msg) == -1)
 		goto out;
-	if (nappto && !napp && append_alone(ln, RA_C_LINT_APPENDTO, sol, r,
-	    "Append To", "Append", appto, nappto, &msg) == -1)
+	if (appto.n && !app.n && append_alone(ln, RA_C_LINT_APPENDTO, sol, r,
+	    "Append To", "Append", &appto, &msg) == -1)
 		goto out;
 	if ((team_by_option || names_team(r->name)) &&
-	    r->inherit != RA_INHERIT_DIRECT && nbasic > 0) {
+	    r->inherit != RA_INHERIT_DIRECT && basic.n > 0) {
 		ra_buf_printf(&msg, "a role for teams (%s) grants %zu of its "
 		    "%zu table privileges at User (Basic) depth (",
 		    team_by_option ? "named with --team-role" :
-		    "its name says team", nbasic, ntable);
-		some_names(&msg, cat, basic, nbasic);
+		    "its name says team", basic.n, ntable);
+		some_names(&msg, &basic);
 		ra_buf_printf(&msg, "), and %s: through the team, User depth "
 		    "reaches only records the team owns, not the members' "
 		    "own; raise those privileges to Business Unit, or set "
@@ -220,10 +293,7 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	rc = 0;
 out:
 	ra_buf_free(&msg);
-	free(h);
-	free(app);
-	free(appto);
-	free(basic);
+	free(found);
 	return rc;
 }
 
@@ -282,18 +352,53 @@ nomem:
 	return RA_ENOMEM;
 }
 
+/* Where role R (of input SOL) comes among all the inputs' roles. */
+static int
+role_cmp(const struct ra_lint *ln, size_t sol, const struct ra_role *r,
+    const struct ra_finding *f)
+{
+	if (f->sol != sol)
+		return sol < f->sol ? -1 : 1;
+	if (f->role != r)
+		return r - ln->sol[sol]->role < f->role - ln->sol[sol]->role ?
+		    -1 : 1;
+	return 0;
+}
+
+/*
+ * Findings are kept in role order, the inputs' one after another: find
+ * R's by bisection, not by a walk that would make a report of many roles
+ * and many findings quadratic.
+ */
 void
 ra_lint_role_findings(const struct ra_lint *ln, const struct ra_role *r,
     size_t *first, size_t *end)
 {
-	size_t	 i;
+	size_t	 sol, lo, hi, mid;
 
-	for (i = 0; i < ln->n && ln->f[i].role != r; i++)
-		continue;
-	*first = i;
-	for (; i < ln->n && ln->f[i].role == r; i++)
-		continue;
-	*end = i;
+	for (sol = 0; sol < ln->nsol; sol++)
+		if (r >= ln->sol[sol]->role &&
+		    r < ln->sol[sol]->role + ln->sol[sol]->nrole)
+			break;
+	*first = *end = ln->n;
+	if (sol == ln->nsol)
+		return;
+	for (lo = 0, hi = ln->n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (role_cmp(ln, sol, r, &ln->f[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (hi = ln->n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (role_cmp(ln, sol, r, &ln->f[mid]) >= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*end = lo;
 }
 
 RA_EXPORT void
@@ -323,8 +428,8 @@ ra_lint_count(const struct ra_lint *ln, enum ra_severity min)
 RA_EXPORT void
 ra_lint_record(struct ra_ctx *ctx, const struct ra_lint *ln)
 {
-	struct ra_buf	 file = { 0 };
-	const char	*member;
+	struct ra_buf	 file = { 0 }, msg = { 0 };
+	const char	*member, *m;
 	size_t		 i;
 
 	for (i = 0; i < ln->n; i++) {
@@ -333,11 +438,12 @@ ra_lint_record(struct ra_ctx *ctx, const struct ra_lint *ln)
 		file.len = 0;
 		ra_role_diag_location(ln->sol[f->sol], f->role, &file,
 		    &member);
-		if (file.oom)
+		m = ra_finding_message(ln, f, &msg);
+		if (file.oom || msg.oom)
 			break;
 		ra_diag_add(ctx, f->severity, f->code, file.s, member,
-		    f->role->line, 0, "role \"%s\": %s", f->role->name,
-		    f->message);
+		    f->role->line, 0, "role \"%s\": %s", f->role->name, m);
 	}
 	ra_buf_free(&file);
+	ra_buf_free(&msg);
 }

@@ -272,7 +272,9 @@ void		 cli_raise(struct cli_run *, enum cli_exit v);
 enum cli_exit	 cli_exit_of(enum ra_err);
 /*
  * A library call failed after the inputs were read, so the report cannot
- * be made: say why and exit 4.  Returns -1 for E other than RA_OK, else 0.
+ * be made: say why, once, and exit 4 (RA_EIO: the output that could not
+ * be written, and errno's reason).  Returns -1 for E other than RA_OK,
+ * else 0.
  */
 int		 cli_failed(struct cli_run *, enum ra_err e);
 /* Print the diagnostics not printed yet (-q: errors only). */

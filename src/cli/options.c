@@ -77,11 +77,13 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_FILE_SIZE] = { .name = "max-file-size", .arg = "N",
 	    .help = "largest XML or CSV file, bytes (default 4G)" },
 	[OPT_MEMBERS] = { .name = "max-members", .arg = "N",
-	    .help = "most members in a zip, or in a package and\n"
-	    "its zips together (default 100000)" },
+	    .help = "most members in a zip, in a package and\n"
+	    "its zips together, or entries in a folder\n"
+	    "(default 100000)" },
 	[OPT_TOTAL_SIZE] = { .name = "max-total-size", .arg = "N",
 	    .help = "most bytes inflated from all the members of\n"
-	    "a zip (or package) together (default 4G)" },
+	    "a zip (or package), or read from a folder,\n"
+	    "together (default 4G)" },
 	[OPT_SCAN_SIZE] = { .name = "scan-size", .arg = "N",
 	    .help = "parse only the <Roles> section of a\n"
 	    "customizations.xml of N bytes or more\n"

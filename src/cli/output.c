@@ -77,14 +77,14 @@ cli_output_close(struct cli_sink *s, int keep)
 		FILE	*f = s->f;
 
 		s->f = NULL;
-		if (f == stdout)
-			return fflush(stdout) == 0 ? 0 : -1;
-		if (fclose(f) != 0) {
+		if (f == stdout ? fflush(stdout) == 0 : fclose(f) == 0)
+			return 0;
+		/* A failure reported already (!KEEP) is not reported twice. */
+		if (keep)
 			fprintf(stderr, "roleaudit: %s: cannot write: %s\n",
-			    s->path, strerror(errno));
-			return -1;
-		}
-		return 0;
+			    s->path != NULL ? s->path : "standard output",
+			    strerror(errno));
+		return -1;
 	}
 	if (keep) {
 		/* mkstemp() made it 0600: give it what a new file gets. */

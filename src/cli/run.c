@@ -40,9 +40,17 @@ cli_exit_of(enum ra_err e)
 int
 cli_failed(struct cli_run *r, enum ra_err e)
 {
+	int	 err = errno;
+
 	if (e == RA_OK)
 		return 0;
-	fprintf(stderr, "roleaudit: %s\n", ra_strerror(e));
+	/* Only the report is written once the inputs are read. */
+	if (e == RA_EIO && r->sink.f != NULL)
+		fprintf(stderr, "roleaudit: %s: cannot write: %s\n",
+		    r->sink.path != NULL ? r->sink.path : "standard output",
+		    err != 0 ? strerror(err) : ra_strerror(e));
+	else
+		fprintf(stderr, "roleaudit: %s\n", ra_strerror(e));
 	cli_raise(r, EXIT_SYSTEM);
 	return -1;
 }

@@ -12,6 +12,12 @@
  *
  * The folder's SHA-256 is the SHA-256 of one line per file read, in read
  * order: "<relative path> NUL <hex SHA-256 of the file> LF".
+ *
+ * A folder is held to the limits of a zip: a listing of more entries
+ * than RA_LIMIT_MEMBERS is refused (RA205) before it is sorted, and the
+ * files read may come to RA_LIMIT_TOTAL_SIZE bytes together (RA204), by
+ * their sizes before each is read; each file is held to
+ * RA_LIMIT_FILE_SIZE as it is read.
  */
 #include <sys/stat.h>
 
@@ -45,6 +51,8 @@ ra_dir_list(struct ra_ctx *ctx, const char *path, struct ra_dirlist *out)
 	DIR		*d;
 	struct dirent	*e;
 	char		*s;
+	uint64_t	 max = ctx != NULL ? ctx->limit[RA_LIMIT_MEMBERS] :
+			    UINT64_MAX;
 
 	memset(out, 0, sizeof(*out));
 	if ((d = opendir(path)) == NULL) {
@@ -56,6 +64,14 @@ ra_dir_list(struct ra_ctx *ctx, const char *path, struct ra_dirlist *out)
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
+		if ((uint64_t)out->n >= max) {
+			closedir(d);
+			ra_dir_list_free(out);
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, path, NULL,
+			    0, 0, "folder has more than %llu entries, the "
+			    "limit (--max-members)", (unsigned long long)max);
+			return RA_ELIMIT;
+		}
 		if (ra_grow(&out->v, &out->cap, out->n + 1,
 		    sizeof(*out->v)) == -1 ||
 		    (s = ra_strdup(e->d_name)) == NULL) {
@@ -125,19 +141,35 @@ ra_dir_find(struct ra_ctx *ctx, const char *dir, const struct ra_dirlist *n,
 }
 
 /*
- * Parse the file DIR/REL as DOC and add its line to the folder digest.
+ * Parse the file DIR/REL as DOC and add its line to the folder digest;
+ * *TOTAL counts the bytes of the files read so far, against the limit.
  */
 static enum ra_err
 read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
-    const char *rel, enum ra_doc doc, struct ra_sha256 *digest)
+    const char *rel, enum ra_doc doc, struct ra_sha256 *digest,
+    uint64_t *total)
 {
 	struct ra_load	 ld;
 	struct ra_sha256 sha;
+	struct stat	 st;
+	uint64_t	 max = ctx->limit[RA_LIMIT_TOTAL_SIZE];
 	char		*path, hex[65];
 	enum ra_err	 rc;
 
 	if ((path = ra_path_join(dir, rel)) == NULL)
 		return RA_ENOMEM;
+	if (stat(path, &st) == 0 && st.st_size > 0) {
+		*total = (uint64_t)st.st_size > UINT64_MAX - *total ?
+		    UINT64_MAX : *total + (uint64_t)st.st_size;
+		if (*total > max) {
+			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, dir, NULL,
+			    0, 0, "files to read come to more than %llu bytes "
+			    "in all, the limit (--max-total-size)",
+			    (unsigned long long)max);
+			free(path);
+			return RA_ELIMIT;
+		}
+	}
 	memset(&ld, 0, sizeof(ld));
 	ld.ctx = ctx;
 	ld.sol = sol;
@@ -163,6 +195,7 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	char		*other_dir = NULL, *roles_dir = NULL, *p, *rel;
 	const char	*manifest = NULL, *cust = NULL;
 	char		*found_manifest = NULL, *found_cust = NULL;
+	uint64_t	 total = 0;
 	size_t		 i, plen = strlen(path);
 	enum ra_err	 rc;
 	enum ra_doc	 cust_doc;
@@ -204,9 +237,10 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	ra_sha256_init(&digest);
 	rc = RA_OK;
 	if (manifest)
-		rc = read_one(ctx, sol, path, manifest, RA_DOC_MANIFEST, &digest);
+		rc = read_one(ctx, sol, path, manifest, RA_DOC_MANIFEST,
+		    &digest, &total);
 	if (rc == RA_OK && cust)
-		rc = read_one(ctx, sol, path, cust, cust_doc, &digest);
+		rc = read_one(ctx, sol, path, cust, cust_doc, &digest, &total);
 	for (i = 0; rc == RA_OK && i < roles.n; i++) {
 		if ((p = ra_path_join(roles_dir, roles.v[i])) == NULL) {
 			rc = RA_ENOMEM;
@@ -223,7 +257,8 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 			rc = RA_ENOMEM;
 			break;
 		}
-		rc = read_one(ctx, sol, path, rel, RA_DOC_ROLE, &digest);
+		rc = read_one(ctx, sol, path, rel, RA_DOC_ROLE, &digest,
+		    &total);
 		free(rel);
 	}
 	if (rc == RA_OK)

@@ -326,7 +326,7 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 		const struct ra_grid_row	*r = &g.row[i];
 
 		for (k = 0; rc == RA_OK && k < RA_ACCESS__COUNT; k++) {
-			size_t	 p = r->priv[k];
+			size_t	 p = ra_grid_cell(&g, r, k);
 
 			if (p == RA_NOPRIV)
 				continue;
@@ -364,7 +364,7 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
 	static const char *const head[] = { "input", "kind", "role_id",
 	    "role_name", "location", "severity", "code", "privilege",
 	    "level", "message" };
-	struct ra_buf	 loc = { 0 };
+	struct ra_buf	 loc = { 0 }, m = { 0 };
 	char		 code[16];
 	const char	*c[10];
 	size_t		 i;
@@ -378,8 +378,10 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
 
 		loc.len = 0;
 		ra_role_location(f->role, &loc);
-		if (loc.oom) {
+		c[9] = ra_finding_message(ln, f, &m);
+		if (loc.oom || m.oom) {
 			ra_buf_free(&loc);
+			ra_buf_free(&m);
 			return RA_ENOMEM;
 		}
 		snprintf(code, sizeof(code), "RA%03d", f->code);
@@ -394,10 +396,10 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
 		    ln->ctx->cat.v[f->priv].name;
 		c[8] = f->level == RA_LEVEL_NONE ? "" :
 		    ra_level_name(f->level);
-		c[9] = f->message;
 		rc = ra_csv_write_row(out, c, 10);
 	}
 	ra_buf_free(&loc);
+	ra_buf_free(&m);
 	return rc == 0 ? RA_OK : RA_EIO;
 }
 

@@ -34,16 +34,19 @@ diff_cell(struct ra_html *pg, const struct ra_html_view *v,
 {
 	enum ra_level		 o = side_level(v->old, p);
 	enum ra_level		 n = side_level(v->new, p);
-	struct ra_buf		 t = { 0 }, why = { 0 };
+	struct ra_buf		*t = v->tip, why = { 0 };
 	const char		*reason = NULL, *cls = "c";
 	struct ra_html_node	*td;
 
-	ra_buf_add_safe(&t, v->ctx->cat.v[p].name);
+	t->len = 0;
+	ra_buf_add_safe(t, v->ctx->cat.v[p].name);
+	ra_buf_adds(t, ": ");
 	if (o == n)
-		ra_buf_printf(&t, ": %s", ra_level_editor_name(n));
+		ra_buf_adds(t, ra_level_editor_name(n));
 	else {
-		ra_buf_printf(&t, ": %s \xe2\x86\x92 %s",
-		    ra_level_editor_name(o), ra_level_editor_name(n));
+		ra_buf_adds(t, ra_level_editor_name(o));
+		ra_buf_adds(t, " \xe2\x86\x92 ");
+		ra_buf_adds(t, ra_level_editor_name(n));
 		if (v->pd != NULL && v->pd[p] != NULL)
 			reason = v->pd[p]->reason;
 		else if (v->pd == NULL && n > o &&
@@ -51,15 +54,15 @@ diff_cell(struct ra_html *pg, const struct ra_html_view *v,
 			reason = why.oom ? "" : why.s;
 		cls = reason != NULL ? "c esc" : n > o ? "c up" : "c down";
 		if (reason != NULL) {
-			ra_buf_adds(&t, "; escalation: ");
-			ra_buf_adds(&t, reason);
+			ra_buf_adds(t, "; escalation: ");
+			ra_buf_adds(t, reason);
 		}
 	}
 	td = ra_html_el(pg, tr, "td", cls);
-	if (t.oom || why.oom)
+	if (t->oom || why.oom)
 		ra_html_fail(pg);
 	else
-		ra_html_attr(pg, td, "title", t.s);
+		ra_html_attr(pg, td, "title", t->s);
 	ra_html_circle(pg, td, o);
 	if (o != n) {
 		ra_html_tel(pg, td, "span", "arrow", "\xe2\x86\x92");
@@ -67,7 +70,6 @@ diff_cell(struct ra_html *pg, const struct ra_html_view *v,
 		if (reason != NULL)
 			ra_html_tel(pg, td, "span", "why", "escalation");
 	}
-	ra_buf_free(&t);
 	ra_buf_free(&why);
 }
 
@@ -289,7 +291,7 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	const struct ra_pdiff	**pd;
 	struct ra_html		*pg;
 	struct ra_grid		 grid;
-	struct ra_buf		 b = { 0 };
+	struct ra_buf		 b = { 0 }, tip = { 0 };
 	struct ra_html_view	 v;
 	struct ra_html_node	*t, *td, *n;
 	size_t			 i;
@@ -342,6 +344,7 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	v.grid = &grid;
 	v.shown = diff_shown;
 	v.cell = diff_cell;
+	v.tip = &tip;
 	for (i = 0; i < d->nr; i++) {
 		ra_html_flush(pg);
 		role_section(pg, d, i, &v, pd, &b);
@@ -350,6 +353,7 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	    "profile is an error; another change that grants more, a "
 	    "warning; a change that grants less, a note.");
 	ra_buf_free(&b);
+	ra_buf_free(&tip);
 	ra_grid_free(&grid);
 	free(pd);
 	return ra_html_end(pg);

@@ -61,8 +61,12 @@ tab_table(struct ra_html *pg, const struct ra_catalog *cat,
 	snprintf(id, sizeof(id), "tab-%d", (int)t);
 	ra_html_attr(pg, n, "id", id);
 	ra_html_text(pg, n, ra_tab_name(t));
+	/* A head and a body; the head's one row has a column per role. */
 	table = ra_html_el(pg, body, "table", "matrix");
-	tr = ra_html_el(pg, ra_html_el(pg, table, "thead", NULL), "tr", NULL);
+	ra_html_expect(pg, table, 1);
+	n = ra_html_el(pg, table, "thead", NULL);
+	ra_html_expect(pg, n, 0);
+	tr = ra_html_el(pg, n, "tr", NULL);
 	ra_html_tel(pg, tr, "th", NULL, "Entity");
 	ra_html_tel(pg, tr, "th", NULL, "Access");
 	ra_html_tel(pg, tr, "th", NULL, "Privilege");
@@ -85,9 +89,9 @@ tab_table(struct ra_html *pg, const struct ra_catalog *cat,
 			ra_html_text(pg, n, ra_section_name(cursec));
 		}
 		for (span = 0, k = 0; k < RA_ACCESS__COUNT; k++)
-			span += r->priv[k] != RA_NOPRIV;
+			span += ra_grid_cell(grid, r, k) != RA_NOPRIV;
 		for (k = 0; k < RA_ACCESS__COUNT; k++) {
-			size_t	 p = r->priv[k];
+			size_t	 p = ra_grid_cell(grid, r, k);
 
 			if (p == RA_NOPRIV)
 				continue;

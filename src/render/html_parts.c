@@ -301,10 +301,11 @@ ra_html_footer(struct ra_html *pg, const char *what)
 static int
 row_shown(const struct ra_html_view *v, const struct ra_grid_row *r)
 {
-	size_t	 k;
+	size_t	 k, p;
 
 	for (k = 0; k < RA_ACCESS__COUNT; k++)
-		if (r->priv[k] != RA_NOPRIV && v->shown(v, r->priv[k]))
+		if ((p = ra_grid_cell(v->grid, r, k)) != RA_NOPRIV &&
+		    v->shown(v, p))
 			return 1;
 	return 0;
 }
@@ -333,10 +334,12 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
 		ra_html_attr(pg, th, "scope", "row");
 		ra_html_utext(pg, th, r->label);
 		for (k = RA_ACCESS_CREATE; k < RA_ACCESS__COUNT; k++) {
-			if (r->priv[k] == RA_NOPRIV)
+			size_t	 p = ra_grid_cell(v->grid, r, k);
+
+			if (p == RA_NOPRIV)
 				ra_html_el(pg, tr, "td", "c na");
 			else
-				v->cell(pg, v, tr, r->priv[k]);
+				v->cell(pg, v, tr, p);
 		}
 	}
 }
@@ -352,7 +355,8 @@ section_table(struct ra_html *pg, const struct ra_html_view *v,
 
 	for (i = a; i < b; i++) {
 		const struct ra_grid_row	*r = &v->grid->row[i];
-		size_t				 p = r->priv[RA_ACCESS_NONE];
+		size_t				 p = ra_grid_cell(v->grid, r,
+						    RA_ACCESS_NONE);
 
 		if (r->section != sec || !v->shown(v, p))
 			continue;

@@ -24,25 +24,28 @@ check_cell(struct ra_html *pg, const struct ra_html_view *v,
 	enum ra_level		 held = ra_bitmap_get(&v->role->bits, p);
 	enum ra_level		 need = v->need[p];
 	int			 miss = need != RA_LEVEL_NONE && held < need;
-	struct ra_buf		 t = { 0 };
+	struct ra_buf		*t = v->tip;
 	struct ra_html_node	*td;
 
-	ra_buf_add_safe(&t, v->ctx->cat.v[p].name);
-	ra_buf_printf(&t, ": %s", ra_level_editor_name(held));
-	if (need != RA_LEVEL_NONE)
-		ra_buf_printf(&t, "; required: %s or more",
-		    ra_level_editor_name(need));
+	t->len = 0;
+	ra_buf_add_safe(t, v->ctx->cat.v[p].name);
+	ra_buf_adds(t, ": ");
+	ra_buf_adds(t, ra_level_editor_name(held));
+	if (need != RA_LEVEL_NONE) {
+		ra_buf_adds(t, "; required: ");
+		ra_buf_adds(t, ra_level_editor_name(need));
+		ra_buf_adds(t, " or more");
+	}
 	td = ra_html_el(pg, tr, "td", miss ? "c miss" :
 	    need != RA_LEVEL_NONE ? "c req" : "c");
-	if (t.oom)
+	if (t->oom)
 		ra_html_fail(pg);
 	else
-		ra_html_attr(pg, td, "title", t.s);
+		ra_html_attr(pg, td, "title", t->s);
 	ra_html_circle(pg, td, held);
 	if (miss)
 		ra_html_text(pg, ra_html_tel(pg, td, "span", "why", "needs "),
 		    ra_level_editor_name(need));
-	ra_buf_free(&t);
 }
 
 /* The privileges R lacks, each where the editor shows it. */
@@ -180,7 +183,7 @@ ra_render_report_html(const struct ra_report *rep,
 	const struct ra_catalog	*cat = &rep->ctx->cat;
 	struct ra_html		*pg;
 	struct ra_grid		 grid;
-	struct ra_buf		 b = { 0 };
+	struct ra_buf		 b = { 0 }, tip = { 0 };
 	struct ra_html_view	 v;
 	enum ra_level		*need;
 	struct ra_html_node	*t, *td, *n;
@@ -240,6 +243,7 @@ ra_render_report_html(const struct ra_report *rep,
 	v.shown = check_shown;
 	v.cell = check_cell;
 	v.need = need;
+	v.tip = &tip;
 	for (i = 0; i < rep->nres; i++) {
 		ra_html_flush(pg);
 		role_section(pg, rep, i, &v, &b);
@@ -247,6 +251,7 @@ ra_render_report_html(const struct ra_report *rep,
 	ra_html_footer(pg, "Every required privilege a role lacks is an "
 	    "error.");
 	ra_buf_free(&b);
+	ra_buf_free(&tip);
 	ra_grid_free(&grid);
 	free(need);
 	return ra_html_end(pg);

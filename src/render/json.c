@@ -218,14 +218,30 @@ put_indented(const char *s, int n, FILE *out)
 	return fputs(s, out) == EOF ? -1 : 0;
 }
 
-enum ra_err
-ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
-    int indent, json_t *(*next)(void *, size_t), void *arg, FILE *out)
+/*
+ * Writes element I of a streamed array to OUT when there is one: first
+ * SEP (what comes before it: the bracket or a comma, a newline and the
+ * indentation), then the element with every line after its first
+ * indented by INDENT.  1 when it wrote one, 0 when there is no element I
+ * (the array ends), -1 when writing failed, -2 when memory ran out.
+ */
+typedef int	(*el_writer)(void *arg, size_t i, const char *sep, int indent,
+		    FILE *out);
+
+/*
+ * Write ROOT as json_dumps(JSON_INDENT(2)) would, every line after the
+ * first indented BASE more, but with the value of KEY of object PARENT
+ * (ROOT or an object in it, KEY being INDENT blanks in) the array of
+ * the elements EL writes.  Releases ROOT.  Only PARENT may have a key at
+ * that depth before KEY.
+ */
+static enum ra_err
+dump_around(json_t *root, json_t *parent, const char *key, int indent,
+    int base, el_writer el, void *arg, FILE *out)
 {
-	char		*text, *mark, *tail, *el, find[128];
-	json_t		*v;
+	char		*text, *mark, *tail, find[128], *sep;
+	int		 rc = 0, w, at = base + indent + 2;
 	size_t		 i;
-	int		 rc = 0;
 
 	if (root == NULL || parent == NULL ||
 	    json_object_set_new(parent, key, json_string(STREAM_MARK)) != 0) {
@@ -241,34 +257,75 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
 	 */
 	text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
-	if (text == NULL || snprintf(find, sizeof(find), "\n%*s\"%s\": \"%s\"",
-	    indent, "", key, STREAM_MARK) >= (int)sizeof(find) ||
-	    (mark = strstr(text, find)) == NULL) {
+	sep = malloc((size_t)at + 3);
+	if (text == NULL || sep == NULL || snprintf(find, sizeof(find),
+	    "\n%*s\"%s\": \"%s\"", indent, "", key, STREAM_MARK) >=
+	    (int)sizeof(find) || (mark = strstr(text, find)) == NULL) {
 		free(text);
+		free(sep);
 		return RA_ENOMEM;
 	}
 	mark += strlen(find) - strlen(STREAM_MARK) - 2;
 	tail = mark + strlen(STREAM_MARK) + 2;
 	*mark = '\0';
-	rc = fputs(text, out) == EOF;
-	for (i = 0; rc == 0 && (v = next(arg, i)) != NULL; i++) {
-		el = json_dumps(v, JSON_INDENT(2));
-		json_decref(v);
-		if (el == NULL) {
-			free(text);
-			return RA_ENOMEM;
+	rc = put_indented(text, base, out);
+	memset(sep, ' ', (size_t)at + 2);
+	sep[1] = '\n';
+	sep[at + 2] = '\0';
+	for (i = 0; rc == 0; i++) {
+		sep[0] = i ? ',' : '[';
+		if ((w = el(arg, i, sep, at, out)) != 1) {
+			rc = w;
+			break;
 		}
-		rc = fputs(i ? ",\n" : "[\n", out) == EOF ||
-		    fprintf(out, "%*s", indent + 2, "") < 0 ||
-		    put_indented(el, indent + 2, out) == -1;
-		free(el);
 	}
 	if (rc == 0)
-		rc = (i ? fprintf(out, "\n%*s]", indent, "") < 0 :
-		    fputs("[]", out) == EOF) ||
-		    fputs(tail, out) == EOF || fputc('\n', out) == EOF;
+		rc = (i ? fprintf(out, "\n%*s]", base + indent, "") < 0 :
+		    fputs("[]", out) == EOF) || put_indented(tail, base, out) ?
+		    -1 : 0;
 	free(text);
-	return rc ? RA_EIO : RA_OK;
+	free(sep);
+	return rc == -2 ? RA_ENOMEM : rc ? RA_EIO : RA_OK;
+}
+
+/* ra_json_dump_streamed()'s maker of elements, and what it reads. */
+struct made {
+	json_t		*(*next)(void *, size_t);
+	void		*arg;
+};
+
+/* An el_writer of the elements M->next() makes. */
+static int
+made_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	const struct made	*m = arg;
+	json_t			*v;
+	char			*el;
+	int			 rc;
+
+	if ((v = m->next(m->arg, i)) == NULL)
+		return 0;
+	el = json_dumps(v, JSON_INDENT(2));
+	json_decref(v);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
+enum ra_err
+ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
+    int indent, json_t *(*next)(void *, size_t), void *arg, FILE *out)
+{
+	struct made	 m = { next, arg };
+	enum ra_err	 e;
+
+	e = dump_around(root, parent, key, indent, 0, made_el, &m, out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	return e;
 }
 
 /*
@@ -427,57 +484,91 @@ ra_json_diff_summary(const struct ra_diff *d)
 	return s;
 }
 
-/* The JSON of the Ith role of a diff, or NULL past the last. */
-static json_t *
-diff_role(void *arg, size_t i)
+/* What the writers of a diff's elements read. */
+struct diff_at {
+	const struct ra_diff	*d;
+	const struct ra_rdiff	*r;	/* the role whose privileges are written */
+};
+
+/* An el_writer of a role's privilege changes, one at a time. */
+static int
+pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	const struct ra_diff	*d = arg;
-	json_t			*o, *pa, *ta, *t;
+	const struct diff_at	*at = arg;
+	json_t			*v;
+	char			*el;
+	int			 rc;
+
+	if (i >= at->r->np)
+		return 0;
+	v = json_pdiff(&at->d->ctx->cat, &at->r->p[i]);
+	el = json_dumps(v, JSON_INDENT(2));
+	json_decref(v);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
+/*
+ * An el_writer of the diff's roles, each with its privilege changes
+ * written one at a time: a role may have a million.
+ */
+static int
+diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct diff_at		 at = { arg, NULL };
+	const struct ra_diff	*d = at.d;
+	const struct ra_rdiff	*r;
+	const struct ra_role	*cur;
+	json_t			*o, *ta, *t;
 	size_t			 k;
+	enum ra_err		 e;
 
 	if (i >= d->nr)
-		return NULL;
-	{
-		const struct ra_rdiff	*r = &d->r[i];
-		const struct ra_role	*cur = r->new ? r->new : r->old;
-
-		o = json_object();
-		json_object_set_new(o, "id", jstr(cur->id));
-		json_object_set_new(o, "name", jstr(cur->name));
-		json_object_set_new(o, "old_name", r->old ?
-		    jstr(r->old->name) : json_null());
-		json_object_set_new(o, "change", jstr(ra_rchange_name(r->change)));
-		json_object_set_new(o, "escalation", json_boolean(r->escalation));
-		json_object_set_new(o, "old_location", r->old ?
-		    json_role_location(r->old) : json_null());
-		json_object_set_new(o, "new_location", r->new ?
-		    json_role_location(r->new) : json_null());
-		pa = json_array();
-		for (k = 0; k < r->np; k++)
-			json_array_append_new(pa,
-			    json_pdiff(&d->ctx->cat, &r->p[k]));
-		json_object_set_new(o, "privileges", pa);
-		ta = json_array();
-		for (k = 0; k < r->nt; k++) {
-			t = json_object();
-			json_object_set_new(t, "name", jstr(r->t[k].prof->name));
-			json_object_set_new(t, "old", jstr(r->t[k].old_pass ?
-			    "pass" : "fail"));
-			json_object_set_new(t, "new", jstr(r->t[k].new_pass ?
-			    "pass" : "fail"));
-			json_array_append_new(ta, t);
-		}
-		json_object_set_new(o, "profiles", ta);
+		return 0;
+	r = at.r = &d->r[i];
+	cur = r->new ? r->new : r->old;
+	o = json_object();
+	json_object_set_new(o, "id", jstr(cur->id));
+	json_object_set_new(o, "name", jstr(cur->name));
+	json_object_set_new(o, "old_name", r->old ? jstr(r->old->name) :
+	    json_null());
+	json_object_set_new(o, "change", jstr(ra_rchange_name(r->change)));
+	json_object_set_new(o, "escalation", json_boolean(r->escalation));
+	json_object_set_new(o, "old_location", r->old ?
+	    json_role_location(r->old) : json_null());
+	json_object_set_new(o, "new_location", r->new ?
+	    json_role_location(r->new) : json_null());
+	json_object_set_new(o, "privileges", json_array());
+	ta = json_array();
+	for (k = 0; k < r->nt; k++) {
+		t = json_object();
+		json_object_set_new(t, "name", jstr(r->t[k].prof->name));
+		json_object_set_new(t, "old", jstr(r->t[k].old_pass ?
+		    "pass" : "fail"));
+		json_object_set_new(t, "new", jstr(r->t[k].new_pass ?
+		    "pass" : "fail"));
+		json_array_append_new(ta, t);
 	}
-	return o;
+	json_object_set_new(o, "profiles", ta);
+	if (fputs(sep, out) == EOF) {
+		json_decref(o);
+		return -1;
+	}
+	e = dump_around(o, o, "privileges", 2, indent, pdiff_el, &at, out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
 enum ra_err
 ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
 {
-	json_t	*root = json_object(), *a;
-	size_t	 i;
+	json_t		*root = json_object(), *a;
+	size_t		 i;
+	enum ra_err	 e;
 
 	(void)o;
 	json_object_set_new(root, "tool", json_tool());
@@ -490,8 +581,11 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
-	return ra_json_dump_streamed(root, root, "roles", 2, diff_role,
-	    (void *)d, out);
+	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d,
+	    out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	return e;
 }
 
 /* The depths of RA_DEPTH() bits DEPTHS by name; null when none is known. */
@@ -510,55 +604,103 @@ json_depths(unsigned depths)
 	return a;
 }
 
+/* What the writers of lint's elements read. */
+struct lint_at {
+	const struct ra_lint	*ln;
+	size_t			 sol, role;	/* the role being written */
+	size_t			 first, end;	/* its findings */
+	struct ra_buf		 m;		/* message scratch */
+};
+
+/* An el_writer of a role's findings, one at a time. */
+static int
+finding_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct lint_at		*at = arg;
+	const struct ra_finding	*f;
+	const struct ra_privdef	*d;
+	json_t			*f1;
+	char			 code[16], *el;
+	int			 rc;
+
+	if (i >= at->end - at->first)
+		return 0;
+	f = &at->ln->f[at->first + i];
+	d = f->priv == RA_NOPRIV ? NULL : &at->ln->ctx->cat.v[f->priv];
+	f1 = json_object();
+	json_object_set_new(f1, "severity", jstr(ra_severity_name(f->severity)));
+	snprintf(code, sizeof(code), "RA%03d", f->code);
+	json_object_set_new(f1, "code", jstr(code));
+	json_object_set_new(f1, "privilege", jstr(d ? d->name : NULL));
+	json_object_set_new(f1, "level", d ? jstr(ra_level_name(f->level)) :
+	    json_null());
+	json_object_set_new(f1, "allowed", d ?
+	    json_depths(ra_privdef_depths(d)) : json_null());
+	json_object_set_new(f1, "message",
+	    jstr(ra_finding_message(at->ln, f, &at->m)));
+	el = at->m.oom ? NULL : json_dumps(f1, JSON_INDENT(2));
+	json_decref(f1);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
+/*
+ * An el_writer of lint's roles (the Ith of all the inputs'), each with
+ * its findings written one at a time: a role may have a million.
+ */
+static int
+lint_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	static const char *const inherit[] = { NULL, "team",
+	    "direct and team" };
+	struct lint_at		*at = arg;
+	const struct ra_role	*r;
+	json_t			*o;
+	enum ra_err		 e;
+
+	/* Roles are asked for in order: step to the next one. */
+	if (i == 0)
+		at->sol = at->role = 0;
+	else
+		at->role++;
+	while (at->sol < at->ln->nsol &&
+	    at->role >= at->ln->sol[at->sol]->nrole) {
+		at->sol++;
+		at->role = 0;
+	}
+	if (at->sol >= at->ln->nsol)
+		return 0;
+	r = &at->ln->sol[at->sol]->role[at->role];
+	o = json_role(r, at->sol);
+	json_object_set_new(o, "inherit", jstr(inherit[r->inherit]));
+	json_object_set_new(o, "findings", json_array());
+	ra_lint_role_findings(at->ln, r, &at->first, &at->end);
+	if (fputs(sep, out) == EOF) {
+		json_decref(o);
+		return -1;
+	}
+	e = dump_around(o, o, "findings", 2, indent, finding_el, at, out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
+}
+
 enum ra_err
 ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
     FILE *out)
 {
-	static const char *const inherit[] = { NULL, "team",
-	    "direct and team" };
-	json_t	*root = json_object(), *roles, *o, *fa, *f1, *s;
-	char	 code[16];
-	size_t	 si, i, k, first, end;
+	struct lint_at	 at;
+	json_t		*root = json_object(), *s;
+	enum ra_err	 e;
 
 	(void)wo;
+	memset(&at, 0, sizeof(at));
+	at.ln = ln;
 	json_object_set_new(root, "tool", json_tool());
 	json_object_set_new(root, "inputs", json_inputs(ln->sol, ln->nsol));
-	roles = json_array();
-	for (si = 0; si < ln->nsol; si++)
-		for (i = 0; i < ln->sol[si]->nrole; i++) {
-			const struct ra_role	*r = &ln->sol[si]->role[i];
-
-			o = json_role(r, si);
-			json_object_set_new(o, "inherit",
-			    jstr(inherit[r->inherit]));
-			fa = json_array();
-			ra_lint_role_findings(ln, r, &first, &end);
-			for (k = first; k < end; k++) {
-				const struct ra_finding	*f = &ln->f[k];
-				const struct ra_privdef	*d = f->priv ==
-				    RA_NOPRIV ? NULL : &ln->ctx->cat.v[f->priv];
-
-				f1 = json_object();
-				json_object_set_new(f1, "severity",
-				    jstr(ra_severity_name(f->severity)));
-				snprintf(code, sizeof(code), "RA%03d", f->code);
-				json_object_set_new(f1, "code", jstr(code));
-				json_object_set_new(f1, "privilege",
-				    jstr(d ? d->name : NULL));
-				json_object_set_new(f1, "level",
-				    d ? jstr(ra_level_name(f->level)) :
-				    json_null());
-				json_object_set_new(f1, "allowed", d ?
-				    json_depths(ra_privdef_depths(d)) :
-				    json_null());
-				json_object_set_new(f1, "message",
-				    jstr(f->message));
-				json_array_append_new(fa, f1);
-			}
-			json_object_set_new(o, "findings", fa);
-			json_array_append_new(roles, o);
-		}
-	json_object_set_new(root, "roles", roles);
+	json_object_set_new(root, "roles", json_array());
 	s = json_object();
 	json_object_set_new(s, "roles", json_integer((json_int_t)ln->nrole));
 	json_object_set_new(s, "warnings",
@@ -568,7 +710,11 @@ ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	    json_integer((json_int_t)ln->count[RA_SEV_NOTE]));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(ln->ctx));
-	return ra_json_dump(root, out);
+	e = dump_around(root, root, "roles", 2, 0, lint_role_el, &at, out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	ra_buf_free(&at.m);
+	return e;
 }
 
 enum ra_err

@@ -1,13 +1,12 @@
 /*
  * render.h - the render stage: results to bytes.  One file per format,
  * each rendering every kind of result it can show: text.c, csv.c,
- * json.c, md.c, sarif.c, and HTML as a document builder (html.c) with a
+ * json.c, md.c, sarif.c, and HTML as a page writer (html.c) with a
  * file per page (html_report.c, html_diff.c, html_matrix.c) and the
  * parts the pages share (html_parts.c).  write.c holds the one table of
  * which renderer shows which result in which format, behind the public
- * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c,
- * libxml2 in html.c.  It may call analyze/, model/ and base/.  Never
- * installed.
+ * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c.
+ * It may call analyze/, model/ and base/.  Never installed.
  */
 #ifndef RA_RENDER_H
 #define RA_RENDER_H
@@ -133,25 +132,28 @@ enum ra_err	 ra_json_dump_streamed(json_t *root, json_t *parent,
 		    const char *key, int indent,
 		    json_t *(*next)(void *, size_t), void *arg, FILE *out);
 
-/* ---- HTML: the document builder (html.c) ---------------------------- */
+/* ---- HTML: the page writer (html.c) --------------------------------- */
 
 /*
- * A page being built, and an element of it; both opaque, so the pages
- * and their parts build through these calls alone.  Build in document
- * order: set an element's attributes right after making it, before any
- * child, and add children only to the element made last or to one of
- * its ancestors.  Then the tree the builder keeps today could give way
- * to a writer that streams, with no page changed.  A NULL element makes
- * each call a no-op; running out of memory is sticky and reported by
- * ra_html_end().
+ * A page being written, and an element of it; both opaque, so the pages
+ * and their parts write through these calls alone.  Write in document
+ * order: set an element's attributes right after making it, each name
+ * once (the class comes from ra_html_el()), before any child; add
+ * children only to the element made last or to one of its ancestors,
+ * which ends every element made inside it since.  Each call writes at
+ * once, so memory does not grow with the page.  A NULL element makes
+ * each call a no-op.  The first failure is kept, ends the writing and is
+ * returned by ra_html_end(): running out of memory, a write error, or a
+ * call out of order (an element that has ended, a name the writer does
+ * not know), which is a bug of the page.
  */
 struct ra_html;
 struct ra_html_node;
 
 /*
  * A new page titled TITLE (from the input) for OUT: the head (charset,
- * Content-Security-Policy, inline CSS) and an empty body.  NULL when
- * memory runs out; else finish it with ra_html_end().
+ * Content-Security-Policy, inline CSS) and the start of the body.  NULL
+ * when memory runs out; else finish it with ra_html_end().
  */
 struct ra_html	*ra_html_new(const char *title, FILE *out);
 /* The page's body. */
@@ -160,15 +162,24 @@ struct ra_html_node *ra_html_body(struct ra_html *);
 struct ra_html_node *ra_html_el(struct ra_html *, struct ra_html_node *parent,
 		    const char *name, const char *cls);
 /*
- * Set attribute NAME of N (replacing one of that name): VALUE is trusted
- * text, S comes from the input.  The builder escapes both for HTML; text
- * from the input first has control characters, bidirectional overrides
- * and invalid UTF-8 escaped as in the text report (ra_buf_add_safe()).
+ * Set attribute NAME of N: VALUE is trusted text, S comes from the
+ * input.  The writer escapes both for HTML (an href of an a element as a
+ * URL); text from the input first has control characters, bidirectional
+ * overrides and invalid UTF-8 escaped as in the text report
+ * (ra_buf_add_safe()).
  */
 void		 ra_html_attr(struct ra_html *, struct ra_html_node *n,
 		    const char *name, const char *value);
 void		 ra_html_uattr(struct ra_html *, struct ra_html_node *n,
 		    const char *name, const char *s);
+/*
+ * N, just made, will hold more than one node (SEVERAL) or exactly one:
+ * the writer need not hold its first child back until it knows, which
+ * matters when that child is large (the matrix's head, a column per
+ * role).  Said wrongly, it costs a line break, nothing else.
+ */
+void		 ra_html_expect(struct ra_html *, struct ra_html_node *n,
+		    int several);
 /* Append text to N: trusted, formatted (up to 255 bytes), from the input. */
 void		 ra_html_text(struct ra_html *, struct ra_html_node *n,
 		    const char *s);
@@ -184,14 +195,15 @@ struct ra_html_node *ra_html_uel(struct ra_html *, struct ra_html_node *parent,
 /* Memory ran out while a part of the page was being made. */
 void		 ra_html_fail(struct ra_html *);
 /*
- * Write the head (the first time) and what the body holds so far, and
- * forget it: a page flushes before each role, so memory follows one
- * role, not the report.
+ * End every element in the body and write what is buffered: a page
+ * flushes before each role (and the parts written between two flushes
+ * are followed by no line break).
  */
 void		 ra_html_flush(struct ra_html *);
 /*
  * Write the rest of the page and release it (NULL is RA_ENOMEM): RA_OK,
- * RA_EIO when writing failed, RA_ENOMEM when memory ran out.
+ * RA_EIO when writing failed, RA_ENOMEM when memory ran out, RA_EINVAL
+ * for a call out of order.
  */
 enum ra_err	 ra_html_end(struct ra_html *);
 
@@ -261,6 +273,7 @@ struct ra_html_view {
 	const enum ra_level	*need;
 	const struct ra_role	*old, *new;	/* NULL when added/removed */
 	const struct ra_pdiff	**pd;		/* NULL: added or removed */
+	struct ra_buf		*tip;		/* CELL()'s scratch */
 };
 
 /*

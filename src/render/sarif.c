@@ -117,6 +117,7 @@ struct sarif {
 	const struct ra_report	*rep;		/* what FILL reads */
 	const struct ra_diff	*diff;
 	size_t			 next;		/* role to fill; past: diags */
+	size_t			 k;		/* its next result */
 	struct ra_buf		 m, names;	/* message scratch */
 	struct art		*art;
 	size_t			 nart, capart;
@@ -469,15 +470,17 @@ diag_artifacts(struct sarif *sf, const struct ra_ctx *ctx)
 			    ctx->diag[i].member);
 }
 
+/* The results of input diagnostics FROM to END. */
 static void
-diag_results(struct sarif *sf, const struct ra_ctx *ctx)
+diag_results(struct sarif *sf, const struct ra_ctx *ctx, size_t from,
+    size_t end)
 {
 	struct ra_buf	 m = { 0 };
 	json_t		*o, *a, *p;
 	char		 code[16];
 	size_t		 i;
 
-	for (i = 0; i < ctx->ndiag; i++) {
+	for (i = from; i < end; i++) {
 		const struct ra_diag	*d = &ctx->diag[i];
 
 		m.len = 0;
@@ -640,28 +643,42 @@ finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 	return e;
 }
 
-static void	check_results(struct sarif *, size_t);
-static void	diff_results(struct sarif *, size_t);
+/* Results made at a time: one role may have a million. */
+#define BATCH		256
+
+static void	check_results(struct sarif *, size_t, size_t, size_t);
+static void	diff_results(struct sarif *, size_t, size_t, size_t);
+static size_t	diff_count(const struct ra_rdiff *);
 
 /*
- * Batches for finish(): the results of each of the run's NROLE roles,
- * made by ROLE(SF, i), then one of the input diagnostics.
+ * Batches for finish(): the results of each of the run's roles, then
+ * those of the input diagnostics, at most BATCH at a time, made by
+ * check_results(), diff_results() and diag_results() from SF->k on.
  */
 static int
 fill(struct sarif *sf)
 {
 	const struct ra_ctx	*ctx = sf->rep ? sf->rep->ctx : sf->diff->ctx;
 	size_t			 nrole = sf->rep ? sf->rep->nres : sf->diff->nr;
+	size_t			 n, end;
 
-	if (sf->next < nrole) {
-		if (sf->rep)
-			check_results(sf, sf->next++);
+	for (; sf->next <= nrole; sf->next++, sf->k = 0) {
+		if (sf->next == nrole)
+			n = ctx->ndiag;
+		else if (sf->rep)
+			n = sf->rep->res[sf->next].nmiss;
 		else
-			diff_results(sf, sf->next++);
-		return 1;
-	}
-	if (sf->next++ == nrole) {
-		diag_results(sf, ctx);
+			n = diff_count(&sf->diff->r[sf->next]);
+		if (sf->k >= n)
+			continue;
+		end = n - sf->k > BATCH ? sf->k + BATCH : n;
+		if (sf->next == nrole)
+			diag_results(sf, ctx, sf->k, end);
+		else if (sf->rep)
+			check_results(sf, sf->next, sf->k, end);
+		else
+			diff_results(sf, sf->next, sf->k, end);
+		sf->k = end;
 		return 1;
 	}
 	return 0;
@@ -680,9 +697,12 @@ sarif_init(struct sarif *sf, const enum rule *r, size_t n)
 		sf->oom = 1;
 }
 
-/* The results of the check report's result I: a privilege it lacks each. */
+/*
+ * The results of the check report's result I: a privilege it lacks
+ * each, the lacking ones FROM to END.
+ */
 static void
-check_results(struct sarif *sf, size_t i)
+check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 {
 	const struct ra_report		*rep = sf->rep;
 	const struct ra_catalog		*cat = &rep->ctx->cat;
@@ -691,7 +711,7 @@ check_results(struct sarif *sf, size_t i)
 	json_t				*o, *p, *pa;
 	size_t				 k, j, q, z;
 
-	for (k = 0; k < r->nmiss; k++) {
+	for (k = from; k < end; k++) {
 		const struct ra_missing	*x = &r->miss[k];
 		const struct ra_privdef	*d = &cat->v[x->priv];
 		enum ra_section		 sec = ra_req_section(cat, x->req);
@@ -943,20 +963,34 @@ ptrans_result(struct sarif *sf, const struct ra_diff *d,
 	json_object_set_new(o, "properties", props);
 }
 
-/* The results of the diff's role I: its own change, then its privileges'. */
+/*
+ * The results of a diff's role R: its own change (when it is a
+ * finding), then one per privilege change, then one per profile whose
+ * verdict changed.
+ */
+static size_t
+diff_count(const struct ra_rdiff *r)
+{
+	return (ra_rchange_is_finding(r) ? 1 : 0) + r->np + r->nt;
+}
+
+/* Results FROM to END of the diff's role I, in diff_count()'s order. */
 static void
-diff_results(struct sarif *sf, size_t i)
+diff_results(struct sarif *sf, size_t i, size_t from, size_t end)
 {
 	const struct ra_diff	*d = sf->diff;
 	const struct ra_rdiff	*r = &d->r[i];
-	size_t			 k;
+	size_t			 k, own = ra_rchange_is_finding(r) ? 1 : 0;
 
-	if (ra_rchange_is_finding(r))
-		rchange_result(sf, d, r, &sf->m);
-	for (k = 0; k < r->np; k++)
-		pdiff_result(sf, d, r, &r->p[k], &sf->m);
-	for (k = 0; k < r->nt; k++)
-		ptrans_result(sf, d, r, &r->t[k], &sf->m);
+	for (k = from; k < end; k++) {
+		if (k < own)
+			rchange_result(sf, d, r, &sf->m);
+		else if (k - own < r->np)
+			pdiff_result(sf, d, r, &r->p[k - own], &sf->m);
+		else
+			ptrans_result(sf, d, r, &r->t[k - own - r->np],
+			    &sf->m);
+	}
 }
 
 enum ra_err

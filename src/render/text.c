@@ -518,7 +518,7 @@ enum ra_err
 ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
     FILE *out)
 {
-	struct ra_buf	 b = { 0 };
+	struct ra_buf	 b = { 0 }, m = { 0 };
 	size_t		 s, i, k, first, end;
 	enum ra_err	 rc = RA_OK;
 
@@ -549,15 +549,22 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 				ra_buf_printf(&b, ", %zu finding%s",
 				    end - first, end - first == 1 ? "" : "s");
 			ra_buf_adds(&b, "\n");
-			for (k = first; k < end; k++) {
+			for (k = first; k < end && rc == RA_OK; k++) {
 				const struct ra_finding	*f = &ln->f[k];
 
 				ra_buf_printf(&b, "        %-7s RA%03d  ",
 				    ra_severity_name(f->severity), f->code);
-				ra_buf_add_safe(&b, f->message);
+				ra_buf_add_safe(&b, ra_finding_message(ln, f,
+				    &m));
 				ra_buf_adds(&b, "\n");
+				/* A role may have a million findings. */
+				if (m.oom)
+					b.oom = 1;
+				if (b.len >= 65536)
+					rc = ra_buf_flush(&b, out);
 			}
-			if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+			if (rc != RA_OK || (rc = ra_buf_flush(&b, out)) !=
+			    RA_OK)
 				break;
 		}
 	}
@@ -572,6 +579,7 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 		rc = ra_buf_flush(&b, out);
 	}
 	ra_buf_free(&b);
+	ra_buf_free(&m);
 	return rc;
 }
 

@@ -6,6 +6,8 @@
 # device was (as root, `-o /dev/null` replaced /dev/null).  A FIFO stands
 # in for any such target: the report must come out of it, and it must
 # still be a FIFO afterwards.  A regular file is still replaced whole.
+# An output that cannot be written (/dev/full) is exit 4 and one line
+# naming it and the reason, in every format, never a line per element.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -38,6 +40,22 @@ echo old > "$tmp/file"
 "$bin" check -f csv -o "$tmp/file" samples/sss-pass.zip
 cmp -s "$tmp/want" "$tmp/file" && [ -f "$tmp/file" ] && ok ||
     no "a regular file is not replaced by the report"
+
+if [ -c /dev/full ]; then
+	for fmt in text csv json html md sarif; do
+		"$bin" check -f "$fmt" samples/sss-mixed.zip >/dev/full \
+		    2>"$tmp/err"
+		rc=$?
+		[ "$rc" = 4 ] && [ "$(wc -l <"$tmp/err")" = 1 ] &&
+		    grep -q '^roleaudit: standard output: cannot write: ' \
+		    "$tmp/err" && ok ||
+		    no "check -f $fmt >/dev/full: exit $rc, $(cat "$tmp/err")"
+	done
+	"$bin" matrix -f html samples/sss-mixed.zip >/dev/full 2>"$tmp/err"
+	rc=$?
+	[ "$rc" = 4 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && ok ||
+	    no "matrix -f html >/dev/full: exit $rc, $(cat "$tmp/err")"
+fi
 
 echo "output: $pass passed, $fail failed"
 [ "$fail" = 0 ]

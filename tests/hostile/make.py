@@ -1,13 +1,22 @@
 #!/usr/bin/env python3
 """Write hostile solution files into a directory, for tests/hostile/run.sh.
 
-    python3 tests/hostile/make.py OUTDIR
+    python3 tests/hostile/make.py OUTDIR [SCALE]
 
 Each file is built here rather than committed: some are large when
 inflated or on disk, and all are easier to review as code.  Names say
 what they are.
+
+Also written: OUTDIR/bounds/, an input at each resource limit and one
+just past it, with bounds.txt saying how to run each (see bounds()),
+and OUTDIR/budget/, the inputs whose time and memory run.sh measures:
+a role of a million distinct privileges (SCALE times a million; 1 by
+default) and the 2,000-role bench solution (tests/bench/gen.py at
+SCALE).
 """
+import math
 import os
+import subprocess
 import struct
 import sys
 import zipfile
@@ -112,10 +121,12 @@ def local_header(name, data_len, size, crc=0, method=8, extra=b""):
                        len(extra)) + name + extra
 
 
-def central_entry(name, offset, data_len, size, crc=0, method=8):
+def central_entry(name, offset, data_len, size, crc=0, method=8, extra=b"",
+                  comment=b""):
     return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method,
                        DOS_TIME, DOS_DATE, crc, data_len, size, len(name),
-                       0, 0, 0, 0, 0, offset) + name
+                       len(extra), len(comment), 0, 0, 0,
+                       offset) + name + extra + comment
 
 
 def end_records(count, cd_off, cd_len, end):
@@ -419,8 +430,290 @@ def tiny_members(path, n=100000):
                 end_records(n, len(body), len(cd), len(body) + len(cd)))
 
 
+# ---- each resource limit, just under and just over -----------------------
+
+
+def role_xml(name=b"R", rid=b"{1}", priv=b"prvReadMailbox"):
+    return (b'<Role id="' + rid + b'" name="' + name + b'"><RolePrivileges>'
+            b'<RolePrivilege name="' + priv + b'" level="Basic"/>'
+            b'</RolePrivileges></Role>')
+
+
+def cust_xml(role=None, tail=b""):
+    """A customizations document: ROLE in <Roles>, then TAIL."""
+    return (b"<ImportExportXml><Roles>" + (role or ROLE) + b"</Roles>" +
+            tail + b"</ImportExportXml>")
+
+
+def padded(data, size):
+    """DATA followed by newlines (whitespace after the root element) up
+    to SIZE bytes."""
+    assert len(data) <= size
+    return data + b"\n" * (size - len(data))
+
+
+def one_member_zip(path, data, name=b"customizations.xml", method=8,
+                   extra_local=b"", extra_central=b"", comment=b""):
+    """A zip of one member written by hand, its header fields at will."""
+    if method == 8:
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        comp = c.compress(data) + c.flush()
+    else:
+        comp = data
+    crc = zlib.crc32(data)
+    body = local_header(name, len(comp), len(data), crc, method,
+                        extra_local) + comp
+    cd = central_entry(name, 0, len(comp), len(data), crc, method,
+                       extra_central, comment)
+    with open(path, "wb") as f:
+        f.write(body + cd + end_records(1, len(body), len(cd),
+                                        len(body) + len(cd)))
+    return len(comp)
+
+
+def members_zip(path, n):
+    """customizations.xml and N - 1 one-byte files, stored."""
+    body, cd = bytearray(), bytearray()
+    members = [(b"customizations.xml", CUST)] + [
+        (b"Other/%d" % i, b"x") for i in range(1, n)]
+    for name, data in members:
+        crc = zlib.crc32(data)
+        cd += central_entry(name, len(body), len(data), len(data), crc, 0)
+        body += local_header(name, len(data), len(data), crc, 0) + data
+    with open(path, "wb") as f:
+        f.write(bytes(body) + bytes(cd) +
+                end_records(n, len(body), len(cd), len(body) + len(cd)))
+
+
+def nested(depth):
+    """A customizations document whose deepest element is DEPTH deep
+    (the root is 1): <a> elements nested after <Roles>."""
+    k = depth - 1
+    return cust_xml(tail=b"<a>" * k + b"</a>" * k)
+
+
+def rows_csv(path, header, row, n):
+    with open(path, "w") as f:
+        f.write(header + "\n")
+        f.writelines(row % i + "\n" for i in range(n))
+
+
+def bounds(out):
+    """An input at each limit and one just past it, each run by a line of
+    OUT/bounds.txt: NAME WANT CODE STDIN ARGS...; ARGS is a roleaudit
+    command line run in OUT, WANT its exit status, CODE the diagnostic
+    code it must print ('-': none), STDIN a file for standard input ('-':
+    none).  Names and limits hold no blanks."""
+    os.makedirs(out, exist_ok=True)
+    p = lambda n: os.path.join(out, n)
+    lines = []
+
+    def case(name, want, code, args, stdin="-"):
+        lines.append(f"{name} {want} {code} {stdin} {args}")
+
+    def write(name, data):
+        with open(p(name), "wb") as f:
+            f.write(data)
+
+    def pair(what, past, code, args_at, args_past, stdin=None):
+        """A case at the limit and one just past it, exiting PAST with
+        CODE; at the limit, check exits 1 (the role lacks what the
+        profile requires), the other commands 0."""
+        ok = 1 if args_at.startswith("check") else 0
+        case(f"{what}-at", ok, "-", args_at, stdin[0] if stdin else "-")
+        case(f"{what}-past", past, code, args_past,
+             stdin[1] if stdin else "-")
+
+    # --max-file-size: an XML input, a profile, a catalog, explain's text.
+    role = role_xml()
+    write("file-4096.xml", padded(role, 4096))
+    write("file-4097.xml", padded(role, 4097))
+    pair("max-file-size-xml", 3, "RA113",
+         "roles --max-file-size 4096 file-4096.xml",
+         "roles --max-file-size 4096 file-4097.xml")
+    prof = b"privilege,level\nprvReadAccount,Basic\n# "
+    write("profile-4096.csv", prof + b"x" * (4096 - len(prof) - 1) + b"\n")
+    write("profile-4097.csv", prof + b"x" * (4097 - len(prof) - 1) + b"\n")
+    pair("max-file-size-profile", 2, "RA113",
+         "check --max-file-size 4096 -p profile-4096.csv file-4096.xml",
+         "check --max-file-size 4096 -p profile-4097.csv file-4096.xml")
+    cat = (b"privilege,entity,tab,section,access,depths\n"
+           b"prvReadZz,Zz,Custom Entities,,Read,Basic;Global\n# ")
+    write("catalog-4096.csv", cat + b"x" * (4096 - len(cat) - 1) + b"\n")
+    write("catalog-4097.csv", cat + b"x" * (4097 - len(cat) - 1) + b"\n")
+    pair("max-file-size-catalog", 2, "RA113",
+         "check --max-file-size 4096 --catalog catalog-4096.csv "
+         "file-4096.xml",
+         "check --max-file-size 4096 --catalog catalog-4097.csv "
+         "file-4096.xml")
+    alert = b"The user lacks prvReadAccount.\n"
+    write("alert-4096.txt", padded(alert, 4096))
+    write("alert-4097.txt", padded(alert, 4097))
+    pair("max-file-size-stdin", 3, "RA113",
+         "explain --max-file-size 4096", "explain --max-file-size 4096",
+         stdin=("alert-4096.txt", "alert-4097.txt"))
+
+    # --max-member-size: a member of exactly N bytes, and of N + 1.
+    one_member_zip(p("member-4096.zip"), padded(CUST, 4096))
+    one_member_zip(p("member-4097.zip"), padded(CUST, 4097))
+    pair("max-member-size", 3, "RA204",
+         "roles --max-member-size 4096 member-4096.zip",
+         "roles --max-member-size 4096 member-4097.zip")
+
+    # --max-ratio: a 2 MiB member compressing Q times; a ratio of
+    # exactly the limit passes, so ceil(Q) passes and ceil(Q) - 1 not.
+    big = padded(CUST, 2 << 20)
+    comp = one_member_zip(p("ratio.zip"), big)
+    r = math.ceil(len(big) / comp)
+    pair("max-ratio", 3, "RA204", f"roles --max-ratio {r} ratio.zip",
+         f"roles --max-ratio {r - 1} ratio.zip")
+    # Up to 1 MiB a member is not held to any ratio.
+    one_member_zip(p("ratio-floor.zip"), padded(CUST, 1 << 20))
+    one_member_zip(p("ratio-floor-1.zip"), padded(CUST, (1 << 20) + 1))
+    pair("max-ratio-floor", 3, "RA204",
+         "roles --max-ratio 1 ratio-floor.zip",
+         "roles --max-ratio 1 ratio-floor-1.zip")
+
+    # --max-total-size: the members read, 8192 bytes together, or 8193.
+    for total in (8192, 8193):
+        zip_members(p(f"total-{total}.zip"),
+                    [("customizations.xml", padded(CUST, 4096)),
+                     ("Roles/r.xml", padded(role, total - 4096))])
+    pair("max-total-size", 3, "RA204",
+         "roles --max-total-size 8192 total-8192.zip",
+         "roles --max-total-size 8192 total-8193.zip")
+
+    # --max-members: 10 members and 11; the default, 100000 and 100001
+    # (tiny-100k.zip, above, is read).
+    members_zip(p("members-10.zip"), 10)
+    members_zip(p("members-11.zip"), 11)
+    pair("max-members", 3, "RA205",
+         "roles --max-members 10 members-10.zip",
+         "roles --max-members 10 members-11.zip")
+    members_zip(p("members-100001.zip"), 100001)
+    case("max-members-default-past", 3, "RA205", "roles members-100001.zip")
+
+    # A folder: a Roles/ of 10 entries and of 11, and files of 8192
+    # bytes together or 8193.
+    for n in (10, 11):
+        os.makedirs(p(f"folder-{n}/Roles"), exist_ok=True)
+        for i in range(n):
+            write(f"folder-{n}/Roles/r{i:02d}.xml",
+                  role_xml(rid=b"{%d}" % i))
+    pair("max-members-folder", 3, "RA205",
+         "roles --max-members 10 folder-10",
+         "roles --max-members 10 folder-11")
+    for total in (8192, 8193):
+        os.makedirs(p(f"folder-total-{total}/Roles"), exist_ok=True)
+        write(f"folder-total-{total}/customizations.xml",
+              padded(cust_xml(), 4096))
+        write(f"folder-total-{total}/Roles/r.xml",
+              padded(role, total - 4096))
+    pair("max-total-size-folder", 3, "RA204",
+         "roles --max-total-size 8192 folder-total-8192",
+         "roles --max-total-size 8192 folder-total-8193",)
+
+    # A member's extra fields (each header) and comment: 256 bytes, 257.
+    def extra(n):
+        return struct.pack("<HH", 0xCAFE, n - 4) + b"x" * (n - 4)
+    for n in (256, 257):
+        one_member_zip(p(f"extra-local-{n}.zip"), CUST,
+                       extra_local=extra(n))
+        one_member_zip(p(f"extra-central-{n}.zip"), CUST,
+                       extra_central=extra(n))
+        one_member_zip(p(f"comment-{n}.zip"), CUST, comment=b"c" * n)
+    for what in ("extra-local", "extra-central", "comment"):
+        pair(f"zip-{what}", 3, "RA208", f"roles {what}-256.zip",
+             f"roles {what}-257.zip")
+
+    # Names of 1024 bytes, and 1025: a role's name and id, a privilege's
+    # (in a role and in a profile), a zip member's.  Each document is
+    # read by libxml2, and by the fast <Roles> reader (--scan-size 1).
+    for n in (1024, 1025):
+        write(f"role-name-{n}.xml", cust_xml(role_xml(name=b"N" * n)))
+        write(f"role-id-{n}.xml", cust_xml(role_xml(rid=b"{" +
+                                                     b"1" * (n - 2) + b"}")))
+        write(f"priv-name-{n}.xml",
+              cust_xml(role_xml(priv=b"prvRead" + b"X" * (n - 7))))
+        write(f"profile-name-{n}.csv", b"privilege,level\nprvRead" +
+              b"X" * (n - 7) + b",Basic\n")
+        member = b"Roles/" + b"m" * (n - 10) + b".xml"
+        one_member_zip(p(f"member-name-{n}.zip"), role, name=member)
+    for what in ("role-name", "role-id", "priv-name"):
+        for scan, opt in (("", ""), ("-scan", "--scan-size 1 ")):
+            pair(f"{what}{scan}", 3, "RA112",
+                 f"roles {opt}{what}-1024.xml", f"roles {opt}{what}-1025.xml")
+    # A profile row with too long a name is a malformed row: exit 3.
+    pair("profile-name", 3, "RA112",
+         "check -p profile-name-1024.csv file-4096.xml",
+         "check -p profile-name-1025.csv file-4096.xml")
+    pair("member-name", 3, "RA112", "roles member-name-1024.zip",
+         "roles member-name-1025.zip")
+
+    # Elements nested 256 deep, and 257.
+    write("depth-256.xml", nested(256))
+    write("depth-257.xml", nested(257))
+    for scan, opt in (("", ""), ("-scan", "--scan-size 1 ")):
+        pair(f"depth{scan}", 3, "RA114", f"roles {opt}depth-256.xml",
+             f"roles {opt}depth-257.xml")
+
+    # Rows of a profile and of a catalog: 100000 after the header, and
+    # 100001.
+    for n in (100000, 100001):
+        rows_csv(p(f"profile-rows-{n}.csv"), "privilege,level",
+                 "prvReadX%d,Basic", n)
+        rows_csv(p(f"catalog-rows-{n}.csv"),
+                 "privilege,entity,tab,section,access,depths",
+                 "prvReadX%d,X,Custom Entities,,Read,Basic;Global", n)
+    pair("profile-rows", 2, "RA309",
+         "check -p profile-rows-100000.csv file-4096.xml",
+         "check -p profile-rows-100001.csv file-4096.xml")
+    pair("catalog-rows", 2, "RA309",
+         "check --catalog catalog-rows-100000.csv file-4096.xml",
+         "check --catalog catalog-rows-100001.csv file-4096.xml")
+
+    with open(p("bounds.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+# ---- time and memory: inputs whose runs run.sh measures -------------------
+
+
+def million_role(path, n, edit=0, misc=False):
+    """One role of N distinct privileges, prvReadX0000000 ... (each a
+    table's Read, as a catalog of custom tables would give), or with MISC
+    names no prv<Verb> reading knows (each a lint note).  EDIT K moves
+    every Kth privilege to another level, for diff."""
+    levels = [b"Basic", b"Local", b"Deep", b"Global"]
+    fmt = b"prvCustom%07d" if misc else b"prvReadX%07d"
+    body = b"".join(b'<RolePrivilege name="' + fmt % i + b'" level="' +
+                    levels[(3 - i % 4) if edit and i % edit == 0 else
+                           i % 4] + b'"/>' for i in range(n))
+    data = (b'<ImportExportXml><Roles><Role id="{00000000-0000-0000-0000-'
+            b'000000000001}" name="Million"><RolePrivileges>' + body +
+            b"</RolePrivileges></Role></Roles></ImportExportXml>")
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("customizations.xml", STAMP)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, data, compresslevel=1)
+
+
+def budget(out, scale):
+    os.makedirs(out, exist_ok=True)
+    p = lambda n: os.path.join(out, n)
+    n = int(1000000 * scale)
+    million_role(p("million.zip"), n)
+    million_role(p("million-edit.zip"), n, edit=7)
+    million_role(p("million-misc.zip"), n, misc=True)
+    gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                       "bench", "gen.py")
+    subprocess.run([sys.executable, gen, "roles", str(scale),
+                    p("bench-roles.zip")], check=True)
+
+
 def main():
     out = sys.argv[1]
+    scale = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
     os.makedirs(out, exist_ok=True)
     p = lambda n: os.path.join(out, n)
     bomb_4g(p("bomb-4g.zip"))
@@ -491,6 +784,8 @@ def main():
     zip_members(p("bad-utf8.zip"), [("customizations.xml",
         b'<ImportExportXml><Roles><Role id="{1}" name="\xc3\x28"/>'
         b'</Roles></ImportExportXml>')])
+    bounds(p("bounds"))
+    budget(p("budget"), scale)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,30 @@
 # those whose limit needs an option to be reached with a small file
 # through `check` and `diff` with that option.
 #
+# Then every resource limit, each with an input at the limit and one just
+# past it (bounds/bounds.txt), and the time and memory of the inputs that
+# test the budget: a role of a million distinct privileges through every
+# command (at most 256 MiB resident and 30 CPU seconds each) and the
+# HTML pages of the 2,000-role bench solution (at most 64 MiB).
+#
 # The files are made by tests/hostile/make.py into a scratch directory.
 set -u
 LC_ALL=C
 export LC_ALL
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
-python3 "$root/tests/hostile/make.py" "$tmp/in" || exit 2
+# A sanitizer build reserves terabytes of shadow memory and cannot start
+# under an address-space limit: it runs under a time limit alone, a
+# longer one as it runs several times slower, its resident memory is
+# not the program's, and the budget inputs are a tenth the size.
+vlimit=2097152 tlimit=10 scale=1
+if ! sh -c 'ulimit -v "$1"; exec "$2" --version' sh "$vlimit" "$bin" \
+    >/dev/null 2>&1; then
+	vlimit=unlimited tlimit=60 scale=0.1
+fi 2>/dev/null
+python3 "$root/tests/hostile/make.py" "$tmp/in" "$scale" || exit 2
 
 # file                  exit  code on stderr
 expect='
@@ -73,14 +88,6 @@ csv_expect='
 # Standard error may hold this many lines: a diagnostic or two, not one
 # per member or row.
 maxlines=4
-# A sanitizer build reserves terabytes of shadow memory and cannot start
-# under an address-space limit: it runs under a time limit alone, a
-# longer one as it runs several times slower.
-vlimit=2097152 tlimit=10
-if ! sh -c 'ulimit -v "$1"; exec "$2" --version' sh "$vlimit" "$bin" \
-    >/dev/null 2>&1; then
-	vlimit=unlimited tlimit=60
-fi 2>/dev/null
 # At most $maxlines lines of standard error.
 quiet() {
 	if [ "$(wc -l <"$tmp/err")" -gt $maxlines ]; then
@@ -216,6 +223,80 @@ if [ "$vlimit" != unlimited ]; then
 		echo 0
 	fi >>"$tmp/log"
 fi
+# Each limit at its bound and just past it: the exit status, the code.
+while read -r name want code stdin args; do
+	[ "$stdin" = - ] && stdin=/dev/null
+	# shellcheck disable=SC2086 # ARGS splits into the command line
+	( cd "$tmp/in/bounds" && ulimit -v $vlimit &&
+	    exec timeout $tlimit "$bin" $args <"$stdin" ) >/dev/null \
+	    2>"$tmp/err"
+	rc=$?
+	ok=1
+	if [ "$rc" != "$want" ]; then
+		echo "FAIL bound $name: exit $rc, expected $want ($args)"
+		sed 's/^/    /' "$tmp/err"
+		ok=0
+	fi
+	if [ "$code" != - ] && ! grep -q "\[$code\]" "$tmp/err"; then
+		echo "FAIL bound $name: no $code in:"
+		sed 's/^/    /' "$tmp/err"
+		ok=0
+	fi
+	quiet "bound $name"
+	echo $ok
+done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
+# The budget: exit status, peak resident memory (MiB) and CPU seconds of
+# each run, measured by measure.py under a 1 GiB address-space guard
+# (threads reserve address space they do not use) and a wall-clock limit
+# (the cores may be shared).  A sanitizer build is held to its exit
+# status and the wall-clock limit alone.
+# One run per path whose memory could follow the privileges: check keeps
+# only what its profiles name but for HTML, --lint and --combine-all;
+# diff, lint, matrix and explain keep every privilege.
+# exit  MiB  CPU s  command line, run in the budget directory
+budget='
+1  256  30   check -f json million.zip
+1  256  30   check -f html million.zip
+1  256  30   check --lint -f json million.zip
+1  256  30   check --combine-all -f json million.zip
+1  256  30   diff -f json million.zip million-edit.zip
+1  256  30   diff -f sarif million.zip million-edit.zip
+1  256  30   diff -f html million.zip million-edit.zip
+1  256  30   diff -f html sample.zip million.zip
+0  256  30   lint -f json million-misc.zip
+0  256  30   matrix -f csv million.zip
+0  256  30   matrix -f html million.zip
+0  256  30   explain -f json --text prvReadX0000007 million.zip
+1  64   120  check -f html bench-roles.zip
+0  64   120  matrix -f html bench-roles.zip
+'
+cp "$root/samples/sss-mixed.zip" "$tmp/in/budget/sample.zip"
+guard=1048576 wall=180
+[ "$vlimit" = unlimited ] && guard=unlimited wall=600
+echo "$budget" | while read -r want mib cpu args; do
+	[ -n "$want" ] || continue
+	# shellcheck disable=SC2086 # ARGS splits into the command line
+	got=$(cd "$tmp/in/budget" && python3 "$root/tests/hostile/measure.py" \
+	    $guard $wall /dev/null /dev/null "$tmp/err" -- "$bin" $args)
+	# shellcheck disable=SC2086 # three numbers
+	set -- $got
+	rc=$1 kib=$2 secs=$3
+	ok=1
+	if [ "$rc" != "$want" ]; then
+		echo "FAIL budget $args: exit $rc, expected $want"
+		sed 's/^/    /' "$tmp/err"
+		ok=0
+	elif [ "$vlimit" != unlimited ] && [ "$kib" -gt $((mib * 1024)) ]; then
+		echo "FAIL budget $args: $((kib / 1024)) MiB resident, over $mib"
+		ok=0
+	elif [ "$vlimit" != unlimited ] &&
+	    awk -v s="$secs" -v c="$cpu" 'BEGIN { exit !(s > c) }'; then
+		echo "FAIL budget $args: $secs CPU seconds, over $cpu"
+		ok=0
+	fi
+	quiet "budget $args"
+	echo $ok
+done >>"$tmp/log"
 grep -v '^[01]$' "$tmp/log"
 pass=$(grep -c '^1$' "$tmp/log")
 fail=$(grep -c '^0$' "$tmp/log")

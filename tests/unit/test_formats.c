@@ -1,5 +1,6 @@
 /*
- * test_formats.c - render/html*.c, md.c, sarif.c, analyze/grid.c and
+ * test_formats.c - render/html*.c (the page writer: escaping, line
+ * breaks, calls out of order, write errors), md.c, sarif.c, analyze/grid.c and
  * findings.c: hostile names stay text, the editor's layout, the
  * severities that --fail-on counts, and the matrix.
  */
@@ -155,6 +156,206 @@ test_html_grid(void **state)
 	free(s);
 }
 
+/* A page written through the writer alone, into a string to free. */
+static char *
+page(void (*fill)(struct ra_html *), enum ra_err want)
+{
+	struct ra_html	*pg;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*mf;
+
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_non_null(pg = ra_html_new("t", mf));
+	fill(pg);
+	assert_int_equal(ra_html_end(pg), want);
+	assert_int_equal(fclose(mf), 0);
+	return buf;
+}
+
+/* Text and attributes from the input, each escaped for where it goes. */
+static void
+fill_escapes(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *a, *td;
+
+	td = ra_html_el(pg, ra_html_el(pg, ra_html_el(pg, b, "table", NULL),
+	    "tr", NULL), "td", NULL);
+	ra_html_uattr(pg, td, "title", "\"a'<!--x-->&{b}\x01\xe2\x80\xae");
+	ra_html_utext(pg, td, "<i>&amp;\"'\t");
+	a = ra_html_el(pg, b, "a", NULL);
+	ra_html_attr(pg, a, "href", "  #r-1 x\"<&>\xc3\xa9");
+	ra_html_text(pg, a, "x");
+}
+
+static void
+test_html_writer_escapes(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = page(fill_escapes, RA_OK);
+	assert_non_null(strstr(s, "<td title=\"&quot;a'&lt;!--x--&gt;"
+	    "&amp;{b}\\x01\\u202e\">&lt;i&gt;&amp;amp;\"'\\x09</td>"));
+	assert_non_null(strstr(s, "<a href=\"#r-1%20x%22&lt;&amp;&gt;"
+	    "%C3%A9\">x</a>"));
+	free(s);
+}
+
+/*
+ * Line breaks: after the start tag of a block element whose first node
+ * is an element and that holds more, before its end tag when it ends
+ * with an element, after a block element followed by an element; none
+ * in a paragraph, none around HTML5's section.
+ */
+static void
+fill_layout(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *t, *tr, *p, *ul;
+
+	t = ra_html_el(pg, b, "table", NULL);
+	tr = ra_html_el(pg, ra_html_el(pg, t, "tbody", NULL), "tr", NULL);
+	ra_html_tel(pg, tr, "td", NULL, "1");
+	ra_html_el(pg, tr, "td", "c na");
+	tr = ra_html_el(pg, ra_html_el(pg, t, "tbody", NULL), "tr", NULL);
+	ra_html_tel(pg, tr, "td", NULL, "2");
+	p = ra_html_el(pg, b, "p", NULL);
+	ra_html_tel(pg, p, "strong", NULL, "s");
+	ra_html_el(pg, p, "br", NULL);
+	ra_html_text(pg, p, "t");
+	ra_html_tel(pg, ra_html_el(pg, b, "section", NULL), "h2", NULL, "h");
+	ra_html_flush(pg);
+	ul = ra_html_el(pg, b, "ul", NULL);
+	ra_html_el(pg, ul, "li", NULL);
+	ra_html_tel(pg, ul, "li", NULL, "x");
+}
+
+/* The same page, the breaks said ahead (ra_html_expect()), not found. */
+static void
+fill_layout_expected(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *t, *tb, *tr, *p, *ul;
+
+	t = ra_html_el(pg, b, "table", NULL);
+	ra_html_expect(pg, t, 1);
+	tb = ra_html_el(pg, t, "tbody", NULL);
+	ra_html_expect(pg, tb, 0);
+	tr = ra_html_el(pg, tb, "tr", NULL);
+	ra_html_expect(pg, tr, 1);
+	ra_html_tel(pg, tr, "td", NULL, "1");
+	ra_html_el(pg, tr, "td", "c na");
+	tr = ra_html_el(pg, ra_html_el(pg, t, "tbody", NULL), "tr", NULL);
+	ra_html_tel(pg, tr, "td", NULL, "2");
+	p = ra_html_el(pg, b, "p", NULL);
+	ra_html_tel(pg, p, "strong", NULL, "s");
+	ra_html_el(pg, p, "br", NULL);
+	ra_html_text(pg, p, "t");
+	ra_html_tel(pg, ra_html_el(pg, b, "section", NULL), "h2", NULL, "h");
+	ra_html_flush(pg);
+	ul = ra_html_el(pg, b, "ul", NULL);
+	ra_html_expect(pg, ul, 1);
+	ra_html_el(pg, ul, "li", NULL);
+	ra_html_tel(pg, ul, "li", NULL, "x");
+}
+
+static void
+test_html_writer_layout(void **state)
+{
+	char	*s, *e;
+
+	(void)state;
+	e = page(fill_layout_expected, RA_OK);
+	s = page(fill_layout, RA_OK);
+	assert_string_equal(s, e);
+	free(e);
+	assert_non_null(strstr(s, "</style>\n</head>\n\n<body>\n"
+	    "<table>\n<tbody><tr>\n<td>1</td>\n<td class=\"c na\"></td>\n"
+	    "</tr></tbody>\n<tbody><tr><td>2</td></tr></tbody>\n</table>\n"
+	    "<p><strong>s</strong><br>t</p>\n"
+	    "<section><h2>h</h2></section>"
+	    "<ul>\n<li>\n<li>x</li>\n</ul></body>\n</html>\n"));
+	free(s);
+}
+
+/* A call out of document order is refused, once, as a bug of the page. */
+static void
+fill_out_of_order(struct ra_html *pg)
+{
+	struct ra_html_node	*b = ra_html_body(pg), *t, *br;
+
+	t = ra_html_el(pg, b, "table", NULL);
+	ra_html_el(pg, b, "p", NULL);
+	ra_html_text(pg, t, "late");		/* the table has ended */
+	ra_html_el(pg, b, "p", NULL);
+	br = ra_html_el(pg, b, "br", NULL);
+	assert_null(br);			/* everything ends at the first */
+}
+
+static void
+fill_unknown(struct ra_html *pg)
+{
+	assert_null(ra_html_el(pg, ra_html_body(pg), "script", NULL));
+}
+
+static void
+fill_void(struct ra_html *pg)
+{
+	ra_html_text(pg, ra_html_el(pg, ra_html_body(pg), "br", NULL), "x");
+}
+
+static void
+fill_late_attr(struct ra_html *pg)
+{
+	struct ra_html_node	*td = ra_html_el(pg, ra_html_body(pg), "td",
+				    NULL);
+
+	ra_html_text(pg, td, "x");
+	ra_html_attr(pg, td, "title", "late");
+}
+
+static void
+fill_late_expect(struct ra_html *pg)
+{
+	struct ra_html_node	*t = ra_html_el(pg, ra_html_body(pg), "table",
+				    NULL);
+
+	ra_html_el(pg, t, "tbody", NULL);
+	ra_html_expect(pg, t, 1);
+}
+
+static void
+test_html_writer_misuse(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = page(fill_out_of_order, RA_EINVAL);
+	assert_null(strstr(s, "late"));
+	free(s);
+	free(page(fill_unknown, RA_EINVAL));
+	free(page(fill_void, RA_EINVAL));
+	free(page(fill_late_attr, RA_EINVAL));
+	free(page(fill_late_expect, RA_EINVAL));
+}
+
+/* A page that cannot be written is RA_EIO, whatever is added after. */
+static void
+test_html_writer_eio(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_write_opts	 o;
+	FILE			*ro;
+
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_HTML;
+	assert_non_null(ro = fopen("/dev/null", "r"));
+	assert_int_equal(ra_write_report(f->rep, &o, ro), RA_EIO);
+	assert_int_equal(ra_write_diff(f->diff, &o, ro), RA_EIO);
+	assert_int_equal(ra_write_matrix(f->ctx,
+	    (const struct ra_solution *const *)&f->sol, 1, &o, ro), RA_EIO);
+	fclose(ro);
+}
+
 /* Markdown: table cells cannot be split, code spans cannot be closed. */
 static void
 test_md_escapes(void **state)
@@ -244,6 +445,84 @@ test_sarif_diff(void **state)
 	free(s);
 }
 
+/* A role of N privileges prvReadZ0 ..., at LEVEL, as a solution. */
+static char *
+wide_role(size_t n, const char *level)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i;
+
+	ra_buf_adds(&b, "<ImportExportXml><Roles><Role id=\"{W}\" name=\"W\">"
+	    "<RolePrivileges>");
+	for (i = 0; i < n; i++)
+		ra_buf_printf(&b, "<RolePrivilege name=\"prvReadZ%zu\" "
+		    "level=\"%s\"/>", i, level);
+	ra_buf_adds(&b, "</RolePrivileges></Role></Roles></ImportExportXml>");
+	assert_false(b.oom);
+	return b.s;
+}
+
+/*
+ * A role of more changes than SARIF makes at a time (256) and JSON
+ * writes one by one: every change is there, once, in order.
+ */
+static void
+test_wide_diff(void **state)
+{
+	struct ra_ctx		*ctx;
+	struct ra_solution	*old, *new;
+	struct ra_diff		*d;
+	struct ra_write_opts	 o;
+	char			*x, *y, *buf = NULL, key[32];
+	size_t			 len = 0, i;
+	json_t			*j, *res, *p;
+	json_error_t		 err;
+	FILE			*mf;
+
+	(void)state;
+	assert_non_null(ctx = ra_ctx_new());
+	x = wide_role(600, "Basic");
+	y = wide_role(600, "Global");
+	assert_int_equal(ut_load(ctx, "old.xml", x, &old), RA_OK);
+	assert_int_equal(ut_load(ctx, "new.xml", y, &new), RA_OK);
+	assert_int_equal(ra_diff(ctx, old, new, NULL, 0, NULL, &d), RA_OK);
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_SARIF;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_diff(d, &o, mf), RA_OK);
+	assert_int_equal(fclose(mf), 0);
+	assert_non_null(j = json_loads(buf, 0, &err));
+	res = json_object_get(json_array_get(json_object_get(j, "runs"), 0),
+	    "results");
+	assert_int_equal(json_array_size(res), 600);
+	json_decref(j);
+	free(buf);
+	buf = NULL;
+	o.format = RA_FORMAT_JSON;
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_write_diff(d, &o, mf), RA_OK);
+	assert_int_equal(fclose(mf), 0);
+	assert_non_null(j = json_loads(buf, 0, &err));
+	p = json_object_get(json_array_get(json_object_get(j, "roles"), 0),
+	    "privileges");
+	assert_int_equal(json_array_size(p), 600);
+	/* In the report's order: by name, as ra_namecmp() has it. */
+	for (i = 1; i < json_array_size(p); i++)
+		assert_true(ra_namecmp(json_string_value(json_object_get(
+		    json_array_get(p, i - 1), "privilege")), json_string_value(
+		    json_object_get(json_array_get(p, i), "privilege"))) < 0);
+	snprintf(key, sizeof(key), "prvReadZ%d", 599);
+	assert_non_null(strstr(buf, key));
+	json_decref(j);
+	free(buf);
+	ra_diff_free(d);
+	ra_solution_free(old);
+	ra_solution_free(new);
+	ra_ctx_free(ctx);
+	free(x);
+	free(y);
+}
+
 /* The severities of findings.c. */
 static void
 test_severities(void **state)
@@ -301,7 +580,7 @@ test_grid_layout(void **state)
 		if (i > 0)
 			assert_true(g.row[i - 1].tab <= g.row[i].tab);
 		for (k = 0; k < RA_ACCESS__COUNT; k++) {
-			size_t	 p = g.row[i].priv[k];
+			size_t	 p = ra_grid_cell(&g, &g.row[i], k);
 
 			if (p == RA_NOPRIV)
 				continue;
@@ -390,9 +669,14 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		FIX(test_html_escapes),
 		FIX(test_html_grid),
+		cmocka_unit_test(test_html_writer_escapes),
+		cmocka_unit_test(test_html_writer_layout),
+		cmocka_unit_test(test_html_writer_misuse),
+		FIX(test_html_writer_eio),
 		FIX(test_md_escapes),
 		FIX(test_sarif_check),
 		FIX(test_sarif_diff),
+		cmocka_unit_test(test_wide_diff),
 		FIX(test_severities),
 		FIX(test_grid_layout),
 		FIX(test_matrix),

@@ -191,6 +191,7 @@ test_depth_findings(void **state)
 	struct ra_ctx		*ctx = *state;
 	struct ra_solution	*sol;
 	struct ra_lint		*ln;
+	struct ra_buf		 b = { 0 };
 
 	sol = solution(ctx,
 	    "<Role id=\"1\" name=\"Bad\"><RolePrivileges>"
@@ -220,7 +221,12 @@ test_depth_findings(void **state)
 	/* In tab order: Core Records, Business Management, Customization. */
 	assert_string_equal(ctx->cat.v[ln->f[0].priv].name,
 	    "prvCreateUserEntityUISettings");
-	assert_non_null(strstr(ln->f[0].message, "User (Basic)"));
+	/* A depth finding's message is made when asked for. */
+	assert_null(ln->f[0].message);
+	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
+	    "prvCreateUserEntityUISettings is held at Business Unit (Local); "
+	    "it takes only User (Basic)"));
+	ra_buf_free(&b);
 	ra_lint_free(ln);
 	ra_solution_free(sol);
 }
