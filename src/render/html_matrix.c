@@ -49,7 +49,8 @@ roles_table(struct ra_html *pg, const struct ra_solution *const *sol,
 static void
 tab_table(struct ra_html *pg, const struct ra_catalog *cat,
     const struct ra_grid *grid, enum ra_tab t, size_t a, size_t b,
-    const struct ra_role *const *roles, size_t nroles)
+    const struct ra_role *const *roles, const struct ra_bitmap *set,
+    size_t nroles)
 {
 	struct ra_html_node	*body = ra_html_body(pg), *table, *tb, *tr;
 	struct ra_html_node	*n;
@@ -112,7 +113,7 @@ tab_table(struct ra_html *pg, const struct ra_catalog *cat,
 			    NULL, cat->v[p].name);
 			for (q = 0; q < nroles; q++)
 				ra_html_circle(pg, ra_html_el(pg, tr, "td",
-				    "c"), ra_bitmap_get(&roles[q]->bits, p));
+				    "c"), ra_bitmap_get(&set[q], p));
 		}
 	}
 }
@@ -124,27 +125,30 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 {
 	const struct ra_catalog	*cat = &ctx->cat;
 	const struct ra_role	**roles = NULL;
-	struct ra_html		*pg;
-	struct ra_grid		 grid;
+	struct ra_bitmap	*set = NULL;
+	struct ra_html		*pg = NULL;
+	struct ra_grid		 grid = { 0 };
 	struct ra_buf		 b = { 0 };
-	size_t			 s, i, nroles = 0, start;
+	size_t			 s, i, nroles = 0, nset = 0, start;
 	enum ra_tab		 t;
+	enum ra_err		 rc = RA_ENOMEM;
 
 	for (s = 0; s < nsol; s++)
 		nroles += sol[s]->nrole;
-	if ((roles = calloc(nroles + 1, sizeof(*roles))) == NULL)
-		return RA_ENOMEM;
-	if (ra_grid_build(cat, NULL, &grid) == -1) {
-		free(roles);
-		return RA_ENOMEM;
-	}
+	if ((roles = calloc(nroles + 1, sizeof(*roles))) == NULL ||
+	    (set = calloc(nroles + 1, sizeof(*set))) == NULL)
+		goto out;
+	/* Rows go by tab and name, not by index: sets that look up fast. */
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++, nset++)
+			if (ra_bitmap_unpacked(&sol[s]->role[i].bits,
+			    &set[nset]) == -1)
+				goto out;
+	if (ra_grid_build(cat, NULL, &grid) == -1)
+		goto out;
 	ra_html_title(&b, "Security role matrix", sol, nsol);
-	if ((pg = ra_html_new(b.oom ? "" : b.s, out)) == NULL) {
-		ra_buf_free(&b);
-		ra_grid_free(&grid);
-		free(roles);
-		return RA_ENOMEM;
-	}
+	if ((pg = ra_html_new(b.oom ? "" : b.s, out)) == NULL)
+		goto out;
 	ra_html_tel(pg, ra_html_body(pg), "h1", NULL, "Security role matrix");
 	ra_html_textf(pg, ra_html_el(pg, ra_html_body(pg), "p", "lead"),
 	    "%zu role%s in %zu input%s against %zu privilege%s, by the "
@@ -165,12 +169,17 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 		if (i == start)
 			continue;
 		ra_html_flush(pg);
-		tab_table(pg, cat, &grid, t, start, i, roles, nroles);
+		tab_table(pg, cat, &grid, t, start, i, roles, set, nroles);
 	}
 	ra_html_footer(pg, "Every privilege the catalog knows, including "
 	    "those met in the inputs.");
+	rc = ra_html_end(pg);
+out:
 	ra_buf_free(&b);
 	ra_grid_free(&grid);
+	for (i = 0; i < nset; i++)
+		ra_bitmap_free(&set[i]);
+	free(set);
 	free(roles);
-	return ra_html_end(pg);
+	return rc;
 }
