@@ -18,7 +18,7 @@ LDFLAGS_ALL  = $(SAN) $(LDFLAGS) -pthread
 
 # The library, stage by stage from the bottom; src/layers.txt says which
 # stage may call which, and `make layers` checks the objects against it.
-BASE_SRCS    = src/base/util.c src/base/sha256.c
+BASE_SRCS    = src/base/util.c src/base/sha256.c src/base/sys.c
 MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
@@ -39,7 +39,8 @@ CLI_SRCS     = src/cli/main.c src/cli/commands.c src/cli/options.c \
 CLI_HDRS     = src/cli/cli.h
 LIB_SRCS = $(BASE_SRCS) $(MODEL_SRCS) $(PARSE_SRCS) $(INPUT_SRCS) \
 	   $(ANALYZE_SRCS) $(RENDER_SRCS)
-STAGE_HDRS = include/roleaudit.h src/base/base.h src/model/model.h \
+STAGE_HDRS = include/roleaudit.h src/base/base.h src/base/sys.h \
+	     src/model/model.h \
 	     src/parse/parse.h src/input/input.h src/analyze/analyze.h \
 	     src/render/render.h
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/model/data.o

@@ -13,9 +13,18 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
+
+/*
+ * What --version prints: RA_VERSION, and the git commit the program was
+ * built from when the Makefile passed it (make dist does).
+ */
+#ifdef RA_GIT_COMMIT
+#define VERSION_TEXT	RA_VERSION " (git " RA_GIT_COMMIT ")"
+#else
+#define VERSION_TEXT	RA_VERSION
+#endif
 
 /* check's modes: they go with check only, and errors name them together. */
 #define CHECK_MODES	(CLI_OPT(OPT_LINT) | CLI_OPT(OPT_COMBINE) | \
@@ -411,7 +420,7 @@ apply(struct cli_opts *o, struct ra_ctx *ctx, enum cli_opt i,
 		cli_usage(stdout);
 		exit(EXIT_OK);
 	case OPT_VERSION:
-		printf("roleaudit %s\n", RA_VERSION);
+		printf("roleaudit %s\n", VERSION_TEXT);
 		exit(EXIT_OK);
 	default:
 		break;
@@ -709,7 +718,7 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	const struct cli_command	*c;
 	const char			*cmd;
 	enum cli_opt			 i;
-	int				 ch;
+	int				 ch, ansi;
 
 	memset(o, 0, sizeof(*o));
 	o->color = -1;
@@ -750,9 +759,11 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	o->ninputs = (size_t)(argc - optind);
 	o->cmd = command_of(c, o->given);
 	check(o);
+	/* Asked first: a Windows console shows colour once asked to. */
+	ansi = ra_sys_ansi(stdout);
 	if (o->color == -1)
 		o->color = cli_last(o, OPT_OUTPUT) == NULL &&
-		    o->format == RA_FORMAT_TEXT && isatty(STDOUT_FILENO) &&
+		    o->format == RA_FORMAT_TEXT && ansi &&
 		    getenv("NO_COLOR") == NULL && (getenv("TERM") == NULL ||
 		    strcmp(getenv("TERM"), "dumb") != 0);
 }

@@ -7,15 +7,13 @@
  * Names match case-insensitively, as exports made on Windows vary.  Read
  * order: the manifest, customizations, then the files in Roles/ sorted
  * byte-wise; dot files and anything that is not a regular file are
- * skipped.  Symbolic links are skipped with a warning: a folder under
- * audit is untrusted, and a link could point anywhere on this machine.
+ * skipped.  Symbolic links (on Windows, reparse points: see
+ * ra_sys_kind()) are skipped with a warning: a folder under audit is
+ * untrusted, and a link could point anywhere on this machine.
  *
  * The folder's SHA-256 is the SHA-256 of one line per file read, in read
  * order: "<relative path> NUL <hex SHA-256 of the file> LF".
  */
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,29 +46,29 @@ names_cmp(const void *a, const void *b)
 static enum ra_err
 list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 {
-	DIR		*d;
-	struct dirent	*e;
+	struct ra_sys_dir *d;
+	const char	*e;
 	char		*s;
 
 	memset(out, 0, sizeof(*out));
-	if ((d = opendir(path)) == NULL) {
+	if ((d = ra_sys_opendir(path)) == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open folder: %s", strerror(errno));
 		return RA_ENOTFOUND;
 	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
+	while ((e = ra_sys_readdir(d)) != NULL) {
+		if (e[0] == '.')
 			continue;
 		if (ra_grow(&out->v, &out->cap, out->n + 1,
 		    sizeof(*out->v)) == -1 ||
-		    (s = ra_strdup(e->d_name)) == NULL) {
-			closedir(d);
+		    (s = ra_strdup(e)) == NULL) {
+			ra_sys_closedir(d);
 			names_free(out);
 			return RA_ENOMEM;
 		}
 		out->v[out->n++] = s;
 	}
-	closedir(d);
+	ra_sys_closedir(d);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), names_cmp);
 	return RA_OK;
@@ -103,16 +101,14 @@ enum want { WANT_FILE, WANT_DIR };
 static int
 is_kind(struct ra_ctx *ctx, const char *path, enum want want)
 {
-	struct stat	 st;
+	enum ra_sys_kind k = ra_sys_kind(path, 0, NULL);
 
-	if (lstat(path, &st) != 0)
-		return 0;
-	if (S_ISLNK(st.st_mode)) {
+	if (k == RA_SYS_LINK) {
 		ra_diag_add(ctx, RA_SEV_WARNING, RA_C_SYMLINK, path, NULL, 0, 0,
 		    "symbolic link in a solution folder: skipped");
 		return 0;
 	}
-	return want == WANT_DIR ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode);
+	return k == (want == WANT_DIR ? RA_SYS_DIR : RA_SYS_FILE);
 }
 
 /* DIR/entry of N named NAME case-insensitively, of type WANT, or NULL. */
