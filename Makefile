@@ -277,9 +277,17 @@ dist-deps:
 dist: dist-linux dist-windows
 	cd $(DIST) && sha256sum roleaudit.exe roleaudit-linux-x86_64 > SHA256SUMS
 
-# dist_make TARGET COMPILER EXE LDFLAGS: $(BIN) for TARGET, against the
-# static libraries in $(DIST_DEPS)/TARGET, linked afresh each time (the
-# objects are reused) so that it always has the flags written here.
+# The commit --version names after RA_VERSION in the dist binaries, with
+# -dirty when tracked files differ from it; nothing outside a git clone.
+DIST_COMMIT = $(shell c=$$(git rev-parse --short=12 HEAD 2>/dev/null) && \
+	      { [ -z "$$(git status --porcelain --untracked-files=no)" ] || \
+	      c=$$c-dirty; } && echo $$c)
+DIST_CPPFLAGS = $(if $(DIST_COMMIT),-DRA_GIT_COMMIT=\\\"$(DIST_COMMIT)\\\")
+
+# dist_make TARGET COMPILER EXE LDFLAGS CPPFLAGS: $(BIN) for TARGET,
+# against the static libraries in $(DIST_DEPS)/TARGET, linked afresh each
+# time (the objects are reused) so that it always has the flags and the
+# commit written here.
 dist_pc = PKG_CONFIG_LIBDIR=$(DIST_DEPS)/$(1)/lib/pkgconfig PKG_CONFIG_PATH= \
 	  pkg-config --static
 dist_make = rm -f $(BUILD)/dist/$(1)/roleaudit$(3) && \
@@ -287,6 +295,7 @@ dist_make = rm -f $(BUILD)/dist/$(1)/roleaudit$(3) && \
 	    BIN=$(BUILD)/dist/$(1)/roleaudit$(3) CC=$(2) AR=$(1)-ar \
 	    PKG_CFLAGS="$$($(call dist_pc,$(1)) --cflags $(PKGS))" \
 	    PKG_LIBS="$$($(call dist_pc,$(1)) --libs $(PKGS)) -lcsv" \
+	    CPPFLAGS="$(DIST_CPPFLAGS) $(5)" \
 	    LDFLAGS="-static -s -Wl,--gc-sections $(4)" \
 	    $(BUILD)/dist/$(1)/roleaudit$(3)
 
@@ -308,7 +317,10 @@ dist-linux: dist-deps
 	cp $(BUILD)/dist/$(DIST_LINUX)/roleaudit $(DIST)/roleaudit-linux-x86_64
 
 # gcc-posix: the mingw-w64 compiler whose threads are winpthreads.
+# -municode: the entry point is wmain(), which gets the command line in
+# UTF-16 (src/cli/main.c); mingw-w64's own C99 stdio, not msvcrt's, so
+# that %zu and the like print as on Linux.
 dist-windows: dist-deps
 	@mkdir -p $(DIST)
-	@$(call dist_make,$(DIST_WIN),$(DIST_WIN)-gcc-posix,.exe,)
+	@$(call dist_make,$(DIST_WIN),$(DIST_WIN)-gcc-posix,.exe,-municode,-D__USE_MINGW_ANSI_STDIO=1)
 	cp $(BUILD)/dist/$(DIST_WIN)/roleaudit.exe $(DIST)/roleaudit.exe

@@ -36,8 +36,10 @@ roleaudit(int argc, char *argv[])
 /*
  * Windows hands the command line over as UTF-16 (linked with -municode):
  * names and role names in any script arrive intact, whatever the ANSI
- * code page, and go on as UTF-8.
+ * code page, and go on as UTF-8.  (mingw-w64 declares no prototype.)
  */
+int	 wmain(int, wchar_t *[]);
+
 int
 wmain(int argc, wchar_t *wargv[])
 {
