@@ -10,6 +10,18 @@
 # profiles and catalogs go through `check -p` and `check --catalog`.
 #
 # The files are made by tests/hostile/make.py into a scratch directory.
+#
+# RUNNER, when set, is put before the program: tests/dist/wine.sh for
+# dist/roleaudit.exe (make test-dist).  The limits each run is held to
+# are printed first, by this rule:
+#  - the program starts under 2 GiB of address space: 2 GiB (ulimit -v)
+#    and 10 s, and 256 MiB for the streamed SARIF check below;
+#  - with a RUNNER: the runner's own address space (wine reserves about
+#    1.7 GiB before the program starts) is found first, as the least in
+#    which `--version` starts (to 16 MiB), and added to each limit; 20 s;
+#  - neither (a sanitizer build reserves terabytes of shadow memory and
+#    starts under no such limit): no address-space limit, 60 s, and no
+#    256 MiB check.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -53,14 +65,36 @@ csv_expect='
 # Standard error may hold this many lines: a diagnostic or two, not one
 # per member or row.
 maxlines=4
-# A sanitizer build reserves terabytes of shadow memory and cannot start
-# under an address-space limit: it runs under a time limit alone, a
-# longer one as it runs several times slower.
-vlimit=2097152 tlimit=10
-if ! sh -c 'ulimit -v "$1"; exec "$2" --version' sh "$vlimit" "$bin" \
-    >/dev/null 2>&1; then
+# The limits, by the rule above.  starts KB: --version starts under KB
+# of address space.
+starts() {
+	sh -c 'ulimit -v "$1"; shift; exec "$@" --version' sh "$1" \
+	    ${RUNNER:-} "$bin" >/dev/null 2>&1
+}
+base=0 vlimit=2097152 tlimit=10
+if [ -n "${RUNNER:-}" ]; then
+	lo=0 hi=8388608 tlimit=20
+	while [ $((hi - lo)) -gt 16384 ]; do
+		mid=$(((lo + hi) / 2))
+		if starts $mid; then hi=$mid; else lo=$mid; fi
+	done 2>/dev/null
+	base=$hi
+	echo "hostile: limits: ${RUNNER##*/} needs $((base / 1024)) MiB of address space to start: 2 GiB and 256 MiB on top of that, ${tlimit} s"
+elif starts $vlimit 2>/dev/null; then
+	echo "hostile: limits: 2 GiB of address space (256 MiB for SARIF), ${tlimit} s"
+else
 	vlimit=unlimited tlimit=60
-fi 2>/dev/null
+	echo "hostile: limits: the program cannot start under 2 GiB of address space (a sanitizer build): ${tlimit} s only"
+fi
+# limited KB ARG...: the program with ARG, KB (plus the runner's base)
+# of address space and $tlimit seconds.
+limited() {
+	kb=$1
+	shift
+	[ "$vlimit" = unlimited ] || kb=$((kb + base))
+	[ "$vlimit" = unlimited ] && kb=unlimited
+	( ulimit -v "$kb"; exec timeout $tlimit ${RUNNER:-} "$bin" "$@" )
+}
 # At most $maxlines lines of standard error.
 quiet() {
 	if [ "$(wc -l <"$tmp/err")" -gt $maxlines ]; then
@@ -83,9 +117,8 @@ echo "$expect" | while read -r file want code; do
 		mkdir -p "$tmp/out"
 		# 2 GiB of address space and 10 s: a bomb must be refused,
 		# not inflated.
-		( ulimit -v $vlimit; exec timeout $tlimit "$bin" check -f "$fmt" \
-		    -o "$tmp/out/report" "$tmp/in/$file" ) >/dev/null \
-		    2>"$tmp/err"
+		limited $vlimit check -f "$fmt" -o "$tmp/out/report" \
+		    "$tmp/in/$file" >/dev/null 2>"$tmp/err"
 		rc=$?
 		ok=1
 		if [ "$rc" != "$want" ]; then
@@ -113,8 +146,8 @@ echo "$expect" | while read -r file want code; do
 	for pair in "$tmp/in/$file $sane" "$sane $tmp/in/$file"; do
 		mkdir -p "$tmp/out"
 		# shellcheck disable=SC2086 # the pair splits into OLD NEW
-		( ulimit -v $vlimit; exec timeout $tlimit "$bin" diff -f json \
-		    -o "$tmp/out/report" $pair ) >/dev/null 2>"$tmp/err"
+		limited $vlimit diff -f json -o "$tmp/out/report" $pair \
+		    >/dev/null 2>"$tmp/err"
 		rc=$?
 		ok=1
 		case "$want/$rc" in
@@ -137,9 +170,8 @@ echo "$expect" | while read -r file want code; do
 done >"$tmp/log"
 echo "$csv_expect" | while read -r opt file want code; do
 	[ -n "$opt" ] || continue
-	( ulimit -v $vlimit; exec timeout $tlimit "$bin" check "$opt" \
-	    "$tmp/in/$file" "$root/samples/sss-mixed.zip" ) >/dev/null \
-	    2>"$tmp/err"
+	limited $vlimit check "$opt" "$tmp/in/$file" \
+	    "$root/samples/sss-mixed.zip" >/dev/null 2>"$tmp/err"
 	rc=$?
 	ok=1
 	if [ "$rc" != "$want" ]; then
@@ -159,9 +191,8 @@ done >>"$tmp/log"
 # one tree took 450 MB).  Not under a sanitizer build, which cannot run
 # under an address-space limit.
 if [ "$vlimit" != unlimited ]; then
-	( ulimit -v 262144; exec timeout $tlimit "$bin" check -f sarif \
-	    -o "$tmp/report" "$tmp/in/many-members.zip" ) >/dev/null \
-	    2>"$tmp/err"
+	limited 262144 check -f sarif -o "$tmp/report" \
+	    "$tmp/in/many-members.zip" >/dev/null 2>"$tmp/err"
 	rc=$?
 	if [ "$rc" = 1 ] && [ -s "$tmp/report" ]; then
 		echo 1
