@@ -76,6 +76,9 @@ help:
 	@echo "make deps       install missing Debian packages (as root)"
 	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip from Debian's pinned sources"
 	@echo "make dist-linux dist/roleaudit-linux-x86_64, statically linked"
+	@echo "make dist-windows dist/roleaudit.exe, 64-bit Windows (mingw-w64)"
+	@echo "make dist       both, and dist/SHA256SUMS"
+	@echo "make test-dist  the golden, hostile and corpus tests against both (wine)"
 
 deps:
 	@sh tools/deps.sh
@@ -269,7 +272,7 @@ DIST_WIN   = x86_64-w64-mingw32
 DIST_LINUX = x86_64-linux-gnu
 comma	   = ,
 
-.PHONY: dist dist-deps dist-linux dist-windows
+.PHONY: dist dist-deps dist-linux dist-windows test-dist
 
 dist-deps:
 	@sh tools/dist/deps.sh $(DIST_DEPS)
@@ -324,3 +327,10 @@ dist-windows: dist-deps
 	@mkdir -p $(DIST)
 	@$(call dist_make,$(DIST_WIN),$(DIST_WIN)-gcc-posix,.exe,-municode,-D__USE_MINGW_ANSI_STDIO=1)
 	cp $(BUILD)/dist/$(DIST_WIN)/roleaudit.exe $(DIST)/roleaudit.exe
+
+# The dist binaries as they ship, roleaudit.exe under wine in the prefix
+# $(BUILD)/wine: tests/dist/run.sh says what is run.
+test-dist: dist
+	@sh tools/deps.sh python3 file binutils binutils-mingw-w64-x86-64 \
+	    wine wine64
+	@sh tests/dist/run.sh $(DIST) $(BUILD)
