@@ -140,7 +140,7 @@ test_replace(void **state)
 	ut_mkdtemp(dir);
 	ut_writes(dir, "report", "old\n");
 	ut_join(to, dir, "report");
-	snprintf(tmp, sizeof(tmp), "%s/.report.XXXXXX", dir);
+	ut_join(tmp, dir, ".report.XXXXXX");
 	assert_non_null(f = ra_sys_mkstemp(tmp));
 	assert_string_not_equal(tmp + strlen(tmp) - 6, "XXXXXX");
 	assert_int_equal(fputs("new\n", f) >= 0, 1);
@@ -157,7 +157,7 @@ test_replace(void **state)
 	assert_int_equal(ra_sys_kind(tmp, 0, NULL), RA_SYS_NONE);
 	assert_int_equal(ra_sys_unlink(to), 0);
 	assert_int_equal(ra_sys_kind(to, 0, NULL), RA_SYS_NONE);
-	snprintf(tmp, sizeof(tmp), "%s/no-x", dir);
+	ut_join(tmp, dir, "no-x");
 	errno = 0;
 	assert_null(ra_sys_mkstemp(tmp));
 	assert_int_equal(errno, EINVAL);
