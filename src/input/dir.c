@@ -49,6 +49,7 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 	struct ra_sys_dir *d;
 	const char	*e;
 	char		*s;
+	int		 err;
 
 	memset(out, 0, sizeof(*out));
 	if ((d = ra_sys_opendir(path)) == NULL) {
@@ -67,6 +68,13 @@ list_dir(struct ra_ctx *ctx, const char *path, struct names *out)
 			return RA_ENOMEM;
 		}
 		out->v[out->n++] = s;
+	}
+	if ((err = errno) != 0) {	/* the listing broke off, not ended */
+		ra_sys_closedir(d);
+		names_free(out);
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot read folder: %s", strerror(err));
+		return err == ENOMEM ? RA_ENOMEM : RA_EIO;
 	}
 	ra_sys_closedir(d);
 	if (out->n > 1)
