@@ -41,6 +41,8 @@ for f in "$linux" "$exe" "$dist/SHA256SUMS"; do
 	[ -f "$f" ] || { echo "test-dist: no $f: run make dist" >&2; exit 2; }
 done
 tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM
 parts=0 failed=0
 
 # part NAME COMMAND...: one part, its output shown, its status counted.
@@ -130,7 +132,6 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 fi
 WINEDEBUG=-all wineserver -p 2>/dev/null
 trap 'WINEDEBUG=-all wineserver -k 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 2' INT TERM
 if [ "$("$wine" "$exe" --version 2>/dev/null | tr -d '\r' |
     grep -c '^roleaudit [0-9]')" != 1 ]; then
 	echo "test-dist: $exe does not start under wine" >&2
