@@ -24,7 +24,7 @@ LDFLAGS_ALL  = $(SAN) $(LDFLAGS) -pthread
 
 # The library, stage by stage from the bottom; src/layers.txt says which
 # stage may call which, and `make layers` checks the objects against it.
-BASE_SRCS    = src/base/util.c src/base/sha256.c
+BASE_SRCS    = src/base/util.c src/base/sha256.c src/base/sys.c
 MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
@@ -46,7 +46,8 @@ CLI_SRCS     = src/cli/main.c src/cli/commands.c src/cli/options.c \
 CLI_HDRS     = src/cli/cli.h
 LIB_SRCS = $(BASE_SRCS) $(MODEL_SRCS) $(PARSE_SRCS) $(INPUT_SRCS) \
 	   $(ANALYZE_SRCS) $(RENDER_SRCS)
-STAGE_HDRS = include/roleaudit.h src/base/base.h src/model/model.h \
+STAGE_HDRS = include/roleaudit.h src/base/base.h src/base/sys.h \
+	     src/model/model.h \
 	     src/parse/parse.h src/input/input.h src/analyze/analyze.h \
 	     src/render/render.h
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/model/data.o
@@ -89,6 +90,9 @@ help:
 	@echo "make deps       install missing Debian packages (as root)"
 	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip from Debian's pinned sources"
 	@echo "make dist-linux dist/roleaudit-linux-x86_64, statically linked"
+	@echo "make dist-windows dist/roleaudit.exe, 64-bit Windows (mingw-w64)"
+	@echo "make dist       both, and dist/SHA256SUMS"
+	@echo "make test-dist  the golden, hostile and corpus tests against both (wine)"
 
 deps:
 	@sh tools/deps.sh
@@ -323,7 +327,7 @@ DIST_WIN   = x86_64-w64-mingw32
 DIST_LINUX = x86_64-linux-gnu
 comma	   = ,
 
-.PHONY: dist dist-deps dist-linux dist-windows
+.PHONY: dist dist-deps dist-linux dist-windows test-dist
 
 dist-deps:
 	@sh tools/dist/deps.sh $(DIST_DEPS)
@@ -331,9 +335,17 @@ dist-deps:
 dist: dist-linux dist-windows
 	cd $(DIST) && sha256sum roleaudit.exe roleaudit-linux-x86_64 > SHA256SUMS
 
-# dist_make TARGET COMPILER EXE LDFLAGS: $(BIN) for TARGET, against the
-# static libraries in $(DIST_DEPS)/TARGET, linked afresh each time (the
-# objects are reused) so that it always has the flags written here.
+# The commit --version names after RA_VERSION in the dist binaries, with
+# -dirty when tracked files differ from it; nothing outside a git clone.
+DIST_COMMIT = $(shell c=$$(git rev-parse --short=12 HEAD 2>/dev/null) && \
+	      { [ -z "$$(git status --porcelain --untracked-files=no)" ] || \
+	      c=$$c-dirty; } && echo $$c)
+DIST_CPPFLAGS = $(if $(DIST_COMMIT),-DRA_GIT_COMMIT=\\\"$(DIST_COMMIT)\\\")
+
+# dist_make TARGET COMPILER EXE LDFLAGS CPPFLAGS: $(BIN) for TARGET,
+# against the static libraries in $(DIST_DEPS)/TARGET, linked afresh each
+# time (the objects are reused) so that it always has the flags and the
+# commit written here.
 dist_pc = PKG_CONFIG_LIBDIR=$(DIST_DEPS)/$(1)/lib/pkgconfig PKG_CONFIG_PATH= \
 	  pkg-config --static
 dist_make = rm -f $(BUILD)/dist/$(1)/roleaudit$(3) && \
@@ -341,6 +353,7 @@ dist_make = rm -f $(BUILD)/dist/$(1)/roleaudit$(3) && \
 	    BIN=$(BUILD)/dist/$(1)/roleaudit$(3) CC=$(2) AR=$(1)-ar \
 	    PKG_CFLAGS="$$($(call dist_pc,$(1)) --cflags $(PKGS))" \
 	    PKG_LIBS="$$($(call dist_pc,$(1)) --libs $(PKGS)) -lcsv" \
+	    CPPFLAGS="$(DIST_CPPFLAGS) $(5)" \
 	    LDFLAGS="-static -s -Wl,--gc-sections $(4)" \
 	    $(BUILD)/dist/$(1)/roleaudit$(3)
 
@@ -362,7 +375,17 @@ dist-linux: dist-deps
 	cp $(BUILD)/dist/$(DIST_LINUX)/roleaudit $(DIST)/roleaudit-linux-x86_64
 
 # gcc-posix: the mingw-w64 compiler whose threads are winpthreads.
+# -municode: the entry point is wmain(), which gets the command line in
+# UTF-16 (src/cli/main.c); mingw-w64's own C99 stdio, not msvcrt's, so
+# that %zu and the like print as on Linux.
 dist-windows: dist-deps
 	@mkdir -p $(DIST)
-	@$(call dist_make,$(DIST_WIN),$(DIST_WIN)-gcc-posix,.exe,)
+	@$(call dist_make,$(DIST_WIN),$(DIST_WIN)-gcc-posix,.exe,-municode,-D__USE_MINGW_ANSI_STDIO=1)
 	cp $(BUILD)/dist/$(DIST_WIN)/roleaudit.exe $(DIST)/roleaudit.exe
+
+# The dist binaries as they ship, roleaudit.exe under wine in the prefix
+# $(BUILD)/wine: tests/dist/run.sh says what is run.
+test-dist: dist
+	@sh tools/deps.sh python3 file binutils binutils-mingw-w64-x86-64 \
+	    wine wine64
+	@sh tests/dist/run.sh $(DIST) $(BUILD)

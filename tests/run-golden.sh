@@ -24,6 +24,14 @@
 #                 holds.  A case needs args, or args.<fmt>, or both.
 #   stdin         (optional) standard input of each command line of the
 #                 case that has no `<`; else /dev/null
+#   VARIANT.sed   (optional) a sed script for the output of one build,
+#                 applied to standard output, standard error and the -o
+#                 report of each command line before comparing, when
+#                 VARIANT is among the words of $VARIANT; its first line
+#                 is a comment saying what differs and why
+#   VARIANT.skip  (optional) one line: why the case cannot run on that
+#                 build; it is reported as SKIP with the line, and its
+#                 command lines are counted as skipped
 #   other files   inputs that only this case reads
 # Inputs that several cases read live in tests/fixtures/ and the cases
 # name them by that path, as in `check -p tests/fixtures/mailbox.csv`.
@@ -42,7 +50,12 @@
 # case from the i-th (0-based), so that slow runners can share the cases
 # out.  SCAN_EQUIV=1 (tests/scan-equiv.sh) runs the check, roles, diff
 # and matrix command lines again with --scan-size 1 and compares them to
-# the same expectations, without rewriting any.
+# the same expectations, without rewriting any.  VARIANT names the build
+# under test in words, e.g. "dist" for dist/roleaudit-linux-x86_64 and
+# "dist windows" for dist/roleaudit.exe under wine (make test-dist): the
+# cases' VARIANT.sed and VARIANT.skip files of those words apply, and the
+# last line adds ", N skipped"; the expectations themselves are always
+# those of the native build, so UPDATE=1 refuses to run with VARIANT.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -65,6 +78,11 @@ update=${UPDATE:-}
 name=golden
 if [ "${SCAN_EQUIV:-}" = 1 ]; then
 	scan=1 update= name=scan-equiv
+fi
+variant=${VARIANT:-}
+if [ -n "$variant" ] && [ "$update" = 1 ]; then
+	echo "$me: UPDATE=1 with VARIANT: expectations are the native build's" >&2
+	exit 2
 fi
 
 # The cases to run, one name a line.
@@ -93,7 +111,7 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
+pass=0 fail=0 skip=0
 shard=${SHARD:-0/1}
 shard_i=${shard%/*} shard_n=${shard#*/} k=0
 
@@ -182,6 +200,18 @@ check() {
 	for f in out err; do
 		sed "s|$OUT|\$OUT|g" "$tmp/$f.raw" >"$tmp/$f"
 	done
+	report=$OUT/report
+	for w in $variant; do
+		[ -f "$dir/$w.sed" ] || continue
+		for f in out err; do
+			sed -f "$dir/$w.sed" "$tmp/$f" >"$tmp/$f.sed" &&
+			    mv "$tmp/$f.sed" "$tmp/$f"
+		done
+		if [ -f "$report" ]; then
+			sed -f "$dir/$w.sed" "$report" >"$tmp/report.$w"
+			report=$tmp/report.$w
+		fi
+	done
 	[ "$update" = 1 ] && update "$line"
 	ok=1
 	for f in out err rc; do
@@ -193,7 +223,7 @@ check() {
 		fi
 	done
 	f=$(expect "$line" file)
-	if [ -f "$f" ] && ! diff -u "$f" "$OUT/report" >"$tmp/diff" 2>&1; then
+	if [ -f "$f" ] && ! diff -u "$f" "$report" >"$tmp/diff" 2>&1; then
 		echo "FAIL $label: written report differs"
 		sed 's/^/    /' "$tmp/diff" | head -40
 		ok=0
@@ -240,6 +270,29 @@ lint() {
 		    fail_case "${f##*/} belongs to $owner, which is missing"
 	done
 	[ -n "$lines" ] || fail_case "no args and no args.<fmt>"
+	for f in "$dir"/*.sed "$dir"/*.skip; do
+		[ -f "$f" ] || continue
+		case ${f##*/} in
+		*.sed) [ "$(head -c 2 "$f")" = "# " ] ||
+		    fail_case "${f##*/}: its first line must be a comment: what differs and why" ;;
+		*.skip) [ "$(grep -c . "$f")" = 1 ] ||
+		    fail_case "${f##*/} must hold one line: why the case cannot run" ;;
+		esac
+	done
+}
+
+# skipped: the case declares it cannot run on the build under test.
+skipped() {
+	for w in $variant; do
+		if [ -f "$dir/$w.skip" ]; then
+			echo "SKIP $case ($w): $(cat "$dir/$w.skip")"
+			for l in $lines; do
+				skip=$((skip + 1))
+			done
+			return 0
+		fi
+	done
+	return 1
 }
 
 for case in $cases; do
@@ -252,9 +305,14 @@ for case in $cases; do
 		[ -f "$f" ] && lines="$lines ${f##*/}"
 	done
 	[ -n "$scan" ] || lint
+	skipped && continue
 	for line in $lines; do
 		check "$line"
 	done
 done
-echo "$name: $pass passed, $fail failed"
+if [ -n "$variant" ]; then
+	echo "$name ($variant): $pass passed, $fail failed, $skip skipped"
+else
+	echo "$name: $pass passed, $fail failed"
+fi
 [ $fail = 0 ]

@@ -1,8 +1,10 @@
 /*
  * base.h - the bottom stage: growable buffers, strings compared as
  * privilege names are (ASCII case-insensitive), UTF-8 checks, name sets
- * and SHA-256.  It knows nothing of roles or solutions and calls nothing
- * of roleaudit's; every other stage may call it.  Never installed.
+ * and SHA-256, and the operating system where POSIX and Windows differ
+ * (sys.h, included here).  It knows nothing of roles or solutions and
+ * calls nothing of roleaudit's; every other stage may call it.  Never
+ * installed.
  */
 #ifndef RA_BASE_H
 #define RA_BASE_H
@@ -16,6 +18,7 @@
 
 
 #include "roleaudit.h"
+#include "base/sys.h"
 #define RA_EXPORT	__attribute__((visibility("default")))
 
 /* ---- util.c ---------------------------------------------------------- */
@@ -45,7 +48,7 @@ ra_buf_add(struct ra_buf *b, const char *s, size_t n)
 }
 void	 ra_buf_adds(struct ra_buf *, const char *);
 void	 ra_buf_printf(struct ra_buf *, const char *, ...)
-	    __attribute__((format(printf, 2, 3)));
+	    RA_PRINTF(2, 3);
 void	 ra_buf_free(struct ra_buf *);
 
 char	*ra_strdup(const char *);

@@ -138,7 +138,7 @@ ra_sha256_file(const char *path, char hex[65], int *err)
 	enum ra_err	 rc;
 
 	*err = 0;
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((f = ra_sys_fopen(path, "rb")) == NULL) {
 		*err = errno;
 		return RA_ENOTFOUND;
 	}

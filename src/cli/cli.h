@@ -9,6 +9,11 @@
  * program linking libroleaudit it may call only the public API,
  * include/roleaudit.h: no stage header of the library is included here
  * or in any file of src/cli/, and none is on the command's include path.
+ * The one exception is base/sys.h, included by its relative path: the
+ * operating system where POSIX and Windows differ (files by UTF-8 name,
+ * the -o file's replacement, the console), which has no roleaudit types
+ * and stands where libc does; the program uses it as the library does
+ * rather than knowing Windows a second time.
  *
  * Everything a command is lies in its row of cli_commands[]: adding a
  * command is adding a row and its runner; every rule about options is
@@ -25,6 +30,7 @@
 #include <stdio.h>
 
 #include "roleaudit.h"
+#include "../base/sys.h"
 
 /* The exit statuses, ordered so that the worse one is the larger. */
 enum cli_exit {
@@ -251,7 +257,7 @@ void		 cli_usage(FILE *f);
  * the command line and the environment, before anything is read.
  */
 void		 cli_usage_error(const char *, ...)
-		    __attribute__((format(printf, 1, 2), noreturn));
+		    RA_PRINTF(1, 2) __attribute__((noreturn));
 /* "NAME" for a plain row, "NAME --MODE" for a mode, into BUF. */
 const char	*cli_command_title(const struct cli_command *, char *buf,
 		    size_t size);

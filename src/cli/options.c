@@ -13,9 +13,18 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
+
+/*
+ * What --version prints: RA_VERSION, and the git commit the program was
+ * built from when the Makefile passed it (make dist does).
+ */
+#ifdef RA_GIT_COMMIT
+#define VERSION_TEXT	RA_VERSION " (git " RA_GIT_COMMIT ")"
+#else
+#define VERSION_TEXT	RA_VERSION
+#endif
 
 /* check's modes: they go with check only, and errors name them together. */
 #define CHECK_MODES	(CLI_OPT(OPT_LINT) | CLI_OPT(OPT_COMBINE) | \
@@ -415,7 +424,7 @@ apply(struct cli_opts *o, struct ra_ctx *ctx, enum cli_opt i,
 		cli_usage(stdout);
 		exit(EXIT_OK);
 	case OPT_VERSION:
-		printf("roleaudit %s\n", RA_VERSION);
+		printf("roleaudit %s\n", VERSION_TEXT);
 		exit(EXIT_OK);
 	default:
 		break;
@@ -652,7 +661,7 @@ command_of(const struct cli_command *plain, uint64_t given)
 
 /*
  * getopt_long's tables, built from cli_options[]: the long options in
- * getopt_first[]'s order, the letters in SHORT.
+ * getopt_first[]'s order, the letters in SHORT after a ':'.
  */
 static void
 getopt_tables(struct option *longopts, char *shortopts)
@@ -682,6 +691,7 @@ getopt_tables(struct option *longopts, char *shortopts)
 		n++;
 	}
 	memset(&longopts[n], 0, sizeof(longopts[n]));
+	shortopts[s++] = ':';	/* a missing argument returns ':' */
 	for (i = 0; i < OPT__COUNT; i++)
 		if (cli_options[i].letter) {
 			shortopts[s++] = (char)cli_options[i].letter;
@@ -689,6 +699,68 @@ getopt_tables(struct option *longopts, char *shortopts)
 				shortopts[s++] = ':';
 		}
 	shortopts[s] = '\0';
+}
+
+/*
+ * The usage error for the option getopt_long refused, in the words of
+ * glibc's getopt_long: printed by roleaudit itself (opterr is 0), as
+ * other C libraries word theirs otherwise (mingw-w64's names the
+ * program by the path of roleaudit.exe).  ARGV[optind - 1] is the
+ * argument refused when it is a long option; a short one is optopt.
+ */
+static void __attribute__((noreturn))
+getopt_error(char *const argv[], const struct option *lo,
+    const char *shortopts)
+{
+	const struct option	*o, *match = NULL;
+	const char		*arg = optind > 0 ? argv[optind - 1] : "";
+	size_t			 n;
+	int			 ambiguous = 0;
+
+	fputs("roleaudit: ", stderr);
+	if (optopt != 0 && optopt < LONG_ONLY &&
+	    (optopt == ':' || strchr(shortopts, optopt) == NULL))
+		fprintf(stderr, "invalid option -- '%c'\n", optopt);
+	else if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
+		n = strcspn(arg + 2, "=");
+		for (o = lo; o->name != NULL; o++) {
+			if (strncmp(o->name, arg + 2, n) != 0)
+				continue;
+			if (o->name[n] == '\0') {
+				match = o;	/* exact: never ambiguous */
+				ambiguous = 0;
+				break;
+			}
+			if (match != NULL && (match->val != o->val ||
+			    match->has_arg != o->has_arg))
+				ambiguous = 1;
+			if (match == NULL)
+				match = o;
+		}
+		if (match == NULL)
+			fprintf(stderr, "unrecognized option '%s'\n", arg);
+		else if (ambiguous) {
+			/* The first match, and those that differ from it. */
+			fprintf(stderr, "option '%.*s' is ambiguous; "
+			    "possibilities: '--%s'", (int)n + 2, arg,
+			    match->name);
+			for (o = match + 1; o->name != NULL; o++)
+				if (strncmp(o->name, arg + 2, n) == 0 &&
+				    (o->val != match->val ||
+				    o->has_arg != match->has_arg))
+					fprintf(stderr, " '--%s'", o->name);
+			fputc('\n', stderr);
+		} else if (arg[2 + n] == '=')
+			fprintf(stderr, "option '--%s' doesn't allow an "
+			    "argument\n", match->name);
+		else
+			fprintf(stderr, "option '--%s' requires an argument\n",
+			    match->name);
+	} else
+		fprintf(stderr, "option requires an argument -- '%c'\n",
+		    optopt);
+	fputs("Try 'roleaudit --help'.\n", stderr);
+	exit(EXIT_USAGE);
 }
 
 /* The option getopt_long's value C stands for. */
@@ -713,7 +785,7 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	const struct cli_command	*c;
 	const char			*cmd;
 	enum cli_opt			 i;
-	int				 ch;
+	int				 ch, ansi;
 
 	memset(o, 0, sizeof(*o));
 	o->color = -1;
@@ -739,12 +811,13 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	argv++;
 	argv[0] = (char *)"roleaudit";
 	getopt_tables(longopts, shortopts);
+	opterr = 0;
 	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) !=
 	    -1) {
-		if ((i = option_of(ch)) == OPT__COUNT) {
-			fputs("Try 'roleaudit --help'.\n", stderr);
-			exit(EXIT_USAGE);
-		}
+		if (ch == '?' || ch == ':')
+			getopt_error(argv, longopts, shortopts + 1);
+		if ((i = option_of(ch)) == OPT__COUNT)
+			getopt_error(argv, longopts, shortopts + 1);
 		o->given |= CLI_OPT(i);
 		if (cli_options[i].arg != NULL)
 			keep(o, i, optarg, argc);
@@ -754,9 +827,11 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	o->ninputs = (size_t)(argc - optind);
 	o->cmd = command_of(c, o->given);
 	check(o);
+	/* Asked first: a Windows console shows colour once asked to. */
+	ansi = ra_sys_ansi(stdout);
 	if (o->color == -1)
 		o->color = cli_last(o, OPT_OUTPUT) == NULL &&
-		    o->format == RA_FORMAT_TEXT && isatty(STDOUT_FILENO) &&
+		    o->format == RA_FORMAT_TEXT && ansi &&
 		    getenv("NO_COLOR") == NULL && (getenv("TERM") == NULL ||
 		    strcmp(getenv("TERM"), "dumb") != 0);
 }

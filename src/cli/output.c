@@ -1,29 +1,26 @@
 /*
  * output.c - where the report goes: standard output, or -o FILE written
  * atomically.  The report goes to a temporary file beside FILE, in the
- * same directory so that rename() cannot cross file systems, and is
- * renamed over FILE only when the command succeeded: a reader of FILE
- * sees the old report or the whole new one, never a part, and a failed
- * run leaves nothing behind.  A FILE that is a device or a pipe
- * (-o /dev/null, a FIFO) is written as it is: renaming over it would put
- * a regular file where the device was.
+ * same directory so that the replacement cannot cross file systems, and
+ * replaces FILE only when the command succeeded (ra_sys_replace(), one
+ * step on POSIX and Windows alike): a reader of FILE sees the old report
+ * or the whole new one, never a part, and a failed run leaves nothing
+ * behind.  A FILE that is a device or a pipe (-o /dev/null, NUL on
+ * Windows, a FIFO) is written as it is: replacing it would put a regular
+ * file where the device was.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
 int
 cli_output_open(struct cli_sink *s, const char *path)
 {
-	struct stat	 st;
-	const char	*slash;
+	enum ra_sys_kind k;
+	const char	*base;
 	size_t		 n;
-	int		 fd;
 
 	s->path = path;
 	s->tmp = NULL;
@@ -32,9 +29,9 @@ cli_output_open(struct cli_sink *s, const char *path)
 		s->f = stdout;
 		return 0;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode)) {
-		if ((s->f = fopen(path, "w")) == NULL) {
+	k = ra_sys_kind(path, 1, NULL);
+	if (k == RA_SYS_OTHER) {
+		if ((s->f = ra_sys_fopen(path, "w")) == NULL) {
 			fprintf(stderr, "roleaudit: %s: cannot open: %s\n",
 			    path, strerror(errno));
 			return -1;
@@ -44,21 +41,15 @@ cli_output_open(struct cli_sink *s, const char *path)
 	n = strlen(path);
 	if ((s->tmp = malloc(n + 16)) == NULL)
 		return -1;
-	slash = strrchr(path, '/');
-	/* ".NAME.XXXXXX" in PATH's directory: rename() stays atomic. */
-	snprintf(s->tmp, n + 16, "%.*s.%s.XXXXXX",
-	    slash ? (int)(slash - path + 1) : 0, path,
-	    slash ? slash + 1 : path);
-	if ((fd = mkstemp(s->tmp)) == -1 || (s->f = fdopen(fd, "w")) == NULL) {
+	base = ra_sys_base(path);
+	/* ".NAME.XXXXXX" in PATH's directory: the replacement is atomic. */
+	snprintf(s->tmp, n + 16, "%.*s.%s.XXXXXX", (int)(base - path), path,
+	    base);
+	if ((s->f = ra_sys_mkstemp(s->tmp)) == NULL) {
 		fprintf(stderr, "roleaudit: %s: cannot create: %s\n", path,
 		    strerror(errno));
-		if (fd != -1) {
-			close(fd);
-			unlink(s->tmp);
-		}
 		free(s->tmp);
 		s->tmp = NULL;
-		s->f = NULL;
 		return -1;
 	}
 	return 0;
@@ -67,7 +58,6 @@ cli_output_open(struct cli_sink *s, const char *path)
 int
 cli_output_close(struct cli_sink *s, int keep)
 {
-	mode_t	 mask;
 	int	 rc = 0;
 
 	if (s->f == NULL)
@@ -86,21 +76,15 @@ cli_output_close(struct cli_sink *s, int keep)
 			    strerror(errno));
 		return -1;
 	}
-	if (keep) {
-		/* mkstemp() made it 0600: give it what a new file gets. */
-		mask = umask(0);
-		umask(mask);
-		if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0 ||
-		    fchmod(fileno(s->f), 0666 & ~mask) != 0)
-			rc = -1;
-	}
+	if (keep && ra_sys_commit(s->f) != 0)
+		rc = -1;
 	if (fclose(s->f) != 0)
 		rc = -1;
 	s->f = NULL;
-	if (keep && rc == 0 && rename(s->tmp, s->path) != 0)
+	if (keep && rc == 0 && ra_sys_replace(s->tmp, s->path) != 0)
 		rc = -1;
 	if (!keep || rc != 0)
-		unlink(s->tmp);
+		ra_sys_unlink(s->tmp);
 	if (keep && rc != 0)
 		fprintf(stderr, "roleaudit: %s: cannot write: %s\n", s->path,
 		    strerror(errno));

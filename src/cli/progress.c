@@ -58,15 +58,18 @@ progress_cb(void *arg, uint64_t bytes, size_t inputs)
 /*
  * SHOW is --progress (1), --no-progress (0) or neither (-1): then only a
  * person watching a terminal gets the line, and never a CI log, where
- * carriage returns make a mess.
+ * carriage returns make a mess.  The line erases itself with an escape
+ * sequence, which a Windows console interprets only once ra_sys_ansi()
+ * has asked it to: asked whatever SHOW is.
  */
 struct cli_progress *
 cli_progress_start(struct ra_ctx *ctx, size_t total, int show)
 {
 	struct cli_progress	*p;
+	int			 ansi = ra_sys_ansi(stderr);
 
 	if (show == -1)
-		show = isatty(STDERR_FILENO) && getenv("CI") == NULL;
+		show = ansi && getenv("CI") == NULL;
 	if (!show || (p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
 	p->total = total;

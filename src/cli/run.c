@@ -145,9 +145,10 @@ read_text(struct cli_run *r)
 				b[n++] = '\n';
 		}
 	} else {
-		if (isatty(STDIN_FILENO))
+		if (ra_sys_isatty(stdin))
 			fputs("roleaudit: reading the alert or trace from "
-			    "standard input; end it with Ctrl-D\n", stderr);
+			    "standard input; end it with " RA_SYS_EOF_KEY "\n",
+			    stderr);
 		for (;;) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 65536;
@@ -322,9 +323,7 @@ load_inputs(struct cli_run *r)
 	struct ra_solution	**got;
 	struct cli_progress	 *pr;
 	enum ra_err		 *st, e;
-	long			  cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned		  jobs = o->jobs ? o->jobs :
-				      cores > 0 ? (unsigned)cores : 1;
+	unsigned		  jobs = o->jobs ? o->jobs : ra_sys_cpus();
 	size_t			  i, n = o->ninputs, cap = n;
 
 	if ((r->sol = calloc(n + 1, sizeof(*r->sol))) == NULL)

@@ -7,8 +7,9 @@
  * Names match case-insensitively, as exports made on Windows vary.  Read
  * order: the manifest, customizations, then the files in Roles/ sorted
  * byte-wise; dot files and anything that is not a regular file are
- * skipped.  Symbolic links are skipped with a warning: a folder under
- * audit is untrusted, and a link could point anywhere on this machine.
+ * skipped.  Symbolic links (on Windows, reparse points: see
+ * ra_sys_kind()) are skipped with a warning: a folder under audit is
+ * untrusted, and a link could point anywhere on this machine.
  *
  * The folder's SHA-256 is the SHA-256 of one line per file read, in read
  * order: "<relative path> NUL <hex SHA-256 of the file> LF".
@@ -19,9 +20,6 @@
  * their sizes before each is read; each file is held to
  * RA_LIMIT_FILE_SIZE as it is read.
  */
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,24 +46,25 @@ names_cmp(const void *a, const void *b)
 enum ra_err
 ra_dir_list(struct ra_ctx *ctx, const char *path, struct ra_dirlist *out)
 {
-	DIR		*d;
-	struct dirent	*e;
+	struct ra_sys_dir *d;
+	const char	*e;
 	char		*s;
 	uint64_t	 max = ctx != NULL ? ctx->limit[RA_LIMIT_MEMBERS] :
 			    UINT64_MAX;
+	int		 err;
 
 	memset(out, 0, sizeof(*out));
-	if ((d = opendir(path)) == NULL) {
+	if ((d = ra_sys_opendir(path)) == NULL) {
 		if (ctx != NULL)
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0,
 			    0, "cannot open folder: %s", strerror(errno));
 		return RA_ENOTFOUND;
 	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
+	while ((e = ra_sys_readdir(d)) != NULL) {
+		if (e[0] == '.')
 			continue;
 		if ((uint64_t)out->n >= max) {
-			closedir(d);
+			ra_sys_closedir(d);
 			ra_dir_list_free(out);
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBERS, path, NULL,
 			    0, 0, "folder has more than %llu entries, the "
@@ -74,14 +73,21 @@ ra_dir_list(struct ra_ctx *ctx, const char *path, struct ra_dirlist *out)
 		}
 		if (ra_grow(&out->v, &out->cap, out->n + 1,
 		    sizeof(*out->v)) == -1 ||
-		    (s = ra_strdup(e->d_name)) == NULL) {
-			closedir(d);
+		    (s = ra_strdup(e)) == NULL) {
+			ra_sys_closedir(d);
 			ra_dir_list_free(out);
 			return RA_ENOMEM;
 		}
 		out->v[out->n++] = s;
 	}
-	closedir(d);
+	if ((err = errno) != 0) {	/* the listing broke off, not ended */
+		ra_sys_closedir(d);
+		ra_dir_list_free(out);
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
+		    "cannot read folder: %s", strerror(err));
+		return err == ENOMEM ? RA_ENOMEM : RA_EIO;
+	}
+	ra_sys_closedir(d);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), names_cmp);
 	return RA_OK;
@@ -107,18 +113,16 @@ ra_path_join(const char *dir, const char *name)
 int
 ra_path_is(struct ra_ctx *ctx, const char *path, enum ra_want want, int quiet)
 {
-	struct stat	 st;
+	enum ra_sys_kind k = ra_sys_kind(path, 0, NULL);
 
-	if (lstat(path, &st) != 0)
-		return 0;
-	if (S_ISLNK(st.st_mode)) {
+	if (k == RA_SYS_LINK) {
 		if (!quiet)
 			ra_diag_add(ctx, RA_SEV_WARNING, RA_C_SYMLINK, path,
 			    NULL, 0, 0, "symbolic link in a solution folder: "
 			    "skipped");
 		return 0;
 	}
-	return want == RA_WANT_DIR ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode);
+	return k == (want == RA_WANT_DIR ? RA_SYS_DIR : RA_SYS_FILE);
 }
 
 char *
@@ -151,16 +155,15 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 {
 	struct ra_load	 ld;
 	struct ra_sha256 sha;
-	struct stat	 st;
-	uint64_t	 max = ctx->limit[RA_LIMIT_TOTAL_SIZE];
+	uint64_t	 max = ctx->limit[RA_LIMIT_TOTAL_SIZE], size = 0;
 	char		*path, hex[65];
 	enum ra_err	 rc;
 
 	if ((path = ra_path_join(dir, rel)) == NULL)
 		return RA_ENOMEM;
-	if (stat(path, &st) == 0 && st.st_size > 0) {
-		*total = (uint64_t)st.st_size > UINT64_MAX - *total ?
-		    UINT64_MAX : *total + (uint64_t)st.st_size;
+	if (ra_sys_kind(path, 1, &size) == RA_SYS_FILE && size > 0) {
+		*total = size > UINT64_MAX - *total ? UINT64_MAX :
+		    *total + size;
 		if (*total > max) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ZIP_BOMB, dir, NULL,
 			    0, 0, "files to read come to more than %llu bytes "

@@ -98,7 +98,7 @@ struct ra_zip_layout {
  * Check the layout of a zip before libzip reads it (zipcheck.c): its
  * end of central directory record, every directory entry and the local
  * header each points to, from the LEN bytes at BUF or, when BUF is NULL,
- * from the LEN bytes of the file open at FD (read with pread(), in
+ * from the LEN bytes of the file open at FD (read with ra_sys_pread(), in
  * windows).  Overlapping members, a directory out of proportion to the
  * file, more than one end record, and more members, longer names or
  * larger headers than the limits are recorded as diagnostics against

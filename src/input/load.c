@@ -3,21 +3,11 @@
  * folder, XML file) and hand it to the right stage; load several inputs
  * on worker threads.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
-
-#include <fcntl.h>
-
 #include <pthread.h>
-
 #include <stdio.h>
-
 #include <stdlib.h>
-
 #include <string.h>
-
-#include <unistd.h>
 
 #include "input/input.h"
 
@@ -29,9 +19,9 @@ static const char	 zip_empty[] = "PK\005\006";
 static const char *
 base_name(const char *path)
 {
-	const char	*b = strrchr(path, '/');
+	const char	*b = ra_sys_base(path);
 
-	return b && b[1] ? b + 1 : path;
+	return *b != '\0' ? b : path;
 }
 
 /*
@@ -95,22 +85,22 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 	struct ra_load		 ld;
 	struct ra_sha256	 sha;
 	struct hash_job		 job;
-	struct stat		 st;
+	enum ra_sys_kind	 what;
 	char			 magic[4] = { 0 }, *pkgdir = NULL;
 	enum ra_err		 e;
 	FILE			*f;
 	enum ra_input_kind	 kind;
 	enum ra_err		 rc;
 
-	if (stat(path, &st) != 0) {
+	if ((what = ra_sys_kind(path, 1, NULL)) == RA_SYS_NONE) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
 		return RA_ENOTFOUND;
 	}
-	if (S_ISDIR(st.st_mode))
+	if (what == RA_SYS_DIR)
 		kind = RA_INPUT_FOLDER;
 	else {
-		if ((f = fopen(path, "rb")) == NULL) {
+		if ((f = ra_sys_fopen(path, "rb")) == NULL) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0,
 			    0, "cannot open: %s", strerror(errno));
 			return RA_ENOTFOUND;

@@ -5,10 +5,7 @@
  * or to libxml2; when the fast reader is unsure, what it loaded is
  * dropped and the document is read again, whole.
  */
-#include <sys/stat.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,8 +96,8 @@ file_open(void *arg)
 	struct file_src	*fs = arg;
 	int		 fd;
 
-	/* O_NOFOLLOW closes the gap between a folder's lstat() and here. */
-	fd = open(fs->path, O_RDONLY | (fs->nofollow ? O_NOFOLLOW : 0));
+	/* NOFOLLOW closes the gap between a folder's look and here. */
+	fd = ra_sys_open(fs->path, fs->nofollow);
 	if (fd == -1 || (fs->f = fdopen(fd, "rb")) == NULL) {
 		if (fd != -1)
 			close(fd);
@@ -160,11 +157,9 @@ ra_load_xml_file(struct ra_load *ld, enum ra_doc doc, const char *path,
 	struct file_src	 fs = { ld, path, nofollow, NULL, NULL, 0 };
 	struct ra_source src = { &fs, UINT64_MAX, file_open, file_read,
 	    file_close };
-	struct stat	 st;
 	enum ra_err	 rc;
 
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		src.size = (uint64_t)st.st_size;
+	(void)ra_sys_kind(path, 1, &src.size);	/* a regular file's */
 	rc = ra_load_stream(ld, doc, &src, sha);
 	free(fs.buf);
 	return rc;

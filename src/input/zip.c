@@ -14,10 +14,7 @@
  * the member and total limits count across the package zip and the zips
  * inside it (struct ra_zip_budget).
  */
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -480,23 +477,23 @@ zip_open_checked(struct ra_ctx *ctx, const char *path, const void *mem,
     size_t memlen, struct ra_zip_budget *b, zip_t **za)
 {
 	struct ra_zip_layout	 lay;
-	struct stat		 sb;
+	uint64_t		 size = 0;
 	zip_error_t		 ze;
 	zip_source_t		*src;
 	char			 ebuf[128];
 	int			 fd = -1, code = 0;
 	enum ra_err		 rc;
 
-	if (mem == NULL && ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &sb) == -1)) {
+	if (mem == NULL && ((fd = ra_sys_open(path, 0)) == -1 ||
+	    ra_sys_fsize(fd, &size) == -1)) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
 		if (fd != -1)
 			close(fd);
 		return RA_ENOTFOUND;
 	}
-	if ((rc = ra_zip_check(ctx, path, mem, mem ? memlen :
-	    (uint64_t)sb.st_size, fd, b->members, &lay)) != RA_OK) {
+	if ((rc = ra_zip_check(ctx, path, mem, mem ? memlen : size, fd,
+	    b->members, &lay)) != RA_OK) {
 		if (fd != -1)
 			close(fd);
 		return rc;

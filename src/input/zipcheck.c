@@ -37,7 +37,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "input/input.h"
 
@@ -81,7 +80,7 @@ static const unsigned char *
 zbytes_at(struct zbytes *z, struct zwin *w, uint64_t off, size_t len)
 {
 	size_t	 n, got = 0;
-	ssize_t	 r;
+	int64_t	 r;
 
 	if (z->mem)
 		return z->mem + off;
@@ -95,8 +94,8 @@ zbytes_at(struct zbytes *z, struct zwin *w, uint64_t off, size_t len)
 	if (z->size - off < n)
 		n = (size_t)(z->size - off);
 	while (got < n) {
-		if ((r = pread(z->fd, w->buf + got, n - got,
-		    (off_t)(off + got))) < 0) {
+		if ((r = ra_sys_pread(z->fd, w->buf + got, n - got,
+		    off + got)) < 0) {
 			if (errno == EINTR)
 				continue;
 			z->err = errno;

@@ -211,7 +211,7 @@ ra_read_file(struct ra_ctx *ctx, const char *path, char **bufp, size_t *lenp)
 	size_t		 n;
 	int		 err;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((f = ra_sys_fopen(path, "rb")) == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_IO, path, NULL, 0, 0,
 		    "cannot open: %s", strerror(errno));
 		return RA_ENOTFOUND;

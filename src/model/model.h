@@ -77,7 +77,7 @@ enum ra_code {
 void	 ra_diag_add(struct ra_ctx *, enum ra_severity, int code,
 	    const char *file, const char *member, unsigned long line,
 	    unsigned long col, const char *fmt, ...)
-	    __attribute__((format(printf, 8, 9)));
+	    RA_PRINTF(8, 9);
 /* Forget every diagnostic of the context (ra_ctx_free()). */
 void	 ra_diag_clear(struct ra_ctx *);
 void	 ra_diag_vadd(struct ra_ctx *, enum ra_severity, int code,

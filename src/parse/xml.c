@@ -125,7 +125,7 @@ tag_line(const struct ra_xml *x)
 
 static void
 diag(struct ra_xml *x, enum ra_severity sev, int code, unsigned long line,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+    const char *fmt, ...) RA_PRINTF(5, 6);
 
 static void
 diag(struct ra_xml *x, enum ra_severity sev, int code, unsigned long line,

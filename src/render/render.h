@@ -184,7 +184,7 @@ void		 ra_html_expect(struct ra_html *, struct ra_html_node *n,
 void		 ra_html_text(struct ra_html *, struct ra_html_node *n,
 		    const char *s);
 void		 ra_html_textf(struct ra_html *, struct ra_html_node *n,
-		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+		    const char *fmt, ...) RA_PRINTF(3, 4);
 void		 ra_html_utext(struct ra_html *, struct ra_html_node *n,
 		    const char *s);
 /* ra_html_el() and then the text S: trusted (tel) or from the input (uel). */
