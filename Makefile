@@ -22,7 +22,8 @@ BASE_SRCS    = src/base/util.c src/base/sha256.c
 MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
-	       src/model/solution.c src/model/ctx.c
+	       src/model/solution.c src/model/ctx.c src/model/kb.c \
+	       src/model/table.c src/model/facts.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/dir.c src/input/load.c
@@ -46,7 +47,9 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/model/data.o
 LIB	 = $(BUILD)/libroleaudit.a
 BIN	 = $(BUILD)/roleaudit
 
-DATA	 = schema/privileges.csv schema/privilege_bases.csv schema/escalation.csv
+DATA	 = schema/privileges.csv schema/privilege_bases.csv schema/escalation.csv \
+	   schema/depths.csv schema/tables.csv schema/observed_depths.csv \
+	   schema/conflicts.csv
 PROFILES = $(sort $(wildcard schema/profiles/*.csv))
 
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))

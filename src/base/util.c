@@ -118,6 +118,21 @@ ra_namecmp(const char *a, const char *b)
 }
 
 int
+ra_namecmp_n(const char *key, size_t n, const char *s)
+{
+	size_t	 i;
+	int	 d;
+
+	for (i = 0; i < n && s[i]; i++)
+		if ((d = ra_lower((unsigned char)key[i]) -
+		    ra_lower((unsigned char)s[i])) != 0)
+			return d;
+	if (i < n)
+		return 1;
+	return s[i] ? -1 : 0;
+}
+
+int
 ra_strcaseeq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)

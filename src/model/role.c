@@ -77,6 +77,25 @@ ra_role_set_inherit(struct ra_role *r, const char *v, size_t n)
 }
 
 void
+ra_role_set_unmodified(struct ra_role *r, const char *v, size_t n)
+{
+	while (n && (*v == ' ' || *v == '\t')) {
+		v++;
+		n--;
+	}
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	r->unmodified = (n == 1 && *v == '1') ||
+	    (n == 4 && ra_name_eq("true", v, n));
+}
+
+int
+ra_role_not_exported(const struct ra_role *r)
+{
+	return r->unmodified && r->nprivs == 0;
+}
+
+void
 ra_role_diag_location(const struct ra_solution *sol, const struct ra_role *r,
     struct ra_buf *file, const char **member)
 {

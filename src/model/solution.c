@@ -43,6 +43,8 @@ ra_solution_free(struct ra_solution *sol)
 		ra_bitmap_free(&sol->role[i].bits);
 	}
 	free(sol->role);
+	ra_solution_truncate_tables(sol, 0);
+	free(sol->table);
 	ra_names_free(sol->names);
 	free(sol->names);
 	free(sol->path);
