@@ -1,13 +1,14 @@
 /*
  * dir.c - an unpacked solution folder (SolutionPackager or `pac
- * solution unpack`: Roles/, Other/Solution.xml, Other/Customizations.xml)
- * or a folder that is simply an extracted zip (customizations.xml at its
- * top).  Read one level deep: nested solutions are separate inputs.
+ * solution unpack`: Roles/, Entities/<name>/Entity.xml,
+ * Other/Solution.xml, Other/Customizations.xml) or a folder that is
+ * simply an extracted zip (customizations.xml at its top).  Read one
+ * level deep, and Entities/ two: nested solutions are separate inputs.
  *
  * Names match case-insensitively, as exports made on Windows vary.  Read
- * order: the manifest, customizations, then the files in Roles/ sorted
- * byte-wise; dot files and anything that is not a regular file are
- * skipped.  Symbolic links are skipped with a warning: a folder under
+ * order: the manifest, customizations, each Entities/<name>/Entity.xml
+ * (folders sorted byte-wise), then the files in Roles/ sorted byte-wise;
+ * dot files and anything that is not a regular file are skipped.  Symbolic links are skipped with a warning: a folder under
  * audit is untrusted, and a link could point anywhere on this machine.
  *
  * The folder's SHA-256 is the SHA-256 of one line per file read, in read
@@ -166,12 +167,63 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 	return rc;
 }
 
+/*
+ * The tables' metadata: DIR/Entities/<name>/Entity.xml for each folder
+ * of Entities/ (ENTITIES, its path relative to DIR), sorted byte-wise.
+ */
+static enum ra_err
+read_entities(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
+    const char *entities, struct ra_sha256 *digest)
+{
+	struct names	 sub, files = { 0 };
+	char		*abs, *sdir, *file, *rdir, *rel;
+	size_t		 i;
+	enum ra_err	 rc;
+
+	if ((abs = join(dir, entities)) == NULL)
+		return RA_ENOMEM;
+	if ((rc = list_dir(ctx, abs, &sub)) != RA_OK) {
+		free(abs);
+		return rc;
+	}
+	for (i = 0; rc == RA_OK && i < sub.n; i++) {
+		file = rdir = rel = NULL;
+		names_free(&files);
+		if ((sdir = join(abs, sub.v[i])) == NULL) {
+			rc = RA_ENOMEM;
+			break;
+		}
+		if (is_kind(ctx, sdir, WANT_DIR) &&
+		    (rc = list_dir(ctx, sdir, &files)) == RA_OK &&
+		    (file = find(ctx, sdir, &files, "Entity.xml", WANT_FILE)) !=
+		    NULL) {
+			/* Relative: ENTITIES/<name>/<the file's own spelling>. */
+			if ((rdir = join(entities, sub.v[i])) == NULL ||
+			    (rel = join(rdir, file + strlen(sdir) + 1)) ==
+			    NULL)
+				rc = RA_ENOMEM;
+			else
+				rc = read_one(ctx, sol, dir, rel,
+				    RA_DOC_ENTITY, digest);
+		}
+		free(rel);
+		free(rdir);
+		free(file);
+		free(sdir);
+	}
+	free(abs);
+	names_free(&sub);
+	names_free(&files);
+	return rc;
+}
+
 enum ra_err
 ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 {
 	struct names	 top, other = { 0 }, roles = { 0 };
 	struct ra_sha256 digest;
 	char		*other_dir = NULL, *roles_dir = NULL, *p, *rel;
+	char		*ent_dir = NULL;
 	const char	*manifest = NULL, *cust = NULL;
 	char		*found_manifest = NULL, *found_cust = NULL;
 	size_t		 i, plen = strlen(path);
@@ -182,6 +234,7 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 		return rc;
 	other_dir = find(ctx, path, &top, "Other", WANT_DIR);
 	roles_dir = find(ctx, path, &top, "Roles", WANT_DIR);
+	ent_dir = find(ctx, path, &top, "Entities", WANT_DIR);
 	if (other_dir && (rc = list_dir(ctx, other_dir, &other)) != RA_OK)
 		goto out;
 	if (roles_dir && (rc = list_dir(ctx, roles_dir, &roles)) != RA_OK)
@@ -216,6 +269,9 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 		rc = read_one(ctx, sol, path, manifest, RA_DOC_MANIFEST, &digest);
 	if (rc == RA_OK && cust)
 		rc = read_one(ctx, sol, path, cust, cust_doc, &digest);
+	if (rc == RA_OK && ent_dir)
+		rc = read_entities(ctx, sol, path, ent_dir + plen +
+		    (path[plen - 1] != '/'), &digest);
 	for (i = 0; rc == RA_OK && i < roles.n; i++) {
 		if ((p = join(roles_dir, roles.v[i])) == NULL) {
 			rc = RA_ENOMEM;
@@ -242,6 +298,7 @@ out:
 	free(found_cust);
 	free(other_dir);
 	free(roles_dir);
+	free(ent_dir);
 	names_free(&top);
 	names_free(&other);
 	names_free(&roles);

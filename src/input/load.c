@@ -106,14 +106,15 @@ hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
 
 /*
  * The end of a load: the names an unfocused load met join the catalog
- * (see ra_solution_adopt()).  SOL is freed unless RC and the adoption
- * are RA_OK.
+ * (see ra_solution_adopt()) and the solution's tables are indexed.  SOL
+ * is freed unless RC, the adoption and the index are RA_OK.
  */
 static enum ra_err
 load_done(struct ra_ctx *ctx, struct ra_solution *sol, enum ra_err rc,
     struct ra_solution **out)
 {
-	if (rc == RA_OK && ra_solution_adopt(ctx, sol) == -1)
+	if (rc == RA_OK && (ra_solution_adopt(ctx, sol) == -1 ||
+	    ra_solution_index_tables(sol) == -1))
 		rc = RA_ENOMEM;
 	if (rc != RA_OK) {
 		ra_solution_free(sol);
