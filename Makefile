@@ -29,7 +29,8 @@ INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/dir.c src/input/load.c
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
-	       src/analyze/findings.c src/analyze/redact.c
+	       src/analyze/findings.c src/analyze/redact.c \
+	       src/analyze/privileges.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html.c src/render/html_parts.c \
 	       src/render/html_report.c src/render/html_diff.c \

@@ -5,8 +5,9 @@
  * per row and an access right per column, then the Miscellaneous and the
  * Privacy-related privileges, one per row.  Every privilege of the
  * catalog (built-in, --catalog, and those met in the inputs and
- * classified) gets exactly one place, so the HTML grids and the matrix
- * export list the same privileges in the same order.
+ * classified) gets exactly one place, the one ra_pinfo() gives it (with
+ * the inputs' own tables), so the HTML grids, the matrix export and the
+ * text reports list the same privileges in the same places.
  */
 #include <stdlib.h>
 
@@ -22,6 +23,7 @@ struct place {
 	enum ra_access	 access;
 	const char	*label;
 	const char	*name;
+	int		 unplaced;
 };
 
 static int
@@ -56,54 +58,42 @@ new_row(struct ra_grid *g, const struct place *p)
 	r->access = p->section == RA_SECTION_ENTITIES ? RA_ACCESS_NONE :
 	    p->access;
 	r->label = p->label;
+	r->unplaced = p->unplaced;
 	for (k = 0; k < RA_ACCESS__COUNT; k++)
 		r->priv[k] = RA_NOPRIV;
 	return r;
 }
 
 int
-ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
-    struct ra_grid *g)
+ra_grid_build(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
+    size_t nsol, struct ra_grid *g)
 {
-	const struct ra_req	**override = NULL;
-	struct place		 *pl = NULL;
-	struct ra_grid_row	 *r = NULL;
-	size_t			  i, n = cat->n;
+	const struct ra_catalog	*cat = &ctx->cat;
+	struct place		*pl = NULL;
+	struct ra_grid_row	*r = NULL;
+	struct ra_pinfo		 pi;
+	size_t			 i, n = cat->n;
 
 	memset(g, 0, sizeof(*g));
 	if (n == 0)
 		return 0;
-	if ((pl = calloc(n, sizeof(*pl))) == NULL ||
-	    (override = calloc(n, sizeof(*override))) == NULL)
+	if ((pl = calloc(n, sizeof(*pl))) == NULL)
 		goto fail;
-	for (i = 0; req != NULL && i < req->n; i++)
-		if (req->req[i].priv < n && (req->req[i].has_tab ||
-		    req->req[i].entity != NULL))
-			override[req->req[i].priv] = &req->req[i];
 	for (i = 0; i < n; i++) {
-		const struct ra_privdef	*d = &cat->v[i];
-		struct place		*p = &pl[i];
+		struct place	*p = &pl[i];
 
+		ra_pinfo(ctx, sol, nsol, i, &pi);
 		p->priv = i;
-		p->name = d->name;
-		p->access = d->access;
-		if (override[i] != NULL) {
-			p->tab = ra_req_tab(cat, override[i]);
-			p->section = ra_req_section(cat, override[i]);
-			p->label = ra_req_entity(cat, override[i]);
-		} else {
-			p->tab = d->tab;
-			p->section = d->section;
-			p->label = d->entity;
-		}
-		if ((unsigned)p->tab >= RA_TAB__COUNT)
-			p->tab = RA_TAB_MISSING;
+		p->name = pi.name;
+		p->access = pi.access;
+		p->tab = pi.tab;
+		p->section = pi.section;
+		p->label = *pi.entity ? pi.entity : pi.name;
+		p->unplaced = pi.tab_by == RA_PROV_UNPLACED;
 		/* Without an access right it cannot be a grid cell. */
 		if (p->access == RA_ACCESS_NONE &&
 		    p->section == RA_SECTION_ENTITIES)
 			p->section = RA_SECTION_MISC;
-		if (p->label == NULL || *p->label == '\0')
-			p->label = d->name;
 	}
 	qsort(pl, n, sizeof(*pl), place_cmp);
 	for (i = 0; i < n; i++) {
@@ -124,11 +114,9 @@ ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
 		r->priv[p->access] = p->priv;
 	}
 	free(pl);
-	free(override);
 	return 0;
 fail:
 	free(pl);
-	free(override);
 	ra_grid_free(g);
 	return -1;
 }

@@ -1,15 +1,20 @@
 /*
- * lint.c - how roles are built: depths a privilege cannot take, Append
- * without Append To (and the reverse), and team roles that grant User
- * depth while members inherit only team privileges.
+ * lint.c - how roles are built: depths a privilege cannot take, Assign
+ * or Share on a table that has neither, Append without Append To (and the
+ * reverse), and team roles that grant User depth while members inherit
+ * only team privileges.
  *
- * What the checks know comes from the catalog's `depths` column
- * (schema/privileges.csv, derived from ../shared/reference: stated
- * allowed depths, privacy privileges Organization only) and from the
- * role's isinherited attribute; the man page (LINT) says what they do
- * not know.  Findings are kept per role in role order; within a role,
- * privilege findings come in tab order, then by name, then the role's
- * own findings by code.
+ * A finding needs a fact: what ra_pinfo() knows of a privilege (depths
+ * stated by a source, derived from its table's ownership, in the
+ * knowledge base or in the solution's own metadata, the privacy rule),
+ * a depth a real export holds never being one it cannot take; the
+ * role's isinherited attribute; the team roles --team-role names (the
+ * export does not say which roles teams hold).  Depths no fact covers
+ * are a note only when asked (unknown_depths).  The man page (LINT)
+ * says what the checks do not know.  A role whose privileges are not in
+ * the export is skipped.  Findings are kept per role in role order;
+ * within a role, privilege findings come in tab order, then by name,
+ * then the role's own findings by code.
  */
 #include <stdlib.h>
 
@@ -74,21 +79,71 @@ some_names(struct ra_buf *b, const struct ra_catalog *cat,
 		ra_buf_printf(b, " and %zu more", n - 3);
 }
 
-/* A word of NAME (letters only around it) is "team", ignoring case. */
-static int
-names_team(const char *name)
+/* ", stated by IDS" and the like: where a depth fact came from. */
+static void
+fact_source(struct ra_buf *b, enum ra_prov by, const char *ids)
 {
-	const char	*p;
-	size_t		 i;
+	switch (by) {
+	case RA_PROV_SOLUTION:
+		ra_buf_adds(b, "the solution's own metadata");
+		break;
+	case RA_PROV_RULE:
+		ra_buf_adds(b, "the rule ");
+		ra_buf_adds(b, ids);
+		break;
+	default:
+		ra_buf_adds(b, ids);
+		break;
+	}
+}
 
-	for (p = name; *p; p++) {
-		if (p > name && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
-			continue;
-		for (i = 0; i < 4 && p[i] && ra_lower((unsigned char)p[i]) ==
-		    (unsigned char)"team"[i]; i++)
-			continue;
-		if (i == 4 && !(((p[4] | 0x20) >= 'a' && (p[4] | 0x20) <= 'z')))
-			return 1;
+/*
+ * RA401, RA402 or RA403 for privilege PI held at L by role R; 0 or -1
+ * (memory).
+ */
+static int
+depth_findings(struct ra_lint *ln, size_t sol, const struct ra_role *r,
+    size_t priv, const struct ra_pinfo *pi, enum ra_level l, int unknown,
+    struct ra_buf *msg)
+{
+	if (pi->observed & RA_DEPTH(l))
+		return 0;	/* a real export holds it so: accepted */
+	if (!ra_pinfo_access_ok(pi)) {
+		ra_buf_printf(msg, "%s is held, but its table is "
+		    "organization-owned (", pi->name);
+		fact_source(msg, pi->owner_by, pi->owner_ids);
+		ra_buf_adds(msg, "), and an organization-owned table has no "
+		    "Assign or Share privilege (rule:ms-tableref-own+"
+		    "ms-learn-secroles)");
+		return add(ln, RA_C_LINT_ACCESS, RA_SEV_WARNING, sol, r, priv,
+		    l, msg);
+	}
+	if (pi->depths != 0 && !(pi->depths & RA_DEPTH(l))) {
+		ra_buf_printf(msg, "%s is held at %s; it takes only ",
+		    pi->name, ra_level_both(l));
+		ra_depths_format(pi->depths, msg);
+		ra_buf_adds(msg, " (");
+		if (pi->section == RA_SECTION_PRIVACY &&
+		    pi->depths_by == RA_PROV_RULE)
+			ra_buf_adds(msg, "privacy-related privileges take only "
+			    "Organization: ");
+		else if (pi->access != RA_ACCESS_NONE &&
+		    pi->depths == RA_DEPTH(RA_LEVEL_GLOBAL) &&
+		    pi->owner == RA_OWNER_ORG)
+			ra_buf_adds(msg, "an organization-owned table: ");
+		fact_source(msg, pi->depths_by, pi->depth_ids);
+		ra_buf_adds(msg, ")");
+		return add(ln, RA_C_LINT_DEPTH, RA_SEV_WARNING, sol, r, priv,
+		    l, msg);
+	}
+	if (unknown && pi->depths == 0 &&
+	    pi->section != RA_SECTION_ENTITIES && l != RA_LEVEL_GLOBAL) {
+		ra_buf_printf(msg, "%s is held at %s; most miscellaneous "
+		    "privileges take only Organization (Global), and no fact "
+		    "says which depths this one takes", pi->name,
+		    ra_level_both(l));
+		return add(ln, RA_C_LINT_MISC_DEPTH, RA_SEV_NOTE, sol, r, priv,
+		    l, msg);
 	}
 	return 0;
 }
@@ -115,9 +170,11 @@ append_alone(struct ra_lint *ln, int code, size_t sol,
 /* Lint role R of solution SOL into LN; 0 or -1 (memory). */
 static int
 lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    int team_by_option)
+    int team, int unknown)
 {
 	const struct ra_catalog	*cat = &ln->ctx->cat;
+	const struct ra_solution *const *own = &ln->sol[sol];
+	struct ra_pinfo		 pi;
 	struct held		*h = NULL;
 	struct ra_buf		 msg = { 0 };
 	size_t			*app = NULL, *appto = NULL, *basic = NULL;
@@ -134,8 +191,9 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	k = 0;
 	for (i = ra_bitmap_next(&r->bits, 0); i != RA_NOPRIV;
 	    i = ra_bitmap_next(&r->bits, i + 1)) {
+		ra_pinfo(ln->ctx, own, 1, i, &pi);
 		h[k].priv = i;
-		h[k].tab = cat->v[i].tab;
+		h[k].tab = pi.tab;
 		h[k].name = cat->v[i].name;
 		k++;
 	}
@@ -143,12 +201,10 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		qsort(h, nh, sizeof(*h), held_cmp);
 
 	for (k = 0; k < nh; k++) {
-		const struct ra_privdef	*d = &cat->v[h[k].priv];
-		enum ra_level		 l;
-		unsigned		 depths = ra_privdef_depths(d);
+		enum ra_level	 l = ra_bitmap_get(&r->bits, h[k].priv);
 
-		l = ra_bitmap_get(&r->bits, h[k].priv);
-		switch (d->access) {
+		ra_pinfo(ln->ctx, own, 1, h[k].priv, &pi);
+		switch (pi.access) {
 		case RA_ACCESS_APPEND:
 			app[napp++] = h[k].priv;
 			break;
@@ -158,35 +214,14 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		default:
 			break;
 		}
-		if (d->access != RA_ACCESS_NONE) {
+		if (pi.access != RA_ACCESS_NONE) {
 			ntable++;
 			if (l == RA_LEVEL_BASIC)
 				basic[nbasic++] = h[k].priv;
 		}
-		if (depths != 0 && !(depths & RA_DEPTH(l))) {
-			ra_buf_printf(&msg, "%s is held at %s; it takes only ",
-			    d->name, ra_level_both(l));
-			ra_depths_format(depths, &msg);
-			if (d->section == RA_SECTION_PRIVACY)
-				ra_buf_adds(&msg, " (privacy-related "
-				    "privileges take only Organization)");
-			else if (d->access != RA_ACCESS_NONE &&
-			    depths == RA_DEPTH(RA_LEVEL_GLOBAL))
-				ra_buf_adds(&msg, " (an organization-owned "
-				    "table)");
-			if (add(ln, RA_C_LINT_DEPTH, RA_SEV_WARNING, sol, r,
-			    h[k].priv, l, &msg) == -1)
-				goto out;
-		} else if (depths == 0 && d->section == RA_SECTION_MISC &&
-		    l != RA_LEVEL_GLOBAL) {
-			ra_buf_printf(&msg, "%s is held at %s; most "
-			    "miscellaneous privileges take only Organization "
-			    "(Global), and roleaudit does not know this one's "
-			    "depths", d->name, ra_level_both(l));
-			if (add(ln, RA_C_LINT_MISC_DEPTH, RA_SEV_NOTE, sol, r,
-			    h[k].priv, l, &msg) == -1)
-				goto out;
-		}
+		if (depth_findings(ln, sol, r, h[k].priv, &pi, l, unknown,
+		    &msg) == -1)
+			goto out;
 	}
 
 	if (napp && !nappto && append_alone(ln, RA_C_LINT_APPEND, sol, r,
@@ -195,12 +230,10 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	if (nappto && !napp && append_alone(ln, RA_C_LINT_APPENDTO, sol, r,
 	    "Append To", "Append", appto, nappto, &msg) == -1)
 		goto out;
-	if ((team_by_option || names_team(r->name)) &&
-	    r->inherit != RA_INHERIT_DIRECT && nbasic > 0) {
-		ra_buf_printf(&msg, "a role for teams (%s) grants %zu of its "
-		    "%zu table privileges at User (Basic) depth (",
-		    team_by_option ? "named with --team-role" :
-		    "its name says team", nbasic, ntable);
+	if (team && r->inherit != RA_INHERIT_DIRECT && nbasic > 0) {
+		ra_buf_printf(&msg, "a role for teams (named with "
+		    "--team-role) grants %zu of its %zu table privileges at "
+		    "User (Basic) depth (", nbasic, ntable);
 		some_names(&msg, cat, basic, nbasic);
 		ra_buf_printf(&msg, "), and %s: through the team, User depth "
 		    "reaches only records the team owns, not the members' "
@@ -257,14 +290,17 @@ ra_lint(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 				}
 			}
 			ln->nrole++;
-			if (lint_role(ln, s, r, team) == -1)
+			/* Nothing to lint: its privileges are not here. */
+			if (ra_role_not_exported(r))
+				continue;
+			if (lint_role(ln, s, r, team, opts != NULL &&
+			    opts->unknown_depths) == -1)
 				goto nomem;
 		}
 	for (k = 0; opts && k < opts->nteam_roles; k++)
 		if (!used[k]) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ROLE_UNKNOWN, NULL,
-			    NULL, 0, 0, "--team-role \"%s\" names no role of "
-			    "the inputs", opts->team_roles[k]);
+			ra_role_unknown(ctx, "--team-role",
+			    opts->team_roles[k], sol, nsol);
 			bad = 1;
 		}
 	free(used);

@@ -52,6 +52,7 @@ enum cli_opt {
 	OPT_COMBINE,
 	OPT_COMBINE_ALL,
 	OPT_TEAM_ROLE,
+	OPT_UNKNOWN_DEPTHS,
 	OPT_TEXT,
 	OPT_REDACT,
 	OPT_COLOR,
@@ -140,6 +141,7 @@ extern const char *const	cli_format_names[];
 #define CLI_BUILTINS	0x04	/* loads -p, else every built-in profile */
 #define CLI_FOCUS	0x08	/* may focus on its profiles' privileges */
 #define CLI_COUNTS	0x10	/* needs role counts only, no privileges */
+#define CLI_NAMES	0x20	/* its operands are names, not inputs */
 
 #define CLI_MANY	((unsigned)-1)	/* no upper limit to the inputs */
 

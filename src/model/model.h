@@ -781,15 +781,13 @@ void		 ra_progress(struct ra_ctx *, uint64_t bytes, size_t inputs);
 /* The requirements of P as a bitmap; 0 or -1. */
 int		 ra_profile_bitmap(const struct ra_profile *, struct ra_bitmap *);
 
-/* Display data of a missing privilege: the profile row wins. */
-const char	*ra_req_entity(const struct ra_catalog *, const struct ra_req *);
+/*
+ * Where a requirement's profile lists its privilege: the profile row's
+ * own tab and section when it gives them, else the catalog's.  Reports
+ * place a privilege where ra_pinfo() says; this is the profile's word.
+ */
 enum ra_tab	 ra_req_tab(const struct ra_catalog *, const struct ra_req *);
 enum ra_section	 ra_req_section(const struct ra_catalog *, const struct ra_req *);
-/*
- * The depths privilege D can take: its catalog depths, else Organization
- * for a privacy-related privilege, else 0 (unknown).
- */
-unsigned	 ra_privdef_depths(const struct ra_privdef *d);
 /* "User (Basic)" ... "Organization (Global)", "None". */
 const char	*ra_level_both(enum ra_level);
 /* RA_DEPTH() bits as "User (Basic), Organization (Global)" into B. */
@@ -802,6 +800,21 @@ void		 ra_depths_format(unsigned depths, struct ra_buf *b);
 int		 ra_role_id_is(const struct ra_role *r, const char *spec, size_t n);
 int		 ra_role_matches(const struct ra_role *r, const char *spec,
 		    size_t n);
+/*
+ * The names of up to five roles of SOL close to SPEC, closest first, each
+ * in double quotes, comma-separated, appended to B (nothing when none is
+ * close): a name that holds SPEC or that SPEC holds, ASCII case ignored,
+ * else one within max(2, len/4) edits.
+ */
+void		 ra_role_close_matches(const struct ra_solution *const *sol,
+		    size_t nsol, const char *spec, struct ra_buf *b);
+/*
+ * Record that option WHAT ("--role") named SPEC, which names no role of
+ * SOL: RA307, with the close matches.
+ */
+void		 ra_role_unknown(struct ra_ctx *, const char *what,
+		    const char *spec, const struct ra_solution *const *sol,
+		    size_t nsol);
 /*
  * Where a diagnostic about role R of SOL points: the path into FILE, and
  * the zip member (or NULL) into *MEMBER (borrowed from R).

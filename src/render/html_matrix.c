@@ -99,11 +99,12 @@ tab_table(struct ra_html *pg, const struct ra_catalog *cat,
 				if (span > 1)
 					ra_html_attr(pg, n, "rowspan", id);
 				ra_html_utext(pg, n, r->label);
+				if (r->unplaced)
+					ra_html_unplaced(pg, n);
 				span = 0;
 			}
-			ra_html_tel(pg, tr, "td", NULL, k != RA_ACCESS_NONE ?
-			    ra_html_access_head[k] :
-			    ra_html_access_head[cat->v[p].access]);
+			ra_html_tel(pg, tr, "td", NULL, ra_access_label(k !=
+			    RA_ACCESS_NONE ? (enum ra_access)k : r->access));
 			ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code",
 			    NULL, cat->v[p].name);
 			for (q = 0; q < nroles; q++)
@@ -130,7 +131,7 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 		nroles += sol[s]->nrole;
 	if ((roles = calloc(nroles + 1, sizeof(*roles))) == NULL)
 		return RA_ENOMEM;
-	if (ra_grid_build(cat, NULL, &grid) == -1) {
+	if (ra_grid_build(ctx, sol, nsol, &grid) == -1) {
 		free(roles);
 		return RA_ENOMEM;
 	}

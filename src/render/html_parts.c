@@ -23,11 +23,6 @@ static const char *const glyph[] = {
 	"\xe2\x97\x8f"
 };
 
-const char *const ra_html_access_head[RA_ACCESS__COUNT] = {
-	"", "Create", "Read", "Write", "Delete", "Append", "Append To",
-	"Assign", "Share"
-};
-
 static const char *const kind_names[] = { "zip", "folder", "xml" };
 
 void
@@ -216,16 +211,58 @@ ra_html_badge(struct ra_html *pg, struct ra_html_node *parent,
 
 struct ra_html_node *
 ra_html_place_cell(struct ra_html *pg, struct ra_html_node *tr,
-    enum ra_tab tab, enum ra_section sec)
+    const struct ra_pinfo *pi)
 {
 	struct ra_html_node	*td;
+	struct ra_buf		 t = { 0 };
 
-	td = ra_html_tel(pg, tr, "td", NULL, ra_tab_name(tab));
-	if (sec != RA_SECTION_ENTITIES) {
+	td = ra_html_tel(pg, tr, "td", NULL, ra_tab_name(pi->tab));
+	if (pi->section != RA_SECTION_ENTITIES) {
 		ra_html_text(pg, td, " \xe2\x80\xba ");
-		ra_html_text(pg, td, ra_section_name(sec));
+		ra_html_text(pg, td, ra_section_name(pi->section));
 	}
+	ra_buf_printf(&t, "tab: %s (%s)", ra_prov_name(pi->tab_by),
+	    pi->tab_ids);
+	if (t.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_uattr(pg, td, "title", t.s);
+	ra_buf_free(&t);
+	if (pi->tab_by == RA_PROV_UNPLACED)
+		ra_html_unplaced(pg, td);
 	return td;
+}
+
+struct ra_html_node *
+ra_html_label_cell(struct ra_html *pg, struct ra_html_node *tr,
+    const struct ra_pinfo *pi)
+{
+	struct ra_html_node	*td;
+	struct ra_buf		 l = { 0 };
+
+	ra_pinfo_label(pi, &l);
+	td = ra_html_uel(pg, tr, "td", NULL, l.oom || l.s == NULL ? "" : l.s);
+	l.len = 0;
+	ra_buf_printf(&l, "display name: %s (%s); depths: %s (%s)",
+	    ra_prov_name(pi->entity_by), pi->entity_ids,
+	    ra_prov_name(pi->depths_by), pi->depth_ids);
+	if (l.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_uattr(pg, td, "title", l.s);
+	ra_buf_free(&l);
+	return td;
+}
+
+void
+ra_html_unplaced(struct ra_html *pg, struct ra_html_node *parent)
+{
+	struct ra_html_node	*n;
+
+	n = ra_html_tel(pg, parent, "span", "unplaced", "unplaced");
+	ra_html_attr(pg, n, "title", "no fact places it: shown under "
+	    "Missing Entities, as the role editor shows a table it has no "
+	    "place for");
 }
 
 /* One key of the legend: a sample cell styled STYLE, then what it means. */
@@ -321,7 +358,7 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
 	tr = ra_html_el(pg, ra_html_el(pg, tb, "thead", NULL), "tr", NULL);
 	ra_html_tel(pg, tr, "th", NULL, "Entity");
 	for (k = RA_ACCESS_CREATE; k < RA_ACCESS__COUNT; k++)
-		ra_html_tel(pg, tr, "th", NULL, ra_html_access_head[k]);
+		ra_html_tel(pg, tr, "th", NULL, ra_access_label(k));
 	tb = ra_html_el(pg, tb, "tbody", NULL);
 	for (i = a; i < b; i++) {
 		const struct ra_grid_row	*r = &v->grid->row[i];
@@ -332,6 +369,8 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
 		th = ra_html_el(pg, tr, "th", NULL);
 		ra_html_attr(pg, th, "scope", "row");
 		ra_html_utext(pg, th, r->label);
+		if (r->unplaced)
+			ra_html_unplaced(pg, th);
 		for (k = RA_ACCESS_CREATE; k < RA_ACCESS__COUNT; k++) {
 			if (r->priv[k] == RA_NOPRIV)
 				ra_html_el(pg, tr, "td", "c na");
@@ -368,8 +407,10 @@ section_table(struct ra_html *pg, const struct ra_html_view *v,
 		ra_html_utext(pg, th, r->label);
 		if (r->access != RA_ACCESS_NONE) {
 			ra_html_text(pg, th, ": ");
-			ra_html_text(pg, th, ra_html_access_head[r->access]);
+			ra_html_text(pg, th, ra_access_label(r->access));
 		}
+		if (r->unplaced)
+			ra_html_unplaced(pg, th);
 		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
 		    v->ctx->cat.v[p].name);
 		v->cell(pg, v, tr, p);
