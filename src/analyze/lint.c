@@ -79,22 +79,13 @@ some_names(struct ra_buf *b, const struct ra_catalog *cat,
 		ra_buf_printf(b, " and %zu more", n - 3);
 }
 
-/* ", stated by IDS" and the like: where a depth fact came from. */
+/* Where a fact came from: its source ids, named for the solution's. */
 static void
 fact_source(struct ra_buf *b, enum ra_prov by, const char *ids)
 {
-	switch (by) {
-	case RA_PROV_SOLUTION:
-		ra_buf_adds(b, "the solution's own metadata");
-		break;
-	case RA_PROV_RULE:
-		ra_buf_adds(b, "the rule ");
-		ra_buf_adds(b, ids);
-		break;
-	default:
-		ra_buf_adds(b, ids);
-		break;
-	}
+	if (by == RA_PROV_SOLUTION)
+		ra_buf_adds(b, "the solution's own metadata, ");
+	ra_buf_adds(b, ids);
 }
 
 /*
