@@ -209,6 +209,15 @@ ra_html_badge(struct ra_html *pg, struct ra_html_node *parent,
 	return ra_html_tel(pg, parent, "span", c, s);
 }
 
+/* "category (ids)" of a fact, or the category alone when it has no ids. */
+static void
+why_add(struct ra_buf *b, enum ra_prov by, const char *ids)
+{
+	ra_buf_adds(b, ra_prov_name(by));
+	if (*ids && strcmp(ids, "unplaced") != 0)
+		ra_buf_printf(b, " (%s)", ids);
+}
+
 struct ra_html_node *
 ra_html_place_cell(struct ra_html *pg, struct ra_html_node *tr,
     const struct ra_pinfo *pi)
@@ -221,8 +230,8 @@ ra_html_place_cell(struct ra_html *pg, struct ra_html_node *tr,
 		ra_html_text(pg, td, " \xe2\x80\xba ");
 		ra_html_text(pg, td, ra_section_name(pi->section));
 	}
-	ra_buf_printf(&t, "tab: %s (%s)", ra_prov_name(pi->tab_by),
-	    pi->tab_ids);
+	ra_buf_adds(&t, "tab: ");
+	why_add(&t, pi->tab_by, pi->tab_ids);
 	if (t.oom)
 		ra_html_fail(pg);
 	else
@@ -243,9 +252,10 @@ ra_html_label_cell(struct ra_html *pg, struct ra_html_node *tr,
 	ra_pinfo_label(pi, &l);
 	td = ra_html_uel(pg, tr, "td", NULL, l.oom || l.s == NULL ? "" : l.s);
 	l.len = 0;
-	ra_buf_printf(&l, "display name: %s (%s); depths: %s (%s)",
-	    ra_prov_name(pi->entity_by), pi->entity_ids,
-	    ra_prov_name(pi->depths_by), pi->depth_ids);
+	ra_buf_adds(&l, "display name: ");
+	why_add(&l, pi->entity_by, pi->entity_ids);
+	ra_buf_adds(&l, "; depths: ");
+	why_add(&l, pi->depths_by, pi->depth_ids);
 	if (l.oom)
 		ra_html_fail(pg);
 	else
