@@ -110,7 +110,7 @@ ra_namecmp(const char *a, const char *b)
 	int			 d;
 
 	for (; *p && *q; p++, q++)
-		if ((d = ra_lower(*p) - ra_lower(*q)) != 0)
+		if (*p != *q && (d = ra_lower(*p) - ra_lower(*q)) != 0)
 			return d;
 	if (*p || *q)
 		return *p ? 1 : -1;
@@ -124,7 +124,7 @@ ra_namecmp_n(const char *key, size_t n, const char *s)
 	int	 d;
 
 	for (i = 0; i < n && s[i]; i++)
-		if ((d = ra_lower((unsigned char)key[i]) -
+		if (key[i] != s[i] && (d = ra_lower((unsigned char)key[i]) -
 		    ra_lower((unsigned char)s[i])) != 0)
 			return d;
 	if (i < n)

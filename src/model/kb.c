@@ -133,15 +133,77 @@ prow_cmp(const void *a, const void *b)
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/*
+ * The embedded files are the derive scripts' output, mostly without a
+ * quote or a CR: those are split here, a line and a comma at a time into
+ * a copy of the text, as ra_csv_parse() would make them (comments and
+ * empty lines dropped); libcsv, a byte and a call at a time, took most
+ * of a process's start-up for observed_depths.csv alone.  1 when B has a
+ * quote or a CR (ra_csv_parse() reads it), 0, -1 when memory runs out.
+ */
+static int
+split(const struct ra_blob *b, struct ra_csv *out)
+{
+	const char	*s = (const char *)b->data;
+	size_t		 len = b->len, nl = 1, nc = 0, i, k = 0;
+	unsigned long	 line;
+	char		*end, *p, *e, *q;
+
+	memset(out, 0, sizeof(*out));
+	if (memchr(s, '"', len) != NULL || memchr(s, '\r', len) != NULL)
+		return 1;
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	for (i = 0; i < len; i++) {
+		nl += s[i] == '\n';
+		nc += s[i] == ',';
+	}
+	if ((out->text = malloc(len + 1)) == NULL ||
+	    (out->cells = calloc(nl + nc, sizeof(*out->cells))) == NULL ||
+	    (out->row = calloc(nl, sizeof(*out->row))) == NULL) {
+		ra_csv_free(out);
+		return -1;
+	}
+	out->cap = nl;
+	memcpy(out->text, s, len);
+	out->text[len] = '\0';
+	end = out->text + len;
+	for (p = out->text, line = 1; p < end; p = e + 1, line++) {
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = out->text + len;
+		*e = '\0';
+		if (*p == '#' || *p == '\0')
+			continue;
+		out->row[out->nrow].field = out->cells + k;
+		out->row[out->nrow].line = line;
+		for (;;) {
+			out->cells[k++] = p;
+			if ((q = strchr(p, ',')) == NULL)
+				break;
+			*q = '\0';
+			p = q + 1;
+		}
+		out->row[out->nrow].nfield = (size_t)(out->cells + k -
+		    out->row[out->nrow].field);
+		out->nrow++;
+	}
+	return 0;
+}
+
 /* Parse embedded file B as csv[F]; map its columns.  0 or -1. */
 static int
 parse(struct ra_kb *kb, int f, const struct ra_blob *b,
     const char *const *cols, int *idx, size_t ncols)
 {
 	size_t	 i;
+	int	 rc;
 
-	if (ra_csv_parse(kb_ctx, b->name, (const char *)b->data, b->len,
-	    &kb->csv[f]) != RA_OK ||
+	if ((rc = split(b, &kb->csv[f])) == -1)
+		return -1;
+	if ((rc == 1 && ra_csv_parse(kb_ctx, b->name, (const char *)b->data,
+	    b->len, &kb->csv[f]) != RA_OK) ||
 	    ra_csv_columns(kb_ctx, b->name, &kb->csv[f], cols, idx,
 	    ncols) == -1)
 		return -1;

@@ -982,6 +982,12 @@ start(struct ra_scan *s, const char *p, const char *end)
 		return push(s, p + 1, n);
 	}
 	if (s->ent_at) {
+		/*
+		 * <LocalizedName>, 4 below <Entity> in <LocalizedNames>, is
+		 * the deepest element read.
+		 */
+		if (s->depth + 1 > s->ent_at + 3 + (s->lnames_at != 0))
+			return selfclose ? 1 : push(s, p + 1, n);
 		if (!table_start(s, p, end, p + 1, n, s->depth + 1))
 			return 0;
 		/* A self-closed element of a table ends here. */
@@ -1102,7 +1108,8 @@ step(struct ra_scan *s, size_t *pos, int final)
 			return roles_end_element(s, s->depth + 1);
 		if (s->depth == 0)
 			s->state = S_AFTER;
-		if (s->ents_at && !body_end_element(s, s->depth + 1))
+		if (s->ents_at && (!s->ent_at || s->depth + 1 <= s->ent_at +
+		    3) && !body_end_element(s, s->depth + 1))
 			return 0;
 		return 1;
 	}
