@@ -4,9 +4,10 @@
  * findings), combine.c (roles held together), explain.c (an error text),
  * findings.c (the severity of each finding: --fail-on, SARIF levels,
  * badges), grid.c (the security-role editor's layout), redact.c
- * (pseudonyms), privileges.c (what is known of privileges, and why).  It may call model/ and base/.  It reads the model
- * through const pointers only: nothing here adds to the catalog, loads a
- * profile or reads an input.  Never installed.
+ * (pseudonyms), privileges.c (what is known of privileges, and why).  It
+ * may call model/ and base/.  It reads the model through const pointers
+ * only: nothing here adds to the catalog, loads a profile or reads an
+ * input.  Never installed.
  */
 #ifndef RA_ANALYZE_H
 #define RA_ANALYZE_H
@@ -20,6 +21,8 @@ struct ra_missing {
 	enum ra_level		 actual;
 	enum ra_tab		 tab;	/* sort keys: tab, then name */
 	const char		*name;
+	/* What ra_pinfo() says of it in the role's solution (the report's). */
+	const struct ra_pinfo	*pi;
 };
 
 struct ra_result {
@@ -41,6 +44,8 @@ struct ra_report {
 	struct ra_result		 *res;
 	size_t				  nres;
 	size_t				  npass, nfail, nskip;
+	/* ra_pinfo() of requirement k in solution s: [s * req.n + k]. */
+	struct ra_pinfo			 *pinfo;
 };
 
 /*

@@ -36,7 +36,7 @@ check_role(const struct ra_report *rep, const struct ra_bitmap *need,
     const size_t *reqof, struct ra_bitmap *miss, struct ra_result *r)
 {
 	const struct ra_catalog	*cat = &rep->ctx->cat;
-	struct ra_pinfo		 pi;
+	const struct ra_pinfo	*pi = rep->pinfo + r->sol * rep->req.n;
 	size_t			 i, n = 0;
 
 	if ((r->not_exported = ra_role_not_exported(r->role)))
@@ -57,8 +57,8 @@ check_role(const struct ra_report *rep, const struct ra_bitmap *need,
 		m->priv = i;
 		m->req = &rep->req.req[reqof[i]];
 		m->actual = ra_bitmap_get(&r->role->bits, i);
-		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, i, &pi);
-		m->tab = pi.tab;
+		m->pi = &pi[reqof[i]];
+		m->tab = m->pi->tab;
 		m->name = cat->v[i].name;
 	}
 	if (r->nmiss > 1)
@@ -110,6 +110,14 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 		    rep->req.req[i].min) == -1)
 			goto out;
 	}
+	/* Each requirement's facts, once a solution. */
+	if (nsol && rep->req.n && (rep->pinfo = calloc(nsol * rep->req.n,
+	    sizeof(*rep->pinfo))) == NULL)
+		goto out;
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < rep->req.n; i++)
+			ra_pinfo(ctx, &sol[s], 1, rep->req.req[i].priv,
+			    &rep->pinfo[s * rep->req.n + i]);
 	for (s = 0; s < nsol; s++)
 		nres += sol[s]->nrole;
 	if (nres && (rep->res = calloc(nres, sizeof(*rep->res))) == NULL)
@@ -193,6 +201,7 @@ ra_report_free(struct ra_report *rep)
 	for (i = 0; i < rep->nres; i++)
 		free(rep->res[i].miss);
 	free(rep->res);
+	free(rep->pinfo);
 	free(rep->req.req);	/* entity strings belong to the profiles */
 	free(rep);
 }

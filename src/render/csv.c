@@ -170,7 +170,7 @@ ra_render_report_csv(const struct ra_report *rep,
 		for (k = 0; rc == 0 && k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
-			ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, m->priv, &pi);
+			pi = *m->pi;
 			priv_cells(&c[9], &pi, &label);
 			c[9 + PRIV_COLS] = ra_level_name(m->req->min);
 			c[10 + PRIV_COLS] = m->actual ?
@@ -616,8 +616,7 @@ ra_render_explain_csv(const struct ra_explanation *x,
 			for (j = 0; rc == 0 && j < r->nmiss; j++) {
 				const struct ra_missing	*m = &r->miss[j];
 
-				ra_pinfo(x->ctx, &x->sol[r->sol], 1, m->priv,
-				    &pi);
+				pi = *m->pi;
 				priv_cells(c, &pi, &label);
 				c[F] = "profile";
 				c[F + 1] = ra_level_name(m->req->min);

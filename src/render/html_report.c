@@ -62,7 +62,7 @@ missing_table(struct ra_html *pg, struct ra_html_node *sec,
 	for (k = 0; k < r->nmiss; k++) {
 		const struct ra_missing	*m = &r->miss[k];
 
-		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, m->priv, &pi);
+		pi = *m->pi;
 		tr = ra_html_el(pg, tb, "tr", NULL);
 		ra_html_place_cell(pg, tr, &pi);
 		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,

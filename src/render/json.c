@@ -301,12 +301,12 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
 }
 
 /*
- * Role R's result against the profiles, R being of report REP: the
- * role, "pass", "fail" or "not-exported" (with the reason), and each
- * privilege it lacks with where the editor shows it.
+ * Role R's result against the profiles: the role, "pass", "fail" or
+ * "not-exported" (with the reason), and each privilege it lacks with
+ * where the editor shows it.
  */
 static json_t *
-json_result(const struct ra_report *rep, const struct ra_result *r)
+json_result(const struct ra_result *r)
 {
 	struct ra_pinfo	 pi;
 	json_t		*o, *m, *ma;
@@ -321,7 +321,7 @@ json_result(const struct ra_report *rep, const struct ra_result *r)
 	for (k = 0; k < r->nmiss; k++) {
 		const struct ra_missing	*x = &r->miss[k];
 
-		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, x->priv, &pi);
+		pi = *x->pi;
 		m = json_object();
 		json_priv(m, &pi);
 		json_object_set_new(m, "required",
@@ -341,7 +341,7 @@ check_role(void *arg, size_t i)
 
 	if (i >= rep->nres)
 		return NULL;
-	return json_result(rep, &rep->res[i]);
+	return json_result(&rep->res[i]);
 }
 
 enum ra_err
@@ -743,7 +743,7 @@ json_check(const struct ra_report *rep)
 	json_object_set_new(o, "profile", jstr(rep->prof[0]->name));
 	a = json_array();
 	for (i = 0; i < rep->nres; i++)
-		json_array_append_new(a, json_result(rep, &rep->res[i]));
+		json_array_append_new(a, json_result(&rep->res[i]));
 	json_object_set_new(o, "roles", a);
 	return o;
 }

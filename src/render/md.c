@@ -275,7 +275,7 @@ ra_render_report_md(const struct ra_report *rep,
 		for (k = 0; k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
-			ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, m->priv, &pi);
+			pi = *m->pi;
 			ra_buf_adds(&b, "| ");
 			priv_cells(&b, &pi);
 			ra_buf_printf(&b, " | %s | %s |\n",

@@ -754,7 +754,7 @@ check_results(struct sarif *sf, size_t i)
 	for (k = 0; k < r->nmiss; k++) {
 		const struct ra_missing	*x = &r->miss[k];
 
-		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, x->priv, &pi);
+		pi = *x->pi;
 		sf->m.len = 0;
 		ra_buf_adds(&sf->m, "Role \"");
 		msg_add(&sf->m, r->role->name);

@@ -253,8 +253,7 @@ missing_lines(struct ra_buf *b, int color, const struct ra_report *rep,
 		nw = n > nw ? n : nw;
 		status(&st, &r->miss[k]);
 		sw = st.len > sw ? st.len : sw;
-		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, r->miss[k].priv, &pi);
-		walk_place(&w, k, &pi);
+		walk_place(&w, k, r->miss[k].pi);
 	}
 	while (walk_next(&w)) {
 		const struct ra_missing	*m = &r->miss[w.k];
@@ -262,7 +261,7 @@ missing_lines(struct ra_buf *b, int color, const struct ra_report *rep,
 
 		if (w.opens)
 			place_heading(b, color, w.tab, w.sec);
-		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, m->priv, &pi);
+		pi = *m->pi;
 		ra_buf_adds(b, "          ");
 		ra_buf_add_safe(b, name);
 		ra_buf_pad(b, width(name), nw + 2);
@@ -1065,7 +1064,7 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 		for (k = 0; k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
-			ra_pinfo(x->ctx, &x->sol[r->sol], 1, m->priv, &pi);
+			pi = *m->pi;
 			ra_buf_adds(b, "          ");
 			ra_buf_adds(b, cat->v[m->priv].name);
 			ra_buf_pad(b, strlen(cat->v[m->priv].name), w + 2);
