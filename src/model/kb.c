@@ -126,7 +126,8 @@ prow_cmp(const void *a, const void *b)
 	const struct prow	*x = a, *y = b;
 	int			 c;
 
-	if ((c = ra_namecmp_n(x->name, strlen(x->name), y->name)) != 0)
+	/* Names equal but for case stay together (ra_namecmp()). */
+	if ((c = ra_namecmp(x->name, y->name)) != 0)
 		return c;
 	if (x->file != y->file)
 		return x->file < y->file ? -1 : 1;
@@ -145,7 +146,7 @@ static int
 split(const struct ra_blob *b, struct ra_csv *out)
 {
 	const char	*s = (const char *)b->data;
-	size_t		 len = b->len, nl = 1, nc = 0, i, k = 0;
+	size_t		 len = b->len, ncell = 0, capcell = 0, r, k;
 	unsigned long	 line;
 	char		*end, *p, *e, *q;
 
@@ -156,40 +157,42 @@ split(const struct ra_blob *b, struct ra_csv *out)
 		s += 3;
 		len -= 3;
 	}
-	for (i = 0; i < len; i++) {
-		nl += s[i] == '\n';
-		nc += s[i] == ',';
-	}
-	if ((out->text = malloc(len + 1)) == NULL ||
-	    (out->cells = calloc(nl + nc, sizeof(*out->cells))) == NULL ||
-	    (out->row = calloc(nl, sizeof(*out->row))) == NULL) {
-		ra_csv_free(out);
+	if ((out->text = malloc(len + 1)) == NULL)
 		return -1;
-	}
-	out->cap = nl;
 	memcpy(out->text, s, len);
 	out->text[len] = '\0';
 	end = out->text + len;
 	for (p = out->text, line = 1; p < end; p = e + 1, line++) {
 		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			e = out->text + len;
+			e = end;
 		*e = '\0';
 		if (*p == '#' || *p == '\0')
 			continue;
-		out->row[out->nrow].field = out->cells + k;
+		if (ra_grow(&out->row, &out->cap, out->nrow + 1,
+		    sizeof(*out->row)) == -1)
+			goto oom;
 		out->row[out->nrow].line = line;
+		out->row[out->nrow].nfield = 0;
 		for (;;) {
-			out->cells[k++] = p;
+			if (ra_grow(&out->cells, &capcell, ncell + 1,
+			    sizeof(*out->cells)) == -1)
+				goto oom;
+			out->cells[ncell++] = p;
+			out->row[out->nrow].nfield++;
 			if ((q = strchr(p, ',')) == NULL)
 				break;
 			*q = '\0';
 			p = q + 1;
 		}
-		out->row[out->nrow].nfield = (size_t)(out->cells + k -
-		    out->row[out->nrow].field);
 		out->nrow++;
 	}
+	/* The cells have stopped moving: point each row at its own. */
+	for (r = 0, k = 0; r < out->nrow; k += out->row[r++].nfield)
+		out->row[r].field = out->cells + k;
 	return 0;
+oom:
+	ra_csv_free(out);
+	return -1;
 }
 
 /* Parse embedded file B as csv[F]; map its columns.  0 or -1. */
@@ -276,45 +279,81 @@ priv_record(struct ra_kb_priv *p, const struct prow *g, size_t n)
 	return 0;
 }
 
-/* Gather privileges.csv, depths.csv and observed_depths.csv by name. */
+/*
+ * Sort the N rows at R unless they are sorted already (the derive
+ * scripts write depths.csv and observed_depths.csv in name order).
+ */
+static void
+sort_rows(struct prow *r, size_t n)
+{
+	size_t	 i;
+
+	for (i = 1; i < n; i++)
+		if (prow_cmp(&r[i - 1], &r[i]) > 0) {
+			qsort(r, n, sizeof(*r), prow_cmp);
+			return;
+		}
+}
+
+/*
+ * Gather privileges.csv, depths.csv and observed_depths.csv by name:
+ * each file's rows sorted, then merged.
+ */
 static int
 build_privs(struct ra_kb *kb)
 {
 	static const int	 files[] = { F_PRIV, F_DEPTHS, F_OBSERVED };
-	static const int	 key[] = { 0, 0, 0 };
-	struct prow		*rows;
-	size_t			 n = 0, i, j, k;
+	struct prow		*rows, *all;
+	size_t			 n = 0, i, j, k, at[4], pos[3];
 	int			 rc = 0;
 
 	for (k = 0; k < 3; k++)
 		n += kb->csv[files[k]].nrow - 1;
 	if ((rows = calloc(n + 1, sizeof(*rows))) == NULL)
 		return -1;
+	if ((all = calloc(n + 1, sizeof(*all))) == NULL) {
+		free(rows);
+		return -1;
+	}
 	n = 0;
 	for (k = 0; k < 3; k++) {
 		const struct ra_csv	*c = &kb->csv[files[k]];
 		const int		*idx = files[k] == F_PRIV ? pidx :
 					    files[k] == F_DEPTHS ? didx : oidx;
 
+		at[k] = n;
 		for (i = 1; i < c->nrow; i++) {
-			rows[n].name = ra_csv_cell(&c->row[i], idx[key[k]]);
+			rows[n].name = ra_csv_cell(&c->row[i], idx[0]);
 			rows[n].file = files[k];
 			rows[n].row = &c->row[i];
 			n++;
 		}
+		sort_rows(rows + at[k], n - at[k]);
+		pos[k] = at[k];
 	}
-	qsort(rows, n, sizeof(*rows), prow_cmp);
+	at[3] = n;
+	/* Merge: the least head of the three each time. */
+	for (i = 0; i < n; i++) {
+		size_t	 best = 3;
+
+		for (k = 0; k < 3; k++)
+			if (pos[k] < at[k + 1] && (best == 3 ||
+			    prow_cmp(&rows[pos[k]], &rows[pos[best]]) < 0))
+				best = k;
+		all[i] = rows[pos[best]++];
+	}
+	free(rows);
 	if ((kb->priv = calloc(n + 1, sizeof(*kb->priv))) == NULL) {
-		free(rows);
+		free(all);
 		return -1;
 	}
 	for (i = 0; i < n && rc == 0; i = j) {
-		for (j = i + 1; j < n && ra_namecmp_n(rows[i].name, strlen(rows[i].name), rows[j].name) == 0;
-		    j++)
+		for (j = i + 1; j < n && ra_namecmp_n(all[i].name,
+		    strlen(all[i].name), all[j].name) == 0; j++)
 			continue;
-		rc = priv_record(&kb->priv[kb->npriv++], &rows[i], j - i);
+		rc = priv_record(&kb->priv[kb->npriv++], &all[i], j - i);
 	}
-	free(rows);
+	free(all);
 	return rc;
 }
 
