@@ -50,6 +50,11 @@ void	 ra_buf_free(struct ra_buf *);
 
 char	*ra_strdup(const char *);
 char	*ra_strndup(const char *, size_t);
+/*
+ * The N bytes at S without the XML blanks (space, tab, CR, LF) around
+ * them: the first byte left is returned and *N becomes their count.
+ */
+const char	*ra_trim(const char *s, size_t *n);
 /* ASCII case-insensitive compare; ties broken byte-wise (a total order). */
 int	 ra_namecmp(const char *, const char *);
 int	 ra_strcaseeq(const char *, const char *);

@@ -96,6 +96,19 @@ ra_strndup(const char *s, size_t n)
 	return p;
 }
 
+const char *
+ra_trim(const char *s, size_t *n)
+{
+	while (*n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+		s++;
+		(*n)--;
+	}
+	while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' ||
+	    s[*n - 1] == '\r' || s[*n - 1] == '\n'))
+		(*n)--;
+	return s;
+}
+
 char *
 ra_strdup(const char *s)
 {

@@ -83,13 +83,7 @@ ra_owner_parse(const char *s, size_t n, enum ra_owner *out)
 
 	if ((bar = memchr(s, '|', n)) != NULL)
 		n = (size_t)(bar - s);
-	while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
+	s = ra_trim(s, &n);
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		if (n == strlen(t[i].name) && ra_name_eq(t[i].name, s, n)) {
 			*out = t[i].owner;

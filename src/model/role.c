@@ -62,12 +62,7 @@ void
 ra_role_set_inherit(struct ra_role *r, const char *v, size_t n)
 {
 	/* Blanks around the value are not part of it. */
-	while (n && (*v == ' ' || *v == '\t')) {
-		v++;
-		n--;
-	}
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
+	v = ra_trim(v, &n);
 	if (n == 1 && *v == '0')
 		r->inherit = RA_INHERIT_TEAM;
 	else if (n == 1 && *v == '1')
@@ -79,12 +74,7 @@ ra_role_set_inherit(struct ra_role *r, const char *v, size_t n)
 void
 ra_role_set_unmodified(struct ra_role *r, const char *v, size_t n)
 {
-	while (n && (*v == ' ' || *v == '\t')) {
-		v++;
-		n--;
-	}
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
+	v = ra_trim(v, &n);
 	r->unmodified = (n == 1 && *v == '1') ||
 	    (n == 4 && ra_name_eq("true", v, n));
 }

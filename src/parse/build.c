@@ -299,17 +299,10 @@ ra_tbuild_text(struct ra_tbuild *tb, const char *s, size_t n)
 static char *
 trimmed(const struct ra_buf *b, int *oom)
 {
-	const char	*s = b->s ? b->s : "";
 	size_t		 n = b->len;
+	const char	*s = ra_trim(b->s ? b->s : "", &n);
 	char		*out;
 
-	while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
 	if (n == 0)
 		return NULL;
 	if ((out = ra_strndup(s, n)) == NULL)
