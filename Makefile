@@ -28,14 +28,16 @@ BASE_SRCS    = src/base/util.c src/base/sha256.c src/base/sys.c
 MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
-	       src/model/solution.c src/model/ctx.c
+	       src/model/solution.c src/model/ctx.c src/model/kb.c \
+	       src/model/table.c src/model/facts.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \
 	       src/input/dir.c src/input/load.c
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
-	       src/analyze/findings.c src/analyze/redact.c
+	       src/analyze/findings.c src/analyze/redact.c \
+	       src/analyze/privileges.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html.c src/render/html_parts.c \
 	       src/render/html_report.c src/render/html_diff.c \
@@ -54,7 +56,9 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/model/data.o
 LIB	 = $(BUILD)/libroleaudit.a
 BIN	 = $(BUILD)/roleaudit
 
-DATA	 = schema/privileges.csv schema/privilege_bases.csv schema/escalation.csv
+DATA	 = schema/privileges.csv schema/privilege_bases.csv schema/escalation.csv \
+	   schema/depths.csv schema/tables.csv schema/observed_depths.csv \
+	   schema/conflicts.csv
 PROFILES = $(sort $(wildcard schema/profiles/*.csv))
 
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
@@ -196,6 +200,7 @@ corpus: $(BIN)
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_combine.py --roleaudit $(BIN)
+	@python3 tests/corpus/check_lint.py --roleaudit $(BIN)
 	@echo "corpus again, every customizations.xml through the <Roles> scan:"
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN) \
 	    --option=--scan-size=1

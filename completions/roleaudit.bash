@@ -34,7 +34,7 @@ _roleaudit()
 	COMPREPLY=()
 	# The command comes first; before it, only --help and --version.
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		_roleaudit_words 'check diff roles profiles matrix lint explain --help --version'
+		_roleaudit_words 'check diff roles profiles matrix lint explain privileges --help --version'
 		return 0
 	fi
 	cmd=${COMP_WORDS[1]}
@@ -49,6 +49,7 @@ _roleaudit()
 		matrix) words='csv html' ;;
 		lint) words='text csv json' ;;
 		explain) words='text csv json' ;;
+		privileges) words='text csv json' ;;
 		*) words='' ;;
 		esac
 		_roleaudit_words "$words"
@@ -87,13 +88,14 @@ _roleaudit()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		check) words='--format --output --profile --min-level --catalog --fail-on --lint --combine --combine-all --team-role --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		check) words='--format --output --profile --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		diff) words='--format --output --profile --catalog --role --fail-on --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		roles) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		profiles) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		matrix) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		lint) words='--format --output --catalog --fail-on --team-role --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		lint) words='--format --output --catalog --fail-on --team-role --unknown-depths --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		explain) words='--format --output --catalog --text --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		privileges) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		*) words='' ;;
 		esac
 		_roleaudit_words "$words"
@@ -101,7 +103,7 @@ _roleaudit()
 	fi
 	# Operands: inputs, files and folders alike.
 	case $cmd in
-	check|diff|roles|matrix|lint|explain)
+	check|diff|roles|matrix|lint|explain|privileges)
 		_roleaudit_files
 		;;
 	esac

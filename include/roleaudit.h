@@ -365,21 +365,36 @@ const char	*ra_profile_builtin(size_t);
 struct ra_check_opts {
 	/* When not RA_LEVEL_NONE, every requirement needs this level. */
 	enum ra_level	 min_level;
+	/*
+	 * ra_check(): when NROLES > 0, only the roles whose name (ASCII
+	 * case-insensitively) or id (braces and case ignored) is one of
+	 * ROLES are judged, and the counts count them alone.  A name that
+	 * matches no role is RA307, with the roles whose names are close,
+	 * and RA_EINVAL.  ra_combine() ignores them.
+	 */
+	const char *const	*roles;
+	size_t			 nroles;
 };
 
 /*
- * Evaluate every role of every solution against the union of the
- * profiles (a privilege listed twice needs the higher level).  Borrows
- * solutions and profiles.  On RA_OK *out belongs to the caller
- * (ra_report_free()).
+ * Evaluate every role of every solution (or those OPTS names) against
+ * the union of the profiles (a privilege listed twice needs the higher
+ * level).  A role whose privileges are not in the export (written
+ * unmodified="1" and without privileges: a built-in role the export left
+ * as it is) is not judged: its status is not-exported, and it counts
+ * neither as passing nor as failing.  Borrows solutions and profiles;
+ * records RA307 on the context (see ra_check_opts).  On RA_OK *out
+ * belongs to the caller (ra_report_free()).
  */
-enum ra_err	 ra_check(const struct ra_ctx *,
+enum ra_err	 ra_check(struct ra_ctx *,
 		    const struct ra_solution *const *, size_t nsolutions,
 		    const struct ra_profile *const *, size_t nprofiles,
 		    const struct ra_check_opts *, struct ra_report **out);
 void		 ra_report_free(struct ra_report *);
 size_t		 ra_report_pass_count(const struct ra_report *);
 size_t		 ra_report_fail_count(const struct ra_report *);
+/* Roles not judged, as their privileges are not in the export. */
+size_t		 ra_report_not_exported_count(const struct ra_report *);
 
 struct ra_write_opts {
 	enum ra_format	 format;
@@ -476,10 +491,15 @@ size_t		 ra_diff_finding_count(const struct ra_diff *,
 /*
  * Findings about how roles are built rather than what they lack, each
  * with a stable code (RA4xx, see DIAGNOSTICS in the man page) and the
- * role's location:
+ * role's location.  A finding needs a fact that says the depth or the
+ * combination is impossible or risky (a sourced depth, the solution's
+ * own table metadata, a documented rule); a depth a real export holds
+ * is never one:
  *   RA401 warning  a privilege held at a depth it cannot take
- *   RA402 note     a miscellaneous privilege below Organization whose
- *                  depths the catalog does not know
+ *   RA402 note     a privilege held below Organization at a depth no
+ *                  fact covers (only with ra_lint_opts.unknown_depths)
+ *   RA403 warning  Assign or Share on an organization-owned table,
+ *                  which has neither
  *   RA410 warning  Append on some table, Append To on none
  *   RA411 warning  Append To on some table, Append on none
  *   RA420 warning  a role for teams that grants table privileges at
@@ -490,15 +510,19 @@ struct ra_lint;
 struct ra_lint_opts {
 	/*
 	 * Roles that are assigned to teams, by name or id (ASCII case-
-	 * insensitive); a role whose name holds the word "team" counts as
-	 * one too.  A name that matches no role is RA307 (RA_EINVAL).
+	 * insensitive): the export does not say which are, only how their
+	 * members inherit them (isinherited).  A name that matches no role
+	 * is RA307 (RA_EINVAL).
 	 */
 	const char *const	*team_roles;
 	size_t			 nteam_roles;
+	/* Also RA402: depths no fact covers (off by default). */
+	int			 unknown_depths;
 };
 
 /*
- * Lint every role of the solutions.  The context must not be focused
+ * Lint every role of the solutions.  A role whose privileges are not in
+ * the export is skipped (ra_check()).  The context must not be focused
  * (ra_ctx_focus()): RA_EINVAL.  Borrows the solutions.  On RA_OK *out
  * belongs to the caller (ra_lint_free()).
  */
@@ -520,7 +544,8 @@ enum ra_err	 ra_write_lint(const struct ra_lint *,
  * Combined roles: each combination is a set of roles evaluated as one
  * user holding all of them (per privilege, the highest level any of
  * them grants), against the union of the profiles, with the roles that
- * contribute each required privilege.  SPECS are combinations, each a
+ * contribute each required privilege.  A role whose privileges are not
+ * in the export is left out of a combination, with a note (RA310).  SPECS are combinations, each a
  * list of role names or ids separated by commas (a comma inside a name
  * is written "\,"), matched across all solutions: the id, else the
  * exact name, else the name ignoring ASCII case.  A name that matches no
@@ -569,6 +594,22 @@ size_t		 ra_explanation_signature_count(const struct ra_explanation *);
 size_t		 ra_explanation_lacking_count(const struct ra_explanation *);
 /* RA_FORMAT_TEXT, _CSV or _JSON, else RA_EINVAL. */
 enum ra_err	 ra_write_explanation(const struct ra_explanation *,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * What roleaudit knows of each privilege of NAMES (N of them, matched
+ * ASCII case-insensitively; with N 0, every privilege the knowledge base
+ * has a fact about), and why (`roleaudit privileges`): where the role
+ * editor shows it, its display name and the depths it can take, each
+ * with where that came from (source, solution, rule or unplaced) and the
+ * source ids, the depths real exports hold it at, and the conflicts
+ * between sources about it.  The solutions (NSOL may be 0) add their own
+ * tables' metadata, as in reports.  RA_FORMAT_TEXT, _CSV or _JSON, else
+ * RA_EINVAL.  Reads nothing and changes nothing.
+ */
+enum ra_err	 ra_write_privileges(const struct ra_ctx *,
+		    const char *const *names, size_t n,
+		    const struct ra_solution *const *, size_t nsol,
 		    const struct ra_write_opts *, FILE *out);
 
 /*

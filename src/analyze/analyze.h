@@ -4,9 +4,10 @@
  * findings), combine.c (roles held together), explain.c (an error text),
  * findings.c (the severity of each finding: --fail-on, SARIF levels,
  * badges), grid.c (the security-role editor's layout), redact.c
- * (pseudonyms).  It may call model/ and base/.  It reads the model
- * through const pointers only: nothing here adds to the catalog, loads a
- * profile or reads an input.  Never installed.
+ * (pseudonyms), privileges.c (what is known of privileges, and why).  It
+ * may call model/ and base/.  It reads the model through const pointers
+ * only: nothing here adds to the catalog, loads a profile or reads an
+ * input.  Never installed.
  */
 #ifndef RA_ANALYZE_H
 #define RA_ANALYZE_H
@@ -20,6 +21,8 @@ struct ra_missing {
 	enum ra_level		 actual;
 	enum ra_tab		 tab;	/* sort keys: tab, then name */
 	const char		*name;
+	/* What ra_pinfo() says of it in the role's solution (the report's). */
+	const struct ra_pinfo	*pi;
 };
 
 struct ra_result {
@@ -27,6 +30,8 @@ struct ra_result {
 	const struct ra_role	*role;
 	struct ra_missing	*miss;
 	size_t			 nmiss;
+	/* Not judged: its privileges are not in the export. */
+	int			 not_exported;
 };
 
 struct ra_report {
@@ -38,8 +43,19 @@ struct ra_report {
 	struct ra_profile		  req;	/* the union, min-level applied */
 	struct ra_result		 *res;
 	size_t				  nres;
-	size_t				  npass, nfail;
+	size_t				  npass, nfail, nskip;
+	/* ra_pinfo() of requirement k in solution s: [s * req.n + k]. */
+	struct ra_pinfo			 *pinfo;
 };
+
+/*
+ * ra_check() of every role, for a caller that may not record
+ * diagnostics (explain.c): no role selection.
+ */
+enum ra_err	 ra_check_every_role(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t nsol,
+		    const struct ra_profile *const *, size_t nprof,
+		    const struct ra_check_opts *, struct ra_report **out);
 
 
 /* ---- diff.c --------------------------------------------------------- */
@@ -73,11 +89,21 @@ struct ra_ptrans {
 	int			 old_pass, new_pass;
 };
 
+/* ra_rdiff.unexported: the side whose privileges are not in its export. */
+#define RA_UNEXPORTED_OLD	1
+#define RA_UNEXPORTED_NEW	2
+
 struct ra_rdiff {
 	const struct ra_role	*old, *new;	/* NULL when added/removed */
 	enum ra_rchange		 change;
 	int			 renamed;
 	int			 escalation;	/* some change escalates */
+	/*
+	 * RA_UNEXPORTED_* bits: a side written unmodified, without its
+	 * privileges (ra_role_not_exported()).  Its privileges are not
+	 * compared: the role is listed as "privileges not in this export".
+	 */
+	int			 unexported;
 	struct ra_pdiff		*p;
 	size_t			 np;
 	struct ra_ptrans	*t;
@@ -93,6 +119,7 @@ struct ra_diff {
 	size_t				  nr, capr;
 	size_t				  roles_added, roles_removed;
 	size_t				  roles_changed;
+	size_t				  roles_not_exported;
 	size_t				  added, removed, raised, lowered;
 	size_t				  escalations;
 };
@@ -277,6 +304,40 @@ struct ra_explanation {
 const struct ra_privdef *ra_explanation_privdef(const struct ra_explanation *,
 		    size_t priv);
 
+/* ---- privileges.c ---------------------------------------------------- */
+
+/* What is known of one privilege, and why (`roleaudit privileges`). */
+struct ra_privrec {
+	struct ra_privdef		 def;	/* the catalog's, or classified */
+	int				 owned;	/* DEF's name is the list's */
+	struct ra_pinfo			 info;
+	const struct ra_kb_priv		*kb;	/* its facts, or NULL */
+	const struct ra_kb_table	*table;	/* its table's, or NULL */
+	const struct ra_kb_conflict	**conf;	/* about it, base or table */
+	size_t				 nconf;
+};
+
+struct ra_privlist {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	int				  asked;	/* names given */
+	struct ra_privrec		 *v;
+	size_t				  n;
+};
+
+/*
+ * The privileges NAMES names (N of them, in that order), or with N 0
+ * every privilege the knowledge base has a fact about, in tab order and
+ * then by name; SOL's tables are considered as in reports.  On RA_OK
+ * *OUT belongs to the caller (ra_privileges_free()).
+ */
+enum ra_err	 ra_privileges_build(const struct ra_ctx *,
+		    const char *const *names, size_t n,
+		    const struct ra_solution *const *sol, size_t nsol,
+		    struct ra_privlist **out);
+void		 ra_privileges_free(struct ra_privlist *);
+
 /* ---- findings.c ------------------------------------------------------ */
 
 /*
@@ -287,7 +348,8 @@ const struct ra_privdef *ra_explanation_privdef(const struct ra_explanation *,
  *   diff: a change that grants more (added role, privilege
  *         added or raised) and matches no rule             warning
  *   diff: a change that grants less, a rename, a role that
- *         now passes a profile                             note
+ *         now passes a profile, a role one side of which
+ *         holds privileges not in its export               note
  *   input diagnostics                                      their own
  */
 #define RA_SEV_MISSING	RA_SEV_ERROR
@@ -299,7 +361,10 @@ enum ra_severity ra_pdiff_severity(const struct ra_pdiff *);
  * renamed.  Only meaningful when ra_rchange_is_finding() is true.
  */
 enum ra_severity ra_rchange_severity(const struct ra_rdiff *);
-/* 1 for an added or removed role, or a matched one that was renamed. */
+/*
+ * 1 for an added or removed role, or a matched one that was renamed or
+ * one of whose sides is not exported (RA_UNEXPORTED_*; a note).
+ */
 int		 ra_rchange_is_finding(const struct ra_rdiff *);
 /* A profile whose verdict on the role changed. */
 enum ra_severity ra_ptrans_severity(const struct ra_ptrans *);
@@ -316,9 +381,10 @@ enum ra_severity ra_rdiff_severity(const struct ra_rdiff *);
  * one per bit, in column order (read them with ra_grid_cell()).  In the
  * Miscellaneous and Privacy-related sections a row is one privilege, in
  * column RA_ACCESS_NONE, and ACCESS is its access right (usually
- * RA_ACCESS_NONE).  LABEL is borrowed from the catalog or a profile: the
- * entity, else the privilege's name.  Small on purpose: a catalog of a
- * million privileges makes up to a million rows.
+ * RA_ACCESS_NONE).  LABEL is borrowed from what ra_pinfo() gives: the
+ * entity, else the privilege's name.  UNPLACED: no fact places the
+ * row's first privilege.  Small on purpose: a catalog of a million
+ * privileges makes up to a million rows.
  */
 struct ra_grid_row {
 	const char	*label;
@@ -327,6 +393,7 @@ struct ra_grid_row {
 	unsigned char	 tab;		/* enum ra_tab */
 	unsigned char	 section;	/* enum ra_section */
 	unsigned char	 access;	/* enum ra_access */
+	unsigned char	 unplaced;
 };
 
 struct ra_grid {
@@ -349,16 +416,16 @@ ra_grid_cell(const struct ra_grid *g, const struct ra_grid_row *r,
 }
 
 /*
- * Lay out every privilege of CAT: tabs in the editor's order, in each
- * tab the entity rows by entity name, then the Miscellaneous and the
- * Privacy-related privileges by name.  A requirement of REQ (may be
- * NULL) that names its own entity, tab or section is placed there, as
- * the text report shows it.  0, or -1 when memory runs out (GRID is then
- * freed).  About 28 bytes a privilege once built, up to 52 while it is
- * built.
+ * Lay out every privilege of CTX's catalog where ra_pinfo() places it,
+ * the tables of SOL (NSOL of them) considered: tabs in the editor's
+ * order, in each tab the entity rows by entity name, then the
+ * Miscellaneous and the Privacy-related privileges by name.  0, or -1
+ * when memory runs out (GRID is then freed).  About 28 bytes a privilege
+ * once built, up to 52 while it is built.
  */
-int		 ra_grid_build(const struct ra_catalog *,
-		    const struct ra_profile *req, struct ra_grid *);
+int		 ra_grid_build(const struct ra_ctx *,
+		    const struct ra_solution *const *sol, size_t nsol,
+		    struct ra_grid *);
 void		 ra_grid_free(struct ra_grid *);
 
 

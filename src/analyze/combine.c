@@ -6,6 +6,8 @@
  * evaluated against the union of the profiles, as ra_check() does for a
  * single role, and keeps, for every required privilege, the roles that
  * grant it and at which level, so a report can say who contributes what.
+ * A role whose privileges are not in the export (ra_role_not_exported())
+ * is left out, with a note (RA310): what it grants is unknown.
  */
 #include <stdlib.h>
 
@@ -95,9 +97,23 @@ find_role(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 		where.len = 0;
 	}
 	ra_buf_free(&where);
-	ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ROLE_UNKNOWN, NULL, NULL, 0, 0,
-	    "--combine: \"%s\" names no role of the inputs", name);
+	ra_role_unknown(ctx, "--combine:", name, sol, nsol);
 	return -1;
+}
+
+/* Note that ROLE of SOL is left out of the combinations. */
+static void
+left_out(struct ra_ctx *ctx, const struct ra_solution *sol,
+    const struct ra_role *role)
+{
+	struct ra_buf	 file = { 0 };
+	const char	*member;
+
+	ra_role_diag_location(sol, role, &file, &member);
+	ra_diag_add(ctx, RA_SEV_NOTE, RA_C_ROLE_NOT_EXPORTED, file.oom ? NULL :
+	    file.s, member, role->line, 0, "role \"%s\": %s; left out of the "
+	    "combination", role->name, RA_NOT_EXPORTED_REASON);
+	ra_buf_free(&file);
 }
 
 static int
@@ -211,6 +227,7 @@ ra_combine(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 		goto out;
 	for (k = 0; k < nspecs; k++) {
 		struct ra_combo	*c = &cb->c[cb->nc++];
+		size_t		 skipped = 0;
 
 		for (p = specs[k]; next_name(&p, &name) == 0; ) {
 			if (name.oom)
@@ -221,10 +238,17 @@ ra_combine(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 				bad = 1;
 				continue;
 			}
+			if (ra_role_not_exported(m.role)) {
+				left_out(ctx, sol[m.sol], m.role);
+				skipped++;
+				continue;
+			}
 			if (add_member(c, &m) == -1)
 				goto out;
 		}
-		if (c->nm == 0 && !bad) {
+		if (c->nm == 0 && skipped > 0)
+			cb->nc--;	/* nothing left to combine: noted */
+		else if (c->nm == 0 && !bad) {
 			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ROLE_UNKNOWN, NULL,
 			    NULL, 0, 0, "--combine \"%s\" names no role",
 			    specs[k]);
@@ -239,6 +263,10 @@ ra_combine(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 			for (i = 0; i < sol[s]->nrole; i++) {
 				m.sol = s;
 				m.role = &sol[s]->role[i];
+				if (ra_role_not_exported(m.role)) {
+					left_out(ctx, sol[s], m.role);
+					continue;
+				}
 				if (add_member(c, &m) == -1)
 					goto out;
 			}
@@ -252,8 +280,11 @@ ra_combine(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	    (ord = calloc(cb->req.n, sizeof(*ord))) == NULL)
 		goto out;
 	for (k = 0; k < cb->req.n; k++) {
+		struct ra_pinfo	 pi;
+
+		ra_pinfo(ctx, sol, nsol, cb->req.req[k].priv, &pi);
 		ord[k].i = k;
-		ord[k].tab = ra_req_tab(&ctx->cat, &cb->req.req[k]);
+		ord[k].tab = pi.tab;
 		ord[k].name = ctx->cat.v[cb->req.req[k].priv].name;
 	}
 	if (cb->req.n > 1)

@@ -6,7 +6,10 @@
  * pair the union of both privilege sets is walked once, in index order,
  * and every privilege whose level differs becomes a change.  Changes are
  * listed per role in tab order, then by name; roles in the new export's
- * order, removed roles last in the old export's order.
+ * order, removed roles last in the old export's order.  A side written
+ * unmodified without its privileges (ra_role_not_exported()) is not
+ * compared: such a role is listed as "privileges not in this export",
+ * not as every privilege added or removed.
  *
  * Both solutions are loaded in full through the same context (their
  * roles' sparse sets index one catalog), so two sides hold the same
@@ -323,6 +326,9 @@ ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
 			goto out;
 		r->old = a;
 		r->new = b;
+		r->unexported = (a != NULL && ra_role_not_exported(a) ?
+		    RA_UNEXPORTED_OLD : 0) | (ra_role_not_exported(b) ?
+		    RA_UNEXPORTED_NEW : 0);
 		if (a == NULL) {
 			r->change = RA_RCH_ADDED;
 			r->escalation = grants_escalation(ctx, b);
@@ -332,6 +338,16 @@ ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
 		}
 		r->change = RA_RCH_CHANGED;
 		r->renamed = strcmp(a->name, b->name) != 0;
+		if (r->unexported) {
+			/* Nothing to compare on a side without privileges. */
+			if (r->unexported == (RA_UNEXPORTED_OLD |
+			    RA_UNEXPORTED_NEW) && !r->renamed) {
+				d->nr--;
+				continue;
+			}
+			d->roles_not_exported++;
+			continue;
+		}
 		/* Most roles do not change: one comparison says so. */
 		if (!r->renamed && ra_bitmap_equal(&a->bits, &b->bits)) {
 			d->nr--;
@@ -367,6 +383,8 @@ ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
 			goto out;
 		r->old = &old->role[i];
 		r->change = RA_RCH_REMOVED;
+		r->unexported = ra_role_not_exported(r->old) ?
+		    RA_UNEXPORTED_OLD : 0;
 		d->roles_removed++;
 	}
 	rc = RA_OK;

@@ -707,8 +707,12 @@ evaluate(struct ra_explanation *x)
 			return -1;
 		for (s = 0; s < x->nsol; s++)
 			for (r = 0; r < x->sol[s]->nrole; r++) {
-				struct ra_xrole	*xr = &xp->r[xp->nr++];
+				struct ra_xrole	*xr;
 
+				/* Its privileges are not in the export. */
+				if (ra_role_not_exported(&x->sol[s]->role[r]))
+					continue;
+				xr = &xp->r[xp->nr++];
 				xr->sol = s;
 				xr->role = &x->sol[s]->role[r];
 				/* Unfocused, every name of the inputs is in
@@ -762,8 +766,8 @@ check_profiles(struct ra_explanation *x)
 			continue;
 		/* The report borrows the profile list: keep it in X. */
 		x->repprof[x->nrep] = x->bprof[b];
-		rc = ra_check(x->ctx, x->sol, x->nsol, &x->repprof[x->nrep], 1,
-		    NULL, &x->rep[x->nrep]);
+		rc = ra_check_every_role(x->ctx, x->sol, x->nsol,
+		    &x->repprof[x->nrep], 1, NULL, &x->rep[x->nrep]);
 		if (rc != RA_OK)
 			return rc;
 		x->nrep++;

@@ -21,7 +21,8 @@ ra_pdiff_severity(const struct ra_pdiff *p)
 int
 ra_rchange_is_finding(const struct ra_rdiff *r)
 {
-	return r->change != RA_RCH_CHANGED || r->renamed;
+	return r->change != RA_RCH_CHANGED || r->renamed ||
+	    r->unexported != 0;
 }
 
 enum ra_severity

@@ -5,8 +5,9 @@
  * per row and an access right per column, then the Miscellaneous and the
  * Privacy-related privileges, one per row.  Every privilege of the
  * catalog (built-in, --catalog, and those met in the inputs and
- * classified) gets exactly one place, so the HTML grids and the matrix
- * export list the same privileges in the same order.
+ * classified) gets exactly one place, the one ra_pinfo() gives it (with
+ * the inputs' own tables), so the HTML grids, the matrix export and the
+ * text reports list the same privileges in the same places.
  */
 #include <stdlib.h>
 
@@ -19,7 +20,7 @@ struct place {
 	const char	*label;
 	const char	*name;
 	uint32_t	 priv;
-	unsigned char	 tab, section, access;
+	unsigned char	 tab, section, access, unplaced;
 };
 
 static int
@@ -49,41 +50,14 @@ new_row(const struct ra_grid_row *r, const struct place *p)
 	    strcmp(r->label, p->label) != 0 || (r->mask & (1u << p->access));
 }
 
-/* Where privilege I of CAT goes, its requirement OVER (or NULL) aside. */
-static void
-place_of(const struct ra_catalog *cat, size_t i, const struct ra_req *over,
-    struct place *p)
-{
-	const struct ra_privdef	*d = &cat->v[i];
-	enum ra_tab		 tab = d->tab;
-	enum ra_section		 section = d->section;
-
-	p->priv = (uint32_t)i;
-	p->name = d->name;
-	p->access = (unsigned char)d->access;
-	p->label = d->entity;
-	if (over != NULL) {
-		tab = ra_req_tab(cat, over);
-		section = ra_req_section(cat, over);
-		p->label = ra_req_entity(cat, over);
-	}
-	if ((unsigned)tab >= RA_TAB__COUNT)
-		tab = RA_TAB_MISSING;
-	/* Without an access right it cannot be a grid cell. */
-	if (d->access == RA_ACCESS_NONE && section == RA_SECTION_ENTITIES)
-		section = RA_SECTION_MISC;
-	if (p->label == NULL || *p->label == '\0')
-		p->label = d->name;
-	p->tab = (unsigned char)tab;
-	p->section = (unsigned char)section;
-}
-
 int
-ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
-    struct ra_grid *g)
+ra_grid_build(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
+    size_t nsol, struct ra_grid *g)
 {
+	const struct ra_catalog	*cat = &ctx->cat;
 	struct place		*pl;
 	struct ra_grid_row	*r = NULL, probe;
+	struct ra_pinfo		 pi;
 	size_t			 i, nrow, n = cat->n;
 
 	memset(g, 0, sizeof(*g));
@@ -92,14 +66,23 @@ ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
 	/* Rows number their privileges in 32 bits. */
 	if (n > UINT32_MAX || (pl = calloc(n, sizeof(*pl))) == NULL)
 		return -1;
-	for (i = 0; i < n; i++)
-		place_of(cat, i, NULL, &pl[i]);
-	/* Still in catalog order: a requirement places its privilege. */
-	for (i = 0; req != NULL && i < req->n; i++)
-		if (req->req[i].priv < n && (req->req[i].has_tab ||
-		    req->req[i].entity != NULL))
-			place_of(cat, req->req[i].priv, &req->req[i],
-			    &pl[req->req[i].priv]);
+	for (i = 0; i < n; i++) {
+		struct place	*p = &pl[i];
+
+		ra_pinfo(ctx, sol, nsol, i, &pi);
+		p->priv = (uint32_t)i;
+		p->name = pi.name;
+		p->access = (unsigned char)pi.access;
+		p->tab = (unsigned char)((unsigned)pi.tab < RA_TAB__COUNT ?
+		    pi.tab : RA_TAB_MISSING);
+		p->section = (unsigned char)pi.section;
+		p->label = *pi.entity ? pi.entity : pi.name;
+		p->unplaced = pi.tab_by == RA_PROV_UNPLACED;
+		/* Without an access right it cannot be a grid cell. */
+		if (p->access == RA_ACCESS_NONE &&
+		    p->section == RA_SECTION_ENTITIES)
+			p->section = RA_SECTION_MISC;
+	}
 	qsort(pl, n, sizeof(*pl), place_cmp);
 
 	/* Count the rows, then fill them. */
@@ -131,6 +114,7 @@ ra_grid_build(const struct ra_catalog *cat, const struct ra_profile *req,
 			r->section = p->section;
 			r->access = p->section == RA_SECTION_ENTITIES ?
 			    RA_ACCESS_NONE : p->access;
+			r->unplaced = p->unplaced;
 		}
 		/* A section's row is one privilege, in the first column. */
 		r->mask |= (uint16_t)(1u << (p->section == RA_SECTION_ENTITIES ?

@@ -1,15 +1,20 @@
 /*
- * lint.c - how roles are built: depths a privilege cannot take, Append
- * without Append To (and the reverse), and team roles that grant User
- * depth while members inherit only team privileges.
+ * lint.c - how roles are built: depths a privilege cannot take, Assign
+ * or Share on a table that has neither, Append without Append To (and the
+ * reverse), and team roles that grant User depth while members inherit
+ * only team privileges.
  *
- * What the checks know comes from the catalog's `depths` column
- * (schema/privileges.csv, derived from ../shared/reference: stated
- * allowed depths, privacy privileges Organization only) and from the
- * role's isinherited attribute; the man page (LINT) says what they do
- * not know.  Findings are kept per role in role order; within a role,
- * privilege findings come in tab order, then by name, then the role's
- * own findings by code.
+ * A finding needs a fact: what ra_pinfo() knows of a privilege (depths
+ * stated by a source, derived from its table's ownership, in the
+ * knowledge base or in the solution's own metadata, the privacy rule),
+ * a depth a real export holds never being one it cannot take; the
+ * role's isinherited attribute; the team roles --team-role names (the
+ * export does not say which roles teams hold).  Depths no fact covers
+ * are a note only when asked (unknown_depths).  The man page (LINT)
+ * says what the checks do not know.  A role whose privileges are not in
+ * the export is skipped.  Findings are kept per role in role order;
+ * within a role, privilege findings come in tab order, then by name,
+ * then the role's own findings by code.
  */
 #include <stdlib.h>
 
@@ -105,23 +110,13 @@ some_names(struct ra_buf *b, const struct some *s)
 		ra_buf_printf(b, " and %zu more", s->n - 3);
 }
 
-/* A word of NAME (letters only around it) is "team", ignoring case. */
-static int
-names_team(const char *name)
+/* Where a fact came from: its source ids, named for the solution's. */
+static void
+fact_source(struct ra_buf *b, enum ra_prov by, const char *ids)
 {
-	const char	*p;
-	size_t		 i;
-
-	for (p = name; *p; p++) {
-		if (p > name && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
-			continue;
-		for (i = 0; i < 4 && p[i] && ra_lower((unsigned char)p[i]) ==
-		    (unsigned char)"team"[i]; i++)
-			continue;
-		if (i == 4 && !(((p[4] | 0x20) >= 'a' && (p[4] | 0x20) <= 'z')))
-			return 1;
-	}
-	return 0;
+	if (by == RA_PROV_SOLUTION)
+		ra_buf_adds(b, "the solution's own metadata, ");
+	ra_buf_adds(b, ids);
 }
 
 /*
@@ -145,70 +140,90 @@ append_alone(struct ra_lint *ln, int code, size_t sol,
 }
 
 /*
- * Whether privilege D held at L is a finding about its depth: RA401
- * (depths it cannot take) or RA402 (an unknown miscellaneous one short
- * of Organization); 0 when it is none.
+ * Whether privilege PI held at L is a finding: RA403 (Assign or Share on
+ * an organization-owned table), RA401 (a depth a fact says it cannot
+ * take) or, with UNKNOWN, RA402 (a miscellaneous one short of
+ * Organization that no fact covers); 0 when it is none.  A depth a real
+ * export holds is accepted.
  */
 static int
-depth_code(const struct ra_privdef *d, enum ra_level l)
+depth_code(const struct ra_pinfo *pi, enum ra_level l, int unknown)
 {
-	unsigned	 depths = ra_privdef_depths(d);
-
-	if (depths != 0 && !(depths & RA_DEPTH(l)))
+	if (pi->observed & RA_DEPTH(l))
+		return 0;
+	if (!ra_pinfo_access_ok(pi))
+		return RA_C_LINT_ACCESS;
+	if (pi->depths != 0 && !(pi->depths & RA_DEPTH(l)))
 		return RA_C_LINT_DEPTH;
-	if (depths == 0 && d->section == RA_SECTION_MISC &&
-	    l != RA_LEVEL_GLOBAL)
+	if (unknown && pi->depths == 0 &&
+	    pi->section != RA_SECTION_ENTITIES && l != RA_LEVEL_GLOBAL)
 		return RA_C_LINT_MISC_DEPTH;
 	return 0;
 }
 
-/* The message of a depth finding of CODE: privilege D held at L. */
+/* The message of a depth finding of CODE: privilege PI held at L. */
 static void
-depth_message(struct ra_buf *b, int code, const struct ra_privdef *d,
+depth_message(struct ra_buf *b, int code, const struct ra_pinfo *pi,
     enum ra_level l)
 {
-	unsigned	 depths = ra_privdef_depths(d);
-
+	if (code == RA_C_LINT_ACCESS) {
+		ra_buf_printf(b, "%s is held, but its table is "
+		    "organization-owned (", pi->name);
+		fact_source(b, pi->owner_by, pi->owner_ids);
+		ra_buf_adds(b, "), and an organization-owned table has no "
+		    "Assign or Share privilege (rule:ms-tableref-own+"
+		    "ms-learn-secroles)");
+		return;
+	}
 	if (code == RA_C_LINT_DEPTH) {
-		ra_buf_printf(b, "%s is held at %s; it takes only ", d->name,
+		ra_buf_printf(b, "%s is held at %s; it takes only ", pi->name,
 		    ra_level_both(l));
-		ra_depths_format(depths, b);
-		if (d->section == RA_SECTION_PRIVACY)
-			ra_buf_adds(b, " (privacy-related privileges take "
-			    "only Organization)");
-		else if (d->access != RA_ACCESS_NONE &&
-		    depths == RA_DEPTH(RA_LEVEL_GLOBAL))
-			ra_buf_adds(b, " (an organization-owned table)");
+		ra_depths_format(pi->depths, b);
+		ra_buf_adds(b, " (");
+		if (pi->section == RA_SECTION_PRIVACY &&
+		    pi->depths_by == RA_PROV_RULE)
+			ra_buf_adds(b, "privacy-related privileges take only "
+			    "Organization: ");
+		else if (pi->access != RA_ACCESS_NONE &&
+		    pi->depths == RA_DEPTH(RA_LEVEL_GLOBAL) &&
+		    pi->owner == RA_OWNER_ORG)
+			ra_buf_adds(b, "an organization-owned table: ");
+		fact_source(b, pi->depths_by, pi->depth_ids);
+		ra_buf_adds(b, ")");
 		return;
 	}
 	ra_buf_printf(b, "%s is held at %s; most miscellaneous privileges "
-	    "take only Organization (Global), and roleaudit does not know "
-	    "this one's depths", d->name, ra_level_both(l));
+	    "take only Organization (Global), and no fact says which depths "
+	    "this one takes", pi->name, ra_level_both(l));
 }
 
 const char *
 ra_finding_message(const struct ra_lint *ln, const struct ra_finding *f,
     struct ra_buf *b)
 {
+	struct ra_pinfo	 pi;
+
 	if (f->message != NULL)
 		return f->message;
 	b->len = 0;
 	if (b->s != NULL)
 		b->s[0] = '\0';
-	if (f->priv < ln->ctx->cat.n)
-		depth_message(b, f->code, &ln->ctx->cat.v[f->priv], f->level);
+	if (f->priv < ln->ctx->cat.n && f->sol < ln->nsol) {
+		ra_pinfo(ln->ctx, &ln->sol[f->sol], 1, f->priv, &pi);
+		depth_message(b, f->code, &pi, f->level);
+	}
 	return b->oom || b->s == NULL ? "" : b->s;
 }
 
-/* Add the finding depth_code() found for privilege P of R at L. */
+/* Add the finding depth_code() found for privilege PI (P) of R at L. */
 static int
 depth_finding(struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    size_t p, enum ra_level l)
+    size_t p, const struct ra_pinfo *pi, enum ra_level l, int unknown)
 {
-	int	 code = depth_code(&ln->ctx->cat.v[p], l);
+	int	 code = depth_code(pi, l, unknown);
 
-	return add(ln, code, code == RA_C_LINT_DEPTH ? RA_SEV_WARNING :
-	    RA_SEV_NOTE, sol, r, p, l, NULL);
+	return add(ln, code, code == RA_C_LINT_MISC_DEPTH ? RA_SEV_NOTE :
+	    RA_SEV_WARNING, sol, r, p, l, NULL);
 }
 
 /*
@@ -220,11 +235,13 @@ depth_finding(struct ra_lint *ln, size_t sol, const struct ra_role *r,
  */
 static int
 lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    int team_by_option)
+    int team, int unknown)
 {
 	const struct ra_catalog	*cat = &ln->ctx->cat;
-	struct held		*found = NULL, h;
+	const struct ra_solution *const *own = &ln->sol[sol];
 	struct ra_bitmap_iter	 it;
+	struct ra_pinfo		 pi;
+	struct held		*found = NULL, h;
 	struct some		 app, appto, basic;
 	struct ra_buf		 msg = { 0 };
 	size_t			 nfound = 0, capfound = 0, ntable = 0, i, k;
@@ -236,21 +253,20 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	memset(&basic, 0, sizeof(basic));
 	ra_bitmap_iter_init(&it, &r->bits);
 	while (ra_bitmap_iter_next(&it, &i, &l)) {
-		const struct ra_privdef	*d = &cat->v[i];
-
+		ra_pinfo(ln->ctx, own, 1, i, &pi);
 		h.priv = i;
-		h.tab = d->tab;
-		h.name = d->name;
-		if (d->access == RA_ACCESS_APPEND)
+		h.tab = pi.tab;
+		h.name = cat->v[i].name;
+		if (pi.access == RA_ACCESS_APPEND)
 			some_add(&app, &h);
-		else if (d->access == RA_ACCESS_APPENDTO)
+		else if (pi.access == RA_ACCESS_APPENDTO)
 			some_add(&appto, &h);
-		if (d->access != RA_ACCESS_NONE) {
+		if (pi.access != RA_ACCESS_NONE) {
 			ntable++;
 			if (l == RA_LEVEL_BASIC)
 				some_add(&basic, &h);
 		}
-		if (depth_code(d, l) != 0) {
+		if (depth_code(&pi, l, unknown) != 0) {
 			if (ra_grow(&found, &capfound, nfound + 1,
 			    sizeof(*found)) == -1)
 				goto out;
@@ -259,10 +275,13 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	}
 	if (nfound > 1)
 		qsort(found, nfound, sizeof(*found), held_cmp);
-	for (k = 0; k < nfound; k++)
-		if (depth_finding(ln, sol, r, found[k].priv,
-		    ra_bitmap_get(&r->bits, found[k].priv)) == -1)
+	for (k = 0; k < nfound; k++) {
+		l = ra_bitmap_get(&r->bits, found[k].priv);
+		ra_pinfo(ln->ctx, own, 1, found[k].priv, &pi);
+		if (depth_finding(ln, sol, r, found[k].priv, &pi, l,
+		    unknown) == -1)
 			goto out;
+	}
 
 	if (app.n && !appto.n && append_alone(ln, RA_C_LINT_APPEND, sol, r,
 	    "Append", "Append To", &app, &msg) == -1)
@@ -270,12 +289,10 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 	if (appto.n && !app.n && append_alone(ln, RA_C_LINT_APPENDTO, sol, r,
 	    "Append To", "Append", &appto, &msg) == -1)
 		goto out;
-	if ((team_by_option || names_team(r->name)) &&
-	    r->inherit != RA_INHERIT_DIRECT && basic.n > 0) {
-		ra_buf_printf(&msg, "a role for teams (%s) grants %zu of its "
-		    "%zu table privileges at User (Basic) depth (",
-		    team_by_option ? "named with --team-role" :
-		    "its name says team", basic.n, ntable);
+	if (team && r->inherit != RA_INHERIT_DIRECT && basic.n > 0) {
+		ra_buf_printf(&msg, "a role for teams (named with "
+		    "--team-role) grants %zu of its %zu table privileges at "
+		    "User (Basic) depth (", basic.n, ntable);
 		some_names(&msg, &basic);
 		ra_buf_printf(&msg, "), and %s: through the team, User depth "
 		    "reaches only records the team owns, not the members' "
@@ -329,14 +346,17 @@ ra_lint(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 				}
 			}
 			ln->nrole++;
-			if (lint_role(ln, s, r, team) == -1)
+			/* Nothing to lint: its privileges are not here. */
+			if (ra_role_not_exported(r))
+				continue;
+			if (lint_role(ln, s, r, team, opts != NULL &&
+			    opts->unknown_depths) == -1)
 				goto nomem;
 		}
 	for (k = 0; opts && k < opts->nteam_roles; k++)
 		if (!used[k]) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ROLE_UNKNOWN, NULL,
-			    NULL, 0, 0, "--team-role \"%s\" names no role of "
-			    "the inputs", opts->team_roles[k]);
+			ra_role_unknown(ctx, "--team-role",
+			    opts->team_roles[k], sol, nsol);
 			bad = 1;
 		}
 	free(used);

@@ -53,9 +53,20 @@ void	 ra_buf_free(struct ra_buf *);
 
 char	*ra_strdup(const char *);
 char	*ra_strndup(const char *, size_t);
+/*
+ * The N bytes at S without the XML blanks (space, tab, CR, LF) around
+ * them: the first byte left is returned and *N becomes their count.
+ */
+const char	*ra_trim(const char *s, size_t *n);
 /* ASCII case-insensitive compare; ties broken byte-wise (a total order). */
 int	 ra_namecmp(const char *, const char *);
 int	 ra_strcaseeq(const char *, const char *);
+/*
+ * The N bytes at KEY against S, ASCII case ignored and no tie-break: 0
+ * exactly when they are the same name, else in the order ra_namecmp()
+ * sorts names, so a list sorted by it is bisected by this.
+ */
+int	 ra_namecmp_n(const char *key, size_t n, const char *s);
 /* 1 when S starts with PFX, ignoring ASCII case. */
 int	 ra_prefix_caseeq(const char *s, const char *pfx);
 /* ASCII lower case, without the locale: names are compared as bytes. */

@@ -96,6 +96,19 @@ ra_strndup(const char *s, size_t n)
 	return p;
 }
 
+const char *
+ra_trim(const char *s, size_t *n)
+{
+	while (*n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+		s++;
+		(*n)--;
+	}
+	while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' ||
+	    s[*n - 1] == '\r' || s[*n - 1] == '\n'))
+		(*n)--;
+	return s;
+}
+
 char *
 ra_strdup(const char *s)
 {
@@ -110,11 +123,26 @@ ra_namecmp(const char *a, const char *b)
 	int			 d;
 
 	for (; *p && *q; p++, q++)
-		if ((d = ra_lower(*p) - ra_lower(*q)) != 0)
+		if (*p != *q && (d = ra_lower(*p) - ra_lower(*q)) != 0)
 			return d;
 	if (*p || *q)
 		return *p ? 1 : -1;
 	return strcmp(a, b);
+}
+
+int
+ra_namecmp_n(const char *key, size_t n, const char *s)
+{
+	size_t	 i;
+	int	 d;
+
+	for (i = 0; i < n && s[i]; i++)
+		if (key[i] != s[i] && (d = ra_lower((unsigned char)key[i]) -
+		    ra_lower((unsigned char)s[i])) != 0)
+			return d;
+	if (i < n)
+		return 1;
+	return s[i] ? -1 : 0;
 }
 
 int

@@ -58,6 +58,7 @@ enum cli_opt {
 	OPT_COMBINE,
 	OPT_COMBINE_ALL,
 	OPT_TEAM_ROLE,
+	OPT_UNKNOWN_DEPTHS,
 	OPT_TEXT,
 	OPT_REDACT,
 	OPT_COLOR,
@@ -148,6 +149,7 @@ extern const char *const	cli_format_names[];
 #define CLI_COUNTS	0x10	/* needs role counts only, no privileges */
 #define CLI_MERGE	0x20	/* a package is one input (ra_solution_merge()),
 				   not one input per solution */
+#define CLI_NAMES	0x40	/* its operands are names, not inputs */
 
 #define CLI_MANY	((unsigned)-1)	/* no upper limit to the inputs */
 

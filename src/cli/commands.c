@@ -51,13 +51,14 @@ analysed(struct cli_run *r, enum ra_err *e)
 	return *e == RA_OK;
 }
 
-/* The lint options from --team-role. */
+/* The lint options from --team-role and --unknown-depths. */
 static void
 lint_opts(const struct cli_run *r, struct ra_lint_opts *lo)
 {
 	memset(lo, 0, sizeof(*lo));
 	lo->team_roles = r->o->args[OPT_TEAM_ROLE].v;
 	lo->nteam_roles = r->o->args[OPT_TEAM_ROLE].n;
+	lo->unknown_depths = cli_given(r->o, OPT_UNKNOWN_DEPTHS);
 }
 
 /*
@@ -91,30 +92,45 @@ lint_first(struct cli_run *r)
 	return r->status == EXIT_USAGE ? -1 : 0;
 }
 
-/* check: the roles against the profiles; a role that fails is a finding. */
+/*
+ * check: the roles (or those --role names) against the profiles; a role
+ * that fails is a finding.  --role's names are matched before the
+ * redaction, as combine's are.
+ */
 static void
 run_check(struct cli_run *r)
 {
 	struct ra_check_opts	 co;
-	struct ra_report	*rep;
+	struct ra_report	*rep = NULL;
 	enum ra_severity	 sev;
 	enum ra_err		 e;
 
-	if (lint_first(r) == -1 || redact_and_open(r) == -1)
+	if (lint_first(r) == -1)
 		return;
 	memset(&co, 0, sizeof(co));
 	co.min_level = r->o->min_level;
+	co.roles = r->o->args[OPT_ROLE].v;
+	co.nroles = r->o->args[OPT_ROLE].n;
 	e = ra_check(r->ctx, SOLUTIONS(r), r->nsol, PROFILES(r), r->nprof,
 	    &co, &rep);
-	if (e == RA_OK) {
-		e = ra_write_report(rep, &r->wo, r->sink.f);
-		if (cli_fail_severity(r, &sev) ?
-		    ra_report_finding_count(rep, sev) > 0 ||
-		    ra_ctx_diag_count_sev(r->ctx, sev) > 0 :
-		    ra_report_fail_count(rep) > 0)
-			cli_raise(r, EXIT_FINDINGS);
+	if (!analysed(r, &e)) {
 		ra_report_free(rep);
+		cli_diags(r);
+		cli_failed(r, e);
+		return;
 	}
+	cli_diags(r);
+	if (cli_open(r) == -1) {
+		ra_report_free(rep);
+		return;
+	}
+	e = ra_write_report(rep, &r->wo, r->sink.f);
+	if (cli_fail_severity(r, &sev) ?
+	    ra_report_finding_count(rep, sev) > 0 ||
+	    ra_ctx_diag_count_sev(r->ctx, sev) > 0 :
+	    ra_report_fail_count(rep) > 0)
+		cli_raise(r, EXIT_FINDINGS);
+	ra_report_free(rep);
 	cli_failed(r, e);
 }
 
@@ -208,6 +224,20 @@ run_profiles(struct cli_run *r)
 	cli_failed(r, e);
 }
 
+/* privileges: what roleaudit knows of the privileges named, and why. */
+static void
+run_privileges(struct cli_run *r)
+{
+	enum ra_err	 e;
+
+	if (cli_open(r) == -1)
+		return;
+	e = ra_write_privileges(r->ctx, r->o->inputs, r->o->ninputs, NULL, 0,
+	    &r->wo, r->sink.f);
+	cli_diags(r);
+	cli_failed(r, e);
+}
+
 /* matrix: every role against every privilege; nothing to find. */
 static void
 run_matrix(struct cli_run *r)
@@ -275,8 +305,9 @@ run_explain(struct cli_run *r)
 	CLI_OPT(OPT_JOBS) | CLI_OPT(OPT_PROGRESS) | \
 	CLI_OPT(OPT_NO_PROGRESS) | CLI_OPT(OPT_QUIET))
 #define CHECK_OPTIONS	(ANY_COMMAND | CLI_OPT(OPT_PROFILE) | \
-	CLI_OPT(OPT_MIN_LEVEL) | CLI_OPT(OPT_LINT) | CLI_OPT(OPT_COMBINE) | \
-	CLI_OPT(OPT_COMBINE_ALL) | CLI_OPT(OPT_TEAM_ROLE) | \
+	CLI_OPT(OPT_MIN_LEVEL) | CLI_OPT(OPT_ROLE) | CLI_OPT(OPT_LINT) | \
+	CLI_OPT(OPT_COMBINE) | CLI_OPT(OPT_COMBINE_ALL) | \
+	CLI_OPT(OPT_TEAM_ROLE) | CLI_OPT(OPT_UNKNOWN_DEPTHS) | \
 	CLI_OPT(OPT_REDACT))
 
 #define ANY_FORMAT	(CLI_FORMAT(RA_FORMAT_TEXT) | \
@@ -375,7 +406,7 @@ const struct cli_command cli_commands[] = {
 		.min_inputs = 1, .max_inputs = CLI_MANY,
 		.formats = LIST_FORMATS, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_TEAM_ROLE) |
-		    CLI_OPT(OPT_REDACT),
+		    CLI_OPT(OPT_UNKNOWN_DEPTHS) | CLI_OPT(OPT_REDACT),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = 0,
 	},
@@ -392,6 +423,19 @@ const struct cli_command cli_commands[] = {
 		    CLI_OPT(OPT_REDACT),
 		.fail_on = 0, .fail_default = FAIL_VERDICT,
 		.flags = CLI_TEXT | CLI_BUILTINS,
+	},
+	{
+		.name = "privileges",
+		.run = run_privileges,
+		.operands = "[NAME...]",
+		.summary = "what roleaudit knows of a privilege, and why: "
+		    "its tab,\ndisplay name and depths, each with its "
+		    "sources",
+		.min_inputs = 0, .max_inputs = CLI_MANY,
+		.formats = LIST_FORMATS, .format = RA_FORMAT_TEXT,
+		.options = ANY_COMMAND,
+		.fail_on = 0, .fail_default = FAIL_NONE,
+		.flags = CLI_NAMES,
 	},
 	{ .name = NULL }
 };

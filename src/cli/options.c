@@ -47,7 +47,9 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_CATALOG] = { .name = "catalog", .arg = "CSV",
 	    .help = "extend or override the privilege catalog" },
 	[OPT_ROLE] = { .name = "role", .arg = "NAME|ID",
-	    .help = "diff: compare only this role, repeatable",
+	    .help = "check: judge only this role; diff: compare only\n"
+	    "this role; repeatable",
+	    .excludes = CLI_OPT(OPT_COMBINE) | CLI_OPT(OPT_COMBINE_ALL),
 	    .flags = CLI_REPEAT },
 	[OPT_FAIL_ON] = { .name = "fail-on", .arg = "WHAT",
 	    .help = "exit 1 on findings of this severity or worse:\n"
@@ -68,8 +70,13 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	    .help = "check: every role of the inputs as one user",
 	    .excludes = CLI_OPT(OPT_COMBINE), .named_with = CHECK_MODES },
 	[OPT_TEAM_ROLE] = { .name = "team-role", .arg = "NAME|ID",
-	    .help = "lint: this role is assigned to teams",
+	    .help = "lint: this role is assigned to teams (exports\n"
+	    "do not say which are)",
 	    .needs = CLI_OPT(OPT_LINT), .flags = CLI_REPEAT },
+	[OPT_UNKNOWN_DEPTHS] = { .name = "unknown-depths",
+	    .help = "lint: also note depths below Organization that\n"
+	    "no fact covers (RA402)",
+	    .needs = CLI_OPT(OPT_LINT) },
 	[OPT_TEXT] = { .name = "text", .arg = "TEXT",
 	    .help = "explain: TEXT instead of standard input",
 	    .flags = CLI_REPEAT },
@@ -502,7 +509,8 @@ commands_of(uint64_t rows, enum cli_opt i, struct words *w)
 
 	for (k = 0; cli_commands[k].name != NULL; k++)
 		if (cli_commands[k].mode == 0 &&
-		    cli_commands[k].max_inputs > 0)
+		    cli_commands[k].max_inputs > 0 &&
+		    !(cli_commands[k].flags & CLI_NAMES))
 			readers |= (uint64_t)1 << k;
 	if (rows == readers)
 		return "the commands that read roles";

@@ -386,7 +386,7 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 	if ((c->flags & CLI_COUNTS) &&
 	    cli_failed(r, ra_ctx_focus(ctx, NULL, 0)) == -1)
 		return;
-	if (c->max_inputs > 0) {
+	if (c->max_inputs > 0 && !(c->flags & CLI_NAMES)) {
 		if (cli_failed(r, load_inputs(r)) == -1)
 			return;
 		cli_diags(r);

@@ -1,15 +1,17 @@
 /*
  * dir.c - an unpacked solution folder (SolutionPackager or `pac
- * solution unpack`: Roles/, Other/Solution.xml, Other/Customizations.xml)
- * or a folder that is simply an extracted zip (customizations.xml at its
- * top).  Read one level deep: nested solutions are separate inputs.
+ * solution unpack`: Roles/, Entities/<name>/Entity.xml,
+ * Other/Solution.xml, Other/Customizations.xml) or a folder that is
+ * simply an extracted zip (customizations.xml at its top).  Read one
+ * level deep, and Entities/ two: nested solutions are separate inputs.
  *
  * Names match case-insensitively, as exports made on Windows vary.  Read
- * order: the manifest, customizations, then the files in Roles/ sorted
- * byte-wise; dot files and anything that is not a regular file are
- * skipped.  Symbolic links (on Windows, reparse points: see
- * ra_sys_kind()) are skipped with a warning: a folder under audit is
- * untrusted, and a link could point anywhere on this machine.
+ * order: the manifest, customizations, each Entities/<name>/Entity.xml
+ * (folders sorted byte-wise), then the files in Roles/ sorted byte-wise;
+ * dot files and anything that is not a regular file are skipped.
+ * Symbolic links (on Windows, reparse points: see ra_sys_kind()) are
+ * skipped with a warning: a folder under audit is untrusted, and a link
+ * could point anywhere on this machine.
  *
  * The folder's SHA-256 is the SHA-256 of one line per file read, in read
  * order: "<relative path> NUL <hex SHA-256 of the file> LF".
@@ -190,12 +192,63 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 	return rc;
 }
 
+/*
+ * The tables' metadata: DIR/Entities/<name>/Entity.xml for each folder
+ * of Entities/ (ENTITIES, its path relative to DIR), sorted byte-wise.
+ */
+static enum ra_err
+read_entities(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
+    const char *entities, struct ra_sha256 *digest, uint64_t *total)
+{
+	struct ra_dirlist sub, files = { 0 };
+	char		*abs, *sdir, *file, *rdir, *rel;
+	size_t		 i;
+	enum ra_err	 rc;
+
+	if ((abs = ra_path_join(dir, entities)) == NULL)
+		return RA_ENOMEM;
+	if ((rc = ra_dir_list(ctx, abs, &sub)) != RA_OK) {
+		free(abs);
+		return rc;
+	}
+	for (i = 0; rc == RA_OK && i < sub.n; i++) {
+		file = rdir = rel = NULL;
+		ra_dir_list_free(&files);
+		if ((sdir = ra_path_join(abs, sub.v[i])) == NULL) {
+			rc = RA_ENOMEM;
+			break;
+		}
+		if (ra_path_is(ctx, sdir, RA_WANT_DIR, 0) &&
+		    (rc = ra_dir_list(ctx, sdir, &files)) == RA_OK &&
+		    (file = ra_dir_find(ctx, sdir, &files, "Entity.xml",
+		    RA_WANT_FILE, 0)) != NULL) {
+			/* Relative: ENTITIES/<name>/<the file's own spelling>. */
+			if ((rdir = ra_path_join(entities, sub.v[i])) ==
+			    NULL || (rel = ra_path_join(rdir, file +
+			    strlen(sdir) + 1)) == NULL)
+				rc = RA_ENOMEM;
+			else
+				rc = read_one(ctx, sol, dir, rel,
+				    RA_DOC_ENTITY, digest, total);
+		}
+		free(rel);
+		free(rdir);
+		free(file);
+		free(sdir);
+	}
+	free(abs);
+	ra_dir_list_free(&sub);
+	ra_dir_list_free(&files);
+	return rc;
+}
+
 enum ra_err
 ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 {
 	struct ra_dirlist top, other = { 0 }, roles = { 0 };
 	struct ra_sha256 digest;
 	char		*other_dir = NULL, *roles_dir = NULL, *p, *rel;
+	char		*ent_dir = NULL;
 	const char	*manifest = NULL, *cust = NULL;
 	char		*found_manifest = NULL, *found_cust = NULL;
 	uint64_t	 total = 0;
@@ -207,6 +260,7 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 		return rc;
 	other_dir = ra_dir_find(ctx, path, &top, "Other", RA_WANT_DIR, 0);
 	roles_dir = ra_dir_find(ctx, path, &top, "Roles", RA_WANT_DIR, 0);
+	ent_dir = ra_dir_find(ctx, path, &top, "Entities", RA_WANT_DIR, 0);
 	if (other_dir && (rc = ra_dir_list(ctx, other_dir, &other)) != RA_OK)
 		goto out;
 	if (roles_dir && (rc = ra_dir_list(ctx, roles_dir, &roles)) != RA_OK)
@@ -244,6 +298,9 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 		    &digest, &total);
 	if (rc == RA_OK && cust)
 		rc = read_one(ctx, sol, path, cust, cust_doc, &digest, &total);
+	if (rc == RA_OK && ent_dir)
+		rc = read_entities(ctx, sol, path, ent_dir + plen +
+		    (path[plen - 1] != '/'), &digest, &total);
 	for (i = 0; rc == RA_OK && i < roles.n; i++) {
 		if ((p = ra_path_join(roles_dir, roles.v[i])) == NULL) {
 			rc = RA_ENOMEM;
@@ -271,6 +328,7 @@ out:
 	free(found_cust);
 	free(other_dir);
 	free(roles_dir);
+	free(ent_dir);
 	ra_dir_list_free(&top);
 	ra_dir_list_free(&other);
 	ra_dir_list_free(&roles);

@@ -76,7 +76,8 @@ hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
 /*
  * Load the input at PATH into a new solution (*OUT).  Unfocused loads
  * on several threads may run this at once: they share the catalog
- * through its lock (parse/build.c).
+ * through its lock (parse/build.c).  The end of a load indexes the
+ * solution's tables (ra_solution_index_tables()).
  */
 static enum ra_err
 solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
@@ -141,6 +142,8 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 			ra_sha256_hex(&sha, sol->sha256);
 		break;
 	}
+	if (rc == RA_OK && ra_solution_index_tables(sol) == -1)
+		rc = RA_ENOMEM;
 	if (rc != RA_OK) {
 		ra_solution_free(sol);
 		return rc;
@@ -281,6 +284,8 @@ ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
 		ld.role_file = base_name(name);
 		rc = ra_load_xml_buffer(&ld, RA_DOC_ANY, buf, len);
 	}
+	if (rc == RA_OK && ra_solution_index_tables(sol) == -1)
+		rc = RA_ENOMEM;
 	if (rc != RA_OK) {
 		ra_solution_free(sol);
 		return rc;

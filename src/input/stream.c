@@ -61,6 +61,7 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
 {
 	struct ra_sha256 keep;
 	size_t		 ndiag = ra_diag_mark(ld->ctx), nrole = ld->sol->nrole;
+	size_t		 ntable = ld->sol->ntable;
 	int		 scan, unsure = 0;
 	enum ra_err	 rc;
 
@@ -75,6 +76,7 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
 	/* The scan lost its way: forget it all and parse the whole. */
 	ra_diag_truncate(ld->ctx, ndiag);
 	ra_solution_truncate(ld->sol, nrole);
+	ra_solution_truncate_tables(ld->sol, ntable);
 	if (sha)
 		*sha = keep;
 	return stream_once(ld, doc, src, sha, 0, &unsure);

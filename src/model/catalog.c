@@ -676,19 +676,3 @@ ra_ctx_load_catalog(struct ra_ctx *ctx, const char *path)
 	free(buf);
 	return rc;
 }
-
-/* ---- profiles -------------------------------------------------------- */
-
-/*
- * The depths privilege D can take: the catalog's, else Organization only
- * for a privacy-related privilege (ms-learn-secroles), else 0: unknown.
- */
-unsigned
-ra_privdef_depths(const struct ra_privdef *d)
-{
-	if (d->depths)
-		return d->depths;
-	if (d->section == RA_SECTION_PRIVACY)
-		return RA_DEPTH(RA_LEVEL_GLOBAL);
-	return 0;
-}

@@ -50,8 +50,9 @@ ctx_alloc(void)
 
 /*
  * The embedded catalog, bases and escalation rules, parsed once a process
- * (about a millisecond of CSV) and copied into every new context.  Never
- * freed: it lives as long as the process.
+ * (about a millisecond of CSV) and copied into every new context, and
+ * the rest of the knowledge base (kb.c), which every context shares.
+ * Never freed: it lives as long as the process.
  */
 static struct ra_ctx	*prototype;
 
@@ -64,7 +65,8 @@ prototype_build(void)
 
 	if ((p = ctx_alloc()) == NULL)
 		return;
-	if (ra_catalog_init(p) == -1 || ra_escalation_init(p) == -1) {
+	if (ra_catalog_init(p) == -1 || ra_escalation_init(p) == -1 ||
+	    ra_kb_init(p) == -1) {
 		ra_ctx_free(p);
 		return;
 	}

@@ -4,8 +4,10 @@
  * names of levels, tabs, sections and access rights (names.c), the CSV
  * reader (csv.c), the privilege catalog and its classification rules
  * (catalog.c), escalation rules (escalation.c), requirement profiles
- * (profile.c), privilege bitmaps (bitmap.c), roles (role.c) and solutions
- * (solution.c).  It may call base/ only.  Once loaded, the model is read
+ * (profile.c), privilege bitmaps (bitmap.c), roles (role.c), solutions
+ * (solution.c), the rest of the knowledge base (kb.c), the solution's
+ * own tables (table.c) and what is known of a privilege, and why
+ * (facts.c).  It may call base/ only.  Once loaded, the model is read
  * through const pointers by analyze/ and render/.  Never installed.
  */
 #ifndef RA_MODEL_H
@@ -59,9 +61,12 @@ enum ra_code {
 	RA_C_ROLE_UNKNOWN = 307,	/* a role named on the command line: none */
 	RA_C_ROLE_AMBIGUOUS = 308,	/* ... matches several roles */
 	RA_C_CSV_ROWS = 309,	/* profile or catalog over the row limit */
+	RA_C_ROLE_NOT_EXPORTED = 310,	/* a role's privileges are not in
+					   the export: skipped (note) */
 	/* lint.c: findings about roles, not about the input's syntax. */
 	RA_C_LINT_DEPTH = 401,	/* depth the privilege cannot take */
-	RA_C_LINT_MISC_DEPTH = 402,	/* misc privilege below Organization: note */
+	RA_C_LINT_MISC_DEPTH = 402,	/* depth no fact covers (--unknown-depths) */
+	RA_C_LINT_ACCESS = 403,	/* access right the table does not have */
 	RA_C_LINT_APPEND = 410,	/* Append on a table, Append To on none */
 	RA_C_LINT_APPENDTO = 411,	/* Append To on a table, Append on none */
 	RA_C_LINT_TEAM = 420	/* team role granting User depth */
@@ -310,6 +315,10 @@ struct ra_blob {
 extern const struct ra_blob	ra_data_catalog;
 extern const struct ra_blob	ra_data_bases;
 extern const struct ra_blob	ra_data_escalation;
+extern const struct ra_blob	ra_data_depths;		/* the knowledge base */
+extern const struct ra_blob	ra_data_tables;
+extern const struct ra_blob	ra_data_observed;
+extern const struct ra_blob	ra_data_conflicts;
 extern const struct ra_blob	ra_data_profiles[];	/* NULL name ends */
 
 /* An escalation rule (schema/escalation.csv). */
@@ -336,6 +345,237 @@ int	 ra_escalation_init(struct ra_ctx *);
  */
 int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
 	    enum ra_level new, struct ra_buf *b);
+
+/* ---- kb.c: the knowledge base ----------------------------------------- */
+
+/*
+ * Where a fact about a privilege came from, as reports name it: a
+ * published fact or a real export (source), the solution's own table
+ * metadata (solution), a documented rule (rule), or nothing (unplaced:
+ * Missing Entities, as the legacy editor shows a table it has no place
+ * for).
+ */
+enum ra_prov {
+	RA_PROV_SOURCE = 0,
+	RA_PROV_SOLUTION,
+	RA_PROV_RULE,
+	RA_PROV_UNPLACED
+};
+
+/* "source", "solution", "rule" or "unplaced". */
+const char	*ra_prov_name(enum ra_prov);
+/*
+ * The category of a `;`-joined list of source ids (schema/README.md):
+ * empty or "unplaced" is unplaced, ids that all start with "rule:" a
+ * rule, anything else a source.
+ */
+enum ra_prov	 ra_prov_of(const char *ids);
+
+/* A table's OwnershipTypeMask. */
+enum ra_owner {
+	RA_OWNER_UNKNOWN = 0,	/* not said */
+	RA_OWNER_USER,		/* UserOwned, TeamOwned: every depth */
+	RA_OWNER_ORG,		/* OrgOwned: Organization only, no Assign,
+				   no Share */
+	RA_OWNER_BUSINESS,	/* BusinessOwned: no rule */
+	RA_OWNER_NONE		/* None */
+};
+
+/* "UserOwned", "OrganizationOwned", "BusinessOwned", "None" or "". */
+const char	*ra_owner_name(enum ra_owner);
+/*
+ * An OwnershipTypeMask (N bytes at S, the export's or the knowledge
+ * base's spelling, ASCII case ignored; the first of a '|' list): 0, or
+ * -1 for anything else (*OUT untouched).
+ */
+int		 ra_owner_parse(const char *s, size_t n, enum ra_owner *out);
+/*
+ * The depths a privilege with access right ACC takes on a table owned
+ * so (ms-tableref-own + ms-learn-secroles): every depth on a user-owned
+ * table, Organization on an organization-owned one; 0 (no rule) for
+ * any other owner and for a miscellaneous privilege.
+ */
+unsigned	 ra_owner_depths(enum ra_owner, enum ra_access acc);
+
+/* What schema/ says of one privilege, by name. */
+struct ra_kb_priv {
+	const char	*name;
+	/* A row of privileges.csv (the built-in catalog), with its sources. */
+	int		 in_catalog;
+	enum ra_tab	 tab;
+	enum ra_section	 section;
+	enum ra_access	 access;
+	const char	*entity;
+	unsigned	 stated;	/* its depths column */
+	const char	*tab_src, *entity_src;
+	/* depths.csv: 0 when no row; BASIS "stated", "ownership", ... */
+	unsigned	 depths;
+	const char	*depth_src, *basis;
+	/* observed_depths.csv: the depths real exports hold it at */
+	unsigned	 observed;
+	const char	*observed_src;
+	unsigned long	 observed_roles;
+};
+
+/* A row of privilege_bases.csv. */
+struct ra_kb_base {
+	const char	*base, *entity, *entity_src, *tab_src;
+	enum ra_tab	 tab;
+};
+
+/* A row of tables.csv that names a table. */
+struct ra_kb_table {
+	const char	*logical, *base, *base_src, *display, *display_src;
+	enum ra_owner	 owner;
+	const char	*owner_src;
+	int		 custom;	/* 1, 0, or -1 when no fact says */
+	const char	*custom_src;
+	enum ra_tab	 tab;
+	const char	*tab_src;
+	int		 base_unique;	/* no other table has its base */
+};
+
+/* A row of conflicts.csv. */
+struct ra_kb_conflict {
+	const char	*subject, *field, *value_a, *source_a, *value_b;
+	const char	*source_b, *preferred, *used, *reason;
+};
+
+/*
+ * The knowledge base: the embedded schema/ files besides the catalog
+ * (privileges.csv's sources, depths.csv, privilege_bases.csv's sources,
+ * tables.csv, observed_depths.csv, conflicts.csv), parsed once a process
+ * and shared read-only by every context.  Every string lies in the
+ * parsed files.  Records are sorted by their key, ASCII case ignored.
+ */
+struct ra_kb {
+	struct ra_csv		 csv[6];
+	struct ra_kb_priv	*priv;
+	size_t			 npriv;
+	struct ra_kb_base	*base;
+	size_t			 nbase;
+	struct ra_kb_table	*table;
+	size_t			 ntable;
+	const struct ra_kb_table **by_base;	/* tables with a base */
+	size_t			 nby_base;
+	struct ra_kb_conflict	*conf;
+	size_t			 nconf;
+};
+
+/*
+ * Build the knowledge base, once a process; problems with the embedded
+ * files are recorded on CTX.  0, or -1 (then ra_kb() is NULL).
+ */
+int		 ra_kb_init(struct ra_ctx *);
+/* The knowledge base ra_kb_init() built, or NULL. */
+const struct ra_kb *ra_kb(void);
+/* The record of privilege NAME (N bytes), base, table; NULL: none. */
+const struct ra_kb_priv *ra_kb_priv(const struct ra_kb *, const char *name,
+		    size_t n);
+const struct ra_kb_base *ra_kb_base(const struct ra_kb *, const char *base,
+		    size_t n);
+const struct ra_kb_table *ra_kb_table(const struct ra_kb *,
+		    const char *logical, size_t n);
+/* The one table whose privileges carry base BASE, or NULL. */
+const struct ra_kb_table *ra_kb_table_by_base(const struct ra_kb *,
+		    const char *base, size_t n);
+
+/* ---- table.c: the solution's own tables ------------------------------- */
+
+/*
+ * A table the solution carries (customizations.xml <Entities>, or an
+ * unpacked Entities/<name>/Entity.xml): what its metadata says.
+ */
+struct ra_table {
+	char		*name;		/* schema name, as the export spells it */
+	char		*display;	/* display name, or NULL */
+	enum ra_owner	 owner;
+	signed char	 bpf;		/* IsBPFEntity: 1, 0, -1 not said */
+	signed char	 custom;	/* 1 custom, 0 system, -1 not said */
+	unsigned char	 unmodified;	/* <entity unmodified="1">: no metadata */
+	/* The base its privileges carry (ra_solution_index_tables()). */
+	const char	*base;
+};
+
+/*
+ * Add table T to SOL, taking its strings (on failure too: they are
+ * freed).  0, or -1 when memory runs out.
+ */
+int		 ra_solution_add_table(struct ra_solution *, struct ra_table *t);
+/* Drop the tables after the first N (a retried parse). */
+void		 ra_solution_truncate_tables(struct ra_solution *, size_t n);
+/*
+ * The end of a load: give each table its privilege base (its schema
+ * name, or the base the knowledge base gives its logical name), merge a
+ * table read twice (the later read fills what the first left unsaid)
+ * and index them by base.  0, or -1 when memory runs out.
+ */
+int		 ra_solution_index_tables(struct ra_solution *);
+/* SOL's table whose privileges carry BASE (N bytes), or NULL. */
+const struct ra_table *ra_solution_table(const struct ra_solution *,
+		    const char *base, size_t n);
+
+/* ---- facts.c: what is known of a privilege, and why ------------------- */
+
+/*
+ * Everything reports say of one privilege: where the role editor shows
+ * it, its display name, the depths it can take and the depths real
+ * exports hold it at, each with where that came from (a category and
+ * the source ids, "" when none).  Strings are borrowed from the
+ * catalog, the knowledge base or the solution.
+ */
+struct ra_pinfo {
+	const char		*name;
+	enum ra_tab		 tab;
+	enum ra_section		 section;
+	enum ra_access		 access;
+	const char		*entity;	/* never NULL; "" for none */
+	unsigned		 depths;	/* RA_DEPTH() bits; 0 unknown */
+	unsigned		 observed;	/* depths seen in real exports */
+	enum ra_prov		 tab_by, entity_by, depths_by;
+	const char		*tab_ids, *entity_ids, *depth_ids;
+	const char		*observed_ids;
+	enum ra_owner		 owner;		/* of its table, if known */
+	enum ra_prov		 owner_by;
+	const char		*owner_ids;
+	const struct ra_table	*table;		/* the solution's, or NULL */
+	int			 in_catalog;	/* a catalog CSV lists it */
+};
+
+/*
+ * What is known of privilege D given the solutions SOL (NSOL, may be 0):
+ * the first of them that carries its table decides what the solution's
+ * metadata decides (the tab of a custom or BPF table, the display name,
+ * the depths of its ownership).  The rules are the man page's
+ * (KNOWLEDGE) and schema/README.md's.  D's strings must outlive OUT.
+ */
+void		 ra_pinfo_def(const struct ra_ctx *,
+		    const struct ra_solution *const *sol, size_t nsol,
+		    const struct ra_privdef *d, struct ra_pinfo *out);
+/* The same for catalog privilege PRIV. */
+void		 ra_pinfo(const struct ra_ctx *,
+		    const struct ra_solution *const *sol, size_t nsol,
+		    size_t priv, struct ra_pinfo *out);
+/*
+ * The one display name of a privilege, which every command and format
+ * shows: "Email Server Profile: Read" for a table privilege (the table's
+ * display name and the editor's column, "Append To" included), the
+ * label of a miscellaneous or privacy-related privilege, else its name.
+ * Appended to B, unescaped.
+ */
+void		 ra_pinfo_label(const struct ra_pinfo *, struct ra_buf *b);
+/*
+ * 0 when the privilege is an access right its table does not have: an
+ * organization-owned table has no Assign and no Share; else 1.
+ */
+int		 ra_pinfo_access_ok(const struct ra_pinfo *);
+/* The editor's column heading of an access right ("Append To"). */
+const char	*ra_access_label(enum ra_access);
+/*
+ * The depth a requirement asks for, in the editor's words: "any depth"
+ * for Basic (anything granted meets it), else "Business Unit", ...
+ */
+const char	*ra_need_name(enum ra_level min);
 
 /* ---- bitmap.c -------------------------------------------------------- */
 
@@ -447,6 +687,11 @@ struct ra_role {
 	struct ra_bitmap bits;
 	size_t		 nprivs;
 	enum ra_inherit	 inherit;
+	/*
+	 * <Role unmodified="1">: a built-in role the export left as it is,
+	 * written without its privileges.
+	 */
+	unsigned char	 unmodified;
 };
 
 /*
@@ -454,6 +699,18 @@ struct ra_role {
  * Anything but "0" or "1" leaves it unknown.
  */
 void	 ra_role_set_inherit(struct ra_role *r, const char *v, size_t n);
+/* Record the unmodified attribute's value ("1" or "true" sets it). */
+void	 ra_role_set_unmodified(struct ra_role *r, const char *v, size_t n);
+/*
+ * 1 when R's privileges are not in the export: written unmodified and
+ * with no privilege.  Such a role is never judged (status not-exported).
+ */
+int	 ra_role_not_exported(const struct ra_role *r);
+/* The one-line reason reports give for a role not judged so. */
+#define RA_NOT_EXPORTED_REASON	"privileges not in this export: the role " \
+	"is written unmodified=\"1\" (a built-in role left as it is), " \
+	"without its privileges"
+
 
 struct ra_solution {
 	char		*path;
@@ -466,6 +723,10 @@ struct ra_solution {
 	int		 managed;	/* 0, 1, 2 both, -1 unknown */
 	struct ra_role	*role;
 	size_t		 nrole, caprole;
+	struct ra_table	*table;		/* its own tables (table.c) */
+	size_t		 ntable, captable;
+	size_t		*tindex;	/* table indices, by base */
+	size_t		 ntindex;
 	/*
 	 * A package (RA_INPUT_PACKAGE): the solutions of the zips its
 	 * ImportConfig.xml lists, in import order, owned; no roles of its
@@ -486,7 +747,8 @@ struct ra_solution {
 /* A solution with no roles yet, for the input at PATH; NULL: no memory. */
 struct ra_solution *ra_solution_new(const char *path, enum ra_input_kind);
 /*
- * Append PART, loaded, to package PKG, which then owns it; 0, or -1 when
+ * Append PART, loaded, to package PKG, which then owns it (its tables
+ * indexed, ra_solution_index_tables()); 0, or -1 when
  * memory runs out.
  */
 int		 ra_solution_add_part(struct ra_solution *pkg,
@@ -543,15 +805,13 @@ void		 ra_progress(struct ra_ctx *, uint64_t bytes, size_t inputs);
 /* The requirements of P as a bitmap; 0 or -1. */
 int		 ra_profile_bitmap(const struct ra_profile *, struct ra_bitmap *);
 
-/* Display data of a missing privilege: the profile row wins. */
-const char	*ra_req_entity(const struct ra_catalog *, const struct ra_req *);
+/*
+ * Where a requirement's profile lists its privilege: the profile row's
+ * own tab and section when it gives them, else the catalog's.  Reports
+ * place a privilege where ra_pinfo() says; this is the profile's word.
+ */
 enum ra_tab	 ra_req_tab(const struct ra_catalog *, const struct ra_req *);
 enum ra_section	 ra_req_section(const struct ra_catalog *, const struct ra_req *);
-/*
- * The depths privilege D can take: its catalog depths, else Organization
- * for a privacy-related privilege, else 0 (unknown).
- */
-unsigned	 ra_privdef_depths(const struct ra_privdef *d);
 /* "User (Basic)" ... "Organization (Global)", "None". */
 const char	*ra_level_both(enum ra_level);
 /* RA_DEPTH() bits as "User (Basic), Organization (Global)" into B. */
@@ -564,6 +824,21 @@ void		 ra_depths_format(unsigned depths, struct ra_buf *b);
 int		 ra_role_id_is(const struct ra_role *r, const char *spec, size_t n);
 int		 ra_role_matches(const struct ra_role *r, const char *spec,
 		    size_t n);
+/*
+ * The names of up to five roles of SOL close to SPEC, closest first, each
+ * in double quotes, comma-separated, appended to B (nothing when none is
+ * close): a name that holds SPEC or that SPEC holds, ASCII case ignored,
+ * else one within max(2, len/4) edits.
+ */
+void		 ra_role_close_matches(const struct ra_solution *const *sol,
+		    size_t nsol, const char *spec, struct ra_buf *b);
+/*
+ * Record that option WHAT ("--role") named SPEC, which names no role of
+ * SOL: RA307, with the close matches.
+ */
+void		 ra_role_unknown(struct ra_ctx *, const char *what,
+		    const char *spec, const struct ra_solution *const *sol,
+		    size_t nsol);
 /*
  * Where a diagnostic about role R of SOL points: the path into FILE, and
  * the zip member (or NULL) into *MEMBER (borrowed from R).

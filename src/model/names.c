@@ -147,6 +147,18 @@ ra_access_name(enum ra_access a)
 	return (unsigned)a < RA_ACCESS__COUNT ? names[a] : "";
 }
 
+const char *
+ra_access_label(enum ra_access a)
+{
+	return a == RA_ACCESS_APPENDTO ? "Append To" : ra_access_name(a);
+}
+
+const char *
+ra_need_name(enum ra_level min)
+{
+	return min <= RA_LEVEL_BASIC ? "any depth" : ra_level_editor_name(min);
+}
+
 int
 ra_access_parse(const char *s, enum ra_access *out)
 {

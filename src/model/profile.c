@@ -320,12 +320,6 @@ ra_profile_sha256(const struct ra_profile *p)
 	return p->sha256;
 }
 
-const char *
-ra_req_entity(const struct ra_catalog *cat, const struct ra_req *q)
-{
-	return q->entity ? q->entity : cat->v[q->priv].entity;
-}
-
 enum ra_tab
 ra_req_tab(const struct ra_catalog *cat, const struct ra_req *q)
 {

@@ -62,18 +62,27 @@ void
 ra_role_set_inherit(struct ra_role *r, const char *v, size_t n)
 {
 	/* Blanks around the value are not part of it. */
-	while (n && (*v == ' ' || *v == '\t')) {
-		v++;
-		n--;
-	}
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
+	v = ra_trim(v, &n);
 	if (n == 1 && *v == '0')
 		r->inherit = RA_INHERIT_TEAM;
 	else if (n == 1 && *v == '1')
 		r->inherit = RA_INHERIT_DIRECT;
 	else
 		r->inherit = RA_INHERIT_UNKNOWN;
+}
+
+void
+ra_role_set_unmodified(struct ra_role *r, const char *v, size_t n)
+{
+	v = ra_trim(v, &n);
+	r->unmodified = (n == 1 && *v == '1') ||
+	    (n == 4 && ra_name_eq("true", v, n));
+}
+
+int
+ra_role_not_exported(const struct ra_role *r)
+{
+	return r->unmodified && r->nprivs == 0;
 }
 
 void
@@ -121,4 +130,134 @@ int
 ra_role_matches(const struct ra_role *r, const char *spec, size_t n)
 {
 	return ra_name_eq(r->name, spec, n) || ra_role_id_is(r, spec, n);
+}
+
+/* Edits (insert, delete, replace; ASCII case ignored) from A to B, capped. */
+static size_t
+edits(const char *a, const char *b)
+{
+	size_t	 row[65], n = strlen(b), m = strlen(a), i, j, diag, up;
+
+	if (n > 64 || m > 64)
+		return (size_t)-1;
+	for (j = 0; j <= n; j++)
+		row[j] = j;
+	for (i = 1; i <= m; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= n; j++) {
+			up = row[j];
+			row[j] = diag + (ra_lower((unsigned char)a[i - 1]) !=
+			    ra_lower((unsigned char)b[j - 1]));
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return row[n];
+}
+
+/* 1 when NEEDLE (three bytes or more) is in HAY, ASCII case ignored. */
+static int
+contains(const char *hay, const char *needle)
+{
+	size_t	 n = strlen(needle), h = strlen(hay), i, k;
+
+	for (i = 0; n >= 3 && i + n <= h; i++) {
+		for (k = 0; k < n && ra_lower((unsigned char)hay[i + k]) ==
+		    ra_lower((unsigned char)needle[k]); k++)
+			continue;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The length of the word at P: up to a blank, '-' or '_'. */
+static size_t
+word_at(const char *p)
+{
+	size_t	 n;
+
+	for (n = 0; p[n] && p[n] != ' ' && p[n] != '-' && p[n] != '_'; n++)
+		continue;
+	return n;
+}
+
+/* 1 when A and B share a word of three bytes or more, case ignored. */
+static int
+share_word(const char *a, const char *b)
+{
+	const char	*p, *q;
+	size_t		 n, m, k;
+
+	for (p = a; *p; p += n + (p[n] != '\0')) {
+		n = word_at(p);
+		for (q = b; n >= 3 && *q; q += m + (q[m] != '\0')) {
+			m = word_at(q);
+			for (k = 0; m == n && k < n && ra_lower((unsigned char)
+			    p[k]) == ra_lower((unsigned char)q[k]); k++)
+				continue;
+			if (m == n && k == n)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+void
+ra_role_close_matches(const struct ra_solution *const *sol, size_t nsol,
+    const char *spec, struct ra_buf *b)
+{
+	size_t	 s, i, k, d, n = 0, limit = strlen(spec) / 4;
+	size_t	 best[5];
+	const struct ra_role *pick[5];
+
+	if (limit < 2)
+		limit = 2;
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++) {
+			const struct ra_role	*r = &sol[s]->role[i];
+
+			d = contains(r->name, spec) || contains(spec, r->name) ?
+			    0 : edits(spec, r->name);
+			/* A shared word makes a name close, if less so. */
+			if (d > limit && share_word(spec, r->name))
+				d = limit + 1;
+			else if (d > limit)
+				continue;
+			/* Keep the five closest, the first found on a tie. */
+			for (k = n; k > 0 && best[k - 1] > d; k--)
+				if (k < 5) {
+					best[k] = best[k - 1];
+					pick[k] = pick[k - 1];
+				}
+			if (k < 5) {
+				best[k] = d;
+				pick[k] = r;
+				if (n < 5)
+					n++;
+			}
+		}
+	for (k = 0; k < n; k++) {
+		ra_buf_adds(b, k ? ", \"" : "\"");
+		ra_buf_adds(b, pick[k]->name);
+		ra_buf_adds(b, "\"");
+	}
+}
+
+void
+ra_role_unknown(struct ra_ctx *ctx, const char *what, const char *spec,
+    const struct ra_solution *const *sol, size_t nsol)
+{
+	struct ra_buf	 close = { 0 };
+
+	ra_role_close_matches(sol, nsol, spec, &close);
+	ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ROLE_UNKNOWN, NULL, NULL, 0, 0,
+	    "%s \"%s\" names no role of the inputs%s%s", what, spec,
+	    close.len ? "; close: " : "", close.len && !close.oom ?
+	    close.s : "");
+	ra_buf_free(&close);
 }

@@ -44,6 +44,8 @@ ra_solution_free(struct ra_solution *sol)
 	for (i = 0; i < sol->npart; i++)
 		ra_solution_free(sol->part[i]);
 	free(sol->part);
+	ra_solution_truncate_tables(sol, 0);
+	free(sol->table);
 	free(sol->path);
 	free(sol->unique_name);
 	free(sol->version);
@@ -68,7 +70,7 @@ int
 ra_solution_add_part(struct ra_solution *pkg, struct ra_solution *part)
 {
 	if (ra_grow(&pkg->part, &pkg->cappart, pkg->npart + 1,
-	    sizeof(*pkg->part)) == -1)
+	    sizeof(*pkg->part)) == -1 || ra_solution_index_tables(part) == -1)
 		return -1;
 	pkg->part[pkg->npart++] = part;
 	return 0;

@@ -1,9 +1,9 @@
 /*
- * build.c - roles under construction.  Both readers of role XML, xml.c
- * (libxml2) and the fast path of scan.c, build roles through these
- * functions, so one place decides how an id is normalised, how a
- * privilege is counted and kept, and how a finished role joins its
- * solution.
+ * build.c - roles and tables under construction.  Both readers of role
+ * XML, xml.c (libxml2) and the fast path of scan.c, build roles and the
+ * solution's tables through these functions, so one place decides how an
+ * id is normalised, how a privilege is counted and kept, how a finished
+ * role joins its solution, and what a table's metadata says.
  *
  * What a privilege becomes depends on the load:
  *   focused (ra_ctx_focus())   counted; kept in a dense bitmap only when
@@ -187,4 +187,189 @@ ra_build_end(struct ra_build *b)
 	memset(&b->cur, 0, sizeof(b->cur));
 	ra_build_abandon(b);
 	return RA_OK;
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+/* Bytes of one field kept: a display name, an ownership, a flag. */
+#define FIELD_MAX	1024
+
+void
+ra_tbuild_init(struct ra_tbuild *tb, struct ra_load *ld)
+{
+	memset(tb, 0, sizeof(*tb));
+	tb->ld = ld;
+}
+
+static void
+tbuild_clear(struct ra_tbuild *tb)
+{
+	size_t	 i;
+
+	for (i = 0; i < RA_TF__COUNT; i++)
+		tb->text[i].len = 0;
+	tb->entity.len = tb->localized.len = tb->en.len = tb->first.len = 0;
+	tb->field = RA_TF_NONE;
+	tb->original = -1;
+	tb->unmodified = 0;
+	tb->open = 0;
+}
+
+void
+ra_tbuild_free(struct ra_tbuild *tb)
+{
+	size_t	 i;
+
+	for (i = 0; i < RA_TF__COUNT; i++)
+		ra_buf_free(&tb->text[i]);
+	ra_buf_free(&tb->entity);
+	ra_buf_free(&tb->localized);
+	ra_buf_free(&tb->en);
+	ra_buf_free(&tb->first);
+}
+
+void
+ra_tbuild_begin(struct ra_tbuild *tb)
+{
+	tbuild_clear(tb);
+	tb->open = 1;
+}
+
+/*
+ * Append the N bytes at S to B, keeping at most FIELD_MAX bytes and never
+ * half a UTF-8 sequence: both readers keep the same prefix.
+ */
+static void
+keep(struct ra_buf *b, const char *s, size_t n)
+{
+	size_t	 room = b->len < FIELD_MAX ? FIELD_MAX - b->len : 0;
+
+	if (n > room) {
+		n = room;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	ra_buf_add(b, s, n);
+}
+
+/* Set B to the N bytes at S (none when S is NULL). */
+static void
+set(struct ra_buf *b, const char *s, size_t n)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+	if (s != NULL)
+		keep(b, s, n);
+}
+
+void
+ra_tbuild_name_attrs(struct ra_tbuild *tb, const char *loc, size_t nloc,
+    const char *orig, size_t norig)
+{
+	if (!tb->open)
+		return;
+	set(&tb->localized, loc, nloc);
+	tb->original = orig == NULL ? -1 : norig > 0;
+}
+
+void
+ra_tbuild_entity_attrs(struct ra_tbuild *tb, const char *name, size_t n,
+    const char *unmod, size_t nunmod)
+{
+	if (!tb->open)
+		return;
+	set(&tb->entity, name, n);
+	tb->unmodified = unmod != NULL && nunmod == 1 && *unmod == '1';
+}
+
+void
+ra_tbuild_localized(struct ra_tbuild *tb, const char *desc, size_t n,
+    const char *lang, size_t nlang)
+{
+	if (!tb->open || desc == NULL || n == 0)
+		return;
+	if (tb->first.len == 0)
+		set(&tb->first, desc, n);
+	if (tb->en.len == 0 && lang != NULL && nlang == 4 &&
+	    memcmp(lang, "1033", 4) == 0)
+		set(&tb->en, desc, n);
+}
+
+void
+ra_tbuild_text(struct ra_tbuild *tb, const char *s, size_t n)
+{
+	if (tb->open && tb->field != RA_TF_NONE)
+		keep(&tb->text[tb->field], s, n);
+}
+
+/* A copy of B without the XML blanks around it, or NULL when empty. */
+static char *
+trimmed(const struct ra_buf *b, int *oom)
+{
+	size_t		 n = b->len;
+	const char	*s = ra_trim(b->s ? b->s : "", &n);
+	char		*out;
+
+	if (n == 0)
+		return NULL;
+	if ((out = ra_strndup(s, n)) == NULL)
+		*oom = 1;
+	return out;
+}
+
+enum ra_err
+ra_tbuild_end(struct ra_tbuild *tb)
+{
+	struct ra_table	 t;
+	const char	*v;
+	char		*flag;
+	size_t		 i;
+	int		 oom = 0;
+
+	if (!tb->open)
+		return RA_OK;
+	for (i = 0; i < RA_TF__COUNT; i++)
+		oom |= tb->text[i].oom;
+	oom |= tb->entity.oom || tb->localized.oom || tb->en.oom ||
+	    tb->first.oom;
+	memset(&t, 0, sizeof(t));
+	/* The schema name: <Name>'s text, else <entity Name>. */
+	if (!oom && (t.name = trimmed(&tb->text[RA_TF_NAME], &oom)) == NULL &&
+	    !oom)
+		t.name = trimmed(&tb->entity, &oom);
+	/* The display name: <Name LocalizedName>, else 1033's, else any. */
+	if (!oom && (t.display = trimmed(&tb->localized, &oom)) == NULL &&
+	    !oom && (t.display = trimmed(&tb->en, &oom)) == NULL && !oom)
+		t.display = trimmed(&tb->first, &oom);
+	t.owner = RA_OWNER_UNKNOWN;
+	v = tb->text[RA_TF_OWNER].s;
+	if (v != NULL)
+		(void)ra_owner_parse(v, tb->text[RA_TF_OWNER].len, &t.owner);
+	t.bpf = -1;
+	if (!oom && (flag = trimmed(&tb->text[RA_TF_BPF], &oom)) != NULL) {
+		if (strcmp(flag, "1") == 0 || ra_strcaseeq(flag, "true"))
+			t.bpf = 1;
+		else if (strcmp(flag, "0") == 0 || ra_strcaseeq(flag, "false"))
+			t.bpf = 0;
+		free(flag);
+	}
+	/*
+	 * Exports write OriginalName empty for system tables and as the
+	 * first display name for custom ones (see the man page).
+	 */
+	t.custom = (signed char)tb->original;
+	t.unmodified = (unsigned char)tb->unmodified;
+	tbuild_clear(tb);
+	if (oom) {
+		free(t.name);
+		free(t.display);
+		return RA_ENOMEM;
+	}
+	if (t.name == NULL) {
+		free(t.display);
+		return RA_OK;
+	}
+	return ra_solution_add_table(tb->ld->sol, &t) == -1 ? RA_ENOMEM :
+	    RA_OK;
 }

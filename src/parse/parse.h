@@ -2,8 +2,9 @@
  * parse.h - the parse stage: XML bytes to roles (and a package's
  * ImportConfig.xml to the files it lists).  xml.c is the libxml2
  * SAX reader (the only file here that sees libxml2), scan.c the fast
- * reader of a large customizations.xml's <Roles> section, build.c the one
- * place a role is built from either.  It may call model/ and base/.
+ * reader of a large customizations.xml's <Roles> section (and of its
+ * tables' metadata), build.c the one place a role or a table is built
+ * from either.  It may call model/ and base/.
  * Never installed.
  */
 #ifndef RA_PARSE_H
@@ -19,7 +20,8 @@ enum ra_doc {
 	RA_DOC_CUSTOMIZATIONS_OPT,	/* unpacked Other/Customizations.xml */
 	RA_DOC_ROLE,		/* file in Roles/: non-role root is a warning */
 	RA_DOC_MANIFEST,	/* solution.xml */
-	RA_DOC_IMPORTCONFIG	/* a package's ImportConfig.xml: into LD->pkg */
+	RA_DOC_IMPORTCONFIG,	/* a package's ImportConfig.xml: into LD->pkg */
+	RA_DOC_ENTITY		/* Entities/<name>/Entity.xml: <Entity> */
 };
 
 /*
@@ -87,6 +89,66 @@ enum ra_err	 ra_build_privilege(struct ra_build *, const char *name,
 enum ra_err	 ra_build_end(struct ra_build *);
 void		 ra_build_abandon(struct ra_build *);
 void		 ra_build_free(struct ra_build *);
+
+/*
+ * build.c: a table's metadata being read, from an <Entity> of
+ * customizations.xml (/ImportExportXml/Entities/Entity) or the root of an
+ * unpacked Entity.xml, where the elements below <Entity> are the same:
+ *
+ *   <Name LocalizedName="Device Order" OriginalName="Device Order">
+ *     contoso_DeviceOrder</Name>
+ *   <EntityInfo><entity Name="contoso_DeviceOrder" [unmodified="1"]>
+ *     <LocalizedNames><LocalizedName description="..." languagecode=
+ *       "1033"/></LocalizedNames>
+ *     ... <IsBPFEntity>0</IsBPFEntity>
+ *     <OwnershipTypeMask>UserOwned</OwnershipTypeMask> ...
+ *
+ * The readers call begin at <Entity>, the attribute calls at the tags,
+ * set FIELD while the text of <Name>, <OwnershipTypeMask> or
+ * <IsBPFEntity> is read and hand the text to ra_tbuild_text(), then end.
+ * What the fields become (the display name, the custom flag from
+ * OriginalName, ...) is decided in ra_tbuild_end(), the same for both.
+ */
+enum ra_tfield {
+	RA_TF_NONE = 0,
+	RA_TF_NAME,
+	RA_TF_OWNER,
+	RA_TF_BPF,
+	RA_TF__COUNT
+};
+
+struct ra_tbuild {
+	struct ra_load		*ld;
+	int			 open;
+	enum ra_tfield		 field;		/* where text goes now */
+	struct ra_buf		 text[RA_TF__COUNT];
+	struct ra_buf		 entity;	/* <entity Name=...> */
+	struct ra_buf		 localized;	/* <Name LocalizedName=...> */
+	struct ra_buf		 en, first;	/* LocalizedName 1033, first */
+	int			 original;	/* OriginalName: 1, 0 empty,
+						   -1 absent */
+	int			 unmodified;
+};
+
+void		 ra_tbuild_init(struct ra_tbuild *, struct ra_load *);
+void		 ra_tbuild_begin(struct ra_tbuild *);
+/* <Name>'s attributes: LocalizedName and OriginalName, NULL when absent. */
+void		 ra_tbuild_name_attrs(struct ra_tbuild *, const char *loc,
+		    size_t nloc, const char *orig, size_t norig);
+/* <entity>'s: Name and unmodified, NULL when absent. */
+void		 ra_tbuild_entity_attrs(struct ra_tbuild *, const char *name,
+		    size_t n, const char *unmod, size_t nunmod);
+/* A <LocalizedName>: description and languagecode, NULL when absent. */
+void		 ra_tbuild_localized(struct ra_tbuild *, const char *desc,
+		    size_t n, const char *lang, size_t nlang);
+/* Text of the element being read (decoded); TB->field says whose. */
+void		 ra_tbuild_text(struct ra_tbuild *, const char *s, size_t n);
+/*
+ * </Entity>: the table joins LD->sol when it has a name.  RA_OK or
+ * RA_ENOMEM.
+ */
+enum ra_err	 ra_tbuild_end(struct ra_tbuild *);
+void		 ra_tbuild_free(struct ra_tbuild *);
 
 struct ra_xml;
 

@@ -7,7 +7,12 @@
  * just enough to follow its structure (start and end tags, their names
  * matched on a stack, comments, CDATA, processing instructions) and reads
  * the one <Roles> element under the root with a strict parser of its own
- * that builds roles through build.c, as xml.c does.
+ * that builds roles through build.c, as xml.c does.  Of the entity
+ * definitions it reads only a table's metadata (build.c's ra_tbuild: the
+ * <Name>, <entity> and <LocalizedName> tags, parsed strictly, and the
+ * text of <Name>, <OwnershipTypeMask> and <IsBPFEntity>), found by depth
+ * below each /ImportExportXml/Entities/Entity; the thousands of tags of a
+ * table's attributes and forms cost one comparison each.
  *
  * Strict means: inside <Roles> every tag, attribute, character and
  * reference is checked, and anything outside a plain subset of XML
@@ -196,6 +201,15 @@ struct ra_scan {
 	int		 roles_seen;
 	int		 started;	/* byte-order mark looked at */
 	struct ra_buf	 arena;		/* attribute values with references */
+	/* A table's metadata: the open elements, as in xml.c. */
+	size_t		 ents_at;	/* <Entities>, 0 none */
+	size_t		 ent_at;	/* <Entity> */
+	size_t		 info_at;	/* <EntityInfo> */
+	size_t		 einfo_at;	/* <entity> */
+	size_t		 lnames_at;	/* <LocalizedNames> */
+	size_t		 tfield_at;	/* the element read as text */
+	struct ra_tbuild tb;
+	struct ra_buf	 ref;		/* a reference of that text, decoded */
 };
 
 static pthread_once_t	 tables_once = PTHREAD_ONCE_INIT;
@@ -219,6 +233,7 @@ ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 	s->doc = doc;
 	s->line = 1;
 	ra_build_init(&s->b, ld);
+	ra_tbuild_init(&s->tb, ld);
 	/* Once a process: inputs may be read on several threads at once. */
 	pthread_once(&tables_once, tables_init);
 	return s;
@@ -230,6 +245,8 @@ ra_scan_free(struct ra_scan *s)
 	if (s == NULL)
 		return;
 	ra_build_free(&s->b);
+	ra_tbuild_free(&s->tb);
+	ra_buf_free(&s->ref);
 	ra_buf_free(&s->pend);
 	ra_buf_free(&s->names);
 	ra_buf_free(&s->arena);
@@ -622,6 +639,8 @@ role_start(struct ra_scan *s, const struct attr *a, size_t na)
 	rc = ra_build_begin(&s->b, id->v, id->n, name->v, name->n, s->line);
 	if (rc == RA_OK && (inh = attr(a, na, "isinherited")) != NULL)
 		ra_role_set_inherit(&s->b.cur, inh->v, inh->n);
+	if (rc == RA_OK && (inh = attr(a, na, "unmodified")) != NULL)
+		ra_role_set_unmodified(&s->b.cur, inh->v, inh->n);
 	return rc == RA_OK ? 1 : oom(s);
 }
 
@@ -820,6 +839,125 @@ decl_ok(const char *p, const char *e)
 	    find(enc, e, "Utf-8") != NULL;
 }
 
+/* The value of attribute NAME of A (decoded) and its length, or NULL. */
+static const char *
+value_of(const struct attr *a, size_t na, const char *name, size_t *n)
+{
+	const struct attr	*v = attr(a, na, name);
+
+	*n = v ? v->n : 0;
+	return v ? v->v : NULL;
+}
+
+/*
+ * A start tag [P, END] of an element at depth D below an <Entity> (see
+ * build.c) whose name is the N bytes at NAME: the parts of a table's
+ * metadata.  Tags that are read are read strictly, as in <Roles>.
+ * 1, or 0 when unsure.
+ */
+static int
+table_start(struct ra_scan *s, const char *p, const char *end,
+    const char *name, size_t n, size_t d)
+{
+	struct attr	 a[ATTR_MAX];
+	const char	*tn, *v1, *v2;
+	size_t		 tl, na, n1, n2;
+	int		 selfclose, which;
+
+	if (d == s->ent_at + 1 && is(name, n, "Name"))
+		which = 0;
+	else if (d == s->ent_at + 1 && is(name, n, "EntityInfo")) {
+		s->info_at = d;
+		return 1;
+	} else if (s->info_at && d == s->info_at + 1 && is(name, n, "entity"))
+		which = 1;
+	else if (s->einfo_at && d == s->einfo_at + 1) {
+		if (is(name, n, "OwnershipTypeMask"))
+			s->tb.field = RA_TF_OWNER;
+		else if (is(name, n, "IsBPFEntity"))
+			s->tb.field = RA_TF_BPF;
+		else if (is(name, n, "LocalizedNames"))
+			s->lnames_at = d;
+		if (s->tb.field != RA_TF_NONE)
+			s->tfield_at = d;
+		return 1;
+	} else if (s->lnames_at && d == s->lnames_at + 1 &&
+	    is(name, n, "LocalizedName"))
+		which = 2;
+	else
+		return 1;
+	if (!start_tag(p, end, &tn, &tl, a, &na, &selfclose) ||
+	    !values(s, a, na))
+		return s->arena.oom ? oom(s) : unsure(s);
+	switch (which) {
+	case 0:
+		v1 = value_of(a, na, "LocalizedName", &n1);
+		v2 = value_of(a, na, "OriginalName", &n2);
+		ra_tbuild_name_attrs(&s->tb, v1, n1, v2, n2);
+		s->tb.field = RA_TF_NAME;
+		s->tfield_at = d;
+		break;
+	case 1:
+		v1 = value_of(a, na, "Name", &n1);
+		v2 = value_of(a, na, "unmodified", &n2);
+		ra_tbuild_entity_attrs(&s->tb, v1, n1, v2, n2);
+		s->einfo_at = d;
+		break;
+	default:
+		v1 = value_of(a, na, "description", &n1);
+		v2 = value_of(a, na, "languagecode", &n2);
+		ra_tbuild_localized(&s->tb, v1, n1, v2, n2);
+		break;
+	}
+	return 1;
+}
+
+/* The element at depth D outside <Roles> has ended: tables only. */
+static int
+body_end_element(struct ra_scan *s, size_t d)
+{
+	if (d == s->tfield_at) {
+		s->tfield_at = 0;
+		s->tb.field = RA_TF_NONE;
+	}
+	if (d == s->lnames_at)
+		s->lnames_at = 0;
+	if (d == s->einfo_at)
+		s->einfo_at = 0;
+	if (d == s->info_at)
+		s->info_at = 0;
+	if (d == s->ent_at) {
+		s->ent_at = 0;
+		if (ra_tbuild_end(&s->tb) != RA_OK)
+			return oom(s);
+	}
+	if (d == s->ents_at)
+		s->ents_at = 0;
+	return 1;
+}
+
+/* Text of the element read as text, [P, E), decoded; 1, 0 when unsure. */
+static int
+table_text(struct ra_scan *s, const char *p, const char *e)
+{
+	const char	*run = p;
+	size_t		 n;
+
+	while ((p = memchr(p, '&', (size_t)(e - p))) != NULL) {
+		ra_tbuild_text(&s->tb, run, (size_t)(p - run));
+		s->ref.len = 0;
+		if ((n = reference(p, e, &s->ref)) == 0)
+			return unsure(s);
+		if (s->ref.oom)
+			return oom(s);
+		ra_tbuild_text(&s->tb, s->ref.s, s->ref.len);
+		p += n;
+		run = p;
+	}
+	ra_tbuild_text(&s->tb, run, (size_t)(e - run));
+	return 1;
+}
+
 /* A start tag [P, END] outside <Roles>: structure only. */
 static int
 start(struct ra_scan *s, const char *p, const char *end)
@@ -843,6 +981,26 @@ start(struct ra_scan *s, const char *p, const char *end)
 		s->state = S_BODY;
 		return push(s, p + 1, n);
 	}
+	if (s->ent_at) {
+		/*
+		 * <LocalizedName>, 4 below <Entity> in <LocalizedNames>, is
+		 * the deepest element read.
+		 */
+		if (s->depth + 1 > s->ent_at + 3 + (s->lnames_at != 0))
+			return selfclose ? 1 : push(s, p + 1, n);
+		if (!table_start(s, p, end, p + 1, n, s->depth + 1))
+			return 0;
+		/* A self-closed element of a table ends here. */
+		if (selfclose && !body_end_element(s, s->depth + 1))
+			return 0;
+	} else if (s->ents_at && s->depth + 1 == s->ents_at + 1 &&
+	    is(p + 1, n, "Entity")) {
+		s->ent_at = s->depth + 1;
+		ra_tbuild_begin(&s->tb);
+		if (selfclose && !body_end_element(s, s->ent_at))
+			return 0;
+	} else if (s->depth == 1 && is(p + 1, n, "Entities") && !selfclose)
+		s->ents_at = 2;
 	if (s->depth == 1 && is(p + 1, n, "Roles") && (p[6] == '>' ||
 	    p[6] == '/' || is_space(p[6]))) {
 		if (s->roles_seen)
@@ -887,6 +1045,8 @@ step(struct ra_scan *s, size_t *pos, int final)
 	default:
 		if (!body_ok(p, q, e, 1))
 			return unsure(s);
+		if (s->tb.field != RA_TF_NONE && !table_text(s, p, q))
+			return 0;
 		break;
 	}
 	*pos = (size_t)(q - b);
@@ -911,6 +1071,8 @@ step(struct ra_scan *s, size_t *pos, int final)
 			goto more;
 		if (!chars_ok(p + 9, end))
 			return unsure(s);
+		if (s->state == S_BODY && s->tb.field != RA_TF_NONE)
+			ra_tbuild_text(&s->tb, p + 9, (size_t)(end - p - 9));
 		*pos = (size_t)(end + 3 - b);
 		return 1;
 	}
@@ -946,6 +1108,9 @@ step(struct ra_scan *s, size_t *pos, int final)
 			return roles_end_element(s, s->depth + 1);
 		if (s->depth == 0)
 			s->state = S_AFTER;
+		if (s->ents_at && (!s->ent_at || s->depth + 1 <= s->ent_at +
+		    3) && !body_end_element(s, s->depth + 1))
+			return 0;
 		return 1;
 	}
 	if (s->state == S_ROLES && s->privs_at && s->depth == s->privs_at &&

@@ -7,7 +7,10 @@
  *   role file           /Role  (SolutionPackager's Roles/<name>.xml)
  * and a role's privileges are its RolePrivileges/RolePrivilege children.
  * <Role Id=.../> elements anywhere else (forms, app modules, role maps)
- * are references and are ignored.
+ * are references and are ignored.  A table's metadata is read from
+ *   customizations.xml  /ImportExportXml/Entities/Entity
+ *   Entity.xml          /Entity  (SolutionPackager's Entities/<name>/)
+ * as build.c's ra_tbuild describes.
  *
  * A package's ImportConfig.xml (RA_DOC_IMPORTCONFIG) is read here too,
  * with the same defences, into the list of files it names (see struct
@@ -37,6 +40,7 @@ enum root {
 	ROOT_MANIFEST,		/* <ImportExportXml> of solution.xml */
 	ROOT_ROLE,		/* <Role> */
 	ROOT_IMPORTCONFIG,	/* <configdatastorage> of ImportConfig.xml */
+	ROOT_ENTITY,		/* <Entity> of an Entity.xml */
 	ROOT_SKIP		/* ignored (not a role in Roles/) */
 };
 
@@ -76,6 +80,14 @@ struct ra_xml {
 	enum field		 field;
 	struct ra_buf		 text;
 	enum pkg_section	 pkg_section;
+	/* A table's metadata: the open elements of build.c's ra_tbuild. */
+	unsigned long		 ents_depth;	/* <Entities>, 0 none */
+	unsigned long		 ent_depth;	/* <Entity> */
+	unsigned long		 info_depth;	/* <EntityInfo> */
+	unsigned long		 einfo_depth;	/* <entity> */
+	unsigned long		 lnames_depth;	/* <LocalizedNames> */
+	unsigned long		 tfield_depth;	/* the element read as text */
+	struct ra_tbuild	 tb;
 };
 
 void
@@ -223,8 +235,12 @@ role_begin(struct ra_xml *x, int nattr, const xmlChar **a)
 	    line);
 	if (rc != RA_OK)
 		fail(x, rc);
-	else if ((v = attr(nattr, a, "isinherited", &n)) != NULL)
-		ra_role_set_inherit(&x->b.cur, (const char *)v, n);
+	else {
+		if ((v = attr(nattr, a, "isinherited", &n)) != NULL)
+			ra_role_set_inherit(&x->b.cur, (const char *)v, n);
+		if ((v = attr(nattr, a, "unmodified", &n)) != NULL)
+			ra_role_set_unmodified(&x->b.cur, (const char *)v, n);
+	}
 	free(name);
 	free(id);
 }
@@ -429,6 +445,18 @@ root_element(struct ra_xml *x, const char *name, int nattr,
 		    "(ImportConfig.xml)", name);
 		fail(x, RA_EINPUT);
 		return;
+	case RA_DOC_ENTITY:
+		if (strcmp(name, "Entity") == 0) {
+			x->root = ROOT_ENTITY;
+			x->ent_depth = 1;
+			ra_tbuild_begin(&x->tb);
+			return;
+		}
+		diag(x, RA_SEV_WARNING, RA_C_UNKNOWN_DOC, tag_line(x),
+		    "root element is <%.100s>, not <Entity>: skipped", name);
+		x->root = ROOT_SKIP;
+		xmlStopParser(x->px);
+		return;
 	}
 	if (is_role && (x->doc == RA_DOC_ROLE || x->doc == RA_DOC_ANY)) {
 		x->root = ROOT_ROLE;
@@ -455,6 +483,97 @@ manifest_field(const struct ra_xml *x, const char *name)
 	if (d == 1 && strcmp(name, "Managed") == 0)
 		return F_MANAGED;
 	return F_NONE;
+}
+
+/* An attribute's value decoded for the table builder, or NULL. */
+static char *
+tattr(struct ra_xml *x, int nattr, const xmlChar **a, const char *name,
+    size_t *n)
+{
+	const xmlChar	*v;
+	char		*s;
+
+	if ((v = attr(nattr, a, name, n)) == NULL)
+		return NULL;
+	if ((s = attr_decode(v, *n)) == NULL)
+		fail(x, RA_ENOMEM);
+	else
+		*n = strlen(s);
+	return s;
+}
+
+/*
+ * An element below an <Entity> (see build.c): the parts of a table's
+ * metadata, by their depth below it.
+ */
+static void
+table_start(struct ra_xml *x, const char *name, int nattr, const xmlChar **a)
+{
+	unsigned long	 d = x->depth;
+	size_t		 n1 = 0, n2 = 0;
+	char		*v1, *v2;
+
+	if (d == x->ent_depth + 1 && strcmp(name, "Name") == 0) {
+		v1 = tattr(x, nattr, a, "LocalizedName", &n1);
+		v2 = tattr(x, nattr, a, "OriginalName", &n2);
+		ra_tbuild_name_attrs(&x->tb, v1, n1, v2, n2);
+		free(v1);
+		free(v2);
+		x->tb.field = RA_TF_NAME;
+		x->tfield_depth = d;
+	} else if (d == x->ent_depth + 1 && strcmp(name, "EntityInfo") == 0)
+		x->info_depth = d;
+	else if (x->info_depth && d == x->info_depth + 1 &&
+	    strcmp(name, "entity") == 0) {
+		v1 = tattr(x, nattr, a, "Name", &n1);
+		v2 = tattr(x, nattr, a, "unmodified", &n2);
+		ra_tbuild_entity_attrs(&x->tb, v1, n1, v2, n2);
+		free(v1);
+		free(v2);
+		x->einfo_depth = d;
+	} else if (x->einfo_depth && d == x->einfo_depth + 1) {
+		if (strcmp(name, "OwnershipTypeMask") == 0)
+			x->tb.field = RA_TF_OWNER;
+		else if (strcmp(name, "IsBPFEntity") == 0)
+			x->tb.field = RA_TF_BPF;
+		else if (strcmp(name, "LocalizedNames") == 0)
+			x->lnames_depth = d;
+		if (x->tb.field != RA_TF_NONE)
+			x->tfield_depth = d;
+	} else if (x->lnames_depth && d == x->lnames_depth + 1 &&
+	    strcmp(name, "LocalizedName") == 0) {
+		v1 = tattr(x, nattr, a, "description", &n1);
+		v2 = tattr(x, nattr, a, "languagecode", &n2);
+		ra_tbuild_localized(&x->tb, v1, n1, v2, n2);
+		free(v1);
+		free(v2);
+	}
+}
+
+/* The end of the element at X->depth for the table being read. */
+static void
+table_end(struct ra_xml *x)
+{
+	unsigned long	 d = x->depth;
+	enum ra_err	 rc;
+
+	if (d == x->tfield_depth) {
+		x->tfield_depth = 0;
+		x->tb.field = RA_TF_NONE;
+	}
+	if (d == x->lnames_depth)
+		x->lnames_depth = 0;
+	if (d == x->einfo_depth)
+		x->einfo_depth = 0;
+	if (d == x->info_depth)
+		x->info_depth = 0;
+	if (d == x->ent_depth) {
+		x->ent_depth = 0;
+		if ((rc = ra_tbuild_end(&x->tb)) != RA_OK)
+			fail(x, rc);
+	}
+	if (d == x->ents_depth)
+		x->ents_depth = 0;
 }
 
 static void
@@ -487,7 +606,18 @@ on_start(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 		} else if (x->roles_depth && x->depth == 3 &&
 		    strcmp(name, "Role") == 0)
 			role_begin(x, nattr, a);
+		else if (x->depth == 2 && strcmp(name, "Entities") == 0)
+			x->ents_depth = 2;
+		else if (x->ents_depth && x->depth == 3 &&
+		    strcmp(name, "Entity") == 0) {
+			x->ent_depth = 3;
+			ra_tbuild_begin(&x->tb);
+		} else if (x->ent_depth)
+			table_start(x, name, nattr, a);
 		break;
+	case ROOT_ENTITY:
+		table_start(x, name, nattr, a);
+		return;
 	case ROOT_MANIFEST:
 		if (x->depth == 2 && strcmp(name, "SolutionManifest") == 0) {
 			x->manifest_depth = 2;
@@ -579,6 +709,8 @@ on_end(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 		x->manifest_depth = 0;
 	if (x->depth == 2)
 		x->pkg_section = PKG_NONE;
+	if (x->ent_depth || x->ents_depth)
+		table_end(x);
 	x->depth--;
 }
 
@@ -587,7 +719,13 @@ on_text(void *ctx, const xmlChar *s, int n)
 {
 	struct ra_xml	*x = ctx;
 
-	if (x->field == F_NONE || x->rc != RA_OK)
+	if (x->rc != RA_OK)
+		return;
+	if (x->tb.field != RA_TF_NONE) {
+		ra_tbuild_text(&x->tb, (const char *)s, (size_t)n);
+		return;
+	}
+	if (x->field == F_NONE)
 		return;
 	if (x->text.len + (size_t)n > TEXT_MAX)
 		n = (int)(TEXT_MAX - x->text.len);
@@ -654,33 +792,42 @@ ra_xml_new(struct ra_load *ld, enum ra_doc doc)
 	x->ld = ld;
 	x->doc = doc;
 	ra_build_init(&x->b, ld);
+	ra_tbuild_init(&x->tb, ld);
 	return x;
 }
 
+static xmlSAXHandler	 handlers[2];
+
+static void
+handler_init(void)
+{
+	int	 i;
+
+	for (i = 0; i < 2; i++) {
+		memset(&handlers[i], 0, sizeof(handlers[i]));
+		handlers[i].initialized = XML_SAX2_MAGIC;
+		handlers[i].startElementNs = on_start;
+		handlers[i].endElementNs = on_end;
+		handlers[i].internalSubset = on_doctype;
+		handlers[i].externalSubset = on_doctype;
+		handlers[i].entityDecl = on_entity;
+		handlers[i].serror = on_error;
+	}
+	handlers[1].characters = on_text;
+	handlers[1].cdataBlock = on_text;
+}
+
+/*
+ * The handlers.  Text matters in solution.xml and for a table's
+ * metadata; a role file has none to read, so its parse skips text.
+ */
 static xmlSAXHandler *
 handler(enum ra_doc doc)
 {
-	static xmlSAXHandler	 sax[2];
-	static int		 init;
-	int			 i;
+	static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 
-	if (!init) {
-		for (i = 0; i < 2; i++) {
-			memset(&sax[i], 0, sizeof(sax[i]));
-			sax[i].initialized = XML_SAX2_MAGIC;
-			sax[i].startElementNs = on_start;
-			sax[i].endElementNs = on_end;
-			sax[i].internalSubset = on_doctype;
-			sax[i].externalSubset = on_doctype;
-			sax[i].entityDecl = on_entity;
-			sax[i].serror = on_error;
-		}
-		/* Text matters only in solution.xml; elsewhere skip it. */
-		sax[1].characters = on_text;
-		sax[1].cdataBlock = on_text;
-		init = 1;
-	}
-	return &sax[doc == RA_DOC_MANIFEST];
+	pthread_once(&once, handler_init);
+	return &handlers[doc != RA_DOC_ROLE];
 }
 
 enum ra_err
@@ -756,6 +903,7 @@ ra_xml_free(struct ra_xml *x)
 		xmlFreeParserCtxt(x->px);
 	}
 	ra_build_free(&x->b);
+	ra_tbuild_free(&x->tb);
 	ra_buf_free(&x->text);
 	free(x);
 }

@@ -72,23 +72,76 @@ ra_csv_write_row(FILE *f, const char *const *cells, size_t n)
 
 static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
+/*
+ * The columns every CSV gives a privilege, in this order: its name, its
+ * one display name (ra_pinfo_label()), its table's display name, where
+ * the editor shows it, and where the tab, the display name and the
+ * depths came from (source, solution, rule, unplaced).
+ */
+#define PRIV_COLS	9
+#define PRIV_HEAD	"privilege", "display_name", "entity", "tab", \
+	"section", "access", "tab_source", "entity_source", "depths_source"
+
+/* Privilege PI's cells into C; LABEL holds the display name for them. */
+static void
+priv_cells(const char **c, const struct ra_pinfo *pi, struct ra_buf *label)
+{
+	label->len = 0;
+	ra_pinfo_label(pi, label);
+	ra_buf_add(label, "", 0);
+	c[0] = pi->name;
+	c[1] = label->oom ? "" : label->s;
+	c[2] = pi->entity;
+	c[3] = ra_tab_name(pi->tab);
+	c[4] = ra_section_name(pi->section);
+	c[5] = ra_access_name(pi->access);
+	c[6] = ra_prov_name(pi->tab_by);
+	c[7] = ra_prov_name(pi->entity_by);
+	c[8] = ra_prov_name(pi->depths_by);
+}
+
+/* RA_DEPTH() bits DEPTHS as "Basic;Global" (the catalog's spelling). */
+static void
+levels_list(struct ra_buf *b, unsigned depths)
+{
+	enum ra_level	 l;
+	int		 n = 0;
+
+	for (l = RA_LEVEL_BASIC; l <= RA_LEVEL_GLOBAL; l++)
+		if (depths & RA_DEPTH(l)) {
+			ra_buf_adds(b, n++ ? ";" : "");
+			ra_buf_adds(b, ra_level_name(l));
+		}
+	ra_buf_add(b, "", 0);
+}
+
+/* Empty cells for a row that is about no privilege. */
+static void
+no_priv_cells(const char **c)
+{
+	size_t	 k;
+
+	for (k = 0; k < PRIV_COLS; k++)
+		c[k] = "";
+}
+
 enum ra_err
 ra_render_report_csv(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "input", "kind", "solution",
 	    "version", "role_id", "role_name", "location", "privileges",
-	    "status", "privilege", "entity", "tab", "section", "access",
-	    "required", "actual" };
-	const struct ra_catalog	*cat = &rep->ctx->cat;
-	struct ra_buf		 loc = { 0 };
+	    "status", PRIV_HEAD, "required", "actual", "reason" };
+	enum { NCOL = 9 + PRIV_COLS + 3 };
+	struct ra_buf		 loc = { 0 }, label = { 0 };
+	struct ra_pinfo		 pi;
 	char			 nprivs[32];
-	const char		*c[16];
+	const char		*c[NCOL];
 	size_t			 i, k;
 	int			 rc;
 
 	(void)o;
-	rc = ra_csv_write_row(out, head, 16);
+	rc = ra_csv_write_row(out, head, NCOL);
 	for (i = 0; rc == 0 && i < rep->nres; i++) {
 		const struct ra_result		*r = &rep->res[i];
 		const struct ra_solution	*s = rep->sol[r->sol];
@@ -96,7 +149,7 @@ ra_render_report_csv(const struct ra_report *rep,
 		loc.len = 0;
 		ra_role_location(r->role, &loc);
 		if (loc.oom)
-			return RA_ENOMEM;
+			break;
 		snprintf(nprivs, sizeof(nprivs), "%zu", r->role->nprivs);
 		c[0] = s->path;
 		c[1] = kind_names[s->kind];
@@ -106,26 +159,29 @@ ra_render_report_csv(const struct ra_report *rep,
 		c[5] = r->role->name;
 		c[6] = loc.s;
 		c[7] = nprivs;
-		c[8] = r->nmiss ? "fail" : "pass";
-		for (k = 9; k < 16; k++)
-			c[k] = "";
+		c[8] = r->not_exported ? "not-exported" : r->nmiss ? "fail" :
+		    "pass";
+		no_priv_cells(&c[9]);
+		c[9 + PRIV_COLS] = c[10 + PRIV_COLS] = "";
+		c[11 + PRIV_COLS] = r->not_exported ? RA_NOT_EXPORTED_REASON :
+		    "";
 		if (r->nmiss == 0)
-			rc = ra_csv_write_row(out, c, 16);
+			rc = ra_csv_write_row(out, c, NCOL);
 		for (k = 0; rc == 0 && k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
-			c[9] = cat->v[m->priv].name;
-			c[10] = ra_req_entity(cat, m->req);
-			c[11] = ra_tab_name(m->tab);
-			c[12] = ra_section_name(ra_req_section(cat, m->req));
-			c[13] = ra_access_name(cat->v[m->priv].access);
-			c[14] = ra_level_name(m->req->min);
-			c[15] = m->actual ? ra_level_name(m->actual) : "";
-			rc = ra_csv_write_row(out, c, 16);
+			pi = *m->pi;
+			priv_cells(&c[9], &pi, &label);
+			c[9 + PRIV_COLS] = ra_level_name(m->req->min);
+			c[10 + PRIV_COLS] = m->actual ?
+			    ra_level_name(m->actual) : "";
+			rc = ra_csv_write_row(out, c, NCOL);
 		}
 	}
+	rc = rc == 0 && (loc.oom || label.oom) ? -2 : rc;
 	ra_buf_free(&loc);
-	return rc == 0 ? RA_OK : RA_EIO;
+	ra_buf_free(&label);
+	return rc == 0 ? RA_OK : rc == -2 ? RA_ENOMEM : RA_EIO;
 }
 
 enum ra_err
@@ -134,16 +190,17 @@ ra_render_roles_csv(const struct ra_ctx *ctx,
     const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "input", "kind", "solution",
-	    "version", "role_id", "role_name", "location", "privileges" };
+	    "version", "role_id", "role_name", "location", "privileges",
+	    "reason" };
 	struct ra_buf	 loc = { 0 };
 	char		 nprivs[32];
-	const char	*c[8];
+	const char	*c[9];
 	size_t		 s, i;
 	int		 rc;
 
 	(void)ctx;
 	(void)o;
-	rc = ra_csv_write_row(out, head, 8);
+	rc = ra_csv_write_row(out, head, 9);
 	for (s = 0; rc == 0 && s < nsol; s++)
 		for (i = 0; rc == 0 && i < sol[s]->nrole; i++) {
 			const struct ra_role	*r = &sol[s]->role[i];
@@ -161,7 +218,9 @@ ra_render_roles_csv(const struct ra_ctx *ctx,
 			c[5] = r->name;
 			c[6] = loc.s;
 			c[7] = nprivs;
-			rc = ra_csv_write_row(out, c, 8);
+			c[8] = ra_role_not_exported(r) ?
+			    RA_NOT_EXPORTED_REASON : "";
+			rc = ra_csv_write_row(out, c, 9);
 		}
 	ra_buf_free(&loc);
 	return rc == 0 ? RA_OK : RA_EIO;
@@ -196,16 +255,18 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
 {
 	static const char *const head[] = { "role_id", "role_name",
-	    "old_name", "role_change", "privilege", "entity", "tab",
-	    "section", "access", "old", "new", "change", "escalation",
-	    "reason" };
-	const struct ra_catalog	*cat = &d->ctx->cat;
-	const char		*c[14];
+	    "old_name", "role_change", PRIV_HEAD, "old", "new", "change",
+	    "escalation", "reason" };
+	enum { NCOL = 4 + PRIV_COLS + 5 };
+	const struct ra_solution *sides[2] = { d->new, d->old };
+	struct ra_buf		 label = { 0 };
+	struct ra_pinfo		 pi;
+	const char		*c[NCOL];
 	size_t			 i, k;
 	int			 rc;
 
 	(void)o;
-	rc = ra_csv_write_row(out, head, 14);
+	rc = ra_csv_write_row(out, head, NCOL);
 	for (i = 0; rc == 0 && i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
 		const struct ra_role	*cur = r->new ? r->new : r->old;
@@ -214,29 +275,34 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 		c[1] = cur->name;
 		c[2] = r->old ? r->old->name : "";
 		c[3] = ra_rchange_name(r->change);
-		for (k = 4; k < 14; k++)
+		no_priv_cells(&c[4]);
+		for (k = 4 + PRIV_COLS; k < NCOL; k++)
 			c[k] = "";
 		if (r->np == 0) {
-			c[12] = r->escalation ? "yes" : "no";
-			rc = ra_csv_write_row(out, c, 14);
+			c[NCOL - 2] = r->escalation ? "yes" : "no";
+			if (r->unexported)
+				c[NCOL - 1] = r->unexported ==
+				    RA_UNEXPORTED_OLD ? "old: "
+				    RA_NOT_EXPORTED_REASON : r->unexported ==
+				    RA_UNEXPORTED_NEW ? "new: "
+				    RA_NOT_EXPORTED_REASON :
+				    RA_NOT_EXPORTED_REASON;
+			rc = ra_csv_write_row(out, c, NCOL);
 		}
 		for (k = 0; rc == 0 && k < r->np; k++) {
 			const struct ra_pdiff	*p = &r->p[k];
-			const struct ra_privdef	*pd = &cat->v[p->priv];
 
-			c[4] = pd->name;
-			c[5] = pd->entity;
-			c[6] = ra_tab_name(pd->tab);
-			c[7] = ra_section_name(pd->section);
-			c[8] = ra_access_name(pd->access);
-			c[9] = p->old ? ra_level_name(p->old) : "";
-			c[10] = p->new ? ra_level_name(p->new) : "";
-			c[11] = ra_pchange_name(p->change);
-			c[12] = p->reason ? "yes" : "no";
-			c[13] = p->reason ? p->reason : "";
-			rc = ra_csv_write_row(out, c, 14);
+			ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
+			priv_cells(&c[4], &pi, &label);
+			c[4 + PRIV_COLS] = p->old ? ra_level_name(p->old) : "";
+			c[5 + PRIV_COLS] = p->new ? ra_level_name(p->new) : "";
+			c[6 + PRIV_COLS] = ra_pchange_name(p->change);
+			c[7 + PRIV_COLS] = p->reason ? "yes" : "no";
+			c[8 + PRIV_COLS] = p->reason ? p->reason : "";
+			rc = ra_csv_write_row(out, c, NCOL);
 		}
 	}
+	ra_buf_free(&label);
 	return rc == 0 ? RA_OK : RA_EIO;
 }
 
@@ -293,10 +359,13 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
     const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "tab", "section", "entity",
-	    "access", "privilege" };
-	const struct ra_catalog	*cat = &ctx->cat;
+	    "access", "privilege", "display_name", "tab_source",
+	    "entity_source", "depths_source" };
+	enum { NHEAD = 9 };
 	struct ra_grid		 g = { 0 };
 	struct ra_bitmap	*set = NULL;
+	struct ra_buf		 label = { 0 };
+	struct ra_pinfo		 pi;
 	const char		**c = NULL;
 	char			**heads;
 	size_t			 nroles = 0, nset = 0, i, k, s, j, col;
@@ -313,15 +382,15 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 			if (ra_bitmap_unpacked(&sol[s]->role[j].bits,
 			    &set[nset]) == -1)
 				goto out;
-	if (ra_grid_build(cat, NULL, &g) == -1)
+	if (ra_grid_build(ctx, sol, nsol, &g) == -1)
 		goto out;
-	if ((c = calloc(5 + nroles, sizeof(*c))) == NULL)
+	if ((c = calloc(NHEAD + nroles, sizeof(*c))) == NULL)
 		goto out;
-	for (k = 0; k < 5; k++)
+	for (k = 0; k < NHEAD; k++)
 		c[k] = head[k];
 	for (k = 0; k < nroles; k++)
-		c[5 + k] = heads[k];
-	rc = ra_csv_write_row(out, c, 5 + nroles) == 0 ? RA_OK : RA_EIO;
+		c[NHEAD + k] = heads[k];
+	rc = ra_csv_write_row(out, c, NHEAD + nroles) == 0 ? RA_OK : RA_EIO;
 	for (i = 0; rc == RA_OK && i < g.n; i++) {
 		const struct ra_grid_row	*r = &g.row[i];
 
@@ -330,22 +399,35 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 
 			if (p == RA_NOPRIV)
 				continue;
+			ra_pinfo(ctx, sol, nsol, p, &pi);
+			label.len = 0;
+			ra_pinfo_label(&pi, &label);
+			ra_buf_add(&label, "", 0);
+			if (label.oom) {
+				rc = RA_ENOMEM;
+				break;
+			}
 			c[0] = ra_tab_name(r->tab);
 			c[1] = ra_section_name(r->section);
 			c[2] = r->label;
-			c[3] = ra_access_name(cat->v[p].access);
-			c[4] = cat->v[p].name;
+			c[3] = ra_access_name(pi.access);
+			c[4] = pi.name;
+			c[5] = label.s;
+			c[6] = ra_prov_name(pi.tab_by);
+			c[7] = ra_prov_name(pi.entity_by);
+			c[8] = ra_prov_name(pi.depths_by);
 			for (col = 0; col < nset; col++) {
 				enum ra_level	 l = ra_bitmap_get(&set[col], p);
 
-				c[5 + col] = l == RA_LEVEL_NONE ? "" :
+				c[NHEAD + col] = l == RA_LEVEL_NONE ? "" :
 				    ra_level_name(l);
 			}
-			if (ra_csv_write_row(out, c, 5 + nroles) != 0)
+			if (ra_csv_write_row(out, c, NHEAD + nroles) != 0)
 				rc = RA_EIO;
 		}
 	}
 out:
+	ra_buf_free(&label);
 	ra_grid_free(&g);
 	for (k = 0; k < nset; k++)
 		ra_bitmap_free(&set[k]);
@@ -362,25 +444,28 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
     FILE *out)
 {
 	static const char *const head[] = { "input", "kind", "role_id",
-	    "role_name", "location", "severity", "code", "privilege",
+	    "role_name", "location", "severity", "code", PRIV_HEAD,
 	    "level", "message" };
-	struct ra_buf	 loc = { 0 }, m = { 0 };
+	enum { NCOL = 7 + PRIV_COLS + 2 };
+	struct ra_buf	 loc = { 0 }, label = { 0 }, m = { 0 };
+	struct ra_pinfo	 pi;
 	char		 code[16];
-	const char	*c[10];
+	const char	*c[NCOL];
 	size_t		 i;
 	int		 rc;
 
 	(void)o;
-	rc = ra_csv_write_row(out, head, 10);
+	rc = ra_csv_write_row(out, head, NCOL);
 	for (i = 0; rc == 0 && i < ln->n; i++) {
 		const struct ra_finding		*f = &ln->f[i];
 		const struct ra_solution	*s = ln->sol[f->sol];
 
 		loc.len = 0;
 		ra_role_location(f->role, &loc);
-		c[9] = ra_finding_message(ln, f, &m);
+		c[8 + PRIV_COLS] = ra_finding_message(ln, f, &m);
 		if (loc.oom || m.oom) {
 			ra_buf_free(&loc);
+			ra_buf_free(&label);
 			ra_buf_free(&m);
 			return RA_ENOMEM;
 		}
@@ -392,13 +477,18 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
 		c[4] = loc.s;
 		c[5] = ra_severity_name(f->severity);
 		c[6] = code;
-		c[7] = f->priv == RA_NOPRIV ? "" :
-		    ln->ctx->cat.v[f->priv].name;
-		c[8] = f->level == RA_LEVEL_NONE ? "" :
+		if (f->priv == RA_NOPRIV)
+			no_priv_cells(&c[7]);
+		else {
+			ra_pinfo(ln->ctx, &ln->sol[f->sol], 1, f->priv, &pi);
+			priv_cells(&c[7], &pi, &label);
+		}
+		c[7 + PRIV_COLS] = f->level == RA_LEVEL_NONE ? "" :
 		    ra_level_name(f->level);
-		rc = ra_csv_write_row(out, c, 10);
+		rc = ra_csv_write_row(out, c, NCOL);
 	}
 	ra_buf_free(&loc);
+	ra_buf_free(&label);
 	ra_buf_free(&m);
 	return rc == 0 ? RA_OK : RA_EIO;
 }
@@ -408,16 +498,16 @@ ra_render_combined_csv(const struct ra_combined *cb,
     const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "combination", "roles",
-	    "status", "privilege", "entity", "tab", "section", "access",
-	    "required", "held", "granted_by" };
-	const struct ra_catalog	*cat = &cb->ctx->cat;
-	struct ra_buf		 name = { 0 }, by = { 0 };
-	const char		*c[11];
+	    "status", PRIV_HEAD, "required", "held", "granted_by" };
+	enum { NCOL = 3 + PRIV_COLS + 3 };
+	struct ra_buf		 name = { 0 }, by = { 0 }, label = { 0 };
+	struct ra_pinfo		 pi;
+	const char		*c[NCOL];
 	size_t			 i, k, g;
 	int			 rc;
 
 	(void)o;
-	rc = ra_csv_write_row(out, head, 11);
+	rc = ra_csv_write_row(out, head, NCOL);
 	for (i = 0; rc == 0 && i < cb->nc; i++) {
 		const struct ra_combo	*co = &cb->c[i];
 
@@ -445,19 +535,19 @@ ra_render_combined_csv(const struct ra_combined *cb,
 			c[0] = idx;
 			c[1] = name.s;
 			c[2] = co->nmiss ? "fail" : "pass";
-			c[3] = cat->v[q->req->priv].name;
-			c[4] = ra_req_entity(cat, q->req);
-			c[5] = ra_tab_name(ra_req_tab(cat, q->req));
-			c[6] = ra_section_name(ra_req_section(cat, q->req));
-			c[7] = ra_access_name(cat->v[q->req->priv].access);
-			c[8] = ra_level_name(q->req->min);
-			c[9] = q->held ? ra_level_name(q->held) : "";
-			c[10] = by.s;
-			rc = ra_csv_write_row(out, c, 11);
+			ra_pinfo(cb->ctx, cb->sol, cb->nsol, q->req->priv,
+			    &pi);
+			priv_cells(&c[3], &pi, &label);
+			c[3 + PRIV_COLS] = ra_level_name(q->req->min);
+			c[4 + PRIV_COLS] = q->held ? ra_level_name(q->held) :
+			    "";
+			c[5 + PRIV_COLS] = by.s;
+			rc = ra_csv_write_row(out, c, NCOL);
 		}
 	}
 	ra_buf_free(&name);
 	ra_buf_free(&by);
+	ra_buf_free(&label);
 	return rc == 0 ? RA_OK : RA_EIO;
 }
 
@@ -476,17 +566,18 @@ enum ra_err
 ra_render_explain_csv(const struct ra_explanation *x,
     const struct ra_write_opts *o, FILE *out)
 {
-	static const char *const head[] = { "privilege", "entity", "tab",
-	    "section", "access", "found", "required", "profiles", "input",
-	    "role_id", "role_name", "location", "held", "lacks" };
-	const struct ra_catalog	*cat = &x->ctx->cat;
-	struct ra_buf		 profs = { 0 }, loc = { 0 };
-	const char		*c[14];
+	static const char *const head[] = { PRIV_HEAD, "found", "required",
+	    "profiles", "input", "role_id", "role_name", "location", "held",
+	    "lacks" };
+	enum { NCOL = PRIV_COLS + 9, F = PRIV_COLS };
+	struct ra_buf		 profs = { 0 }, loc = { 0 }, label = { 0 };
+	struct ra_pinfo		 pi;
+	const char		*c[NCOL];
 	size_t			 k, i, j;
 	int			 rc;
 
 	(void)o;
-	rc = ra_csv_write_row(out, head, 14);
+	rc = ra_csv_write_row(out, head, NCOL);
 	for (k = 0; rc == 0 && k < x->np; k++) {
 		const struct ra_xpriv	*xp = &x->p[k];
 		const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
@@ -498,18 +589,15 @@ ra_render_explain_csv(const struct ra_explanation *x,
 		ra_buf_add(&profs, "", 0);
 		if (profs.oom)
 			return RA_ENOMEM;
-		c[0] = d->name;
-		c[1] = d->entity;
-		c[2] = ra_tab_name(d->tab);
-		c[3] = ra_section_name(d->section);
-		c[4] = ra_access_name(d->access);
-		c[5] = how_name(xp->how);
-		c[6] = xp->required ? ra_level_name(xp->required) : "";
-		c[7] = profs.s;
-		for (i = 8; i < 14; i++)
+		ra_pinfo_def(x->ctx, x->sol, x->nsol, d, &pi);
+		priv_cells(c, &pi, &label);
+		c[F] = how_name(xp->how);
+		c[F + 1] = xp->required ? ra_level_name(xp->required) : "";
+		c[F + 2] = profs.s;
+		for (i = F + 3; i < NCOL; i++)
 			c[i] = "";
 		if (xp->nr == 0)
-			rc = ra_csv_write_row(out, c, 14);
+			rc = ra_csv_write_row(out, c, NCOL);
 		for (i = 0; rc == 0 && i < xp->nr; i++) {
 			const struct ra_xrole	*xr = &xp->r[i];
 
@@ -517,13 +605,13 @@ ra_render_explain_csv(const struct ra_explanation *x,
 			ra_role_location(xr->role, &loc);
 			if (loc.oom)
 				break;
-			c[8] = x->sol[xr->sol]->path;
-			c[9] = xr->role->id;
-			c[10] = xr->role->name;
-			c[11] = loc.s;
-			c[12] = xr->held ? ra_level_name(xr->held) : "";
-			c[13] = xr->lacks ? "yes" : "no";
-			rc = ra_csv_write_row(out, c, 14);
+			c[F + 3] = x->sol[xr->sol]->path;
+			c[F + 4] = xr->role->id;
+			c[F + 5] = xr->role->name;
+			c[F + 6] = loc.s;
+			c[F + 7] = xr->held ? ra_level_name(xr->held) : "";
+			c[F + 8] = xr->lacks ? "yes" : "no";
+			rc = ra_csv_write_row(out, c, NCOL);
 		}
 	}
 	/* A text naming no privilege: the missing ones of its profile. */
@@ -540,31 +628,79 @@ ra_render_explain_csv(const struct ra_explanation *x,
 			for (j = 0; rc == 0 && j < r->nmiss; j++) {
 				const struct ra_missing	*m = &r->miss[j];
 
-				c[0] = cat->v[m->priv].name;
-				c[1] = ra_req_entity(cat, m->req);
-				c[2] = ra_tab_name(m->tab);
-				c[3] = ra_section_name(ra_req_section(cat,
-				    m->req));
-				c[4] = ra_access_name(cat->v[m->priv].access);
-				c[5] = "profile";
-				c[6] = ra_level_name(m->req->min);
-				c[7] = rep->prof[0]->name;
-				c[8] = x->sol[r->sol]->path;
-				c[9] = r->role->id;
-				c[10] = r->role->name;
-				c[11] = loc.s;
-				c[12] = m->actual ? ra_level_name(m->actual) :
-				    "";
-				c[13] = "yes";
-				rc = ra_csv_write_row(out, c, 14);
+				pi = *m->pi;
+				priv_cells(c, &pi, &label);
+				c[F] = "profile";
+				c[F + 1] = ra_level_name(m->req->min);
+				c[F + 2] = rep->prof[0]->name;
+				c[F + 3] = x->sol[r->sol]->path;
+				c[F + 4] = r->role->id;
+				c[F + 5] = r->role->name;
+				c[F + 6] = loc.s;
+				c[F + 7] = m->actual ?
+				    ra_level_name(m->actual) : "";
+				c[F + 8] = "yes";
+				rc = ra_csv_write_row(out, c, NCOL);
 			}
 		}
 	}
 	ra_buf_free(&profs);
+	ra_buf_free(&label);
 	if (loc.oom) {
 		ra_buf_free(&loc);
 		return RA_ENOMEM;
 	}
 	ra_buf_free(&loc);
 	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+enum ra_err
+ra_render_privileges_csv(const struct ra_privlist *pl,
+    const struct ra_write_opts *o, FILE *out)
+{
+	static const char *const head[] = { PRIV_HEAD, "tab_ids",
+	    "entity_ids", "depths", "depth_ids", "observed", "observed_ids",
+	    "ownership", "ownership_ids", "privilegeid", "conflicts" };
+	enum { NCOL = PRIV_COLS + 10 };
+	struct ra_buf	 label = { 0 }, dep = { 0 }, obs = { 0 }, conf = { 0 };
+	const char	*c[NCOL];
+	size_t		 i, k;
+	int		 rc;
+
+	(void)o;
+	rc = ra_csv_write_row(out, head, NCOL);
+	for (i = 0; rc == 0 && i < pl->n; i++) {
+		const struct ra_privrec	*r = &pl->v[i];
+		const struct ra_pinfo	*pi = &r->info;
+
+		dep.len = obs.len = conf.len = 0;
+		levels_list(&dep, pi->depths);
+		levels_list(&obs, pi->observed);
+		for (k = 0; k < r->nconf; k++)
+			ra_buf_printf(&conf, "%s%s of %s: %s", k ? "; " : "",
+			    r->conf[k]->field, r->conf[k]->subject,
+			    r->conf[k]->used);
+		ra_buf_add(&conf, "", 0);
+		if (dep.oom || obs.oom || conf.oom) {
+			rc = -2;
+			break;
+		}
+		priv_cells(c, pi, &label);
+		c[PRIV_COLS] = pi->tab_ids;
+		c[PRIV_COLS + 1] = pi->entity_ids;
+		c[PRIV_COLS + 2] = dep.s;
+		c[PRIV_COLS + 3] = pi->depth_ids;
+		c[PRIV_COLS + 4] = obs.s;
+		c[PRIV_COLS + 5] = pi->observed_ids;
+		c[PRIV_COLS + 6] = ra_owner_name(pi->owner);
+		c[PRIV_COLS + 7] = pi->owner_ids;
+		c[PRIV_COLS + 8] = r->def.id ? r->def.id : "";
+		c[PRIV_COLS + 9] = conf.s;
+		rc = ra_csv_write_row(out, c, NCOL);
+	}
+	ra_buf_free(&label);
+	ra_buf_free(&dep);
+	ra_buf_free(&obs);
+	ra_buf_free(&conf);
+	return rc == 0 ? RA_OK : rc == -2 ? RA_ENOMEM : RA_EIO;
 }

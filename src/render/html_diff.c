@@ -107,8 +107,9 @@ changes_table(struct ra_html *pg, struct ra_html_node *sec,
 {
 	static const char *const heads[] = { "Tab", "Privilege", "Entity",
 	    "Change", "Old", "New", "Severity", "Escalation" };
-	const struct ra_catalog	*cat = &d->ctx->cat;
+	const struct ra_solution *sides[2] = { d->new, d->old };
 	struct ra_html_node	*tb, *tr, *td;
+	struct ra_pinfo		 pi;
 	size_t			 k;
 
 	ra_html_tel(pg, sec, "h3", NULL, "Privilege changes");
@@ -116,18 +117,14 @@ changes_table(struct ra_html *pg, struct ra_html_node *sec,
 	    8);
 	for (k = 0; k < r->np; k++) {
 		const struct ra_pdiff	*p = &r->p[k];
-		const struct ra_privdef	*pd = &cat->v[p->priv];
 		enum ra_severity	 s = ra_pdiff_severity(p);
 
+		ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
 		tr = ra_html_el(pg, tb, "tr", NULL);
-		ra_html_place_cell(pg, tr, pd->tab, pd->section);
+		ra_html_place_cell(pg, tr, &pi);
 		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
-		    pd->name);
-		td = ra_html_uel(pg, tr, "td", NULL, pd->entity);
-		if (pd->access != RA_ACCESS_NONE) {
-			ra_html_text(pg, td, ": ");
-			ra_html_text(pg, td, ra_html_access_head[pd->access]);
-		}
+		    pi.name);
+		ra_html_label_cell(pg, tr, &pi);
 		ra_html_tel(pg, tr, "td", NULL, ra_pchange_name(p->change));
 		td = ra_html_el(pg, tr, "td", NULL);
 		ra_html_circle(pg, td, p->old);
@@ -182,7 +179,10 @@ roles_table(struct ra_html *pg, const struct ra_diff *d)
 		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
 		    *cur->id ? cur->id : "(no id)");
 		td = ra_html_el(pg, tr, "td", NULL);
-		if (r->change == RA_RCH_CHANGED)
+		if (r->change == RA_RCH_CHANGED && r->unexported)
+			ra_html_text(pg, td, "not compared: privileges not in "
+			    "one export");
+		else if (r->change == RA_RCH_CHANGED)
 			ra_html_textf(pg, td, "%zu", r->np);
 		else
 			ra_html_textf(pg, td, "%s, %zu privilege%s",
@@ -246,6 +246,13 @@ role_section(struct ra_html *pg, const struct ra_diff *d, size_t i,
 		location_row(pg, t, "Old location", r->old, b);
 	if (r->new != NULL)
 		location_row(pg, t, "New location", r->new, b);
+	if (r->unexported) {
+		td = ra_html_meta_row(pg, t, "Privileges");
+		ra_html_text(pg, td, r->unexported == RA_UNEXPORTED_OLD ?
+		    "old: " : r->unexported == RA_UNEXPORTED_NEW ? "new: " : "");
+		ra_html_text(pg, td, RA_NOT_EXPORTED_REASON);
+		return;
+	}
 	if (r->change != RA_RCH_CHANGED) {
 		td = ra_html_meta_row(pg, t, "Privileges");
 		ra_html_textf(pg, td, "%zu %s", cur->nprivs,
@@ -299,7 +306,9 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	memset(&v, 0, sizeof(v));
 	if ((pd = calloc(cat->n ? cat->n : 1, sizeof(*pd))) == NULL)
 		return RA_ENOMEM;
-	if (ra_grid_build(cat, NULL, &grid) == -1) {
+	sol[0] = d->new;
+	sol[1] = d->old;
+	if (ra_grid_build(d->ctx, sol, 2, &grid) == -1) {
 		free(pd);
 		return RA_ENOMEM;
 	}
@@ -322,11 +331,14 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	ra_html_badge(pg, n, d->escalations ? "error" : d->nr ? "warning" :
 	    "pass", d->escalations ? "ESCALATION" : d->nr ? "CHANGED" :
 	    "SAME");
-	ra_html_textf(pg, n, " Roles: %zu added, %zu removed, %zu changed.  "
-	    "Privileges: %zu added, %zu removed, %zu raised, %zu lowered.  "
-	    "Escalations: %zu.", d->roles_added, d->roles_removed,
-	    d->roles_changed, d->added, d->removed, d->raised, d->lowered,
-	    d->escalations);
+	ra_html_textf(pg, n, " Roles: %zu added, %zu removed, %zu changed",
+	    d->roles_added, d->roles_removed, d->roles_changed);
+	if (d->roles_not_exported)
+		ra_html_textf(pg, n, ", %zu not in one export",
+		    d->roles_not_exported);
+	ra_html_textf(pg, n, ".  Privileges: %zu added, %zu removed, %zu "
+	    "raised, %zu lowered.  Escalations: %zu.", d->added, d->removed,
+	    d->raised, d->lowered, d->escalations);
 	t = ra_html_meta_table(pg, o->generated);
 	td = ra_html_meta_row(pg, t, "Profiles evaluated");
 	for (i = 0; i < d->nprof; i++) {

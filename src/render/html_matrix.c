@@ -104,11 +104,12 @@ tab_table(struct ra_html *pg, const struct ra_catalog *cat,
 				if (span > 1)
 					ra_html_attr(pg, n, "rowspan", id);
 				ra_html_utext(pg, n, r->label);
+				if (r->unplaced)
+					ra_html_unplaced(pg, n);
 				span = 0;
 			}
-			ra_html_tel(pg, tr, "td", NULL, k != RA_ACCESS_NONE ?
-			    ra_html_access_head[k] :
-			    ra_html_access_head[cat->v[p].access]);
+			ra_html_tel(pg, tr, "td", NULL, ra_access_label(k !=
+			    RA_ACCESS_NONE ? (enum ra_access)k : r->access));
 			ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code",
 			    NULL, cat->v[p].name);
 			for (q = 0; q < nroles; q++)
@@ -144,7 +145,7 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 			if (ra_bitmap_unpacked(&sol[s]->role[i].bits,
 			    &set[nset]) == -1)
 				goto out;
-	if (ra_grid_build(cat, NULL, &grid) == -1)
+	if (ra_grid_build(ctx, sol, nsol, &grid) == -1)
 		goto out;
 	ra_html_title(&b, "Security role matrix", sol, nsol);
 	if ((pg = ra_html_new(b.oom ? "" : b.s, out)) == NULL)

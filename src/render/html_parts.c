@@ -23,11 +23,6 @@ static const char *const glyph[] = {
 	"\xe2\x97\x8f"
 };
 
-const char *const ra_html_access_head[RA_ACCESS__COUNT] = {
-	"", "Create", "Read", "Write", "Delete", "Append", "Append To",
-	"Assign", "Share"
-};
-
 static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
 
 void
@@ -214,18 +209,80 @@ ra_html_badge(struct ra_html *pg, struct ra_html_node *parent,
 	return ra_html_tel(pg, parent, "span", c, s);
 }
 
+/* "category (ids)" of a fact, or the category alone when it has no ids. */
+static void
+why_add(struct ra_buf *b, enum ra_prov by, const char *ids)
+{
+	ra_buf_adds(b, ra_prov_name(by));
+	if (*ids && strcmp(ids, "unplaced") != 0)
+		ra_buf_printf(b, " (%s)", ids);
+}
+
 struct ra_html_node *
 ra_html_place_cell(struct ra_html *pg, struct ra_html_node *tr,
-    enum ra_tab tab, enum ra_section sec)
+    const struct ra_pinfo *pi)
 {
 	struct ra_html_node	*td;
+	struct ra_buf		 t = { 0 };
 
-	td = ra_html_tel(pg, tr, "td", NULL, ra_tab_name(tab));
-	if (sec != RA_SECTION_ENTITIES) {
+	/* Written as it goes: the title before the text. */
+	ra_buf_adds(&t, "tab: ");
+	why_add(&t, pi->tab_by, pi->tab_ids);
+	td = ra_html_el(pg, tr, "td", NULL);
+	if (t.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_uattr(pg, td, "title", t.s);
+	ra_buf_free(&t);
+	ra_html_text(pg, td, ra_tab_name(pi->tab));
+	if (pi->section != RA_SECTION_ENTITIES) {
 		ra_html_text(pg, td, " \xe2\x80\xba ");
-		ra_html_text(pg, td, ra_section_name(sec));
+		ra_html_text(pg, td, ra_section_name(pi->section));
 	}
+	if (pi->tab_by == RA_PROV_UNPLACED)
+		ra_html_unplaced(pg, td);
 	return td;
+}
+
+struct ra_html_node *
+ra_html_label_cell(struct ra_html *pg, struct ra_html_node *tr,
+    const struct ra_pinfo *pi)
+{
+	struct ra_html_node	*td;
+	struct ra_buf		 l = { 0 };
+
+	/* Written as it goes: the title before the text. */
+	ra_buf_adds(&l, "display name: ");
+	why_add(&l, pi->entity_by, pi->entity_ids);
+	ra_buf_adds(&l, "; depths: ");
+	why_add(&l, pi->depths_by, pi->depth_ids);
+	td = ra_html_el(pg, tr, "td", NULL);
+	if (l.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_uattr(pg, td, "title", l.s);
+	l.len = 0;
+	ra_pinfo_label(pi, &l);
+	ra_buf_add(&l, "", 0);
+	if (l.oom)
+		ra_html_fail(pg);
+	else
+		ra_html_utext(pg, td, l.s);
+	ra_buf_free(&l);
+	return td;
+}
+
+void
+ra_html_unplaced(struct ra_html *pg, struct ra_html_node *parent)
+{
+	struct ra_html_node	*n;
+
+	/* Written as it goes: the attribute before the text. */
+	n = ra_html_el(pg, parent, "span", "unplaced");
+	ra_html_attr(pg, n, "title", "no fact places it: shown under "
+	    "Missing Entities, as the role editor shows a table it has no "
+	    "place for");
+	ra_html_text(pg, n, "unplaced");
 }
 
 /* One key of the legend: a sample cell styled STYLE, then what it means. */
@@ -322,7 +379,7 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
 	tr = ra_html_el(pg, ra_html_el(pg, tb, "thead", NULL), "tr", NULL);
 	ra_html_tel(pg, tr, "th", NULL, "Entity");
 	for (k = RA_ACCESS_CREATE; k < RA_ACCESS__COUNT; k++)
-		ra_html_tel(pg, tr, "th", NULL, ra_html_access_head[k]);
+		ra_html_tel(pg, tr, "th", NULL, ra_access_label(k));
 	tb = ra_html_el(pg, tb, "tbody", NULL);
 	for (i = a; i < b; i++) {
 		const struct ra_grid_row	*r = &v->grid->row[i];
@@ -333,6 +390,8 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
 		th = ra_html_el(pg, tr, "th", NULL);
 		ra_html_attr(pg, th, "scope", "row");
 		ra_html_utext(pg, th, r->label);
+		if (r->unplaced)
+			ra_html_unplaced(pg, th);
 		for (k = RA_ACCESS_CREATE; k < RA_ACCESS__COUNT; k++) {
 			size_t	 p = ra_grid_cell(v->grid, r, k);
 
@@ -372,8 +431,10 @@ section_table(struct ra_html *pg, const struct ra_html_view *v,
 		ra_html_utext(pg, th, r->label);
 		if (r->access != RA_ACCESS_NONE) {
 			ra_html_text(pg, th, ": ");
-			ra_html_text(pg, th, ra_html_access_head[r->access]);
+			ra_html_text(pg, th, ra_access_label(r->access));
 		}
+		if (r->unplaced)
+			ra_html_unplaced(pg, th);
 		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
 		    v->ctx->cat.v[p].name);
 		v->cell(pg, v, tr, p);

@@ -33,8 +33,7 @@ check_cell(struct ra_html *pg, const struct ra_html_view *v,
 	ra_buf_adds(t, ra_level_editor_name(held));
 	if (need != RA_LEVEL_NONE) {
 		ra_buf_adds(t, "; required: ");
-		ra_buf_adds(t, ra_level_editor_name(need));
-		ra_buf_adds(t, " or more");
+		ra_buf_adds(t, ra_need_name(need));
 	}
 	td = ra_html_el(pg, tr, "td", miss ? "c miss" :
 	    need != RA_LEVEL_NONE ? "c req" : "c");
@@ -45,7 +44,7 @@ check_cell(struct ra_html *pg, const struct ra_html_view *v,
 	ra_html_circle(pg, td, held);
 	if (miss)
 		ra_html_text(pg, ra_html_tel(pg, td, "span", "why", "needs "),
-		    ra_level_editor_name(need));
+		    ra_need_name(need));
 }
 
 /* The privileges R lacks, each where the editor shows it. */
@@ -53,31 +52,29 @@ static void
 missing_table(struct ra_html *pg, struct ra_html_node *sec,
     const struct ra_report *rep, const struct ra_result *r)
 {
-	static const char *const heads[] = { "Tab", "Privilege", "Entity",
-	    "Access", "Needs", "Holds" };
+	static const char *const heads[] = { "Tab", "Privilege", "Name",
+	    "Needs", "Holds" };
 	const struct ra_catalog	*cat = &rep->ctx->cat;
 	struct ra_html_node	*tb, *tr, *td;
+	struct ra_pinfo		 pi;
 	size_t			 k;
 
 	ra_html_tel(pg, sec, "h3", NULL, "Missing privileges");
 	tb = ra_html_thead(pg, ra_html_el(pg, sec, "table", "missing"), heads,
-	    6);
+	    5);
 	for (k = 0; k < r->nmiss; k++) {
 		const struct ra_missing	*m = &r->miss[k];
-		enum ra_access		 acc = cat->v[m->priv].access;
 
+		pi = *m->pi;
 		tr = ra_html_el(pg, tb, "tr", NULL);
-		ra_html_place_cell(pg, tr, m->tab, ra_req_section(cat, m->req));
+		ra_html_place_cell(pg, tr, &pi);
 		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
 		    cat->v[m->priv].name);
-		ra_html_uel(pg, tr, "td", NULL, ra_req_entity(cat, m->req));
-		ra_html_tel(pg, tr, "td", NULL, acc == RA_ACCESS_NONE ? "" :
-		    ra_html_access_head[acc]);
+		ra_html_label_cell(pg, tr, &pi);
 		td = ra_html_el(pg, tr, "td", NULL);
 		ra_html_circle(pg, td, m->req->min);
 		ra_html_text(pg, td, " ");
-		ra_html_text(pg, td, m->req->min > RA_LEVEL_BASIC ?
-		    ra_level_editor_name(m->req->min) : "any depth");
+		ra_html_text(pg, td, ra_need_name(m->req->min));
 		td = ra_html_el(pg, tr, "td", NULL);
 		ra_html_circle(pg, td, m->actual);
 		ra_html_text(pg, td, " ");
@@ -85,6 +82,9 @@ missing_table(struct ra_html *pg, struct ra_html_node *sec,
 		    "not granted" : ra_level_editor_name(m->actual));
 	}
 }
+
+static void	 verdict_badge(struct ra_html *, struct ra_html_node *,
+		    const struct ra_result *);
 
 /* The table of every role: verdict, name (a link to its section), place. */
 static void
@@ -108,8 +108,7 @@ roles_table(struct ra_html *pg, const struct ra_report *rep,
 		const struct ra_result	*r = &rep->res[i];
 
 		tr = ra_html_el(pg, tb, "tr", NULL);
-		ra_html_badge(pg, ra_html_el(pg, tr, "td", NULL), r->nmiss ?
-		    "fail" : "pass", r->nmiss ? "FAIL" : "PASS");
+		verdict_badge(pg, ra_html_el(pg, tr, "td", NULL), r);
 		snprintf(id, sizeof(id), "#role-%zu", i + 1);
 		n = ra_html_el(pg, ra_html_el(pg, tr, "td", NULL), "a", NULL);
 		ra_html_attr(pg, n, "href", id);
@@ -131,6 +130,18 @@ roles_table(struct ra_html *pg, const struct ra_report *rep,
 	}
 }
 
+/* The badge of result R: PASS, FAIL or NOT EXPORTED. */
+static void
+verdict_badge(struct ra_html *pg, struct ra_html_node *parent,
+    const struct ra_result *r)
+{
+	if (r->not_exported)
+		ra_html_badge(pg, parent, "skip", "NOT EXPORTED");
+	else
+		ra_html_badge(pg, parent, r->nmiss ? "fail" : "pass",
+		    r->nmiss ? "FAIL" : "PASS");
+}
+
 /* The section of result I: what the role is, what it lacks, its grids. */
 static void
 role_section(struct ra_html *pg, const struct ra_report *rep, size_t i,
@@ -144,8 +155,7 @@ role_section(struct ra_html *pg, const struct ra_report *rep, size_t i,
 	snprintf(id, sizeof(id), "role-%zu", i + 1);
 	ra_html_attr(pg, sec, "id", id);
 	n = ra_html_el(pg, sec, "h2", NULL);
-	ra_html_badge(pg, n, r->nmiss ? "fail" : "pass", r->nmiss ? "FAIL" :
-	    "PASS");
+	verdict_badge(pg, n, r);
 	ra_html_utext(pg, n, r->role->name);
 	tb = ra_html_el(pg, sec, "table", "meta");
 	ra_html_utext(pg, ra_html_el(pg, ra_html_meta_row(pg, tb, "Id"),
@@ -158,6 +168,11 @@ role_section(struct ra_html *pg, const struct ra_report *rep, size_t i,
 	    "code", NULL), b->oom ? "" : b->s);
 	ra_html_textf(pg, ra_html_meta_row(pg, tb, "Privileges"),
 	    "%zu granted", r->role->nprivs);
+	if (r->not_exported) {
+		ra_html_text(pg, ra_html_meta_row(pg, tb, "Requirements"),
+		    "not judged: " RA_NOT_EXPORTED_REASON);
+		return;
+	}
 	td = ra_html_meta_row(pg, tb, "Requirements");
 	if (r->nmiss)
 		ra_html_textf(pg, td, "%zu of %zu required privilege%s "
@@ -197,7 +212,7 @@ ra_render_report_html(const struct ra_report *rep,
 			need[rep->req.req[i].priv] =
 			    rep->req.req[i].min > RA_LEVEL_BASIC ?
 			    rep->req.req[i].min : RA_LEVEL_BASIC;
-	if (ra_grid_build(cat, &rep->req, &grid) == -1) {
+	if (ra_grid_build(rep->ctx, rep->sol, rep->nsol, &grid) == -1) {
 		free(need);
 		return RA_ENOMEM;
 	}
@@ -217,6 +232,8 @@ ra_render_report_html(const struct ra_report *rep,
 	ra_html_textf(pg, n, " %zu role%s in %zu input%s: %zu pass, %zu fail",
 	    rep->nres, rep->nres == 1 ? "" : "s", rep->nsol,
 	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
+	if (rep->nskip)
+		ra_html_textf(pg, n, ", %zu not exported", rep->nskip);
 	t = ra_html_meta_table(pg, o->generated);
 	td = ra_html_meta_row(pg, t, rep->nprof == 1 ? "Profile" :
 	    "Profiles");

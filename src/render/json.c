@@ -161,6 +161,35 @@ json_profile(const struct ra_profile *p)
 	return o;
 }
 
+/*
+ * What every JSON report says of privilege PI, into O: its name, its one
+ * display name (ra_pinfo_label()), its table's display name, where the
+ * editor shows it, and where the tab, the display name and the depths
+ * came from (source, solution, rule, unplaced).
+ */
+static void
+json_priv(json_t *o, const struct ra_pinfo *pi)
+{
+	struct ra_buf	 l = { 0 };
+	json_t		*src = json_object();
+
+	ra_pinfo_label(pi, &l);
+	json_object_set_new(o, "privilege", jstr(pi->name));
+	json_object_set_new(o, "display_name", l.oom ? NULL :
+	    jstr(l.s ? l.s : ""));
+	json_object_set_new(o, "entity", jstr(pi->entity));
+	json_object_set_new(o, "tab", jstr(ra_tab_name(pi->tab)));
+	json_object_set_new(o, "section", pi->section == RA_SECTION_ENTITIES ?
+	    json_null() : jstr(ra_section_name(pi->section)));
+	json_object_set_new(o, "access", pi->access == RA_ACCESS_NONE ?
+	    json_null() : jstr(ra_access_name(pi->access)));
+	json_object_set_new(src, "tab", jstr(ra_prov_name(pi->tab_by)));
+	json_object_set_new(src, "entity", jstr(ra_prov_name(pi->entity_by)));
+	json_object_set_new(src, "depths", jstr(ra_prov_name(pi->depths_by)));
+	json_object_set_new(o, "source", src);
+	ra_buf_free(&l);
+}
+
 static json_t *
 json_role_location(const struct ra_role *r)
 {
@@ -329,38 +358,29 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
 }
 
 /*
- * Role R's result against the profiles: the role, "pass" or "fail", and
- * each privilege it lacks with where the editor shows it.  The check
- * report names the entity and access right of each; FULL 0 leaves them
- * out (an explanation's profile check).
+ * Role R's result against the profiles: the role, "pass", "fail" or
+ * "not-exported" (with the reason), and each privilege it lacks with
+ * where the editor shows it.
  */
 static json_t *
-json_result(const struct ra_catalog *cat, const struct ra_result *r,
-    int full)
+json_result(const struct ra_result *r)
 {
-	json_t	*o, *m, *ma;
-	size_t	 k;
+	struct ra_pinfo	 pi;
+	json_t		*o, *m, *ma;
+	size_t		 k;
 
 	o = json_role(r->role, r->sol);
-	json_object_set_new(o, "status", jstr(r->nmiss ? "fail" : "pass"));
+	json_object_set_new(o, "status", jstr(r->not_exported ?
+	    "not-exported" : r->nmiss ? "fail" : "pass"));
+	json_object_set_new(o, "reason", r->not_exported ?
+	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
 	ma = json_array();
 	for (k = 0; k < r->nmiss; k++) {
 		const struct ra_missing	*x = &r->miss[k];
-		enum ra_section		 sec = ra_req_section(cat, x->req);
-		enum ra_access		 acc = cat->v[x->priv].access;
 
+		pi = *x->pi;
 		m = json_object();
-		json_object_set_new(m, "privilege", jstr(cat->v[x->priv].name));
-		if (full)
-			json_object_set_new(m, "entity",
-			    jstr(ra_req_entity(cat, x->req)));
-		json_object_set_new(m, "tab", jstr(ra_tab_name(x->tab)));
-		json_object_set_new(m, "section", sec == RA_SECTION_ENTITIES ?
-		    json_null() : jstr(ra_section_name(sec)));
-		if (full)
-			json_object_set_new(m, "access",
-			    acc == RA_ACCESS_NONE ? json_null() :
-			    jstr(ra_access_name(acc)));
+		json_priv(m, &pi);
 		json_object_set_new(m, "required",
 		    jstr(ra_level_name(x->req->min)));
 		json_object_set_new(m, "actual", json_level(x->actual));
@@ -378,7 +398,7 @@ check_role(void *arg, size_t i)
 
 	if (i >= rep->nres)
 		return NULL;
-	return json_result(&rep->ctx->cat, &rep->res[i], 1);
+	return json_result(&rep->res[i]);
 }
 
 enum ra_err
@@ -400,6 +420,8 @@ ra_render_report_json(const struct ra_report *rep,
 	json_object_set_new(s, "roles", json_integer((json_int_t)rep->nres));
 	json_object_set_new(s, "pass", json_integer((json_int_t)rep->npass));
 	json_object_set_new(s, "fail", json_integer((json_int_t)rep->nfail));
+	json_object_set_new(s, "not_exported",
+	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
 	return ra_json_dump_streamed(root, root, "roles", 2, check_role,
@@ -419,9 +441,14 @@ ra_render_roles_json(const struct ra_ctx *ctx,
 	json_object_set_new(root, "inputs", json_inputs(sol, nsol));
 	a = json_array();
 	for (s = 0; s < nsol; s++)
-		for (i = 0; i < sol[s]->nrole; i++)
-			json_array_append_new(a,
-			    json_role(&sol[s]->role[i], s));
+		for (i = 0; i < sol[s]->nrole; i++) {
+			json_t	*r = json_role(&sol[s]->role[i], s);
+
+			json_object_set_new(r, "reason", ra_role_not_exported(
+			    &sol[s]->role[i]) ? jstr(RA_NOT_EXPORTED_REASON) :
+			    json_null());
+			json_array_append_new(a, r);
+		}
 	json_object_set_new(root, "roles", a);
 	json_object_set_new(root, "diagnostics", json_diags(ctx));
 	return ra_json_dump(root, out);
@@ -442,18 +469,14 @@ ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
 }
 
 static json_t *
-json_pdiff(const struct ra_catalog *cat, const struct ra_pdiff *p)
+json_pdiff(const struct ra_diff *d, const struct ra_pdiff *p)
 {
-	const struct ra_privdef	*d = &cat->v[p->priv];
+	const struct ra_solution *sides[2] = { d->new, d->old };
+	struct ra_pinfo		 pi;
 	json_t			*m = json_object();
 
-	json_object_set_new(m, "privilege", jstr(d->name));
-	json_object_set_new(m, "entity", jstr(d->entity));
-	json_object_set_new(m, "tab", jstr(ra_tab_name(d->tab)));
-	json_object_set_new(m, "section", d->section == RA_SECTION_ENTITIES ?
-	    json_null() : jstr(ra_section_name(d->section)));
-	json_object_set_new(m, "access", d->access == RA_ACCESS_NONE ?
-	    json_null() : jstr(ra_access_name(d->access)));
+	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
+	json_priv(m, &pi);
 	json_object_set_new(m, "old", json_level(p->old));
 	json_object_set_new(m, "new", json_level(p->new));
 	json_object_set_new(m, "change", jstr(ra_pchange_name(p->change)));
@@ -473,6 +496,8 @@ ra_json_diff_summary(const struct ra_diff *d)
 	    json_integer((json_int_t)d->roles_removed));
 	json_object_set_new(s, "roles_changed",
 	    json_integer((json_int_t)d->roles_changed));
+	json_object_set_new(s, "roles_not_exported",
+	    json_integer((json_int_t)d->roles_not_exported));
 	json_object_set_new(s, "privileges_added",
 	    json_integer((json_int_t)d->added));
 	json_object_set_new(s, "privileges_removed",
@@ -501,7 +526,7 @@ pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 
 	if (i >= at->r->np)
 		return 0;
-	v = json_pdiff(&at->d->ctx->cat, &at->r->p[i]);
+	v = json_pdiff(at->d, &at->r->p[i]);
 	el = json_dumps(v, JSON_INDENT(2));
 	json_decref(v);
 	if (el == NULL)
@@ -542,6 +567,11 @@ diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	    json_role_location(r->old) : json_null());
 	json_object_set_new(o, "new_location", r->new ?
 	    json_role_location(r->new) : json_null());
+	json_object_set_new(o, "not_exported", r->unexported == 0 ?
+	    json_null() : jstr(r->unexported == RA_UNEXPORTED_OLD ? "old" :
+	    r->unexported == RA_UNEXPORTED_NEW ? "new" : "both"));
+	json_object_set_new(o, "reason", r->unexported == 0 ? json_null() :
+	    jstr(RA_NOT_EXPORTED_REASON));
 	json_object_set_new(o, "privileges", json_array());
 	ta = json_array();
 	for (k = 0; k < r->nt; k++) {
@@ -618,24 +648,29 @@ finding_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
 	struct lint_at		*at = arg;
 	const struct ra_finding	*f;
-	const struct ra_privdef	*d;
+	struct ra_pinfo		 pi;
 	json_t			*f1;
+	int			 d;
 	char			 code[16], *el;
 	int			 rc;
 
 	if (i >= at->end - at->first)
 		return 0;
 	f = &at->ln->f[at->first + i];
-	d = f->priv == RA_NOPRIV ? NULL : &at->ln->ctx->cat.v[f->priv];
+	d = f->priv != RA_NOPRIV;
+	if (d)
+		ra_pinfo(at->ln->ctx, &at->ln->sol[at->sol], 1, f->priv, &pi);
 	f1 = json_object();
 	json_object_set_new(f1, "severity", jstr(ra_severity_name(f->severity)));
 	snprintf(code, sizeof(code), "RA%03d", f->code);
 	json_object_set_new(f1, "code", jstr(code));
-	json_object_set_new(f1, "privilege", jstr(d ? d->name : NULL));
+	json_object_set_new(f1, "privilege", jstr(d ? pi.name : NULL));
 	json_object_set_new(f1, "level", d ? jstr(ra_level_name(f->level)) :
 	    json_null());
-	json_object_set_new(f1, "allowed", d ?
-	    json_depths(ra_privdef_depths(d)) : json_null());
+	json_object_set_new(f1, "allowed", d ? json_depths(pi.depths) :
+	    json_null());
+	json_object_set_new(f1, "allowed_source", d ?
+	    jstr(ra_prov_name(pi.depths_by)) : json_null());
 	json_object_set_new(f1, "message",
 	    jstr(ra_finding_message(at->ln, f, &at->m)));
 	el = at->m.oom ? NULL : json_dumps(f1, JSON_INDENT(2));
@@ -677,6 +712,8 @@ lint_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	r = &at->ln->sol[at->sol]->role[at->role];
 	o = json_role(r, at->sol);
 	json_object_set_new(o, "inherit", jstr(inherit[r->inherit]));
+	json_object_set_new(o, "reason", ra_role_not_exported(r) ?
+	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
 	json_object_set_new(o, "findings", json_array());
 	ra_lint_role_findings(at->ln, r, &at->first, &at->end);
 	if (fputs(sep, out) == EOF) {
@@ -721,7 +758,7 @@ enum ra_err
 ra_render_combined_json(const struct ra_combined *cb,
     const struct ra_write_opts *wo, FILE *out)
 {
-	const struct ra_catalog	*cat = &cb->ctx->cat;
+	struct ra_pinfo		 pi;
 	json_t			*root = json_object(), *a, *o, *ra, *qa;
 	json_t			*q1, *ga, *g1, *s;
 	size_t			 i, k, g;
@@ -751,24 +788,11 @@ ra_render_combined_json(const struct ra_combined *cb,
 		qa = json_array();
 		for (k = 0; k < co->nr; k++) {
 			const struct ra_creq	*q = &co->r[k];
-			enum ra_section		 sec = ra_req_section(cat,
-			    q->req);
-			enum ra_access		 acc =
-			    cat->v[q->req->priv].access;
 
+			ra_pinfo(cb->ctx, cb->sol, cb->nsol, q->req->priv,
+			    &pi);
 			q1 = json_object();
-			json_object_set_new(q1, "privilege",
-			    jstr(cat->v[q->req->priv].name));
-			json_object_set_new(q1, "entity",
-			    jstr(ra_req_entity(cat, q->req)));
-			json_object_set_new(q1, "tab",
-			    jstr(ra_tab_name(ra_req_tab(cat, q->req))));
-			json_object_set_new(q1, "section",
-			    sec == RA_SECTION_ENTITIES ? json_null() :
-			    jstr(ra_section_name(sec)));
-			json_object_set_new(q1, "access",
-			    acc == RA_ACCESS_NONE ? json_null() :
-			    jstr(ra_access_name(acc)));
+			json_priv(q1, &pi);
 			json_object_set_new(q1, "required",
 			    jstr(ra_level_name(q->req->min)));
 			json_object_set_new(q1, "held",
@@ -806,16 +830,12 @@ json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
 	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+	struct ra_pinfo		 pi;
 	json_t			*o = json_object(), *a, *e;
 	size_t			 k;
 
-	json_object_set_new(o, "privilege", jstr(d->name));
-	json_object_set_new(o, "entity", jstr(d->entity));
-	json_object_set_new(o, "tab", jstr(ra_tab_name(d->tab)));
-	json_object_set_new(o, "section", d->section == RA_SECTION_ENTITIES ?
-	    json_null() : jstr(ra_section_name(d->section)));
-	json_object_set_new(o, "access", d->access == RA_ACCESS_NONE ?
-	    json_null() : jstr(ra_access_name(d->access)));
+	ra_pinfo_def(x->ctx, x->sol, x->nsol, d, &pi);
+	json_priv(o, &pi);
 	json_object_set_new(o, "in_catalog", json_boolean(d->listed));
 	a = json_array();
 	if (xp->how & RA_XHOW_NAMED)
@@ -829,7 +849,7 @@ json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
 	json_object_set_new(o, "id_in_text", jstr(xp->idtext));
 	json_object_set_new(o, "implied_by", jstr(xp->why));
 	json_object_set_new(o, "required", json_level(xp->required));
-	json_object_set_new(o, "depths", json_depths(ra_privdef_depths(d)));
+	json_object_set_new(o, "depths", json_depths(pi.depths));
 	a = json_array();
 	for (k = 0; k < xp->np; k++) {
 		const struct ra_req	*q = xp->p[k].req;
@@ -860,7 +880,7 @@ json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
 
 /* A profile checked because the text names none of its privileges. */
 static json_t *
-json_check(const struct ra_explanation *x, const struct ra_report *rep)
+json_check(const struct ra_report *rep)
 {
 	json_t	*o = json_object(), *a;
 	size_t	 i;
@@ -868,8 +888,7 @@ json_check(const struct ra_explanation *x, const struct ra_report *rep)
 	json_object_set_new(o, "profile", jstr(rep->prof[0]->name));
 	a = json_array();
 	for (i = 0; i < rep->nres; i++)
-		json_array_append_new(a, json_result(&x->ctx->cat,
-		    &rep->res[i], 0));
+		json_array_append_new(a, json_result(&rep->res[i]));
 	json_object_set_new(o, "roles", a);
 	return o;
 }
@@ -929,7 +948,7 @@ ra_render_explain_json(const struct ra_explanation *x,
 	json_object_set_new(root, "privileges", a);
 	a = json_array();
 	for (k = 0; k < x->nrep; k++)
-		json_array_append_new(a, json_check(x, x->rep[k]));
+		json_array_append_new(a, json_check(x->rep[k]));
 	json_object_set_new(root, "profile_checks", a);
 	s = json_object();
 	json_object_set_new(s, "errors", json_integer((json_int_t)x->ns));
@@ -938,5 +957,83 @@ ra_render_explain_json(const struct ra_explanation *x,
 	    json_integer((json_int_t)x->nlacking));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(x->ctx));
+	return ra_json_dump(root, out);
+}
+
+enum ra_err
+ra_render_privileges_json(const struct ra_privlist *pl,
+    const struct ra_write_opts *wo, FILE *out)
+{
+	json_t	*root = json_object(), *a, *o, *ids, *t, *ca, *c1, *s;
+	size_t	 i, k, unplaced = 0;
+
+	(void)wo;
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "inputs", json_inputs(pl->sol, pl->nsol));
+	a = json_array();
+	for (i = 0; i < pl->n; i++) {
+		const struct ra_privrec	*r = &pl->v[i];
+		const struct ra_pinfo	*pi = &r->info;
+
+		unplaced += pi->tab_by == RA_PROV_UNPLACED;
+		o = json_object();
+		json_priv(o, pi);
+		ids = json_object();
+		json_object_set_new(ids, "tab", jstr(pi->tab_ids));
+		json_object_set_new(ids, "entity", jstr(pi->entity_ids));
+		json_object_set_new(ids, "depths", jstr(pi->depth_ids));
+		json_object_set_new(o, "source_ids", ids);
+		json_object_set_new(o, "in_catalog",
+		    json_boolean(pi->in_catalog));
+		json_object_set_new(o, "id", jstr(r->def.id));
+		json_object_set_new(o, "depths", json_depths(pi->depths));
+		t = json_object();
+		json_object_set_new(t, "depths", json_depths(pi->observed));
+		json_object_set_new(t, "roles", json_integer((json_int_t)
+		    (r->kb ? r->kb->observed_roles : 0)));
+		json_object_set_new(t, "source_ids", jstr(pi->observed_ids));
+		json_object_set_new(o, "observed", t);
+		if (pi->owner != RA_OWNER_UNKNOWN) {
+			t = json_object();
+			json_object_set_new(t, "logical_name",
+			    r->table && *r->table->logical ?
+			    jstr(r->table->logical) : json_null());
+			json_object_set_new(t, "ownership",
+			    jstr(ra_owner_name(pi->owner)));
+			json_object_set_new(t, "source",
+			    jstr(ra_prov_name(pi->owner_by)));
+			json_object_set_new(t, "source_ids",
+			    jstr(pi->owner_ids));
+			json_object_set_new(t, "has_privilege",
+			    json_boolean(ra_pinfo_access_ok(pi)));
+		} else
+			t = json_null();
+		json_object_set_new(o, "table", t);
+		ca = json_array();
+		for (k = 0; k < r->nconf; k++) {
+			const struct ra_kb_conflict	*c = r->conf[k];
+
+			c1 = json_object();
+			json_object_set_new(c1, "subject", jstr(c->subject));
+			json_object_set_new(c1, "field", jstr(c->field));
+			json_object_set_new(c1, "value_a", jstr(c->value_a));
+			json_object_set_new(c1, "source_a", jstr(c->source_a));
+			json_object_set_new(c1, "value_b", jstr(c->value_b));
+			json_object_set_new(c1, "source_b", jstr(c->source_b));
+			json_object_set_new(c1, "preferred",
+			    jstr(c->preferred));
+			json_object_set_new(c1, "used", jstr(c->used));
+			json_object_set_new(c1, "reason", jstr(c->reason));
+			json_array_append_new(ca, c1);
+		}
+		json_object_set_new(o, "conflicts", ca);
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "privileges", a);
+	s = json_object();
+	json_object_set_new(s, "privileges", json_integer((json_int_t)pl->n));
+	json_object_set_new(s, "unplaced", json_integer((json_int_t)unplaced));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(pl->ctx));
 	return ra_json_dump(root, out);
 }

@@ -112,26 +112,30 @@ md_html(struct ra_buf *b, const char *s)
 
 
 /*
- * Where a privilege is and what it is, as three cells of a row: "Tab"
- * or "Tab › Section", NAME as code, and ENTITY with the access right.
+ * Where privilege PI is and what it is, as three cells of a row: "Tab"
+ * or "Tab › Section" (with "(unplaced)" when no fact places it), its
+ * name as code, and its display name (ra_pinfo_label()).
  */
 static void
-priv_cells(struct ra_buf *b, enum ra_tab tab, enum ra_section sec,
-    const char *name, const char *entity, enum ra_access acc)
+priv_cells(struct ra_buf *b, const struct ra_pinfo *pi)
 {
-	ra_buf_adds(b, ra_tab_name(tab));
-	if (sec != RA_SECTION_ENTITIES) {
+	struct ra_buf	 l = { 0 };
+
+	ra_buf_adds(b, ra_tab_name(pi->tab));
+	if (pi->section != RA_SECTION_ENTITIES) {
 		ra_buf_adds(b, " \xe2\x80\xba ");
-		ra_buf_adds(b, ra_section_name(sec));
+		ra_buf_adds(b, ra_section_name(pi->section));
 	}
+	if (pi->tab_by == RA_PROV_UNPLACED)
+		ra_buf_adds(b, " (unplaced)");
 	ra_buf_adds(b, " | ");
-	md_code(b, name);
+	md_code(b, pi->name);
 	ra_buf_adds(b, " | ");
-	md(b, entity);
-	if (acc != RA_ACCESS_NONE) {
-		ra_buf_adds(b, ": ");
-		ra_buf_adds(b, ra_access_name(acc));
-	}
+	ra_pinfo_label(pi, &l);
+	md(b, l.oom || l.s == NULL ? "" : l.s);
+	if (l.oom)
+		b->oom = 1;
+	ra_buf_free(&l);
 }
 
 static void
@@ -183,8 +187,8 @@ enum ra_err
 ra_render_report_md(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
-	const struct ra_catalog	*cat = &rep->ctx->cat;
 	struct ra_buf		 b = { 0 }, loc = { 0 };
+	struct ra_pinfo		 pi;
 	size_t			 i, k, s, pass, fail;
 	enum ra_err		 rc;
 
@@ -207,12 +211,17 @@ ra_render_report_md(const struct ra_report *rep,
 	ra_buf_printf(&b, ": %zu required privilege%s " DASH " roleaudit "
 	    RA_VERSION "\n\n", rep->req.n, rep->req.n == 1 ? "" : "s");
 
+	if (rep->nskip)
+		ra_buf_printf(&b, "%zu role%s not judged: " RA_NOT_EXPORTED_REASON
+		    ".\n\n", rep->nskip, rep->nskip == 1 ? "" : "s");
 	ra_buf_adds(&b, "| Input | Kind | Solution | Roles | Pass | Fail |\n"
 	    "| --- | --- | --- | ---: | ---: | ---: |\n");
 	for (s = 0; s < rep->nsol; s++) {
 		pass = fail = 0;
 		for (i = 0; i < rep->nres; i++)
 			if (rep->res[i].sol == s) {
+				if (rep->res[i].not_exported)
+					continue;
 				if (rep->res[i].nmiss)
 					fail++;
 				else
@@ -231,8 +240,8 @@ ra_render_report_md(const struct ra_report *rep,
 		for (i = 0; i < rep->nres; i++) {
 			const struct ra_result	*r = &rep->res[i];
 
-			ra_buf_adds(&b, r->nmiss ? "| " FAIL " | " :
-			    "| " PASS " | ");
+			ra_buf_adds(&b, r->not_exported ? "| " DASH " | " :
+			    r->nmiss ? "| " FAIL " | " : "| " PASS " | ");
 			md(&b, r->role->name);
 			ra_buf_adds(&b, " | ");
 			loc.len = 0;
@@ -242,7 +251,9 @@ ra_render_report_md(const struct ra_report *rep,
 			}
 			ra_role_location(r->role, &loc);
 			md_code(&b, loc.oom ? "" : loc.s);
-			if (r->nmiss)
+			if (r->not_exported)
+				ra_buf_adds(&b, " | not exported |\n");
+			else if (r->nmiss)
 				ra_buf_printf(&b, " | %zu of %zu |\n", r->nmiss,
 				    rep->req.n);
 			else
@@ -259,18 +270,16 @@ ra_render_report_md(const struct ra_report *rep,
 		ra_buf_adds(&b, "\n<details><summary>" FAIL " ");
 		md_html(&b, r->role->name);
 		ra_buf_printf(&b, ": %zu missing</summary>\n\n", r->nmiss);
-		ra_buf_adds(&b, "| Tab | Privilege | Entity | Needs | Holds |\n"
+		ra_buf_adds(&b, "| Tab | Privilege | Name | Needs | Holds |\n"
 		    "| --- | --- | --- | --- | --- |\n");
 		for (k = 0; k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
+			pi = *m->pi;
 			ra_buf_adds(&b, "| ");
-			priv_cells(&b, m->tab, ra_req_section(cat, m->req),
-			    cat->v[m->priv].name, ra_req_entity(cat, m->req),
-			    cat->v[m->priv].access);
+			priv_cells(&b, &pi);
 			ra_buf_printf(&b, " | %s | %s |\n",
-			    m->req->min > RA_LEVEL_BASIC ?
-			    ra_level_name(m->req->min) : "any depth",
+			    ra_need_name(m->req->min),
 			    m->actual == RA_LEVEL_NONE ? DASH :
 			    ra_level_name(m->actual));
 		}
@@ -307,8 +316,9 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
 {
 	static const char	 marks[] = { '+', '-', '^', 'v' };
-	const struct ra_catalog	*cat = &d->ctx->cat;
+	const struct ra_solution *sides[2] = { d->new, d->old };
 	struct ra_buf		 b = { 0 };
+	struct ra_pinfo		 pi;
 	size_t			 i, k, esc;
 	enum ra_err		 rc;
 
@@ -326,11 +336,15 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 	    "| --- | --- | --- | --- | ---: |\n");
 	input_line(&b, "old", d->old);
 	input_line(&b, "new", d->new);
-	ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu changed.  "
-	    "Privileges: %zu added, %zu removed, %zu raised, %zu lowered.  "
-	    "Escalations: %zu.  " DASH " roleaudit " RA_VERSION "\n",
-	    d->roles_added, d->roles_removed, d->roles_changed, d->added,
-	    d->removed, d->raised, d->lowered, d->escalations);
+	ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu changed",
+	    d->roles_added, d->roles_removed, d->roles_changed);
+	if (d->roles_not_exported)
+		ra_buf_printf(&b, ", %zu not in one export",
+		    d->roles_not_exported);
+	ra_buf_printf(&b, ".  Privileges: %zu added, %zu removed, %zu raised, "
+	    "%zu lowered.  Escalations: %zu.  " DASH " roleaudit " RA_VERSION
+	    "\n", d->added, d->removed, d->raised, d->lowered,
+	    d->escalations);
 	if (d->nr) {
 		ra_buf_adds(&b, "\n| | Change | Role | Privileges | "
 		    "Escalations | Profiles |\n"
@@ -348,7 +362,10 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 				md(&b, r->old->name);
 				ra_buf_adds(&b, ")");
 			}
-			if (r->change == RA_RCH_CHANGED)
+			if (r->change == RA_RCH_CHANGED && r->unexported)
+				ra_buf_adds(&b, " | not compared: privileges "
+				    "not in one export | ");
+			else if (r->change == RA_RCH_CHANGED)
 				ra_buf_printf(&b, " | %zu changed | ", r->np);
 			else
 				ra_buf_printf(&b, " | %zu privilege%s | ",
@@ -382,17 +399,16 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 		md_html(&b, cur->name);
 		ra_buf_printf(&b, ": %zu privilege change%s</summary>\n\n",
 		    r->np, r->np == 1 ? "" : "s");
-		ra_buf_adds(&b, "| | Tab | Privilege | Entity | Old | New | "
+		ra_buf_adds(&b, "| | Tab | Privilege | Name | Old | New | "
 		    "Escalation |\n"
 		    "| --- | --- | --- | --- | --- | --- | --- |\n");
 		for (k = 0; k < r->np; k++) {
 			const struct ra_pdiff	*p = &r->p[k];
-			const struct ra_privdef	*pd = &cat->v[p->priv];
 
+			ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
 			ra_buf_printf(&b, "| %s %c | ", sev_icon(
 			    ra_pdiff_severity(p)), marks[p->change]);
-			priv_cells(&b, pd->tab, pd->section, pd->name,
-			    pd->entity, pd->access);
+			priv_cells(&b, &pi);
 			ra_buf_printf(&b, " | %s | %s | ", p->old ?
 			    ra_level_name(p->old) : DASH, p->new ?
 			    ra_level_name(p->new) : DASH);

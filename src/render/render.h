@@ -42,6 +42,8 @@ enum ra_err	 ra_render_combined_text(const struct ra_combined *,
 		    const struct ra_write_opts *o, FILE *out);
 enum ra_err	 ra_render_explain_text(const struct ra_explanation *,
 		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_privileges_text(const struct ra_privlist *,
+		    const struct ra_write_opts *o, FILE *out);
 
 enum ra_err	 ra_render_report_csv(const struct ra_report *,
 		    const struct ra_write_opts *o, FILE *out);
@@ -61,6 +63,8 @@ enum ra_err	 ra_render_combined_csv(const struct ra_combined *,
 		    const struct ra_write_opts *o, FILE *out);
 enum ra_err	 ra_render_explain_csv(const struct ra_explanation *,
 		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_privileges_csv(const struct ra_privlist *,
+		    const struct ra_write_opts *o, FILE *out);
 
 enum ra_err	 ra_render_report_json(const struct ra_report *,
 		    const struct ra_write_opts *o, FILE *out);
@@ -76,6 +80,8 @@ enum ra_err	 ra_render_lint_json(const struct ra_lint *,
 enum ra_err	 ra_render_combined_json(const struct ra_combined *,
 		    const struct ra_write_opts *o, FILE *out);
 enum ra_err	 ra_render_explain_json(const struct ra_explanation *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_privileges_json(const struct ra_privlist *,
 		    const struct ra_write_opts *o, FILE *out);
 
 enum ra_err	 ra_render_report_html(const struct ra_report *,
@@ -209,9 +215,6 @@ enum ra_err	 ra_html_end(struct ra_html *);
 
 /* ---- HTML: what the pages share (html_parts.c) ---------------------- */
 
-/* Column heads of the entity grid, as the editor writes them. */
-extern const char *const ra_html_access_head[RA_ACCESS__COUNT];
-
 /* The title of a page about inputs SOL: "WHAT: path and N more". */
 void		 ra_html_title(struct ra_buf *, const char *what,
 		    const struct ra_solution *const *sol, size_t nsol);
@@ -241,9 +244,20 @@ void		 ra_html_circle(struct ra_html *, struct ra_html_node *parent,
 struct ra_html_node *ra_html_badge(struct ra_html *,
 		    struct ra_html_node *parent, const char *cls,
 		    const char *s);
-/* A cell of row TR saying where a privilege is: "Tab" or "Tab › Section". */
+/*
+ * A cell of row TR saying where privilege PI is: "Tab" or "Tab ›
+ * Section", its source in a tooltip, marked when unplaced.
+ */
 struct ra_html_node *ra_html_place_cell(struct ra_html *,
-		    struct ra_html_node *tr, enum ra_tab, enum ra_section);
+		    struct ra_html_node *tr, const struct ra_pinfo *pi);
+/*
+ * A cell of row TR with PI's display name (ra_pinfo_label()), where it
+ * and the depths came from in a tooltip.
+ */
+struct ra_html_node *ra_html_label_cell(struct ra_html *,
+		    struct ra_html_node *tr, const struct ra_pinfo *pi);
+/* The mark of something no fact places, in PARENT. */
+void		 ra_html_unplaced(struct ra_html *, struct ra_html_node *parent);
 /*
  * The legend of the circles, and of the cell marks: MARKS 1 for a
  * report's required cells, 2 for a diff's changes, 0 for none.

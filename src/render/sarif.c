@@ -170,6 +170,47 @@ msg_add(struct ra_buf *b, const char *s)
 	ra_buf_free(&t);
 }
 
+/* Privilege PI's display name (ra_pinfo_label()) for a message. */
+static void
+label_add(struct ra_buf *b, const struct ra_pinfo *pi)
+{
+	struct ra_buf	 l = { 0 };
+
+	ra_pinfo_label(pi, &l);
+	msg_add(b, l.oom ? "" : l.s);
+	if (l.oom)
+		b->oom = 1;
+	ra_buf_free(&l);
+	if (pi->tab_by == RA_PROV_UNPLACED)
+		ra_buf_adds(b, ", unplaced");
+}
+
+/*
+ * What a result's properties say of privilege PI: its name, display
+ * name, place and where they came from.
+ */
+static void
+priv_props(json_t *p, const struct ra_pinfo *pi)
+{
+	struct ra_buf	 l = { 0 };
+	json_t		*src = json_object();
+
+	ra_pinfo_label(pi, &l);
+	json_object_set_new(p, "privilege", str(pi->name));
+	json_object_set_new(p, "displayName", l.oom ? NULL : str(l.s));
+	json_object_set_new(p, "entity", str(pi->entity));
+	json_object_set_new(p, "tab", str(ra_tab_name(pi->tab)));
+	json_object_set_new(p, "section", pi->section == RA_SECTION_ENTITIES ?
+	    json_null() : str(ra_section_name(pi->section)));
+	json_object_set_new(p, "access", pi->access == RA_ACCESS_NONE ?
+	    json_null() : str(ra_access_name(pi->access)));
+	json_object_set_new(src, "tab", str(ra_prov_name(pi->tab_by)));
+	json_object_set_new(src, "entity", str(ra_prov_name(pi->entity_by)));
+	json_object_set_new(src, "depths", str(ra_prov_name(pi->depths_by)));
+	json_object_set_new(p, "source", src);
+	ra_buf_free(&l);
+}
+
 static json_t *
 message(struct ra_buf *b)
 {
@@ -697,6 +738,25 @@ sarif_init(struct sarif *sf, const enum rule *r, size_t n)
 		sf->oom = 1;
 }
 
+/* The roles of REP not judged: their privileges are not in the export. */
+static json_t *
+not_exported(const struct ra_report *rep)
+{
+	json_t	*a = json_array(), *o;
+	size_t	 i;
+
+	for (i = 0; i < rep->nres; i++) {
+		if (!rep->res[i].not_exported)
+			continue;
+		o = json_object();
+		json_object_set_new(o, "role", str(rep->res[i].role->name));
+		json_object_set_new(o, "roleId", str(rep->res[i].role->id));
+		json_object_set_new(o, "reason", str(RA_NOT_EXPORTED_REASON));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 /*
  * The results of the check report's result I: a privilege it lacks
  * each, the lacking ones FROM to END.
@@ -705,32 +765,27 @@ static void
 check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 {
 	const struct ra_report		*rep = sf->rep;
-	const struct ra_catalog		*cat = &rep->ctx->cat;
 	const struct ra_result		*r = &rep->res[i];
 	const struct ra_solution	*s = rep->sol[r->sol];
+	struct ra_pinfo			 pi, *d = &pi;
 	json_t				*o, *p, *pa;
 	size_t				 k, j, q, z;
 
 	for (k = from; k < end; k++) {
 		const struct ra_missing	*x = &r->miss[k];
-		const struct ra_privdef	*d = &cat->v[x->priv];
-		enum ra_section		 sec = ra_req_section(cat, x->req);
 
+		pi = *x->pi;
 		sf->m.len = 0;
 		ra_buf_adds(&sf->m, "Role \"");
 		msg_add(&sf->m, r->role->name);
 		ra_buf_adds(&sf->m, "\" lacks ");
 		msg_add(&sf->m, d->name);
 		ra_buf_adds(&sf->m, " (");
-		msg_add(&sf->m, ra_req_entity(cat, x->req));
-		if (d->access != RA_ACCESS_NONE) {
-			ra_buf_adds(&sf->m, ": ");
-			ra_buf_adds(&sf->m, ra_access_name(d->access));
-		}
-		ra_buf_printf(&sf->m, "; %s", ra_tab_name(x->tab));
-		if (sec != RA_SECTION_ENTITIES)
+		label_add(&sf->m, d);
+		ra_buf_printf(&sf->m, "; %s", ra_tab_name(d->tab));
+		if (d->section != RA_SECTION_ENTITIES)
 			ra_buf_printf(&sf->m, " > %s",
-			    ra_section_name(sec));
+			    ra_section_name(d->section));
 		/* The profiles that list it (--min-level aside). */
 		pa = json_array();
 		sf->names.len = 0;
@@ -754,9 +809,10 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 		    q == 1 ? "s" : "");
 		if (x->req->min > RA_LEVEL_BASIC)
 			ra_buf_printf(&sf->m, "at %s or deeper",
-			    ra_level_name(x->req->min));
+			    ra_need_name(x->req->min));
 		else
-			ra_buf_adds(&sf->m, "at any depth");
+			ra_buf_printf(&sf->m, "at %s",
+			    ra_need_name(x->req->min));
 		if (x->actual == RA_LEVEL_NONE)
 			ra_buf_adds(&sf->m, "; the role does not hold it.");
 		else
@@ -769,17 +825,7 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 		p = json_object();
 		json_object_set_new(p, "role", str(r->role->name));
 		json_object_set_new(p, "roleId", str(r->role->id));
-		json_object_set_new(p, "privilege", str(d->name));
-		json_object_set_new(p, "entity",
-		    str(ra_req_entity(cat, x->req)));
-		json_object_set_new(p, "tab",
-		    str(ra_tab_name(x->tab)));
-		json_object_set_new(p, "section",
-		    sec == RA_SECTION_ENTITIES ? json_null() :
-		    str(ra_section_name(sec)));
-		json_object_set_new(p, "access",
-		    d->access == RA_ACCESS_NONE ? json_null() :
-		    str(ra_access_name(d->access)));
+		priv_props(p, d);
 		json_object_set_new(p, "required",
 		    str(ra_level_name(x->req->min)));
 		json_object_set_new(p, "actual",
@@ -816,7 +862,10 @@ ra_render_report_sarif(const struct ra_report *rep,
 	json_object_set_new(sum, "roles", json_integer((json_int_t)rep->nres));
 	json_object_set_new(sum, "pass", json_integer((json_int_t)rep->npass));
 	json_object_set_new(sum, "fail", json_integer((json_int_t)rep->nfail));
+	json_object_set_new(sum, "not_exported",
+	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(p, "summary", sum);
+	json_object_set_new(p, "notExported", not_exported(rep));
 	return finish(&sf, rep->ctx, p, out);
 }
 
@@ -873,37 +922,44 @@ rchange_result(struct sarif *sf, const struct ra_diff *d,
 		    cur->nprivs, cur->nprivs == 1 ? "" : "s");
 		break;
 	default:
-		ra_buf_adds(m, " was renamed from \"");
-		msg_add(m, r->old->name);
-		ra_buf_adds(m, "\".");
+		if (r->renamed) {
+			ra_buf_adds(m, " was renamed from \"");
+			msg_add(m, r->old->name);
+			ra_buf_adds(m, "\".");
+		}
+		if (r->unexported) {
+			ra_buf_adds(m, r->unexported == RA_UNEXPORTED_OLD ?
+			    " Old: " : r->unexported == RA_UNEXPORTED_NEW ?
+			    " New: " : " ");
+			ra_buf_adds(m, RA_NOT_EXPORTED_REASON ".");
+		}
 		break;
 	}
 	o = result(sf, r->change == RA_RCH_ADDED && r->escalation ?
 	    RULE_ESCALATION : RULE_CHANGE, ra_rchange_severity(r), m);
 	json_object_set_new(o, "locations", role_location(sf, s, cur));
-	fingerprint(o, cur, r->change == RA_RCH_CHANGED ? "renamed" :
-	    ra_rchange_name(r->change));
+	fingerprint(o, cur, r->change != RA_RCH_CHANGED ?
+	    ra_rchange_name(r->change) : r->renamed ? "renamed" :
+	    "not-exported");
 	json_object_set_new(o, "properties", change_props(cur,
-	    r->change == RA_RCH_CHANGED ? "renamed" :
-	    ra_rchange_name(r->change)));
+	    r->change != RA_RCH_CHANGED ? ra_rchange_name(r->change) :
+	    r->renamed ? "renamed" : "not-exported"));
 }
 
 static void
 pdiff_result(struct sarif *sf, const struct ra_diff *d,
     const struct ra_rdiff *r, const struct ra_pdiff *p, struct ra_buf *m)
 {
-	const struct ra_privdef	*pd = &d->ctx->cat.v[p->priv];
+	const struct ra_solution *sides[2] = { d->new, d->old };
+	struct ra_pinfo		 pi, *pd = &pi;
 	json_t			*o, *props;
 
+	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
 	role_msg(m, r->new);
 	ra_buf_adds(m, ": ");
 	msg_add(m, pd->name);
 	ra_buf_adds(m, " (");
-	msg_add(m, pd->entity);
-	if (pd->access != RA_ACCESS_NONE) {
-		ra_buf_adds(m, ": ");
-		ra_buf_adds(m, ra_access_name(pd->access));
-	}
+	label_add(m, pd);
 	ra_buf_printf(m, "; %s", ra_tab_name(pd->tab));
 	if (pd->section != RA_SECTION_ENTITIES)
 		ra_buf_printf(m, " > %s", ra_section_name(pd->section));
@@ -932,7 +988,7 @@ pdiff_result(struct sarif *sf, const struct ra_diff *d,
 	    r->new));
 	fingerprint(o, r->new, pd->name);
 	props = change_props(r->new, ra_pchange_name(p->change));
-	json_object_set_new(props, "privilege", str(pd->name));
+	priv_props(props, pd);
 	json_object_set_new(props, "old", p->old ? str(ra_level_name(p->old)) :
 	    json_null());
 	json_object_set_new(props, "new", p->new ? str(ra_level_name(p->new)) :

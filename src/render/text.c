@@ -119,18 +119,17 @@ role_head(struct ra_buf *b, int color, const char *indent, const char *ink,
 }
 
 /*
- * A walk through a list of N requirements in the role editor's order:
- * tab by tab, in a tab the entity grid, then the Miscellaneous and the
- * Privacy-related privileges; in one place, the list's own order.  REQ
- * gives the requirement of item K of LIST.  Start it with walk_start();
- * each walk_next() gives the next item in K, with TAB and SEC its place
- * and OPENS set when it is the first item of that place.
+ * A walk through a list of N privileges in the role editor's order: tab
+ * by tab, in a tab the entity grid, then the Miscellaneous and the
+ * Privacy-related privileges; in one place, the list's own order.  Each
+ * item's place is what ra_pinfo() says of it, given once with
+ * walk_place().  Start it with walk_start(); each walk_next() gives the
+ * next item in K, with TAB and SEC its place and OPENS set when it is
+ * the first item of that place.  walk_free() when done.
  */
 struct walk {
-	const struct ra_catalog	*cat;
-	const void		*list;
 	size_t			 n;
-	const struct ra_req	*(*req)(const void *list, size_t k);
+	unsigned char		*tabs, *secs;
 	enum ra_tab		 tab;
 	enum ra_section		 sec;
 	size_t			 k;
@@ -138,25 +137,40 @@ struct walk {
 	int			 fresh;		/* none given in this place */
 };
 
-static void
-walk_start(struct walk *w, const struct ra_catalog *cat, const void *list,
-    size_t n, const struct ra_req *(*req)(const void *, size_t))
+/* 0, or -1 when memory runs out. */
+static int
+walk_start(struct walk *w, size_t n)
 {
 	memset(w, 0, sizeof(*w));
-	w->cat = cat;
-	w->list = list;
 	w->n = n;
-	w->req = req;
 	w->k = (size_t)-1;
 	w->fresh = 1;
+	if ((w->tabs = calloc(n ? n : 1, 1)) == NULL ||
+	    (w->secs = calloc(n ? n : 1, 1)) == NULL) {
+		free(w->tabs);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+walk_place(struct walk *w, size_t k, const struct ra_pinfo *pi)
+{
+	w->tabs[k] = (unsigned char)pi->tab;
+	w->secs[k] = (unsigned char)pi->section;
+}
+
+static void
+walk_free(struct walk *w)
+{
+	free(w->tabs);
+	free(w->secs);
 }
 
 /* 1 with the next item in W->k, 0 when every place has been walked. */
 static int
 walk_next(struct walk *w)
 {
-	const struct ra_req	*q;
-
 	for (;;) {
 		if (++w->k >= w->n) {
 			w->k = (size_t)-1;
@@ -168,9 +182,7 @@ walk_next(struct walk *w)
 				continue;
 			return 0;
 		}
-		q = w->req(w->list, w->k);
-		if (ra_req_tab(w->cat, q) == w->tab &&
-		    ra_req_section(w->cat, q) == w->sec) {
+		if (w->tabs[w->k] == w->tab && w->secs[w->k] == w->sec) {
 			w->opens = w->fresh;
 			w->fresh = 0;
 			return 1;
@@ -178,22 +190,20 @@ walk_next(struct walk *w)
 	}
 }
 
-static const struct ra_req *
-missing_req(const void *list, size_t k)
+/*
+ * The display name of PI (ra_pinfo_label()), escaped, into B; with
+ * " (unplaced)" after it when no fact places it.
+ */
+static void
+label_of(struct ra_buf *b, const struct ra_pinfo *pi)
 {
-	return ((const struct ra_missing *)list)[k].req;
-}
+	struct ra_buf	 l = { 0 };
 
-static const struct ra_req *
-creq_req(const void *list, size_t k)
-{
-	return ((const struct ra_creq *)list)[k].req;
-}
-
-static const struct ra_req *
-profile_req(const void *list, size_t k)
-{
-	return &((const struct ra_req *)list)[k];
+	ra_pinfo_label(pi, &l);
+	ra_buf_add_safe(b, l.oom || l.s == NULL ? "" : l.s);
+	ra_buf_free(&l);
+	if (pi->tab_by == RA_PROV_UNPLACED)
+		ra_buf_adds(b, " (unplaced)");
 }
 
 /* The heading of a place in a role's list: "Tab" or "Tab > Section". */
@@ -225,46 +235,46 @@ status(struct ra_buf *st, const struct ra_missing *m)
 		ra_buf_printf(st, ", needs %s", ra_level_name(m->req->min));
 }
 
-static void
-missing_lines(struct ra_buf *b, int color, const struct ra_catalog *cat,
+static int
+missing_lines(struct ra_buf *b, int color, const struct ra_report *rep,
     const struct ra_result *r)
 {
-	struct ra_buf	 st = { 0 };
-	struct walk	 w;
-	size_t		 k, nw = 0, sw = 0;
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	struct ra_pinfo		 pi;
+	struct ra_buf		 st = { 0 };
+	struct walk		 w;
+	size_t			 k, nw = 0, sw = 0;
 
+	if (walk_start(&w, r->nmiss) == -1)
+		return -1;
 	for (k = 0; k < r->nmiss; k++) {
 		size_t	 n = width(cat->v[r->miss[k].priv].name);
 
 		nw = n > nw ? n : nw;
 		status(&st, &r->miss[k]);
 		sw = st.len > sw ? st.len : sw;
+		walk_place(&w, k, r->miss[k].pi);
 	}
-	walk_start(&w, cat, r->miss, r->nmiss, missing_req);
 	while (walk_next(&w)) {
 		const struct ra_missing	*m = &r->miss[w.k];
-		const char		*name, *ent, *acc;
+		const char		*name = cat->v[m->priv].name;
 
 		if (w.opens)
 			place_heading(b, color, w.tab, w.sec);
-		name = cat->v[m->priv].name;
-		ent = ra_req_entity(cat, m->req);
-		acc = ra_access_name(cat->v[m->priv].access);
+		pi = *m->pi;
 		ra_buf_adds(b, "          ");
 		ra_buf_add_safe(b, name);
 		ra_buf_pad(b, width(name), nw + 2);
 		status(&st, m);
 		ra_buf_adds(b, st.oom ? "" : st.s);
 		ra_buf_pad(b, st.len, sw + 2);
-		ra_buf_add_safe(b, ent);
-		if (*acc) {
-			ra_buf_adds(b, ": ");
-			ra_buf_adds(b, acc);
-		}
+		label_of(b, &pi);
 		trim(b);
 		ra_buf_adds(b, "\n");
 	}
+	walk_free(&w);
 	ra_buf_free(&st);
+	return 0;
 }
 
 enum ra_err
@@ -284,6 +294,14 @@ ra_render_report_text(const struct ra_report *rep,
 
 			if (r->sol != s)
 				continue;
+			if (r->not_exported) {
+				role_head(&b, o->color, "  ", RA_DIM, "SKIP",
+				    NULL, r->role);
+				ra_buf_adds(&b, "  " RA_NOT_EXPORTED_REASON "\n");
+				if ((rc = ra_buf_flush(&b, out)) != RA_OK)
+					goto out;
+				continue;
+			}
 			role_head(&b, o->color, "  ", r->nmiss ? RA_RED :
 			    RA_GREEN, r->nmiss ? "FAIL" : "PASS", NULL,
 			    r->role);
@@ -293,14 +311,20 @@ ra_render_report_text(const struct ra_report *rep,
 				ra_buf_printf(&b, ", %zu of %zu required "
 				    "missing", r->nmiss, rep->req.n);
 			ra_buf_adds(&b, "\n");
-			missing_lines(&b, o->color, &rep->ctx->cat, r);
+			if (missing_lines(&b, o->color, rep, r) == -1) {
+				rc = RA_ENOMEM;
+				goto out;
+			}
 			if ((rc = ra_buf_flush(&b, out)) != RA_OK)
 				goto out;
 		}
 	}
-	ra_buf_printf(&b, "\n%zu role%s in %zu input%s: %zu pass, %zu fail\n",
+	ra_buf_printf(&b, "\n%zu role%s in %zu input%s: %zu pass, %zu fail",
 	    rep->nres, rep->nres == 1 ? "" : "s", rep->nsol,
 	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
+	if (rep->nskip)
+		ra_buf_printf(&b, ", %zu not exported", rep->nskip);
+	ra_buf_adds(&b, "\n");
 	rc = ra_buf_flush(&b, out);
 out:
 	ra_buf_free(&b);
@@ -336,6 +360,8 @@ ra_render_roles_text(const struct ra_ctx *ctx,
 			ra_buf_printf(&b, "  %zu privilege%s  ", r->nprivs,
 			    r->nprivs == 1 ? "" : "s");
 			ra_buf_add_safe(&b, loc.oom ? "" : loc.s);
+			if (ra_role_not_exported(r))
+				ra_buf_adds(&b, "  " RA_NOT_EXPORTED_REASON);
 			ra_buf_adds(&b, "\n");
 			n++;
 		}
@@ -398,9 +424,11 @@ levels(struct ra_buf *b, const struct ra_pdiff *p)
 }
 
 static void
-diff_role(struct ra_buf *b, int color, const struct ra_catalog *cat,
+diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
     const struct ra_rdiff *r)
 {
+	const struct ra_solution *sides[2] = { df->new, df->old };
+	struct ra_pinfo		 pi;
 	static const char	 marks[] = { '+', '-', '^', 'v' };
 	static const char *const inks[] = { RA_GREEN, RA_RED, RA_RED, RA_GREEN };
 	const struct ra_role	*cur = r->new ? r->new : r->old;
@@ -426,6 +454,12 @@ diff_role(struct ra_buf *b, int color, const struct ra_catalog *cat,
 	}
 	if (r->change == RA_RCH_ADDED && r->escalation)
 		paint(b, color, RA_RED, "  ! grants escalating privileges");
+	if (r->unexported) {
+		ra_buf_adds(b, r->unexported == RA_UNEXPORTED_OLD ?
+		    "  old: " : r->unexported == RA_UNEXPORTED_NEW ?
+		    "  new: " : "  ");
+		ra_buf_adds(b, RA_NOT_EXPORTED_REASON);
+	}
 	ra_buf_adds(b, "\n");
 	for (k = 0; k < r->np; k++) {
 		size_t	 n = width(r->p[k].name);
@@ -436,8 +470,8 @@ diff_role(struct ra_buf *b, int color, const struct ra_catalog *cat,
 	}
 	for (k = 0; k < r->np; k++) {
 		const struct ra_pdiff	*d = &r->p[k];
-		const struct ra_privdef	*pd = &cat->v[d->priv];
 
+		ra_pinfo(df->ctx, sides, 2, d->priv, &pi);
 		if (d->tab != tab) {
 			tab = d->tab;
 			ra_buf_adds(b, "      ");
@@ -454,14 +488,10 @@ diff_role(struct ra_buf *b, int color, const struct ra_catalog *cat,
 		levels(&lv, d);
 		ra_buf_adds(b, lv.oom ? "" : lv.s);
 		ra_buf_pad(b, lv.len, lw + 2);
-		ra_buf_add_safe(b, pd->entity);
-		if (pd->access != RA_ACCESS_NONE) {
-			ra_buf_adds(b, ": ");
-			ra_buf_adds(b, ra_access_name(pd->access));
-		}
-		if (pd->section != RA_SECTION_ENTITIES) {
-			ra_buf_adds(b, *pd->entity ? " (" : "(");
-			ra_buf_adds(b, ra_section_name(pd->section));
+		label_of(b, &pi);
+		if (pi.section != RA_SECTION_ENTITIES) {
+			ra_buf_adds(b, " (");
+			ra_buf_adds(b, ra_section_name(pi.section));
 			ra_buf_adds(b, ")");
 		}
 		if (d->reason) {
@@ -495,17 +525,21 @@ ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
 	input_header(&b, d->new, o->color);
 	for (i = 0; i < d->nr && rc == RA_OK; i++) {
 		ra_buf_adds(&b, "\n");
-		diff_role(&b, o->color, &d->ctx->cat, &d->r[i]);
+		diff_role(&b, o->color, d, &d->r[i]);
 		rc = ra_buf_flush(&b, out);
 	}
 	if (rc == RA_OK) {
 		if (d->nr == 0)
 			ra_buf_adds(&b, "\nNo differences in roles.\n");
 		ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu "
-		    "changed.  Privileges: %zu added, %zu removed, %zu raised, "
-		    "%zu lowered.  Escalations: %zu.\n", d->roles_added,
-		    d->roles_removed, d->roles_changed, d->added, d->removed,
-		    d->raised, d->lowered, d->escalations);
+		    "changed", d->roles_added, d->roles_removed,
+		    d->roles_changed);
+		if (d->roles_not_exported)
+			ra_buf_printf(&b, ", %zu not in one export",
+			    d->roles_not_exported);
+		ra_buf_printf(&b, ".  Privileges: %zu added, %zu removed, "
+		    "%zu raised, %zu lowered.  Escalations: %zu.\n", d->added,
+		    d->removed, d->raised, d->lowered, d->escalations);
 		rc = ra_buf_flush(&b, out);
 	}
 	ra_buf_free(&b);
@@ -530,6 +564,12 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 			const struct ra_role	*r = &ln->sol[s]->role[i];
 			enum ra_severity	 worst = RA_SEV_NOTE;
 
+			if (ra_role_not_exported(r)) {
+				role_head(&b, o->color, "  ", RA_DIM, "SKIP",
+				    NULL, r);
+				ra_buf_adds(&b, "  " RA_NOT_EXPORTED_REASON "\n");
+				continue;
+			}
 			ra_lint_role_findings(ln, r, &first, &end);
 			for (k = first; k < end; k++)
 				if (ln->f[k].severity > worst)
@@ -632,6 +672,7 @@ combo_text(struct ra_buf *b, const struct ra_combined *cb,
     const struct ra_combo *c, int color)
 {
 	const struct ra_catalog	*cat = &cb->ctx->cat;
+	struct ra_pinfo		 pi;
 	struct ra_buf		 st = { 0 };
 	struct walk		 w;
 	size_t			 k, nw = 0, sw = 0;
@@ -663,7 +704,15 @@ combo_text(struct ra_buf *b, const struct ra_combined *cb,
 		held(&st, &c->r[k]);
 		sw = st.len > sw ? st.len : sw;
 	}
-	walk_start(&w, cat, c->r, c->nr, creq_req);
+	if (walk_start(&w, c->nr) == -1) {
+		b->oom = 1;
+		ra_buf_free(&st);
+		return;
+	}
+	for (k = 0; k < c->nr; k++) {
+		ra_pinfo(cb->ctx, cb->sol, cb->nsol, c->r[k].req->priv, &pi);
+		walk_place(&w, k, &pi);
+	}
 	while (walk_next(&w)) {
 		const struct ra_creq	*q = &c->r[w.k];
 		const char		*name = cat->v[q->req->priv].name;
@@ -684,6 +733,7 @@ combo_text(struct ra_buf *b, const struct ra_combined *cb,
 		trim(b);
 		ra_buf_adds(b, "\n");
 	}
+	walk_free(&w);
 	ra_buf_free(&st);
 }
 
@@ -716,27 +766,19 @@ ra_render_combined_text(const struct ra_combined *cb,
 static const char *const editor_names[] = { "None", "User",
     "Business Unit", "Parent: Child Business Units", "Organization" };
 
-/* The editor's column heading of an access right. */
-static const char *
-column(enum ra_access a)
-{
-	return a == RA_ACCESS_APPENDTO ? "Append To" : ra_access_name(a);
-}
-
 /*
  * The level to set in the editor: the text's, else the lowest the
  * privilege can take, else User.
  */
 static enum ra_level
-fix_level(const struct ra_privdef *d, const struct ra_xpriv *xp)
+fix_level(const struct ra_pinfo *d, const struct ra_xpriv *xp)
 {
-	unsigned	 depths = ra_privdef_depths(d);
 	enum ra_level	 l;
 
 	if (xp->required)
 		return xp->required;
 	for (l = RA_LEVEL_BASIC; l <= RA_LEVEL_GLOBAL; l++)
-		if (depths & RA_DEPTH(l))
+		if (d->depths & RA_DEPTH(l))
 			return l;
 	/* Most miscellaneous privileges take only Organization. */
 	if (d->section == RA_SECTION_MISC)
@@ -746,7 +788,7 @@ fix_level(const struct ra_privdef *d, const struct ra_xpriv *xp)
 
 /* "Business Management tab, entity grid: row Mailbox, column Read". */
 static void
-where(struct ra_buf *b, const struct ra_privdef *d)
+where(struct ra_buf *b, const struct ra_pinfo *d)
 {
 	ra_buf_adds(b, ra_tab_name(d->tab));
 	ra_buf_adds(b, " tab, ");
@@ -755,67 +797,60 @@ where(struct ra_buf *b, const struct ra_privdef *d)
 		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
 		if (d->access != RA_ACCESS_NONE) {
 			ra_buf_adds(b, ", column ");
-			ra_buf_adds(b, column(d->access));
+			ra_buf_adds(b, ra_access_label(d->access));
 		}
 	} else {
 		ra_buf_adds(b, ra_section_name(d->section));
 		ra_buf_adds(b, ": ");
 		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
 	}
-	if (!d->listed)
-		ra_buf_adds(b, " (placed by its name: the catalog does not "
-		    "list it)");
+	ra_buf_printf(b, " (%s: ", ra_prov_name(d->tab_by));
+	ra_buf_add_safe(b, d->tab_ids);
+	ra_buf_adds(b, ")");
 }
 
-/* "Read on Email Server Profile", or the misc privilege's display name. */
+/* "Email Server Profile: Read (a table privilege)", or a misc one's. */
 static void
-what(struct ra_buf *b, const struct ra_privdef *d)
+what(struct ra_buf *b, const struct ra_pinfo *d)
 {
-	if (d->access != RA_ACCESS_NONE) {
-		ra_buf_adds(b, column(d->access));
-		ra_buf_adds(b, " on ");
-		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
-		ra_buf_adds(b, " (a table privilege)");
-	} else {
-		ra_buf_adds(b, "\"");
-		ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
-		ra_buf_adds(b, d->section == RA_SECTION_PRIVACY ? "\" (a "
-		    "privacy-related privilege)" : "\" (a miscellaneous "
-		    "privilege)");
-	}
+	label_of(b, d);
+	ra_buf_adds(b, d->access != RA_ACCESS_NONE &&
+	    d->section == RA_SECTION_ENTITIES ? " (a table privilege)" :
+	    d->section == RA_SECTION_PRIVACY ? " (a privacy-related "
+	    "privilege)" : " (a miscellaneous privilege)");
 }
 
 /*
- * Where requirement Q is in the editor, as one phrase:
- * "Core Records: Mailbox, Read" or "Core Records > Miscellaneous
+ * Where privilege D is in the editor, as one phrase:
+ * "Core Records: Mailbox: Read" or "Core Records > Miscellaneous
  * Privileges: Publish Reports".
  */
 static void
-editor_place(struct ra_buf *b, const struct ra_catalog *cat,
-    const struct ra_req *q)
+editor_place(struct ra_buf *b, const struct ra_pinfo *d)
 {
-	enum ra_section	 sec = ra_req_section(cat, q);
-	enum ra_access	 acc = cat->v[q->priv].access;
-
-	ra_buf_adds(b, ra_tab_name(ra_req_tab(cat, q)));
-	if (sec != RA_SECTION_ENTITIES) {
+	ra_buf_adds(b, ra_tab_name(d->tab));
+	if (d->section != RA_SECTION_ENTITIES) {
 		ra_buf_adds(b, " > ");
-		ra_buf_adds(b, ra_section_name(sec));
+		ra_buf_adds(b, ra_section_name(d->section));
 	}
 	ra_buf_adds(b, ": ");
-	ra_buf_add_safe(b, ra_req_entity(cat, q));
-	if (sec == RA_SECTION_ENTITIES && acc != RA_ACCESS_NONE) {
-		ra_buf_adds(b, ", ");
-		ra_buf_adds(b, column(acc));
-	}
+	label_of(b, d);
 }
 
+/* "  What:     ": a field's name, padded to WIDTH columns. */
 static void
-label(struct ra_buf *b, const char *l)
+field(struct ra_buf *b, const char *l, size_t width)
 {
 	ra_buf_adds(b, "  ");
 	ra_buf_adds(b, l);
-	ra_buf_pad(b, strlen(l), 10);
+	ra_buf_pad(b, strlen(l), width);
+}
+
+/* A field of an explanation. */
+static void
+label(struct ra_buf *b, const char *l)
+{
+	field(b, l, 10);
 }
 
 static void
@@ -833,10 +868,14 @@ static void
 priv_text(struct ra_buf *b, const struct ra_explanation *x,
     const struct ra_xpriv *xp, int color)
 {
-	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
-	unsigned		 depths = ra_privdef_depths(d);
+	const struct ra_privdef	*pd = ra_explanation_privdef(x, xp->priv);
+	struct ra_pinfo		 pi, *d = &pi;
+	unsigned		 depths;
 	size_t			 k;
 	int			 n = 0;
+
+	ra_pinfo_def(x->ctx, x->sol, x->nsol, pd, &pi);
+	depths = pi.depths;
 
 	ra_buf_adds(b, "\n");
 	paint(b, color, RA_BOLD, d->name);
@@ -852,7 +891,7 @@ priv_text(struct ra_buf *b, const struct ra_explanation *x,
 		ra_buf_adds(b, n++ ? "; the id " : "the id ");
 		ra_buf_add_safe(b, xp->idtext);
 		ra_buf_adds(b, " in the text is this privilege's (");
-		ra_buf_adds(b, d->id);
+		ra_buf_adds(b, pd->id);
 		ra_buf_adds(b, ")");
 	}
 	if (xp->how & RA_XHOW_IMPLIED) {
@@ -878,6 +917,9 @@ priv_text(struct ra_buf *b, const struct ra_explanation *x,
 	if (depths) {
 		ra_buf_adds(b, "; it can take ");
 		ra_depths_format(depths, b);
+		ra_buf_printf(b, " (%s: ", ra_prov_name(d->depths_by));
+		ra_buf_add_safe(b, d->depth_ids);
+		ra_buf_adds(b, ")");
 	}
 	ra_buf_adds(b, "\n");
 
@@ -893,6 +935,7 @@ priv_text(struct ra_buf *b, const struct ra_explanation *x,
 			ra_buf_printf(b, " (at %s)", ra_level_name(q->min));
 		if (q->has_tab && (q->tab != d->tab ||
 		    q->section != d->section)) {
+			/* The profile's own wording, not where it is. */
 			ra_buf_adds(b, " (lists it under ");
 			ra_buf_adds(b, ra_tab_name(q->tab));
 			if (q->section != RA_SECTION_ENTITIES) {
@@ -934,11 +977,7 @@ priv_text(struct ra_buf *b, const struct ra_explanation *x,
 		ra_buf_adds(b, ra_section_name(d->section));
 	}
 	ra_buf_adds(b, ", and set ");
-	ra_buf_add_safe(b, *d->entity ? d->entity : d->name);
-	if (d->section == RA_SECTION_ENTITIES && d->access != RA_ACCESS_NONE) {
-		ra_buf_adds(b, ", ");
-		ra_buf_adds(b, column(d->access));
-	}
+	label_of(b, d);
 	ra_buf_printf(b, " to %s%s\n", editor_names[fix_level(d, xp)],
 	    fix_level(d, xp) == RA_LEVEL_GLOBAL ? "" : " or higher");
 }
@@ -973,6 +1012,7 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
 	const struct ra_profile	*p = rep->prof[0];
+	struct ra_pinfo		 pi;
 	struct walk		 wk;
 	size_t			 i, k, w;
 
@@ -985,19 +1025,28 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 		for (k = 0, w = 0; k < p->n; k++)
 			if (strlen(cat->v[p->req[k].priv].name) > w)
 				w = strlen(cat->v[p->req[k].priv].name);
-		walk_start(&wk, cat, p->req, p->n, profile_req);
+		if (walk_start(&wk, p->n) == -1) {
+			b->oom = 1;
+			return;
+		}
+		for (k = 0; k < p->n; k++) {
+			ra_pinfo(x->ctx, x->sol, x->nsol, p->req[k].priv, &pi);
+			walk_place(&wk, k, &pi);
+		}
 		while (walk_next(&wk)) {
 			const struct ra_req	*q = &p->req[wk.k];
 
+			ra_pinfo(x->ctx, x->sol, x->nsol, q->priv, &pi);
 			ra_buf_adds(b, "  ");
 			ra_buf_adds(b, cat->v[q->priv].name);
 			ra_buf_pad(b, strlen(cat->v[q->priv].name), w + 2);
-			editor_place(b, cat, q);
+			editor_place(b, &pi);
 			if (q->min > RA_LEVEL_BASIC)
 				ra_buf_printf(b, ", at %s",
 				    ra_level_name(q->min));
 			ra_buf_adds(b, "\n");
 		}
+		walk_free(&wk);
 		return;
 	}
 	ra_buf_printf(b, "%zu of %zu role%s fail it:\n", rep->nfail, rep->nres,
@@ -1005,6 +1054,12 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 	for (i = 0; i < rep->nres; i++) {
 		const struct ra_result	*r = &rep->res[i];
 
+		if (r->not_exported) {
+			role_head(b, color, "    ", RA_DIM, "SKIP",
+			    x->sol[r->sol]->path, r->role);
+			ra_buf_adds(b, "  " RA_NOT_EXPORTED_REASON "\n");
+			continue;
+		}
 		role_head(b, color, "    ", r->nmiss ? RA_RED : RA_GREEN,
 		    r->nmiss ? "FAIL" : "PASS", x->sol[r->sol]->path, r->role);
 		if (r->nmiss)
@@ -1017,10 +1072,11 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 		for (k = 0; k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
+			pi = *m->pi;
 			ra_buf_adds(b, "          ");
 			ra_buf_adds(b, cat->v[m->priv].name);
 			ra_buf_pad(b, strlen(cat->v[m->priv].name), w + 2);
-			editor_place(b, cat, m->req);
+			editor_place(b, &pi);
 			if (m->actual)
 				ra_buf_printf(b, "  holds %s, needs %s",
 				    ra_level_name(m->actual),
@@ -1124,6 +1180,121 @@ ra_render_explain_text(const struct ra_explanation *x,
 	ra_buf_adds(&b, ".\n");
 	rc = ra_buf_flush(&b, out);
 out:
+	ra_buf_free(&b);
+	return rc;
+}
+
+/* ---- privileges ------------------------------------------------------ */
+
+/* " (category: ids)" after a fact. */
+static void
+why(struct ra_buf *b, enum ra_prov by, const char *ids)
+{
+	ra_buf_printf(b, "  (%s", ra_prov_name(by));
+	if (*ids && strcmp(ids, "unplaced") != 0) {
+		ra_buf_adds(b, ": ");
+		ra_buf_add_safe(b, ids);
+	}
+	ra_buf_adds(b, ")\n");
+}
+
+static void
+privrec_text(struct ra_buf *b, const struct ra_privrec *r, int color)
+{
+	const struct ra_pinfo	*pi = &r->info;
+	size_t			 k;
+
+	ra_buf_ink(b, color, RA_BOLD);
+	ra_buf_add_safe(b, pi->name);
+	ra_buf_ink(b, color, RA_RESET);
+	ra_buf_adds(b, "\n");
+	field(b, "Name:", 12);
+	label_of(b, pi);
+	why(b, pi->entity_by, pi->entity_ids);
+	field(b, "Tab:", 12);
+	ra_buf_adds(b, ra_tab_name(pi->tab));
+	ra_buf_adds(b, pi->section == RA_SECTION_ENTITIES ?
+	    (pi->access != RA_ACCESS_NONE ? ", entity grid, column " :
+	    ", entity grid") : ", ");
+	if (pi->section == RA_SECTION_ENTITIES)
+		ra_buf_adds(b, ra_access_label(pi->access));
+	else
+		ra_buf_adds(b, ra_section_name(pi->section));
+	why(b, pi->tab_by, pi->tab_ids);
+	field(b, "Depths:", 12);
+	if (pi->depths)
+		ra_depths_format(pi->depths, b);
+	else
+		ra_buf_adds(b, "unknown");
+	why(b, pi->depths_by, pi->depth_ids);
+	field(b, "Observed:", 12);
+	if (pi->observed) {
+		ra_depths_format(pi->observed, b);
+		ra_buf_printf(b, " in %lu role%s of real exports",
+		    r->kb ? r->kb->observed_roles : 0UL,
+		    r->kb && r->kb->observed_roles == 1 ? "" : "s");
+		why(b, RA_PROV_SOURCE, pi->observed_ids);
+	} else
+		ra_buf_adds(b, "in no real export\n");
+	if (pi->owner != RA_OWNER_UNKNOWN) {
+		field(b, "Table:", 12);
+		if (r->table != NULL && *r->table->logical) {
+			ra_buf_add_safe(b, r->table->logical);
+			ra_buf_adds(b, ", ");
+		}
+		ra_buf_adds(b, ra_owner_name(pi->owner));
+		if (!ra_pinfo_access_ok(pi))
+			ra_buf_adds(b, ": has no such privilege");
+		why(b, pi->owner_by, pi->owner_ids);
+	}
+	if (r->def.id != NULL) {
+		field(b, "Id:", 12);
+		ra_buf_adds(b, r->def.id);
+		ra_buf_adds(b, "\n");
+	}
+	for (k = 0; k < r->nconf; k++) {
+		const struct ra_kb_conflict	*c = r->conf[k];
+
+		field(b, k ? "" : "Conflicts:", 12);
+		ra_buf_add_safe(b, c->field);
+		ra_buf_adds(b, " of ");
+		ra_buf_add_safe(b, c->subject);
+		ra_buf_adds(b, ": ");
+		ra_buf_add_safe(b, c->value_a);
+		ra_buf_adds(b, " (");
+		ra_buf_add_safe(b, c->source_a);
+		ra_buf_adds(b, ") or ");
+		ra_buf_add_safe(b, c->value_b);
+		ra_buf_adds(b, " (");
+		ra_buf_add_safe(b, c->source_b);
+		ra_buf_adds(b, "); used: ");
+		ra_buf_add_safe(b, c->used);
+		ra_buf_adds(b, ", as ");
+		ra_buf_add_safe(b, c->reason);
+		ra_buf_adds(b, "\n");
+	}
+}
+
+enum ra_err
+ra_render_privileges_text(const struct ra_privlist *pl,
+    const struct ra_write_opts *o, FILE *out)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i, unplaced = 0;
+	enum ra_err	 rc = RA_OK;
+
+	for (i = 0; i < pl->n && rc == RA_OK; i++) {
+		if (i)
+			ra_buf_adds(&b, "\n");
+		privrec_text(&b, &pl->v[i], o->color);
+		unplaced += pl->v[i].info.tab_by == RA_PROV_UNPLACED;
+		rc = ra_buf_flush(&b, out);
+	}
+	if (rc == RA_OK) {
+		ra_buf_printf(&b, "%s%zu privilege%s, %zu unplaced.\n",
+		    pl->n ? "\n" : "", pl->n, pl->n == 1 ? "" : "s", unplaced);
+		rc = ra_buf_flush(&b, out);
+	}
 	ra_buf_free(&b);
 	return rc;
 }

@@ -26,6 +26,8 @@ struct format {
 			    const struct ra_write_opts *, FILE *);
 	enum ra_err	(*explain)(const struct ra_explanation *,
 			    const struct ra_write_opts *, FILE *);
+	enum ra_err	(*privileges)(const struct ra_privlist *,
+			    const struct ra_write_opts *, FILE *);
 };
 
 static const struct format formats[] = {
@@ -37,6 +39,7 @@ static const struct format formats[] = {
 		.lint = ra_render_lint_text,
 		.combined = ra_render_combined_text,
 		.explain = ra_render_explain_text,
+		.privileges = ra_render_privileges_text,
 	},
 	[RA_FORMAT_CSV] = {
 		.report = ra_render_report_csv,
@@ -47,6 +50,7 @@ static const struct format formats[] = {
 		.lint = ra_render_lint_csv,
 		.combined = ra_render_combined_csv,
 		.explain = ra_render_explain_csv,
+		.privileges = ra_render_privileges_csv,
 	},
 	[RA_FORMAT_JSON] = {
 		.report = ra_render_report_json,
@@ -56,6 +60,7 @@ static const struct format formats[] = {
 		.lint = ra_render_lint_json,
 		.combined = ra_render_combined_json,
 		.explain = ra_render_explain_json,
+		.privileges = ra_render_privileges_json,
 	},
 	[RA_FORMAT_HTML] = {
 		.report = ra_render_report_html,
@@ -165,4 +170,23 @@ ra_write_explanation(const struct ra_explanation *x,
 	const struct format	*f = format_of(o);
 
 	return f->explain != NULL ? f->explain(x, o, out) : UNSUPPORTED;
+}
+
+RA_EXPORT enum ra_err
+ra_write_privileges(const struct ra_ctx *ctx, const char *const *names,
+    size_t n, const struct ra_solution *const *sol, size_t nsol,
+    const struct ra_write_opts *o, FILE *out)
+{
+	const struct format	*f = format_of(o);
+	struct ra_privlist	*pl;
+	enum ra_err		 rc;
+
+	if (f->privileges == NULL)
+		return UNSUPPORTED;
+	if ((rc = ra_privileges_build(ctx, names, n, sol, nsol, &pl)) !=
+	    RA_OK)
+		return rc;
+	rc = f->privileges(pl, o, out);
+	ra_privileges_free(pl);
+	return rc;
 }

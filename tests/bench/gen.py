@@ -6,6 +6,13 @@
 KIND is "roles" (role-heavy: entity definitions, then 2,000 roles of 800
 privileges at scale 1) or "entities" (entity-heavy: 12,000 entity
 definitions with attributes and forms, then 200 roles of 600 privileges).
+Each entity carries the metadata real exports do (see the corpus in
+../shared/corpus/real): <Name LocalizedName OriginalName>, LocalizedNames
+in one or two languages, and after its attributes the table's settings,
+OwnershipTypeMask (user-owned, one in five organization-owned, one in
+fifty a business process flow: organization-owned, IsBPFEntity 1)
+among them; the first few are system tables written unmodified="1", as
+an export writes a system table it only touches.
 SCALE multiplies the counts: 1 gives a customizations.xml of about
 150 MB, 0.1 about 15 MB, 4 about 600 MB.  Output depends only on the
 arguments (fixed seed, fixed zip timestamps).
@@ -32,15 +39,76 @@ SSS = ["prvReadEmailServerProfile", "prvWriteMailbox", "prvReadMailbox",
        "prvSearchAvailability", "prvOverrideCreatedOnCreatedBy"]
 
 
+SYSTEM = [("Account", "Account"), ("Contact", "Contact"),
+          ("SystemUser", "User"), ("Task", "Task")]
+
+
+def settings(w, rng, owner, bpf):
+    """The table's settings after its attributes, in the order and the
+    spelling of a Dataverse 9.2 export."""
+    flags = ["IsDuplicateCheckSupported", "IsBusinessProcessEnabled",
+             "IsRequiredOffline", "IsInteractionCentricEnabled",
+             "IsCollaboration", "AutoRouteToOwnerQueue",
+             "IsConnectionsEnabled", "IsDocumentManagementEnabled",
+             "AutoCreateAccessTeams", "IsOneNoteIntegrationEnabled",
+             "IsKnowledgeManagementEnabled", "IsSLAEnabled",
+             "IsDocumentRecommendationsEnabled"]
+    for f in flags:
+        w(f'          <{f}>{rng.randrange(2)}</{f}>\n')
+    w(f'          <IsBPFEntity>{bpf}</IsBPFEntity>\n'
+      f'          <OwnershipTypeMask>{owner}</OwnershipTypeMask>\n')
+    for f in ["IsAuditEnabled", "IsRetrieveAuditEnabled",
+              "IsRetrieveMultipleAuditEnabled", "IsActivity"]:
+        w(f'          <{f}>{rng.randrange(2) if f != "IsActivity" else 0}'
+          f'</{f}>\n')
+    w('          <ActivityTypeMask></ActivityTypeMask>\n'
+      '          <IsActivityParty>0</IsActivityParty>\n'
+      '          <IsReplicated>1</IsReplicated>\n'
+      '          <IsReplicationUserFiltered>1</IsReplicationUserFiltered>\n'
+      '          <IsMailMergeEnabled>0</IsMailMergeEnabled>\n'
+      '          <IsVisibleInMobile>0</IsVisibleInMobile>\n'
+      '          <IsVisibleInMobileClient>1</IsVisibleInMobileClient>\n'
+      '          <MobileOfflineFilters></MobileOfflineFilters>\n'
+      '          <IntroducedVersion>1.0.0.0</IntroducedVersion>\n'
+      '          <IsCustomizable>1</IsCustomizable>\n'
+      '          <IsRenameable>1</IsRenameable>\n'
+      '          <IsMappable>1</IsMappable>\n'
+      '          <CanCreateAttributes>1</CanCreateAttributes>\n'
+      '          <CanCreateForms>1</CanCreateForms>\n'
+      '          <CanCreateViews>1</CanCreateViews>\n'
+      '          <EntityHelpUrlEnabled>0</EntityHelpUrlEnabled>\n'
+      '          <ChangeTrackingEnabled>0</ChangeTrackingEnabled>\n')
+
+
 def entity(w, rng, i, nattr):
+    if i < len(SYSTEM):
+        # A system table the export only touches: no metadata of its own.
+        name, label = SYSTEM[i]
+        w(f'    <Entity>\n      <Name LocalizedName="{label}" '
+          f'OriginalName="">{name}</Name>\n'
+          f'      <EntityInfo>\n        <entity Name="{name}" '
+          'unmodified="1">\n          <attributes />\n        </entity>\n'
+          '      </EntityInfo>\n      <RibbonDiffXml />\n    </Entity>\n')
+        return
     name = f"bench_table{i:05d}"
+    kind = rng.randrange(50)
+    owner, bpf = ("OrgOwned", 1) if kind == 0 else \
+        ("OrgOwned", 0) if kind < 11 else ("UserOwned", 0)
     w(f'    <Entity>\n      <Name LocalizedName="Table {i}" '
       f'OriginalName="Table {i}">{name}</Name>\n'
       f'      <ObjectTypeCode>{10000 + i}</ObjectTypeCode>\n'
       f'      <EntityInfo>\n        <entity Name="{name}">\n'
       f'          <LocalizedNames>\n            <LocalizedName '
-      f'description="Table {i}" languagecode="1033" />\n'
-      f'          </LocalizedNames>\n          <attributes>\n')
+      f'description="Table {i}" languagecode="1033" />\n')
+    if i % 3 == 0:
+        w(f'            <LocalizedName description="Tabelle {i}" '
+          'languagecode="1031" />\n')
+    w(f'          </LocalizedNames>\n          <LocalizedCollectionNames>\n'
+      f'            <LocalizedCollectionName description="Tables {i}" '
+      'languagecode="1033" />\n          </LocalizedCollectionNames>\n'
+      '          <Descriptions>\n            <Description description='
+      f'"Bench table {i} &amp; its records" languagecode="1033" />\n'
+      '          </Descriptions>\n          <attributes>\n')
     for a in range(nattr):
         w(f'            <attribute PhysicalName="bench_field{a:03d}">\n'
           f'              <Type>nvarchar</Type>\n'
@@ -51,7 +119,10 @@ def entity(w, rng, i, nattr):
           f'              <displaynames><displayname description="Field '
           f'{a}" languagecode="1033" /></displaynames>\n'
           f'            </attribute>\n')
-    w('          </attributes>\n        </entity>\n      </EntityInfo>\n'
+    w('          </attributes>\n'
+      f'          <EntitySetName>{name}s</EntitySetName>\n')
+    settings(w, rng, owner, bpf)
+    w('        </entity>\n      </EntityInfo>\n'
       '      <FormXml>\n        <forms type="main">\n          <systemform>\n'
       f'            <formid>{{{rng.getrandbits(128):032x}}}</formid>\n'
       '            <DisplayConditions Order="0" FallbackForm="true">\n'
@@ -88,9 +159,9 @@ def main():
     edit = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     rng = random.Random(20261121)
     if kind == "roles":
-        nent, nattr, nrole, nprivs = int(3000 * scale), 25, int(2000 * scale), 800
+        nent, nattr, nrole, nprivs = int(3000 * scale), 23, int(2000 * scale), 800
     elif kind == "entities":
-        nent, nattr, nrole, nprivs = int(12000 * scale), 24, int(200 * scale), 600
+        nent, nattr, nrole, nprivs = int(12000 * scale), 19, int(200 * scale), 600
     else:
         sys.exit("KIND is roles or entities")
     pool = [f"prv{v}bench_table{i:05d}" for i in range(max(nent, 200))

@@ -38,10 +38,12 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 KINDS = {"roles": "role-heavy", "entities": "entity-heavy"}
+# Bumped whenever gen.py's output changes, so no stale solution is reused.
+GEN = "g2"
 
 
 def solution(kind, scale, edit=0):
-    name = f"{kind}-{scale}" + (f"-edit{edit}" if edit else "")
+    name = f"{kind}-{scale}-{GEN}" + (f"-edit{edit}" if edit else "")
     path = os.path.join(ROOT, "build", "bench", name + ".zip")
     if not os.path.exists(path):
         os.makedirs(os.path.dirname(path), exist_ok=True)

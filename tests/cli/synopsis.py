@@ -221,7 +221,7 @@ def main():
                           'takes\tapps\tformat\nformat\tapps\ttext\n')
     expect('a command only in the table fails',
            compare(doctored, man, help_text), True)
-    doctored = read_table(table_text + 'takes\tcheck\trole\n')
+    doctored = read_table(table_text + 'takes\tcheck\ttext\n')
     expect('an option only in the table fails',
            compare(doctored, man, help_text), True)
     doctored = read_table(table_text + 'fail-on\tlint\tchange\n')

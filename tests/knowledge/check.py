@@ -10,8 +10,9 @@ with the committed one byte for byte; without it that comparison is
 skipped.  Then check what must hold of the committed files whether or not
 ../shared exists: the columns the C catalog reads are all there, every
 value has its source ids and every id follows the scheme, no depth
-contradicts one a real export holds, and conflicts.csv records the
-conflicts ../shared/reference/NOTES.md lists.  --coverage also prints how
+contradicts one a real export holds, conflicts.csv records the
+conflicts ../shared/reference/NOTES.md lists, and the man page's
+KNOWLEDGE lists every conflict with the value used.  --coverage also prints how
 much of the real corpus the knowledge base places.  Ends with
 "knowledge: N passed, N failed".
 """
@@ -343,6 +344,20 @@ def coverage(shared):
           f"rule {dep['privacy']}), none {n - sum(dep.values())}")
 
 
+def check_man(suite):
+    """The man page's KNOWLEDGE lists every conflict of conflicts.csv with
+    the value used, so a re-derived knowledge base cannot leave it behind."""
+    with open(os.path.join(ROOT, "man", "roleaudit.1"), encoding="utf-8") as f:
+        man = f.read()
+    for r in read(os.path.join(SCHEMA, "conflicts.csv")):
+        item = f".It {r['subject']} , {r['field']}\n"
+        at = man.find(item)
+        suite.check(at >= 0 and f"uses {r['used']}, as" in
+                    man[at:man.find(".It ", at + len(item))],
+                    f"man/roleaudit.1: KNOWLEDGE does not list the conflict "
+                    f"{r['subject']} {r['field']} with {r['used']!r} used")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
@@ -360,6 +375,7 @@ def main():
         print(f"knowledge: {shared} not found: schema/ not derived again "
               f"(its invariants are still checked)")
     check_files(suite, sources_md)
+    check_man(suite)
     if args.coverage and sources_md is not None:
         coverage(shared)
     print(f"knowledge: {suite.passed} passed, {suite.failed} failed")

@@ -1,6 +1,7 @@
 /*
  * test_check.c - check.c: roles against the union of profiles; what is
- * missing, at which level, in which order, and the pass/fail counts.
+ * missing, at which level, in which order, the pass/fail counts, roles
+ * not exported and the roles --role names.
  */
 #include "unit.h"
 
@@ -192,8 +193,9 @@ static void
 test_missing_order(void **state)
 {
 	static const char	*want[] = {
-		"prvAppendAccount", "prvReadAccount", "prvWriteAccount",
-		"prvReadContact",		/* Sales, from the profile */
+		"prvAppendAccount", "prvReadAccount",
+		/* Core Records: the profile's Sales is its own word. */
+		"prvReadContact", "prvWriteAccount",
 		"prvReadIncident",		/* Service */
 		"prvSyncToOutlook",		/* Business Management */
 		"prvReadQuery",			/* Customization */
@@ -203,7 +205,7 @@ test_missing_order(void **state)
 		"prvReadcontoso_Zeta",
 	};
 	static const enum ra_tab tabs[] = {
-		RA_TAB_CORE, RA_TAB_CORE, RA_TAB_CORE, RA_TAB_SALES,
+		RA_TAB_CORE, RA_TAB_CORE, RA_TAB_CORE, RA_TAB_CORE,
 		RA_TAB_SERVICE, RA_TAB_BUSINESS, RA_TAB_CUSTOMIZATION,
 		RA_TAB_MISSING, RA_TAB_BPF, RA_TAB_CUSTOM, RA_TAB_CUSTOM
 	};
@@ -393,6 +395,95 @@ test_wide_roles(void **state)
 
 #define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 
+/*
+ * A role written unmodified="1" without privileges is not judged: it is
+ * neither passing nor failing.  With privileges, the attribute is moot.
+ */
+static void
+test_not_exported(void **state)
+{
+	struct ra_ctx			*ctx = *state;
+	struct ra_profile		*p;
+	struct ra_solution		*sol;
+	struct ra_report		*rep;
+
+	p = ut_profile(ctx, "p", "privilege,min_level\nprvReadAccount,Basic\n");
+	sol = solution(ctx, "c.xml",
+	    "<Role id=\"1\" name=\"Basic User\" unmodified=\"1\"/>"
+	    "<Role id=\"2\" name=\"Kept\" unmodified=\"1\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"3\" name=\"Empty\"><RolePrivileges/></Role>"
+	    "<Role id=\"4\" name=\"Zero\" unmodified=\"0\"/>");
+	assert_int_equal(ra_check(ctx, (const struct ra_solution *const *)&sol,
+	    1, (const struct ra_profile *const *)&p, 1, NULL, &rep), RA_OK);
+	assert_int_equal(rep->nres, 4);
+	assert_true(result(rep, "Basic User")->not_exported);
+	assert_int_equal(result(rep, "Basic User")->nmiss, 0);
+	assert_false(result(rep, "Kept")->not_exported);
+	/* No privileges but not written unmodified: judged, and fails. */
+	assert_false(result(rep, "Empty")->not_exported);
+	assert_int_equal(result(rep, "Empty")->nmiss, 1);
+	assert_false(result(rep, "Zero")->not_exported);
+	assert_int_equal(ra_report_not_exported_count(rep), 1);
+	assert_int_equal(ra_report_pass_count(rep), 1);
+	assert_int_equal(ra_report_fail_count(rep), 2);
+	ra_report_free(rep);
+	ra_profile_free(p);
+	ra_solution_free(sol);
+}
+
+/*
+ * ra_check_opts.roles: only the roles named (by name, ASCII case
+ * ignored, or by id, braces ignored) are judged and counted; a name that
+ * matches none is RA307 with the close names, and RA_EINVAL.
+ */
+static void
+test_role_filter(void **state)
+{
+	struct ra_ctx			*ctx = *state;
+	struct ra_profile		*p;
+	struct ra_solution		*sol;
+	struct ra_report		*rep = NULL;
+	struct ra_check_opts		 o;
+	const char			*names[2] = { "sales PERSON",
+	    "{" HEX32 "}" };
+	const char			*bad[1] = { "Sales Persn" };
+	const struct ra_diag		*d;
+
+	p = ut_profile(ctx, "p", "privilege,min_level\nprvReadAccount,Basic\n");
+	sol = solution(ctx, "c.xml",
+	    "<Role id=\"1\" name=\"Salesperson\"/>"
+	    "<Role id=\"2\" name=\"Sales Person\"/>"
+	    "<Role id=\"" HEX32 "\" name=\"Reader\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadAccount\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"4\" name=\"Other\"/>");
+	memset(&o, 0, sizeof(o));
+	o.roles = names;
+	o.nroles = 2;
+	assert_int_equal(ra_check(ctx, (const struct ra_solution *const *)&sol,
+	    1, (const struct ra_profile *const *)&p, 1, &o, &rep), RA_OK);
+	assert_int_equal(rep->nres, 2);
+	assert_string_equal(rep->res[0].role->name, "Sales Person");
+	assert_string_equal(rep->res[1].role->name, "Reader");
+	assert_int_equal(ra_report_pass_count(rep), 1);
+	assert_int_equal(ra_report_fail_count(rep), 1);
+	ra_report_free(rep);
+	rep = NULL;
+	o.roles = bad;
+	o.nroles = 1;
+	assert_int_equal(ra_check(ctx, (const struct ra_solution *const *)&sol,
+	    1, (const struct ra_profile *const *)&p, 1, &o, &rep), RA_EINVAL);
+	assert_null(rep);
+	assert_non_null(d = ut_diag(ctx, 307));
+	assert_non_null(strstr(d->message, "Sales Persn"));
+	assert_non_null(strstr(d->message, "Sales Person"));
+	assert_null(strstr(d->message, "Other"));
+	ra_profile_free(p);
+	ra_solution_free(sol);
+}
+
 int
 main(void)
 {
@@ -405,6 +496,8 @@ main(void)
 		CTX(test_counts),
 		CTX(test_no_roles),
 		CTX(test_wide_roles),
+		CTX(test_not_exported),
+		CTX(test_role_filter),
 		/* Last: under UBSan it aborts the program until fixed. */
 		CTX(test_no_profiles),
 	};

@@ -574,7 +574,7 @@ test_grid_layout(void **state)
 	char		*seen;
 	size_t		 i, k, n = 0;
 
-	assert_int_equal(ra_grid_build(&f->ctx->cat, NULL, &g), 0);
+	assert_int_equal(ra_grid_build(f->ctx, NULL, 0, &g), 0);
 	assert_non_null(seen = calloc(f->ctx->cat.n, 1));
 	for (i = 0; i < g.n; i++) {
 		if (i > 0)
@@ -617,9 +617,11 @@ test_matrix(void **state)
 	    (const struct ra_solution *const *)&f->sol, 1, &o, mf), RA_OK);
 	fclose(mf);
 	assert_non_null(strstr(buf, "\"tab\",\"section\",\"entity\","
-	    "\"access\",\"privilege\",\"Full\","));
+	    "\"access\",\"privilege\",\"display_name\",\"tab_source\","
+	    "\"entity_source\",\"depths_source\",\"Full\","));
 	assert_non_null(strstr(buf, "\"Core Records\",\"\",\"Account\","
-	    "\"Read\",\"prvReadAccount\",\"Global\",\"Basic\""));
+	    "\"Read\",\"prvReadAccount\",\"Account: Read\",\"source\","
+	    "\"source\",\"source\",\"Global\",\"Basic\""));
 	free(buf);
 	buf = NULL;
 	o.format = RA_FORMAT_JSON;

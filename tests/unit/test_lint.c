@@ -1,6 +1,8 @@
 /*
  * test_lint.c - the catalog's depths and privilege ids, the isinherited
- * attribute, and lint.c's findings RA401, RA402, RA410, RA411, RA420.
+ * attribute, and lint.c's findings RA401, RA402, RA403, RA410, RA411,
+ * RA420: each needs a fact, a depth a real export holds is never one,
+ * a role not exported is skipped.
  */
 #include "unit.h"
 
@@ -26,10 +28,12 @@ solution(struct ra_ctx *ctx, const char *roles)
 /* The lint borrows the solution list: it must outlive the lint. */
 static const struct ra_solution *one[1];
 
+/* Lint SOL; TEAM (or NULL) is a --team-role, UNKNOWN --unknown-depths. */
 static struct ra_lint *
-lint(struct ra_ctx *ctx, struct ra_solution *sol, const char *team)
+lint_with(struct ra_ctx *ctx, struct ra_solution *sol, const char *team,
+    int unknown)
 {
-	struct ra_lint_opts	 o = { NULL, 0 };
+	struct ra_lint_opts	 o = { NULL, 0, 0 };
 	struct ra_lint		*ln = NULL;
 	const char		*t[1] = { team };
 
@@ -38,9 +42,16 @@ lint(struct ra_ctx *ctx, struct ra_solution *sol, const char *team)
 		o.team_roles = t;
 		o.nteam_roles = 1;
 	}
+	o.unknown_depths = unknown;
 	if (ra_lint(ctx, one, 1, &o, &ln) != RA_OK || ln == NULL)
 		fail_msg("ra_lint failed");
 	return ln;
+}
+
+static struct ra_lint *
+lint(struct ra_ctx *ctx, struct ra_solution *sol, const char *team)
+{
+	return lint_with(ctx, sol, team, 0);
 }
 
 /* Findings with CODE about the role called ROLE. */
@@ -82,6 +93,7 @@ test_catalog_facts(void **state)
 {
 	struct ra_ctx		*ctx = *state;
 	const struct ra_privdef	*d;
+	struct ra_pinfo		 pi;
 	size_t			 i;
 
 	i = ra_catalog_find(&ctx->cat, "prvReadEmailServerProfile", 25);
@@ -92,12 +104,15 @@ test_catalog_facts(void **state)
 	i = ra_catalog_find(&ctx->cat, "prvReadWebResource", 18);
 	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_GLOBAL));
 	i = ra_catalog_find(&ctx->cat, "prvSyncToOutlook", 16);
-	assert_int_equal(ra_privdef_depths(&ctx->cat.v[i]),
-	    RA_DEPTH(RA_LEVEL_GLOBAL));
+	ra_pinfo(ctx, NULL, 0, i, &pi);
+	assert_int_equal(pi.depths, RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_int_equal(pi.depths_by, RA_PROV_RULE);
 	i = ra_catalog_find(&ctx->cat, "prvReadContact", 14);
 	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTHS_ALL);
 	i = ra_catalog_find(&ctx->cat, "prvBulkEdit", 11);
-	assert_int_equal(ra_privdef_depths(&ctx->cat.v[i]), 0);
+	ra_pinfo(ctx, NULL, 0, i, &pi);
+	assert_int_equal(pi.depths, 0);
+	assert_int_equal(pi.depths_by, RA_PROV_UNPLACED);
 }
 
 /* A user catalog may set depths and ids; bad ones are RA306. */
@@ -213,20 +228,109 @@ test_depth_findings(void **state)
 	    "</RolePrivileges></Role>");
 	ln = lint(ctx, sol, NULL);
 	assert_int_equal(count(ln, "Bad", RA_C_LINT_DEPTH), 3);
-	assert_int_equal(count(ln, "Bad", RA_C_LINT_MISC_DEPTH), 1);
+	/* A depth no fact covers is no finding unless asked for. */
+	assert_int_equal(count(ln, "Bad", RA_C_LINT_MISC_DEPTH), 0);
 	assert_int_equal(count(ln, "Good", RA_C_LINT_DEPTH), 0);
-	assert_int_equal(count(ln, "Good", RA_C_LINT_MISC_DEPTH), 0);
 	assert_int_equal(ra_lint_count(ln, RA_SEV_WARNING), 3);
-	assert_int_equal(ra_lint_count(ln, RA_SEV_NOTE), 4);
+	assert_int_equal(ra_lint_count(ln, RA_SEV_NOTE), 3);
 	/* In tab order: Core Records, Business Management, Customization. */
 	assert_string_equal(ctx->cat.v[ln->f[0].priv].name,
 	    "prvCreateUserEntityUISettings");
 	/* A depth finding's message is made when asked for. */
 	assert_null(ln->f[0].message);
 	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
-	    "prvCreateUserEntityUISettings is held at Business Unit (Local); "
-	    "it takes only User (Basic)"));
+	    "User (Basic)"));
+	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
+	    "ms-entpriv2013"));
 	ra_buf_free(&b);
+	ra_lint_free(ln);
+	ln = lint_with(ctx, sol, NULL, 1);
+	assert_int_equal(count(ln, "Bad", RA_C_LINT_MISC_DEPTH), 1);
+	assert_int_equal(count(ln, "Good", RA_C_LINT_MISC_DEPTH), 0);
+	ra_lint_free(ln);
+	ra_solution_free(sol);
+}
+
+/*
+ * A depth a real export holds is accepted: no RA401 from the knowledge
+ * base's ownership rule, and no RA402 even when asked for.
+ */
+static void
+test_observed_depths(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	struct ra_lint		*ln;
+
+	sol = solution(ctx,
+	    "<Role id=\"1\" name=\"Live\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvConfigureInternetMarketing\" "
+	    "level=\"Local\"/>"
+	    "<RolePrivilege name=\"prvAssignManager\" level=\"Deep\"/>"
+	    "<RolePrivilege name=\"prvReadActionCard\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"2\" name=\"Odd\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvConfigureInternetMarketing\" "
+	    "level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvReadOrganization\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>");
+	ln = lint_with(ctx, sol, NULL, 1);
+	assert_int_equal(count(ln, "Live", RA_C_LINT_DEPTH) +
+	    count(ln, "Live", RA_C_LINT_MISC_DEPTH), 0);
+	/* Basic was never seen; the organization table takes Global. */
+	assert_int_equal(count(ln, "Odd", RA_C_LINT_MISC_DEPTH), 1);
+	assert_int_equal(count(ln, "Odd", RA_C_LINT_DEPTH), 1);
+	ra_lint_free(ln);
+	ra_solution_free(sol);
+}
+
+/*
+ * The solution's own metadata: an organization-owned table takes
+ * Organization only and has no Assign or Share; a user-owned one every
+ * depth; a role written unmodified without privileges is skipped.
+ */
+static void
+test_solution_tables(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol = NULL;
+	struct ra_lint		*ln;
+	struct ra_buf		 b = { 0 };
+	const char		*xml = "<ImportExportXml><Entities>"
+	    "<Entity><Name LocalizedName=\"Region\" OriginalName=\"Region\">"
+	    "new_region</Name><EntityInfo><entity Name=\"new_region\">"
+	    "<attributes/><IsBPFEntity>0</IsBPFEntity>"
+	    "<OwnershipTypeMask>OrgOwned</OwnershipTypeMask></entity>"
+	    "</EntityInfo></Entity>"
+	    "<Entity><Name LocalizedName=\"Order\" OriginalName=\"Order\">"
+	    "new_order</Name><EntityInfo><entity Name=\"new_order\">"
+	    "<OwnershipTypeMask>UserOwned</OwnershipTypeMask></entity>"
+	    "</EntityInfo></Entity></Entities><Roles>"
+	    "<Role id=\"1\" name=\"R\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadnew_region\" level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvWritenew_region\" level=\"Global\"/>"
+	    "<RolePrivilege name=\"prvAssignnew_region\" level=\"Global\"/>"
+	    "<RolePrivilege name=\"prvReadnew_order\" level=\"Basic\"/>"
+	    "<RolePrivilege name=\"prvReadnew_other\" level=\"Basic\"/>"
+	    "</RolePrivileges></Role>"
+	    "<Role id=\"2\" name=\"Basic User\" unmodified=\"1\"/>"
+	    "</Roles></ImportExportXml>";
+	size_t			 i;
+
+	assert_int_equal(ra_solution_load_buffer(ctx, "c.xml", xml,
+	    strlen(xml), &sol), RA_OK);
+	ln = lint(ctx, sol, NULL);
+	assert_int_equal(count(ln, "R", RA_C_LINT_DEPTH), 1);
+	assert_int_equal(count(ln, "R", RA_C_LINT_ACCESS), 1);
+	assert_int_equal(ln->n, 2);
+	for (i = 0; i < ln->n; i++)
+		assert_non_null(strstr(ra_finding_message(ln, &ln->f[i], &b),
+		    "new_region"));
+	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
+	    "solution's own"));
+	ra_buf_free(&b);
+	assert_int_equal(count(ln, "Basic User", RA_C_LINT_DEPTH), 0);
+	assert_int_equal(ln->nrole, 2);
 	ra_lint_free(ln);
 	ra_solution_free(sol);
 }
@@ -290,12 +394,20 @@ test_team_findings(void **state)
 	    "<Role id=\"5\" name=\"Team Org\" isinherited=\"0\"><RolePrivileges>"
 	    "<RolePrivilege name=\"prvReadAccount\" level=\"Local\"/>"
 	    "</RolePrivileges></Role>");
+	/* The word "team" in a name makes no team role. */
 	ln = lint(ctx, sol, NULL);
-	assert_int_equal(count(ln, "Sales Team", RA_C_LINT_TEAM), 1);
+	assert_int_equal(count(ln, "Sales Team", RA_C_LINT_TEAM), 0);
 	assert_int_equal(count(ln, "Teamwork", RA_C_LINT_TEAM), 0);
 	assert_int_equal(count(ln, "TEAM B", RA_C_LINT_TEAM), 0);
 	assert_int_equal(count(ln, "Squad", RA_C_LINT_TEAM), 0);
 	assert_int_equal(count(ln, "Team Org", RA_C_LINT_TEAM), 0);
+	ra_lint_free(ln);
+	/* --team-role does; isinherited="1" lets members keep User depth. */
+	ln = lint(ctx, sol, "Sales Team");
+	assert_int_equal(count(ln, "Sales Team", RA_C_LINT_TEAM), 1);
+	ra_lint_free(ln);
+	ln = lint(ctx, sol, "TEAM B");
+	assert_int_equal(count(ln, "TEAM B", RA_C_LINT_TEAM), 0);
 	ra_lint_free(ln);
 	/* Named by its id, braces and case ignored. */
 	ln = lint(ctx, sol, "{abc}");
@@ -365,6 +477,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_inherit_scan,
 		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_depth_findings,
+		    ut_setup_ctx, ut_teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_observed_depths,
+		    ut_setup_ctx, ut_teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_solution_tables,
 		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_append_findings,
 		    ut_setup_ctx, ut_teardown_ctx),

@@ -208,11 +208,11 @@ test_report_csv(void **state)
 	/* Full passes; Partial lacks 2; the formula role lacks 2. */
 	assert_int_equal(ra_report_pass_count(f->rep), 1);
 	assert_int_equal(c.nrow, 1 + 1 + 2 + 2);
-	assert_int_equal(c.row[0].nfield, 16);
+	assert_int_equal(c.row[0].nfield, 21);
 	assert_string_equal(c.row[0].field[0], "input");
 	assert_string_equal(c.row[0].field[8], "status");
 	for (r = 1; r < c.nrow; r++)
-		assert_int_equal(c.row[r].nfield, 16);
+		assert_int_equal(c.row[r].nfield, 21);
 	assert_string_equal(col(&c, 1, "role_name"), "Full");
 	assert_string_equal(col(&c, 1, "status"), "pass");
 	assert_string_equal(col(&c, 1, "privilege"), "");
@@ -225,8 +225,11 @@ test_report_csv(void **state)
 	assert_string_equal(col(&c, 2, "status"), "fail");
 	assert_string_equal(col(&c, 2, "privilege"), "prvReadAccount");
 	assert_string_equal(col(&c, 2, "entity"), "Account");
+	assert_string_equal(col(&c, 2, "display_name"), "Account: Read");
 	assert_string_equal(col(&c, 2, "tab"), "Core Records");
 	assert_string_equal(col(&c, 2, "access"), "Read");
+	assert_string_equal(col(&c, 2, "tab_source"), "source");
+	assert_string_equal(col(&c, 2, "reason"), "");
 	assert_string_equal(col(&c, 2, "required"), "Local");
 	assert_string_equal(col(&c, 2, "actual"), "Basic");
 	assert_string_equal(col(&c, 3, "privilege"), "prvWriteAccount");
@@ -490,7 +493,7 @@ test_write_roles(void **state)
 	    RA_OK);
 	free(buf);
 	assert_int_equal(c.nrow, 4);
-	assert_int_equal(c.row[0].nfield, 8);
+	assert_int_equal(c.row[0].nfield, 9);
 	assert_string_equal(col(&c, 2, "role_name"), "Partial");
 	assert_string_equal(col(&c, 2, "privileges"), "1");
 	assert_string_equal(col(&c, 3, "role_name"),
@@ -647,11 +650,13 @@ test_write_table(void **state)
 	} want[] = {
 		{ K_REPORT, 0x3f, "\"input\",\"kind\",\"solution\"," },
 		{ K_ROLES, 0x07, "\"input\",\"kind\",\"solution\",\"version\","
-		    "\"role_id\",\"role_name\",\"location\",\"privileges\"\n" },
+		    "\"role_id\",\"role_name\",\"location\",\"privileges\","
+		    "\"reason\"\n" },
 		{ K_MATRIX, 0x0a, "\"tab\",\"section\",\"entity\"," },
 		{ K_LINT, 0x07, "\"input\",\"kind\",\"role_id\"," },
 		{ K_COMBINED, 0x07, "\"combination\",\"roles\"," },
-		{ K_EXPLAIN, 0x07, "\"privilege\",\"entity\",\"tab\"," },
+		{ K_EXPLAIN, 0x07, "\"privilege\",\"display_name\",\"entity\","
+		    "\"tab\"," },
 	};
 	struct fix		*f = *state;
 	struct results		 r;
