@@ -124,7 +124,6 @@ static const char css[] =
 "thead{display:table-header-group}a{color:inherit;"
 "text-decoration:none}}\n";
 
-
 /* ---- elements --------------------------------------------------------- */
 
 #define T_BREAK	0x1	/* a block element: lines break around it */
@@ -134,7 +133,10 @@ static const char css[] =
 #define T_RAW	0x10	/* text written as it is (the CSS) */
 #define T_URL	0x20	/* its href is a URL (a) */
 
-/* The elements a page may use, by name; any other is a bug of the page. */
+/*
+ * The elements a page may use, sorted by name for lookup(); any other is
+ * a bug of the page.
+ */
 static const struct tag {
 	const char	*name;
 	unsigned	 flags;
@@ -434,7 +436,11 @@ add_node(struct ra_html *pg, struct open *e, int text)
 	return 0;
 }
 
-/* The tag of element NAME, or NULL; the pages' names are remembered. */
+/*
+ * The tag of element NAME, or NULL.  The last names asked for are kept
+ * by address, a page asking for the same few again and again: a hit is
+ * one comparison, not a bisection.
+ */
 static const struct tag *
 lookup(struct ra_html *pg, const char *name)
 {
@@ -442,7 +448,8 @@ lookup(struct ra_html *pg, const char *name)
 	size_t	 slot = ((uintptr_t)name >> 3) % 8;
 	int	 c;
 
-	if (pg->seen[slot] == name)
+	if (pg->seen[slot] == name && strcmp(pg->seen_tag[slot]->name,
+	    name) == 0)
 		return pg->seen_tag[slot];
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
