@@ -305,11 +305,14 @@ budget='
 cp "$root/samples/sss-mixed.zip" "$tmp/in/budget/sample.zip"
 guard=1048576 wall=180 held=1
 [ "$vlimit" = unlimited ] && guard=unlimited wall=600 held=0
-# Under a RUNNER the resident memory and CPU time measured are the
-# runner's (wine's), not the program's: exit status and wall clock only.
+# Under a RUNNER the resident memory and CPU time measured would be the
+# runner's (wine's), not the program's, and wine runs the million-
+# privilege inputs several times slower than the program runs them: the
+# budget is the Linux build's to hold (make test-dist runs this suite on
+# the static Linux binary too).  Said, not skipped silently.
 if [ -n "${RUNNER:-}" ]; then
-	guard=unlimited held=0
-	echo "hostile: budget under ${RUNNER##*/}: exit status and ${wall} s of wall clock only"
+	echo "hostile: budget not run under ${RUNNER##*/}: it measures the program's own memory and CPU, which a runner hides; the Linux builds run it"
+	budget=
 fi
 echo "$budget" | while read -r want mib cpu args; do
 	[ -n "$want" ] || continue
