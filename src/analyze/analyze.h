@@ -427,6 +427,17 @@ int		 ra_grid_build(const struct ra_ctx *,
 		    const struct ra_solution *const *sol, size_t nsol,
 		    struct ra_grid *);
 void		 ra_grid_free(struct ra_grid *);
+/*
+ * The roles of SOL (NSOL inputs), one after the other, as copies that
+ * answer ra_bitmap_get() by binary search (ra_bitmap_unpacked()): a grid
+ * goes by tab and name, not by index, and asks every role about every
+ * row.  NULL when memory runs out.  Free with ra_grid_sets_free() and
+ * the same SOL.
+ */
+struct ra_bitmap *ra_grid_sets(const struct ra_solution *const *sol,
+		    size_t nsol);
+void		 ra_grid_sets_free(struct ra_bitmap *,
+		    const struct ra_solution *const *sol, size_t nsol);
 
 
 #endif /* RA_ANALYZE_H */

@@ -132,3 +132,45 @@ ra_grid_free(struct ra_grid *g)
 	free(g->priv);
 	memset(g, 0, sizeof(*g));
 }
+
+/* Every role of SOL, one after the other. */
+static size_t
+roles_in(const struct ra_solution *const *sol, size_t nsol)
+{
+	size_t	 s, n = 0;
+
+	for (s = 0; s < nsol; s++)
+		n += sol[s]->nrole;
+	return n;
+}
+
+struct ra_bitmap *
+ra_grid_sets(const struct ra_solution *const *sol, size_t nsol)
+{
+	struct ra_bitmap	*set;
+	size_t			 s, i, k = 0;
+
+	if ((set = calloc(roles_in(sol, nsol) + 1, sizeof(*set))) == NULL)
+		return NULL;
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++, k++)
+			if (ra_bitmap_unpacked(&sol[s]->role[i].bits,
+			    &set[k]) == -1) {
+				ra_grid_sets_free(set, sol, nsol);
+				return NULL;
+			}
+	return set;
+}
+
+void
+ra_grid_sets_free(struct ra_bitmap *set, const struct ra_solution *const *sol,
+    size_t nsol)
+{
+	size_t	 k, n = roles_in(sol, nsol);
+
+	if (set == NULL)
+		return;
+	for (k = 0; k < n; k++)
+		ra_bitmap_free(&set[k]);
+	free(set);
+}

@@ -74,6 +74,23 @@ hash_finish(struct ra_ctx *ctx, struct hash_job *j, char hex[65])
 }
 
 /*
+ * The end of every load: SOL's tables indexed (ra_solution_index_tables())
+ * and SOL handed to *OUT, or freed when RC or the index failed.
+ */
+static enum ra_err
+load_end(struct ra_solution *sol, enum ra_err rc, struct ra_solution **out)
+{
+	if (rc == RA_OK && ra_solution_index_tables(sol) == -1)
+		rc = RA_ENOMEM;
+	if (rc != RA_OK) {
+		ra_solution_free(sol);
+		return rc;
+	}
+	*out = sol;
+	return RA_OK;
+}
+
+/*
  * Load the input at PATH into a new solution (*OUT).  Unfocused loads
  * on several threads may run this at once: they share the catalog
  * through its lock (parse/build.c).  The end of a load indexes the
@@ -142,14 +159,7 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 			ra_sha256_hex(&sha, sol->sha256);
 		break;
 	}
-	if (rc == RA_OK && ra_solution_index_tables(sol) == -1)
-		rc = RA_ENOMEM;
-	if (rc != RA_OK) {
-		ra_solution_free(sol);
-		return rc;
-	}
-	*out = sol;
-	return RA_OK;
+	return load_end(sol, rc, out);
 }
 
 RA_EXPORT enum ra_err
@@ -284,12 +294,5 @@ ra_solution_load_buffer(struct ra_ctx *ctx, const char *name,
 		ld.role_file = base_name(name);
 		rc = ra_load_xml_buffer(&ld, RA_DOC_ANY, buf, len);
 	}
-	if (rc == RA_OK && ra_solution_index_tables(sol) == -1)
-		rc = RA_ENOMEM;
-	if (rc != RA_OK) {
-		ra_solution_free(sol);
-		return rc;
-	}
-	*out = sol;
-	return RA_OK;
+	return load_end(sol, rc, out);
 }

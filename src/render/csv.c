@@ -368,20 +368,14 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 	struct ra_pinfo		 pi;
 	const char		**c = NULL;
 	char			**heads;
-	size_t			 nroles = 0, nset = 0, i, k, s, j, col;
+	size_t			 nroles = 0, i, k, col;
 	enum ra_err		 rc = RA_ENOMEM;
 
 	(void)o;
 	if ((heads = matrix_heads(sol, nsol, &nroles)) == NULL)
 		return RA_ENOMEM;
-	/* Rows go by tab and name, not by index: sets that look up fast. */
-	if ((set = calloc(nroles + 1, sizeof(*set))) == NULL)
+	if ((set = ra_grid_sets(sol, nsol)) == NULL)
 		goto out;
-	for (s = 0; s < nsol; s++)
-		for (j = 0; j < sol[s]->nrole; j++, nset++)
-			if (ra_bitmap_unpacked(&sol[s]->role[j].bits,
-			    &set[nset]) == -1)
-				goto out;
 	if (ra_grid_build(ctx, sol, nsol, &g) == -1)
 		goto out;
 	if ((c = calloc(NHEAD + nroles, sizeof(*c))) == NULL)
@@ -416,7 +410,7 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 			c[6] = ra_prov_name(pi.tab_by);
 			c[7] = ra_prov_name(pi.entity_by);
 			c[8] = ra_prov_name(pi.depths_by);
-			for (col = 0; col < nset; col++) {
+			for (col = 0; col < nroles; col++) {
 				enum ra_level	 l = ra_bitmap_get(&set[col], p);
 
 				c[NHEAD + col] = l == RA_LEVEL_NONE ? "" :
@@ -429,9 +423,7 @@ ra_render_matrix_csv(const struct ra_ctx *ctx,
 out:
 	ra_buf_free(&label);
 	ra_grid_free(&g);
-	for (k = 0; k < nset; k++)
-		ra_bitmap_free(&set[k]);
-	free(set);
+	ra_grid_sets_free(set, sol, nsol);
 	for (k = 0; k < nroles; k++)
 		free(heads[k]);
 	free(heads);

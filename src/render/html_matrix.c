@@ -130,21 +130,15 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 	struct ra_html		*pg = NULL;
 	struct ra_grid		 grid = { 0 };
 	struct ra_buf		 b = { 0 };
-	size_t			 s, i, nroles = 0, nset = 0, start;
+	size_t			 s, i, nroles = 0, start;
 	enum ra_tab		 t;
 	enum ra_err		 rc = RA_ENOMEM;
 
 	for (s = 0; s < nsol; s++)
 		nroles += sol[s]->nrole;
 	if ((roles = calloc(nroles + 1, sizeof(*roles))) == NULL ||
-	    (set = calloc(nroles + 1, sizeof(*set))) == NULL)
+	    (set = ra_grid_sets(sol, nsol)) == NULL)
 		goto out;
-	/* Rows go by tab and name, not by index: sets that look up fast. */
-	for (s = 0; s < nsol; s++)
-		for (i = 0; i < sol[s]->nrole; i++, nset++)
-			if (ra_bitmap_unpacked(&sol[s]->role[i].bits,
-			    &set[nset]) == -1)
-				goto out;
 	if (ra_grid_build(ctx, sol, nsol, &grid) == -1)
 		goto out;
 	ra_html_title(&b, "Security role matrix", sol, nsol);
@@ -178,9 +172,7 @@ ra_render_matrix_html(const struct ra_ctx *ctx,
 out:
 	ra_buf_free(&b);
 	ra_grid_free(&grid);
-	for (i = 0; i < nset; i++)
-		ra_bitmap_free(&set[i]);
-	free(set);
+	ra_grid_sets_free(set, sol, nsol);
 	free(roles);
 	return rc;
 }
