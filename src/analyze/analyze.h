@@ -300,9 +300,12 @@ struct ra_explanation {
 };
 
 
-/* The definition of privilege PRIV of X: the catalog's, or one of EXTRA. */
-const struct ra_privdef *ra_explanation_privdef(const struct ra_explanation *,
-		    size_t priv);
+/*
+ * The definition of privilege PRIV of X, into *D (strings borrowed from
+ * X's catalog or X): the catalog's, or one of EXTRA.
+ */
+void		 ra_explanation_privdef(const struct ra_explanation *,
+		    size_t priv, struct ra_privdef *d);
 
 /* ---- privileges.c ---------------------------------------------------- */
 

@@ -207,7 +207,10 @@ void
 ra_pinfo(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, size_t priv, struct ra_pinfo *o)
 {
-	ra_pinfo_def(ctx, sol, nsol, &ctx->cat.v[priv], o);
+	struct ra_privdef	 d;
+
+	ra_catalog_def(&ctx->cat, priv, &d);
+	ra_pinfo_def(ctx, sol, nsol, &d, o);
 }
 
 void

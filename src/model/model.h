@@ -112,6 +112,11 @@ const char	*ra_level_editor_name(enum ra_level);
 /* "note", "warning" or "error". */
 const char	*ra_severity_name(enum ra_severity);
 
+/*
+ * What is known of one privilege: a value the catalog fills for its
+ * readers (ra_catalog_def()), or a classified name of an explanation's
+ * own.  Strings are borrowed.
+ */
 struct ra_privdef {
 	char		*name;		/* canonical spelling */
 	char		*entity;	/* display name */
@@ -125,14 +130,31 @@ struct ra_privdef {
 	unsigned	 depths;
 	char		*id;		/* well-known GUID, lower case, or NULL */
 	int		 listed;	/* from a catalog CSV, not classified */
-	/*
-	 * Interned from an input (ra_catalog_intern()): NAME lies in the
-	 * catalog's arena and ENTITY is borrowed (a part of NAME, a base's
-	 * entity, or ""); a catalog CSV row that replaces the entry gives it
-	 * an ENTITY of its own again.
-	 */
-	unsigned char	 name_in_arena;
-	unsigned char	 entity_borrowed;
+};
+
+/*
+ * One catalog entry as the catalog keeps it: sixteen bytes, because a
+ * large input interns hundreds of thousands of names and the entries of
+ * both sides of a diff are the bulk of its memory.  A privilege a
+ * catalog CSV lists has a row of its own (struct ra_prow: entity, id,
+ * depths); an interned one has none, and its entity is classified from
+ * its name again when asked (ra_catalog_def()).
+ */
+struct ra_pent {
+	char		*name;		/* canonical spelling */
+	uint32_t	 row;		/* 1 + its index in cat->row; 0 none */
+	unsigned char	 tab;		/* enum ra_tab */
+	unsigned char	 section;	/* enum ra_section */
+	unsigned char	 access;	/* enum ra_access */
+	unsigned char	 listed : 1;	/* from a catalog CSV (has a row) */
+	unsigned char	 name_in_arena : 1;	/* NAME lies in the arena */
+};
+
+/* A catalog CSV row's own data: what a name alone does not say. */
+struct ra_prow {
+	char		*entity;
+	char		*id;
+	unsigned	 depths;
 };
 
 #define RA_DEPTH(l)	(1u << (l))
@@ -150,23 +172,23 @@ struct ra_base {
  * index.  Privileges met in input that the CSV does not list are added
  * (interned) with a classified tab, so indices stay dense and shared by
  * all solutions of a context.  Interned names are packed into large
- * chunks (the arena), their entities borrowed: a large input names
- * hundreds of thousands of privileges, and two allocations each would
- * cost more than the names.  Loading is the only stage that adds to the
+ * chunks (the arena) and their entries hold no entity (struct ra_pent):
+ * a large input names hundreds of thousands of privileges, and an
+ * allocation or a pointer more each would cost as much as the names.  Loading is the only stage that adds to the
  * catalog (unfocused loads on several threads one batch of names at a
  * time, under the context's intern_mu); once loaded it is read through
  * const pointers.
  */
 struct ra_catalog {
-	struct ra_privdef	*v;
+	struct ra_pent		*v;
 	size_t			 n, cap;
+	struct ra_prow		*row;	/* of the listed entries */
+	size_t			 nrow, caprow;
 	uint32_t		*slot;	/* open addressing: hash tag, index + 1 */
 	size_t			 nslot;	/* power of two */
 	struct ra_base		*bases;
 	size_t			 nbases, capbases;
-	char			**chunk;	/* the arena, newest last */
-	size_t			 nchunk, capchunk;
-	size_t			 chunkcap, chunkused;	/* the newest chunk */
+	struct ra_arena		 arena;	/* the interned names */
 };
 
 #define RA_NOPRIV	((size_t)-1)
@@ -187,6 +209,12 @@ void	 ra_catalog_free(struct ra_catalog *);
  */
 int	 ra_priv_order_cmp(enum ra_tab, const char *, enum ra_tab,
 	    const char *);
+/*
+ * What the catalog knows of privilege I (< cat->n), into *D; D's strings
+ * are borrowed from the catalog.
+ */
+void	 ra_catalog_def(const struct ra_catalog *, size_t i,
+	    struct ra_privdef *d);
 /* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
 size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
 /* The same, for a name whose ra_name_hash() is H. */
@@ -499,7 +527,8 @@ struct ra_table {
 
 /*
  * Add table T to SOL, taking its strings (on failure too: they are
- * freed).  0, or -1 when memory runs out.
+ * freed; SOL keeps copies in its arena, TNAMES, as a large solution
+ * has tens of thousands of tables).  0, or -1 when memory runs out.
  */
 int		 ra_solution_add_table(struct ra_solution *, struct ra_table *t);
 /* Drop the tables after the first N (a retried parse). */
@@ -725,8 +754,9 @@ struct ra_solution {
 	size_t		 nrole, caprole;
 	struct ra_table	*table;		/* its own tables (table.c) */
 	size_t		 ntable, captable;
-	size_t		*tindex;	/* table indices, by base */
+	uint32_t	*tindex;	/* table indices, by base */
 	size_t		 ntindex;
+	struct ra_arena	 tnames;	/* the tables' names */
 	/*
 	 * A package (RA_INPUT_PACKAGE): the solutions of the zips its
 	 * ImportConfig.xml lists, in import order, owned; no roles of its

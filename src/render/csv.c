@@ -572,8 +572,9 @@ ra_render_explain_csv(const struct ra_explanation *x,
 	rc = ra_csv_write_row(out, head, NCOL);
 	for (k = 0; rc == 0 && k < x->np; k++) {
 		const struct ra_xpriv	*xp = &x->p[k];
-		const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+		struct ra_privdef	 def, *d = &def;
 
+		ra_explanation_privdef(x, xp->priv, &def);
 		profs.len = 0;
 		for (i = 0; i < xp->np; i++)
 			ra_buf_printf(&profs, "%s%s", i ? "; " : "",

@@ -829,11 +829,12 @@ static json_t *
 json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
-	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+	struct ra_privdef	 def, *d = &def;
 	struct ra_pinfo		 pi;
 	json_t			*o = json_object(), *a, *e;
 	size_t			 k;
 
+	ra_explanation_privdef(x, xp->priv, &def);
 	ra_pinfo_def(x->ctx, x->sol, x->nsol, d, &pi);
 	json_priv(o, &pi);
 	json_object_set_new(o, "in_catalog", json_boolean(d->listed));

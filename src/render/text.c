@@ -868,12 +868,13 @@ static void
 priv_text(struct ra_buf *b, const struct ra_explanation *x,
     const struct ra_xpriv *xp, int color)
 {
-	const struct ra_privdef	*pd = ra_explanation_privdef(x, xp->priv);
+	struct ra_privdef	 def, *pd = &def;
 	struct ra_pinfo		 pi, *d = &pi;
 	unsigned		 depths;
 	size_t			 k;
 	int			 n = 0;
 
+	ra_explanation_privdef(x, xp->priv, &def);
 	ra_pinfo_def(x->ctx, x->sol, x->nsol, pd, &pi);
 	depths = pi.depths;
 
