@@ -807,10 +807,52 @@ test_catalog_file_limit(void **state)
 #define TMP(t)	cmocka_unit_test_setup_teardown(t, ut_setup_tmp, \
 		    ut_teardown_tmp)
 
+/*
+ * An interned privilege keeps no entity of its own (it is classified
+ * from the name when asked); a catalog row listing it later gives it
+ * one, with depths and id, under the same index.  (Every context's
+ * catalog is a copy of the built-in one: test_lint reads a listed id
+ * through such a copy.)
+ */
+static void
+test_interned_then_listed(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_privdef	 d;
+	static const char	 text[] =
+	    "privilege,entity,tab,section,access,depths,privilegeid\n"
+	    "prvReadcontoso_gadget,Gadget,Sales,,Read,Basic,"
+	    "0a0b0c0d-0000-4000-8000-000000000001\n";
+	size_t			 i, n;
+
+	i = ra_catalog_intern(&ctx->cat, "prvReadcontoso_gadget", 21);
+	assert_int_not_equal(i, RA_NOPRIV);
+	n = ctx->cat.n;
+	d = ut_def(ctx, i);
+	assert_string_equal(d.entity, "contoso_gadget");
+	assert_int_equal(d.tab, RA_TAB_CUSTOM);
+	assert_false(d.listed);
+	assert_null(d.id);
+	assert_int_equal(d.depths, 0);
+	assert_int_equal(ra_catalog_load_buffer(ctx, "g.csv", text,
+	    strlen(text)), RA_OK);
+	assert_int_equal(ctx->cat.n, n);
+	assert_int_equal(find(ctx, "PRVREADCONTOSO_GADGET"), i);
+	d = ut_def(ctx, i);
+	assert_string_equal(d.name, "prvReadcontoso_gadget");
+	assert_string_equal(d.entity, "Gadget");
+	assert_int_equal(d.tab, RA_TAB_SALES);
+	assert_int_equal(d.access, RA_ACCESS_READ);
+	assert_int_equal(d.depths, RA_DEPTH(RA_LEVEL_BASIC));
+	assert_string_equal(d.id, "0a0b0c0d-0000-4000-8000-000000000001");
+	assert_true(d.listed);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		CTX(test_interned_then_listed),
 		CTX(test_csv_quoted),
 		CTX(test_csv_bom_crlf),
 		CTX(test_csv_comments),
