@@ -201,6 +201,7 @@ corpus: $(BIN)
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_combine.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_lint.py --roleaudit $(BIN)
+	@python3 tests/corpus/check_policy.py --roleaudit $(BIN)
 	@echo "corpus again, every customizations.xml through the <Roles> scan:"
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN) \
 	    --option=--scan-size=1
