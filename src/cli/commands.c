@@ -94,8 +94,8 @@ lint_first(struct cli_run *r)
 
 /*
  * check: the roles (or those --role names) against the profiles and the
- * policies; a role that fails is a finding.  --role's names are matched before the
- * redaction, as combine's are.
+ * policies; a role that fails is a finding.  --role's names are matched
+ * before the redaction, as combine's are.
  */
 static void
 run_check(struct cli_run *r)
