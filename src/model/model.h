@@ -63,6 +63,8 @@ enum ra_code {
 	RA_C_CSV_ROWS = 309,	/* profile or catalog over the row limit */
 	RA_C_ROLE_NOT_EXPORTED = 310,	/* a role's privileges are not in
 					   the export: skipped (note) */
+	RA_C_POLICY = 311,	/* no such built-in policy */
+	RA_C_CSV_VALUE = 312,	/* bad access right or severity in a policy */
 	/* lint.c: findings about roles, not about the input's syntax. */
 	RA_C_LINT_DEPTH = 401,	/* depth the privilege cannot take */
 	RA_C_LINT_MISC_DEPTH = 402,	/* depth no fact covers (--unknown-depths) */
@@ -293,6 +295,14 @@ int		 ra_csv_columns(struct ra_ctx *, const char *file,
 		    size_t ncols);
 /* Cell I of row R, or "" when the row is shorter. */
 const char	*ra_csv_cell(const struct ra_csv_row *r, int i);
+/*
+ * The text after "# KEY" (KEY ends in ':') on the first comment line of
+ * BUF (LEN bytes) that has it, trimmed, for a profile's or a policy's
+ * source and version; "" when there is none, NULL when memory runs out.
+ */
+char		*ra_csv_comment(const char *buf, size_t len, const char *key);
+/* The base name of PATH without a ".csv" suffix; NULL: no memory. */
+char		*ra_csv_name_of(const char *path);
 /* Read a whole file into memory (NUL-terminated), honouring the size limit. */
 enum ra_err	 ra_read_file(struct ra_ctx *, const char *path, char **buf,
 		    size_t *len);
@@ -333,6 +343,68 @@ struct ra_profile {
 	struct ra_req	*req;
 	size_t		 n, cap;
 };
+
+/*
+ * A row of a policy (policy.c): which privileges it is about (every
+ * criterion given must hold), the roles it applies to, and the highest
+ * depth it allows them.  Strings point into the policy's CSV text.
+ */
+struct ra_prule {
+	unsigned long	 line;		/* in the policy file */
+	const char	*priv;		/* name, or prefix when PREFIX; "" any */
+	size_t		 privlen;
+	unsigned char	 prefix;	/* the cell ended in '*' */
+	unsigned char	 has_access;
+	unsigned char	 has_tab;
+	unsigned char	 tab_unknown;	/* tab "unknown": no fact places it */
+	unsigned char	 table_unknown;	/* table "unknown": no fact names it */
+	enum ra_access	 access;
+	enum ra_tab	 tab;
+	const char	*table;		/* logical name, or NULL: any */
+	const char	*tabtext;	/* the tab cell as written */
+	enum ra_level	 max;		/* the highest depth allowed; NONE: none */
+	const char	*roles;		/* ';'-separated patterns; "": every role */
+	const char	*except;	/* ';'-separated patterns; "": none */
+	enum ra_severity sev;
+	const char	*reason;
+};
+
+/*
+ * A least-privilege policy: CSV rows of what roles must not hold, or
+ * not above a depth (man page, POLICIES).  Rows are kept in file order.
+ */
+struct ra_policy {
+	char		*name;
+	char		*file;		/* the path given: rows are FILE:LINE */
+	char		*source;	/* "# source:" comment, or "" */
+	char		*version;	/* "# version:" comment, or "" */
+	char		 sha256[65];	/* of the CSV bytes */
+	struct ra_csv	 csv;		/* the text the rows point into */
+	struct ra_prule	*row;
+	size_t		 n;
+};
+
+/*
+ * A policy from CSV bytes: NAME names it, FILE locates its rows in
+ * diagnostics and findings.  Errors are diagnostics at FILE:LINE and
+ * RA_ECSV (RA_ELIMIT past the row limit); on RA_OK *OUT is the caller's.
+ */
+enum ra_err	 ra_policy_load_buffer(struct ra_ctx *, const char *name,
+		    const char *file, const char *buf, size_t len,
+		    struct ra_policy **out);
+/*
+ * 1 when row Q applies to role R: R matches one of its role patterns
+ * (or it has none) and none of its exceptions.  A pattern is a role id
+ * (braces and case ignored) or a name, ASCII case ignored, in which '*'
+ * stands for any run of characters.
+ */
+int		 ra_prule_applies(const struct ra_prule *q,
+		    const struct ra_role *r);
+/* 1 when role pattern PAT (N bytes) matches R as ra_prule_applies() says. */
+int		 ra_role_pattern_matches(const struct ra_role *r,
+		    const char *pat, size_t n);
+/* Q's privilege criteria in words ("prvDelete*, access Delete"), into B. */
+void		 ra_prule_describe(const struct ra_prule *q, struct ra_buf *b);
 
 /* Built-in data compiled into the library (build/data.c). */
 struct ra_blob {
@@ -568,6 +640,11 @@ struct ra_pinfo {
 	enum ra_prov		 owner_by;
 	const char		*owner_ids;
 	const struct ra_table	*table;		/* the solution's, or NULL */
+	/*
+	 * The knowledge base's table whose privileges carry its base (or
+	 * whose logical name is the base), for a table privilege; NULL.
+	 */
+	const struct ra_kb_table *kb_table;
 	int			 in_catalog;	/* a catalog CSV lists it */
 };
 

@@ -33,43 +33,6 @@ ra_profile_builtin(size_t i)
 	return NULL;
 }
 
-/*
- * The text after "# KEY" (KEY ends in ':') on the first comment line of
- * BUF that has it, trimmed; "" when there is none, NULL when memory runs
- * out.
- */
-static char *
-profile_comment(const char *buf, size_t len, const char *key)
-{
-	const char	*p = buf, *end = buf + len, *nl;
-	size_t		 n, klen = strlen(key);
-
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	for (; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if (*p == '#') {
-			const char	*q = p + 1;
-
-			while (q < nl && *q == ' ')
-				q++;
-			if ((size_t)(nl - q) >= klen && ra_prefix_caseeq(q, key)) {
-				q += klen;
-				while (q < nl && *q == ' ')
-					q++;
-				n = (size_t)(nl - q);
-				while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
-					n--;
-				return ra_strndup(q, n);
-			}
-		}
-		if (nl == end)
-			break;
-	}
-	return ra_strdup("");
-}
-
 void
 ra_profile_free(struct ra_profile *p)
 {
@@ -221,20 +184,6 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 	return rc;
 }
 
-/* Base name of PATH without a ".csv" suffix. */
-static char *
-profile_name_of(const char *path)
-{
-	const char	*b = strrchr(path, '/');
-	size_t		 n;
-
-	b = b ? b + 1 : path;
-	n = strlen(b);
-	if (n > 4 && ra_strcaseeq(b + n - 4, ".csv"))
-		n -= 4;
-	return ra_strndup(b, n);
-}
-
 enum ra_err
 ra_profile_load_buffer(struct ra_ctx *ctx, const char *name,
     const char *file, const char *buf, size_t len, struct ra_profile **out)
@@ -245,8 +194,8 @@ ra_profile_load_buffer(struct ra_ctx *ctx, const char *name,
 
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
 	    (p->name = ra_strdup(name)) == NULL ||
-	    (p->source = profile_comment(buf, len, "source:")) == NULL ||
-	    (p->version = profile_comment(buf, len, "version:")) == NULL) {
+	    (p->source = ra_csv_comment(buf, len, "source:")) == NULL ||
+	    (p->version = ra_csv_comment(buf, len, "version:")) == NULL) {
 		ra_profile_free(p);
 		return RA_ENOMEM;
 	}
@@ -281,7 +230,7 @@ ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
 	}
 	if ((rc = ra_read_file(ctx, what, &file, &len)) != RA_OK)
 		return rc;
-	if ((name = profile_name_of(what)) == NULL)
+	if ((name = ra_csv_name_of(what)) == NULL)
 		rc = RA_ENOMEM;
 	else
 		rc = ra_profile_load_buffer(ctx, name, what, file, len, out);

@@ -11,6 +11,8 @@
  *   role-change         (diff) any other change: added, removed or
  *                       renamed role, privilege change, verdict
  *                       that now passes                  warning or note
+ *   policy-violation    a role holds more than a row of a --policy
+ *                       allows                      the row's severity
  *   input-diagnostic    a diagnostic about an input            its own
  * Levels come from findings.c, so they agree with --fail-on.
  *
@@ -40,6 +42,7 @@ enum rule {
 	RULE_ESCALATION,
 	RULE_CHANGE,
 	RULE_INPUT,
+	RULE_POLICY,
 	RULE__COUNT
 };
 
@@ -94,11 +97,24 @@ static const struct {
 	  "out of the report.  The code in the message (RAnnn) is listed "
 	  "under DIAGNOSTICS in roleaudit(1).",
 	  "Fix or re-export the input.  See roleaudit(1), DIAGNOSTICS.",
-	  RA_SEV_ERROR, "input", NULL }
+	  RA_SEV_ERROR, "input", NULL },
+	{ "policy-violation", "PolicyViolation",
+	  "A role holds more than a least-privilege policy allows.",
+	  "A row of a policy given with --policy matches a privilege the "
+	  "role holds, and the role holds it above the highest depth the "
+	  "row allows (or at all, when the row allows none).  The result "
+	  "names the policy, the row (file:line) and the row's reason; its "
+	  "level is the row's severity.",
+	  "Lower or remove the privilege in the role, or, when the role "
+	  "needs it, exempt the role in the policy row.  See roleaudit(1), "
+	  "POLICIES.",
+	  RA_SEV_ERROR, "security", "7.0" }
 };
 
 /* Rules of a check run and of a diff run, in the order listed. */
 static const enum rule check_rules[] = { RULE_MISSING, RULE_INPUT };
+static const enum rule policy_rules[] = { RULE_MISSING, RULE_POLICY,
+    RULE_INPUT };
 static const enum rule diff_rules[] = { RULE_MISSING, RULE_ESCALATION,
     RULE_CHANGE, RULE_INPUT };
 
@@ -707,7 +723,8 @@ fill(struct sarif *sf)
 		if (sf->next == nrole)
 			n = ctx->ndiag;
 		else if (sf->rep)
-			n = sf->rep->res[sf->next].nmiss;
+			n = sf->rep->res[sf->next].nmiss +
+			    sf->rep->res[sf->next].nviol;
 		else
 			n = diff_count(&sf->diff->r[sf->next]);
 		if (sf->k >= n)
@@ -757,9 +774,52 @@ not_exported(const struct ra_report *rep)
 	return a;
 }
 
+/* The result of violation V of the check report's result R. */
+static void
+violation_result(struct sarif *sf, const struct ra_result *r,
+    const struct ra_violation *v)
+{
+	const struct ra_report	*rep = sf->rep;
+	const struct ra_policy	*pol = rep->pol[v->pol];
+	struct ra_buf		 b = { 0 };
+	json_t			*o, *p, *via;
+
+	sf->m.len = 0;
+	ra_violation_message(rep, r, v, &b);
+	msg_add(&sf->m, b.oom || b.s == NULL ? "" : b.s);
+	ra_buf_adds(&sf->m, ".");
+	o = result(sf, RULE_POLICY, v->row->sev, &sf->m);
+	json_object_set_new(o, "locations", role_location(sf,
+	    rep->sol[r->sol], r->role));
+	b.len = 0;
+	ra_buf_printf(&b, "%s/%s:%lu", v->pi.name, pol->name, v->row->line);
+	fingerprint(o, r->role, b.oom ? "" : b.s);
+	p = json_object();
+	json_object_set_new(p, "role", str(r->role->name));
+	json_object_set_new(p, "roleId", str(r->role->id));
+	priv_props(p, &v->pi);
+	json_object_set_new(p, "held", str(ra_level_name(v->held)));
+	json_object_set_new(p, "allowed", str(ra_level_name(v->row->max)));
+	json_object_set_new(p, "policy", str(pol->name));
+	b.len = 0;
+	ra_buf_printf(&b, "%s:%lu", pol->file, v->row->line);
+	json_object_set_new(p, "policyRow", b.oom ? NULL : str(b.s));
+	json_object_set_new(p, "reason", str(v->row->reason));
+	via = json_array();
+	if (v->via & RA_VIA_TABLE)
+		json_array_append_new(via, json_string("table"));
+	if (v->via & RA_VIA_TAB)
+		json_array_append_new(via, json_string("tab"));
+	json_object_set_new(p, "throughUnknown", via);
+	json_object_set_new(o, "properties", p);
+	if (b.oom)
+		sf->oom = 1;
+	ra_buf_free(&b);
+}
+
 /*
  * The results of the check report's result I: a privilege it lacks
- * each, the lacking ones FROM to END.
+ * each, then a policy violation each, the ones FROM to END of them.
  */
 static void
 check_results(struct sarif *sf, size_t i, size_t from, size_t end)
@@ -772,8 +832,13 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	size_t				 k, j, q, z;
 
 	for (k = from; k < end; k++) {
-		const struct ra_missing	*x = &r->miss[k];
+		const struct ra_missing	*x;
 
+		if (k >= r->nmiss) {
+			violation_result(sf, r, &r->viol[k - r->nmiss]);
+			continue;
+		}
+		x = &r->miss[k];
 		pi = *x->pi;
 		sf->m.len = 0;
 		ra_buf_adds(&sf->m, "Role \"");
@@ -841,23 +906,41 @@ ra_render_report_sarif(const struct ra_report *rep,
     const struct ra_write_opts *wo, FILE *out)
 {
 	struct sarif	 sf;
-	json_t		*p, *sum;
+	json_t		*p, *sum, *a, *o;
 	size_t		 i;
 
 	(void)wo;
-	sarif_init(&sf, check_rules, sizeof(check_rules) /
-	    sizeof(check_rules[0]));
+	if (rep->npol)
+		sarif_init(&sf, policy_rules, sizeof(policy_rules) /
+		    sizeof(policy_rules[0]));
+	else
+		sarif_init(&sf, check_rules, sizeof(check_rules) /
+		    sizeof(check_rules[0]));
 	sf.rep = rep;
 	for (i = 0; i < rep->nsol; i++)
 		input_artifact(&sf, rep->sol[i]);
 	for (i = 0; i < rep->nres; i++)
-		if (rep->res[i].nmiss > 0)
+		if (rep->res[i].nmiss > 0 || rep->res[i].nviol > 0)
 			role_artifact(&sf, rep->sol[rep->res[i].sol],
 			    rep->res[i].role);
 	diag_artifacts(&sf, rep->ctx);
 	p = json_object();
 	json_object_set_new(p, "command", json_string("check"));
 	json_object_set_new(p, "profiles", profiles(rep->prof, rep->nprof));
+	if (rep->npol) {
+		a = json_array();
+		for (i = 0; i < rep->npol; i++) {
+			o = json_object();
+			json_object_set_new(o, "name", str(rep->pol[i]->name));
+			json_object_set_new(o, "file", str(rep->pol[i]->file));
+			json_object_set_new(o, "rows",
+			    json_integer((json_int_t)rep->pol[i]->n));
+			json_object_set_new(o, "sha256",
+			    str(rep->pol[i]->sha256));
+			json_array_append_new(a, o);
+		}
+		json_object_set_new(p, "policies", a);
+	}
 	sum = json_object();
 	json_object_set_new(sum, "roles", json_integer((json_int_t)rep->nres));
 	json_object_set_new(sum, "pass", json_integer((json_int_t)rep->npass));
