@@ -320,6 +320,22 @@ ra_csv_comment(const char *buf, size_t len, const char *key)
 	return ra_strdup("");
 }
 
+int
+ra_csv_identity(const char *name, const char *buf, size_t len,
+    char **namep, char **source, char **version, char sha256[65])
+{
+	struct ra_sha256	 sha;
+
+	if ((*namep = ra_strdup(name)) == NULL ||
+	    (*source = ra_csv_comment(buf, len, "source:")) == NULL ||
+	    (*version = ra_csv_comment(buf, len, "version:")) == NULL)
+		return -1;
+	ra_sha256_init(&sha);
+	ra_sha256_update(&sha, buf, len);
+	ra_sha256_hex(&sha, sha256);
+	return 0;
+}
+
 /* Base name of PATH without a ".csv" suffix. */
 char *
 ra_csv_name_of(const char *path)

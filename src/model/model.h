@@ -301,6 +301,15 @@ const char	*ra_csv_cell(const struct ra_csv_row *r, int i);
  * source and version; "" when there is none, NULL when memory runs out.
  */
 char		*ra_csv_comment(const char *buf, size_t len, const char *key);
+/*
+ * What names a profile or policy file in reports: a copy of NAME, the
+ * source and version comments of BUF (LEN bytes; see ra_csv_comment())
+ * and the SHA-256 of BUF in hex.  0, or -1 when memory runs out (what
+ * was copied is set, for the caller's free function).
+ */
+int		 ra_csv_identity(const char *name, const char *buf, size_t len,
+		    char **namep, char **source, char **version,
+		    char sha256[65]);
 /* The base name of PATH without a ".csv" suffix; NULL: no memory. */
 char		*ra_csv_name_of(const char *path);
 /* Read a whole file into memory (NUL-terminated), honouring the size limit. */

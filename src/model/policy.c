@@ -193,22 +193,17 @@ ra_policy_load_buffer(struct ra_ctx *ctx, const char *name, const char *file,
     const char *buf, size_t len, struct ra_policy **out)
 {
 	struct ra_policy	*p;
-	struct ra_sha256	 sha;
 	int			 idx[C__COUNT];
 	size_t			 r;
 	enum ra_err		 rc;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
-	    (p->name = ra_strdup(name)) == NULL ||
 	    (p->file = ra_strdup(file)) == NULL ||
-	    (p->source = ra_csv_comment(buf, len, "source:")) == NULL ||
-	    (p->version = ra_csv_comment(buf, len, "version:")) == NULL) {
+	    ra_csv_identity(name, buf, len, &p->name, &p->source, &p->version,
+	    p->sha256) == -1) {
 		ra_policy_free(p);
 		return RA_ENOMEM;
 	}
-	ra_sha256_init(&sha);
-	ra_sha256_update(&sha, buf, len);
-	ra_sha256_hex(&sha, p->sha256);
 	if ((rc = ra_csv_parse(ctx, file, buf, len, &p->csv)) != RA_OK) {
 		ra_policy_free(p);
 		return rc;
