@@ -29,7 +29,8 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
 	       src/model/solution.c src/model/ctx.c src/model/kb.c \
-	       src/model/table.c src/model/facts.c
+	       src/model/table.c src/model/facts.c \
+	       src/model/app.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \
@@ -37,11 +38,12 @@ INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
 	       src/analyze/findings.c src/analyze/redact.c \
-	       src/analyze/privileges.c
+	       src/analyze/privileges.c src/analyze/apps.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html.c src/render/html_parts.c \
 	       src/render/html_report.c src/render/html_diff.c \
-	       src/render/html_matrix.c src/render/md.c src/render/sarif.c \
+	       src/render/html_matrix.c src/render/html_access.c \
+	       src/render/md.c src/render/sarif.c \
 	       src/render/write.c
 CLI_SRCS     = src/cli/main.c src/cli/commands.c src/cli/options.c \
 	       src/cli/run.c src/cli/output.c src/cli/progress.c

@@ -612,6 +612,58 @@ enum ra_err	 ra_write_privileges(const struct ra_ctx *,
 		    const struct ra_solution *const *, size_t nsol,
 		    const struct ra_write_opts *, FILE *out);
 
+/* ---- apps and column security ------------------------------------ */
+
+/*
+ * Which roles open which model-driven app, and what they cannot see in
+ * it (`roleaudit apps`): for every app of the solutions (customizations
+ * .xml <AppModules>, unpacked AppModules/), its tables (components of
+ * type 1) and the roles mapped to it, each named from the inputs (the
+ * app's own input first) or reported as an unknown role id.  Each
+ * mapped role the inputs carry is judged against PROFILE (the built-in
+ * model-driven-app profile, as the caller loaded it: the privileges any
+ * model-driven app needs), and each app table it cannot Read is listed,
+ * with the depth it holds when OPTS->min_level asks for more than any
+ * depth.  Also the roles mapped to no app and the apps mapped to no
+ * role.  Findings (see FINDINGS in the man page):
+ *   RA501 error    a mapped role lacks the model-driven-app minimum
+ *   RA502 warning  a mapped role cannot Read one of the app's tables
+ * The context must not be focused (RA_EINVAL).  Borrows everything; on
+ * RA_OK *out belongs to the caller (ra_apps_free()).
+ */
+struct ra_apps;
+
+enum ra_err	 ra_apps(const struct ra_ctx *, const struct ra_solution *const *,
+		    size_t, const struct ra_profile *profile,
+		    const struct ra_check_opts *opts, struct ra_apps **out);
+void		 ra_apps_free(struct ra_apps *);
+/* Findings of at least severity MIN. */
+size_t		 ra_apps_finding_count(const struct ra_apps *,
+		    enum ra_severity min);
+/* Every format: text, CSV, JSON, HTML, Markdown, SARIF. */
+enum ra_err	 ra_write_apps(const struct ra_apps *,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Who can read secured columns (`roleaudit columns`): per input, every
+ * column a table marks secured (<IsSecured>1) or a column security
+ * profile has a permission on, with the profiles that grant read,
+ * update, create and read-unmasked on it.  Findings:
+ *   RA511 warning  a secured column no profile lets anyone read
+ *   RA512 warning  a permission that grants update or create, not read
+ * Borrows the solutions; on RA_OK *out belongs to the caller.
+ */
+struct ra_columns;
+
+enum ra_err	 ra_columns(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    struct ra_columns **out);
+void		 ra_columns_free(struct ra_columns *);
+size_t		 ra_columns_finding_count(const struct ra_columns *,
+		    enum ra_severity min);
+enum ra_err	 ra_write_columns(const struct ra_columns *,
+		    const struct ra_write_opts *, FILE *out);
+
 /*
  * Replace the names and ids of SOL's roles with stable pseudonyms, so a
  * report can be shared without confidential names: "Role " and 12 hex

@@ -16,6 +16,7 @@ table_free(struct ra_table *t)
 {
 	free(t->name);
 	free(t->display);
+	ra_strlist_free(t->secured, t->nsecured);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -79,6 +80,12 @@ merge(struct ra_table *a, struct ra_table *b)
 	if (a->custom == -1)
 		a->custom = b->custom;
 	a->unmodified = a->unmodified && b->unmodified;
+	if (a->nsecured == 0 && b->nsecured > 0) {
+		a->secured = b->secured;
+		a->nsecured = b->nsecured;
+		b->secured = NULL;
+		b->nsecured = 0;
+	}
 }
 
 int
