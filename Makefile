@@ -69,6 +69,7 @@ FUZZ_SRCS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
+	   samples/apps.zip \
 	   samples/package.zip samples/package-backslash.zip \
 	   samples/package-1.0.zip
 

@@ -307,6 +307,18 @@ struct ckey {
 	const struct ra_fperm	*perm;
 };
 
+/* A and B with ASCII case ignored, and nothing else: one column. */
+static int
+casecmp(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)a;
+	const unsigned char	*q = (const unsigned char *)b;
+
+	for (; *p && ra_lower(*p) == ra_lower(*q); p++, q++)
+		continue;
+	return (int)ra_lower(*p) - (int)ra_lower(*q);
+}
+
 static int
 ckey_cmp(const void *a, const void *b)
 {
@@ -315,9 +327,9 @@ ckey_cmp(const void *a, const void *b)
 
 	if (x->sol != y->sol)
 		return x->sol < y->sol ? -1 : 1;
-	if ((c = ra_namecmp(x->entity, y->entity)) != 0)
+	if ((c = casecmp(x->entity, y->entity)) != 0)
 		return c;
-	if ((c = ra_namecmp(x->attribute, y->attribute)) != 0)
+	if ((c = casecmp(x->attribute, y->attribute)) != 0)
 		return c;
 	/* The table's own mark first, then the profiles by name. */
 	if ((x->fsp == NULL) != (y->fsp == NULL))
@@ -401,8 +413,8 @@ ra_columns(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 		qsort(key, nk, sizeof(*key), ckey_cmp);
 	for (i = 0; i < nk; i = end) {
 		for (end = i + 1; end < nk && key[end].sol == key[i].sol &&
-		    ra_namecmp(key[end].entity, key[i].entity) == 0 &&
-		    ra_namecmp(key[end].attribute, key[i].attribute) == 0;
+		    casecmp(key[end].entity, key[i].entity) == 0 &&
+		    casecmp(key[end].attribute, key[i].attribute) == 0;
 		    end++)
 			continue;
 		c = &cs->c[cs->nc++];

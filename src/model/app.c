@@ -29,6 +29,14 @@ ra_fright_name(enum ra_fright r)
 	return (unsigned)r < RA_FR__COUNT ? fright_nm[r] : "";
 }
 
+const char *
+ra_fperm_writes(const struct ra_fperm *p)
+{
+	int	 u = p->can[RA_FR_UPDATE] == 1, c = p->can[RA_FR_CREATE] == 1;
+
+	return u && c ? "update and create" : u ? "update" : c ? "create" : "";
+}
+
 void
 ra_strlist_free(char **v, size_t n)
 {

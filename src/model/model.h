@@ -596,6 +596,12 @@ struct ra_fsp {
 
 /* The XML element names of the rights ("CanRead", ...). */
 const char	*ra_fright_element(enum ra_fright);
+/*
+ * What permission P lets its members write: "update and create",
+ * "update", "create" or "" (for the update-or-create-without-read
+ * finding).
+ */
+const char	*ra_fperm_writes(const struct ra_fperm *p);
 /* The rights as reports name them ("read", "update", ...). */
 const char	*ra_fright_name(enum ra_fright);
 /*

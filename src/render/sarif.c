@@ -1223,7 +1223,7 @@ column_results(struct sarif *sf, size_t i)
 		ra_buf_adds(&sf->m, "Column security profile \"");
 		msg_add(&sf->m, cs->nr[i - cs->nc].fsp->name);
 		ra_buf_printf(&sf->m, "\" grants %s without read on ",
-		    pm->can[RA_FR_UPDATE] == 1 ? "update" : "create");
+		    ra_fperm_writes(pm));
 		msg_add(&sf->m, pm->entity);
 		ra_buf_adds(&sf->m, ".");
 		msg_add(&sf->m, pm->attribute);

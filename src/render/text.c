@@ -1509,8 +1509,7 @@ ra_render_columns_text(const struct ra_columns *cs,
 				ra_buf_adds(&b, "  profile ");
 				ra_buf_add_safe(&b, cs->nr[i].fsp->name);
 				ra_buf_adds(&b, " grants ");
-				ra_buf_adds(&b, cs->nr[i].perm->can[RA_FR_UPDATE] ==
-				    1 ? "update" : "create");
+				ra_buf_adds(&b, ra_fperm_writes(cs->nr[i].perm));
 				ra_buf_adds(&b, " without read on ");
 				ra_buf_add_safe(&b, cs->nr[i].perm->entity);
 				ra_buf_adds(&b, ".");
