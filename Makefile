@@ -204,10 +204,13 @@ corpus: $(BIN)
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_combine.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_lint.py --roleaudit $(BIN)
+	@python3 tests/corpus/check_apps.py --roleaudit $(BIN)
 	@echo "corpus again, every customizations.xml through the <Roles> scan:"
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN) \
 	    --option=--scan-size=1
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN) \
+	    --option=--scan-size=1
+	@python3 tests/corpus/check_apps.py --roleaudit $(BIN) \
 	    --option=--scan-size=1
 
 # Debian's python3 carries python3-jsonschema; another python3 on PATH may not.
