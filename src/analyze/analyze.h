@@ -110,6 +110,36 @@ struct ra_rdiff {
 	size_t			 nt;
 };
 
+/*
+ * A role added to or removed from an app's role map (an app only one
+ * side has: each of its roles).  Added: escalation, a role newly able
+ * to open the app.
+ */
+struct ra_adiff {
+	const struct ra_app	*app;		/* the new side's, else old */
+	const char		*role_id;
+	const struct ra_role	*role;		/* the role of that side, or NULL */
+	int			 added;
+};
+
+/*
+ * A right of a column security profile on a column that changed (a
+ * profile or a permission only one side has: each right it grants).
+ * Granted read or read-unmasked: escalation, a profile newly able to
+ * read a secured column (only secured columns take permissions).
+ */
+struct ra_cdiff {
+	const char		*profile;
+	const char		*entity, *attribute;
+	enum ra_fright		 right;
+	int			 granted;	/* 1 granted, 0 revoked */
+	int			 escalation;
+	/* Where it is written: the new side's, or the old's (NEW_SIDE 0). */
+	const struct ra_fsp	*fsp;
+	const struct ra_fperm	*perm;
+	int			 new_side;
+};
+
 struct ra_diff {
 	const struct ra_ctx		 *ctx;
 	const struct ra_solution	 *old, *new;
@@ -122,6 +152,11 @@ struct ra_diff {
 	size_t				  roles_not_exported;
 	size_t				  added, removed, raised, lowered;
 	size_t				  escalations;
+	/* Apps' role maps and column permissions (escalations counted). */
+	struct ra_adiff			 *ad;
+	size_t				  nad, capad;
+	struct ra_cdiff			 *cd;
+	size_t				  ncd, capcd;
 };
 
 const char	*ra_pchange_name(enum ra_pchange);
@@ -498,6 +533,13 @@ int		 ra_rchange_is_finding(const struct ra_rdiff *);
 enum ra_severity ra_ptrans_severity(const struct ra_ptrans *);
 /* The worst severity among all findings of R. */
 enum ra_severity ra_rdiff_severity(const struct ra_rdiff *);
+/*
+ * An app role-map change: added an error (escalation), removed a note.
+ * A column permission change: read or read-unmasked granted an error
+ * (escalation), update or create granted a warning, revoked a note.
+ */
+enum ra_severity ra_adiff_severity(const struct ra_adiff *);
+enum ra_severity ra_cdiff_severity(const struct ra_cdiff *);
 
 /* ---- grid.c ---------------------------------------------------------- */
 

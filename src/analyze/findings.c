@@ -73,6 +73,12 @@ ra_diff_finding_count(const struct ra_diff *d, enum ra_severity min)
 {
 	size_t	 i, k, n = 0;
 
+	for (i = 0; i < d->nad; i++)
+		if (ra_adiff_severity(&d->ad[i]) >= min)
+			n++;
+	for (i = 0; i < d->ncd; i++)
+		if (ra_cdiff_severity(&d->cd[i]) >= min)
+			n++;
 	for (i = 0; i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
 
@@ -86,4 +92,17 @@ ra_diff_finding_count(const struct ra_diff *d, enum ra_severity min)
 				n++;
 	}
 	return n;
+}
+
+enum ra_severity
+ra_adiff_severity(const struct ra_adiff *a)
+{
+	return a->added ? RA_SEV_ERROR : RA_SEV_NOTE;
+}
+
+enum ra_severity
+ra_cdiff_severity(const struct ra_cdiff *c)
+{
+	return c->escalation ? RA_SEV_ERROR : c->granted ? RA_SEV_WARNING :
+	    RA_SEV_NOTE;
 }

@@ -302,6 +302,47 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 			rc = ra_csv_write_row(out, c, NCOL);
 		}
 	}
+	/*
+	 * App role maps (role_change "app", the app in reason) and column
+	 * permissions (role_change "column permission": the profile as the
+	 * role, the right as the privilege), each with yes/no for old/new.
+	 */
+	for (i = 0; rc == 0 && i < d->nad + d->ncd; i++) {
+		const struct ra_adiff	*a = i < d->nad ? &d->ad[i] : NULL;
+		const struct ra_cdiff	*x = a ? NULL : &d->cd[i - d->nad];
+		int			 more = a ? a->added : x->granted;
+
+		for (k = 0; k < NCOL; k++)
+			c[k] = "";
+		label.len = 0;
+		if (a != NULL) {
+			c[0] = a->role_id;
+			c[1] = a->role ? a->role->name : RA_UNKNOWN_ROLE_ID;
+			c[3] = "app";
+			ra_buf_adds(&label, "app ");
+			ra_buf_adds(&label, a->app->name);
+		} else {
+			c[1] = x->profile;
+			c[3] = "column permission";
+			c[4] = ra_fright_name(x->right);
+			ra_buf_adds(&label, x->entity);
+			ra_buf_adds(&label, ".");
+			ra_buf_adds(&label, x->attribute);
+		}
+		if (label.oom)
+			break;
+		c[4 + PRIV_COLS] = more ? "no" : "yes";
+		c[5 + PRIV_COLS] = more ? "yes" : "no";
+		c[6 + PRIV_COLS] = a ? (more ? "added" : "removed") :
+		    more ? "granted" : "revoked";
+		c[7 + PRIV_COLS] = (a ? a->added : x->escalation) ? "yes" : "no";
+		c[8 + PRIV_COLS] = label.s;
+		rc = ra_csv_write_row(out, c, NCOL);
+	}
+	if (label.oom) {
+		ra_buf_free(&label);
+		return RA_ENOMEM;
+	}
 	ra_buf_free(&label);
 	return rc == 0 ? RA_OK : RA_EIO;
 }

@@ -504,9 +504,75 @@ ra_json_diff_summary(const struct ra_diff *d)
 	    json_integer((json_int_t)d->removed));
 	json_object_set_new(s, "raised", json_integer((json_int_t)d->raised));
 	json_object_set_new(s, "lowered", json_integer((json_int_t)d->lowered));
+	/* Present when there are any: older readers see the same shape. */
+	if (d->nad + d->ncd > 0) {
+		json_object_set_new(s, "app_role_map_changes",
+		    json_integer((json_int_t)d->nad));
+		json_object_set_new(s, "column_permission_changes",
+		    json_integer((json_int_t)d->ncd));
+	}
 	json_object_set_new(s, "escalations",
 	    json_integer((json_int_t)d->escalations));
 	return s;
+}
+
+/* D's app role-map changes, or NULL when it has none. */
+static json_t *
+json_adiffs(const struct ra_diff *d)
+{
+	json_t	*a, *o;
+	size_t	 i;
+
+	if (d->nad == 0)
+		return NULL;
+	a = json_array();
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*x = &d->ad[i];
+
+		o = json_object();
+		json_object_set_new(o, "app", jstr(x->app->name));
+		json_object_set_new(o, "app_display_name",
+		    jstr(x->app->display));
+		json_object_set_new(o, "role_id", jstr(x->role_id));
+		json_object_set_new(o, "role_name", x->role ?
+		    jstr(x->role->name) : json_null());
+		json_object_set_new(o, "change", jstr(x->added ? "added" :
+		    "removed"));
+		json_object_set_new(o, "escalation", json_boolean(x->added));
+		json_object_set_new(o, "severity",
+		    jstr(ra_severity_name(ra_adiff_severity(x))));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* D's column permission changes, or NULL when it has none. */
+static json_t *
+json_cdiffs(const struct ra_diff *d)
+{
+	json_t	*a, *o;
+	size_t	 i;
+
+	if (d->ncd == 0)
+		return NULL;
+	a = json_array();
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*x = &d->cd[i];
+
+		o = json_object();
+		json_object_set_new(o, "profile", jstr(x->profile));
+		json_object_set_new(o, "table", jstr(x->entity));
+		json_object_set_new(o, "column", jstr(x->attribute));
+		json_object_set_new(o, "right", jstr(ra_fright_name(x->right)));
+		json_object_set_new(o, "change", jstr(x->granted ? "granted" :
+		    "revoked"));
+		json_object_set_new(o, "escalation",
+		    json_boolean(x->escalation));
+		json_object_set_new(o, "severity",
+		    jstr(ra_severity_name(ra_cdiff_severity(x))));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 /* What the writers of a diff's elements read. */
@@ -611,6 +677,10 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
+	if (d->nad > 0)
+		json_object_set_new(root, "app_role_maps", json_adiffs(d));
+	if (d->ncd > 0)
+		json_object_set_new(root, "column_permissions", json_cdiffs(d));
 	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d,
 	    out);
 	if (e == RA_OK && fputc('\n', out) == EOF)

@@ -311,6 +311,51 @@ input_line(struct ra_buf *b, const char *side, const struct ra_solution *s)
 	ra_buf_printf(b, " | %zu |\n", s->nrole);
 }
 
+/* The app role-map and column permission changes of D, if any. */
+static void
+diff_access_md(struct ra_buf *b, const struct ra_diff *d)
+{
+	size_t	 i;
+
+	if (d->nad)
+		ra_buf_adds(b, "\n**App role maps**\n\n| | Role | Change | App |"
+		    "\n| --- | --- | --- | --- |\n");
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		ra_buf_adds(b, a->added ? "| " STOP " | " : "| " INFO " | ");
+		if (a->role)
+			md(b, a->role->name);
+		else {
+			ra_buf_adds(b, RA_UNKNOWN_ROLE_ID " ");
+			md_code(b, a->role_id);
+		}
+		ra_buf_adds(b, a->added ? " | added: newly able to open the app "
+		    "| " : " | removed | ");
+		md(b, a->app->display ? a->app->display : a->app->name);
+		ra_buf_adds(b, " (");
+		md_code(b, a->app->name);
+		ra_buf_adds(b, ") |\n");
+	}
+	if (d->ncd)
+		ra_buf_adds(b, "\n**Column permissions**\n\n| | Profile | "
+		    "Column | Right | Change |\n| --- | --- | --- | --- | --- |\n");
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		ra_buf_adds(b, c->escalation ? "| " STOP " | " : c->granted ?
+		    "| " WARN " | " : "| " INFO " | ");
+		md(b, c->profile);
+		ra_buf_adds(b, " | ");
+		md_code(b, c->entity);
+		ra_buf_adds(b, ".");
+		md_code(b, c->attribute);
+		ra_buf_printf(b, " | %s | %s |\n", ra_fright_name(c->right),
+		    c->escalation ? "granted: newly able to read a secured "
+		    "column" : c->granted ? "granted" : "revoked");
+	}
+}
+
 enum ra_err
 ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -330,6 +375,10 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 	else if (d->nr)
 		ra_buf_printf(&b, WARN " %zu role%s changed, no escalation",
 		    d->nr, d->nr == 1 ? "" : "s");
+	else if (d->nad + d->ncd)
+		ra_buf_printf(&b, WARN " %zu app role-map and column permission "
+		    "change%s, no escalation", d->nad + d->ncd,
+		    d->nad + d->ncd == 1 ? "" : "s");
 	else
 		ra_buf_adds(&b, PASS " no differences in roles");
 	ra_buf_adds(&b, "\n\n| | Input | Kind | Solution | Roles |\n"
@@ -420,6 +469,7 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 		if ((rc = ra_buf_flush(&b, out)) != RA_OK)
 			goto out;
 	}
+	diff_access_md(&b, d);
 	diags(&b, d->ctx);
 	rc = ra_buf_flush(&b, out);
 out:

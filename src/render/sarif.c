@@ -157,6 +157,8 @@ struct sarif {
 	const struct ra_diff	*diff;
 	const struct ra_apps	*apps;
 	const struct ra_columns	*cols;
+	int			 access_done;	/* a diff's app and column
+						   results are made */
 	size_t			 next;		/* role to fill; past: diags */
 	size_t			 k;		/* its next result */
 	struct ra_buf		 m, names;	/* message scratch */
@@ -1090,6 +1092,9 @@ diff_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	}
 }
 
+static int	fill_diff(struct sarif *);
+static void	diff_access_artifacts(struct sarif *, const struct ra_diff *);
+
 enum ra_err
 ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -1104,8 +1109,10 @@ ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
 	sarif_init(&sf, diff_rules, sizeof(diff_rules) /
 	    sizeof(diff_rules[0]));
 	sf.diff = d;
+	sf.fill = fill_diff;
 	input_artifact(&sf, d->old);
 	input_artifact(&sf, d->new);
+	diff_access_artifacts(&sf, d);
 	/* The artifacts diff_results() names, in its order. */
 	for (i = 0; i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
@@ -1351,4 +1358,117 @@ ra_render_columns_sarif(const struct ra_columns *cs,
 	    json_integer((json_int_t)cs->nnr));
 	json_object_set_new(p, "summary", sum);
 	return finish(&sf, cs->ctx, p, out);
+}
+
+/* ---- a diff's app role maps and column permissions ------------------- */
+
+/* The side of diff D an app change A or column change C is written in. */
+static const struct ra_solution *
+access_side(const struct ra_diff *d, int new_side)
+{
+	return new_side ? d->new : d->old;
+}
+
+/*
+ * The results of a diff's app role-map and column permission changes:
+ * an escalation (a role newly able to open an app, a profile newly able
+ * to read a secured column) under rule escalation, the rest under
+ * role-change, each at its severity (findings.c).
+ */
+static void
+diff_access_results(struct sarif *sf)
+{
+	const struct ra_diff		*d = sf->diff;
+	const struct ra_solution	*s;
+	enum ra_severity		 sev;
+	json_t				*o, *la, *p;
+	size_t				 i;
+
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		s = access_side(d, a->added);
+		sev = ra_adiff_severity(a);
+		sf->m.len = 0;
+		ra_buf_adds(&sf->m, "Role \"");
+		msg_add(&sf->m, a->role ? a->role->name : RA_UNKNOWN_ROLE_ID);
+		ra_buf_adds(&sf->m, a->added ? "\" was added to the role map "
+		    "of app \"" : "\" was removed from the role map of app \"");
+		msg_add(&sf->m, a->app->display ? a->app->display :
+		    a->app->name);
+		ra_buf_adds(&sf->m, a->added ? "\": it is newly able to open "
+		    "the app." : "\".");
+		o = result(sf, a->added ? RULE_ESCALATION : RULE_CHANGE, sev,
+		    &sf->m);
+		la = json_array();
+		json_array_append_new(la, location(sf, s, s->path, a->app->file,
+		    a->app->line, 0, a->role));
+		json_object_set_new(o, "locations", la);
+		p = json_object();
+		json_object_set_new(p, "app", str(a->app->name));
+		json_object_set_new(p, "roleId", str(a->role_id));
+		json_object_set_new(p, "change", str(a->added ? "added" :
+		    "removed"));
+		json_object_set_new(o, "properties", p);
+	}
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		s = access_side(d, c->new_side);
+		sev = ra_cdiff_severity(c);
+		sf->m.len = 0;
+		ra_buf_adds(&sf->m, "Column security profile \"");
+		msg_add(&sf->m, c->profile);
+		ra_buf_printf(&sf->m, "\" %s %s on ", c->granted ? "was granted" :
+		    "lost", ra_fright_name(c->right));
+		msg_add(&sf->m, c->entity);
+		ra_buf_adds(&sf->m, ".");
+		msg_add(&sf->m, c->attribute);
+		ra_buf_adds(&sf->m, c->escalation ? ": it is newly able to read "
+		    "a secured column." : ".");
+		o = result(sf, c->escalation ? RULE_ESCALATION : RULE_CHANGE,
+		    sev, &sf->m);
+		la = json_array();
+		json_array_append_new(la, location(sf, s, s->path, c->fsp->file,
+		    c->perm->line, 0, NULL));
+		json_object_set_new(o, "locations", la);
+		p = json_object();
+		json_object_set_new(p, "profile", str(c->profile));
+		json_object_set_new(p, "table", str(c->entity));
+		json_object_set_new(p, "column", str(c->attribute));
+		json_object_set_new(p, "right", str(ra_fright_name(c->right)));
+		json_object_set_new(p, "change", str(c->granted ? "granted" :
+		    "revoked"));
+		json_object_set_new(o, "properties", p);
+	}
+}
+
+/* Batches for a diff: its app and column results first, then fill()'s. */
+static int
+fill_diff(struct sarif *sf)
+{
+	if (!sf->access_done) {
+		sf->access_done = 1;
+		diff_access_results(sf);
+		if (json_array_size(sf->results) > 0 || sf->oom)
+			return 1;
+	}
+	return fill(sf);
+}
+
+/* The artifacts diff_access_results() names, in its order. */
+static void
+diff_access_artifacts(struct sarif *sf, const struct ra_diff *d)
+{
+	const struct ra_solution	*s;
+	size_t				 i;
+
+	for (i = 0; i < d->nad; i++) {
+		s = access_side(d, d->ad[i].added);
+		file_artifact(sf, s, s->path, d->ad[i].app->file);
+	}
+	for (i = 0; i < d->ncd; i++) {
+		s = access_side(d, d->cd[i].new_side);
+		file_artifact(sf, s, s->path, d->cd[i].fsp->file);
+	}
 }

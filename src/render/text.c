@@ -511,6 +511,61 @@ diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
 	ra_buf_free(&lv);
 }
 
+/*
+ * The app role-map and column permission changes of D, when there are
+ * any: "+" for what grants more, "-" for less, escalations marked as
+ * privilege changes are.
+ */
+static enum ra_err
+diff_access_text(struct ra_buf *b, int color, const struct ra_diff *d,
+    FILE *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		if (i == 0)
+			ra_buf_adds(b, "\nApp role maps:\n");
+		ra_buf_adds(b, a->added ? "  + " : "  - ");
+		ra_buf_add_safe(b, a->role ? a->role->name :
+		    RA_UNKNOWN_ROLE_ID);
+		ra_buf_adds(b, "  ");
+		ra_buf_add_safe(b, a->role_id);
+		ra_buf_adds(b, a->added ? "  added to app " :
+		    "  removed from app ");
+		ra_buf_add_safe(b, a->app->display ? a->app->display :
+		    a->app->name);
+		ra_buf_adds(b, " (");
+		ra_buf_add_safe(b, a->app->name);
+		ra_buf_adds(b, ")");
+		if (a->added)
+			paint(b, color, RA_RED, "  ! newly able to open the app");
+		ra_buf_adds(b, "\n");
+	}
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		if (i == 0)
+			ra_buf_adds(b, "\nColumn permissions:\n");
+		ra_buf_adds(b, c->granted ? "  + " : "  - ");
+		ra_buf_add_safe(b, c->profile);
+		ra_buf_adds(b, "  ");
+		ra_buf_add_safe(b, c->entity);
+		ra_buf_adds(b, ".");
+		ra_buf_add_safe(b, c->attribute);
+		ra_buf_printf(b, "  %s %s", ra_fright_name(c->right),
+		    c->granted ? "granted" : "revoked");
+		if (c->escalation)
+			paint(b, color, RA_RED, "  ! newly able to read a "
+			    "secured column");
+		ra_buf_adds(b, "\n");
+		if (b->len >= 65536 && ra_buf_flush(b, out) != RA_OK)
+			return RA_EIO;
+	}
+	return ra_buf_flush(b, out);
+}
+
 enum ra_err
 ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -528,9 +583,11 @@ ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
 		diff_role(&b, o->color, d, &d->r[i]);
 		rc = ra_buf_flush(&b, out);
 	}
+	if (rc == RA_OK && d->nr == 0)
+		ra_buf_adds(&b, "\nNo differences in roles.\n");
+	if (rc == RA_OK)
+		rc = diff_access_text(&b, o->color, d, out);
 	if (rc == RA_OK) {
-		if (d->nr == 0)
-			ra_buf_adds(&b, "\nNo differences in roles.\n");
 		ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu "
 		    "changed", d->roles_added, d->roles_removed,
 		    d->roles_changed);
@@ -538,8 +595,14 @@ ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
 			ra_buf_printf(&b, ", %zu not in one export",
 			    d->roles_not_exported);
 		ra_buf_printf(&b, ".  Privileges: %zu added, %zu removed, "
-		    "%zu raised, %zu lowered.  Escalations: %zu.\n", d->added,
-		    d->removed, d->raised, d->lowered, d->escalations);
+		    "%zu raised, %zu lowered.", d->added, d->removed, d->raised,
+		    d->lowered);
+		if (d->nad + d->ncd > 0)
+			ra_buf_printf(&b, "  App role maps: %zu change%s.  "
+			    "Column permissions: %zu change%s.", d->nad,
+			    d->nad == 1 ? "" : "s", d->ncd,
+			    d->ncd == 1 ? "" : "s");
+		ra_buf_printf(&b, "  Escalations: %zu.\n", d->escalations);
 		rc = ra_buf_flush(&b, out);
 	}
 	ra_buf_free(&b);
