@@ -430,7 +430,9 @@ struct ra_diff_opts {
  * roles report each privilege added, removed, raised or lowered; changes
  * that grant more are checked against the escalation rules
  * (schema/escalation.csv), and each of PROFILES is evaluated on both
- * sides of every matched role.  Reads no input and changes nothing it is
+ * sides of every matched role.  The apps' role maps and the column
+ * security profiles' permissions are compared too (see
+ * ra_diff_change_count()).  Reads no input and changes nothing it is
  * given; borrows everything.  On RA_OK *out belongs to the caller
  * (ra_diff_free()).
  */
@@ -439,9 +441,19 @@ enum ra_err	 ra_diff(const struct ra_ctx *, const struct ra_solution *old,
 		    const struct ra_profile *const *profiles, size_t nprofiles,
 		    const struct ra_diff_opts *, struct ra_diff **out);
 void		 ra_diff_free(struct ra_diff *);
-/* Roles added, removed or changed. */
+/*
+ * Roles added, removed or changed, app role-map changes (a role added
+ * to or removed from an app) and column permission changes (a right of
+ * a column security profile granted or revoked; apps matched by unique
+ * name, profiles by name).
+ */
 size_t		 ra_diff_change_count(const struct ra_diff *);
-/* Privilege changes and added roles that grant more (escalations). */
+/*
+ * Privilege changes and added roles that grant more, roles added to an
+ * app's role map (newly able to open it) and profiles granted read or
+ * read-unmasked on a column (newly able to read a secured column): the
+ * escalations.
+ */
 size_t		 ra_diff_escalation_count(const struct ra_diff *);
 /* Render a diff; like ra_write_report(). */
 enum ra_err	 ra_write_diff(const struct ra_diff *,
@@ -672,7 +684,8 @@ enum ra_err	 ra_write_columns(const struct ra_columns *,
  * same name or id gives the same pseudonym in every run with the same
  * key.  Role file names that hold a role's name (Roles/<name>.xml), the
  * input's path when it does, and the context's diagnostics that quote
- * them are rewritten too.  Call it after the analysis and before
+ * them are rewritten too, and the role ids of the apps' role maps, so a
+ * mapped role stays mapped.  Call it after the analysis and before
  * rendering: reports borrow the roles and show what they hold then.
  */
 enum ra_err	 ra_solution_redact(struct ra_ctx *, struct ra_solution *,
