@@ -539,6 +539,11 @@ enum ra_severity ra_rdiff_severity(const struct ra_rdiff *);
  * (escalation), update or create granted a warning, revoked a note.
  */
 enum ra_severity ra_adiff_severity(const struct ra_adiff *);
+/*
+ * The findings of at least severity MIN, of COUNT: a count per severity
+ * (RA_SEV_ERROR + 1 of them), as lint, apps and columns keep them.
+ */
+size_t		 ra_sev_at_least(const size_t *count, enum ra_severity min);
 enum ra_severity ra_cdiff_severity(const struct ra_cdiff *);
 
 /* ---- grid.c ---------------------------------------------------------- */

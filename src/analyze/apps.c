@@ -289,12 +289,7 @@ oom:
 RA_EXPORT size_t
 ra_apps_finding_count(const struct ra_apps *ap, enum ra_severity min)
 {
-	size_t	 n = 0;
-	int	 s;
-
-	for (s = (int)min; s <= RA_SEV_ERROR; s++)
-		n += ap->count[s];
-	return n;
+	return ra_sev_at_least(ap->count, min);
 }
 
 /* ---- columns ---------------------------------------------------------- */
@@ -457,10 +452,5 @@ oom:
 RA_EXPORT size_t
 ra_columns_finding_count(const struct ra_columns *cs, enum ra_severity min)
 {
-	size_t	 n = 0;
-	int	 s;
-
-	for (s = (int)min; s <= RA_SEV_ERROR; s++)
-		n += cs->count[s];
-	return n;
+	return ra_sev_at_least(cs->count, min);
 }

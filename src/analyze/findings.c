@@ -106,3 +106,14 @@ ra_cdiff_severity(const struct ra_cdiff *c)
 	return c->escalation ? RA_SEV_ERROR : c->granted ? RA_SEV_WARNING :
 	    RA_SEV_NOTE;
 }
+
+size_t
+ra_sev_at_least(const size_t *count, enum ra_severity min)
+{
+	size_t	 n = 0;
+	int	 s;
+
+	for (s = (int)min; s <= RA_SEV_ERROR; s++)
+		n += count[s];
+	return n;
+}
