@@ -170,7 +170,24 @@ merged_cmp(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* Name PART's roles "PkgFolder/NAME.zip!FILE", as merged into a package. */
+/* Name *FILE "REL!FILE" (B the scratch); 0, or -1 when memory runs out. */
+static int
+merge_file(struct ra_buf *b, const char *rel, char **file)
+{
+	b->len = 0;
+	ra_buf_printf(b, "%s!%s", rel, *file ? *file : "");
+	if (b->oom)
+		return -1;
+	free(*file);
+	if ((*file = ra_strdup(b->s)) == NULL)
+		b->oom = 1;
+	return b->oom ? -1 : 0;
+}
+
+/*
+ * Name PART's roles, apps and column security profiles
+ * "PkgFolder/NAME.zip!FILE", as merged into a package.
+ */
 static int
 merge_files(struct ra_solution *part)
 {
@@ -179,16 +196,12 @@ merge_files(struct ra_solution *part)
 	size_t		 i;
 	int		 oom;
 
-	for (i = 0; i < part->nrole && !b.oom; i++) {
-		b.len = 0;
-		ra_buf_printf(&b, "%s!%s", rel, part->role[i].file ?
-		    part->role[i].file : "");
-		if (b.oom)
-			break;
-		free(part->role[i].file);
-		if ((part->role[i].file = ra_strdup(b.s)) == NULL)
-			b.oom = 1;
-	}
+	for (i = 0; i < part->nrole && !b.oom; i++)
+		merge_file(&b, rel, &part->role[i].file);
+	for (i = 0; i < part->napp && !b.oom; i++)
+		merge_file(&b, rel, &part->app[i].file);
+	for (i = 0; i < part->nfsp && !b.oom; i++)
+		merge_file(&b, rel, &part->fsp[i].file);
 	oom = b.oom;
 	ra_buf_free(&b);
 	return oom ? -1 : 0;
