@@ -41,6 +41,15 @@ import check_corpus as cc  # noqa: E402
 ROOT = cc.REPO_ROOT
 
 
+def attr(el, name):
+    """Attribute NAME of EL, ASCII case ignored (as roleaudit reads
+    attributes), or None."""
+    for k, v in el.attrib.items():
+        if k.lower() == name.lower():
+            return v
+    return None
+
+
 def norm_id(s):
     return "".join(c for c in s if c not in "{} \t\r\n").lower()
 
@@ -83,15 +92,15 @@ class Reading:
     def role(self, el):
         privs = {p.get("name", "").lower()
                  for p in el.iter("RolePrivilege")}
-        unmod = el.get("unmodified") in ("1", "true")
-        self.roles.append((norm_id(el.get("id", "")), el.get("name"),
+        unmod = attr(el, "unmodified") in ("1", "true")
+        self.roles.append((norm_id(attr(el, "id") or ""), attr(el, "name"),
                            privs, unmod and not privs))
 
     def entity(self, el):
         name = (el.findtext("Name") or "").strip()
         info = el.find("EntityInfo/entity")
         if not name and info is not None:
-            name = (info.get("Name") or "").strip()
+            name = (attr(info, "Name") or "").strip()
         if not name:
             return
         self.tables.setdefault(name.lower(), name)
@@ -101,7 +110,7 @@ class Reading:
             if (a.findtext("IsSecured") or "").strip() not in ("1", "true"):
                 continue
             col = (a.findtext("LogicalName") or "").strip() or \
-                (a.get("PhysicalName") or "").strip()
+                (attr(a, "PhysicalName") or "").strip()
             if col:
                 self.secured.setdefault((name.lower(), col.lower()),
                                         (name, col))
@@ -111,19 +120,19 @@ class Reading:
         if not uniq or any(a["name"].lower() == uniq.lower()
                            for a in self.apps):
             return
-        names = [(l.get("description"), l.get("languagecode"))
+        names = [(attr(l, "description"), attr(l, "languagecode"))
                  for l in el.findall("LocalizedNames/LocalizedName")
-                 if l.get("description")]
+                 if attr(l, "description")]
         display = next((d for d, c in names if c == "1033"),
                        names[0][0] if names else None)
         tables, roles = [], []
         for c in el.findall("AppModuleComponents/AppModuleComponent"):
-            s = (c.get("schemaName") or "").strip()
-            if (c.get("type") or "").strip() == "1" and s and \
+            s = (attr(c, "schemaName") or "").strip()
+            if (attr(c, "type") or "").strip() == "1" and s and \
                     s.lower() not in [t.lower() for t in tables]:
                 tables.append(s)
         for r in el.findall("AppModuleRoleMaps/Role"):
-            i = norm_id(r.get("id") or "")
+            i = norm_id(attr(r, "id") or "")
             if i and i not in roles:
                 roles.append(i)
         self.apps.append({"name": uniq, "display": display,
@@ -131,7 +140,7 @@ class Reading:
 
     def fsp_section(self, el):
         for p in el.findall("FieldSecurityProfile"):
-            name = (p.get("name") or "").strip()
+            name = (attr(p, "name") or "").strip()
             if not name or any(n.lower() == name.lower()
                                for n, _ in self.fsps):
                 continue
@@ -161,7 +170,15 @@ class Reading:
 
 
 def read_input(item):
+    """A Reading of ITEM (.kind "zip", "folder" or "xml", .path)."""
     r = Reading()
+    if item.kind == "xml":
+        el = ET.fromstring(cc.read_bytes(item.path))
+        if el.tag == "Role":
+            r.role(el)
+        else:
+            r.customizations(cc.read_bytes(item.path))
+        return r
     if item.kind == "zip":
         with zipfile.ZipFile(item.path) as z:
             for n in z.namelist():
@@ -283,6 +300,48 @@ def got_columns(j):
         if c["unreadable"] != (c["secured"] and not c["read"]):
             cols[key]["unreadable mismatch"] = True
     return cols
+
+
+def access_changes(old, new):
+    """The app role-map and column permission changes from Reading OLD
+    to Reading NEW, as sets: (app lower, role id, added, escalation) and
+    (profile lower, table lower, column lower, right, granted,
+    escalation)."""
+    apps = set()
+    o = {a["name"].lower(): a for a in old.apps}
+    n = {a["name"].lower(): a for a in new.apps}
+    for k in set(o) | set(n):
+        before = set(o[k]["roles"]) if k in o else set()
+        after = set(n[k]["roles"]) if k in n else set()
+        apps |= {(k, r, True, True) for r in after - before}
+        apps |= {(k, r, False, False) for r in before - after}
+    cols = set()
+    op = {name.lower(): perms for name, perms in old.fsps}
+    np_ = {name.lower(): perms for name, perms in new.fsps}
+    none = {"read": False, "update": False, "create": False,
+            "read_unmasked": False}
+    for k in set(op) | set(np_):
+        a, b = op.get(k, {}), np_.get(k, {})
+        for key in set(a) | set(b):
+            ra = a[key][2] if key in a else none
+            rb = b[key][2] if key in b else none
+            for right in none:
+                if ra[right] != rb[right]:
+                    name = right.replace("_", "-")
+                    cols.add((k, key[0], key[1], name, rb[right],
+                              rb[right] and right in ("read",
+                                                      "read_unmasked")))
+    return apps, cols
+
+
+def got_access_changes(report):
+    """The same sets from a `roleaudit diff -f json` report."""
+    apps = {(a["app"].lower(), a["role_id"], a["change"] == "added",
+             a["escalation"]) for a in report.get("app_role_maps", [])}
+    cols = {(c["profile"].lower(), c["table"].lower(), c["column"].lower(),
+             c["right"], c["change"] == "granted", c["escalation"])
+            for c in report.get("column_permissions", [])}
+    return apps, cols
 
 
 def main():
