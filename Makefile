@@ -29,7 +29,8 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
 	       src/model/solution.c src/model/ctx.c src/model/kb.c \
-	       src/model/table.c src/model/facts.c src/model/policy.c
+	       src/model/table.c src/model/facts.c src/model/policy.c \
+	       src/model/app.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \
@@ -37,11 +38,13 @@ INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
 	       src/analyze/findings.c src/analyze/redact.c \
-	       src/analyze/privileges.c src/analyze/policy.c
+	       src/analyze/privileges.c src/analyze/policy.c \
+	       src/analyze/apps.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html.c src/render/html_parts.c \
 	       src/render/html_report.c src/render/html_diff.c \
-	       src/render/html_matrix.c src/render/md.c src/render/sarif.c \
+	       src/render/html_matrix.c src/render/html_access.c \
+	       src/render/md.c src/render/sarif.c \
 	       src/render/write.c
 CLI_SRCS     = src/cli/main.c src/cli/commands.c src/cli/options.c \
 	       src/cli/run.c src/cli/output.c src/cli/progress.c
@@ -67,6 +70,7 @@ FUZZ_SRCS = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
+	   samples/apps.zip \
 	   samples/package.zip samples/package-backslash.zip \
 	   samples/package-1.0.zip
 
@@ -202,10 +206,13 @@ corpus: $(BIN)
 	@python3 tests/corpus/check_combine.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_lint.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_policy.py --roleaudit $(BIN)
+	@python3 tests/corpus/check_apps.py --roleaudit $(BIN)
 	@echo "corpus again, every customizations.xml through the <Roles> scan:"
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN) \
 	    --option=--scan-size=1
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN) \
+	    --option=--scan-size=1
+	@python3 tests/corpus/check_apps.py --roleaudit $(BIN) \
 	    --option=--scan-size=1
 
 # Debian's python3 carries python3-jsonschema; another python3 on PATH may not.

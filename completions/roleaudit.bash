@@ -34,7 +34,7 @@ _roleaudit()
 	COMPREPLY=()
 	# The command comes first; before it, only --help and --version.
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		_roleaudit_words 'check diff roles profiles matrix lint explain privileges --help --version'
+		_roleaudit_words 'check diff roles profiles matrix lint apps columns explain privileges --help --version'
 		return 0
 	fi
 	cmd=${COMP_WORDS[1]}
@@ -48,6 +48,8 @@ _roleaudit()
 		profiles) words='text csv json' ;;
 		matrix) words='csv html' ;;
 		lint) words='text csv json' ;;
+		apps) words='text csv json html md sarif' ;;
+		columns) words='text csv json html md sarif' ;;
 		explain) words='text csv json' ;;
 		privileges) words='text csv json' ;;
 		*) words='' ;;
@@ -60,6 +62,8 @@ _roleaudit()
 		check) words='note warning error' ;;
 		diff) words='note warning error change escalation' ;;
 		lint) words='note warning error' ;;
+		apps) words='note warning error' ;;
+		columns) words='note warning error' ;;
 		*) words='' ;;
 		esac
 		_roleaudit_words "$words"
@@ -94,6 +98,8 @@ _roleaudit()
 		profiles) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		matrix) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		lint) words='--format --output --catalog --fail-on --team-role --unknown-depths --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		apps) words='--format --output --min-level --catalog --fail-on --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		columns) words='--format --output --catalog --fail-on --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		explain) words='--format --output --catalog --text --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		privileges) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		*) words='' ;;
@@ -103,7 +109,7 @@ _roleaudit()
 	fi
 	# Operands: inputs, files and folders alike.
 	case $cmd in
-	check|diff|roles|matrix|lint|explain|privileges)
+	check|diff|roles|matrix|lint|apps|columns|explain|privileges)
 		_roleaudit_files
 		;;
 	esac

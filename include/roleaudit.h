@@ -459,7 +459,9 @@ struct ra_diff_opts {
  * roles report each privilege added, removed, raised or lowered; changes
  * that grant more are checked against the escalation rules
  * (schema/escalation.csv), and each of PROFILES is evaluated on both
- * sides of every matched role.  Reads no input and changes nothing it is
+ * sides of every matched role.  The apps' role maps and the column
+ * security profiles' permissions are compared too (see
+ * ra_diff_change_count()).  Reads no input and changes nothing it is
  * given; borrows everything.  On RA_OK *out belongs to the caller
  * (ra_diff_free()).
  */
@@ -468,9 +470,19 @@ enum ra_err	 ra_diff(const struct ra_ctx *, const struct ra_solution *old,
 		    const struct ra_profile *const *profiles, size_t nprofiles,
 		    const struct ra_diff_opts *, struct ra_diff **out);
 void		 ra_diff_free(struct ra_diff *);
-/* Roles added, removed or changed. */
+/*
+ * Roles added, removed or changed, app role-map changes (a role added
+ * to or removed from an app) and column permission changes (a right of
+ * a column security profile granted or revoked; apps matched by unique
+ * name, profiles by name).
+ */
 size_t		 ra_diff_change_count(const struct ra_diff *);
-/* Privilege changes and added roles that grant more (escalations). */
+/*
+ * Privilege changes and added roles that grant more, roles added to an
+ * app's role map (newly able to open it) and profiles granted read or
+ * read-unmasked on a column (newly able to read a secured column): the
+ * escalations.
+ */
 size_t		 ra_diff_escalation_count(const struct ra_diff *);
 /* Render a diff; like ra_write_report(). */
 enum ra_err	 ra_write_diff(const struct ra_diff *,
@@ -642,6 +654,58 @@ enum ra_err	 ra_write_privileges(const struct ra_ctx *,
 		    const struct ra_solution *const *, size_t nsol,
 		    const struct ra_write_opts *, FILE *out);
 
+/* ---- apps and column security ------------------------------------ */
+
+/*
+ * Which roles open which model-driven app, and what they cannot see in
+ * it (`roleaudit apps`): for every app of the solutions (customizations
+ * .xml <AppModules>, unpacked AppModules/), its tables (components of
+ * type 1) and the roles mapped to it, each named from the inputs (the
+ * app's own input first) or reported as an unknown role id.  Each
+ * mapped role the inputs carry is judged against PROFILE (the built-in
+ * model-driven-app profile, as the caller loaded it: the privileges any
+ * model-driven app needs), and each app table it cannot Read is listed,
+ * with the depth it holds when OPTS->min_level asks for more than any
+ * depth.  Also the roles mapped to no app and the apps mapped to no
+ * role.  Findings (see FINDINGS in the man page):
+ *   RA501 error    a mapped role lacks the model-driven-app minimum
+ *   RA502 warning  a mapped role cannot Read one of the app's tables
+ * The context must not be focused (RA_EINVAL).  Borrows everything; on
+ * RA_OK *out belongs to the caller (ra_apps_free()).
+ */
+struct ra_apps;
+
+enum ra_err	 ra_apps(const struct ra_ctx *, const struct ra_solution *const *,
+		    size_t, const struct ra_profile *profile,
+		    const struct ra_check_opts *opts, struct ra_apps **out);
+void		 ra_apps_free(struct ra_apps *);
+/* Findings of at least severity MIN. */
+size_t		 ra_apps_finding_count(const struct ra_apps *,
+		    enum ra_severity min);
+/* Every format: text, CSV, JSON, HTML, Markdown, SARIF. */
+enum ra_err	 ra_write_apps(const struct ra_apps *,
+		    const struct ra_write_opts *, FILE *out);
+
+/*
+ * Who can read secured columns (`roleaudit columns`): per input, every
+ * column a table marks secured (<IsSecured>1) or a column security
+ * profile has a permission on, with the profiles that grant read,
+ * update, create and read-unmasked on it.  Findings:
+ *   RA511 warning  a secured column no profile lets anyone read
+ *   RA512 warning  a permission that grants update or create, not read
+ * Borrows the solutions; on RA_OK *out belongs to the caller.
+ */
+struct ra_columns;
+
+enum ra_err	 ra_columns(const struct ra_ctx *,
+		    const struct ra_solution *const *, size_t,
+		    struct ra_columns **out);
+void		 ra_columns_free(struct ra_columns *);
+size_t		 ra_columns_finding_count(const struct ra_columns *,
+		    enum ra_severity min);
+enum ra_err	 ra_write_columns(const struct ra_columns *,
+		    const struct ra_write_opts *, FILE *out);
+
 /*
  * Replace the names and ids of SOL's roles with stable pseudonyms, so a
  * report can be shared without confidential names: "Role " and 12 hex
@@ -650,7 +714,8 @@ enum ra_err	 ra_write_privileges(const struct ra_ctx *,
  * same name or id gives the same pseudonym in every run with the same
  * key.  Role file names that hold a role's name (Roles/<name>.xml), the
  * input's path when it does, and the context's diagnostics that quote
- * them are rewritten too.  Call it after the analysis and before
+ * them are rewritten too, and the role ids of the apps' role maps, so a
+ * mapped role stays mapped.  Call it after the analysis and before
  * rendering: reports borrow the roles and show what they hold then.
  */
 enum ra_err	 ra_solution_redact(struct ra_ctx *, struct ra_solution *,

@@ -24,6 +24,12 @@ Samples:
              case-varied privileges, attributes over several lines); Role
              references in a form and an app module that are not roles
   sss-none   a managed solution whose only role misses all 24 (BOM, CRLF)
+  apps       model-driven apps and column security: an app mapped to a
+             role that opens it, one that cannot read a table, one that
+             cannot open it and a built-in role's template id; an app
+             mapped to no role; a table with secured columns, one of them
+             readable by no profile; a profile that grants update and
+             create without read
 
 Packages:
   package      release 2.0: sss-none, sss-mixed, sss-pass in that order,

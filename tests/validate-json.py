@@ -108,7 +108,7 @@ def golden_lines(golden):
 
 
 SCHEMAS = ("check", "roles", "diff", "profiles", "lint", "explain",
-           "combined", "privileges")
+           "combined", "privileges", "apps", "columns")
 
 
 def main():

@@ -180,6 +180,36 @@ struct ra_rdiff {
 	size_t			 nt;
 };
 
+/*
+ * A role added to or removed from an app's role map (an app only one
+ * side has: each of its roles).  Added: escalation, a role newly able
+ * to open the app.
+ */
+struct ra_adiff {
+	const struct ra_app	*app;		/* the new side's, else old */
+	const char		*role_id;
+	const struct ra_role	*role;		/* the role of that side, or NULL */
+	int			 added;
+};
+
+/*
+ * A right of a column security profile on a column that changed (a
+ * profile or a permission only one side has: each right it grants).
+ * Granted read or read-unmasked: escalation, a profile newly able to
+ * read a secured column (only secured columns take permissions).
+ */
+struct ra_cdiff {
+	const char		*profile;
+	const char		*entity, *attribute;
+	enum ra_fright		 right;
+	int			 granted;	/* 1 granted, 0 revoked */
+	int			 escalation;
+	/* Where it is written: the new side's, or the old's (NEW_SIDE 0). */
+	const struct ra_fsp	*fsp;
+	const struct ra_fperm	*perm;
+	int			 new_side;
+};
+
 struct ra_diff {
 	const struct ra_ctx		 *ctx;
 	const struct ra_solution	 *old, *new;
@@ -192,6 +222,11 @@ struct ra_diff {
 	size_t				  roles_not_exported;
 	size_t				  added, removed, raised, lowered;
 	size_t				  escalations;
+	/* Apps' role maps and column permissions (escalations counted). */
+	struct ra_adiff			 *ad;
+	size_t				  nad, capad;
+	struct ra_cdiff			 *cd;
+	size_t				  ncd, capcd;
 };
 
 const char	*ra_pchange_name(enum ra_pchange);
@@ -411,6 +446,129 @@ enum ra_err	 ra_privileges_build(const struct ra_ctx *,
 		    struct ra_privlist **out);
 void		 ra_privileges_free(struct ra_privlist *);
 
+/* ---- apps.c ---------------------------------------------------------- */
+
+/*
+ * A table as apps and column security show it: the name the export
+ * writes, its Read privilege (prvRead and the base its privileges
+ * carry: the knowledge base's, the solution's table's, else a
+ * publisher-prefixed schema name itself; NULL when none of these says),
+ * that privilege's catalog index (RA_NOPRIV when no input names it) and
+ * what ra_pinfo() says of it (display name, tab; Missing Entities and
+ * unplaced without a Read privilege).
+ */
+struct ra_atable {
+	const char		*name;
+	char			*read;
+	size_t			 priv;
+	struct ra_privdef	 def;	/* classified when not in the catalog */
+	struct ra_pinfo		 pi;
+};
+
+/* A role of an app's role map. */
+enum ra_amstatus {
+	RA_AM_PASS = 0,		/* meets the model-driven-app minimum */
+	RA_AM_FAIL,		/* lacks some of it: cannot open the app */
+	RA_AM_NOT_EXPORTED,	/* its privileges are not in the export */
+	RA_AM_UNKNOWN		/* no input carries the role */
+};
+
+struct ra_aunread {
+	size_t			 table;		/* index into the app's */
+	enum ra_level		 held;
+};
+
+struct ra_amap {
+	const char		*id;
+	size_t			 sol;		/* when ROLE is not NULL */
+	const struct ra_role	*role;
+	enum ra_amstatus	 status;
+	const struct ra_result	*res;		/* its check, when judged */
+	struct ra_aunread	*un;
+	size_t			 nun;
+};
+
+struct ra_aapp {
+	size_t			 sol;
+	const struct ra_app	*app;
+	struct ra_atable	*t;
+	size_t			 nt;
+	struct ra_amap		*m;
+	size_t			 nm;
+};
+
+/* A role of the inputs that no app maps. */
+struct ra_aorphan {
+	size_t			 sol;
+	const struct ra_role	*role;
+};
+
+struct ra_apps {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	const struct ra_profile		 *prof;
+	enum ra_level			  need;	/* Read depth an app table needs */
+	struct ra_report		 *rep;	/* every role against PROF */
+	struct ra_aapp			 *a;
+	size_t				  na;
+	struct ra_aorphan		 *orphan;
+	size_t				  norphan;
+	size_t				  unmapped_apps;
+	size_t				  ncannot;	/* RA501 */
+	size_t				  nunread;	/* RA502 */
+	size_t				  count[RA_SEV_ERROR + 1];
+};
+
+/* A column's grant by one profile. */
+struct ra_cgrant {
+	const struct ra_fsp	*fsp;
+	const struct ra_fperm	*perm;
+};
+
+struct ra_ccol {
+	size_t			 sol;
+	const char		*entity, *attribute;
+	int			 secured;	/* IsSecured=1 in the input */
+	struct ra_atable	 t;		/* its table */
+	struct ra_cgrant	*g;		/* by profile name */
+	size_t			 ng;
+	size_t			 nread;		/* profiles that grant read */
+};
+
+/* A permission that grants update or create without read (RA512). */
+struct ra_cnoread {
+	size_t			 sol;
+	const struct ra_fsp	*fsp;
+	const struct ra_fperm	*perm;
+};
+
+struct ra_columns {
+	const struct ra_ctx		 *ctx;
+	const struct ra_solution *const	 *sol;
+	size_t				  nsol;
+	struct ra_ccol			 *c;	/* by input, table, column */
+	size_t				  nc;
+	struct ra_cnoread		 *nr;
+	size_t				  nnr;
+	size_t				  nprofiles;
+	size_t				  nunreadable;	/* RA511 */
+	size_t				  count[RA_SEV_ERROR + 1];
+};
+
+/*
+ * Fill T for the table NAME (borrowed) of input OWN of SOL; 0, or -1
+ * when memory runs out (T then holds nothing to free).
+ */
+int		 ra_atable_init(const struct ra_ctx *,
+		    const struct ra_solution *const *sol, size_t nsol,
+		    size_t own, const char *name, struct ra_atable *t);
+void		 ra_atable_free(struct ra_atable *);
+/* "pass", "fail", "not-exported" or "unknown-role". */
+const char	*ra_amstatus_name(enum ra_amstatus);
+/* The text reports show for a role id no input carries. */
+#define RA_UNKNOWN_ROLE_ID	"unknown role id"
+
 /* ---- findings.c ------------------------------------------------------ */
 
 /*
@@ -427,6 +585,11 @@ void		 ra_privileges_free(struct ra_privlist *);
  *   input diagnostics                                      their own
  */
 #define RA_SEV_MISSING	RA_SEV_ERROR
+/* apps and columns (apps.c): RA501, RA502, RA511, RA512. */
+#define RA_SEV_APP_OPEN		RA_SEV_ERROR
+#define RA_SEV_APP_READ		RA_SEV_WARNING
+#define RA_SEV_COL_UNREADABLE	RA_SEV_WARNING
+#define RA_SEV_COL_NOREAD	RA_SEV_WARNING
 
 /* One privilege change of a matched role. */
 enum ra_severity ra_pdiff_severity(const struct ra_pdiff *);
@@ -444,6 +607,18 @@ int		 ra_rchange_is_finding(const struct ra_rdiff *);
 enum ra_severity ra_ptrans_severity(const struct ra_ptrans *);
 /* The worst severity among all findings of R. */
 enum ra_severity ra_rdiff_severity(const struct ra_rdiff *);
+/*
+ * An app role-map change: added an error (escalation), removed a note.
+ * A column permission change: read or read-unmasked granted an error
+ * (escalation), update or create granted a warning, revoked a note.
+ */
+enum ra_severity ra_adiff_severity(const struct ra_adiff *);
+/*
+ * The findings of at least severity MIN, of COUNT: a count per severity
+ * (RA_SEV_ERROR + 1 of them), as lint, apps and columns keep them.
+ */
+size_t		 ra_sev_at_least(const size_t *count, enum ra_severity min);
+enum ra_severity ra_cdiff_severity(const struct ra_cdiff *);
 
 /* ---- grid.c ---------------------------------------------------------- */
 

@@ -11,6 +11,12 @@
  * compared: such a role is listed as "privileges not in this export",
  * not as every privilege added or removed.
  *
+ * Apps are matched by unique name and column security profiles by name
+ * (ASCII case ignored): a role added to or removed from a role map, and
+ * each right of a column permission granted or revoked, is a change of
+ * its own (struct ra_adiff, struct ra_cdiff); an app or a profile only
+ * one side has brings all of its roles or rights.
+ *
  * Both solutions are loaded in full through the same context (their
  * roles' sparse sets index one catalog), so two sides hold the same
  * privileges exactly when their sets are equal.  Nothing here reads an
@@ -287,6 +293,157 @@ new_rdiff(struct ra_diff *d)
 	return r;
 }
 
+/* ---- apps' role maps and column permissions -------------------------- */
+
+/* The role of SOL whose id is ID, or NULL. */
+static const struct ra_role *
+role_by_id(const struct ra_solution *sol, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < sol->nrole; i++)
+		if (strcmp(sol->role[i].id, id) == 0)
+			return &sol->role[i];
+	return NULL;
+}
+
+/* 1 when app A maps role id ID. */
+static int
+maps(const struct ra_app *a, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; a != NULL && i < a->nrole; i++)
+		if (strcmp(a->role[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The roles of app FROM that app OTHER (of the other side, or NULL)
+ * does not map: added (ADDED 1, FROM the new side's) or removed.  0 or
+ * -1.
+ */
+static int
+diff_rolemap(struct ra_diff *d, const struct ra_diff_opts *o,
+    const struct ra_app *from, const struct ra_app *other, int added)
+{
+	const struct ra_solution	*side = added ? d->new : d->old;
+	const struct ra_role		*r;
+	struct ra_adiff			*a;
+	size_t				 i;
+
+	for (i = 0; i < from->nrole; i++) {
+		if (maps(other, from->role[i]))
+			continue;
+		r = role_by_id(side, from->role[i]);
+		if (o != NULL && o->nroles > 0 && (r == NULL ||
+		    !wanted(o, r, NULL)))
+			continue;
+		if (ra_grow(&d->ad, &d->capad, d->nad + 1, sizeof(*d->ad)) ==
+		    -1)
+			return -1;
+		a = &d->ad[d->nad++];
+		a->app = from;
+		a->role_id = from->role[i];
+		a->role = r;
+		a->added = added;
+		d->escalations += (size_t)added;
+	}
+	return 0;
+}
+
+/* The permission of profile P on ENTITY.ATTRIBUTE, or NULL. */
+static const struct ra_fperm *
+perm_of(const struct ra_fsp *p, const char *entity, const char *attribute)
+{
+	size_t	 i;
+
+	for (i = 0; p != NULL && i < p->nperm; i++)
+		if (ra_strcaseeq(p->perm[i].entity, entity) &&
+		    ra_strcaseeq(p->perm[i].attribute, attribute))
+			return &p->perm[i];
+	return NULL;
+}
+
+/*
+ * The rights of profile FROM's permissions that profile OTHER (the
+ * other side's, or NULL) does not grant alike: granted (FROM the new
+ * side's, ADDED 1) or revoked.  A permission both sides have is
+ * compared once, from the new side.  0 or -1.
+ */
+static int
+diff_perms(struct ra_diff *d, const struct ra_fsp *from,
+    const struct ra_fsp *other, int added)
+{
+	const struct ra_fperm	*p, *q;
+	struct ra_cdiff		*c;
+	size_t			 i;
+	int			 r, mine, theirs;
+
+	for (i = 0; i < from->nperm; i++) {
+		p = &from->perm[i];
+		q = perm_of(other, p->entity, p->attribute);
+		if (!added && q != NULL)
+			continue;
+		for (r = 0; r < RA_FR__COUNT; r++) {
+			mine = p->can[r] == 1;
+			theirs = q != NULL && q->can[r] == 1;
+			if (mine == theirs)
+				continue;
+			if (ra_grow(&d->cd, &d->capcd, d->ncd + 1,
+			    sizeof(*d->cd)) == -1)
+				return -1;
+			c = &d->cd[d->ncd++];
+			c->profile = from->name;
+			c->entity = p->entity;
+			c->attribute = p->attribute;
+			c->right = (enum ra_fright)r;
+			/* The new side grants what the old did not, or not. */
+			c->granted = added ? mine : theirs;
+			c->escalation = c->granted && (r == RA_FR_READ ||
+			    r == RA_FR_UNMASKED);
+			c->fsp = from;
+			c->perm = p;
+			c->new_side = added;
+			d->escalations += (size_t)c->escalation;
+		}
+	}
+	return 0;
+}
+
+/* The role-map and column permission changes from D->old to D->new. */
+static int
+diff_access(struct ra_diff *d, const struct ra_diff_opts *o)
+{
+	const struct ra_solution	*old = d->old, *new = d->new;
+	const struct ra_app		*a;
+	const struct ra_fsp		*f;
+	size_t				 i;
+
+	for (i = 0; i < new->napp; i++) {
+		a = ra_solution_app(old, new->app[i].name);
+		if (diff_rolemap(d, o, &new->app[i], a, 1) == -1)
+			return -1;
+	}
+	for (i = 0; i < old->napp; i++) {
+		a = ra_solution_app(new, old->app[i].name);
+		if (diff_rolemap(d, o, &old->app[i], a, 0) == -1)
+			return -1;
+	}
+	for (i = 0; i < new->nfsp; i++) {
+		f = ra_solution_fsp(old, new->fsp[i].name);
+		if (diff_perms(d, &new->fsp[i], f, 1) == -1)
+			return -1;
+	}
+	for (i = 0; i < old->nfsp; i++) {
+		f = ra_solution_fsp(new, old->fsp[i].name);
+		if (diff_perms(d, &old->fsp[i], f, 0) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 RA_EXPORT enum ra_err
 ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
     const struct ra_solution *new, const struct ra_profile *const *prof,
@@ -387,6 +544,8 @@ ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
 		    RA_UNEXPORTED_OLD : 0;
 		d->roles_removed++;
 	}
+	if (diff_access(d, o) == -1)
+		goto out;
 	rc = RA_OK;
 out:
 	for (i = 0; need && i < nprof; i++)
@@ -416,13 +575,16 @@ ra_diff_free(struct ra_diff *d)
 		free(d->r[i].t);
 	}
 	free(d->r);
+	free(d->ad);
+	free(d->cd);
 	free(d);
 }
 
 RA_EXPORT size_t
 ra_diff_change_count(const struct ra_diff *d)
 {
-	return d->roles_added + d->roles_removed + d->roles_changed;
+	return d->roles_added + d->roles_removed + d->roles_changed + d->nad +
+	    d->ncd;
 }
 
 RA_EXPORT size_t

@@ -82,6 +82,12 @@ ra_diff_finding_count(const struct ra_diff *d, enum ra_severity min)
 {
 	size_t	 i, k, n = 0;
 
+	for (i = 0; i < d->nad; i++)
+		if (ra_adiff_severity(&d->ad[i]) >= min)
+			n++;
+	for (i = 0; i < d->ncd; i++)
+		if (ra_cdiff_severity(&d->cd[i]) >= min)
+			n++;
 	for (i = 0; i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
 
@@ -94,5 +100,29 @@ ra_diff_finding_count(const struct ra_diff *d, enum ra_severity min)
 			if (ra_ptrans_severity(&r->t[k]) >= min)
 				n++;
 	}
+	return n;
+}
+
+enum ra_severity
+ra_adiff_severity(const struct ra_adiff *a)
+{
+	return a->added ? RA_SEV_ERROR : RA_SEV_NOTE;
+}
+
+enum ra_severity
+ra_cdiff_severity(const struct ra_cdiff *c)
+{
+	return c->escalation ? RA_SEV_ERROR : c->granted ? RA_SEV_WARNING :
+	    RA_SEV_NOTE;
+}
+
+size_t
+ra_sev_at_least(const size_t *count, enum ra_severity min)
+{
+	size_t	 n = 0;
+	int	 s;
+
+	for (s = (int)min; s <= RA_SEV_ERROR; s++)
+		n += count[s];
 	return n;
 }

@@ -437,12 +437,7 @@ ra_lint_free(struct ra_lint *ln)
 RA_EXPORT size_t
 ra_lint_count(const struct ra_lint *ln, enum ra_severity min)
 {
-	size_t	 n = 0;
-	int	 s;
-
-	for (s = (int)min; s <= RA_SEV_ERROR; s++)
-		n += ln->count[s];
-	return n;
+	return ra_sev_at_least(ln->count, min);
 }
 
 RA_EXPORT void

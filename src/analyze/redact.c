@@ -240,6 +240,22 @@ ra_solution_redact(struct ra_ctx *ctx, struct ra_solution *sol,
 		free(r->id);
 		r->id = id;
 	}
+	/*
+	 * The ids of the apps' role maps, every one: a mapped role of the
+	 * input keeps its mapping, and one it does not carry shows no id.
+	 */
+	for (i = 0; i < sol->napp; i++) {
+		size_t	 k;
+		char	*id;
+
+		for (k = 0; k < sol->app[i].nrole; k++) {
+			if ((id = ra_pseudonym_id(key, keylen,
+			    sol->app[i].role[k])) == NULL)
+				goto out;
+			free(sol->app[i].role[k]);
+			sol->app[i].role[k] = id;
+		}
+	}
 	if (nsub > 1)
 		qsort(sub, nsub, sizeof(*sub), subst_cmp);
 	for (i = 0; i < sol->nrole; i++)

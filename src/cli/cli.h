@@ -186,6 +186,8 @@ struct cli_command {
 	unsigned	 fail_on;
 	enum cli_fail	 fail_default;	/* without --fail-on */
 	unsigned	 flags;		/* CLI_TEXT, CLI_PROFILES, ... */
+	/* CLI_PROFILES without -p: this built-in, NULL RA_PROFILE_DEFAULT. */
+	const char	*profile;
 };
 
 /*

@@ -297,6 +297,62 @@ run_explain(struct cli_run *r)
 	cli_failed(r, e);
 }
 
+/*
+ * apps: which roles open which app and what they cannot read in it,
+ * against the model-driven-app profile run.c loaded; findings of
+ * --fail-on's severity (RA501, RA502).
+ */
+static void
+run_apps(struct cli_run *r)
+{
+	struct ra_check_opts	 co;
+	struct ra_apps		*ap = NULL;
+	enum ra_severity	 sev;
+	enum ra_err		 e;
+
+	if (redact_and_open(r) == -1)
+		return;
+	memset(&co, 0, sizeof(co));
+	co.min_level = r->o->min_level;
+	e = ra_apps(r->ctx, SOLUTIONS(r), r->nsol, r->prof[0], &co, &ap);
+	if (e == RA_OK) {
+		e = ra_write_apps(ap, &r->wo, r->sink.f);
+		if (cli_fail_severity(r, &sev) &&
+		    (ra_apps_finding_count(ap, sev) > 0 ||
+		    ra_ctx_diag_count_sev(r->ctx, sev) > 0))
+			cli_raise(r, EXIT_FINDINGS);
+	}
+	ra_apps_free(ap);
+	cli_diags(r);
+	cli_failed(r, e);
+}
+
+/*
+ * columns: who can read secured columns; findings of --fail-on's
+ * severity (RA511, RA512).
+ */
+static void
+run_columns(struct cli_run *r)
+{
+	struct ra_columns	*cs = NULL;
+	enum ra_severity	 sev;
+	enum ra_err		 e;
+
+	if (redact_and_open(r) == -1)
+		return;
+	e = ra_columns(r->ctx, SOLUTIONS(r), r->nsol, &cs);
+	if (e == RA_OK) {
+		e = ra_write_columns(cs, &r->wo, r->sink.f);
+		if (cli_fail_severity(r, &sev) &&
+		    (ra_columns_finding_count(cs, sev) > 0 ||
+		    ra_ctx_diag_count_sev(r->ctx, sev) > 0))
+			cli_raise(r, EXIT_FINDINGS);
+	}
+	ra_columns_free(cs);
+	cli_diags(r);
+	cli_failed(r, e);
+}
+
 /* What every command takes: where the report goes, the catalog, limits. */
 #define ANY_COMMAND	(CLI_OPT(OPT_FORMAT) | CLI_OPT(OPT_OUTPUT) | \
 	CLI_OPT(OPT_CATALOG) | CLI_OPT(OPT_COLOR) | \
@@ -410,6 +466,33 @@ const struct cli_command cli_commands[] = {
 		.formats = LIST_FORMATS, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_TEAM_ROLE) |
 		    CLI_OPT(OPT_UNKNOWN_DEPTHS) | CLI_OPT(OPT_REDACT),
+		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
+		.flags = 0,
+	},
+	{
+		.name = "apps",
+		.run = run_apps,
+		.operands = "INPUT...",
+		.summary = "which roles open which model-driven app, and the "
+		    "app tables\nthey cannot read (codes RA501, RA502)",
+		.min_inputs = 1, .max_inputs = CLI_MANY,
+		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
+		.options = ANY_COMMAND | CLI_OPT(OPT_MIN_LEVEL) |
+		    CLI_OPT(OPT_REDACT),
+		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
+		.flags = CLI_PROFILES,
+		.profile = "model-driven-app",
+	},
+	{
+		.name = "columns",
+		.run = run_columns,
+		.operands = "INPUT...",
+		.summary = "secured columns and the column security profiles "
+		    "that\nlet users read, update or create them (codes "
+		    "RA511, RA512)",
+		.min_inputs = 1, .max_inputs = CLI_MANY,
+		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
+		.options = ANY_COMMAND | CLI_OPT(OPT_REDACT),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = 0,
 	},

@@ -258,7 +258,8 @@ load_profiles(struct cli_run *r)
 		return cli_failed(r, RA_ENOMEM);
 	for (i = 0; i < n; i++) {
 		name = p->n ? p->v[i] : (flags & CLI_BUILTINS) ?
-		    ra_profile_builtin(i) : RA_PROFILE_DEFAULT;
+		    ra_profile_builtin(i) : r->o->cmd->profile != NULL ?
+		    r->o->cmd->profile : RA_PROFILE_DEFAULT;
 		if ((e = ra_profile_load(r->ctx, name, &r->prof[i])) != RA_OK) {
 			cli_diags(r);
 			cli_raise(r, e == RA_EINVAL || e == RA_ELIMIT ?
@@ -357,6 +358,8 @@ load_inputs(struct cli_run *r)
 	enum ra_err		 *st, e;
 	unsigned		  jobs = o->jobs ? o->jobs : ra_sys_cpus();
 	size_t			  i, n = o->ninputs, cap = n;
+	size_t			  errors = ra_ctx_diag_count_sev(r->ctx,
+				      RA_SEV_ERROR);
 
 	if ((r->sol = calloc(n + 1, sizeof(*r->sol))) == NULL)
 		return RA_ENOMEM;
@@ -378,6 +381,13 @@ load_inputs(struct cli_run *r)
 	}
 	free(got);
 	free(st);
+	/*
+	 * A part of an input left out with an error (a malformed app or
+	 * column security profile: the rest of it loaded) fails the run as
+	 * a broken input does, though what loaded is still reported.
+	 */
+	if (ra_ctx_diag_count_sev(r->ctx, RA_SEV_ERROR) > errors)
+		cli_raise(r, EXIT_INPUT);
 	return e;
 }
 

@@ -7,7 +7,9 @@
  *
  * Names match case-insensitively, as exports made on Windows vary.  Read
  * order: the manifest, customizations, each Entities/<name>/Entity.xml
- * (folders sorted byte-wise), then the files in Roles/ sorted byte-wise;
+ * and then each AppModules/<name>/AppModule.xml (folders sorted
+ * byte-wise), Other/FieldSecurityProfiles.xml, then the files in Roles/
+ * sorted byte-wise;
  * dot files and anything that is not a regular file are skipped.
  * Symbolic links (on Windows, reparse points: see ra_sys_kind()) are
  * skipped with a warning: a folder under audit is untrusted, and a link
@@ -193,12 +195,15 @@ read_one(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 }
 
 /*
- * The tables' metadata: DIR/Entities/<name>/Entity.xml for each folder
- * of Entities/ (ENTITIES, its path relative to DIR), sorted byte-wise.
+ * A file in each folder of a folder: DIR/Entities/<name>/Entity.xml
+ * (the tables' metadata) or DIR/AppModules/<name>/AppModule.xml (the
+ * apps), ENTITIES being that folder's path relative to DIR, NAME the
+ * file's and DOC what it is; folders sorted byte-wise.
  */
 static enum ra_err
 read_entities(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
-    const char *entities, struct ra_sha256 *digest, uint64_t *total)
+    const char *entities, const char *name, enum ra_doc doc,
+    struct ra_sha256 *digest, uint64_t *total)
 {
 	struct ra_dirlist sub, files = { 0 };
 	char		*abs, *sdir, *file, *rdir, *rel;
@@ -220,7 +225,7 @@ read_entities(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 		}
 		if (ra_path_is(ctx, sdir, RA_WANT_DIR, 0) &&
 		    (rc = ra_dir_list(ctx, sdir, &files)) == RA_OK &&
-		    (file = ra_dir_find(ctx, sdir, &files, "Entity.xml",
+		    (file = ra_dir_find(ctx, sdir, &files, name,
 		    RA_WANT_FILE, 0)) != NULL) {
 			/* Relative: ENTITIES/<name>/<the file's own spelling>. */
 			if ((rdir = ra_path_join(entities, sub.v[i])) ==
@@ -228,8 +233,8 @@ read_entities(struct ra_ctx *ctx, struct ra_solution *sol, const char *dir,
 			    strlen(sdir) + 1)) == NULL)
 				rc = RA_ENOMEM;
 			else
-				rc = read_one(ctx, sol, dir, rel,
-				    RA_DOC_ENTITY, digest, total);
+				rc = read_one(ctx, sol, dir, rel, doc,
+				    digest, total);
 		}
 		free(rel);
 		free(rdir);
@@ -248,9 +253,10 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	struct ra_dirlist top, other = { 0 }, roles = { 0 };
 	struct ra_sha256 digest;
 	char		*other_dir = NULL, *roles_dir = NULL, *p, *rel;
-	char		*ent_dir = NULL;
-	const char	*manifest = NULL, *cust = NULL;
+	char		*ent_dir = NULL, *app_dir = NULL;
+	const char	*manifest = NULL, *cust = NULL, *fsps = NULL;
 	char		*found_manifest = NULL, *found_cust = NULL;
+	char		*found_fsps = NULL;
 	uint64_t	 total = 0;
 	size_t		 i, plen = strlen(path);
 	enum ra_err	 rc;
@@ -261,6 +267,7 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	other_dir = ra_dir_find(ctx, path, &top, "Other", RA_WANT_DIR, 0);
 	roles_dir = ra_dir_find(ctx, path, &top, "Roles", RA_WANT_DIR, 0);
 	ent_dir = ra_dir_find(ctx, path, &top, "Entities", RA_WANT_DIR, 0);
+	app_dir = ra_dir_find(ctx, path, &top, "AppModules", RA_WANT_DIR, 0);
 	if (other_dir && (rc = ra_dir_list(ctx, other_dir, &other)) != RA_OK)
 		goto out;
 	if (roles_dir && (rc = ra_dir_list(ctx, roles_dir, &roles)) != RA_OK)
@@ -270,6 +277,8 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 		    "Solution.xml", RA_WANT_FILE, 0);
 		found_cust = ra_dir_find(ctx, other_dir, &other,
 		    "Customizations.xml", RA_WANT_FILE, 0);
+		found_fsps = ra_dir_find(ctx, other_dir, &other,
+		    "FieldSecurityProfiles.xml", RA_WANT_FILE, 0);
 	}
 	if (found_manifest == NULL)
 		found_manifest = ra_dir_find(ctx, path, &top, "solution.xml",
@@ -288,6 +297,7 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 	manifest = found_manifest ? found_manifest + plen +
 	    (path[plen - 1] != '/') : NULL;
 	cust = found_cust ? found_cust + plen + (path[plen - 1] != '/') : NULL;
+	fsps = found_fsps ? found_fsps + plen + (path[plen - 1] != '/') : NULL;
 	/* Unpacked folders keep roles in Roles/, not in Customizations.xml. */
 	cust_doc = roles_dir ? RA_DOC_CUSTOMIZATIONS_OPT :
 	    RA_DOC_CUSTOMIZATIONS;
@@ -300,7 +310,15 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 		rc = read_one(ctx, sol, path, cust, cust_doc, &digest, &total);
 	if (rc == RA_OK && ent_dir)
 		rc = read_entities(ctx, sol, path, ent_dir + plen +
-		    (path[plen - 1] != '/'), &digest, &total);
+		    (path[plen - 1] != '/'), "Entity.xml", RA_DOC_ENTITY,
+		    &digest, &total);
+	if (rc == RA_OK && app_dir)
+		rc = read_entities(ctx, sol, path, app_dir + plen +
+		    (path[plen - 1] != '/'), "AppModule.xml", RA_DOC_APPMODULE,
+		    &digest, &total);
+	if (rc == RA_OK && fsps)
+		rc = read_one(ctx, sol, path, fsps, RA_DOC_FSPS, &digest,
+		    &total);
 	for (i = 0; rc == RA_OK && i < roles.n; i++) {
 		if ((p = ra_path_join(roles_dir, roles.v[i])) == NULL) {
 			rc = RA_ENOMEM;
@@ -326,6 +344,8 @@ ra_load_dir(struct ra_ctx *ctx, struct ra_solution *sol, const char *path)
 out:
 	free(found_manifest);
 	free(found_cust);
+	free(found_fsps);
+	free(app_dir);
 	free(other_dir);
 	free(roles_dir);
 	free(ent_dir);

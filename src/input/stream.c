@@ -62,6 +62,7 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
 	struct ra_sha256 keep;
 	size_t		 ndiag = ra_diag_mark(ld->ctx), nrole = ld->sol->nrole;
 	size_t		 ntable = ld->sol->ntable;
+	size_t		 napp = ld->sol->napp, nfsp = ld->sol->nfsp;
 	int		 scan, unsure = 0;
 	enum ra_err	 rc;
 
@@ -77,6 +78,7 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
 	ra_diag_truncate(ld->ctx, ndiag);
 	ra_solution_truncate(ld->sol, nrole);
 	ra_solution_truncate_tables(ld->sol, ntable);
+	ra_solution_truncate_apps(ld->sol, napp, nfsp);
 	if (sha)
 		*sha = keep;
 	return stream_once(ld, doc, src, sha, 0, &unsure);

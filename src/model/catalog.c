@@ -173,8 +173,8 @@ is_bpf(const char *base)
  * solution's own CustomizationPrefix is one such prefix, so it needs no
  * rule of its own.
  */
-static int
-is_prefixed(const char *base)
+int
+ra_name_prefixed(const char *base)
 {
 	const char	*p;
 
@@ -253,7 +253,7 @@ ra_classify(const struct ra_catalog *cat, const char *name,
 	}
 	if (is_bpf(base))
 		d->tab = RA_TAB_BPF;
-	else if (is_prefixed(base))
+	else if (ra_name_prefixed(base))
 		d->tab = RA_TAB_CUSTOM;
 	/* The base is the end of the name. */
 	d->entity = (char *)(uintptr_t)base;

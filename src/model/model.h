@@ -34,6 +34,14 @@ enum ra_code {
 	RA_C_SIZE = 113,	/* file larger than the limit */
 	RA_C_DEPTH = 114,	/* nesting deeper than the limit */
 	RA_C_SYMLINK = 115,	/* symbolic link in a folder: warning */
+	/* Apps and column security (parse/build.c's section reader). */
+	RA_C_APP_NONAME = 140,	/* <AppModule> without <UniqueName> */
+	RA_C_APP_TWICE = 141,	/* an app or a profile written twice */
+	RA_C_SECTION_TWICE = 142,	/* a second <AppModules> or
+					   <FieldSecurityProfiles> */
+	RA_C_FSP_NONAME = 143,	/* <FieldSecurityProfile> without name */
+	RA_C_FPERM_BAD = 144,	/* <FieldPermission> without a column, or
+				   a value other than 0 or 4 */
 	/* Package Deployer packages (input/package.c). */
 	RA_C_PKG_MISSING = 130,	/* a listed solution is not in the package */
 	RA_C_PKG_UNLISTED = 131,	/* a zip in PkgFolder/ listed nowhere: warning */
@@ -71,7 +79,13 @@ enum ra_code {
 	RA_C_LINT_ACCESS = 403,	/* access right the table does not have */
 	RA_C_LINT_APPEND = 410,	/* Append on a table, Append To on none */
 	RA_C_LINT_APPENDTO = 411,	/* Append To on a table, Append on none */
-	RA_C_LINT_TEAM = 420	/* team role granting User depth */
+	RA_C_LINT_TEAM = 420,	/* team role granting User depth */
+	/* apps.c and columns.c: findings about apps and secured columns. */
+	RA_C_APP_OPEN = 501,	/* a mapped role lacks the model-driven-app
+				   minimum: it cannot open the app */
+	RA_C_APP_READ = 502,	/* a mapped role cannot Read an app table */
+	RA_C_COL_UNREADABLE = 511,	/* a secured column no profile reads */
+	RA_C_COL_NOREAD = 512	/* update or create granted without read */
 };
 
 /* ---- diag.c ---------------------------------------------------------- */
@@ -239,6 +253,12 @@ size_t	 ra_catalog_intern_hash(struct ra_catalog *, const char *, size_t,
  * memory twice.
  */
 void	 ra_catalog_prefetch(const struct ra_catalog *, uint32_t h, int stage);
+
+/*
+ * 1 when NAME is a publisher-prefixed schema name (letters and digits,
+ * '_', then more): a custom table's, whose privileges carry it.
+ */
+int		 ra_name_prefixed(const char *name);
 
 /*
  * The table part of a prv<Verb><Base> name (a pointer into NAME) and its
@@ -604,6 +624,12 @@ struct ra_table {
 	unsigned char	 unmodified;	/* <entity unmodified="1">: no metadata */
 	/* The base its privileges carry (ra_solution_index_tables()). */
 	const char	*base;
+	/*
+	 * Its secured columns (<attribute> with <IsSecured>1), by logical
+	 * name as written, each once, in the order read.
+	 */
+	char		**secured;
+	size_t		 nsecured;
 };
 
 /*
@@ -624,6 +650,99 @@ int		 ra_solution_index_tables(struct ra_solution *);
 /* SOL's table whose privileges carry BASE (N bytes), or NULL. */
 const struct ra_table *ra_solution_table(const struct ra_solution *,
 		    const char *base, size_t n);
+
+/* ---- app.c: model-driven apps and column security ---------------------- */
+
+/*
+ * A model-driven app (customizations.xml <AppModules><AppModule>, or an
+ * unpacked AppModules/<name>/AppModule.xml): its <UniqueName>, its
+ * display name (<LocalizedName> 1033, else the first; NULL when none),
+ * the tables it shows (<AppModuleComponent type="1" schemaName>, as
+ * written, each once, ASCII case ignored) and the roles that may open it
+ * (<AppModuleRoleMaps><Role id>, normalised as role ids are, each once).
+ */
+struct ra_app {
+	char		*name;
+	char		*display;
+	char		**table;
+	size_t		 ntable;
+	char		**role;
+	size_t		 nrole;
+	char		*file;		/* member or file it is in */
+	unsigned long	 line;		/* of <AppModule> */
+};
+
+/* The rights of a <FieldPermission>, in the order reports show them. */
+enum ra_fright {
+	RA_FR_READ = 0,		/* CanRead */
+	RA_FR_UPDATE,		/* CanUpdate */
+	RA_FR_CREATE,		/* CanCreate */
+	RA_FR_UNMASKED,		/* CanReadUnmasked (newer exports) */
+	RA_FR__COUNT
+};
+
+/* A column permission of a profile: 1 allowed (4), 0 not (0), -1 unsaid. */
+struct ra_fperm {
+	char		*entity;	/* <EntityName> */
+	char		*attribute;	/* <AttributeName> */
+	signed char	 can[RA_FR__COUNT];
+	unsigned long	 line;
+};
+
+/*
+ * A column security profile (<FieldSecurityProfiles><FieldSecurityProfile
+ * name fieldsecurityprofileid>, or unpacked Other/FieldSecurityProfiles.
+ * xml) and its permissions, one per column (a column written twice: the
+ * first row counts).
+ */
+struct ra_fsp {
+	char		*name;
+	char		*id;		/* normalised as role ids, or "" */
+	struct ra_fperm	*perm;
+	size_t		 nperm, capperm;
+	char		*file;
+	unsigned long	 line;
+};
+
+/* The XML element names of the rights ("CanRead", ...). */
+const char	*ra_fright_element(enum ra_fright);
+/*
+ * What permission P lets its members write: "update and create",
+ * "update", "create" or "" (for the update-or-create-without-read
+ * finding).
+ */
+const char	*ra_fperm_writes(const struct ra_fperm *p);
+/* The rights as reports name them ("read", "update", ...). */
+const char	*ra_fright_name(enum ra_fright);
+/*
+ * Add app A or profile P to SOL, taking its strings (on failure too).
+ * 0, or -1 when memory runs out.
+ */
+int		 ra_solution_add_app(struct ra_solution *, struct ra_app *a);
+int		 ra_solution_add_fsp(struct ra_solution *, struct ra_fsp *p);
+/* SOL's app or profile named NAME (ASCII case ignored), or NULL. */
+const struct ra_app *ra_solution_app(const struct ra_solution *,
+		    const char *name);
+const struct ra_fsp *ra_solution_fsp(const struct ra_solution *,
+		    const char *name);
+/* Drop the apps and profiles after the first NAPP and NFSP. */
+void		 ra_solution_truncate_apps(struct ra_solution *, size_t napp,
+		    size_t nfsp);
+void		 ra_app_free(struct ra_app *);
+void		 ra_fsp_free(struct ra_fsp *);
+/*
+ * Append a copy of the N bytes at S to the list V (*NV of them; its room
+ * follows from *NV alone); 0, or -1 when memory runs out.  Whoever adds
+ * keeps its own set of what is there (parse/build.c).
+ */
+int		 ra_strlist_add(char ***v, size_t *nv, const char *s,
+		    size_t n);
+void		 ra_strlist_free(char **v, size_t n);
+/* The table of SOL whose schema name is NAME (ASCII case ignored), or NULL. */
+const struct ra_table *ra_solution_table_named(const struct ra_solution *,
+		    const char *name);
+/* 1 when table T marks column COL (ASCII case ignored) secured. */
+int		 ra_table_secured(const struct ra_table *t, const char *col);
 
 /* ---- facts.c: what is known of a privilege, and why ------------------- */
 
@@ -843,6 +962,10 @@ struct ra_solution {
 	uint32_t	*tindex;	/* table indices, by base */
 	size_t		 ntindex;
 	struct ra_arena	 tnames;	/* the tables' names */
+	struct ra_app	*app;		/* its apps (app.c), in the order read */
+	size_t		 napp, capapp;
+	struct ra_fsp	*fsp;		/* its column security profiles */
+	size_t		 nfsp, capfsp;
 	/*
 	 * A package (RA_INPUT_PACKAGE): the solutions of the zips its
 	 * ImportConfig.xml lists, in import order, owned; no roles of its

@@ -47,6 +47,9 @@ ra_solution_free(struct ra_solution *sol)
 	ra_solution_truncate_tables(sol, 0);
 	free(sol->table);
 	ra_arena_free(&sol->tnames);
+	ra_solution_truncate_apps(sol, 0, 0);
+	free(sol->app);
+	free(sol->fsp);
 	free(sol->path);
 	free(sol->unique_name);
 	free(sol->version);
@@ -168,7 +171,24 @@ merged_cmp(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* Name PART's roles "PkgFolder/NAME.zip!FILE", as merged into a package. */
+/* Name *FILE "REL!FILE" (B the scratch); 0, or -1 when memory runs out. */
+static int
+merge_file(struct ra_buf *b, const char *rel, char **file)
+{
+	b->len = 0;
+	ra_buf_printf(b, "%s!%s", rel, *file ? *file : "");
+	if (b->oom)
+		return -1;
+	free(*file);
+	if ((*file = ra_strdup(b->s)) == NULL)
+		b->oom = 1;
+	return b->oom ? -1 : 0;
+}
+
+/*
+ * Name PART's roles, apps and column security profiles
+ * "PkgFolder/NAME.zip!FILE", as merged into a package.
+ */
 static int
 merge_files(struct ra_solution *part)
 {
@@ -177,19 +197,49 @@ merge_files(struct ra_solution *part)
 	size_t		 i;
 	int		 oom;
 
-	for (i = 0; i < part->nrole && !b.oom; i++) {
-		b.len = 0;
-		ra_buf_printf(&b, "%s!%s", rel, part->role[i].file ?
-		    part->role[i].file : "");
-		if (b.oom)
-			break;
-		free(part->role[i].file);
-		if ((part->role[i].file = ra_strdup(b.s)) == NULL)
-			b.oom = 1;
-	}
+	for (i = 0; i < part->nrole && !b.oom; i++)
+		merge_file(&b, rel, &part->role[i].file);
+	for (i = 0; i < part->napp && !b.oom; i++)
+		merge_file(&b, rel, &part->app[i].file);
+	for (i = 0; i < part->nfsp && !b.oom; i++)
+		merge_file(&b, rel, &part->fsp[i].file);
 	oom = b.oom;
 	ra_buf_free(&b);
 	return oom ? -1 : 0;
+}
+
+/*
+ * Move the apps and column security profiles of PART into package PKG:
+ * as with roles, a later solution's app or profile (by name) takes the
+ * earlier one's place.  0, or -1 when memory runs out (what moved stays
+ * with PKG, the rest with PART).
+ */
+static int
+merge_apps(struct ra_solution *pkg, struct ra_solution *part)
+{
+	struct ra_app	*a;
+	struct ra_fsp	*f;
+	size_t		 i;
+
+	for (i = 0; i < part->napp; i++) {
+		if ((a = (struct ra_app *)ra_solution_app(pkg,
+		    part->app[i].name)) != NULL) {
+			ra_app_free(a);
+			*a = part->app[i];
+		} else if (ra_solution_add_app(pkg, &part->app[i]) == -1)
+			return -1;
+		memset(&part->app[i], 0, sizeof(part->app[i]));
+	}
+	for (i = 0; i < part->nfsp; i++) {
+		if ((f = (struct ra_fsp *)ra_solution_fsp(pkg,
+		    part->fsp[i].name)) != NULL) {
+			ra_fsp_free(f);
+			*f = part->fsp[i];
+		} else if (ra_solution_add_fsp(pkg, &part->fsp[i]) == -1)
+			return -1;
+		memset(&part->fsp[i], 0, sizeof(part->fsp[i]));
+	}
+	return 0;
 }
 
 RA_EXPORT enum ra_err
@@ -263,6 +313,9 @@ ra_solution_merge(struct ra_ctx *ctx, struct ra_solution *pkg)
 			roles[nkeep++] = *m[i].role;
 		memset(m[i].role, 0, sizeof(*m[i].role));
 	}
+	for (k = 0; k < pkg->npart; k++)
+		if (merge_apps(pkg, pkg->part[k]) == -1)
+			goto out;
 	for (k = 0; k < pkg->npart; k++) {
 		pkg->part[k]->nrole = 0;
 		ra_solution_free(pkg->part[k]);

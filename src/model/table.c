@@ -38,6 +38,7 @@ ra_solution_add_table(struct ra_solution *sol, struct ra_table *t)
 	/* A table's index must fit the four bytes of TINDEX. */
 	if (oom || sol->ntable >= UINT32_MAX || ra_grow(&sol->table,
 	    &sol->captable, sol->ntable + 1, sizeof(*sol->table)) == -1) {
+		ra_strlist_free(t->secured, t->nsecured);
 		memset(t, 0, sizeof(*t));
 		return -1;
 	}
@@ -54,8 +55,12 @@ void
 ra_solution_truncate_tables(struct ra_solution *sol, size_t n)
 {
 	/* Their names stay in the arena until SOL goes. */
-	if (sol->ntable > n)
-		sol->ntable = n;
+	while (sol->ntable > n) {
+		struct ra_table	*t = &sol->table[--sol->ntable];
+
+		ra_strlist_free(t->secured, t->nsecured);
+		memset(t, 0, sizeof(*t));
+	}
 	free(sol->tindex);
 	sol->tindex = NULL;
 	sol->ntindex = 0;
@@ -94,6 +99,12 @@ merge(struct ra_table *a, struct ra_table *b)
 	if (a->custom == -1)
 		a->custom = b->custom;
 	a->unmodified = a->unmodified && b->unmodified;
+	if (a->nsecured == 0 && b->nsecured > 0) {
+		a->secured = b->secured;
+		a->nsecured = b->nsecured;
+		b->secured = NULL;
+		b->nsecured = 0;
+	}
 }
 
 int

@@ -213,6 +213,10 @@ tbuild_clear(struct ra_tbuild *tb)
 	tb->original = -1;
 	tb->unmodified = 0;
 	tb->open = 0;
+	ra_strlist_free(tb->secured, tb->nsecured);
+	tb->secured = NULL;
+	tb->nsecured = 0;
+	ra_nameset_clear(&tb->secset);
 }
 
 void
@@ -226,6 +230,10 @@ ra_tbuild_free(struct ra_tbuild *tb)
 	ra_buf_free(&tb->localized);
 	ra_buf_free(&tb->en);
 	ra_buf_free(&tb->first);
+	ra_strlist_free(tb->secured, tb->nsecured);
+	tb->secured = NULL;
+	tb->nsecured = 0;
+	ra_nameset_free(&tb->secset);
 }
 
 void
@@ -360,16 +368,592 @@ ra_tbuild_end(struct ra_tbuild *tb)
 	 */
 	t.custom = (signed char)tb->original;
 	t.unmodified = (unsigned char)tb->unmodified;
+	t.secured = tb->secured;
+	t.nsecured = tb->nsecured;
+	tb->secured = NULL;
+	tb->nsecured = 0;
 	tbuild_clear(tb);
 	if (oom) {
 		free(t.name);
 		free(t.display);
+		ra_strlist_free(t.secured, t.nsecured);
 		return RA_ENOMEM;
 	}
 	if (t.name == NULL) {
 		free(t.display);
+		ra_strlist_free(t.secured, t.nsecured);
 		return RA_OK;
 	}
 	return ra_solution_add_table(tb->ld->sol, &t) == -1 ? RA_ENOMEM :
 	    RA_OK;
+}
+
+/* ---- the sections of apps and column security ------------------------ */
+
+/* What an element of a section is, by its path. */
+enum {
+	K_NONE = 0,
+	K_APPS, K_APP, K_UNIQUE, K_COMPS, K_COMP, K_RMAPS, K_RMAP,
+	K_LNAMES, K_LNAME,
+	K_FSPS, K_FSP, K_FPERMS, K_FPERM, K_F_ENTITY, K_F_ATTR, K_F_CAN,
+	K_ATTRS, K_ATTR, K_A_LOGICAL, K_A_SECURED
+};
+
+/* The text slots: the K_F_CAN ones follow in enum ra_fright's order. */
+enum {
+	T_UNIQUE = 0, T_ENTITY, T_ATTR, T_CAN,
+	T_LOGICAL = T_CAN + RA_FR__COUNT, T_SECURED
+};
+
+/* A child of an element of kind PARENT: its kind and text slot + 1. */
+static const struct {
+	unsigned char	 parent;
+	const char	*name;
+	unsigned char	 kind;
+	unsigned char	 text;
+} paths[] = {
+	{ K_APPS, "AppModule", K_APP, 0 },
+	{ K_APP, "UniqueName", K_UNIQUE, T_UNIQUE + 1 },
+	{ K_APP, "AppModuleComponents", K_COMPS, 0 },
+	{ K_APP, "AppModuleRoleMaps", K_RMAPS, 0 },
+	{ K_APP, "LocalizedNames", K_LNAMES, 0 },
+	{ K_COMPS, "AppModuleComponent", K_COMP, 0 },
+	{ K_RMAPS, "Role", K_RMAP, 0 },
+	{ K_LNAMES, "LocalizedName", K_LNAME, 0 },
+	{ K_FSPS, "FieldSecurityProfile", K_FSP, 0 },
+	{ K_FSP, "FieldPermissions", K_FPERMS, 0 },
+	{ K_FPERMS, "FieldPermission", K_FPERM, 0 },
+	{ K_FPERM, "EntityName", K_F_ENTITY, T_ENTITY + 1 },
+	{ K_FPERM, "AttributeName", K_F_ATTR, T_ATTR + 1 },
+	{ K_FPERM, "CanRead", K_F_CAN, T_CAN + RA_FR_READ + 1 },
+	{ K_FPERM, "CanUpdate", K_F_CAN, T_CAN + RA_FR_UPDATE + 1 },
+	{ K_FPERM, "CanCreate", K_F_CAN, T_CAN + RA_FR_CREATE + 1 },
+	{ K_FPERM, "CanReadUnmasked", K_F_CAN, T_CAN + RA_FR_UNMASKED + 1 },
+	{ K_ATTRS, "attribute", K_ATTR, 0 },
+	{ K_ATTR, "LogicalName", K_A_LOGICAL, T_LOGICAL + 1 },
+	{ K_ATTR, "IsSecured", K_A_SECURED, T_SECURED + 1 },
+};
+
+static void
+sdiag(struct ra_sbuild *sb, int code, unsigned long line, const char *fmt,
+    ...) RA_PRINTF(4, 5);
+
+static void
+sdiag(struct ra_sbuild *sb, int code, unsigned long line, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	ra_diag_vadd(sb->ld->ctx, RA_SEV_ERROR, code, sb->ld->file,
+	    sb->ld->member, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+ra_sbuild_init(struct ra_sbuild *sb, struct ra_load *ld,
+    struct ra_tbuild *tb)
+{
+	memset(sb, 0, sizeof(*sb));
+	sb->ld = ld;
+	sb->tb = tb;
+}
+
+static void
+texts_clear(struct ra_sbuild *sb)
+{
+	size_t	 i;
+
+	for (i = 0; i < RA_SB_TEXTS; i++) {
+		set(&sb->txt[i], NULL, 0);
+		sb->toolong[i] = 0;
+	}
+}
+
+void
+ra_sbuild_free(struct ra_sbuild *sb)
+{
+	size_t	 i;
+
+	for (i = 0; i < RA_SB_TEXTS; i++)
+		ra_buf_free(&sb->txt[i]);
+	ra_app_free(&sb->app);
+	ra_fsp_free(&sb->fsp);
+	ra_buf_free(&sb->en);
+	ra_buf_free(&sb->first);
+	ra_buf_free(&sb->phys);
+	ra_nameset_free(&sb->tset);
+	ra_nameset_free(&sb->rset);
+	ra_nameset_free(&sb->names);
+	ra_nameset_free(&sb->pnames);
+	ra_nameset_free(&sb->cols);
+}
+
+int
+ra_sbuild_open(const struct ra_sbuild *sb)
+{
+	return sb->depth > 0;
+}
+
+int
+ra_sbuild_wants_text(const struct ra_sbuild *sb)
+{
+	return sb->text != 0;
+}
+
+void
+ra_swant_names(enum ra_swant w, const char **a1, const char **a2)
+{
+	static const char *const n[][2] = {
+		[RA_SW_NONE] = { NULL, NULL },
+		[RA_SW_COMPONENT] = { "type", "schemaName" },
+		[RA_SW_ROLE] = { "id", NULL },
+		[RA_SW_LOCALIZED] = { "description", "languagecode" },
+		[RA_SW_PROFILE] = { "name", "fieldsecurityprofileid" },
+		[RA_SW_ATTRIBUTE] = { "PhysicalName", NULL },
+	};
+
+	*a1 = n[w][0];
+	*a2 = n[w][1];
+}
+
+/* Kind of the element open at depth D of the section (K_NONE: unknown). */
+static int
+kind_at(const struct ra_sbuild *sb, unsigned long d)
+{
+	return d >= 1 && d <= sb->known && d <= RA_SB_KINDS ? sb->kind[d] :
+	    K_NONE;
+}
+
+static void
+app_begin(struct ra_sbuild *sb, unsigned long line)
+{
+	ra_app_free(&sb->app);
+	texts_clear(sb);
+	set(&sb->en, NULL, 0);
+	set(&sb->first, NULL, 0);
+	ra_nameset_clear(&sb->tset);
+	ra_nameset_clear(&sb->rset);
+	sb->app.line = line;
+	sb->app_open = 1;
+	sb->app_bad = 0;
+}
+
+void
+ra_sbuild_begin(struct ra_sbuild *sb, enum ra_sect sect, unsigned long line)
+{
+	int	*seen = sect == RA_SECT_APPS ? &sb->apps_seen :
+		    sect == RA_SECT_FSPS ? &sb->fsps_seen : NULL;
+
+	sb->depth = sb->known = 1;
+	sb->text = 0;
+	sb->skip = 0;
+	sb->kind[1] = sect == RA_SECT_APPS ? K_APPS : sect == RA_SECT_APP ?
+	    K_APP : sect == RA_SECT_FSPS ? K_FSPS : K_ATTRS;
+	if (seen != NULL && (*seen)++ > 0) {
+		sdiag(sb, RA_C_SECTION_TWICE, line, "a second <%s> section: "
+		    "ignored (the first one counts)", sect == RA_SECT_APPS ?
+		    "AppModules" : "FieldSecurityProfiles");
+		sb->skip = 1;
+		sb->known = 0;
+		return;
+	}
+	if (sect == RA_SECT_APP)
+		app_begin(sb, line);
+}
+
+/* The text of slot T without the blanks around it, and its length. */
+static const char *
+slot(const struct ra_sbuild *sb, int t, size_t *n)
+{
+	*n = sb->txt[t].len;
+	return ra_trim(sb->txt[t].s ? sb->txt[t].s : "", n);
+}
+
+/* 1 when N bytes are over the name limit (or were cut: TOOLONG). */
+static int
+over(const struct ra_sbuild *sb, size_t n, int toolong)
+{
+	return toolong || n > sb->ld->ctx->limit[RA_LIMIT_NAME_LENGTH];
+}
+
+enum ra_swant
+ra_sbuild_start(struct ra_sbuild *sb, const char *name, size_t n,
+    unsigned long line)
+{
+	int	 parent = kind_at(sb, sb->depth), k = K_NONE;
+	size_t	 i;
+
+	sb->depth++;
+	sb->text = 0;
+	if (parent == K_NONE || sb->depth != sb->known + 1)
+		return RA_SW_NONE;
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		if (paths[i].parent == parent && strlen(paths[i].name) == n &&
+		    memcmp(paths[i].name, name, n) == 0) {
+			k = paths[i].kind;
+			sb->text = paths[i].text;
+			break;
+		}
+	if (k == K_NONE || sb->depth > RA_SB_KINDS)
+		return RA_SW_NONE;
+	sb->kind[sb->depth] = (unsigned char)k;
+	sb->known = sb->depth;
+	if (sb->text)
+		set(&sb->txt[sb->text - 1], NULL, 0);
+	switch (k) {
+	case K_APP:
+		app_begin(sb, line);
+		return RA_SW_NONE;
+	case K_COMP:
+		return RA_SW_COMPONENT;
+	case K_RMAP:
+		return RA_SW_ROLE;
+	case K_LNAME:
+		return RA_SW_LOCALIZED;
+	case K_FSP:
+		ra_fsp_free(&sb->fsp);
+		ra_nameset_clear(&sb->cols);
+		sb->fsp.line = line;
+		sb->fsp_open = 1;
+		sb->fsp_bad = 0;
+		return RA_SW_PROFILE;
+	case K_FPERM:
+		texts_clear(sb);
+		sb->perm_line = line;
+		return RA_SW_NONE;
+	case K_ATTR:
+		texts_clear(sb);
+		set(&sb->phys, NULL, 0);
+		return RA_SW_ATTRIBUTE;
+	default:
+		return RA_SW_NONE;
+	}
+}
+
+/* Keep the N bytes at S in slot T, noting a cut. */
+static void
+skeep(struct ra_sbuild *sb, int t, const char *s, size_t n)
+{
+	if (sb->txt[t].len + n > FIELD_MAX)
+		sb->toolong[t] = 1;
+	keep(&sb->txt[t], s, n);
+}
+
+void
+ra_sbuild_text(struct ra_sbuild *sb, const char *s, size_t n)
+{
+	if (sb->text)
+		skeep(sb, sb->text - 1, s, n);
+}
+
+/* Add the N bytes at S to list V once (SET: what it holds); 0 or -1. */
+static int
+add_once(struct ra_nameset *set, char ***v, size_t *nv, const char *s,
+    size_t n)
+{
+	int	 r = ra_nameset_add(set, s, n);
+
+	if (r <= 0)
+		return r;
+	return ra_strlist_add(v, nv, s, n);
+}
+
+enum ra_err
+ra_sbuild_attrs(struct ra_sbuild *sb, const char *v1, size_t n1,
+    const char *v2, size_t n2)
+{
+	size_t		 n;
+	const char	*s;
+	char		*id;
+	int		 r = 0;
+
+	switch (kind_at(sb, sb->depth)) {
+	case K_COMP:
+		/* type="1": a table, named by its schema name. */
+		if (!sb->app_open || v1 == NULL || v2 == NULL)
+			break;
+		n = n1;
+		s = ra_trim(v1, &n);
+		if (n != 1 || *s != '1')
+			break;
+		n = n2;
+		s = ra_trim(v2, &n);
+		if (n == 0)
+			break;
+		if (over(sb, n, 0)) {
+			sdiag(sb, RA_C_TOOLONG, sb->app.line, "a table of an "
+			    "app is %zu bytes long, over the limit of %llu", n,
+			    (unsigned long long)
+			    sb->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			sb->app_bad = 1;
+			break;
+		}
+		r = add_once(&sb->tset, &sb->app.table, &sb->app.ntable, s, n);
+		break;
+	case K_RMAP:
+		if (!sb->app_open || v1 == NULL)
+			break;
+		if (over(sb, n1, 0)) {
+			sdiag(sb, RA_C_TOOLONG, sb->app.line, "a role id of an "
+			    "app is %zu bytes long, over the limit of %llu", n1,
+			    (unsigned long long)
+			    sb->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			sb->app_bad = 1;
+			break;
+		}
+		if ((id = normalize_id(v1, n1)) == NULL)
+			return RA_ENOMEM;
+		if (*id != '\0')
+			r = add_once(&sb->rset, &sb->app.role, &sb->app.nrole,
+			    id, strlen(id));
+		free(id);
+		break;
+	case K_LNAME:
+		if (!sb->app_open || v1 == NULL || n1 == 0)
+			break;
+		if (sb->first.len == 0)
+			set(&sb->first, v1, n1);
+		if (sb->en.len == 0 && v2 != NULL && n2 == 4 &&
+		    memcmp(v2, "1033", 4) == 0)
+			set(&sb->en, v1, n1);
+		break;
+	case K_FSP:
+		if (v1 != NULL && over(sb, n1, 0)) {
+			sdiag(sb, RA_C_TOOLONG, sb->fsp.line, "a column "
+			    "security profile's name is %zu bytes long, over "
+			    "the limit of %llu", n1, (unsigned long long)
+			    sb->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+			sb->fsp_bad = 1;
+			break;
+		}
+		n = n1;
+		s = v1 ? ra_trim(v1, &n) : NULL;
+		if (s != NULL && n > 0 &&
+		    (sb->fsp.name = ra_strndup(s, n)) == NULL)
+			return RA_ENOMEM;
+		if ((sb->fsp.id = normalize_id(v2 ? v2 : "", v2 ? n2 : 0)) ==
+		    NULL)
+			return RA_ENOMEM;
+		break;
+	case K_ATTR:
+		if (v1 != NULL)
+			set(&sb->phys, v1, n1);
+		break;
+	default:
+		break;
+	}
+	return r == -1 ? RA_ENOMEM : RA_OK;
+}
+
+/* </AppModule>: the app joins the solution when it is sound. */
+static enum ra_err
+app_end(struct ra_sbuild *sb)
+{
+	struct ra_solution	*sol = sb->ld->sol;
+	const char		*s;
+	size_t			 n;
+	int			 oom = 0, r;
+
+	sb->app_open = 0;
+	s = slot(sb, T_UNIQUE, &n);
+	if (n == 0) {
+		sdiag(sb, RA_C_APP_NONAME, sb->app.line, "<AppModule> "
+		    "without a <UniqueName>: skipped");
+		goto drop;
+	}
+	if (over(sb, n, sb->toolong[T_UNIQUE])) {
+		sdiag(sb, RA_C_TOOLONG, sb->app.line, "an app's <UniqueName> "
+		    "is over the limit of %llu bytes: skipped",
+		    (unsigned long long)
+		    sb->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+		goto drop;
+	}
+	if (sb->app_bad)
+		goto drop;
+	if ((sb->app.name = ra_strndup(s, n)) == NULL)
+		return RA_ENOMEM;
+	/* Twice in one document, or in two files of a folder. */
+	if ((r = ra_nameset_add(&sb->names, s, n)) == -1)
+		return RA_ENOMEM;
+	if (r == 0 || ra_solution_app(sol, sb->app.name) != NULL) {
+		sdiag(sb, RA_C_APP_TWICE, sb->app.line, "app \"%s\" is written "
+		    "twice: the first one counts", sb->app.name);
+		goto drop;
+	}
+	if ((sb->app.display = trimmed(&sb->en, &oom)) == NULL && !oom)
+		sb->app.display = trimmed(&sb->first, &oom);
+	if (oom || sb->en.oom || sb->first.oom ||
+	    (sb->app.file = ra_strdup(sb->ld->role_file)) == NULL)
+		return RA_ENOMEM;
+	return ra_solution_add_app(sol, &sb->app) == -1 ? RA_ENOMEM : RA_OK;
+drop:
+	ra_app_free(&sb->app);
+	return RA_OK;
+}
+
+/* </FieldSecurityProfile>: the profile joins the solution when sound. */
+static enum ra_err
+fsp_end(struct ra_sbuild *sb)
+{
+	int	 r;
+
+	sb->fsp_open = 0;
+	if (sb->fsp_bad)
+		goto drop;
+	if (sb->fsp.name == NULL) {
+		sdiag(sb, RA_C_FSP_NONAME, sb->fsp.line, "<FieldSecurityProfile>"
+		    " without a name: skipped");
+		goto drop;
+	}
+	if ((r = ra_nameset_add(&sb->pnames, sb->fsp.name,
+	    strlen(sb->fsp.name))) == -1)
+		return RA_ENOMEM;
+	if (r == 0) {
+		sdiag(sb, RA_C_APP_TWICE, sb->fsp.line, "column security "
+		    "profile \"%s\" is written twice: the first one counts",
+		    sb->fsp.name);
+		goto drop;
+	}
+	if ((sb->fsp.file = ra_strdup(sb->ld->role_file)) == NULL)
+		return RA_ENOMEM;
+	return ra_solution_add_fsp(sb->ld->sol, &sb->fsp) == -1 ? RA_ENOMEM :
+	    RA_OK;
+drop:
+	ra_fsp_free(&sb->fsp);
+	return RA_OK;
+}
+
+/* </FieldPermission>: a row of the profile being read. */
+static enum ra_err
+perm_end(struct ra_sbuild *sb)
+{
+	struct ra_fperm	 p;
+	struct ra_buf	 key = { 0 };
+	const char	*e, *a, *v;
+	size_t		 ne, na, nv;
+	int		 i, r;
+
+	if (!sb->fsp_open)
+		return RA_OK;
+	e = slot(sb, T_ENTITY, &ne);
+	a = slot(sb, T_ATTR, &na);
+	if (ne == 0 || na == 0) {
+		sdiag(sb, RA_C_FPERM_BAD, sb->perm_line, "<FieldPermission> "
+		    "without an <EntityName> and an <AttributeName>: skipped");
+		return RA_OK;
+	}
+	if (over(sb, ne, sb->toolong[T_ENTITY]) ||
+	    over(sb, na, sb->toolong[T_ATTR])) {
+		sdiag(sb, RA_C_TOOLONG, sb->perm_line, "a <FieldPermission>'s "
+		    "column is over the limit of %llu bytes: skipped",
+		    (unsigned long long)
+		    sb->ld->ctx->limit[RA_LIMIT_NAME_LENGTH]);
+		return RA_OK;
+	}
+	memset(&p, 0, sizeof(p));
+	for (i = 0; i < RA_FR__COUNT; i++) {
+		v = slot(sb, T_CAN + i, &nv);
+		if (nv == 0)
+			p.can[i] = -1;
+		else if (nv == 1 && (*v == '4' || *v == '0'))
+			p.can[i] = *v == '4';
+		else {
+			sdiag(sb, RA_C_FPERM_BAD, sb->perm_line, "<%s> of "
+			    "%.*s.%.*s is \"%.*s\", not 4 (allowed) or 0 (not "
+			    "allowed): the permission is skipped",
+			    ra_fright_element((enum ra_fright)i), (int)ne, e,
+			    (int)na, a, (int)(nv > 40 ? 40 : nv), v);
+			return RA_OK;
+		}
+	}
+	/* A column written twice: the first row counts. */
+	ra_buf_add(&key, e, ne);
+	ra_buf_add(&key, "\001", 1);
+	ra_buf_add(&key, a, na);
+	if (key.oom || (r = ra_nameset_add(&sb->cols, key.s, key.len)) == -1) {
+		ra_buf_free(&key);
+		return RA_ENOMEM;
+	}
+	ra_buf_free(&key);
+	if (r == 0)
+		return RA_OK;
+	p.line = sb->perm_line;
+	if ((p.entity = ra_strndup(e, ne)) == NULL ||
+	    (p.attribute = ra_strndup(a, na)) == NULL ||
+	    ra_grow(&sb->fsp.perm, &sb->fsp.capperm, sb->fsp.nperm + 1,
+	    sizeof(*sb->fsp.perm)) == -1) {
+		free(p.entity);
+		free(p.attribute);
+		return RA_ENOMEM;
+	}
+	sb->fsp.perm[sb->fsp.nperm++] = p;
+	return RA_OK;
+}
+
+/* </attribute>: a secured column joins the table being read. */
+static enum ra_err
+attr_end(struct ra_sbuild *sb)
+{
+	struct ra_tbuild	*tb = sb->tb;
+	const char		*c, *v;
+	size_t			 nc, nv;
+	int			 r;
+
+	if (tb == NULL || !tb->open)
+		return RA_OK;
+	v = slot(sb, T_SECURED, &nv);
+	if (!((nv == 1 && *v == '1') || (nv == 4 && ra_name_eq("true", v,
+	    4))))
+		return RA_OK;
+	if ((c = slot(sb, T_LOGICAL, &nc)) == NULL || nc == 0) {
+		nc = sb->phys.len;
+		c = ra_trim(sb->phys.s ? sb->phys.s : "", &nc);
+	}
+	if (nc == 0 || over(sb, nc, sb->toolong[T_LOGICAL]))
+		return RA_OK;
+	if ((r = ra_nameset_add(&tb->secset, c, nc)) == -1)
+		return RA_ENOMEM;
+	if (r == 1 && ra_strlist_add(&tb->secured, &tb->nsecured, c, nc) == -1)
+		return RA_ENOMEM;
+	return RA_OK;
+}
+
+enum ra_err
+ra_sbuild_end(struct ra_sbuild *sb)
+{
+	int		 k = kind_at(sb, sb->depth);
+	enum ra_err	 rc = RA_OK;
+
+	if (sb->depth == 0)
+		return RA_OK;
+	sb->text = 0;
+	if (sb->skip)
+		k = K_NONE;
+	switch (k) {
+	case K_APP:
+		if (sb->app_open)
+			rc = app_end(sb);
+		break;
+	case K_FSP:
+		if (sb->fsp_open)
+			rc = fsp_end(sb);
+		break;
+	case K_FPERM:
+		rc = perm_end(sb);
+		break;
+	case K_ATTR:
+		rc = attr_end(sb);
+		break;
+	default:
+		break;
+	}
+	if (sb->known == sb->depth)
+		sb->known--;
+	if (--sb->depth == 0) {
+		sb->known = 0;
+		sb->skip = 0;
+		sb->app_open = sb->fsp_open = 0;
+	}
+	return rc;
 }

@@ -21,7 +21,9 @@ enum ra_doc {
 	RA_DOC_ROLE,		/* file in Roles/: non-role root is a warning */
 	RA_DOC_MANIFEST,	/* solution.xml */
 	RA_DOC_IMPORTCONFIG,	/* a package's ImportConfig.xml: into LD->pkg */
-	RA_DOC_ENTITY		/* Entities/<name>/Entity.xml: <Entity> */
+	RA_DOC_ENTITY,		/* Entities/<name>/Entity.xml: <Entity> */
+	RA_DOC_APPMODULE,	/* AppModules/<name>/AppModule.xml */
+	RA_DOC_FSPS		/* Other/FieldSecurityProfiles.xml */
 };
 
 /*
@@ -128,6 +130,10 @@ struct ra_tbuild {
 	int			 original;	/* OriginalName: 1, 0 empty,
 						   -1 absent */
 	int			 unmodified;
+	/* Secured columns, from the section reader (ra_sbuild). */
+	char			**secured;
+	size_t			 nsecured;
+	struct ra_nameset	 secset;
 };
 
 void		 ra_tbuild_init(struct ra_tbuild *, struct ra_load *);
@@ -149,6 +155,103 @@ void		 ra_tbuild_text(struct ra_tbuild *, const char *s, size_t n);
  */
 enum ra_err	 ra_tbuild_end(struct ra_tbuild *);
 void		 ra_tbuild_free(struct ra_tbuild *);
+
+/*
+ * build.c: the sections of apps and column security, and the columns
+ * of a table, read element by element.  A reader calls begin at the
+ * section's root element:
+ *
+ *   RA_SECT_APPS    /ImportExportXml/AppModules
+ *   RA_SECT_APP     the root <AppModule> of an unpacked AppModule.xml
+ *   RA_SECT_FSPS    /ImportExportXml/FieldSecurityProfiles, or the root
+ *                   of an unpacked Other/FieldSecurityProfiles.xml
+ *   RA_SECT_ATTRS   <attributes> below an <Entity>'s <entity> (the
+ *                   table ra_sbuild_init()'s TB is building)
+ *
+ * then ra_sbuild_start() at each element inside it, which says which
+ * attributes the reader hands to ra_sbuild_attrs() (RA_SW_*: two values,
+ * NULL when absent, decoded), ra_sbuild_text() with the element's text
+ * while ra_sbuild_wants_text(), and ra_sbuild_end() at every end tag
+ * inside it and at the section's own.  Which elements count is decided
+ * here, by their path below the section, for both readers:
+ *
+ *   AppModule/UniqueName, AppModule/LocalizedNames/LocalizedName
+ *     (description, languagecode), AppModule/AppModuleComponents/
+ *     AppModuleComponent (type, schemaName), AppModule/
+ *     AppModuleRoleMaps/Role (id)
+ *   FieldSecurityProfile (name, fieldsecurityprofileid)/
+ *     FieldPermissions/FieldPermission/{EntityName, AttributeName,
+ *     CanRead, CanUpdate, CanCreate, CanReadUnmasked}
+ *   attribute (PhysicalName)/{LogicalName, IsSecured}
+ *
+ * A malformed part (an app without <UniqueName>, a profile without a
+ * name, a permission without its column or with a value other than 0
+ * or 4, a name over the length limit, an app or profile written twice,
+ * a second section) is an error diagnostic at its start tag's line, and
+ * only that part is dropped: the rest of the input is still read.
+ */
+enum ra_sect {
+	RA_SECT_APPS = 1,
+	RA_SECT_APP,
+	RA_SECT_FSPS,
+	RA_SECT_ATTRS
+};
+
+/* The attributes a reader hands over for the element just started. */
+enum ra_swant {
+	RA_SW_NONE = 0,
+	RA_SW_COMPONENT,	/* type, schemaName */
+	RA_SW_ROLE,		/* id */
+	RA_SW_LOCALIZED,	/* description, languagecode */
+	RA_SW_PROFILE,		/* name, fieldsecurityprofileid */
+	RA_SW_ATTRIBUTE		/* PhysicalName */
+};
+
+#define RA_SB_KINDS	8	/* the deepest path below a section read */
+#define RA_SB_TEXTS	9
+
+struct ra_sbuild {
+	struct ra_load		*ld;
+	struct ra_tbuild	*tb;
+	unsigned long		 depth;		/* open elements; 0 outside */
+	unsigned long		 known;		/* of them, a known path */
+	unsigned char		 kind[RA_SB_KINDS + 1];
+	int			 text;		/* slot + 1 taking text, 0 */
+	struct ra_buf		 txt[RA_SB_TEXTS];
+	unsigned char		 toolong[RA_SB_TEXTS];
+	int			 apps_seen, fsps_seen, skip;
+	struct ra_app		 app;
+	int			 app_open, app_bad;
+	struct ra_buf		 en, first;	/* app's LocalizedName */
+	struct ra_nameset	 tset, rset;	/* the app's tables, roles */
+	struct ra_nameset	 names;		/* apps, then profiles */
+	struct ra_nameset	 pnames;
+	struct ra_fsp		 fsp;
+	int			 fsp_open, fsp_bad;
+	struct ra_nameset	 cols;		/* the profile's columns */
+	unsigned long		 perm_line;
+	struct ra_buf		 phys;		/* <attribute PhysicalName> */
+};
+
+void		 ra_sbuild_init(struct ra_sbuild *, struct ra_load *,
+		    struct ra_tbuild *);
+void		 ra_sbuild_free(struct ra_sbuild *);
+/* The section's root element, at LINE. */
+void		 ra_sbuild_begin(struct ra_sbuild *, enum ra_sect,
+		    unsigned long line);
+/* 1 while a section is open. */
+int		 ra_sbuild_open(const struct ra_sbuild *);
+enum ra_swant	 ra_sbuild_start(struct ra_sbuild *, const char *name,
+		    size_t n, unsigned long line);
+/* The names of the attributes W asks for: *A2 NULL when one. */
+void		 ra_swant_names(enum ra_swant w, const char **a1,
+		    const char **a2);
+enum ra_err	 ra_sbuild_attrs(struct ra_sbuild *, const char *v1,
+		    size_t n1, const char *v2, size_t n2);
+int		 ra_sbuild_wants_text(const struct ra_sbuild *);
+void		 ra_sbuild_text(struct ra_sbuild *, const char *s, size_t n);
+/* RA_OK, or RA_ENOMEM. */
+enum ra_err	 ra_sbuild_end(struct ra_sbuild *);
 
 struct ra_xml;
 

@@ -210,6 +210,9 @@ struct ra_scan {
 	size_t		 tfield_at;	/* the element read as text */
 	struct ra_tbuild tb;
 	struct ra_buf	 ref;		/* a reference of that text, decoded */
+	/* Apps, column security, a table's columns (build.c's ra_sbuild). */
+	size_t		 sect_at;	/* the section's root, 0 none */
+	struct ra_sbuild sb;
 };
 
 static pthread_once_t	 tables_once = PTHREAD_ONCE_INIT;
@@ -234,6 +237,7 @@ ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 	s->line = 1;
 	ra_build_init(&s->b, ld);
 	ra_tbuild_init(&s->tb, ld);
+	ra_sbuild_init(&s->sb, ld, &s->tb);
 	/* Once a process: inputs may be read on several threads at once. */
 	pthread_once(&tables_once, tables_init);
 	return s;
@@ -246,6 +250,7 @@ ra_scan_free(struct ra_scan *s)
 		return;
 	ra_build_free(&s->b);
 	ra_tbuild_free(&s->tb);
+	ra_sbuild_free(&s->sb);
 	ra_buf_free(&s->ref);
 	ra_buf_free(&s->pend);
 	ra_buf_free(&s->names);
@@ -849,6 +854,57 @@ value_of(const struct attr *a, size_t na, const char *name, size_t *n)
 	return v ? v->v : NULL;
 }
 
+/* The element at depth D, whose tag starts at P, opens section SECT. */
+static void
+section_begin(struct ra_scan *s, const char *p, enum ra_sect sect, size_t d)
+{
+	count_lines(s, (size_t)(p - s->buf));
+	s->sect_at = d;
+	ra_sbuild_begin(&s->sb, sect, s->line);
+}
+
+/*
+ * A start tag [P, END] inside the open section, named by the N bytes at
+ * NAME: read strictly when the section reader asks for its attributes.
+ * 1, or 0 when unsure.
+ */
+static int
+section_start(struct ra_scan *s, const char *p, const char *end,
+    const char *name, size_t n)
+{
+	struct attr	 a[ATTR_MAX];
+	const char	*tn, *n1, *n2, *v1, *v2 = NULL;
+	size_t		 tl, na, l1, l2 = 0;
+	int		 selfclose;
+	enum ra_swant	 w;
+	enum ra_err	 rc;
+
+	count_lines(s, (size_t)(p - s->buf));
+	if ((w = ra_sbuild_start(&s->sb, name, n, s->line)) == RA_SW_NONE)
+		return 1;
+	if (!start_tag(p, end, &tn, &tl, a, &na, &selfclose) ||
+	    !values(s, a, na))
+		return s->arena.oom ? oom(s) : unsure(s);
+	ra_swant_names(w, &n1, &n2);
+	v1 = value_of(a, na, n1, &l1);
+	if (n2 != NULL)
+		v2 = value_of(a, na, n2, &l2);
+	if ((rc = ra_sbuild_attrs(&s->sb, v1, l1, v2, l2)) != RA_OK)
+		return oom(s);
+	return 1;
+}
+
+/* An end tag at depth D inside the open section, or its own; 1 or 0. */
+static int
+section_end(struct ra_scan *s, size_t d)
+{
+	if (ra_sbuild_end(&s->sb) != RA_OK)
+		return oom(s);
+	if (d == s->sect_at)
+		s->sect_at = 0;
+	return 1;
+}
+
 /*
  * A start tag [P, END] of an element at depth D below an <Entity> (see
  * build.c) whose name is the N bytes at NAME: the parts of a table's
@@ -878,6 +934,8 @@ table_start(struct ra_scan *s, const char *p, const char *end,
 			s->tb.field = RA_TF_BPF;
 		else if (is(name, n, "LocalizedNames"))
 			s->lnames_at = d;
+		else if (is(name, n, "attributes"))
+			section_begin(s, p, RA_SECT_ATTRS, d);
 		if (s->tb.field != RA_TF_NONE)
 			s->tfield_at = d;
 		return 1;
@@ -936,25 +994,38 @@ body_end_element(struct ra_scan *s, size_t d)
 	return 1;
 }
 
-/* Text of the element read as text, [P, E), decoded; 1, 0 when unsure. */
+/* Hand text to the table builder (TO 0) or the section reader (1). */
+static void
+put_text(struct ra_scan *s, int to, const char *p, size_t n)
+{
+	if (to)
+		ra_sbuild_text(&s->sb, p, n);
+	else
+		ra_tbuild_text(&s->tb, p, n);
+}
+
+/*
+ * Text of the element read as text, [P, E), decoded, for the table
+ * builder (TO 0) or the section reader (1); 1, 0 when unsure.
+ */
 static int
-table_text(struct ra_scan *s, const char *p, const char *e)
+table_text(struct ra_scan *s, int to, const char *p, const char *e)
 {
 	const char	*run = p;
 	size_t		 n;
 
 	while ((p = memchr(p, '&', (size_t)(e - p))) != NULL) {
-		ra_tbuild_text(&s->tb, run, (size_t)(p - run));
+		put_text(s, to, run, (size_t)(p - run));
 		s->ref.len = 0;
 		if ((n = reference(p, e, &s->ref)) == 0)
 			return unsure(s);
 		if (s->ref.oom)
 			return oom(s);
-		ra_tbuild_text(&s->tb, s->ref.s, s->ref.len);
+		put_text(s, to, s->ref.s, s->ref.len);
 		p += n;
 		run = p;
 	}
-	ra_tbuild_text(&s->tb, run, (size_t)(e - run));
+	put_text(s, to, run, (size_t)(e - run));
 	return 1;
 }
 
@@ -981,6 +1052,21 @@ start(struct ra_scan *s, const char *p, const char *end)
 		s->state = S_BODY;
 		return push(s, p + 1, n);
 	}
+	if (s->sect_at) {
+		if (!section_start(s, p, end, p + 1, n))
+			return 0;
+		if (selfclose)
+			return section_end(s, s->depth + 1);
+		return push(s, p + 1, n);
+	}
+	if (s->depth == 1 && (is(p + 1, n, "AppModules") ||
+	    is(p + 1, n, "FieldSecurityProfiles"))) {
+		section_begin(s, p, p[1] == 'A' ? RA_SECT_APPS : RA_SECT_FSPS,
+		    2);
+		if (selfclose)
+			return section_end(s, 2);
+		return push(s, p + 1, n);
+	}
 	if (s->ent_at) {
 		/*
 		 * <LocalizedName>, 4 below <Entity> in <LocalizedNames>, is
@@ -991,6 +1077,9 @@ start(struct ra_scan *s, const char *p, const char *end)
 		if (!table_start(s, p, end, p + 1, n, s->depth + 1))
 			return 0;
 		/* A self-closed element of a table ends here. */
+		if (selfclose && s->sect_at == s->depth + 1 &&
+		    !section_end(s, s->depth + 1))
+			return 0;
 		if (selfclose && !body_end_element(s, s->depth + 1))
 			return 0;
 	} else if (s->ents_at && s->depth + 1 == s->ents_at + 1 &&
@@ -1045,7 +1134,10 @@ step(struct ra_scan *s, size_t *pos, int final)
 	default:
 		if (!body_ok(p, q, e, 1))
 			return unsure(s);
-		if (s->tb.field != RA_TF_NONE && !table_text(s, p, q))
+		if (ra_sbuild_wants_text(&s->sb)) {
+			if (!table_text(s, 1, p, q))
+				return 0;
+		} else if (s->tb.field != RA_TF_NONE && !table_text(s, 0, p, q))
 			return 0;
 		break;
 	}
@@ -1071,7 +1163,9 @@ step(struct ra_scan *s, size_t *pos, int final)
 			goto more;
 		if (!chars_ok(p + 9, end))
 			return unsure(s);
-		if (s->state == S_BODY && s->tb.field != RA_TF_NONE)
+		if (s->state == S_BODY && ra_sbuild_wants_text(&s->sb))
+			ra_sbuild_text(&s->sb, p + 9, (size_t)(end - p - 9));
+		else if (s->state == S_BODY && s->tb.field != RA_TF_NONE)
 			ra_tbuild_text(&s->tb, p + 9, (size_t)(end - p - 9));
 		*pos = (size_t)(end + 3 - b);
 		return 1;
@@ -1108,6 +1202,9 @@ step(struct ra_scan *s, size_t *pos, int final)
 			return roles_end_element(s, s->depth + 1);
 		if (s->depth == 0)
 			s->state = S_AFTER;
+		if (s->sect_at && s->depth + 1 >= s->sect_at &&
+		    !section_end(s, s->depth + 1))
+			return 0;
 		if (s->ents_at && (!s->ent_at || s->depth + 1 <= s->ent_at +
 		    3) && !body_end_element(s, s->depth + 1))
 			return 0;

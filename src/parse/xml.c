@@ -41,6 +41,7 @@ enum root {
 	ROOT_ROLE,		/* <Role> */
 	ROOT_IMPORTCONFIG,	/* <configdatastorage> of ImportConfig.xml */
 	ROOT_ENTITY,		/* <Entity> of an Entity.xml */
+	ROOT_SECTION,		/* <AppModule> or <FieldSecurityProfiles> */
 	ROOT_SKIP		/* ignored (not a role in Roles/) */
 };
 
@@ -88,6 +89,9 @@ struct ra_xml {
 	unsigned long		 lnames_depth;	/* <LocalizedNames> */
 	unsigned long		 tfield_depth;	/* the element read as text */
 	struct ra_tbuild	 tb;
+	/* Apps, column security, a table's columns (build.c's ra_sbuild). */
+	unsigned long		 sect_depth;	/* the section's root, 0 none */
+	struct ra_sbuild	 sb;
 };
 
 void
@@ -398,6 +402,42 @@ ra_pkg_list_free(struct ra_pkg_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+static char	*tattr(struct ra_xml *, int, const xmlChar **, const char *,
+		    size_t *);
+
+/* The element at X->depth opens section SECT (build.c's ra_sbuild). */
+static void
+section_begin(struct ra_xml *x, enum ra_sect sect)
+{
+	x->sect_depth = x->depth;
+	ra_sbuild_begin(&x->sb, sect, tag_line(x));
+}
+
+/* An element inside the open section: the attributes it asks for. */
+static void
+section_start(struct ra_xml *x, const char *name, int nattr,
+    const xmlChar **a)
+{
+	enum ra_swant	 w;
+	const char	*n1, *n2;
+	char		*v1 = NULL, *v2 = NULL;
+	size_t		 l1 = 0, l2 = 0;
+	enum ra_err	 rc;
+
+	w = ra_sbuild_start(&x->sb, name, strlen(name), tag_line(x));
+	if (w == RA_SW_NONE)
+		return;
+	ra_swant_names(w, &n1, &n2);
+	v1 = tattr(x, nattr, a, n1, &l1);
+	if (n2 != NULL)
+		v2 = tattr(x, nattr, a, n2, &l2);
+	if (x->rc == RA_OK && (rc = ra_sbuild_attrs(&x->sb, v1, l1, v2,
+	    l2)) != RA_OK)
+		fail(x, rc);
+	free(v1);
+	free(v2);
+}
+
 /* The root element decides what the document is. */
 static void
 root_element(struct ra_xml *x, const char *name, int nattr,
@@ -445,6 +485,22 @@ root_element(struct ra_xml *x, const char *name, int nattr,
 		    "(ImportConfig.xml)", name);
 		fail(x, RA_EINPUT);
 		return;
+	case RA_DOC_APPMODULE:
+	case RA_DOC_FSPS:
+		if (strcmp(name, x->doc == RA_DOC_APPMODULE ? "AppModule" :
+		    "FieldSecurityProfiles") == 0) {
+			x->root = ROOT_SECTION;
+			section_begin(x, x->doc == RA_DOC_APPMODULE ?
+			    RA_SECT_APP : RA_SECT_FSPS);
+			return;
+		}
+		diag(x, RA_SEV_WARNING, RA_C_UNKNOWN_DOC, tag_line(x),
+		    "root element is <%.100s>, not <%s>: skipped", name,
+		    x->doc == RA_DOC_APPMODULE ? "AppModule" :
+		    "FieldSecurityProfiles");
+		x->root = ROOT_SKIP;
+		xmlStopParser(x->px);
+		return;
 	case RA_DOC_ENTITY:
 		if (strcmp(name, "Entity") == 0) {
 			x->root = ROOT_ENTITY;
@@ -485,7 +541,7 @@ manifest_field(const struct ra_xml *x, const char *name)
 	return F_NONE;
 }
 
-/* An attribute's value decoded for the table builder, or NULL. */
+/* An attribute's value decoded for the builders, or NULL. */
 static char *
 tattr(struct ra_xml *x, int nattr, const xmlChar **a, const char *name,
     size_t *n)
@@ -538,6 +594,8 @@ table_start(struct ra_xml *x, const char *name, int nattr, const xmlChar **a)
 			x->tb.field = RA_TF_BPF;
 		else if (strcmp(name, "LocalizedNames") == 0)
 			x->lnames_depth = d;
+		else if (strcmp(name, "attributes") == 0)
+			section_begin(x, RA_SECT_ATTRS);
 		if (x->tb.field != RA_TF_NONE)
 			x->tfield_depth = d;
 	} else if (x->lnames_depth && d == x->lnames_depth + 1 &&
@@ -598,9 +656,18 @@ on_start(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 		root_element(x, name, nattr, a);
 		return;
 	}
+	if (x->sect_depth) {
+		section_start(x, name, nattr, a);
+		return;
+	}
 	switch (x->root) {
 	case ROOT_CUSTOMIZATIONS:
-		if (x->depth == 2 && strcmp(name, "Roles") == 0) {
+		if (x->depth == 2 && strcmp(name, "AppModules") == 0)
+			section_begin(x, RA_SECT_APPS);
+		else if (x->depth == 2 &&
+		    strcmp(name, "FieldSecurityProfiles") == 0)
+			section_begin(x, RA_SECT_FSPS);
+		else if (x->depth == 2 && strcmp(name, "Roles") == 0) {
 			x->roles_depth = 2;
 			x->roles_seen = 1;
 		} else if (x->roles_depth && x->depth == 3 &&
@@ -691,10 +758,21 @@ on_end(void *ctx, const xmlChar *lname, const xmlChar *prefix,
     const xmlChar *uri)
 {
 	struct ra_xml	*x = ctx;
+	enum ra_err	 rc;
 
 	(void)lname; (void)prefix; (void)uri;
 	if (x->rc != RA_OK || x->root == ROOT_SKIP)
 		return;
+	if (x->sect_depth) {
+		if ((rc = ra_sbuild_end(&x->sb)) != RA_OK)
+			fail(x, rc);
+		if (x->depth == x->sect_depth)
+			x->sect_depth = 0;
+		else {
+			x->depth--;
+			return;
+		}
+	}
 	if (x->field != F_NONE) {
 		manifest_store(x);
 		x->field = F_NONE;
@@ -721,6 +799,10 @@ on_text(void *ctx, const xmlChar *s, int n)
 
 	if (x->rc != RA_OK)
 		return;
+	if (ra_sbuild_wants_text(&x->sb)) {
+		ra_sbuild_text(&x->sb, (const char *)s, (size_t)n);
+		return;
+	}
 	if (x->tb.field != RA_TF_NONE) {
 		ra_tbuild_text(&x->tb, (const char *)s, (size_t)n);
 		return;
@@ -793,6 +875,7 @@ ra_xml_new(struct ra_load *ld, enum ra_doc doc)
 	x->doc = doc;
 	ra_build_init(&x->b, ld);
 	ra_tbuild_init(&x->tb, ld);
+	ra_sbuild_init(&x->sb, ld, &x->tb);
 	return x;
 }
 
@@ -904,6 +987,7 @@ ra_xml_free(struct ra_xml *x)
 	}
 	ra_build_free(&x->b);
 	ra_tbuild_free(&x->tb);
+	ra_sbuild_free(&x->sb);
 	ra_buf_free(&x->text);
 	free(x);
 }

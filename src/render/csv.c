@@ -333,6 +333,47 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 			rc = ra_csv_write_row(out, c, NCOL);
 		}
 	}
+	/*
+	 * App role maps (role_change "app", the app in reason) and column
+	 * permissions (role_change "column permission": the profile as the
+	 * role, the right as the privilege), each with yes/no for old/new.
+	 */
+	for (i = 0; rc == 0 && i < d->nad + d->ncd; i++) {
+		const struct ra_adiff	*a = i < d->nad ? &d->ad[i] : NULL;
+		const struct ra_cdiff	*x = a ? NULL : &d->cd[i - d->nad];
+		int			 more = a ? a->added : x->granted;
+
+		for (k = 0; k < NCOL; k++)
+			c[k] = "";
+		label.len = 0;
+		if (a != NULL) {
+			c[0] = a->role_id;
+			c[1] = a->role ? a->role->name : RA_UNKNOWN_ROLE_ID;
+			c[3] = "app";
+			ra_buf_adds(&label, "app ");
+			ra_buf_adds(&label, a->app->name);
+		} else {
+			c[1] = x->profile;
+			c[3] = "column permission";
+			c[4] = ra_fright_name(x->right);
+			ra_buf_adds(&label, x->entity);
+			ra_buf_adds(&label, ".");
+			ra_buf_adds(&label, x->attribute);
+		}
+		if (label.oom)
+			break;
+		c[4 + PRIV_COLS] = more ? "no" : "yes";
+		c[5 + PRIV_COLS] = more ? "yes" : "no";
+		c[6 + PRIV_COLS] = a ? (more ? "added" : "removed") :
+		    more ? "granted" : "revoked";
+		c[7 + PRIV_COLS] = (a ? a->added : x->escalation) ? "yes" : "no";
+		c[8 + PRIV_COLS] = label.s;
+		rc = ra_csv_write_row(out, c, NCOL);
+	}
+	if (label.oom) {
+		ra_buf_free(&label);
+		return RA_ENOMEM;
+	}
 	ra_buf_free(&label);
 	return rc == 0 ? RA_OK : RA_EIO;
 }
@@ -727,4 +768,135 @@ ra_render_privileges_csv(const struct ra_privlist *pl,
 	ra_buf_free(&obs);
 	ra_buf_free(&conf);
 	return rc == 0 ? RA_OK : rc == -2 ? RA_ENOMEM : RA_EIO;
+}
+
+/* ---- apps and column security ---------------------------------------- */
+
+/*
+ * apps: a row for each app, role of its role map and table of it (a
+ * role's standing on the table: readable, or the depth it holds), a row
+ * with no table for an app without tables, one with no role for an app
+ * mapped to none, and one with no app for each role no app maps.
+ */
+enum ra_err
+ra_render_apps_csv(const struct ra_apps *ap, const struct ra_write_opts *o,
+    FILE *out)
+{
+	static const char *const head[] = { "input", "app", "app_display_name",
+	    "role_id", "role_name", "status", "table", "table_display_name",
+	    "tab", "read_privilege", "can_read", "held" };
+	enum { NCOL = 12 };
+	const char	*c[NCOL];
+	size_t		 i, k, t, j, nt, nm;
+	int		 rc;
+
+	(void)o;
+	rc = ra_csv_write_row(out, head, NCOL);
+	for (i = 0; rc == 0 && i < ap->na; i++) {
+		const struct ra_aapp	*a = &ap->a[i];
+
+		nm = a->nm ? a->nm : 1;
+		nt = a->nt ? a->nt : 1;
+		for (k = 0; rc == 0 && k < nm; k++)
+			for (t = 0; rc == 0 && t < nt; t++) {
+				const struct ra_amap	*m = a->nm ? &a->m[k] :
+				    NULL;
+				const struct ra_atable	*tb = a->nt ? &a->t[t] :
+				    NULL;
+				enum ra_level		 held = RA_LEVEL_NONE;
+				int			 readable = 1;
+
+				for (j = 0; m != NULL && j < m->nun; j++)
+					if (m->un[j].table == t) {
+						readable = 0;
+						held = m->un[j].held;
+					}
+				c[0] = ap->sol[a->sol]->path;
+				c[1] = a->app->name;
+				c[2] = a->app->display ? a->app->display : "";
+				c[3] = m ? m->id : "";
+				c[4] = m && m->role ? m->role->name : m ?
+				    RA_UNKNOWN_ROLE_ID : "";
+				c[5] = m ? ra_amstatus_name(m->status) :
+				    "no-role";
+				c[6] = tb ? tb->name : "";
+				c[7] = tb ? (*tb->pi.entity ? tb->pi.entity :
+				    tb->name) : "";
+				c[8] = tb ? ra_tab_name(tb->pi.tab) : "";
+				c[9] = tb && tb->read ? tb->read : "";
+				c[10] = tb == NULL || tb->read == NULL ||
+				    m == NULL ||
+				    m->role == NULL || m->status ==
+				    RA_AM_NOT_EXPORTED ? "" : readable ? "yes" :
+				    "no";
+				c[11] = c[10][0] == 'n' ?
+				    ra_level_name(held) : "";
+				rc = ra_csv_write_row(out, c, NCOL);
+			}
+	}
+	for (i = 0; rc == 0 && i < ap->norphan; i++) {
+		for (k = 0; k < NCOL; k++)
+			c[k] = "";
+		c[0] = ap->sol[ap->orphan[i].sol]->path;
+		c[3] = ap->orphan[i].role->id;
+		c[4] = ap->orphan[i].role->name;
+		c[5] = "no-app";
+		rc = ra_csv_write_row(out, c, NCOL);
+	}
+	return rc == 0 ? RA_OK : RA_EIO;
+}
+
+/*
+ * columns: a row for each column and profile with a permission on it
+ * (each right "yes", "no" or "" when the export does not say), a row
+ * without a profile for a column none grants anything on.
+ */
+enum ra_err
+ra_render_columns_csv(const struct ra_columns *cs,
+    const struct ra_write_opts *o, FILE *out)
+{
+	static const char *const head[] = { "input", "table",
+	    "table_display_name", "tab", "column", "secured", "profile",
+	    "read", "update", "create", "read_unmasked", "finding" };
+	enum { NCOL = 12 };
+	const char	*c[NCOL];
+	char		 code[16];
+	size_t		 i, k, n;
+	int		 rc, r, sv;
+
+	(void)o;
+	rc = ra_csv_write_row(out, head, NCOL);
+	for (i = 0; rc == 0 && i < cs->nc; i++) {
+		const struct ra_ccol	*cc = &cs->c[i];
+
+		n = cc->ng ? cc->ng : 1;
+		for (k = 0; rc == 0 && k < n; k++) {
+			const struct ra_fperm	*p = cc->ng ? cc->g[k].perm :
+			    NULL;
+
+			c[0] = cs->sol[cc->sol]->path;
+			c[1] = cc->entity;
+			c[2] = *cc->t.pi.entity ? cc->t.pi.entity : cc->entity;
+			c[3] = ra_tab_name(cc->t.pi.tab);
+			c[4] = cc->attribute;
+			c[5] = cc->secured ? "yes" : "no";
+			c[6] = p ? cc->g[k].fsp->name : "";
+			for (r = 0; r < RA_FR__COUNT; r++) {
+				sv = p ? p->can[r] : -1;
+				c[7 + r] = sv < 0 ? "" : sv ? "yes" : "no";
+			}
+			code[0] = '\0';
+			if (p != NULL && (p->can[RA_FR_UPDATE] == 1 ||
+			    p->can[RA_FR_CREATE] == 1) &&
+			    p->can[RA_FR_READ] != 1)
+				snprintf(code, sizeof(code), "RA%03d",
+				    RA_C_COL_NOREAD);
+			else if (cc->secured && cc->nread == 0)
+				snprintf(code, sizeof(code), "RA%03d",
+				    RA_C_COL_UNREADABLE);
+			c[11] = code;
+			rc = ra_csv_write_row(out, c, NCOL);
+		}
+	}
+	return rc == 0 ? RA_OK : RA_EIO;
 }

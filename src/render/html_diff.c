@@ -288,6 +288,72 @@ role_section(struct ra_html *pg, const struct ra_diff *d, size_t i,
 	ra_html_grids(pg, v, sec);
 }
 
+/* The badge of an app or column change of severity SEV, saying S. */
+static void
+access_badge(struct ra_html *pg, struct ra_html_node *td,
+    enum ra_severity sev, const char *s)
+{
+	ra_html_badge(pg, td, sev == RA_SEV_ERROR ? "error" :
+	    sev == RA_SEV_WARNING ? "warning" : "note", s);
+}
+
+/*
+ * The app role-map and column permission changes, when there are any:
+ * the "Apps" and "Column security" sections of the comparison.
+ */
+static void
+access_tables(struct ra_html *pg, const struct ra_diff *d)
+{
+	static const char *const ahead[] = { "Change", "Role", "Id", "App" };
+	static const char *const chead[] = { "Change", "Profile", "Table",
+	    "Column", "Right" };
+	struct ra_html_node	*body = ra_html_body(pg), *tb = NULL, *tr, *td;
+	size_t			 i;
+
+	if (d->nad) {
+		ra_html_tel(pg, body, "h2", NULL, "Apps");
+		tb = ra_html_thead(pg, ra_html_el(pg, body, "table", "summary"),
+		    ahead, 4);
+	}
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		access_badge(pg, ra_html_el(pg, tr, "td", NULL),
+		    ra_adiff_severity(a), a->added ? "added: newly able to "
+		    "open the app" : "removed");
+		ra_html_uel(pg, tr, "td", NULL, a->role ? a->role->name :
+		    RA_UNKNOWN_ROLE_ID);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    a->role_id);
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_utext(pg, td, a->app->display ? a->app->display :
+		    a->app->name);
+		ra_html_text(pg, td, " ");
+		ra_html_uel(pg, td, "code", NULL, a->app->name);
+	}
+	if (d->ncd) {
+		ra_html_tel(pg, body, "h2", NULL, "Column security");
+		tb = ra_html_thead(pg, ra_html_el(pg, body, "table", "summary"),
+		    chead, 5);
+	}
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		access_badge(pg, ra_html_el(pg, tr, "td", NULL),
+		    ra_cdiff_severity(c), c->escalation ? "granted: newly able "
+		    "to read a secured column" : c->granted ? "granted" :
+		    "revoked");
+		ra_html_uel(pg, tr, "td", NULL, c->profile);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    c->entity);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    c->attribute);
+		ra_html_tel(pg, tr, "td", NULL, ra_fright_name(c->right));
+	}
+}
+
 enum ra_err
 ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -361,6 +427,8 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 		ra_html_flush(pg);
 		role_section(pg, d, i, &v, pd, &b);
 	}
+	ra_html_flush(pg);
+	access_tables(pg, d);
 	ra_html_footer(pg, "An escalation or a role that stops passing a "
 	    "profile is an error; another change that grants more, a "
 	    "warning; a change that grants less, a note.");

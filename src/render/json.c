@@ -582,9 +582,75 @@ ra_json_diff_summary(const struct ra_diff *d)
 	    json_integer((json_int_t)d->removed));
 	json_object_set_new(s, "raised", json_integer((json_int_t)d->raised));
 	json_object_set_new(s, "lowered", json_integer((json_int_t)d->lowered));
+	/* Present when there are any: older readers see the same shape. */
+	if (d->nad + d->ncd > 0) {
+		json_object_set_new(s, "app_role_map_changes",
+		    json_integer((json_int_t)d->nad));
+		json_object_set_new(s, "column_permission_changes",
+		    json_integer((json_int_t)d->ncd));
+	}
 	json_object_set_new(s, "escalations",
 	    json_integer((json_int_t)d->escalations));
 	return s;
+}
+
+/* D's app role-map changes, or NULL when it has none. */
+static json_t *
+json_adiffs(const struct ra_diff *d)
+{
+	json_t	*a, *o;
+	size_t	 i;
+
+	if (d->nad == 0)
+		return NULL;
+	a = json_array();
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*x = &d->ad[i];
+
+		o = json_object();
+		json_object_set_new(o, "app", jstr(x->app->name));
+		json_object_set_new(o, "app_display_name",
+		    jstr(x->app->display));
+		json_object_set_new(o, "role_id", jstr(x->role_id));
+		json_object_set_new(o, "role_name", x->role ?
+		    jstr(x->role->name) : json_null());
+		json_object_set_new(o, "change", jstr(x->added ? "added" :
+		    "removed"));
+		json_object_set_new(o, "escalation", json_boolean(x->added));
+		json_object_set_new(o, "severity",
+		    jstr(ra_severity_name(ra_adiff_severity(x))));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* D's column permission changes, or NULL when it has none. */
+static json_t *
+json_cdiffs(const struct ra_diff *d)
+{
+	json_t	*a, *o;
+	size_t	 i;
+
+	if (d->ncd == 0)
+		return NULL;
+	a = json_array();
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*x = &d->cd[i];
+
+		o = json_object();
+		json_object_set_new(o, "profile", jstr(x->profile));
+		json_object_set_new(o, "table", jstr(x->entity));
+		json_object_set_new(o, "column", jstr(x->attribute));
+		json_object_set_new(o, "right", jstr(ra_fright_name(x->right)));
+		json_object_set_new(o, "change", jstr(x->granted ? "granted" :
+		    "revoked"));
+		json_object_set_new(o, "escalation",
+		    json_boolean(x->escalation));
+		json_object_set_new(o, "severity",
+		    jstr(ra_severity_name(ra_cdiff_severity(x))));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 /* What the writers of a diff's elements read. */
@@ -689,6 +755,10 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
+	if (d->nad > 0)
+		json_object_set_new(root, "app_role_maps", json_adiffs(d));
+	if (d->ncd > 0)
+		json_object_set_new(root, "column_permissions", json_cdiffs(d));
 	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d,
 	    out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
@@ -1115,4 +1185,232 @@ ra_render_privileges_json(const struct ra_privlist *pl,
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(pl->ctx));
 	return ra_json_dump(root, out);
+}
+
+/* ---- apps and column security ---------------------------------------- */
+
+/*
+ * A table as apps and columns show it: its name, display name (its Read
+ * privilege's entity, ra_pinfo()'s) and tab, and the Read privilege.
+ */
+static json_t *
+json_atable(const struct ra_atable *t)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "name", jstr(t->name));
+	json_object_set_new(o, "display_name", jstr(*t->pi.entity ?
+	    t->pi.entity : t->name));
+	json_object_set_new(o, "tab", jstr(ra_tab_name(t->pi.tab)));
+	json_object_set_new(o, "tab_source", jstr(ra_prov_name(t->pi.tab_by)));
+	json_object_set_new(o, "read_privilege", jstr(t->read));
+	return o;
+}
+
+/* "file:line" of something read from input SOL's FILE at LINE. */
+static json_t *
+json_at(const char *file, unsigned long line)
+{
+	struct ra_buf	 b = { 0 };
+	json_t		*j;
+
+	ra_buf_printf(&b, "%s:%lu", file ? file : "", line);
+	j = b.oom ? NULL : jstr(b.s);
+	ra_buf_free(&b);
+	return j;
+}
+
+/* The JSON of the Ith app of AP, or NULL past the last. */
+static json_t *
+apps_app(void *arg, size_t i)
+{
+	const struct ra_apps	*ap = arg;
+	const struct ra_aapp	*a;
+	json_t			*o, *ta, *ra, *m, *ua, *u, *ma, *x;
+	size_t			 k, j;
+
+	if (i >= ap->na)
+		return NULL;
+	a = &ap->a[i];
+	o = json_object();
+	json_object_set_new(o, "input", json_integer((json_int_t)a->sol));
+	json_object_set_new(o, "unique_name", jstr(a->app->name));
+	json_object_set_new(o, "display_name", jstr(a->app->display));
+	json_object_set_new(o, "location", json_at(a->app->file,
+	    a->app->line));
+	ta = json_array();
+	for (k = 0; k < a->nt; k++)
+		json_array_append_new(ta, json_atable(&a->t[k]));
+	json_object_set_new(o, "tables", ta);
+	ra = json_array();
+	for (k = 0; k < a->nm; k++) {
+		const struct ra_amap	*mp = &a->m[k];
+
+		m = json_object();
+		json_object_set_new(m, "id", jstr(mp->id));
+		json_object_set_new(m, "name", mp->role ?
+		    jstr(mp->role->name) : json_null());
+		json_object_set_new(m, "input", mp->role ?
+		    json_integer((json_int_t)mp->sol) : json_null());
+		json_object_set_new(m, "status",
+		    jstr(ra_amstatus_name(mp->status)));
+		ma = json_array();
+		for (j = 0; mp->res != NULL && j < mp->res->nmiss; j++) {
+			const struct ra_missing	*ms = &mp->res->miss[j];
+
+			x = json_object();
+			json_priv(x, ms->pi);
+			json_object_set_new(x, "required",
+			    jstr(ra_level_name(ms->req->min)));
+			json_object_set_new(x, "actual", json_level(ms->actual));
+			json_array_append_new(ma, x);
+		}
+		json_object_set_new(m, "missing", ma);
+		ua = json_array();
+		for (j = 0; j < mp->nun; j++) {
+			u = json_atable(&a->t[mp->un[j].table]);
+			json_object_set_new(u, "held",
+			    json_level(mp->un[j].held));
+			json_array_append_new(ua, u);
+		}
+		json_object_set_new(m, "unreadable", ua);
+		json_array_append_new(ra, m);
+	}
+	json_object_set_new(o, "roles", ra);
+	return o;
+}
+
+enum ra_err
+ra_render_apps_json(const struct ra_apps *ap, const struct ra_write_opts *wo,
+    FILE *out)
+{
+	json_t	*root = json_object(), *s, *or, *r;
+	size_t	 i;
+
+	(void)wo;
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "inputs", json_inputs(ap->sol, ap->nsol));
+	json_object_set_new(root, "profile", json_profile(ap->prof));
+	json_object_set_new(root, "table_read_needs",
+	    jstr(ra_level_name(ap->need)));
+	or = json_array();
+	for (i = 0; i < ap->norphan; i++) {
+		r = json_role(ap->orphan[i].role, ap->orphan[i].sol);
+		json_array_append_new(or, r);
+	}
+	json_object_set_new(root, "roles_without_app", or);
+	s = json_object();
+	json_object_set_new(s, "apps", json_integer((json_int_t)ap->na));
+	json_object_set_new(s, "apps_without_roles",
+	    json_integer((json_int_t)ap->unmapped_apps));
+	json_object_set_new(s, "roles_without_app",
+	    json_integer((json_int_t)ap->norphan));
+	json_object_set_new(s, "cannot_open",
+	    json_integer((json_int_t)ap->ncannot));
+	json_object_set_new(s, "unreadable_tables",
+	    json_integer((json_int_t)ap->nunread));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(ap->ctx));
+	json_object_set_new(root, "apps", json_array());
+	return ra_json_dump_streamed(root, root, "apps", 2, apps_app,
+	    (void *)(uintptr_t)ap, out);
+}
+
+/* The profiles of column C that grant right R, by name. */
+static json_t *
+json_granted(const struct ra_ccol *c, enum ra_fright r)
+{
+	json_t	*a = json_array();
+	size_t	 k;
+
+	for (k = 0; k < c->ng; k++)
+		if (c->g[k].perm->can[r] == 1)
+			json_array_append_new(a, jstr(c->g[k].fsp->name));
+	return a;
+}
+
+/* The JSON of the Ith column of CS, or NULL past the last. */
+static json_t *
+columns_col(void *arg, size_t i)
+{
+	const struct ra_columns	*cs = arg;
+	const struct ra_ccol	*c;
+	json_t			*o, *pa, *p;
+	size_t			 k;
+	int			 r;
+
+	if (i >= cs->nc)
+		return NULL;
+	c = &cs->c[i];
+	o = json_object();
+	json_object_set_new(o, "input", json_integer((json_int_t)c->sol));
+	json_object_set_new(o, "table", json_atable(&c->t));
+	json_object_set_new(o, "column", jstr(c->attribute));
+	json_object_set_new(o, "secured", json_boolean(c->secured));
+	for (r = 0; r < RA_FR__COUNT; r++)
+		json_object_set_new(o, r == RA_FR_READ ? "read" :
+		    r == RA_FR_UPDATE ? "update" : r == RA_FR_CREATE ?
+		    "create" : "read_unmasked", json_granted(c,
+		    (enum ra_fright)r));
+	pa = json_array();
+	for (k = 0; k < c->ng; k++) {
+		p = json_object();
+		json_object_set_new(p, "profile", jstr(c->g[k].fsp->name));
+		json_object_set_new(p, "id", jstr(c->g[k].fsp->id));
+		json_object_set_new(p, "location", json_at(c->g[k].fsp->file,
+		    c->g[k].perm->line));
+		for (r = 0; r < RA_FR__COUNT; r++)
+			json_object_set_new(p, r == RA_FR_READ ? "read" :
+			    r == RA_FR_UPDATE ? "update" : r == RA_FR_CREATE ?
+			    "create" : "read_unmasked",
+			    c->g[k].perm->can[r] < 0 ? json_null() :
+			    json_boolean(c->g[k].perm->can[r]));
+		json_array_append_new(pa, p);
+	}
+	json_object_set_new(o, "permissions", pa);
+	json_object_set_new(o, "unreadable", json_boolean(c->secured &&
+	    c->nread == 0));
+	return o;
+}
+
+enum ra_err
+ra_render_columns_json(const struct ra_columns *cs,
+    const struct ra_write_opts *wo, FILE *out)
+{
+	json_t	*root = json_object(), *s, *na, *x;
+	size_t	 i;
+	char	 code[16];
+
+	(void)wo;
+	json_object_set_new(root, "tool", json_tool());
+	json_object_set_new(root, "inputs", json_inputs(cs->sol, cs->nsol));
+	na = json_array();
+	snprintf(code, sizeof(code), "RA%03d", RA_C_COL_NOREAD);
+	for (i = 0; i < cs->nnr; i++) {
+		x = json_object();
+		json_object_set_new(x, "input",
+		    json_integer((json_int_t)cs->nr[i].sol));
+		json_object_set_new(x, "code", jstr(code));
+		json_object_set_new(x, "profile", jstr(cs->nr[i].fsp->name));
+		json_object_set_new(x, "table", jstr(cs->nr[i].perm->entity));
+		json_object_set_new(x, "column",
+		    jstr(cs->nr[i].perm->attribute));
+		json_object_set_new(x, "location", json_at(cs->nr[i].fsp->file,
+		    cs->nr[i].perm->line));
+		json_array_append_new(na, x);
+	}
+	json_object_set_new(root, "write_without_read", na);
+	s = json_object();
+	json_object_set_new(s, "columns", json_integer((json_int_t)cs->nc));
+	json_object_set_new(s, "profiles",
+	    json_integer((json_int_t)cs->nprofiles));
+	json_object_set_new(s, "unreadable",
+	    json_integer((json_int_t)cs->nunreadable));
+	json_object_set_new(s, "write_without_read",
+	    json_integer((json_int_t)cs->nnr));
+	json_object_set_new(root, "summary", s);
+	json_object_set_new(root, "diagnostics", json_diags(cs->ctx));
+	json_object_set_new(root, "columns", json_array());
+	return ra_json_dump_streamed(root, root, "columns", 2, columns_col,
+	    (void *)(uintptr_t)cs, out);
 }

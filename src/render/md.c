@@ -372,6 +372,51 @@ input_line(struct ra_buf *b, const char *side, const struct ra_solution *s)
 	ra_buf_printf(b, " | %zu |\n", s->nrole);
 }
 
+/* The app role-map and column permission changes of D, if any. */
+static void
+diff_access_md(struct ra_buf *b, const struct ra_diff *d)
+{
+	size_t	 i;
+
+	if (d->nad)
+		ra_buf_adds(b, "\n**App role maps**\n\n| | Role | Change | App |"
+		    "\n| --- | --- | --- | --- |\n");
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		ra_buf_adds(b, a->added ? "| " STOP " | " : "| " INFO " | ");
+		if (a->role)
+			md(b, a->role->name);
+		else {
+			ra_buf_adds(b, RA_UNKNOWN_ROLE_ID " ");
+			md_code(b, a->role_id);
+		}
+		ra_buf_adds(b, a->added ? " | added: newly able to open the app "
+		    "| " : " | removed | ");
+		md(b, a->app->display ? a->app->display : a->app->name);
+		ra_buf_adds(b, " (");
+		md_code(b, a->app->name);
+		ra_buf_adds(b, ") |\n");
+	}
+	if (d->ncd)
+		ra_buf_adds(b, "\n**Column permissions**\n\n| | Profile | "
+		    "Column | Right | Change |\n| --- | --- | --- | --- | --- |\n");
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		ra_buf_adds(b, c->escalation ? "| " STOP " | " : c->granted ?
+		    "| " WARN " | " : "| " INFO " | ");
+		md(b, c->profile);
+		ra_buf_adds(b, " | ");
+		md_code(b, c->entity);
+		ra_buf_adds(b, ".");
+		md_code(b, c->attribute);
+		ra_buf_printf(b, " | %s | %s |\n", ra_fright_name(c->right),
+		    c->escalation ? "granted: newly able to read a secured "
+		    "column" : c->granted ? "granted" : "revoked");
+	}
+}
+
 enum ra_err
 ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -391,6 +436,10 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 	else if (d->nr)
 		ra_buf_printf(&b, WARN " %zu role%s changed, no escalation",
 		    d->nr, d->nr == 1 ? "" : "s");
+	else if (d->nad + d->ncd)
+		ra_buf_printf(&b, WARN " %zu app role-map and column permission "
+		    "change%s, no escalation", d->nad + d->ncd,
+		    d->nad + d->ncd == 1 ? "" : "s");
 	else
 		ra_buf_adds(&b, PASS " no differences in roles");
 	ra_buf_adds(&b, "\n\n| | Input | Kind | Solution | Roles |\n"
@@ -481,9 +530,162 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 		if ((rc = ra_buf_flush(&b, out)) != RA_OK)
 			goto out;
 	}
+	diff_access_md(&b, d);
 	diags(&b, d->ctx);
 	rc = ra_buf_flush(&b, out);
 out:
+	ra_buf_free(&b);
+	return rc;
+}
+
+/* ---- apps and column security ---------------------------------------- */
+
+/* A table of an app or a column: display name, then its tab. */
+static void
+md_atable(struct ra_buf *b, const struct ra_atable *t)
+{
+	md(b, *t->pi.entity ? t->pi.entity : t->name);
+	ra_buf_adds(b, " (");
+	ra_buf_adds(b, ra_tab_name(t->pi.tab));
+	ra_buf_adds(b, ")");
+}
+
+enum ra_err
+ra_render_apps_md(const struct ra_apps *ap, const struct ra_write_opts *o,
+    FILE *out)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i, k, j;
+	enum ra_err	 rc;
+
+	(void)o;
+	ra_buf_printf(&b, "### roleaudit apps: %s %zu app%s, %zu role%s "
+	    "cannot open one, %zu unreadable app table%s\n\n",
+	    ap->ncannot || ap->nunread ? FAIL : PASS, ap->na,
+	    ap->na == 1 ? "" : "s", ap->ncannot, ap->ncannot == 1 ? "" : "s",
+	    ap->nunread, ap->nunread == 1 ? "" : "s");
+	ra_buf_adds(&b, "Profile ");
+	md_code(&b, ap->prof->name);
+	ra_buf_printf(&b, ": %zu required privilege%s " DASH " roleaudit "
+	    RA_VERSION "\n\n", ap->prof->n, ap->prof->n == 1 ? "" : "s");
+	if (ap->na)
+		ra_buf_adds(&b, "| App | Role | Opens | Cannot read |\n"
+		    "| --- | --- | --- | --- |\n");
+	for (i = 0; i < ap->na; i++) {
+		const struct ra_aapp	*a = &ap->a[i];
+
+		for (k = 0; k < (a->nm ? a->nm : 1); k++) {
+			const struct ra_amap	*m = a->nm ? &a->m[k] : NULL;
+
+			ra_buf_adds(&b, "| ");
+			md(&b, a->app->display ? a->app->display :
+			    a->app->name);
+			ra_buf_adds(&b, " (");
+			md_code(&b, a->app->name);
+			ra_buf_adds(&b, ") | ");
+			if (m == NULL)
+				ra_buf_adds(&b, "*mapped to no role*");
+			else if (m->role == NULL) {
+				ra_buf_adds(&b, RA_UNKNOWN_ROLE_ID " ");
+				md_code(&b, m->id);
+			} else
+				md(&b, m->role->name);
+			ra_buf_adds(&b, " | ");
+			ra_buf_adds(&b, m == NULL || m->role == NULL ? DASH :
+			    m->status == RA_AM_PASS ? PASS :
+			    m->status == RA_AM_FAIL ? FAIL " RA501" :
+			    INFO " not exported");
+			ra_buf_adds(&b, " | ");
+			for (j = 0; m != NULL && j < m->nun; j++) {
+				if (j)
+					ra_buf_adds(&b, ", ");
+				md_atable(&b, &a->t[m->un[j].table]);
+			}
+			if (m == NULL || m->nun == 0)
+				ra_buf_adds(&b, DASH);
+			ra_buf_adds(&b, " |\n");
+		}
+	}
+	if (ap->norphan) {
+		ra_buf_printf(&b, "\n**Roles mapped to no app** (%zu): ",
+		    ap->norphan);
+		for (i = 0; i < ap->norphan; i++) {
+			if (i)
+				ra_buf_adds(&b, ", ");
+			md(&b, ap->orphan[i].role->name);
+		}
+		ra_buf_adds(&b, "\n");
+	}
+	diags(&b, ap->ctx);
+	rc = ra_buf_flush(&b, out);
+	ra_buf_free(&b);
+	return rc;
+}
+
+/* The profiles of column C that grant right R, or a dash. */
+static void
+md_granted(struct ra_buf *b, const struct ra_ccol *c, enum ra_fright r)
+{
+	size_t	 k, n = 0;
+
+	for (k = 0; k < c->ng; k++)
+		if (c->g[k].perm->can[r] == 1) {
+			if (n++)
+				ra_buf_adds(b, ", ");
+			md(b, c->g[k].fsp->name);
+		}
+	if (n == 0)
+		ra_buf_adds(b, DASH);
+}
+
+enum ra_err
+ra_render_columns_md(const struct ra_columns *cs,
+    const struct ra_write_opts *o, FILE *out)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 i;
+	int		 r;
+	enum ra_err	 rc = RA_OK;
+
+	(void)o;
+	ra_buf_printf(&b, "### roleaudit columns: %s %zu column%s, %zu "
+	    "unreadable, %zu granting update or create without read\n\n",
+	    cs->nunreadable || cs->nnr ? WARN : PASS, cs->nc,
+	    cs->nc == 1 ? "" : "s", cs->nunreadable, cs->nnr);
+	if (cs->nc)
+		ra_buf_adds(&b, "| | Table | Column | Read | Update | Create "
+		    "| Read unmasked |\n| --- | --- | --- | --- | --- | --- | "
+		    "--- |\n");
+	for (i = 0; i < cs->nc && rc == RA_OK; i++) {
+		const struct ra_ccol	*c = &cs->c[i];
+
+		ra_buf_adds(&b, c->secured && c->nread == 0 ? "| " WARN
+		    " RA511 | " : c->secured ? "| " PASS " | " : "| " DASH
+		    " | ");
+		md_atable(&b, &c->t);
+		ra_buf_adds(&b, " | ");
+		md_code(&b, c->attribute);
+		for (r = 0; r < RA_FR__COUNT; r++) {
+			ra_buf_adds(&b, " | ");
+			md_granted(&b, c, (enum ra_fright)r);
+		}
+		ra_buf_adds(&b, " |\n");
+		if (b.len >= 65536)
+			rc = ra_buf_flush(&b, out);
+	}
+	for (i = 0; i < cs->nnr; i++) {
+		ra_buf_adds(&b, i ? "- " : "\n**Update or create without read**"
+		    " (RA512):\n\n- ");
+		md(&b, cs->nr[i].fsp->name);
+		ra_buf_adds(&b, ": ");
+		md_code(&b, cs->nr[i].perm->entity);
+		ra_buf_adds(&b, ".");
+		md_code(&b, cs->nr[i].perm->attribute);
+		ra_buf_adds(&b, "\n");
+	}
+	diags(&b, cs->ctx);
+	if (rc == RA_OK)
+		rc = ra_buf_flush(&b, out);
 	ra_buf_free(&b);
 	return rc;
 }

@@ -102,6 +102,32 @@ enum ra_err	 ra_render_report_sarif(const struct ra_report *,
 enum ra_err	 ra_render_diff_sarif(const struct ra_diff *,
 		    const struct ra_write_opts *o, FILE *out);
 
+/* Apps and column security, in every format. */
+enum ra_err	 ra_render_apps_text(const struct ra_apps *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_columns_text(const struct ra_columns *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_apps_csv(const struct ra_apps *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_columns_csv(const struct ra_columns *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_apps_json(const struct ra_apps *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_columns_json(const struct ra_columns *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_apps_html(const struct ra_apps *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_columns_html(const struct ra_columns *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_apps_md(const struct ra_apps *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_columns_md(const struct ra_columns *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_apps_sarif(const struct ra_apps *,
+		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_columns_sarif(const struct ra_columns *,
+		    const struct ra_write_opts *o, FILE *out);
+
 /* ---- CSV (csv.c) ----------------------------------------------------- */
 
 /*

@@ -43,6 +43,10 @@ enum rule {
 	RULE_CHANGE,
 	RULE_INPUT,
 	RULE_POLICY,
+	RULE_APP_OPEN,
+	RULE_APP_READ,
+	RULE_COL_UNREADABLE,
+	RULE_COL_NOREAD,
 	RULE__COUNT
 };
 
@@ -108,7 +112,38 @@ static const struct {
 	  "Lower or remove the privilege in the role, or, when the role "
 	  "needs it, exempt the role in the policy row.  See roleaudit(1), "
 	  "POLICIES.",
-	  RA_SEV_ERROR, "security", "7.0" }
+	  RA_SEV_ERROR, "security", "7.0" },
+	{ "app-cannot-open", "AppRoleCannotOpen",
+	  "A role mapped to a model-driven app cannot open it.",
+	  "The app's role map names the role, but the role lacks privileges "
+	  "of the built-in model-driven-app profile, which every "
+	  "model-driven app needs to load (RA501).",
+	  "Grant the role the privileges the result lists.  See "
+	  "roleaudit(1), apps.",
+	  RA_SEV_APP_OPEN, "correctness", NULL },
+	{ "app-table-unreadable", "AppTableUnreadable",
+	  "A role mapped to an app cannot read one of the app's tables.",
+	  "The app shows the table, but the role does not hold its Read "
+	  "privilege (or holds it below --min-level): its users see "
+	  "\"You do not have permission\" where the table is (RA502).",
+	  "Grant Read on the table, or take the table out of the app.  See "
+	  "roleaudit(1), apps.",
+	  RA_SEV_APP_READ, "correctness", NULL },
+	{ "secured-column-unreadable", "SecuredColumnUnreadable",
+	  "No column security profile lets anyone read a secured column.",
+	  "The table marks the column secured (IsSecured), and no column "
+	  "security profile of the input grants read on it: only "
+	  "administrators see it (RA511).",
+	  "Add the column to a profile that grants read, and add the users "
+	  "or teams that need it.  See roleaudit(1), columns.",
+	  RA_SEV_COL_UNREADABLE, "correctness", NULL },
+	{ "column-write-without-read", "ColumnWriteWithoutRead",
+	  "A column permission grants update or create without read.",
+	  "A column security profile lets its members update or create a "
+	  "secured column they cannot read (RA512).",
+	  "Grant read too, or take update and create away.  See "
+	  "roleaudit(1), columns.",
+	  RA_SEV_COL_NOREAD, "correctness", NULL }
 };
 
 /* Rules of a check run and of a diff run, in the order listed. */
@@ -117,6 +152,10 @@ static const enum rule policy_rules[] = { RULE_MISSING, RULE_POLICY,
     RULE_INPUT };
 static const enum rule diff_rules[] = { RULE_MISSING, RULE_ESCALATION,
     RULE_CHANGE, RULE_INPUT };
+static const enum rule apps_rules[] = { RULE_APP_OPEN, RULE_APP_READ,
+    RULE_INPUT };
+static const enum rule columns_rules[] = { RULE_COL_UNREADABLE,
+    RULE_COL_NOREAD, RULE_INPUT };
 
 /* An artifact already listed: URI and parent, and its index. */
 struct art {
@@ -132,6 +171,10 @@ struct sarif {
 	int			(*fill)(struct sarif *);
 	const struct ra_report	*rep;		/* what FILL reads */
 	const struct ra_diff	*diff;
+	const struct ra_apps	*apps;
+	const struct ra_columns	*cols;
+	int			 access_done;	/* a diff's app and column
+						   results are made */
 	size_t			 next;		/* role to fill; past: diags */
 	size_t			 k;		/* its next result */
 	struct ra_buf		 m, names;	/* message scratch */
@@ -1132,6 +1175,9 @@ diff_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	}
 }
 
+static int	fill_diff(struct sarif *);
+static void	diff_access_artifacts(struct sarif *, const struct ra_diff *);
+
 enum ra_err
 ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -1146,8 +1192,10 @@ ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
 	sarif_init(&sf, diff_rules, sizeof(diff_rules) /
 	    sizeof(diff_rules[0]));
 	sf.diff = d;
+	sf.fill = fill_diff;
 	input_artifact(&sf, d->old);
 	input_artifact(&sf, d->new);
+	diff_access_artifacts(&sf, d);
 	/* The artifacts diff_results() names, in its order. */
 	for (i = 0; i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
@@ -1166,4 +1214,344 @@ ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
 	sum = ra_json_diff_summary(d);
 	json_object_set_new(p, "summary", sum);
 	return finish(&sf, d->ctx, p, out);
+}
+
+/* ---- apps and column security ---------------------------------------- */
+
+/* The results of app I of SF->apps: RA501 and RA502 of its roles. */
+static void
+app_results(struct sarif *sf, size_t i)
+{
+	const struct ra_aapp		*a = &sf->apps->a[i];
+	const struct ra_solution	*s = sf->apps->sol[a->sol];
+	const struct ra_atable		*t;
+	json_t				*o, *p, *la;
+	size_t				 k, j;
+
+	for (k = 0; k < a->nm; k++) {
+		const struct ra_amap	*m = &a->m[k];
+
+		/* RA501 first when it cannot open the app, then RA502s. */
+		for (j = m->status == RA_AM_FAIL ? 0 : 1; (m->status ==
+		    RA_AM_FAIL || m->status == RA_AM_PASS) && j <= m->nun;
+		    j++) {
+			t = j > 0 ? &a->t[m->un[j - 1].table] : NULL;
+			sf->m.len = 0;
+			ra_buf_adds(&sf->m, "Role \"");
+			msg_add(&sf->m, m->role->name);
+			ra_buf_adds(&sf->m, "\" is mapped to app \"");
+			msg_add(&sf->m, a->app->display ? a->app->display :
+			    a->app->name);
+			ra_buf_adds(&sf->m, "\"");
+			if (t == NULL) {
+				ra_buf_printf(&sf->m, " but lacks %zu "
+				    "privilege%s of ", m->res->nmiss,
+				    m->res->nmiss == 1 ? "" : "s");
+				msg_add(&sf->m, sf->apps->prof->name);
+				ra_buf_adds(&sf->m, ": it cannot open the app.");
+			} else {
+				ra_buf_adds(&sf->m, " but cannot read its "
+				    "table ");
+				msg_add(&sf->m, *t->pi.entity ? t->pi.entity :
+				    t->name);
+				ra_buf_printf(&sf->m, " (%s; holds %s).",
+				    t->read, ra_level_name(m->un[j - 1].held));
+			}
+			o = result(sf, t ? RULE_APP_READ : RULE_APP_OPEN,
+			    t ? RA_SEV_APP_READ : RA_SEV_APP_OPEN, &sf->m);
+			la = json_array();
+			json_array_append_new(la, location(sf, s, s->path,
+			    a->app->file, a->app->line, 0, m->role));
+			json_object_set_new(o, "locations", la);
+			sf->names.len = 0;
+			ra_buf_adds(&sf->names, "app/");
+			ra_buf_adds(&sf->names, a->app->name);
+			if (t != NULL) {
+				ra_buf_adds(&sf->names, "/");
+				ra_buf_adds(&sf->names, t->name);
+			}
+			if (!sf->names.oom)
+				fingerprint(o, m->role, sf->names.s);
+			p = json_object();
+			json_object_set_new(p, "app", str(a->app->name));
+			json_object_set_new(p, "role", str(m->role->name));
+			json_object_set_new(p, "roleId", str(m->role->id));
+			json_object_set_new(p, "table", t ? str(t->name) :
+			    json_null());
+			json_object_set_new(o, "properties", p);
+		}
+	}
+}
+
+/*
+ * The results of item I of SF->cols: its columns, then its permissions
+ * that grant update or create without read.
+ */
+static void
+column_results(struct sarif *sf, size_t i)
+{
+	const struct ra_columns		*cs = sf->cols;
+	const struct ra_solution	*s;
+	const struct ra_fperm		*pm;
+	json_t				*o, *p, *la;
+	int				 unread = i < cs->nc;
+
+	if (unread && !(cs->c[i].secured && cs->c[i].nread == 0))
+		return;
+	sf->m.len = 0;
+	if (unread) {
+		s = cs->sol[cs->c[i].sol];
+		ra_buf_adds(&sf->m, "No column security profile lets anyone "
+		    "read secured column ");
+		msg_add(&sf->m, cs->c[i].entity);
+		ra_buf_adds(&sf->m, ".");
+		msg_add(&sf->m, cs->c[i].attribute);
+		ra_buf_adds(&sf->m, ": only administrators see it.");
+	} else {
+		s = cs->sol[cs->nr[i - cs->nc].sol];
+		pm = cs->nr[i - cs->nc].perm;
+		ra_buf_adds(&sf->m, "Column security profile \"");
+		msg_add(&sf->m, cs->nr[i - cs->nc].fsp->name);
+		ra_buf_printf(&sf->m, "\" grants %s without read on ",
+		    ra_fperm_writes(pm));
+		msg_add(&sf->m, pm->entity);
+		ra_buf_adds(&sf->m, ".");
+		msg_add(&sf->m, pm->attribute);
+		ra_buf_adds(&sf->m, ".");
+	}
+	o = result(sf, unread ? RULE_COL_UNREADABLE : RULE_COL_NOREAD,
+	    unread ? RA_SEV_COL_UNREADABLE : RA_SEV_COL_NOREAD, &sf->m);
+	la = json_array();
+	if (unread)
+		json_array_append_new(la, location(sf, NULL, s->path, NULL, 0,
+		    0, NULL));
+	else
+		json_array_append_new(la, location(sf, s, s->path,
+		    cs->nr[i - cs->nc].fsp->file, pm->line, 0, NULL));
+	json_object_set_new(o, "locations", la);
+	p = json_object();
+	json_object_set_new(p, "table", str(unread ? cs->c[i].entity :
+	    pm->entity));
+	json_object_set_new(p, "column", str(unread ? cs->c[i].attribute :
+	    pm->attribute));
+	json_object_set_new(p, "profile", unread ? json_null() :
+	    str(cs->nr[i - cs->nc].fsp->name));
+	json_object_set_new(o, "properties", p);
+}
+
+/*
+ * Batches for finish(): each app's results (or each column's and each
+ * write-without-read permission's), then the input diagnostics.
+ */
+static int
+fill_access(struct sarif *sf)
+{
+	const struct ra_ctx	*ctx = sf->apps ? sf->apps->ctx :
+				    sf->cols->ctx;
+	size_t			 n = sf->apps ? sf->apps->na :
+				    sf->cols->nc + sf->cols->nnr, end;
+
+	for (; sf->next < n; sf->next++) {
+		json_array_clear(sf->results);
+		if (sf->apps)
+			app_results(sf, sf->next);
+		else
+			column_results(sf, sf->next);
+		if (json_array_size(sf->results) > 0 || sf->oom) {
+			sf->next++;
+			return 1;
+		}
+	}
+	if (sf->k >= ctx->ndiag)
+		return 0;
+	end = ctx->ndiag - sf->k > BATCH ? sf->k + BATCH : ctx->ndiag;
+	diag_results(sf, ctx, sf->k, end);
+	sf->k = end;
+	return 1;
+}
+
+enum ra_err
+ra_render_apps_sarif(const struct ra_apps *ap, const struct ra_write_opts *wo,
+    FILE *out)
+{
+	struct sarif	 sf;
+	json_t		*p, *sum, *pa;
+	size_t		 i, k;
+
+	(void)wo;
+	sarif_init(&sf, apps_rules, sizeof(apps_rules) /
+	    sizeof(apps_rules[0]));
+	sf.apps = ap;
+	sf.fill = fill_access;
+	for (i = 0; i < ap->nsol; i++)
+		input_artifact(&sf, ap->sol[i]);
+	for (i = 0; i < ap->na; i++)
+		for (k = 0; k < ap->a[i].nm; k++)
+			if (ap->a[i].m[k].status == RA_AM_FAIL ||
+			    ap->a[i].m[k].nun > 0)
+				file_artifact(&sf, ap->sol[ap->a[i].sol],
+				    ap->sol[ap->a[i].sol]->path,
+				    ap->a[i].app->file);
+	diag_artifacts(&sf, ap->ctx);
+	p = json_object();
+	json_object_set_new(p, "command", json_string("apps"));
+	pa = json_array();
+	json_array_append_new(pa, str(ap->prof->name));
+	json_object_set_new(p, "profiles", pa);
+	sum = json_object();
+	json_object_set_new(sum, "apps", json_integer((json_int_t)ap->na));
+	json_object_set_new(sum, "cannot_open",
+	    json_integer((json_int_t)ap->ncannot));
+	json_object_set_new(sum, "unreadable_tables",
+	    json_integer((json_int_t)ap->nunread));
+	json_object_set_new(p, "summary", sum);
+	return finish(&sf, ap->ctx, p, out);
+}
+
+enum ra_err
+ra_render_columns_sarif(const struct ra_columns *cs,
+    const struct ra_write_opts *wo, FILE *out)
+{
+	struct sarif	 sf;
+	json_t		*p, *sum;
+	size_t		 i;
+
+	(void)wo;
+	sarif_init(&sf, columns_rules, sizeof(columns_rules) /
+	    sizeof(columns_rules[0]));
+	sf.cols = cs;
+	sf.fill = fill_access;
+	for (i = 0; i < cs->nsol; i++)
+		input_artifact(&sf, cs->sol[i]);
+	for (i = 0; i < cs->nc; i++)
+		if (cs->c[i].secured && cs->c[i].nread == 0)
+			file_artifact(&sf, NULL, cs->sol[cs->c[i].sol]->path,
+			    NULL);
+	for (i = 0; i < cs->nnr; i++)
+		file_artifact(&sf, cs->sol[cs->nr[i].sol],
+		    cs->sol[cs->nr[i].sol]->path, cs->nr[i].fsp->file);
+	diag_artifacts(&sf, cs->ctx);
+	p = json_object();
+	json_object_set_new(p, "command", json_string("columns"));
+	sum = json_object();
+	json_object_set_new(sum, "columns", json_integer((json_int_t)cs->nc));
+	json_object_set_new(sum, "unreadable",
+	    json_integer((json_int_t)cs->nunreadable));
+	json_object_set_new(sum, "write_without_read",
+	    json_integer((json_int_t)cs->nnr));
+	json_object_set_new(p, "summary", sum);
+	return finish(&sf, cs->ctx, p, out);
+}
+
+/* ---- a diff's app role maps and column permissions ------------------- */
+
+/* The side of diff D an app change A or column change C is written in. */
+static const struct ra_solution *
+access_side(const struct ra_diff *d, int new_side)
+{
+	return new_side ? d->new : d->old;
+}
+
+/*
+ * The results of a diff's app role-map and column permission changes:
+ * an escalation (a role newly able to open an app, a profile newly able
+ * to read a secured column) under rule escalation, the rest under
+ * role-change, each at its severity (findings.c).
+ */
+static void
+diff_access_results(struct sarif *sf)
+{
+	const struct ra_diff		*d = sf->diff;
+	const struct ra_solution	*s;
+	enum ra_severity		 sev;
+	json_t				*o, *la, *p;
+	size_t				 i;
+
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		s = access_side(d, a->added);
+		sev = ra_adiff_severity(a);
+		sf->m.len = 0;
+		ra_buf_adds(&sf->m, "Role \"");
+		msg_add(&sf->m, a->role ? a->role->name : RA_UNKNOWN_ROLE_ID);
+		ra_buf_adds(&sf->m, a->added ? "\" was added to the role map "
+		    "of app \"" : "\" was removed from the role map of app \"");
+		msg_add(&sf->m, a->app->display ? a->app->display :
+		    a->app->name);
+		ra_buf_adds(&sf->m, a->added ? "\": it is newly able to open "
+		    "the app." : "\".");
+		o = result(sf, a->added ? RULE_ESCALATION : RULE_CHANGE, sev,
+		    &sf->m);
+		la = json_array();
+		json_array_append_new(la, location(sf, s, s->path, a->app->file,
+		    a->app->line, 0, a->role));
+		json_object_set_new(o, "locations", la);
+		p = json_object();
+		json_object_set_new(p, "app", str(a->app->name));
+		json_object_set_new(p, "roleId", str(a->role_id));
+		json_object_set_new(p, "change", str(a->added ? "added" :
+		    "removed"));
+		json_object_set_new(o, "properties", p);
+	}
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		s = access_side(d, c->new_side);
+		sev = ra_cdiff_severity(c);
+		sf->m.len = 0;
+		ra_buf_adds(&sf->m, "Column security profile \"");
+		msg_add(&sf->m, c->profile);
+		ra_buf_printf(&sf->m, "\" %s %s on ", c->granted ? "was granted" :
+		    "lost", ra_fright_name(c->right));
+		msg_add(&sf->m, c->entity);
+		ra_buf_adds(&sf->m, ".");
+		msg_add(&sf->m, c->attribute);
+		ra_buf_adds(&sf->m, c->escalation ? ": it is newly able to read "
+		    "a secured column." : ".");
+		o = result(sf, c->escalation ? RULE_ESCALATION : RULE_CHANGE,
+		    sev, &sf->m);
+		la = json_array();
+		json_array_append_new(la, location(sf, s, s->path, c->fsp->file,
+		    c->perm->line, 0, NULL));
+		json_object_set_new(o, "locations", la);
+		p = json_object();
+		json_object_set_new(p, "profile", str(c->profile));
+		json_object_set_new(p, "table", str(c->entity));
+		json_object_set_new(p, "column", str(c->attribute));
+		json_object_set_new(p, "right", str(ra_fright_name(c->right)));
+		json_object_set_new(p, "change", str(c->granted ? "granted" :
+		    "revoked"));
+		json_object_set_new(o, "properties", p);
+	}
+}
+
+/* Batches for a diff: its app and column results first, then fill()'s. */
+static int
+fill_diff(struct sarif *sf)
+{
+	if (!sf->access_done) {
+		sf->access_done = 1;
+		diff_access_results(sf);
+		if (json_array_size(sf->results) > 0 || sf->oom)
+			return 1;
+	}
+	return fill(sf);
+}
+
+/* The artifacts diff_access_results() names, in its order. */
+static void
+diff_access_artifacts(struct sarif *sf, const struct ra_diff *d)
+{
+	const struct ra_solution	*s;
+	size_t				 i;
+
+	for (i = 0; i < d->nad; i++) {
+		s = access_side(d, d->ad[i].added);
+		file_artifact(sf, s, s->path, d->ad[i].app->file);
+	}
+	for (i = 0; i < d->ncd; i++) {
+		s = access_side(d, d->cd[i].new_side);
+		file_artifact(sf, s, s->path, d->cd[i].fsp->file);
+	}
 }

@@ -572,6 +572,61 @@ diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
 	ra_buf_free(&lv);
 }
 
+/*
+ * The app role-map and column permission changes of D, when there are
+ * any: "+" for what grants more, "-" for less, escalations marked as
+ * privilege changes are.
+ */
+static enum ra_err
+diff_access_text(struct ra_buf *b, int color, const struct ra_diff *d,
+    FILE *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nad; i++) {
+		const struct ra_adiff	*a = &d->ad[i];
+
+		if (i == 0)
+			ra_buf_adds(b, "\nApp role maps:\n");
+		ra_buf_adds(b, a->added ? "  + " : "  - ");
+		ra_buf_add_safe(b, a->role ? a->role->name :
+		    RA_UNKNOWN_ROLE_ID);
+		ra_buf_adds(b, "  ");
+		ra_buf_add_safe(b, a->role_id);
+		ra_buf_adds(b, a->added ? "  added to app " :
+		    "  removed from app ");
+		ra_buf_add_safe(b, a->app->display ? a->app->display :
+		    a->app->name);
+		ra_buf_adds(b, " (");
+		ra_buf_add_safe(b, a->app->name);
+		ra_buf_adds(b, ")");
+		if (a->added)
+			paint(b, color, RA_RED, "  ! newly able to open the app");
+		ra_buf_adds(b, "\n");
+	}
+	for (i = 0; i < d->ncd; i++) {
+		const struct ra_cdiff	*c = &d->cd[i];
+
+		if (i == 0)
+			ra_buf_adds(b, "\nColumn permissions:\n");
+		ra_buf_adds(b, c->granted ? "  + " : "  - ");
+		ra_buf_add_safe(b, c->profile);
+		ra_buf_adds(b, "  ");
+		ra_buf_add_safe(b, c->entity);
+		ra_buf_adds(b, ".");
+		ra_buf_add_safe(b, c->attribute);
+		ra_buf_printf(b, "  %s %s", ra_fright_name(c->right),
+		    c->granted ? "granted" : "revoked");
+		if (c->escalation)
+			paint(b, color, RA_RED, "  ! newly able to read a "
+			    "secured column");
+		ra_buf_adds(b, "\n");
+		if (b->len >= 65536 && ra_buf_flush(b, out) != RA_OK)
+			return RA_EIO;
+	}
+	return ra_buf_flush(b, out);
+}
+
 enum ra_err
 ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
@@ -589,9 +644,11 @@ ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
 		diff_role(&b, o->color, d, &d->r[i]);
 		rc = ra_buf_flush(&b, out);
 	}
+	if (rc == RA_OK && d->nr == 0)
+		ra_buf_adds(&b, "\nNo differences in roles.\n");
+	if (rc == RA_OK)
+		rc = diff_access_text(&b, o->color, d, out);
 	if (rc == RA_OK) {
-		if (d->nr == 0)
-			ra_buf_adds(&b, "\nNo differences in roles.\n");
 		ra_buf_printf(&b, "\nRoles: %zu added, %zu removed, %zu "
 		    "changed", d->roles_added, d->roles_removed,
 		    d->roles_changed);
@@ -599,8 +656,14 @@ ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
 			ra_buf_printf(&b, ", %zu not in one export",
 			    d->roles_not_exported);
 		ra_buf_printf(&b, ".  Privileges: %zu added, %zu removed, "
-		    "%zu raised, %zu lowered.  Escalations: %zu.\n", d->added,
-		    d->removed, d->raised, d->lowered, d->escalations);
+		    "%zu raised, %zu lowered.", d->added, d->removed, d->raised,
+		    d->lowered);
+		if (d->nad + d->ncd > 0)
+			ra_buf_printf(&b, "  App role maps: %zu change%s.  "
+			    "Column permissions: %zu change%s.", d->nad,
+			    d->nad == 1 ? "" : "s", d->ncd,
+			    d->ncd == 1 ? "" : "s");
+		ra_buf_printf(&b, "  Escalations: %zu.\n", d->escalations);
 		rc = ra_buf_flush(&b, out);
 	}
 	ra_buf_free(&b);
@@ -1355,6 +1418,247 @@ ra_render_privileges_text(const struct ra_privlist *pl,
 	if (rc == RA_OK) {
 		ra_buf_printf(&b, "%s%zu privilege%s, %zu unplaced.\n",
 		    pl->n ? "\n" : "", pl->n, pl->n == 1 ? "" : "s", unplaced);
+		rc = ra_buf_flush(&b, out);
+	}
+	ra_buf_free(&b);
+	return rc;
+}
+
+/* ---- apps and column security ---------------------------------------- */
+
+/*
+ * A table as apps and columns show it: its display name (its Read
+ * privilege's entity, as ra_pinfo() says) and, in parentheses, its tab.
+ */
+static void
+atable_text(struct ra_buf *b, const struct ra_atable *t)
+{
+	ra_buf_add_safe(b, *t->pi.entity ? t->pi.entity : t->name);
+	ra_buf_adds(b, " (");
+	ra_buf_adds(b, ra_tab_name(t->pi.tab));
+	ra_buf_adds(b, ")");
+}
+
+enum ra_err
+ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
+    FILE *out)
+{
+	struct ra_buf	 b = { 0 }, l = { 0 };
+	size_t		 s, i, k, j, n;
+	enum ra_err	 rc = RA_OK;
+
+	for (s = 0; s < ap->nsol && rc == RA_OK; s++) {
+		if (s)
+			ra_buf_adds(&b, "\n");
+		input_header(&b, ap->sol[s], o->color);
+		for (i = 0; i < ap->na && rc == RA_OK; i++) {
+			const struct ra_aapp	*a = &ap->a[i];
+
+			if (a->sol != s)
+				continue;
+			ra_buf_adds(&b, "  App ");
+			ra_buf_ink(&b, o->color, RA_BOLD);
+			ra_buf_add_safe(&b, a->app->display ? a->app->display :
+			    a->app->name);
+			ra_buf_ink(&b, o->color, RA_RESET);
+			ra_buf_adds(&b, " (");
+			ra_buf_add_safe(&b, a->app->name);
+			ra_buf_printf(&b, "), %zu table%s, %zu role%s  ", a->nt,
+			    a->nt == 1 ? "" : "s", a->nm, a->nm == 1 ? "" : "s");
+			ra_buf_ink(&b, o->color, RA_DIM);
+			ra_buf_add_safe(&b, a->app->file);
+			ra_buf_printf(&b, ":%lu", a->app->line);
+			ra_buf_ink(&b, o->color, RA_RESET);
+			ra_buf_adds(&b, "\n");
+			for (k = 0; k < a->nt; k++) {
+				ra_buf_adds(&b, k ? ", " : "    tables: ");
+				atable_text(&b, &a->t[k]);
+			}
+			if (a->nt)
+				ra_buf_adds(&b, "\n");
+			if (a->nm == 0)
+				ra_buf_adds(&b, "    mapped to no role\n");
+			for (k = 0; k < a->nm; k++) {
+				const struct ra_amap	*m = &a->m[k];
+
+				if (m->role == NULL) {
+					ra_buf_adds(&b, "    ");
+					paint(&b, o->color, RA_DIM, "????");
+					ra_buf_adds(&b, "  " RA_UNKNOWN_ROLE_ID
+					    "  ");
+					ra_buf_add_safe(&b, m->id);
+					ra_buf_adds(&b, "\n");
+					continue;
+				}
+				role_head(&b, o->color, "    ",
+				    m->status == RA_AM_PASS ? RA_GREEN :
+				    m->status == RA_AM_FAIL ? RA_RED : RA_DIM,
+				    m->status == RA_AM_PASS ? "PASS" :
+				    m->status == RA_AM_FAIL ? "FAIL" : "SKIP",
+				    ap->nsol > 1 && m->sol != s ?
+				    ap->sol[m->sol]->path : NULL, m->role);
+				ra_buf_adds(&b, "\n");
+				if (m->status == RA_AM_NOT_EXPORTED)
+					ra_buf_adds(&b, "          "
+					    RA_NOT_EXPORTED_REASON "\n");
+				n = m->res != NULL ? m->res->nmiss : 0;
+				if (m->status == RA_AM_FAIL) {
+					ra_buf_printf(&b, "          cannot "
+					    "open the app: lacks %zu privilege%s"
+					    " of ", n, n == 1 ? "" : "s");
+					ra_buf_add_safe(&b, ap->prof->name);
+					ra_buf_printf(&b, " [RA%03d]\n",
+					    RA_C_APP_OPEN);
+				}
+				for (j = 0; j < n; j++) {
+					l.len = 0;
+					ra_pinfo_label(m->res->miss[j].pi, &l);
+					ra_buf_adds(&b, "            ");
+					ra_buf_add_safe(&b, l.oom ? "" : l.s);
+					ra_buf_adds(&b, "\n");
+					b.oom |= l.oom;
+				}
+				for (j = 0; j < m->nun; j++) {
+					ra_buf_adds(&b, "          cannot read ");
+					atable_text(&b, &a->t[m->un[j].table]);
+					if (ap->need > RA_LEVEL_BASIC)
+						ra_buf_printf(&b, ": holds %s, "
+						    "needs %s",
+						    ra_level_both(m->un[j].held),
+						    ra_level_both(ap->need));
+					ra_buf_printf(&b, " [RA%03d]\n",
+					    RA_C_APP_READ);
+				}
+			}
+			rc = ra_buf_flush(&b, out);
+		}
+		for (i = 0, n = 0; i < ap->norphan; i++)
+			if (ap->orphan[i].sol == s) {
+				if (n++ == 0)
+					ra_buf_adds(&b, "  Roles mapped to no "
+					    "app:\n");
+				role_head(&b, o->color, "    ", NULL, NULL, NULL,
+				    ap->orphan[i].role);
+				ra_buf_adds(&b, "\n");
+			}
+	}
+	if (rc == RA_OK) {
+		ra_buf_printf(&b, "\n%zu app%s in %zu input%s: %zu role%s "
+		    "cannot open an app, %zu app table%s a mapped role cannot "
+		    "read, %zu app%s mapped to no role, %zu role%s mapped to no "
+		    "app\n", ap->na, ap->na == 1 ? "" : "s", ap->nsol,
+		    ap->nsol == 1 ? "" : "s", ap->ncannot,
+		    ap->ncannot == 1 ? "" : "s", ap->nunread,
+		    ap->nunread == 1 ? "" : "s", ap->unmapped_apps,
+		    ap->unmapped_apps == 1 ? "" : "s", ap->norphan,
+		    ap->norphan == 1 ? "" : "s");
+		rc = ra_buf_flush(&b, out);
+	}
+	ra_buf_free(&b);
+	ra_buf_free(&l);
+	return rc;
+}
+
+/* "read: A, B" of column C, "-" for none. */
+static void
+granted_text(struct ra_buf *b, const struct ra_ccol *c, enum ra_fright r)
+{
+	size_t	 k, n = 0;
+
+	ra_buf_adds(b, ra_fright_name(r));
+	ra_buf_adds(b, ": ");
+	for (k = 0; k < c->ng; k++)
+		if (c->g[k].perm->can[r] == 1) {
+			if (n++)
+				ra_buf_adds(b, ", ");
+			ra_buf_add_safe(b, c->g[k].fsp->name);
+		}
+	if (n == 0)
+		ra_buf_adds(b, "-");
+}
+
+enum ra_err
+ra_render_columns_text(const struct ra_columns *cs,
+    const struct ra_write_opts *o, FILE *out)
+{
+	struct ra_buf	 b = { 0 };
+	size_t		 s, i;
+	int		 r;
+	const char	*last;
+	enum ra_err	 rc = RA_OK;
+
+	for (s = 0; s < cs->nsol && rc == RA_OK; s++) {
+		if (s)
+			ra_buf_adds(&b, "\n");
+		input_header(&b, cs->sol[s], o->color);
+		last = NULL;
+		for (i = 0; i < cs->nc && rc == RA_OK; i++) {
+			const struct ra_ccol	*c = &cs->c[i];
+
+			if (c->sol != s)
+				continue;
+			if (last == NULL || !ra_strcaseeq(last, c->entity)) {
+				ra_buf_adds(&b, "  ");
+				atable_text(&b, &c->t);
+				ra_buf_adds(&b, "  ");
+				ra_buf_add_safe(&b, c->entity);
+				ra_buf_adds(&b, "\n");
+				last = c->entity;
+			}
+			ra_buf_adds(&b, "    ");
+			if (c->secured && c->nread == 0)
+				paint(&b, o->color, RA_YELLOW, "WARN");
+			else
+				paint(&b, o->color, c->secured ? RA_GREEN :
+				    RA_DIM, c->secured ? "OK  " : "----");
+			ra_buf_adds(&b, "  ");
+			ra_buf_add_safe(&b, c->attribute);
+			ra_buf_adds(&b, c->secured ? "  secured" :
+			    "  not marked secured in this input");
+			for (r = 0; r < RA_FR__COUNT; r++) {
+				ra_buf_adds(&b, "; ");
+				granted_text(&b, c, (enum ra_fright)r);
+			}
+			ra_buf_adds(&b, "\n");
+			if (c->secured && c->nread == 0)
+				ra_buf_printf(&b, "          no profile lets "
+				    "anyone read it: only administrators see "
+				    "it [RA%03d]\n", RA_C_COL_UNREADABLE);
+			if (b.len >= 65536)
+				rc = ra_buf_flush(&b, out);
+		}
+		for (i = 0; i < cs->nnr; i++)
+			if (cs->nr[i].sol == s) {
+				ra_buf_adds(&b, "  ");
+				paint(&b, o->color, RA_YELLOW, "WARN");
+				ra_buf_adds(&b, "  profile ");
+				ra_buf_add_safe(&b, cs->nr[i].fsp->name);
+				ra_buf_adds(&b, " grants ");
+				ra_buf_adds(&b, ra_fperm_writes(cs->nr[i].perm));
+				ra_buf_adds(&b, " without read on ");
+				ra_buf_add_safe(&b, cs->nr[i].perm->entity);
+				ra_buf_adds(&b, ".");
+				ra_buf_add_safe(&b, cs->nr[i].perm->attribute);
+				ra_buf_adds(&b, "  ");
+				ra_buf_ink(&b, o->color, RA_DIM);
+				ra_buf_add_safe(&b, cs->nr[i].fsp->file);
+				ra_buf_printf(&b, ":%lu", cs->nr[i].perm->line);
+				ra_buf_ink(&b, o->color, RA_RESET);
+				ra_buf_printf(&b, " [RA%03d]\n",
+				    RA_C_COL_NOREAD);
+			}
+		if (rc == RA_OK)
+			rc = ra_buf_flush(&b, out);
+	}
+	if (rc == RA_OK) {
+		ra_buf_printf(&b, "\n%zu column%s, %zu profile%s in %zu "
+		    "input%s: %zu secured column%s no profile can read, %zu "
+		    "permission%s granting update or create without read\n",
+		    cs->nc, cs->nc == 1 ? "" : "s", cs->nprofiles,
+		    cs->nprofiles == 1 ? "" : "s", cs->nsol,
+		    cs->nsol == 1 ? "" : "s", cs->nunreadable,
+		    cs->nunreadable == 1 ? "" : "s", cs->nnr,
+		    cs->nnr == 1 ? "" : "s");
 		rc = ra_buf_flush(&b, out);
 	}
 	ra_buf_free(&b);

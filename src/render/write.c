@@ -28,6 +28,10 @@ struct format {
 			    const struct ra_write_opts *, FILE *);
 	enum ra_err	(*privileges)(const struct ra_privlist *,
 			    const struct ra_write_opts *, FILE *);
+	enum ra_err	(*apps)(const struct ra_apps *,
+			    const struct ra_write_opts *, FILE *);
+	enum ra_err	(*columns)(const struct ra_columns *,
+			    const struct ra_write_opts *, FILE *);
 };
 
 static const struct format formats[] = {
@@ -40,6 +44,8 @@ static const struct format formats[] = {
 		.combined = ra_render_combined_text,
 		.explain = ra_render_explain_text,
 		.privileges = ra_render_privileges_text,
+		.apps = ra_render_apps_text,
+		.columns = ra_render_columns_text,
 	},
 	[RA_FORMAT_CSV] = {
 		.report = ra_render_report_csv,
@@ -51,6 +57,8 @@ static const struct format formats[] = {
 		.combined = ra_render_combined_csv,
 		.explain = ra_render_explain_csv,
 		.privileges = ra_render_privileges_csv,
+		.apps = ra_render_apps_csv,
+		.columns = ra_render_columns_csv,
 	},
 	[RA_FORMAT_JSON] = {
 		.report = ra_render_report_json,
@@ -61,19 +69,27 @@ static const struct format formats[] = {
 		.combined = ra_render_combined_json,
 		.explain = ra_render_explain_json,
 		.privileges = ra_render_privileges_json,
+		.apps = ra_render_apps_json,
+		.columns = ra_render_columns_json,
 	},
 	[RA_FORMAT_HTML] = {
 		.report = ra_render_report_html,
 		.diff = ra_render_diff_html,
 		.matrix = ra_render_matrix_html,
+		.apps = ra_render_apps_html,
+		.columns = ra_render_columns_html,
 	},
 	[RA_FORMAT_MD] = {
 		.report = ra_render_report_md,
 		.diff = ra_render_diff_md,
+		.apps = ra_render_apps_md,
+		.columns = ra_render_columns_md,
 	},
 	[RA_FORMAT_SARIF] = {
 		.report = ra_render_report_sarif,
 		.diff = ra_render_diff_sarif,
+		.apps = ra_render_apps_sarif,
+		.columns = ra_render_columns_sarif,
 	},
 };
 
@@ -189,4 +205,22 @@ ra_write_privileges(const struct ra_ctx *ctx, const char *const *names,
 	rc = f->privileges(pl, o, out);
 	ra_privileges_free(pl);
 	return rc;
+}
+
+RA_EXPORT enum ra_err
+ra_write_apps(const struct ra_apps *ap, const struct ra_write_opts *o,
+    FILE *out)
+{
+	const struct format	*f = format_of(o);
+
+	return f->apps != NULL ? f->apps(ap, o, out) : UNSUPPORTED;
+}
+
+RA_EXPORT enum ra_err
+ra_write_columns(const struct ra_columns *cs, const struct ra_write_opts *o,
+    FILE *out)
+{
+	const struct format	*f = format_of(o);
+
+	return f->columns != NULL ? f->columns(cs, o, out) : UNSUPPORTED;
 }

@@ -41,6 +41,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_corpus as cc  # noqa: E402  (the check oracle's XML readers)
+import check_apps as ca  # noqa: E402  (apps and column security, read alike)
 
 LEVELS = cc.LEVELS                          # basic, local, deep, global
 LEVEL_NAMES = ["Basic", "Local", "Deep", "Global"]
@@ -794,7 +795,8 @@ def edited_cases(corpus: str, workdir: str) -> list:
         ref_id = load_input(members[0])[1][0].id
         custom = ("\ufeff<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                   "<ImportExportXml xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-                  "  <AppModules><AppModule><AppModuleRoleMaps>"
+                  "  <AppModules><AppModule><UniqueName>e12_App</UniqueName>"
+                  "<AppModuleRoleMaps>"
                   f"<Role Id=\"{{{ref_id}}}\" /></AppModuleRoleMaps></AppModule></AppModules>\n"
                   "  <Roles>\n" + "\n".join(body) + "\n  </Roles>\n</ImportExportXml>\n")
         path = save(out_path("e12", "customizations.xml"), custom)
@@ -890,11 +892,31 @@ def run_case(binary, old_path, new_path, problems):
         problems.append(f"checker cannot read the input ({type(error).__name__}: {error})")
         return None
     want = expected_diff(old_roles, new_roles)
+    try:
+        access = ca.access_changes(ca.read_input(access_item(old_path)),
+                                   ca.read_input(access_item(new_path)))
+    except Exception as error:
+        problems.append(f"checker cannot read apps ({type(error).__name__}: {error})")
+        return None
+    if access[0] or access[1]:
+        want["exit"] = EXIT_DIFFERENT
     status, report, trouble = run_diff(binary, old_path, new_path)
     problems += trouble
     if report is not None or status is not None:
         compare(want, status, report, old_path, new_path, problems)
+    if report is not None and ca.got_access_changes(report) != access:
+        problems.append(f"app and column changes {ca.got_access_changes(report)}, "
+                        f"want {access}")
     return report
+
+
+class access_item:
+    """An input as check_apps.read_input() takes it."""
+    def __init__(self, path):
+        self.path = path
+        self.kind = "folder" if os.path.isdir(path) else \
+            "zip" if path.lower().endswith(".zip") else "xml"
+
 
 
 def main(argv=None) -> int:

@@ -12,7 +12,9 @@
  *                 fast <Roles> reader (scan.c, --scan-size 1) and
  *                 compare it with libxml2's reading: status, every
  *                 diagnostic, roles, ids, names, lines, privilege counts
- *                 and the level of every privilege must be the same;
+ *                 and the level of every privilege, and the apps, column
+ *                 security profiles and secured columns, must be the
+ *                 same;
  *       bit 3     feed in chunks: the next byte (skipped too) is the
  *                 chunk size, 0 meaning 1, as a zip member arrives in
  *                 pieces;
@@ -179,6 +181,59 @@ differ(const char *what, size_t role)
  * scan reads it must never read differently, and it must never reject
  * what libxml2 accepts.
  */
+/* Two lists of N strings, the same? */
+static int
+same_list(char *const *x, char *const *y, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(x[i], y[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Apps, column security profiles and secured columns: the same. */
+static void
+compare_access(const struct ra_solution *a, const struct ra_solution *b)
+{
+	size_t	 i, k;
+
+	if (a->napp != b->napp || a->nfsp != b->nfsp || a->ntable != b->ntable)
+		differ("app, profile or table count", 0);
+	for (i = 0; i < a->napp; i++) {
+		const struct ra_app	*x = &a->app[i], *y = &b->app[i];
+
+		if (strcmp(x->name, y->name) != 0 || x->line != y->line ||
+		    (x->display == NULL) != (y->display == NULL) ||
+		    (x->display && strcmp(x->display, y->display) != 0) ||
+		    x->ntable != y->ntable || x->nrole != y->nrole ||
+		    !same_list(x->table, y->table, x->ntable) ||
+		    !same_list(x->role, y->role, x->nrole))
+			differ("app", i);
+	}
+	for (i = 0; i < a->nfsp; i++) {
+		const struct ra_fsp	*x = &a->fsp[i], *y = &b->fsp[i];
+
+		if (strcmp(x->name, y->name) != 0 || strcmp(x->id, y->id) !=
+		    0 || x->nperm != y->nperm)
+			differ("column security profile", i);
+		for (k = 0; k < x->nperm; k++)
+			if (strcmp(x->perm[k].entity, y->perm[k].entity) != 0 ||
+			    strcmp(x->perm[k].attribute,
+			    y->perm[k].attribute) != 0 ||
+			    memcmp(x->perm[k].can, y->perm[k].can,
+			    sizeof(x->perm[k].can)) != 0 ||
+			    x->perm[k].line != y->perm[k].line)
+				differ("column permission", k);
+	}
+	for (i = 0; i < a->ntable; i++)
+		if (a->table[i].nsecured != b->table[i].nsecured ||
+		    !same_list(a->table[i].secured, b->table[i].secured,
+		    a->table[i].nsecured))
+			differ("secured columns", i);
+}
+
 static void
 compare_scan(const struct parse *a, const struct parse *b)
 {
@@ -207,6 +262,8 @@ compare_scan(const struct parse *a, const struct parse *b)
 	}
 	if (ra_solution_role_count(a->sol) != ra_solution_role_count(b->sol))
 		differ("role count", 0);
+	if (a->rc == RA_OK)
+		compare_access(a->sol, b->sol);
 	for (i = 0; i < ra_solution_role_count(a->sol); i++) {
 		x = ra_solution_role(a->sol, i);
 		y = ra_solution_role(b->sol, i);

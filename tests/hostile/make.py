@@ -711,6 +711,54 @@ def budget(out, scale):
                     p("bench-roles.zip")], check=True)
 
 
+def app_xml(name=b"a_App", body=b""):
+    return (b"<AppModule><UniqueName>" + name + b"</UniqueName>" + body +
+            b"</AppModule>")
+
+
+def perm_xml(entity=b"a_t", attr=b"a_c", read=b"4"):
+    return (b"<FieldPermission><EntityName>" + entity + b"</EntityName>"
+            b"<AttributeName>" + attr + b"</AttributeName><CanRead>" + read +
+            b"</CanRead></FieldPermission>")
+
+
+def apps_sections(out):
+    """Hostile app and column security sections: each a malformed part
+    after a sound role, which must still be reported."""
+    fsp = lambda name, perms: (b'<FieldSecurityProfile name="' + name +
+                               b'"><FieldPermissions>' + perms +
+                               b"</FieldPermissions></FieldSecurityProfile>")
+    cases = {
+        "apps-twice-section.zip": b"<AppModules>" + app_xml() +
+        b"</AppModules><AppModules>" + app_xml(b"a_Other") +
+        b"</AppModules>",
+        "apps-noname.zip": b"<AppModules><AppModule><AppModuleRoleMaps>"
+        b'<Role id="{1}"/></AppModuleRoleMaps></AppModule></AppModules>',
+        "apps-twice.zip": b"<AppModules>" + app_xml() + app_xml() +
+        b"</AppModules>",
+        "apps-long-name.zip": b"<AppModules>" + app_xml(b"N" * 5000) +
+        b"</AppModules>",
+        "fsp-bad-value.zip": b"<FieldSecurityProfiles>" +
+        fsp(b"P", perm_xml(read=b"7")) + b"</FieldSecurityProfiles>",
+        "fsp-no-column.zip": b"<FieldSecurityProfiles>" +
+        fsp(b"P", b"<FieldPermission><CanRead>4</CanRead>"
+            b"</FieldPermission>") + b"</FieldSecurityProfiles>",
+        "fsp-noname.zip": b"<FieldSecurityProfiles><FieldSecurityProfile>"
+        b"</FieldSecurityProfile></FieldSecurityProfiles>",
+        # 200,000 tables and role ids, each twice: kept once, in time.
+        "apps-huge.zip": b"<AppModules>" + app_xml(body=b"<AppModuleComponents>"
+        + b"".join(b'<AppModuleComponent type="1" schemaName="a_t%d"/>' %
+                   (i % 200000) for i in range(400000)) +
+        b"</AppModuleComponents><AppModuleRoleMaps>" +
+        b"".join(b'<Role id="{%d}"/>' % (i % 200000)
+                 for i in range(400000)) +
+        b"</AppModuleRoleMaps>") + b"</AppModules>",
+    }
+    for name, tail in cases.items():
+        zip_members(os.path.join(out, name),
+                    [("customizations.xml", cust_xml(tail=tail))])
+
+
 def main():
     out = sys.argv[1]
     scale = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
@@ -784,6 +832,7 @@ def main():
     zip_members(p("bad-utf8.zip"), [("customizations.xml",
         b'<ImportExportXml><Roles><Role id="{1}" name="\xc3\x28"/>'
         b'</Roles></ImportExportXml>')])
+    apps_sections(out)
     bounds(p("bounds"))
     budget(p("budget"), scale)
 

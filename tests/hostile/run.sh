@@ -109,6 +109,14 @@ pkg-traversal.zip       3     RA132
 pkg-total.zip           1     -
 pkg-many-listed.zip     1     -
 pkg-many-solutions.zip  1     -
+apps-twice-section.zip  3     RA142
+apps-noname.zip         3     RA140
+apps-twice.zip          3     RA141
+apps-long-name.zip      3     RA112
+fsp-bad-value.zip       3     RA144
+fsp-no-column.zip       3     RA144
+fsp-noname.zip          3     RA143
+apps-huge.zip           1     -
 '
 # Limits counted across a package and the zips inside it, with an option
 # that brings the limit within reach of a small file.

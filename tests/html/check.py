@@ -132,7 +132,9 @@ def main():
              "diff": "Security role comparison: tests/fixtures/diff/old "
                      "\u2192 tests/fixtures/diff/new",
              "matrix": "Security role matrix: samples/sss-mixed.zip and 1 "
-                       "more"}
+                       "more",
+             "apps": "Apps: samples/apps.zip and 1 more",
+             "columns": "Column security: samples/apps.zip and 1 more"}
     doms = {}
     for name, title in pages.items():
         with open(os.path.join(out, name + ".html"),
@@ -199,6 +201,22 @@ def main():
     s.check(len(classes(mat, "matrix")) >= 5, "matrix: too few tab tables")
     for n in HOSTILE:
         s.check(n in mat.alltext, f"matrix: {n!r} is not text in the page")
+
+    apps = doms["apps"]
+    for n in ("Field Service Hub", "Field Service & Dispatch", "Archiv",
+              "Dispatcher", "Auditor", "Billing Clerk", "unknown role id",
+              "Work Order", "mapped to no role", "Roles mapped to no app"):
+        s.check(n in apps.alltext, f"apps: {n!r} is not text in the page")
+    s.check(len(classes(apps, "fail")) >= 2, "apps: too few roles that "
+            "cannot open an app")
+    s.check(len(classes(apps, "pass")) >= 3, "apps: too few roles that "
+            "open an app")
+    cols = doms["columns"]
+    for n in ("contoso_cost", "contoso_discount", "contoso_Secret",
+              "Work Order Costs", "Cost Viewers",
+              "Update or create without read"):
+        s.check(n in cols.alltext, f"columns: {n!r} is not text in the page")
+    s.check(len(classes(cols, "warning")) >= 4, "columns: too few findings")
 
     page, _ = page_requests(os.path.join(out, "canary.netlog.json"))
     s.check(len(page) >= 2, "canary: the netlog check saw no request from "

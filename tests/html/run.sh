@@ -100,6 +100,16 @@ name=matrix file=$out/matrix.html
     tests/fixtures/hostile-names/roles.xml 2>/dev/null ||
     { echo "html: roleaudit matrix failed"; status=1; }
 browse || status=1
+name=apps file=$out/apps.html
+"$bin" apps -f html -o "$file" samples/apps.zip tests/fixtures/apps-unpacked \
+    2>/dev/null
+[ $? = 1 ] || { echo "html: roleaudit apps did not exit 1"; status=1; }
+browse || status=1
+name=columns file=$out/columns.html
+"$bin" columns -f html -o "$file" samples/apps.zip \
+    tests/fixtures/apps-unpacked 2>/dev/null
+[ $? = 1 ] || { echo "html: roleaudit columns did not exit 1"; status=1; }
+browse || status=1
 name=canary file=$root/tests/html/canary.html
 browse || status=1
 [ $status = 0 ] || { echo "html: 0 passed, 1 failed"; exit 1; }
