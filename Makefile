@@ -29,7 +29,7 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
 	       src/model/solution.c src/model/ctx.c src/model/kb.c \
-	       src/model/table.c src/model/facts.c
+	       src/model/table.c src/model/facts.c src/model/layout.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \

@@ -158,6 +158,7 @@ struct ra_diag {
 struct ra_ctx;
 struct ra_solution;
 struct ra_role;
+struct ra_lint;
 struct ra_profile;
 struct ra_report;
 struct ra_diff;
@@ -405,6 +406,18 @@ struct ra_write_opts {
 	 * output); 0 leaves it out.  No other format shows a time.
 	 */
 	int64_t		 generated;
+	/*
+	 * SARIF: a directory (normally the repository's root) that the
+	 * inputs' URIs are made relative to, marked with uriBaseId
+	 * %SRCROOT%; NULL keeps the paths as given.
+	 */
+	const char	*sarif_root;
+	/*
+	 * check --lint: its findings, for a format that shows them as
+	 * results of their own (SARIF) rather than as the diagnostics
+	 * ra_lint_record() made of them; NULL when there are none.
+	 */
+	const struct ra_lint *lint;
 };
 
 /*

@@ -363,6 +363,7 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 		return;
 	r->wo.format = o->format;
 	r->wo.color = o->color;
+	r->wo.sarif_root = cli_last(o, OPT_SARIF_ROOT);
 	if (o->format == RA_FORMAT_HTML)
 		r->wo.generated = generated_time();
 	if (catalog != NULL &&
@@ -416,4 +417,5 @@ cli_run_free(struct cli_run *r)
 	free(r->sol);
 	free(r->prof);
 	free(r->text);
+	ra_lint_free(r->lint);
 }

@@ -1,7 +1,8 @@
 /*
- * sarif.c - check reports and diffs as SARIF 2.1.0 (OASIS), for code
- * scanning and other tools that read static-analysis results.  The shape
- * is checked against schema/sarif-schema-2.1.0.json by the test suite.
+ * sarif.c - check reports, diffs and lint findings as SARIF 2.1.0
+ * (OASIS), for GitHub code scanning and other tools that read
+ * static-analysis results.  The shape is checked against
+ * schema/sarif-schema-2.1.0.json by the test suite.
  *
  * One run.  Each kind of finding is one rule (run.tool.driver.rules):
  *   missing-privilege   a role lacks a privilege a profile requires, or
@@ -11,19 +12,46 @@
  *   role-change         (diff) any other change: added, removed or
  *                       renamed role, privilege change, verdict
  *                       that now passes                  warning or note
+ *   RA401 ... RA420     (lint, check --lint) a lint finding     its own
  *   input-diagnostic    a diagnostic about an input            its own
- * Levels come from findings.c, so they agree with --fail-on.
+ * Levels come from findings.c, so they agree with --fail-on.  Other
+ * finding kinds (policies, apps and columns) bring rules of their own
+ * through the helper of render.h (ra_sarif_new() ... ra_sarif_write()).
  *
- * A result is located at the role's start tag: the role's file (the XML
- * input, or the file inside a folder) and line.  A role inside a zip is
- * located in the member, an artifact nested in the zip's (parentIndex),
- * as SARIF describes files inside containers.  URIs are the paths as
- * given, percent-encoded; an absolute path becomes a file: URI.
+ * What code scanning reads (GitHub's "SARIF support for code scanning"):
+ * a result is shown on the line of its first location's region, so a
+ * result points at the line an editor would change: the <RolePrivilege>
+ * element of the privilege (an escalation, a raised or lowered depth, a
+ * privilege held below what a profile needs, a lint finding about a
+ * privilege), the role's <RolePrivileges> start tag for a privilege it
+ * lacks or lost, the <Role> start tag for the role itself; with the
+ * columns and the end when the reader knew them (struct ra_span).  The
+ * spans of a role's grants are made when its results are written, one
+ * role at a time (ra_role_spans()): the load pays nothing a grant for
+ * the usual layout.
+ *
+ * Alerts are matched across runs by partialFingerprints.  roleaudit
+ * does not write primaryLocationLineHash: the upload computes it from
+ * the file's text at the region, and a value of another kind is
+ * reported as inconsistent; as the region is now the element itself,
+ * that hash follows the element when other lines move.  Each result has
+ * also roleaudit/finding/v1, the rule, the role's id (or name) and the
+ * privilege (or what of the role): the same for the same finding
+ * wherever its line goes, for tools that match on it.
+ *
+ * A role inside a zip is located in the member, an artifact nested in
+ * the zip's (parentIndex), as SARIF describes files inside containers;
+ * a package's solution zip is nested in the package, and its member in
+ * it.  Code scanning shows only files of the repository, so the message
+ * of such a result says which member of which zip its line is in.
+ * URIs are the paths as given, percent-encoded (an absolute path becomes
+ * a file: URI), or, with --sarif-root, relative to that directory with
+ * uriBaseId %SRCROOT%, as code scanning wants them.
  *
  * The run lists its artifacts before its results, in the order results
  * first name them.  So a first pass names every artifact (cheap: one per
  * input, member and located diagnostic), and then the results are
- * written as they are made, a role's at a time (ra_json_dump_streamed()):
+ * written as they are made, a batch at a time (ra_json_dump_streamed()):
  * memory follows one role, not roles times privileges.
  */
 #include <stdlib.h>
@@ -31,76 +59,206 @@
 
 #include <jansson.h>
 
+#include "base/sys.h"
 #include "render/render.h"
 
 #define SARIF_SCHEMA	"https://json.schemastore.org/sarif-2.1.0.json"
+#define SRCROOT		"%SRCROOT%"
 
-enum rule {
-	RULE_MISSING = 0,
-	RULE_ESCALATION,
-	RULE_CHANGE,
-	RULE_INPUT,
-	RULE__COUNT
+static const char *const tags_security[] = { "security",
+    "security-role", "least-privilege", NULL };
+static const char *const tags_correctness[] = { "correctness",
+    "security-role", NULL };
+static const char *const tags_change[] = { "maintainability",
+    "security-role", NULL };
+static const char *const tags_input[] = { "input", NULL };
+
+static const struct ra_sarif_rule rule_missing = {
+	"missing-privilege", "MissingRequiredPrivilege",
+	"A role lacks a privilege that a requirement profile needs.",
+	"The role does not hold a privilege that a requirement profile "
+	"lists, or holds it below the depth the profile asks for.  For "
+	"the built-in profile server-side-sync, a mailbox whose owner has "
+	"such a role fails Test & Enable Mailbox with PrivilegeDenied "
+	"(KB 4015092).  In a diff: the role passed the profile in the old "
+	"export and no longer does in the new one.",
+	"Open the role in the security-role editor, go to the tab the "
+	"result names and grant the privilege at the depth it needs, or "
+	"add it to the role's RolePrivileges in the solution source.  "
+	"See roleaudit(1), COMMANDS and PROFILES.",
+	"## Missing required privilege\n\n"
+	"The role does not hold a privilege that a requirement profile "
+	"lists, or holds it below the depth the profile asks for.\n\n"
+	"**Fix:** grant the privilege at the depth the result names, in "
+	"the security-role editor (the tab the result names) or in the "
+	"role's `<RolePrivileges>` in the solution source, for example\n\n"
+	"```xml\n<RolePrivilege name=\"prvReadQueue\" level=\"Global\" />\n"
+	"```\n\n"
+	"The result points at the privilege's `<RolePrivilege>` when the "
+	"role holds it too low, else at the role's `<RolePrivileges>`.  "
+	"See `roleaudit(1)`, COMMANDS and PROFILES.",
+	RA_SEV_ERROR, NULL, tags_correctness
 };
 
-static const struct {
-	const char	*id;
-	const char	*name;
-	const char	*brief;
-	const char	*full;
-	const char	*help;
-	enum ra_severity level;
-	const char	*tag;
-	const char	*security;	/* GitHub's security-severity, or NULL */
-} rules[RULE__COUNT] = {
-	{ "missing-privilege", "MissingRequiredPrivilege",
-	  "A role lacks a privilege that a requirement profile needs.",
-	  "The role does not hold a privilege that a requirement profile "
-	  "lists, or holds it below the depth the profile asks for.  For "
-	  "the built-in profile server-side-sync, a mailbox whose owner has "
-	  "such a role fails Test & Enable Mailbox with PrivilegeDenied "
-	  "(KB 4015092).  In a diff: the role passed the profile in the old "
-	  "export and no longer does in the new one.",
-	  "Open the role in the security-role editor, go to the tab the "
-	  "result names and grant the privilege at the depth it needs, or "
-	  "add it to the role's RolePrivileges in the solution source.  "
-	  "See roleaudit(1), COMMANDS and PROFILES.",
-	  RA_SEV_ERROR, "correctness", NULL },
-	{ "escalation", "PrivilegeEscalation",
-	  "A change grants a security-sensitive privilege.",
-	  "Between the two exports the role gained a privilege, or a deeper "
-	  "depth of one, that matches a rule of schema/escalation.csv: a "
-	  "Deep or Global depth, a privacy-related privilege, a privilege on "
-	  "a security-sensitive table such as Security Role or User, or a "
-	  "dangerous miscellaneous privilege such as "
-	  "prvActOnBehalfOfAnotherUser.  An added role is an escalation when "
-	  "granting any of its privileges would be.",
-	  "Check that the change is intended and approved; if it is not, "
-	  "revert the privilege in the role.  See roleaudit(1), DIFF.",
-	  RA_SEV_ERROR, "security", "8.0" },
-	{ "role-change", "RoleChange",
-	  "A role was added, removed, renamed or changed.",
-	  "Between the two exports a role was added or removed or renamed, a "
-	  "privilege was added, removed, raised or lowered without matching "
-	  "an escalation rule, or the role now passes a profile.  A change "
-	  "that grants more is a warning, anything else a note.",
-	  "Review the change.  See roleaudit(1), DIFF.",
-	  RA_SEV_WARNING, "maintainability", NULL },
-	{ "input-diagnostic", "InputDiagnostic",
-	  "An input could not be read, or was read with a warning.",
-	  "A diagnostic about an input: malformed XML, a broken or hostile "
-	  "zip, a file that is not a solution, a limit exceeded, a role "
-	  "without an id, an unknown level.  Errors mean the input was left "
-	  "out of the report.  The code in the message (RAnnn) is listed "
-	  "under DIAGNOSTICS in roleaudit(1).",
-	  "Fix or re-export the input.  See roleaudit(1), DIAGNOSTICS.",
-	  RA_SEV_ERROR, "input", NULL }
+static const struct ra_sarif_rule rule_escalation = {
+	"escalation", "PrivilegeEscalation",
+	"A change grants a security-sensitive privilege.",
+	"Between the two exports the role gained a privilege, or a deeper "
+	"depth of one, that matches a rule of schema/escalation.csv: a "
+	"Deep or Global depth, a privacy-related privilege, a privilege on "
+	"a security-sensitive table such as Security Role or User, or a "
+	"dangerous miscellaneous privilege such as "
+	"prvActOnBehalfOfAnotherUser.  An added role is an escalation when "
+	"granting any of its privileges would be.",
+	"Check that the change is intended and approved; if it is not, "
+	"revert the privilege in the role.  See roleaudit(1), DIFF.",
+	"## Privilege escalation\n\n"
+	"The role gained a privilege, or a deeper depth of one, that "
+	"matches an escalation rule (`schema/escalation.csv`): a Deep or "
+	"Global depth, a privacy-related privilege, a privilege on a "
+	"security-sensitive table such as Security Role or User, or a "
+	"dangerous miscellaneous privilege such as "
+	"`prvActOnBehalfOfAnotherUser`.\n\n"
+	"**Fix:** check that the change is intended and approved; if not, "
+	"revert the `<RolePrivilege>` the result points at.  See "
+	"`roleaudit(1)`, DIFF.",
+	RA_SEV_ERROR, "8.0", tags_security
 };
 
-/* Rules of a check run and of a diff run, in the order listed. */
-static const enum rule check_rules[] = { RULE_MISSING, RULE_INPUT };
-static const enum rule diff_rules[] = { RULE_MISSING, RULE_ESCALATION,
-    RULE_CHANGE, RULE_INPUT };
+static const struct ra_sarif_rule rule_change = {
+	"role-change", "RoleChange",
+	"A role was added, removed, renamed or changed.",
+	"Between the two exports a role was added or removed or renamed, a "
+	"privilege was added, removed, raised or lowered without matching "
+	"an escalation rule, or the role now passes a profile.  A change "
+	"that grants more is a warning, anything else a note.",
+	"Review the change.  See roleaudit(1), DIFF.",
+	"## Role change\n\n"
+	"A role was added, removed or renamed, a privilege was added, "
+	"removed, raised or lowered without matching an escalation rule, "
+	"or the role now passes a profile.  A change that grants more is "
+	"a warning, anything else a note.\n\n"
+	"**Fix:** review the change.  See `roleaudit(1)`, DIFF.",
+	RA_SEV_WARNING, NULL, tags_change
+};
+
+static const struct ra_sarif_rule rule_input = {
+	"input-diagnostic", "InputDiagnostic",
+	"An input could not be read, or was read with a warning.",
+	"A diagnostic about an input: malformed XML, a broken or hostile "
+	"zip, a file that is not a solution, a limit exceeded, a role "
+	"without an id, an unknown level.  Errors mean the input was left "
+	"out of the report.  The code in the message (RAnnn) is listed "
+	"under DIAGNOSTICS in roleaudit(1).",
+	"Fix or re-export the input.  See roleaudit(1), DIAGNOSTICS.",
+	"## Input diagnostic\n\n"
+	"An input could not be read, or was read with a warning: malformed "
+	"XML, a broken or hostile zip, a file that is not a solution, a "
+	"limit exceeded, a role without an id, an unknown level.  Errors "
+	"mean the input was left out of the report.\n\n"
+	"**Fix:** fix or re-export the input.  The code at the end of the "
+	"message (`RAnnn`) is listed under DIAGNOSTICS in `roleaudit(1)`.",
+	RA_SEV_ERROR, NULL, tags_input
+};
+
+/* lint's rules, one a code (RA4xx), as roleaudit(1) LINT words them. */
+static const struct ra_sarif_rule lint_rules[] = {
+	{ "RA401", "DepthNotTaken",
+	  "A privilege held at a depth it cannot take.",
+	  "A privilege held at a depth it cannot take: a depth stated for "
+	  "it by Microsoft's per-privilege pages, the depths of its "
+	  "table's ownership (only Organization on an organization-owned "
+	  "table), Organization for every privacy-related privilege.  The "
+	  "platform stores another depth than the export says.",
+	  "Set the privilege to a depth it takes.  See roleaudit(1), LINT.",
+	  "## Depth the privilege cannot take\n\n"
+	  "The `<RolePrivilege>` holds a depth the privilege cannot take "
+	  "(a stated depth, its table's ownership, Organization for "
+	  "privacy-related privileges).\n\n"
+	  "**Fix:** set its `level` to a depth it takes.  See "
+	  "`roleaudit(1)`, LINT.",
+	  RA_SEV_WARNING, NULL, tags_correctness },
+	{ "RA402", "DepthNotCovered",
+	  "A miscellaneous privilege held at a depth no fact covers.",
+	  "A miscellaneous or privacy-related privilege held below "
+	  "Organization at a depth no fact covers and no real export "
+	  "holds (--unknown-depths).",
+	  "Check the depth in the security-role editor.  See roleaudit(1), "
+	  "LINT.",
+	  "## Depth no fact covers\n\n"
+	  "A miscellaneous or privacy-related privilege is held below "
+	  "Organization at a depth no fact covers.\n\n"
+	  "**Fix:** check the depth in the security-role editor.  See "
+	  "`roleaudit(1)`, LINT.",
+	  RA_SEV_NOTE, NULL, tags_correctness },
+	{ "RA403", "AccessNotOnTable",
+	  "Assign or Share on a table that has neither.",
+	  "Assign or Share on an organization-owned table, which has "
+	  "neither (the solution's own OwnershipTypeMask, or the knowledge "
+	  "base's ownership).",
+	  "Remove the privilege.  See roleaudit(1), LINT.",
+	  "## Access right the table does not have\n\n"
+	  "Assign or Share on an organization-owned table, which has "
+	  "neither.\n\n**Fix:** remove the `<RolePrivilege>`.  See "
+	  "`roleaudit(1)`, LINT.",
+	  RA_SEV_WARNING, NULL, tags_correctness },
+	{ "RA410", "AppendWithoutAppendTo",
+	  "Append on some table and Append To on none.",
+	  "The role grants Append on some table and Append To on none: a "
+	  "record is attached to another only with Append on it and "
+	  "Append To on the other.",
+	  "Grant Append To on the tables records are attached to, or check "
+	  "that another role of the same users does.  See roleaudit(1), "
+	  "LINT.",
+	  "## Append without Append To\n\n"
+	  "A record is attached to another (a lookup, the regarding of an "
+	  "activity) only with Append on it and Append To on the other.\n\n"
+	  "**Fix:** grant Append To where records are attached, or check "
+	  "the user's other roles (`roleaudit check --combine`).",
+	  RA_SEV_WARNING, NULL, tags_correctness },
+	{ "RA411", "AppendToWithoutAppend",
+	  "Append To on some table and Append on none.",
+	  "The role grants Append To on some table and Append on none.",
+	  "Grant Append on the tables whose records are attached, or check "
+	  "that another role of the same users does.  See roleaudit(1), "
+	  "LINT.",
+	  "## Append To without Append\n\n"
+	  "The role grants Append To on some table and Append on none.\n\n"
+	  "**Fix:** grant Append where records are attached from, or check "
+	  "the user's other roles (`roleaudit check --combine`).",
+	  RA_SEV_WARNING, NULL, tags_correctness },
+	{ "RA420", "TeamRoleUserDepth",
+	  "A team's role grants table privileges at User depth.",
+	  "A role for teams (--team-role) grants table privileges at User "
+	  "depth while its members inherit only the team's privileges "
+	  "(isinherited 0 or absent): User depth then reaches only records "
+	  "the team owns.",
+	  "Raise the depth, or set Member's privilege inheritance to Direct "
+	  "User access level and Team privileges.  See roleaudit(1), LINT.",
+	  "## Team role at User depth\n\n"
+	  "The team's members inherit only the team's privileges, so User "
+	  "depth reaches only records the team owns.\n\n"
+	  "**Fix:** raise the depth, or set the role's `isinherited=\"1\"` "
+	  "(Member's privilege inheritance: Direct User access level and "
+	  "Team privileges).",
+	  RA_SEV_WARNING, NULL, tags_correctness }
+};
+
+#define NLINT	(sizeof(lint_rules) / sizeof(lint_rules[0]))
+
+/* The lint rule of diagnostic code CODE, or NULL. */
+static const struct ra_sarif_rule *
+lint_rule(int code)
+{
+	char	 id[16];
+	size_t	 i;
+
+	snprintf(id, sizeof(id), "RA%03d", code);
+	for (i = 0; i < NLINT; i++)
+		if (strcmp(lint_rules[i].id, id) == 0)
+			return &lint_rules[i];
+	return NULL;
+}
 
 /* An artifact already listed: URI and parent, and its index. */
 struct art {
@@ -108,24 +266,35 @@ struct art {
 	long		 parent;
 };
 
-struct sarif {
+struct ra_sarif {
+	const struct ra_ctx	*ctx;
+	const struct ra_write_opts *wo;
 	json_t			*artifacts;
 	json_t			*results;	/* the batch being written */
 	size_t			 at;		/* its next to write */
-	/* Makes the next batch of results; 0 when there is none left. */
-	int			(*fill)(struct sarif *);
-	const struct ra_report	*rep;		/* what FILL reads */
-	const struct ra_diff	*diff;
-	size_t			 next;		/* role to fill; past: diags */
-	size_t			 k;		/* its next result */
+	/* The caller's results, a batch a call; 0 when none are left. */
+	int			(*fill)(struct ra_sarif *, void *);
+	void			*arg;
+	int			 filled;	/* FILL said 0: diagnostics */
+	size_t			 dnext;		/* next diagnostic to write */
+	const struct ra_lint	*lint;		/* its 4xx are lint's */
 	struct ra_buf		 m, names;	/* message scratch */
 	struct art		*art;
 	size_t			 nart, capart;
 	size_t			*slot;		/* hash of art: index + 1, 0 empty */
 	size_t			 nslot;		/* a power of two, or 0 */
-	const enum rule		*rule;
+	const struct ra_sarif_rule *const *rule;
 	size_t			 nrule;
+	char			*root;		/* --sarif-root, resolved */
+	/* The spans of one role's grants (ra_sarif_grant()). */
+	struct ra_spans		 spans;
+	const struct ra_role	*spans_of;
 	int			 oom;
+	/* What check, diff and lint fill from. */
+	const struct ra_report	*rep;
+	const struct ra_diff	*diff;
+	size_t			 next;		/* role to fill */
+	size_t			 k;		/* its next result */
 };
 
 /*
@@ -253,7 +422,7 @@ art_hash(const char *uri, long parent)
 
 /* Index of the artifact URI under PARENT, or -1. */
 static long
-art_find(const struct sarif *sf, const char *uri, long parent)
+art_find(const struct ra_sarif *sf, const char *uri, long parent)
 {
 	size_t	 i, mask = sf->nslot - 1;
 
@@ -271,7 +440,7 @@ art_find(const struct sarif *sf, const char *uri, long parent)
 
 /* Put artifact K in the hash, growing it at half full; 0 or -1. */
 static int
-art_index(struct sarif *sf, size_t k)
+art_index(struct ra_sarif *sf, size_t k)
 {
 	size_t	*slot, n, i, j, mask;
 
@@ -295,19 +464,48 @@ art_index(struct sarif *sf, size_t k)
 }
 
 /*
- * The index of the artifact URI (a path, not yet encoded) under PARENT
- * (-1 for none), listing it when new with ROLES and SHA256 (may be
- * NULL).  -1 when memory runs out.
+ * PATH made relative to --sarif-root into *REL (borrowed from TMP, which
+ * the caller frees), when it is below it; 0, or 1 when relative.
+ */
+static int
+under_root(const struct ra_sarif *sf, const char *path, char **tmp,
+    const char **rel)
+{
+	size_t	 n;
+
+	*tmp = NULL;
+	if (sf->root == NULL || (*tmp = ra_sys_realpath(path)) == NULL)
+		return 0;
+	n = strlen(sf->root);
+	if (strncmp(*tmp, sf->root, n) != 0 || (*tmp)[n] != '/' ||
+	    (n == 1 && sf->root[0] == '/'))
+		return 0;
+	*rel = *tmp + n + 1;
+	return 1;
+}
+
+/*
+ * The index of the artifact PATH (not yet encoded) under PARENT (-1 for
+ * none, and then a path of the file system), listing it when new: an
+ * analysis target or not, a directory or not, with SHA256 (or NULL).
+ * -1 when memory runs out.
  */
 static long
-artifact(struct sarif *sf, const char *path, long parent, int target,
+artifact(struct ra_sarif *sf, const char *path, long parent, int target,
     int directory, const char *sha256)
 {
 	struct ra_buf	 u = { 0 };
 	json_t		*a, *loc, *roles, *h;
+	char		*tmp = NULL;
+	const char	*rel = path;
 	long		 found;
+	int		 based;
 
-	uri_add(&u, path);
+	based = parent < 0 && under_root(sf, path, &tmp, &rel);
+	if (based)
+		ra_buf_adds(&u, "R");	/* not the URI of the same path */
+	uri_add(&u, rel);
+	free(tmp);
 	ra_buf_add(&u, "", 0);	/* an empty path ("") is the URI "" */
 	if (directory && u.len && u.s[u.len - 1] != '/')
 		ra_buf_adds(&u, "/");
@@ -327,7 +525,9 @@ artifact(struct sarif *sf, const char *path, long parent, int target,
 	}
 	a = json_object();
 	loc = json_object();
-	json_object_set_new(loc, "uri", str(u.s));
+	json_object_set_new(loc, "uri", str(u.s + based));
+	if (based)
+		json_object_set_new(loc, "uriBaseId", json_string(SRCROOT));
 	json_object_set_new(a, "location", loc);
 	if (parent >= 0)
 		json_object_set_new(a, "parentIndex", json_integer(parent));
@@ -357,108 +557,230 @@ artifact(struct sarif *sf, const char *path, long parent, int target,
 	return (long)sf->nart++;
 }
 
+/* The artifact location of listed artifact IDX: its URI and index. */
+static json_t *
+art_location(const struct ra_sarif *sf, long idx)
+{
+	json_t		*al = json_object();
+	const char	*u;
+
+	if (idx < 0)
+		return al;
+	u = sf->art[idx].uri;
+	if (sf->art[idx].parent < 0 && *u == 'R') {
+		json_object_set_new(al, "uri", str(u + 1));
+		json_object_set_new(al, "uriBaseId", json_string(SRCROOT));
+	} else
+		json_object_set_new(al, "uri", str(u));
+	json_object_set_new(al, "index", json_integer(idx));
+	return al;
+}
+
 /* The artifact of an input. */
 static long
-input_artifact(struct sarif *sf, const struct ra_solution *s)
+input_artifact(struct ra_sarif *sf, const struct ra_solution *s)
 {
+	int	 dir = s->kind == RA_INPUT_FOLDER ||
+		    (s->kind == RA_INPUT_PACKAGE && s->pkg_dir);
+
 	/* A folder's hash is of its file list, not of content. */
-	return artifact(sf, s->path, -1, 1, s->kind == RA_INPUT_FOLDER,
-	    s->kind == RA_INPUT_FOLDER ? NULL : s->sha256);
+	return artifact(sf, s->path, -1, 1, dir, dir ? NULL : s->sha256);
 }
 
 /*
- * The index of the artifact of FILE (inside input S, or a path when S is
- * NULL), listing it and its containers when new; -1 when memory runs
- * out.
+ * Where a file is: the outermost artifact, a file of the file system
+ * (OUTER), and the innermost (INNER, the same when the file is no zip
+ * member), with the names of the members between for a message.
  */
-static long
-file_artifact(struct sarif *sf, const struct ra_solution *s,
-    const char *path, const char *member)
-{
-	struct ra_buf	 p = { 0 };
-	long		 idx, parent = -1;
+struct place {
+	long		 outer, inner;
+	const char	*zip;		/* the zip the member is in, or NULL */
+	const char	*member;	/* the member */
+};
 
-	if (s != NULL && s->kind == RA_INPUT_ZIP) {
-		parent = input_artifact(sf, s);
-		idx = artifact(sf, member, parent, 0, 0, NULL);
-	} else if (s != NULL && s->kind == RA_INPUT_FOLDER) {
-		input_artifact(sf, s);
-		ra_buf_adds(&p, s->path);
-		if (p.len && p.s[p.len - 1] != '/')
-			ra_buf_adds(&p, "/");
-		ra_buf_adds(&p, member);
-		idx = p.oom ? -1 : artifact(sf, p.s, -1, 0, 0, NULL);
-	} else if (s != NULL)
-		idx = input_artifact(sf, s);
-	else if (member != NULL) {
-		parent = artifact(sf, path, -1, 1, 0, NULL);
-		idx = artifact(sf, member, parent, 0, 0, NULL);
-	} else
-		idx = artifact(sf, path, -1, 0, 0, NULL);
-	ra_buf_free(&p);
-	return idx;
+/*
+ * List the artifacts of member MEMBER of artifact PARENT (named PNAME):
+ * a package's "PkgFolder/NAME.zip!FILE" is FILE inside NAME.zip inside
+ * the package.  Fills P's inner, zip and member.
+ */
+static void
+members(struct ra_sarif *sf, long parent, const char *pname,
+    const char *member, int split, struct place *p)
+{
+	const char	*bang = split ? strrchr(member, '!') : NULL;
+	struct ra_buf	 z = { 0 };
+
+	p->zip = pname;
+	p->member = member;
+	if (bang == NULL) {
+		p->inner = artifact(sf, member, parent, 0, 0, NULL);
+		return;
+	}
+	ra_buf_add(&z, member, (size_t)(bang - member));
+	ra_buf_add(&z, "", 0);
+	parent = z.oom ? -1 : artifact(sf, z.s, parent, 0, 0, NULL);
+	ra_buf_free(&z);
+	p->zip = parent >= 0 ? sf->art[parent].uri : pname;
+	p->member = bang + 1;
+	p->inner = parent >= 0 ? artifact(sf, bang + 1, parent, 0, 0, NULL) :
+	    -1;
 }
 
-/* A location in FILE (inside input S, or a path when S is NULL). */
-static json_t *
-location(struct sarif *sf, const struct ra_solution *s, const char *path,
-    const char *member, unsigned long line, unsigned long col,
-    const struct ra_role *role)
+/*
+ * The place of role R's file (R NULL: input S itself), listing its
+ * artifacts when new.
+ */
+static void
+role_place(struct ra_sarif *sf, const struct ra_solution *s,
+    const struct ra_role *r, struct place *p)
 {
-	json_t		*loc = json_object(), *phys = json_object();
-	json_t		*al = json_object(), *reg, *ll, *l;
-	long		 idx;
+	struct ra_buf	 path = { 0 };
+	const char	*bang;
+	int		 below = s->kind == RA_INPUT_FOLDER ||
+			    (s->kind == RA_INPUT_PACKAGE && s->pkg_dir);
 
-	idx = file_artifact(sf, s, path, member);
-	if (idx >= 0) {
-		json_object_set_new(al, "uri", str(sf->art[idx].uri));
-		json_object_set_new(al, "index", json_integer(idx));
+	memset(p, 0, sizeof(*p));
+	p->outer = p->inner = input_artifact(sf, s);
+	if (r == NULL || r->file == NULL)
+		return;
+	if (s->kind == RA_INPUT_ZIP)
+		members(sf, p->outer, s->path, r->file, 0, p);
+	else if (s->kind == RA_INPUT_PACKAGE && !s->pkg_dir)
+		members(sf, p->outer, s->path, r->file, 1, p);
+	else if (below) {
+		/* A file below the folder; a package's zip is one. */
+		bang = s->kind == RA_INPUT_PACKAGE ? strrchr(r->file, '!') :
+		    NULL;
+		ra_buf_adds(&path, s->path);
+		if (path.len && path.s[path.len - 1] != '/')
+			ra_buf_adds(&path, "/");
+		if (bang != NULL)
+			ra_buf_add(&path, r->file, (size_t)(bang - r->file));
+		else
+			ra_buf_adds(&path, r->file);
+		ra_buf_add(&path, "", 0);
+		p->outer = p->inner = path.oom ? -1 :
+		    artifact(sf, path.s, -1, 0, 0, NULL);
+		if (bang != NULL && p->outer >= 0) {
+			p->zip = sf->art[p->outer].uri;
+			p->member = bang + 1;
+			p->inner = artifact(sf, bang + 1, p->outer, 0, 0,
+			    NULL);
+		}
 	}
-	json_object_set_new(phys, "artifactLocation", al);
-	if (line > 0) {
-		reg = json_object();
-		json_object_set_new(reg, "startLine", json_integer((json_int_t)
-		    line));
-		if (col > 0)
-			json_object_set_new(reg, "startColumn",
-			    json_integer((json_int_t)col));
+	ra_buf_free(&path);
+}
+
+/* The place of a diagnostic's FILE and MEMBER (or NULL). */
+static void
+diag_place(struct ra_sarif *sf, const char *file, const char *member,
+    struct place *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->outer = p->inner = artifact(sf, file, -1, member != NULL, 0, NULL);
+	if (member != NULL && p->outer >= 0)
+		members(sf, p->outer, file, member, 1, p);
+}
+
+/* A region of SP, or NULL when its line is not known. */
+static json_t *
+region(const struct ra_span *sp)
+{
+	json_t	*reg;
+
+	if (sp->line == 0)
+		return NULL;
+	reg = json_object();
+	json_object_set_new(reg, "startLine", json_integer((json_int_t)
+	    sp->line));
+	if (sp->col > 0)
+		json_object_set_new(reg, "startColumn",
+		    json_integer((json_int_t)sp->col));
+	if (sp->col > 0 && sp->endline >= sp->line && sp->endcol > 0 &&
+	    (sp->endline > sp->line || sp->endcol > sp->col)) {
+		json_object_set_new(reg, "endLine",
+		    json_integer((json_int_t)sp->endline));
+		json_object_set_new(reg, "endColumn",
+		    json_integer((json_int_t)sp->endcol));
+	}
+	return reg;
+}
+
+static json_t *
+physical(const struct ra_sarif *sf, long idx, const struct ra_span *sp)
+{
+	json_t	*phys = json_object(), *reg;
+
+	json_object_set_new(phys, "artifactLocation", art_location(sf, idx));
+	if (sp != NULL && (reg = region(sp)) != NULL)
 		json_object_set_new(phys, "region", reg);
-	}
-	json_object_set_new(loc, "physicalLocation", phys);
-	if (role != NULL) {
+	return phys;
+}
+
+/*
+ * Locate result O at place P, span SP (or NULL) and role R (or NULL): a
+ * file of the file system is the location; a zip member's line is a
+ * related location in the member, the zip the location (code scanning
+ * shows files of the repository only), and the message says so.
+ */
+static void
+locate(struct ra_sarif *sf, json_t *o, const struct place *p,
+    const struct ra_span *sp, const struct ra_role *r)
+{
+	json_t		*locs = json_array(), *loc = json_object();
+	json_t		*rel, *rl, *ll, *l;
+
+	if (p->inner != p->outer && p->inner >= 0) {
+		json_object_set_new(loc, "physicalLocation",
+		    physical(sf, p->outer, NULL));
+		rel = json_array();
+		rl = json_object();
+		json_object_set_new(rl, "id", json_integer(0));
+		json_object_set_new(rl, "physicalLocation",
+		    physical(sf, p->inner, sp));
+		l = json_object();
+		json_object_set_new(l, "text", json_string("the line inside "
+		    "the zip"));
+		json_object_set_new(rl, "message", l);
+		json_array_append_new(rel, rl);
+		json_object_set_new(o, "relatedLocations", rel);
+	} else
+		json_object_set_new(loc, "physicalLocation",
+		    physical(sf, p->outer, sp));
+	if (r != NULL) {
 		ll = json_array();
 		l = json_object();
-		json_object_set_new(l, "name", str(role->name));
-		if (*role->id)
-			json_object_set_new(l, "decoratedName", str(role->id));
+		json_object_set_new(l, "name", str(r->name));
+		if (*r->id)
+			json_object_set_new(l, "decoratedName", str(r->id));
 		json_object_set_new(l, "kind", json_string("element"));
 		json_array_append_new(ll, l);
 		json_object_set_new(loc, "logicalLocations", ll);
 	}
-	return loc;
+	json_array_append_new(locs, loc);
+	json_object_set_new(o, "locations", locs);
 }
 
-/* The artifact of role R's file, as role_location() names it. */
+/* " (line L of MEMBER inside the zip ZIP)" for a place inside a zip. */
 static void
-role_artifact(struct sarif *sf, const struct ra_solution *s,
-    const struct ra_role *r)
+inside_note(struct ra_buf *m, const struct place *p, const struct ra_span *sp)
 {
-	file_artifact(sf, s, s->path, r->file);
-}
-
-static json_t *
-role_location(struct sarif *sf, const struct ra_solution *s,
-    const struct ra_role *r)
-{
-	json_t	*a = json_array();
-
-	json_array_append_new(a, location(sf, s, s->path, r->file, r->line, 0,
-	    r));
-	return a;
+	if (p->inner == p->outer || p->zip == NULL)
+		return;
+	if (m->len > 0 && m->s[m->len - 1] == '.')
+		m->len--;
+	if (sp != NULL && sp->line > 0)
+		ra_buf_printf(m, " (line %lu of ", sp->line);
+	else
+		ra_buf_adds(m, " (in ");
+	msg_add(m, p->member);
+	ra_buf_adds(m, " inside the zip ");
+	msg_add(m, p->zip);
+	ra_buf_adds(m, ").");
 }
 
 static long
-rule_index(const struct sarif *sf, enum rule r)
+rule_index(const struct ra_sarif *sf, const struct ra_sarif_rule *r)
 {
 	size_t	 i;
 
@@ -468,15 +790,38 @@ rule_index(const struct sarif *sf, enum rule r)
 	return -1;
 }
 
-/* A new result of rule R at LEVEL, appended; the caller fills it in. */
+/*
+ * A fingerprint that stays put when lines move: the rule, the role's id
+ * (or name) and WHAT.
+ */
+static void
+fingerprint(json_t *res, const struct ra_sarif_rule *rule,
+    const struct ra_role *role, const char *what)
+{
+	struct ra_buf	 b = { 0 };
+	json_t		*f = json_object();
+
+	ra_buf_adds(&b, rule->id);
+	ra_buf_adds(&b, ":");
+	ra_buf_adds(&b, *role->id ? role->id : role->name);
+	ra_buf_adds(&b, ":");
+	ra_buf_adds(&b, what);
+	json_object_set_new(f, "roleaudit/finding/v1", b.oom ? NULL :
+	    str(b.s));
+	json_object_set_new(res, "partialFingerprints", f);
+	ra_buf_free(&b);
+}
+
+/* A new result of RULE at LEVEL saying MSG, appended to the batch. */
 static json_t *
-result(struct sarif *sf, enum rule r, enum ra_severity level,
-    struct ra_buf *msg)
+new_result(struct ra_sarif *sf, const struct ra_sarif_rule *rule,
+    enum ra_severity level, struct ra_buf *msg)
 {
 	json_t	*o = json_object();
 
-	json_object_set_new(o, "ruleId", json_string(rules[r].id));
-	json_object_set_new(o, "ruleIndex", json_integer(rule_index(sf, r)));
+	json_object_set_new(o, "ruleId", json_string(rule->id));
+	json_object_set_new(o, "ruleIndex", json_integer(rule_index(sf,
+	    rule)));
 	json_object_set_new(o, "level", json_string(ra_severity_name(level)));
 	json_object_set_new(o, "message", message(msg));
 	if (msg->oom || json_array_append_new(sf->results, o) != 0)
@@ -484,46 +829,125 @@ result(struct sarif *sf, enum rule r, enum ra_severity level,
 	return o;
 }
 
-/* A fingerprint that stays put when lines move: role, then what. */
-static void
-fingerprint(json_t *res, const struct ra_role *role, const char *what)
-{
-	struct ra_buf	 b = { 0 };
-	json_t		*f = json_object();
+/* ---- the helper of render.h ------------------------------------------ */
 
-	ra_buf_adds(&b, *role->id ? role->id : role->name);
-	ra_buf_adds(&b, "/");
-	ra_buf_adds(&b, what);
-	json_object_set_new(f, "roleaudit/role/v1", b.oom ? NULL : str(b.s));
-	json_object_set_new(res, "partialFingerprints", f);
-	ra_buf_free(&b);
+void
+ra_sarif_msg(struct ra_buf *b, const char *s)
+{
+	msg_add(b, s);
+}
+
+/* The span AT->span, or the role's start tag's when its line is 0. */
+static const struct ra_span *
+at_span(const struct ra_sarif_at *at, struct ra_span *tmp)
+{
+	if (at->span.line > 0)
+		return &at->span;
+	memset(tmp, 0, sizeof(*tmp));
+	if (at->role != NULL) {
+		tmp->line = at->role->line;
+		tmp->col = at->role->col;
+	}
+	return tmp;
+}
+
+void
+ra_sarif_artifact(struct ra_sarif *sf, const struct ra_sarif_at *at)
+{
+	struct place	 p;
+
+	role_place(sf, at->sol, at->role, &p);
+}
+
+json_t *
+ra_sarif_result(struct ra_sarif *sf, const struct ra_sarif_rule *rule,
+    enum ra_severity level, struct ra_buf *msg, const struct ra_sarif_at *at)
+{
+	struct ra_span		 tmp;
+	const struct ra_span	*sp = at_span(at, &tmp);
+	struct place		 p;
+	json_t			*o;
+
+	role_place(sf, at->sol, at->role, &p);
+	inside_note(msg, &p, sp);
+	o = new_result(sf, rule, level, msg);
+	locate(sf, o, &p, sp, at->role);
+	if (at->role != NULL)
+		fingerprint(o, rule, at->role, at->what ? at->what : "");
+	return o;
+}
+
+int
+ra_sarif_grant(struct ra_sarif *sf, const struct ra_role *r, size_t priv,
+    struct ra_span *out)
+{
+	if (sf->spans_of != r) {
+		sf->spans_of = r;
+		if (ra_role_spans(&sf->ctx->cat, r, &sf->spans) == -1) {
+			sf->oom = 1;
+			sf->spans_of = NULL;
+		}
+	}
+	return ra_spans_find(&sf->spans, priv, out);
+}
+
+void
+ra_sarif_privileges_at(const struct ra_role *r, struct ra_span *out)
+{
+	if (r->privs.line > 0)
+		*out = r->privs;
+	else {
+		memset(out, 0, sizeof(*out));
+		out->line = r->line;
+		out->col = r->col;
+	}
+}
+
+/*
+ * 1 when diagnostic I is a lint finding that check --lint recorded and
+ * the run writes as a lint result of its own (SF->lint).
+ */
+static int
+lint_diag(const struct ra_sarif *sf, size_t i)
+{
+	int	 c = sf->ctx->diag[i].code;
+
+	return sf->lint != NULL && c >= 400 && c < 500;
 }
 
 /* The artifacts diag_results() names, in its order. */
 static void
-diag_artifacts(struct sarif *sf, const struct ra_ctx *ctx)
+diag_artifacts(struct ra_sarif *sf)
 {
-	size_t	 i;
+	const struct ra_ctx	*ctx = sf->ctx;
+	struct place		 p;
+	size_t			 i;
 
 	for (i = 0; i < ctx->ndiag; i++)
-		if (ctx->diag[i].file != NULL)
-			file_artifact(sf, NULL, ctx->diag[i].file,
-			    ctx->diag[i].member);
+		if (ctx->diag[i].file != NULL && !lint_diag(sf, i))
+			diag_place(sf, ctx->diag[i].file, ctx->diag[i].member,
+			    &p);
 }
 
 /* The results of input diagnostics FROM to END. */
 static void
-diag_results(struct sarif *sf, const struct ra_ctx *ctx, size_t from,
-    size_t end)
+diag_results(struct ra_sarif *sf, size_t from, size_t end)
 {
 	struct ra_buf	 m = { 0 };
-	json_t		*o, *a, *p;
+	struct ra_span	 sp;
+	struct place	 p;
+	json_t		*o, *props;
 	char		 code[16];
 	size_t		 i;
 
 	for (i = from; i < end; i++) {
-		const struct ra_diag	*d = &ctx->diag[i];
+		const struct ra_diag	*d = &sf->ctx->diag[i];
+		const struct ra_sarif_rule *rule = lint_rule(d->code);
 
+		if (lint_diag(sf, i))
+			continue;
+		if (rule == NULL || rule_index(sf, rule) < 0)
+			rule = &rule_input;
 		m.len = 0;
 		if (m.s != NULL)
 			m.s[0] = '\0';
@@ -531,65 +955,75 @@ diag_results(struct sarif *sf, const struct ra_ctx *ctx, size_t from,
 		msg_add(&m, d->message);
 		if (d->code)
 			ra_buf_printf(&m, " (%s)", code);
-		o = result(sf, RULE_INPUT, d->severity, &m);
+		memset(&sp, 0, sizeof(sp));
+		sp.line = d->line;
+		sp.col = d->column;
 		if (d->file != NULL) {
-			a = json_array();
-			json_array_append_new(a, location(sf, NULL, d->file,
-			    d->member, d->line, d->column, NULL));
-			json_object_set_new(o, "locations", a);
+			diag_place(sf, d->file, d->member, &p);
+			inside_note(&m, &p, &sp);
 		}
-		p = json_object();
-		json_object_set_new(p, "code", d->code ? json_string(code) :
-		    json_null());
-		json_object_set_new(o, "properties", p);
+		o = new_result(sf, rule, d->severity, &m);
+		if (d->file != NULL)
+			locate(sf, o, &p, &sp, NULL);
+		props = json_object();
+		json_object_set_new(props, "code", d->code ?
+		    json_string(code) : json_null());
+		json_object_set_new(o, "properties", props);
 	}
 	ra_buf_free(&m);
 }
 
+/* A message object of constant text S. */
 static json_t *
-tool(const struct sarif *sf)
+text_of(const char *s)
+{
+	json_t	*m = json_object();
+
+	json_object_set_new(m, "text", json_string(s));
+	return m;
+}
+
+static json_t *
+tool(const struct ra_sarif *sf)
 {
 	json_t	*t = json_object(), *d = json_object(), *rs = json_array();
 	json_t	*r, *m, *c, *p, *tags;
-	size_t	 i;
+	size_t	 i, k;
 
 	json_object_set_new(d, "name", json_string("roleaudit"));
 	json_object_set_new(d, "fullName", json_string("roleaudit "
 	    RA_VERSION));
 	json_object_set_new(d, "version", json_string(RA_VERSION));
 	json_object_set_new(d, "semanticVersion", json_string(RA_VERSION));
-	m = json_object();
-	json_object_set_new(m, "text", json_string("Audits the security "
-	    "roles in exported Dynamics 365 / Dataverse solutions, "
-	    "offline."));
-	json_object_set_new(d, "shortDescription", m);
+	json_object_set_new(d, "shortDescription", text_of("Audits the "
+	    "security roles in exported Dynamics 365 / Dataverse "
+	    "solutions, offline."));
 	for (i = 0; i < sf->nrule; i++) {
-		enum rule	 k = sf->rule[i];
+		const struct ra_sarif_rule	*ru = sf->rule[i];
 
 		r = json_object();
-		json_object_set_new(r, "id", json_string(rules[k].id));
-		json_object_set_new(r, "name", json_string(rules[k].name));
-		m = json_object();
-		json_object_set_new(m, "text", json_string(rules[k].brief));
-		json_object_set_new(r, "shortDescription", m);
-		m = json_object();
-		json_object_set_new(m, "text", json_string(rules[k].full));
-		json_object_set_new(r, "fullDescription", m);
+		json_object_set_new(r, "id", json_string(ru->id));
+		json_object_set_new(r, "name", json_string(ru->name));
+		json_object_set_new(r, "shortDescription", text_of(ru->brief));
+		json_object_set_new(r, "fullDescription", text_of(ru->full));
 		c = json_object();
 		json_object_set_new(c, "level",
-		    json_string(ra_severity_name(rules[k].level)));
+		    json_string(ra_severity_name(ru->level)));
 		json_object_set_new(r, "defaultConfiguration", c);
-		m = json_object();
-		json_object_set_new(m, "text", json_string(rules[k].help));
+		m = text_of(ru->help);
+		if (ru->markdown != NULL)
+			json_object_set_new(m, "markdown",
+			    json_string(ru->markdown));
 		json_object_set_new(r, "help", m);
 		p = json_object();
 		tags = json_array();
-		json_array_append_new(tags, json_string(rules[k].tag));
+		for (k = 0; ru->tags != NULL && ru->tags[k] != NULL; k++)
+			json_array_append_new(tags, json_string(ru->tags[k]));
 		json_object_set_new(p, "tags", tags);
 		json_object_set_new(p, "precision", json_string("very-high"));
-		if (rules[k].security != NULL)
+		if (ru->security != NULL)
 			json_object_set_new(p, "security-severity",
-			    json_string(rules[k].security));
+			    json_string(ru->security));
 		json_object_set_new(r, "properties", p);
 		json_array_append_new(rs, r);
 	}
@@ -615,53 +1049,124 @@ profiles(const struct ra_profile *const *prof, size_t n)
 	return a;
 }
 
+/* Results made at a time: one role may have a million. */
+#define BATCH		256
+
+/*
+ * The next batch: the caller's, until its FILL says there are no more,
+ * then the input diagnostics', BATCH at a time.  0 at the end.
+ */
+static int
+fill(struct ra_sarif *sf)
+{
+	size_t	 end;
+
+	if (!sf->filled) {
+		if (sf->fill != NULL && sf->fill(sf, sf->arg))
+			return 1;
+		sf->filled = 1;
+	}
+	if (sf->dnext >= sf->ctx->ndiag)
+		return 0;
+	end = sf->ctx->ndiag - sf->dnext > BATCH ? sf->dnext + BATCH :
+	    sf->ctx->ndiag;
+	diag_results(sf, sf->dnext, end);
+	sf->dnext = end;
+	return 1;
+}
+
 /*
  * The next result to write: the next of the batch, or of the next batch
- * SF->fill() makes once the batch is written.  NULL at the end, or when
+ * fill() makes once the batch is written.  NULL at the end, or when
  * memory ran out (SF->oom).
  */
 static json_t *
 next_result(void *arg, size_t i)
 {
-	struct sarif	*sf = arg;
+	struct ra_sarif	*sf = arg;
 	json_t		*v;
 
 	(void)i;
 	while (sf->at >= json_array_size(sf->results)) {
 		json_array_clear(sf->results);
 		sf->at = 0;
-		if (sf->oom || !sf->fill(sf))
+		if (sf->oom || !fill(sf))
 			return NULL;
 	}
 	v = json_array_get(sf->results, sf->at++);
 	return json_incref(v);
 }
 
-/*
- * Write the log, its results made by SF->fill() as they are written
- * (the artifacts they name are listed already), and release SF's
- * bookkeeping and PROPS.
- */
-static enum ra_err
-finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
+struct ra_sarif *
+ra_sarif_new(const struct ra_ctx *ctx, const struct ra_write_opts *wo,
+    const struct ra_sarif_rule *const *rules, size_t nrule)
 {
-	json_t		*root = json_object(), *runs = json_array();
-	json_t		*run = json_object(), *inv = json_array(), *i1;
+	struct ra_sarif	*sf;
+
+	if ((sf = calloc(1, sizeof(*sf))) == NULL)
+		return NULL;
+	sf->ctx = ctx;
+	sf->wo = wo;
+	sf->rule = rules;
+	sf->nrule = nrule;
+	sf->artifacts = json_array();
+	sf->results = json_array();
+	if (wo != NULL && wo->sarif_root != NULL &&
+	    (sf->root = ra_sys_realpath(wo->sarif_root)) != NULL) {
+		/* "/" itself: every absolute path is below it. */
+		size_t	 n = strlen(sf->root);
+
+		while (n > 1 && sf->root[n - 1] == '/')
+			sf->root[--n] = '\0';
+	}
+	if (sf->artifacts == NULL || sf->results == NULL)
+		sf->oom = 1;
+	return sf;
+}
+
+enum ra_err
+ra_sarif_write(struct ra_sarif *sf, const char *command, json_t *props,
+    int (*fillf)(struct ra_sarif *, void *), void *arg, FILE *out)
+{
+	json_t		*root, *runs, *run, *inv, *i1, *base, *b;
 	enum ra_err	 e;
 	size_t		 i;
 
+	if (sf == NULL) {
+		json_decref(props);
+		return RA_ENOMEM;
+	}
+	sf->fill = fillf;
+	sf->arg = arg;
+	diag_artifacts(sf);
+	root = json_object();
+	runs = json_array();
+	run = json_object();
+	inv = json_array();
 	json_object_set_new(root, "$schema", json_string(SARIF_SCHEMA));
 	json_object_set_new(root, "version", json_string("2.1.0"));
 	json_object_set_new(run, "tool", tool(sf));
 	i1 = json_object();
 	json_object_set_new(i1, "executionSuccessful",
-	    json_boolean(ra_ctx_diag_count_sev(ctx, RA_SEV_ERROR) == 0));
+	    json_boolean(ra_ctx_diag_count_sev(sf->ctx, RA_SEV_ERROR) == 0));
 	json_array_append_new(inv, i1);
 	json_object_set_new(run, "invocations", inv);
+	if (sf->root != NULL) {
+		/* Where %SRCROOT% is is the reader's: the checkout. */
+		base = json_object();
+		b = json_object();
+		json_object_set_new(b, "description", text_of("The directory "
+		    "given to --sarif-root: the repository's root."));
+		json_object_set_new(base, SRCROOT, b);
+		json_object_set_new(run, "originalUriBaseIds", base);
+	}
 	json_object_set_new(run, "artifacts", json_incref(sf->artifacts));
 	json_object_set_new(run, "results", json_array());
 	json_object_set_new(run, "columnKind",
 	    json_string("unicodeCodePoints"));
+	if (props == NULL)
+		props = json_object();
+	json_object_set_new(props, "command", json_string(command));
 	json_object_set_new(run, "properties", props);
 	json_array_append_new(runs, run);
 	json_object_set_new(root, "runs", runs);
@@ -679,64 +1184,15 @@ finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 		free(sf->art[i].uri);
 	free(sf->art);
 	free(sf->slot);
+	free(sf->root);
+	ra_spans_free(&sf->spans);
 	ra_buf_free(&sf->m);
 	ra_buf_free(&sf->names);
+	free(sf);
 	return e;
 }
 
-/* Results made at a time: one role may have a million. */
-#define BATCH		256
-
-static void	check_results(struct sarif *, size_t, size_t, size_t);
-static void	diff_results(struct sarif *, size_t, size_t, size_t);
-static size_t	diff_count(const struct ra_rdiff *);
-
-/*
- * Batches for finish(): the results of each of the run's roles, then
- * those of the input diagnostics, at most BATCH at a time, made by
- * check_results(), diff_results() and diag_results() from SF->k on.
- */
-static int
-fill(struct sarif *sf)
-{
-	const struct ra_ctx	*ctx = sf->rep ? sf->rep->ctx : sf->diff->ctx;
-	size_t			 nrole = sf->rep ? sf->rep->nres : sf->diff->nr;
-	size_t			 n, end;
-
-	for (; sf->next <= nrole; sf->next++, sf->k = 0) {
-		if (sf->next == nrole)
-			n = ctx->ndiag;
-		else if (sf->rep)
-			n = sf->rep->res[sf->next].nmiss;
-		else
-			n = diff_count(&sf->diff->r[sf->next]);
-		if (sf->k >= n)
-			continue;
-		end = n - sf->k > BATCH ? sf->k + BATCH : n;
-		if (sf->next == nrole)
-			diag_results(sf, ctx, sf->k, end);
-		else if (sf->rep)
-			check_results(sf, sf->next, sf->k, end);
-		else
-			diff_results(sf, sf->next, sf->k, end);
-		sf->k = end;
-		return 1;
-	}
-	return 0;
-}
-
-static void
-sarif_init(struct sarif *sf, const enum rule *r, size_t n)
-{
-	memset(sf, 0, sizeof(*sf));
-	sf->artifacts = json_array();
-	sf->results = json_array();
-	sf->fill = fill;
-	sf->rule = r;
-	sf->nrule = n;
-	if (sf->artifacts == NULL || sf->results == NULL)
-		sf->oom = 1;
-}
+/* ---- check ----------------------------------------------------------- */
 
 /* The roles of REP not judged: their privileges are not in the export. */
 static json_t *
@@ -758,15 +1214,34 @@ not_exported(const struct ra_report *rep)
 }
 
 /*
+ * Where a privilege PRIV of role R is to be fixed: its <RolePrivilege>
+ * when R holds it (HELD), else R's <RolePrivileges> start tag.
+ */
+static void
+priv_at(struct ra_sarif *sf, const struct ra_solution *s,
+    const struct ra_role *r, size_t priv, int held, const char *what,
+    struct ra_sarif_at *at)
+{
+	memset(at, 0, sizeof(*at));
+	at->sol = s;
+	at->role = r;
+	at->what = what;
+	if (!held || priv == RA_NOPRIV || !ra_sarif_grant(sf, r, priv,
+	    &at->span))
+		ra_sarif_privileges_at(r, &at->span);
+}
+
+/*
  * The results of the check report's result I: a privilege it lacks
  * each, the lacking ones FROM to END.
  */
 static void
-check_results(struct sarif *sf, size_t i, size_t from, size_t end)
+check_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 {
 	const struct ra_report		*rep = sf->rep;
 	const struct ra_result		*r = &rep->res[i];
 	const struct ra_solution	*s = rep->sol[r->sol];
+	struct ra_sarif_at		 at;
 	struct ra_pinfo			 pi, *d = &pi;
 	json_t				*o, *p, *pa;
 	size_t				 k, j, q, z;
@@ -818,10 +1293,10 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 		else
 			ra_buf_printf(&sf->m, "; the role holds it at "
 			    "%s.", ra_level_name(x->actual));
-		o = result(sf, RULE_MISSING, RA_SEV_MISSING, &sf->m);
-		json_object_set_new(o, "locations",
-		    role_location(sf, s, r->role));
-		fingerprint(o, r->role, d->name);
+		priv_at(sf, s, r->role, x->priv, x->actual != RA_LEVEL_NONE,
+		    d->name, &at);
+		o = ra_sarif_result(sf, &rule_missing, RA_SEV_MISSING, &sf->m,
+		    &at);
 		p = json_object();
 		json_object_set_new(p, "role", str(r->role->name));
 		json_object_set_new(p, "roleId", str(r->role->id));
@@ -836,27 +1311,193 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	}
 }
 
+/* ---- lint (and check --lint) ----------------------------------------- */
+
+/* Where lint finding F points (struct ra_sarif_at). */
+static void
+lint_at(struct ra_sarif *sf, const struct ra_lint *ln,
+    const struct ra_finding *f, struct ra_sarif_at *at, char *code,
+    size_t ncode)
+{
+	snprintf(code, ncode, "RA%03d", f->code);
+	if (f->priv != RA_NOPRIV)
+		priv_at(sf, ln->sol[f->sol], f->role, f->priv, 1,
+		    sf->ctx->cat.v[f->priv].name, at);
+	else {
+		memset(at, 0, sizeof(*at));
+		at->sol = ln->sol[f->sol];
+		at->role = f->role;
+		at->what = code;
+	}
+}
+
+/* The results of lint findings FROM to END of LN. */
+static void
+lint_results(struct ra_sarif *sf, const struct ra_lint *ln, size_t from,
+    size_t end)
+{
+	struct ra_sarif_at	 at;
+	struct ra_buf		 b = { 0 };
+	const char		*m;
+	json_t			*o, *p;
+	char			 code[16];
+	size_t			 i;
+
+	for (i = from; i < end; i++) {
+		const struct ra_finding	*f = &ln->f[i];
+		const struct ra_sarif_rule *rule = lint_rule(f->code);
+
+		lint_at(sf, ln, f, &at, code, sizeof(code));
+		b.len = 0;
+		m = ra_finding_message(ln, f, &b);
+		sf->m.len = 0;
+		ra_buf_adds(&sf->m, "Role \"");
+		msg_add(&sf->m, f->role->name);
+		ra_buf_adds(&sf->m, "\": ");
+		msg_add(&sf->m, m);
+		if (b.oom)
+			sf->m.oom = 1;
+		o = ra_sarif_result(sf, rule != NULL ? rule : &rule_input,
+		    f->severity, &sf->m, &at);
+		p = json_object();
+		json_object_set_new(p, "code", json_string(code));
+		json_object_set_new(p, "role", str(f->role->name));
+		json_object_set_new(p, "roleId", str(f->role->id));
+		json_object_set_new(p, "privilege", f->priv == RA_NOPRIV ?
+		    json_null() : str(sf->ctx->cat.v[f->priv].name));
+		json_object_set_new(p, "level", f->priv == RA_NOPRIV ?
+		    json_null() : str(ra_level_name(f->level)));
+		json_object_set_new(o, "properties", p);
+	}
+	ra_buf_free(&b);
+}
+
+/* The artifacts lint_results() names, in its order. */
+static void
+lint_artifacts(struct ra_sarif *sf, const struct ra_lint *ln)
+{
+	struct ra_sarif_at	 at;
+	size_t			 i;
+
+	for (i = 0; i < ln->n; i++) {
+		memset(&at, 0, sizeof(at));
+		at.sol = ln->sol[ln->f[i].sol];
+		at.role = ln->f[i].role;
+		ra_sarif_artifact(sf, &at);
+	}
+}
+
+/* Batches of lint findings, from SF->k on; 0 at the end. */
+static int
+lint_fill(struct ra_sarif *sf, const struct ra_lint *ln)
+{
+	size_t	 end;
+
+	if (sf->k >= ln->n)
+		return 0;
+	end = ln->n - sf->k > BATCH ? sf->k + BATCH : ln->n;
+	lint_results(sf, ln, sf->k, end);
+	sf->k = end;
+	return 1;
+}
+
+static int
+fill_lint(struct ra_sarif *sf, void *arg)
+{
+	return lint_fill(sf, arg);
+}
+
+/* The rules of a run: FIRST (N of them), lint's, input-diagnostic. */
+static size_t
+run_rules(const struct ra_sarif_rule **v, const struct ra_sarif_rule *const
+    *first, size_t n, int lint)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		v[k++] = first[i];
+	for (i = 0; lint && i < NLINT; i++)
+		v[k++] = &lint_rules[i];
+	v[k++] = &rule_input;
+	return k;
+}
+
+#define MAXRULES	(4 + NLINT)
+
+enum ra_err
+ra_render_lint_sarif(const struct ra_lint *ln, const struct ra_write_opts *wo,
+    FILE *out)
+{
+	const struct ra_sarif_rule	*rules[MAXRULES];
+	struct ra_sarif			*sf;
+	json_t				*p, *c;
+	size_t				 i, n;
+
+	n = run_rules(rules, NULL, 0, 1);
+	if ((sf = ra_sarif_new(ln->ctx, wo, rules, n)) == NULL)
+		return RA_ENOMEM;
+	for (i = 0; i < ln->nsol; i++)
+		input_artifact(sf, ln->sol[i]);
+	lint_artifacts(sf, ln);
+	p = json_object();
+	c = json_object();
+	json_object_set_new(c, "roles", json_integer((json_int_t)ln->nrole));
+	json_object_set_new(c, "findings", json_integer((json_int_t)ln->n));
+	json_object_set_new(p, "summary", c);
+	return ra_sarif_write(sf, "lint", p, fill_lint, (void *)ln, out);
+}
+
+/*
+ * Batches of the check report: each role's missing privileges, at most
+ * BATCH at a time, then check --lint's findings.
+ */
+static int
+fill_check(struct ra_sarif *sf, void *arg)
+{
+	const struct ra_report	*rep = arg;
+	size_t			 n, end;
+
+	for (; sf->next < rep->nres; sf->next++, sf->k = 0) {
+		n = rep->res[sf->next].nmiss;
+		if (sf->k >= n)
+			continue;
+		end = n - sf->k > BATCH ? sf->k + BATCH : n;
+		check_results(sf, sf->next, sf->k, end);
+		sf->k = end;
+		return 1;
+	}
+	return sf->lint != NULL && lint_fill(sf, sf->lint);
+}
+
 enum ra_err
 ra_render_report_sarif(const struct ra_report *rep,
     const struct ra_write_opts *wo, FILE *out)
 {
-	struct sarif	 sf;
-	json_t		*p, *sum;
-	size_t		 i;
+	static const struct ra_sarif_rule *const first[] = { &rule_missing };
+	const struct ra_sarif_rule	*rules[MAXRULES];
+	const struct ra_lint		*ln = wo != NULL ? wo->lint : NULL;
+	struct ra_sarif			*sf;
+	struct ra_sarif_at		 at;
+	json_t				*p, *sum;
+	size_t				 i, n;
 
-	(void)wo;
-	sarif_init(&sf, check_rules, sizeof(check_rules) /
-	    sizeof(check_rules[0]));
-	sf.rep = rep;
+	n = run_rules(rules, first, 1, ln != NULL);
+	if ((sf = ra_sarif_new(rep->ctx, wo, rules, n)) == NULL)
+		return RA_ENOMEM;
+	sf->rep = rep;
+	sf->lint = ln;
 	for (i = 0; i < rep->nsol; i++)
-		input_artifact(&sf, rep->sol[i]);
+		input_artifact(sf, rep->sol[i]);
 	for (i = 0; i < rep->nres; i++)
-		if (rep->res[i].nmiss > 0)
-			role_artifact(&sf, rep->sol[rep->res[i].sol],
-			    rep->res[i].role);
-	diag_artifacts(&sf, rep->ctx);
+		if (rep->res[i].nmiss > 0) {
+			memset(&at, 0, sizeof(at));
+			at.sol = rep->sol[rep->res[i].sol];
+			at.role = rep->res[i].role;
+			ra_sarif_artifact(sf, &at);
+		}
+	if (ln != NULL)
+		lint_artifacts(sf, ln);
 	p = json_object();
-	json_object_set_new(p, "command", json_string("check"));
 	json_object_set_new(p, "profiles", profiles(rep->prof, rep->nprof));
 	sum = json_object();
 	json_object_set_new(sum, "roles", json_integer((json_int_t)rep->nres));
@@ -866,8 +1507,10 @@ ra_render_report_sarif(const struct ra_report *rep,
 	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(p, "summary", sum);
 	json_object_set_new(p, "notExported", not_exported(rep));
-	return finish(&sf, rep->ctx, p, out);
+	return ra_sarif_write(sf, "check", p, fill_check, (void *)rep, out);
 }
+
+/* ---- diff ------------------------------------------------------------ */
 
 /* "Role "NAME"" at the start of a message. */
 static void
@@ -901,11 +1544,13 @@ rchange_at(const struct ra_diff *d, const struct ra_rdiff *r,
 
 /* The role's own change: added, removed or renamed. */
 static void
-rchange_result(struct sarif *sf, const struct ra_diff *d,
+rchange_result(struct ra_sarif *sf, const struct ra_diff *d,
     const struct ra_rdiff *r, struct ra_buf *m)
 {
 	const struct ra_role		*cur;
 	const struct ra_solution	*s;
+	struct ra_sarif_at		 at;
+	const char			*what;
 	json_t				*o;
 
 	rchange_at(d, r, &s, &cur);
@@ -935,23 +1580,24 @@ rchange_result(struct sarif *sf, const struct ra_diff *d,
 		}
 		break;
 	}
-	o = result(sf, r->change == RA_RCH_ADDED && r->escalation ?
-	    RULE_ESCALATION : RULE_CHANGE, ra_rchange_severity(r), m);
-	json_object_set_new(o, "locations", role_location(sf, s, cur));
-	fingerprint(o, cur, r->change != RA_RCH_CHANGED ?
-	    ra_rchange_name(r->change) : r->renamed ? "renamed" :
-	    "not-exported");
-	json_object_set_new(o, "properties", change_props(cur,
-	    r->change != RA_RCH_CHANGED ? ra_rchange_name(r->change) :
-	    r->renamed ? "renamed" : "not-exported"));
+	what = r->change != RA_RCH_CHANGED ? ra_rchange_name(r->change) :
+	    r->renamed ? "renamed" : "not-exported";
+	memset(&at, 0, sizeof(at));
+	at.sol = s;
+	at.role = cur;
+	at.what = what;
+	o = ra_sarif_result(sf, r->change == RA_RCH_ADDED && r->escalation ?
+	    &rule_escalation : &rule_change, ra_rchange_severity(r), m, &at);
+	json_object_set_new(o, "properties", change_props(cur, what));
 }
 
 static void
-pdiff_result(struct sarif *sf, const struct ra_diff *d,
+pdiff_result(struct ra_sarif *sf, const struct ra_diff *d,
     const struct ra_rdiff *r, const struct ra_pdiff *p, struct ra_buf *m)
 {
 	const struct ra_solution *sides[2] = { d->new, d->old };
 	struct ra_pinfo		 pi, *pd = &pi;
+	struct ra_sarif_at	 at;
 	json_t			*o, *props;
 
 	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
@@ -982,11 +1628,11 @@ pdiff_result(struct sarif *sf, const struct ra_diff *d,
 		msg_add(m, p->reason);
 	}
 	ra_buf_adds(m, ".");
-	o = result(sf, p->reason ? RULE_ESCALATION : RULE_CHANGE,
-	    ra_pdiff_severity(p), m);
-	json_object_set_new(o, "locations", role_location(sf, d->new,
-	    r->new));
-	fingerprint(o, r->new, pd->name);
+	/* A removed privilege is re-added under <RolePrivileges>. */
+	priv_at(sf, d->new, r->new, p->priv, p->change != RA_PCH_REMOVED,
+	    pd->name, &at);
+	o = ra_sarif_result(sf, p->reason ? &rule_escalation : &rule_change,
+	    ra_pdiff_severity(p), m, &at);
 	props = change_props(r->new, ra_pchange_name(p->change));
 	priv_props(props, pd);
 	json_object_set_new(props, "old", p->old ? str(ra_level_name(p->old)) :
@@ -998,10 +1644,11 @@ pdiff_result(struct sarif *sf, const struct ra_diff *d,
 }
 
 static void
-ptrans_result(struct sarif *sf, const struct ra_diff *d,
+ptrans_result(struct ra_sarif *sf, const struct ra_diff *d,
     const struct ra_rdiff *r, const struct ra_ptrans *t, struct ra_buf *m)
 {
-	json_t	*o, *props;
+	struct ra_sarif_at	 at;
+	json_t			*o, *props;
 
 	role_msg(m, r->new);
 	ra_buf_adds(m, t->new_pass ? " now meets profile " :
@@ -1009,11 +1656,9 @@ ptrans_result(struct sarif *sf, const struct ra_diff *d,
 	msg_add(m, t->prof->name);
 	ra_buf_adds(m, t->new_pass ? "." : ": it lacks a privilege the "
 	    "profile requires.");
-	o = result(sf, t->new_pass ? RULE_CHANGE : RULE_MISSING,
-	    ra_ptrans_severity(t), m);
-	json_object_set_new(o, "locations", role_location(sf, d->new,
-	    r->new));
-	fingerprint(o, r->new, t->prof->name);
+	priv_at(sf, d->new, r->new, RA_NOPRIV, 0, t->prof->name, &at);
+	o = ra_sarif_result(sf, t->new_pass ? &rule_change : &rule_missing,
+	    ra_ptrans_severity(t), m, &at);
 	props = change_props(r->new, t->new_pass ? "passes" : "fails");
 	json_object_set_new(props, "profile", str(t->prof->name));
 	json_object_set_new(o, "properties", props);
@@ -1032,7 +1677,7 @@ diff_count(const struct ra_rdiff *r)
 
 /* Results FROM to END of the diff's role I, in diff_count()'s order. */
 static void
-diff_results(struct sarif *sf, size_t i, size_t from, size_t end)
+diff_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 {
 	const struct ra_diff	*d = sf->diff;
 	const struct ra_rdiff	*r = &d->r[i];
@@ -1049,38 +1694,70 @@ diff_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	}
 }
 
+/* Batches of the diff: each role's results, at most BATCH at a time. */
+static int
+fill_diff(struct ra_sarif *sf, void *arg)
+{
+	const struct ra_diff	*d = arg;
+	size_t			 n, end;
+
+	for (; sf->next < d->nr; sf->next++, sf->k = 0) {
+		n = diff_count(&d->r[sf->next]);
+		if (sf->k >= n)
+			continue;
+		end = n - sf->k > BATCH ? sf->k + BATCH : n;
+		diff_results(sf, sf->next, sf->k, end);
+		sf->k = end;
+		return 1;
+	}
+	return 0;
+}
+
 enum ra_err
 ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
 {
+	static const struct ra_sarif_rule *const first[] = { &rule_missing,
+	    &rule_escalation, &rule_change };
+	const struct ra_sarif_rule	*rules[MAXRULES];
 	const struct ra_solution	*s;
 	const struct ra_role		*cur;
-	struct sarif			 sf;
-	json_t				*p, *sum;
-	size_t				 i;
+	struct ra_sarif			*sf;
+	struct ra_sarif_at		 at;
+	json_t				*p;
+	size_t				 i, n;
 
-	(void)o;
-	sarif_init(&sf, diff_rules, sizeof(diff_rules) /
-	    sizeof(diff_rules[0]));
-	sf.diff = d;
-	input_artifact(&sf, d->old);
-	input_artifact(&sf, d->new);
+	n = run_rules(rules, first, 3, 0);
+	if ((sf = ra_sarif_new(d->ctx, o, rules, n)) == NULL)
+		return RA_ENOMEM;
+	sf->diff = d;
+	input_artifact(sf, d->old);
+	input_artifact(sf, d->new);
 	/* The artifacts diff_results() names, in its order. */
 	for (i = 0; i < d->nr; i++) {
 		const struct ra_rdiff	*r = &d->r[i];
 
+		memset(&at, 0, sizeof(at));
 		if (ra_rchange_is_finding(r)) {
 			rchange_at(d, r, &s, &cur);
-			role_artifact(&sf, s, cur);
+			at.sol = s;
+			at.role = cur;
+			ra_sarif_artifact(sf, &at);
 		}
-		if (r->np > 0 || r->nt > 0)
-			role_artifact(&sf, d->new, r->new);
+		if (r->np > 0 || r->nt > 0) {
+			at.sol = d->new;
+			at.role = r->new;
+			ra_sarif_artifact(sf, &at);
+		}
 	}
-	diag_artifacts(&sf, d->ctx);
 	p = json_object();
-	json_object_set_new(p, "command", json_string("diff"));
 	json_object_set_new(p, "profiles", profiles(d->prof, d->nprof));
-	sum = ra_json_diff_summary(d);
-	json_object_set_new(p, "summary", sum);
-	return finish(&sf, d->ctx, p, out);
+	json_object_set_new(p, "summary", ra_json_diff_summary(d));
+	return ra_sarif_write(sf, "diff", p, fill_diff, (void *)d, out);
+}
+
+const struct ra_sarif_rule *
+ra_sarif_input_rule(void)
+{
+	return &rule_input;
 }

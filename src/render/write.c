@@ -74,6 +74,7 @@ static const struct format formats[] = {
 	[RA_FORMAT_SARIF] = {
 		.report = ra_render_report_sarif,
 		.diff = ra_render_diff_sarif,
+		.lint = ra_render_lint_sarif,
 	},
 };
 
