@@ -204,6 +204,16 @@ enum ra_err	 ra_ctx_focus(struct ra_ctx *,
 		    const struct ra_profile *const *profiles, size_t n);
 
 /*
+ * Whether roles loaded from now on remember where each privilege is
+ * written (the line and columns of its <RolePrivilege>), which SARIF
+ * reports point at: on by default.  For the exporters' layout (one
+ * privilege a line, sorted by name) that costs nothing a privilege;
+ * any other layout costs 16 bytes a privilege.  Off, SARIF results
+ * about a privilege point at the role's <RolePrivileges> instead.
+ */
+void		 ra_ctx_locate_grants(struct ra_ctx *, int on);
+
+/*
  * Extend or override the catalog with a CSV file of the catalog's shape
  * (see schema/privileges.csv): rows naming a privilege already known
  * replace its entity, tab, section and access.  Errors in the file are

@@ -374,6 +374,8 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 	}
 	if (load_profiles(r) == -1)
 		return;
+	/* Only SARIF points at a privilege's line. */
+	ra_ctx_locate_grants(ctx, o->format == RA_FORMAT_SARIF);
 	/*
 	 * A command that needs only what its profiles list keeps just that:
 	 * flat memory, less work.  Not for HTML, whose grids show every

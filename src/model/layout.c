@@ -34,34 +34,71 @@ ra_level_xml_len(enum ra_level l)
 size_t
 ra_cp_count(const char *s, size_t n)
 {
-	size_t	 i, k = 0;
+	const uint64_t	 lo = 0x0101010101010101ull;
+	uint64_t	 w, c;
+	size_t		 i = 0, cont = 0;
 
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			k++;
-	return k;
+	/* Eight bytes a step: a continuation byte is 10xxxxxx. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		c = (w >> 7) & ~(w >> 6) & lo;
+		cont += (size_t)((c * lo) >> 56);
+	}
+	for (; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			cont++;
+	return n - cont;
+}
+
+static unsigned char
+fold(unsigned char c, int upper)
+{
+	if (upper)
+		return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
+	return ra_lower(c);
 }
 
 int
 ra_fold_cmp(const char *a, size_t na, const char *b, size_t nb, int upper)
 {
-	size_t		 i, n = na < nb ? na : nb;
+	size_t		 i = 0, n = na < nb ? na : nb;
 	unsigned char	 x, y;
 
-	for (i = 0; i < n; i++) {
-		x = (unsigned char)a[i];
-		y = (unsigned char)b[i];
-		if (upper) {
-			x = x >= 'a' && x <= 'z' ? (unsigned char)(x - 32) : x;
-			y = y >= 'a' && y <= 'z' ? (unsigned char)(y - 32) : y;
-		} else {
-			x = ra_lower(x);
-			y = ra_lower(y);
-		}
+	/* Names share long prefixes: skip the bytes that are the same. */
+	while (i < n && a[i] == b[i])
+		i++;
+	for (; i < n; i++) {
+		x = fold((unsigned char)a[i], upper);
+		y = fold((unsigned char)b[i], upper);
 		if (x != y)
 			return x < y ? -1 : 1;
 	}
 	return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+int
+ra_fold_order(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t	 i = 0, n = na < nb ? na : nb;
+	int	 lower = 0, upper = 0, k;
+
+	while (i < n && a[i] == b[i])
+		i++;
+	for (; i < n && (lower == 0 || upper == 0); i++) {
+		for (k = 0; k < 2; k++) {
+			unsigned char	 x = fold((unsigned char)a[i], k);
+			unsigned char	 y = fold((unsigned char)b[i], k);
+			int		*o = k ? &upper : &lower;
+
+			if (*o == 0 && x != y)
+				*o = x < y ? -1 : 1;
+		}
+	}
+	if (lower == 0)
+		lower = na < nb ? -1 : na > nb ? 1 : 0;
+	if (upper == 0)
+		upper = na < nb ? -1 : na > nb ? 1 : 0;
+	return (lower < 0 ? 1 : 0) | (upper < 0 ? 2 : 0);
 }
 
 static int

@@ -814,6 +814,7 @@ struct ra_ctx {
 	 */
 	pthread_mutex_t		 intern_mu;
 	int			 focused;	/* see ra_ctx_focus() */
+	int			 unlocated;	/* ra_ctx_locate_grants() off */
 	/*
 	 * Set by ra_solutions_load() when every core it may use already has
 	 * an input (or -j 1 allows one core): then an input gets no threads
@@ -937,6 +938,12 @@ size_t		 ra_level_xml_len(enum ra_level l);
  */
 int		 ra_fold_cmp(const char *a, size_t na, const char *b,
 		    size_t nb, int upper);
+/*
+ * Which folds put A strictly before B: bit 1 to lower case, bit 2 to
+ * upper case (one pass for both, as the loaders ask each grant).
+ */
+int		 ra_fold_order(const char *a, size_t na, const char *b,
+		    size_t nb);
 /* Unicode code points in the N bytes at S (UTF-8; a stray byte is one). */
 size_t		 ra_cp_count(const char *s, size_t n);
 

@@ -133,7 +133,8 @@ flush(struct ra_build *b)
 		if (ra_bitmap_set(&b->cur.bits, b->pg[i].priv,
 		    b->pg[i].level) == -1)
 			rc = RA_ENOMEM;
-		b->gl[b->ngl - b->npg + i].priv = b->pg[i].priv;
+		if (b->ngl > 0)
+			b->gl[b->ngl - b->npg + i].priv = b->pg[i].priv;
 	}
 	b->npg = 0;
 	b->pend.len = 0;
@@ -193,12 +194,8 @@ locate(struct ra_build *b, const char *name, size_t n, enum ra_level l,
 	} else if (g->line != lay->first + b->ngl || g->col != lay->col ||
 	    g->endcol - g->col - len != lay->over)
 		b->regular = 0;
-	if (b->regular && b->ngl > 0) {
-		if (ra_fold_cmp(b->prev.s, b->prev.len, name, n, 0) >= 0)
-			b->regular &= ~1;
-		if (ra_fold_cmp(b->prev.s, b->prev.len, name, n, 1) >= 0)
-			b->regular &= ~2;
-	}
+	if (b->regular && b->ngl > 0)
+		b->regular &= ra_fold_order(b->prev.s, b->prev.len, name, n);
 	if (b->regular) {
 		b->prev.len = 0;
 		ra_buf_add(&b->prev, name, n);
@@ -224,13 +221,14 @@ ra_build_privilege(struct ra_build *b, const char *name, size_t n,
 		priv = ra_catalog_find_hash(&ctx->cat, name, n, h);
 		if (priv != RA_NOPRIV && ra_bitmap_get(&ctx->focus, priv) &&
 		    (ra_bitmap_set(&b->cur.bits, priv, l) == -1 ||
-		    locate(b, name, n, l, at, priv) == -1))
+		    (!ctx->unlocated &&
+		    locate(b, name, n, l, at, priv) == -1)))
 			return RA_ENOMEM;
 		return RA_OK;
 	}
 	if (b->pend.len > UINT32_MAX - n || ra_grow(&b->pg, &b->cappg,
 	    b->npg + 1, sizeof(*b->pg)) == -1 ||
-	    locate(b, name, n, l, at, RA_NOPRIV) == -1)
+	    (!ctx->unlocated && locate(b, name, n, l, at, RA_NOPRIV) == -1))
 		return RA_ENOMEM;
 	b->pg[b->npg].off = (uint32_t)b->pend.len;
 	b->pg[b->npg].len = (uint32_t)n;
