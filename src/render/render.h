@@ -188,26 +188,29 @@ struct ra_sarif_at {
  * A run being written (opaque).  The way to write one, so that memory
  * stays flat however many results there are:
  *
- *   sf = ra_sarif_new(ctx, wo, rules, nrules);
+ *   sf = ra_sarif_new(ctx, wo, "policy", rules, nrules);
+ *   json_object_set_new(ra_sarif_props(sf), "summary", ...);
  *   for each result, in the order they will be written:
  *           ra_sarif_artifact(sf, &at);   -- lists the files first
- *   ra_sarif_write(sf, "policy", props, fill, arg, out);
+ *   ra_sarif_write(sf, fill, arg, out);
  *
  * where FILL(SF, ARG) makes the next batch of results (a few hundred at
  * most), each by ra_sarif_result(), and returns 1, or 0 when there are
  * no more.  ra_sarif_write() writes the log (the input diagnostics of
  * CTX become results of the rule input-diagnostic, which the caller
- * lists last among RULES) and releases SF and PROPS (the run's
- * properties; "command" is added).  RULES (NRULES) are the run's, in
- * order; they and CTX must outlive SF.  WO's sarif_root makes URIs
- * relative to it.  ra_sarif_new() returns NULL when memory runs out
- * (ra_sarif_write() of NULL is RA_ENOMEM).
+ * lists last among RULES: ra_sarif_input_rule()) and releases SF.
+ * COMMAND is the run's property "command"; ra_sarif_props() is the
+ * run's properties object, for the caller's own.  RULES (NRULES) are
+ * the run's, in order; they and CTX must outlive SF.  WO's sarif_root
+ * makes URIs relative to it.  ra_sarif_new() returns NULL when memory
+ * runs out (ra_sarif_write() of NULL is RA_ENOMEM).
  */
 struct ra_sarif;
 
 struct ra_sarif	*ra_sarif_new(const struct ra_ctx *ctx,
-		    const struct ra_write_opts *wo,
+		    const struct ra_write_opts *wo, const char *command,
 		    const struct ra_sarif_rule *const *rules, size_t nrules);
+json_t		*ra_sarif_props(struct ra_sarif *);
 /* The rule every run lists last, for input diagnostics. */
 const struct ra_sarif_rule *ra_sarif_input_rule(void);
 void		 ra_sarif_artifact(struct ra_sarif *,
@@ -221,9 +224,9 @@ void		 ra_sarif_artifact(struct ra_sarif *,
 json_t		*ra_sarif_result(struct ra_sarif *,
 		    const struct ra_sarif_rule *rule, enum ra_severity level,
 		    struct ra_buf *msg, const struct ra_sarif_at *at);
-enum ra_err	 ra_sarif_write(struct ra_sarif *, const char *command,
-		    json_t *props, int (*fill)(struct ra_sarif *, void *),
-		    void *arg, FILE *out);
+enum ra_err	 ra_sarif_write(struct ra_sarif *,
+		    int (*fill)(struct ra_sarif *, void *), void *arg,
+		    FILE *out);
 /* Append text from the input S to a message, escaped for SARIF. */
 void		 ra_sarif_msg(struct ra_buf *, const char *s);
 /*

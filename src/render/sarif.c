@@ -263,6 +263,7 @@ lint_rule(int code)
 /* An artifact already listed: URI and parent, and its index. */
 struct art {
 	char		*uri;
+	char		*name;		/* the path or member, for messages */
 	long		 parent;
 };
 
@@ -285,6 +286,7 @@ struct ra_sarif {
 	size_t			 nslot;		/* a power of two, or 0 */
 	const struct ra_sarif_rule *const *rule;
 	size_t			 nrule;
+	json_t			*props;		/* the run's */
 	char			*root;		/* --sarif-root, resolved */
 	/* The spans of one role's grants (ra_sarif_grant()). */
 	struct ra_spans		 spans;
@@ -551,7 +553,10 @@ artifact(struct ra_sarif *sf, const char *path, long parent, int target,
 		return -1;
 	}
 	sf->art[sf->nart].uri = u.s;
+	sf->art[sf->nart].name = ra_strdup(path);
 	sf->art[sf->nart].parent = parent;
+	if (sf->art[sf->nart].name == NULL)
+		sf->oom = 1;
 	if (art_index(sf, sf->nart) == -1)
 		sf->oom = 1;
 	return (long)sf->nart++;
@@ -576,54 +581,71 @@ art_location(const struct ra_sarif *sf, long idx)
 	return al;
 }
 
-/* The artifact of an input. */
+/*
+ * The artifact of an input: its path, or for a solution zip of a
+ * package zip ("PACKAGE!PkgFolder/NAME.zip") that zip nested in the
+ * package's.
+ */
 static long
 input_artifact(struct ra_sarif *sf, const struct ra_solution *s)
 {
-	int	 dir = s->kind == RA_INPUT_FOLDER ||
-		    (s->kind == RA_INPUT_PACKAGE && s->pkg_dir);
+	struct ra_buf	 pkg = { 0 };
+	long		 parent;
+	int		 dir = s->kind == RA_INPUT_FOLDER ||
+			    (s->kind == RA_INPUT_PACKAGE && s->pkg_dir);
 
+	if (s->pkg_name > 0 && s->path[s->pkg_name - 1] == '!') {
+		ra_buf_add(&pkg, s->path, s->pkg_name - 1);
+		ra_buf_add(&pkg, "", 0);
+		parent = pkg.oom ? -1 : artifact(sf, pkg.s, -1, 1, 0, NULL);
+		ra_buf_free(&pkg);
+		if (parent < 0)
+			return -1;
+		return artifact(sf, s->path + s->pkg_name, parent, 1, 0,
+		    s->sha256);
+	}
 	/* A folder's hash is of its file list, not of content. */
 	return artifact(sf, s->path, -1, 1, dir, dir ? NULL : s->sha256);
 }
 
 /*
- * Where a file is: the outermost artifact, a file of the file system
- * (OUTER), and the innermost (INNER, the same when the file is no zip
- * member), with the names of the members between for a message.
+ * Where a file is: the innermost artifact (INNER) and the outermost
+ * (OUTER, a file of the file system; the same unless INNER is a zip
+ * member).
  */
 struct place {
 	long		 outer, inner;
-	const char	*zip;		/* the zip the member is in, or NULL */
-	const char	*member;	/* the member */
 };
 
-/*
- * List the artifacts of member MEMBER of artifact PARENT (named PNAME):
- * a package's "PkgFolder/NAME.zip!FILE" is FILE inside NAME.zip inside
- * the package.  Fills P's inner, zip and member.
- */
+/* P's outer artifact, from its inner one. */
 static void
-members(struct ra_sarif *sf, long parent, const char *pname,
-    const char *member, int split, struct place *p)
+outer_of(const struct ra_sarif *sf, struct place *p)
+{
+	p->outer = p->inner;
+	while (p->outer >= 0 && sf->art[p->outer].parent >= 0)
+		p->outer = sf->art[p->outer].parent;
+}
+
+/*
+ * The artifact of MEMBER of artifact PARENT: a package's
+ * "PkgFolder/NAME.zip!FILE" (SPLIT) is FILE inside NAME.zip inside it.
+ */
+static long
+member_artifact(struct ra_sarif *sf, long parent, const char *member,
+    int split)
 {
 	const char	*bang = split ? strrchr(member, '!') : NULL;
 	struct ra_buf	 z = { 0 };
 
-	p->zip = pname;
-	p->member = member;
-	if (bang == NULL) {
-		p->inner = artifact(sf, member, parent, 0, 0, NULL);
-		return;
-	}
+	if (parent < 0)
+		return -1;
+	if (bang == NULL)
+		return artifact(sf, member, parent, 0, 0, NULL);
 	ra_buf_add(&z, member, (size_t)(bang - member));
 	ra_buf_add(&z, "", 0);
 	parent = z.oom ? -1 : artifact(sf, z.s, parent, 0, 0, NULL);
 	ra_buf_free(&z);
-	p->zip = parent >= 0 ? sf->art[parent].uri : pname;
-	p->member = bang + 1;
-	p->inner = parent >= 0 ? artifact(sf, bang + 1, parent, 0, 0, NULL) :
-	    -1;
+	return parent < 0 ? -1 : artifact(sf, bang + 1, parent, 0, 0, NULL);
 }
 
 /*
@@ -636,50 +658,63 @@ role_place(struct ra_sarif *sf, const struct ra_solution *s,
 {
 	struct ra_buf	 path = { 0 };
 	const char	*bang;
-	int		 below = s->kind == RA_INPUT_FOLDER ||
-			    (s->kind == RA_INPUT_PACKAGE && s->pkg_dir);
+	long		 in = input_artifact(sf, s);
 
-	memset(p, 0, sizeof(*p));
-	p->outer = p->inner = input_artifact(sf, s);
-	if (r == NULL || r->file == NULL)
-		return;
-	if (s->kind == RA_INPUT_ZIP)
-		members(sf, p->outer, s->path, r->file, 0, p);
-	else if (s->kind == RA_INPUT_PACKAGE && !s->pkg_dir)
-		members(sf, p->outer, s->path, r->file, 1, p);
-	else if (below) {
-		/* A file below the folder; a package's zip is one. */
-		bang = s->kind == RA_INPUT_PACKAGE ? strrchr(r->file, '!') :
-		    NULL;
-		ra_buf_adds(&path, s->path);
-		if (path.len && path.s[path.len - 1] != '/')
-			ra_buf_adds(&path, "/");
-		if (bang != NULL)
-			ra_buf_add(&path, r->file, (size_t)(bang - r->file));
-		else
-			ra_buf_adds(&path, r->file);
-		ra_buf_add(&path, "", 0);
-		p->outer = p->inner = path.oom ? -1 :
-		    artifact(sf, path.s, -1, 0, 0, NULL);
-		if (bang != NULL && p->outer >= 0) {
-			p->zip = sf->art[p->outer].uri;
-			p->member = bang + 1;
-			p->inner = artifact(sf, bang + 1, p->outer, 0, 0,
-			    NULL);
+	p->inner = in;
+	if (r != NULL && r->file != NULL && in >= 0) {
+		if (s->kind == RA_INPUT_ZIP)
+			p->inner = member_artifact(sf, in, r->file, 0);
+		else if (s->kind == RA_INPUT_PACKAGE && !s->pkg_dir)
+			p->inner = member_artifact(sf, in, r->file, 1);
+		else if (s->kind == RA_INPUT_FOLDER ||
+		    s->kind == RA_INPUT_PACKAGE) {
+			/* A file below the folder; a package's zip is one. */
+			bang = s->kind == RA_INPUT_PACKAGE ?
+			    strrchr(r->file, '!') : NULL;
+			ra_buf_adds(&path, s->path);
+			if (path.len && path.s[path.len - 1] != '/')
+				ra_buf_adds(&path, "/");
+			ra_buf_add(&path, r->file, bang != NULL ?
+			    (size_t)(bang - r->file) : strlen(r->file));
+			ra_buf_add(&path, "", 0);
+			p->inner = path.oom ? -1 :
+			    artifact(sf, path.s, -1, 0, 0, NULL);
+			if (bang != NULL)
+				p->inner = member_artifact(sf, p->inner,
+				    bang + 1, 0);
 		}
 	}
 	ra_buf_free(&path);
+	outer_of(sf, p);
 }
 
-/* The place of a diagnostic's FILE and MEMBER (or NULL). */
+/*
+ * The place of a diagnostic's FILE and MEMBER (or NULL).  A package's
+ * solution zip is named "PACKAGE!PkgFolder/NAME.zip": a file PACKAGE
+ * where FILE is none.
+ */
 static void
 diag_place(struct ra_sarif *sf, const char *file, const char *member,
     struct place *p)
 {
-	memset(p, 0, sizeof(*p));
-	p->outer = p->inner = artifact(sf, file, -1, member != NULL, 0, NULL);
-	if (member != NULL && p->outer >= 0)
-		members(sf, p->outer, file, member, 1, p);
+	struct ra_buf	 pkg = { 0 };
+	const char	*bang = strchr(file, '!');
+	long		 parent = -1;
+
+	if (bang != NULL && ra_sys_kind(file, 1, NULL) == RA_SYS_NONE) {
+		ra_buf_add(&pkg, file, (size_t)(bang - file));
+		ra_buf_add(&pkg, "", 0);
+		if (!pkg.oom && ra_sys_kind(pkg.s, 1, NULL) == RA_SYS_FILE)
+			parent = artifact(sf, pkg.s, -1, 1, 0, NULL);
+		ra_buf_free(&pkg);
+	}
+	if (parent >= 0)
+		p->inner = member_artifact(sf, parent, bang + 1, 1);
+	else
+		p->inner = artifact(sf, file, -1, member != NULL, 0, NULL);
+	if (member != NULL && p->inner >= 0)
+		p->inner = member_artifact(sf, p->inner, member, 1);
+	outer_of(sf, p);
 }
 
 /* A region of SP, or NULL when its line is not known. */
@@ -761,11 +796,17 @@ locate(struct ra_sarif *sf, json_t *o, const struct place *p,
 	json_object_set_new(o, "locations", locs);
 }
 
-/* " (line L of MEMBER inside the zip ZIP)" for a place inside a zip. */
+/*
+ * " (line L of MEMBER inside the zip ZIP ...)" for a place inside a
+ * zip, replacing the message's final full stop.
+ */
 static void
-inside_note(struct ra_buf *m, const struct place *p, const struct ra_span *sp)
+inside_note(const struct ra_sarif *sf, struct ra_buf *m,
+    const struct place *p, const struct ra_span *sp)
 {
-	if (p->inner == p->outer || p->zip == NULL)
+	long	 a;
+
+	if (p->inner == p->outer || p->inner < 0)
 		return;
 	if (m->len > 0 && m->s[m->len - 1] == '.')
 		m->len--;
@@ -773,9 +814,11 @@ inside_note(struct ra_buf *m, const struct place *p, const struct ra_span *sp)
 		ra_buf_printf(m, " (line %lu of ", sp->line);
 	else
 		ra_buf_adds(m, " (in ");
-	msg_add(m, p->member);
-	ra_buf_adds(m, " inside the zip ");
-	msg_add(m, p->zip);
+	msg_add(m, sf->art[p->inner].name);
+	for (a = sf->art[p->inner].parent; a >= 0; a = sf->art[a].parent) {
+		ra_buf_adds(m, " inside the zip ");
+		msg_add(m, sf->art[a].name);
+	}
 	ra_buf_adds(m, ").");
 }
 
@@ -869,7 +912,7 @@ ra_sarif_result(struct ra_sarif *sf, const struct ra_sarif_rule *rule,
 	json_t			*o;
 
 	role_place(sf, at->sol, at->role, &p);
-	inside_note(msg, &p, sp);
+	inside_note(sf, msg, &p, sp);
 	o = new_result(sf, rule, level, msg);
 	locate(sf, o, &p, sp, at->role);
 	if (at->role != NULL)
@@ -960,7 +1003,7 @@ diag_results(struct ra_sarif *sf, size_t from, size_t end)
 		sp.col = d->column;
 		if (d->file != NULL) {
 			diag_place(sf, d->file, d->member, &p);
-			inside_note(&m, &p, &sp);
+			inside_note(sf, &m, &p, &sp);
 		}
 		o = new_result(sf, rule, d->severity, &m);
 		if (d->file != NULL)
@@ -1099,12 +1142,18 @@ next_result(void *arg, size_t i)
 
 struct ra_sarif *
 ra_sarif_new(const struct ra_ctx *ctx, const struct ra_write_opts *wo,
-    const struct ra_sarif_rule *const *rules, size_t nrule)
+    const char *command, const struct ra_sarif_rule *const *rules,
+    size_t nrule)
 {
 	struct ra_sarif	*sf;
 
 	if ((sf = calloc(1, sizeof(*sf))) == NULL)
 		return NULL;
+	if ((sf->props = json_object()) == NULL) {
+		free(sf);
+		return NULL;
+	}
+	json_object_set_new(sf->props, "command", json_string(command));
 	sf->ctx = ctx;
 	sf->wo = wo;
 	sf->rule = rules;
@@ -1124,18 +1173,22 @@ ra_sarif_new(const struct ra_ctx *ctx, const struct ra_write_opts *wo,
 	return sf;
 }
 
+json_t *
+ra_sarif_props(struct ra_sarif *sf)
+{
+	return sf->props;
+}
+
 enum ra_err
-ra_sarif_write(struct ra_sarif *sf, const char *command, json_t *props,
-    int (*fillf)(struct ra_sarif *, void *), void *arg, FILE *out)
+ra_sarif_write(struct ra_sarif *sf, int (*fillf)(struct ra_sarif *, void *),
+    void *arg, FILE *out)
 {
 	json_t		*root, *runs, *run, *inv, *i1, *base, *b;
 	enum ra_err	 e;
 	size_t		 i;
 
-	if (sf == NULL) {
-		json_decref(props);
+	if (sf == NULL)
 		return RA_ENOMEM;
-	}
 	sf->fill = fillf;
 	sf->arg = arg;
 	diag_artifacts(sf);
@@ -1164,10 +1217,7 @@ ra_sarif_write(struct ra_sarif *sf, const char *command, json_t *props,
 	json_object_set_new(run, "results", json_array());
 	json_object_set_new(run, "columnKind",
 	    json_string("unicodeCodePoints"));
-	if (props == NULL)
-		props = json_object();
-	json_object_set_new(props, "command", json_string(command));
-	json_object_set_new(run, "properties", props);
+	json_object_set_new(run, "properties", sf->props);
 	json_array_append_new(runs, run);
 	json_object_set_new(root, "runs", runs);
 	if (sf->oom || run == NULL || json_array_size(runs) != 1) {
@@ -1180,8 +1230,10 @@ ra_sarif_write(struct ra_sarif *sf, const char *command, json_t *props,
 		e = RA_ENOMEM;
 	json_decref(sf->artifacts);
 	json_decref(sf->results);
-	for (i = 0; i < sf->nart; i++)
+	for (i = 0; i < sf->nart; i++) {
 		free(sf->art[i].uri);
+		free(sf->art[i].name);
+	}
 	free(sf->art);
 	free(sf->slot);
 	free(sf->root);
@@ -1434,17 +1486,17 @@ ra_render_lint_sarif(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	size_t				 i, n;
 
 	n = run_rules(rules, NULL, 0, 1);
-	if ((sf = ra_sarif_new(ln->ctx, wo, rules, n)) == NULL)
+	if ((sf = ra_sarif_new(ln->ctx, wo, "lint", rules, n)) == NULL)
 		return RA_ENOMEM;
 	for (i = 0; i < ln->nsol; i++)
 		input_artifact(sf, ln->sol[i]);
 	lint_artifacts(sf, ln);
-	p = json_object();
+	p = ra_sarif_props(sf);
 	c = json_object();
 	json_object_set_new(c, "roles", json_integer((json_int_t)ln->nrole));
 	json_object_set_new(c, "findings", json_integer((json_int_t)ln->n));
 	json_object_set_new(p, "summary", c);
-	return ra_sarif_write(sf, "lint", p, fill_lint, (void *)ln, out);
+	return ra_sarif_write(sf, fill_lint, (void *)ln, out);
 }
 
 /*
@@ -1482,7 +1534,7 @@ ra_render_report_sarif(const struct ra_report *rep,
 	size_t				 i, n;
 
 	n = run_rules(rules, first, 1, ln != NULL);
-	if ((sf = ra_sarif_new(rep->ctx, wo, rules, n)) == NULL)
+	if ((sf = ra_sarif_new(rep->ctx, wo, "check", rules, n)) == NULL)
 		return RA_ENOMEM;
 	sf->rep = rep;
 	sf->lint = ln;
@@ -1497,7 +1549,7 @@ ra_render_report_sarif(const struct ra_report *rep,
 		}
 	if (ln != NULL)
 		lint_artifacts(sf, ln);
-	p = json_object();
+	p = ra_sarif_props(sf);
 	json_object_set_new(p, "profiles", profiles(rep->prof, rep->nprof));
 	sum = json_object();
 	json_object_set_new(sum, "roles", json_integer((json_int_t)rep->nres));
@@ -1507,7 +1559,7 @@ ra_render_report_sarif(const struct ra_report *rep,
 	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(p, "summary", sum);
 	json_object_set_new(p, "notExported", not_exported(rep));
-	return ra_sarif_write(sf, "check", p, fill_check, (void *)rep, out);
+	return ra_sarif_write(sf, fill_check, (void *)rep, out);
 }
 
 /* ---- diff ------------------------------------------------------------ */
@@ -1728,7 +1780,7 @@ ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
 	size_t				 i, n;
 
 	n = run_rules(rules, first, 3, 0);
-	if ((sf = ra_sarif_new(d->ctx, o, rules, n)) == NULL)
+	if ((sf = ra_sarif_new(d->ctx, o, "diff", rules, n)) == NULL)
 		return RA_ENOMEM;
 	sf->diff = d;
 	input_artifact(sf, d->old);
@@ -1750,10 +1802,10 @@ ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
 			ra_sarif_artifact(sf, &at);
 		}
 	}
-	p = json_object();
+	p = ra_sarif_props(sf);
 	json_object_set_new(p, "profiles", profiles(d->prof, d->nprof));
 	json_object_set_new(p, "summary", ra_json_diff_summary(d));
-	return ra_sarif_write(sf, "diff", p, fill_diff, (void *)d, out);
+	return ra_sarif_write(sf, fill_diff, (void *)d, out);
 }
 
 const struct ra_sarif_rule *

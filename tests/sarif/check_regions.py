@@ -25,6 +25,7 @@ again: the set of (ruleId, fingerprint) must be the same, and every
 region right again.  The libxml2 and scan outputs must be identical.
 Ends with "N passed, N failed".
 """
+import html
 import json
 import os
 import re
@@ -47,29 +48,79 @@ def ok(cond, what):
         print("FAIL", what)
 
 
-ROLE = re.compile(r'<Role\s[^>]*?\bid="\{?([0-9A-Fa-f-]+)\}?"')
+ROLE = re.compile(r'<Role\s[^>]*?\bid="\{?([0-9A-Fa-f-]+)\}?"[^>]*>')
 PRIVS = re.compile(r'<RolePrivileges\s*>')
-PRIV = re.compile(r'<RolePrivilege\s+name="([^"]+)"[^>]*/>')
+PRIV = re.compile(r'<RolePrivilege\s[^>]*/>')
+NAME = re.compile(r'\bname="([^"]*)"')
+LEVEL = re.compile(r'\blevel="([^"]*)"')
+DEPTH = {"basic": 1, "local": 2, "deep": 3, "global": 4}
 
 
 def reading(path):
-    """(role id, privilege) -> (line, col, endcol); role id -> the
-    <RolePrivileges> (line, col, endcol) and the <Role> (line, col)."""
-    grants, privs, roles = {}, {}, {}
-    role = None
+    """(role id, privilege) -> (line, col, endline, endcol); role id ->
+    the <RolePrivileges> (line, col, endline, endcol) and the <Role>
+    (line, col).  Lines and columns (in code points) come from offsets
+    in the whole text, so elements spanning lines are read too."""
     with open(path, encoding="utf-8-sig") as f:
-        for n, line in enumerate(f, 1):
-            m = ROLE.search(line)
-            if m:
-                role = m.group(1).lower()
-                roles[role] = (n, m.start() + 1)
-            m = PRIVS.search(line)
-            if m and role:
-                privs[role] = (n, m.start() + 1, m.end() + 1)
-            for m in PRIV.finditer(line):
-                grants.setdefault((role, m.group(1).lower()),
-                                  (n, m.start() + 1, m.end() + 1))
+        text = f.read()
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def pos(off):
+        lo, hi = 0, len(starts)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if starts[mid] <= off:
+                lo = mid
+            else:
+                hi = mid
+        return lo + 1, off - starts[lo] + 1
+
+    grants, privs, roles = {}, {}, {}
+    for rm in ROLE.finditer(text):
+        role = rm.group(1).lower()
+        roles[role] = pos(rm.start())
+        end = text.find("</Role>", rm.end())
+        body = text[rm.end():end]
+        m = PRIVS.search(body)
+        if m:
+            privs[role] = pos(rm.end() + m.start()) + pos(rm.end() + m.end())
+        depth = {}
+        for m in PRIV.finditer(body):
+            # A privilege written twice is where its highest level is
+            # (the first of equals), as the role keeps that level.
+            name = html.unescape(NAME.search(m.group(0)).group(1)).lower()
+            d = DEPTH[LEVEL.search(m.group(0)).group(1).lower()]
+            if d > depth.get(name, 0):
+                depth[name] = d
+                grants[(role, name)] = (pos(rm.end() + m.start()) +
+                                        pos(rm.end() + m.end()))
     return grants, privs, roles
+
+
+ODD = """<?xml version="1.0" encoding="utf-8"?>
+<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <Roles>
+    <Role id="{0dd00000-0000-4000-8000-000000000001}" name="Ünïcödé rôle"><RolePrivileges><RolePrivilege name="prvReadAccount" level="Basic" /><RolePrivilege name="prvWriteAccount" level="Local"/>
+	<RolePrivilege
+	    name="prvReadContact"
+	    level="Deep" />
+      <RolePrivilege   level="Basic"   name="prvA&amp;B" />
+    </RolePrivileges></Role>
+    <Role id="{0dd00000-0000-4000-8000-000000000002}"
+          name="Attributes on lines">
+      <RolePrivileges
+        >
+        <RolePrivilege name="prvreadaccount" level="Local" />
+        <RolePrivilege name="prvReadAccount" level="Deep" />
+        <RolePrivilege name="prvOrgDelete" level="Global" />
+        <RolePrivilege name="prvExportToExcel" level="Basic" />
+        <RolePrivilege name="prvExportToExcel" level="Local" />
+        <RolePrivilege name="prvExportToExcel" level="Basic" />
+      </RolePrivileges>
+    </Role>
+  </Roles>
+</ImportExportXml>
+"""
 
 
 def run(binary, args):
@@ -95,12 +146,12 @@ def expected(res, readings, root):
     if res["ruleId"] == "missing-privilege" and "profile" in p:
         held = False          # diff: a profile no longer met
     if held:
-        line, col, end = grants[(role, priv)]
-        return {"startLine": line, "startColumn": col, "endLine": line,
+        line, col, eline, end = grants[(role, priv)]
+        return {"startLine": line, "startColumn": col, "endLine": eline,
                 "endColumn": end}
     if priv or "profile" in p:
-        line, col, end = privs[role]
-        return {"startLine": line, "startColumn": col, "endLine": line,
+        line, col, eline, end = privs[role]
+        return {"startLine": line, "startColumn": col, "endLine": eline,
                 "endColumn": end}
     line, col = roles[role]
     return {"startLine": line, "startColumn": col}
@@ -161,6 +212,7 @@ def scenario(binary, repo, tag):
     unpacked = os.path.join(repo, "src", "unpacked")
     old = os.path.join(repo, "src", "old", "customizations.xml")
     new = os.path.join(repo, "src", "new", "customizations.xml")
+    odd = os.path.join(repo, "src", "odd", "customizations.xml")
     base = ["-f", "sarif", "--sarif-root", repo]
     runs = {
         "check": ["check"] + base + [unpacked],
@@ -168,6 +220,8 @@ def scenario(binary, repo, tag):
         "lint": ["lint"] + base + [unpacked, new],
         "check gen": ["check"] + base + ["--min-level", "Global", new],
         "diff gen": ["diff"] + base + [old, new],
+        "check odd": ["check"] + base + ["--min-level", "Global", odd],
+        "lint odd": ["lint"] + base + [odd],
     }
     prints = {}
     for name, args in runs.items():
@@ -201,6 +255,10 @@ def main():
             import zipfile
             with zipfile.ZipFile(z) as zf:
                 zf.extract("customizations.xml", d)
+        os.makedirs(os.path.join(repo, "src", "odd"))
+        with open(os.path.join(repo, "src", "odd", "customizations.xml"),
+                  "w", encoding="utf-8") as f:
+            f.write(ODD)
         before = scenario(binary, repo, "before")
         for dirpath, _, files in os.walk(os.path.join(repo, "src")):
             for f in files:
