@@ -1503,22 +1503,43 @@ ra_render_lint_sarif(const struct ra_lint *ln, const struct ra_write_opts *wo,
  * Batches of the check report: each role's missing privileges, at most
  * BATCH at a time, then check --lint's findings.
  */
+/*
+ * The next batch of the roles' results, from role SF->next's result
+ * SF->k on: COUNT(SF, i) results of role i, made by MAKE(SF, i, from,
+ * end), at most BATCH at a time.  0 once every role's are made.
+ */
+static int
+role_batch(struct ra_sarif *sf, size_t nrole,
+    size_t (*count)(const struct ra_sarif *, size_t),
+    void (*make)(struct ra_sarif *, size_t, size_t, size_t))
+{
+	size_t	 n, end;
+
+	for (; sf->next < nrole; sf->next++, sf->k = 0) {
+		n = count(sf, sf->next);
+		if (sf->k >= n)
+			continue;
+		end = n - sf->k > BATCH ? sf->k + BATCH : n;
+		make(sf, sf->next, sf->k, end);
+		sf->k = end;
+		return 1;
+	}
+	return 0;
+}
+
+static size_t
+check_count(const struct ra_sarif *sf, size_t i)
+{
+	return sf->rep->res[i].nmiss;
+}
+
 static int
 fill_check(struct ra_sarif *sf, void *arg)
 {
 	const struct ra_report	*rep = arg;
-	size_t			 n, end;
 
-	for (; sf->next < rep->nres; sf->next++, sf->k = 0) {
-		n = rep->res[sf->next].nmiss;
-		if (sf->k >= n)
-			continue;
-		end = n - sf->k > BATCH ? sf->k + BATCH : n;
-		check_results(sf, sf->next, sf->k, end);
-		sf->k = end;
-		return 1;
-	}
-	return sf->lint != NULL && lint_fill(sf, sf->lint);
+	return role_batch(sf, rep->nres, check_count, check_results) ||
+	    (sf->lint != NULL && lint_fill(sf, sf->lint));
 }
 
 enum ra_err
@@ -1747,22 +1768,18 @@ diff_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 }
 
 /* Batches of the diff: each role's results, at most BATCH at a time. */
+static size_t
+diff_role_count(const struct ra_sarif *sf, size_t i)
+{
+	return diff_count(&sf->diff->r[i]);
+}
+
 static int
 fill_diff(struct ra_sarif *sf, void *arg)
 {
 	const struct ra_diff	*d = arg;
-	size_t			 n, end;
 
-	for (; sf->next < d->nr; sf->next++, sf->k = 0) {
-		n = diff_count(&d->r[sf->next]);
-		if (sf->k >= n)
-			continue;
-		end = n - sf->k > BATCH ? sf->k + BATCH : n;
-		diff_results(sf, sf->next, sf->k, end);
-		sf->k = end;
-		return 1;
-	}
-	return 0;
+	return role_batch(sf, d->nr, diff_role_count, diff_results);
 }
 
 enum ra_err
