@@ -479,8 +479,12 @@ under_root(const struct ra_sarif *sf, const char *path, char **tmp,
 	if (sf->root == NULL || (*tmp = ra_sys_realpath(path)) == NULL)
 		return 0;
 	n = strlen(sf->root);
-	if (strncmp(*tmp, sf->root, n) != 0 || (*tmp)[n] != '/' ||
-	    (n == 1 && sf->root[0] == '/'))
+	if (n == 1) {
+		/* The root "/": every absolute path is below it. */
+		*rel = *tmp + 1;
+		return **rel != '\0';
+	}
+	if (strncmp(*tmp, sf->root, n) != 0 || (*tmp)[n] != '/')
 		return 0;
 	*rel = *tmp + n + 1;
 	return 1;
@@ -503,13 +507,18 @@ artifact(struct ra_sarif *sf, const char *path, long parent, int target,
 	long		 found;
 	int		 based;
 
+	/*
+	 * A path of the file system is kept with a mark: R relative to the
+	 * root (%SRCROOT%), P as given, so that the two never meet.
+	 */
 	based = parent < 0 && under_root(sf, path, &tmp, &rel);
-	if (based)
-		ra_buf_adds(&u, "R");	/* not the URI of the same path */
+	if (parent < 0)
+		ra_buf_adds(&u, based ? "R" : "P");
 	uri_add(&u, rel);
 	free(tmp);
 	ra_buf_add(&u, "", 0);	/* an empty path ("") is the URI "" */
-	if (directory && u.len && u.s[u.len - 1] != '/')
+	if (directory && u.len > (size_t)(parent < 0) &&
+	    u.s[u.len - 1] != '/')
 		ra_buf_adds(&u, "/");
 	if (u.oom) {
 		sf->oom = 1;
@@ -527,7 +536,7 @@ artifact(struct ra_sarif *sf, const char *path, long parent, int target,
 	}
 	a = json_object();
 	loc = json_object();
-	json_object_set_new(loc, "uri", str(u.s + based));
+	json_object_set_new(loc, "uri", str(u.s + (parent < 0)));
 	if (based)
 		json_object_set_new(loc, "uriBaseId", json_string(SRCROOT));
 	json_object_set_new(a, "location", loc);
@@ -572,9 +581,11 @@ art_location(const struct ra_sarif *sf, long idx)
 	if (idx < 0)
 		return al;
 	u = sf->art[idx].uri;
-	if (sf->art[idx].parent < 0 && *u == 'R') {
+	if (sf->art[idx].parent < 0) {
 		json_object_set_new(al, "uri", str(u + 1));
-		json_object_set_new(al, "uriBaseId", json_string(SRCROOT));
+		if (*u == 'R')
+			json_object_set_new(al, "uriBaseId",
+			    json_string(SRCROOT));
 	} else
 		json_object_set_new(al, "uri", str(u));
 	json_object_set_new(al, "index", json_integer(idx));
@@ -1162,7 +1173,6 @@ ra_sarif_new(const struct ra_ctx *ctx, const struct ra_write_opts *wo,
 	sf->results = json_array();
 	if (wo != NULL && wo->sarif_root != NULL &&
 	    (sf->root = ra_sys_realpath(wo->sarif_root)) != NULL) {
-		/* "/" itself: every absolute path is below it. */
 		size_t	 n = strlen(sf->root);
 
 		while (n > 1 && sf->root[n - 1] == '/')
