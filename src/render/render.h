@@ -156,6 +156,13 @@ enum ra_err	 ra_json_dump_streamed(json_t *root, json_t *parent,
  * Escalation and policy rules carry both, so they show as security
  * alerts.  The rules must outlive the run.
  */
+/*
+ * The tags of a rule about what a role should not hold (escalation,
+ * policies): "security" (with a security-severity, a security alert),
+ * "security-role", "least-privilege".
+ */
+extern const char *const ra_sarif_security_tags[];
+
 struct ra_sarif_rule {
 	const char		*id;
 	const char		*name;

@@ -65,7 +65,7 @@
 #define SARIF_SCHEMA	"https://json.schemastore.org/sarif-2.1.0.json"
 #define SRCROOT		"%SRCROOT%"
 
-static const char *const tags_security[] = { "security",
+const char *const ra_sarif_security_tags[] = { "security",
     "security-role", "least-privilege", NULL };
 static const char *const tags_correctness[] = { "correctness",
     "security-role", NULL };
@@ -122,7 +122,7 @@ static const struct ra_sarif_rule rule_escalation = {
 	"**Fix:** check that the change is intended and approved; if not, "
 	"revert the `<RolePrivilege>` the result points at.  See "
 	"`roleaudit(1)`, DIFF.",
-	RA_SEV_ERROR, "8.0", tags_security
+	RA_SEV_ERROR, "8.0", ra_sarif_security_tags
 };
 
 static const struct ra_sarif_rule rule_change = {

@@ -23,6 +23,8 @@ Then unrelated lines are moved (comments and blank lines added above the
 roles, between privileges and inside the role) and everything is run
 again: the set of (ruleId, fingerprint) must be the same, and every
 region right again.  The libxml2 and scan outputs must be identical.
+Last, the unpacked solutions of the real exports in ../shared (when it
+is there) are read the same way: check --min-level Global and lint.
 Ends with "N passed, N failed".
 """
 import html
@@ -33,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -135,7 +138,7 @@ def expected(res, readings, root):
     """The region the result must have, read from the file."""
     loc = res["locations"][0]["physicalLocation"]
     uri = loc["artifactLocation"]["uri"]
-    path = os.path.join(root, uri.replace("%20", " "))
+    path = os.path.join(root, urllib.parse.unquote(uri))
     grants, privs, roles = readings.setdefault(path, reading(path))
     p = res.get("properties", {})
     role = (p.get("roleId") or "").lower()
@@ -157,7 +160,7 @@ def expected(res, readings, root):
     return {"startLine": line, "startColumn": col}
 
 
-def check_log(log, root, what):
+def check_log(log, root, what, empty=False):
     readings = {}
     ok(log["runs"][0].get("originalUriBaseIds", {}).get("%SRCROOT%")
        is not None, f"{what}: originalUriBaseIds")
@@ -180,7 +183,7 @@ def check_log(log, root, what):
            f"{what}: primaryLocationLineHash is the upload's to compute")
         prints.add((res["ruleId"], fp))
         n += 1
-    ok(n > 0, f"{what}: no results")
+    ok(n > 0 or empty, f"{what}: no results")
     ok(len(prints) == n, f"{what}: fingerprints not unique")
     return prints
 
@@ -237,8 +240,35 @@ def scenario(binary, repo, tag):
     return prints
 
 
+def corpus(binary):
+    """The unpacked solutions of ../shared/corpus/real (skipped without
+    it): every result of check --min-level Global and lint on the line
+    the independent reading finds, through both readers."""
+    real = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "real")
+    if not os.path.isdir(real):
+        print("sarif-regions: ../shared/corpus/real absent, corpus skipped")
+        return
+    for dirpath, dirs, _ in sorted(os.walk(real)):
+        dirs.sort()
+        if "history" in dirpath.split(os.sep) or "Roles" not in dirs or \
+                not os.path.isfile(os.path.join(dirpath, "Other",
+                                                "Solution.xml")):
+            continue
+        rel = os.path.relpath(dirpath, real)
+        for cmd in (["check", "--min-level", "Global"], ["lint"]):
+            args = cmd + ["-f", "sarif", "--sarif-root", real, dirpath]
+            full = run(binary, args + ["--full-parse"])
+            try:
+                log = json.loads(full)
+            except ValueError:
+                ok(False, f"corpus {rel}: not JSON")
+                continue
+            check_log(log, real, f"corpus {rel} {cmd[0]}", empty=True)
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
+    corpus(binary)
     tmp = tempfile.mkdtemp(prefix="ra-sarif-")
     try:
         repo = os.path.join(tmp, "repo")
