@@ -29,7 +29,8 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/csv.c src/model/bitmap.c src/model/catalog.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
 	       src/model/solution.c src/model/ctx.c src/model/kb.c \
-	       src/model/table.c src/model/facts.c src/model/layout.c
+	       src/model/table.c src/model/facts.c src/model/policy.c \
+	       src/model/layout.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \
@@ -37,7 +38,7 @@ INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 ANALYZE_SRCS = src/analyze/check.c src/analyze/diff.c src/analyze/lint.c \
 	       src/analyze/combine.c src/analyze/explain.c src/analyze/grid.c \
 	       src/analyze/findings.c src/analyze/redact.c \
-	       src/analyze/privileges.c
+	       src/analyze/privileges.c src/analyze/policy.c
 RENDER_SRCS  = src/render/text.c src/render/csv.c src/render/json.c \
 	       src/render/html.c src/render/html_parts.c \
 	       src/render/html_report.c src/render/html_diff.c \
@@ -202,6 +203,7 @@ corpus: $(BIN)
 	@python3 tests/corpus/check_diff.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_combine.py --roleaudit $(BIN)
 	@python3 tests/corpus/check_lint.py --roleaudit $(BIN)
+	@python3 tests/corpus/check_policy.py --roleaudit $(BIN)
 	@echo "corpus again, every customizations.xml through the <Roles> scan:"
 	@python3 tests/corpus/check_corpus.py --roleaudit $(BIN) \
 	    --option=--scan-size=1

@@ -78,7 +78,7 @@ _roleaudit()
 		_roleaudit_words 'auto always never'
 		return 0
 		;;
-	-o|--output|--catalog)
+	-o|--output|--policy|--catalog)
 		_roleaudit_files
 		return 0
 		;;
@@ -93,7 +93,7 @@ _roleaudit()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		check) words='--format --output --profile --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		check) words='--format --output --profile --policy --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		diff) words='--format --output --profile --catalog --role --fail-on --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		roles) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		profiles) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;

@@ -160,6 +160,7 @@ struct ra_solution;
 struct ra_role;
 struct ra_lint;
 struct ra_profile;
+struct ra_policy;
 struct ra_report;
 struct ra_diff;
 
@@ -373,6 +374,24 @@ const char	*ra_profile_builtin(size_t);
 /* The default profile of `roleaudit check`. */
 #define RA_PROFILE_DEFAULT	"server-side-sync"
 
+/*
+ * Load a least-privilege policy from a CSV file (see POLICIES in the man
+ * page and samples/policy.csv): rows of a privilege or a pattern, the
+ * highest depth allowed ("None" forbids it), the roles a row applies to
+ * or exempts, a severity and a reason.  roleaudit has no built-in
+ * policy, as no published source lists what a role must not hold: a
+ * name (no '/' or '.') gives RA_EINVAL (RA311).  Errors in a file are
+ * diagnostics with their line and give RA_ECSV (RA_ELIMIT past the row
+ * limit), a file that cannot be opened RA_ENOTFOUND.  On RA_OK *out
+ * belongs to the caller (ra_policy_free()).
+ */
+enum ra_err	 ra_policy_load(struct ra_ctx *, const char *path,
+		    struct ra_policy **out);
+void		 ra_policy_free(struct ra_policy *);
+/* The file's base name without ".csv"; and its number of rows. */
+const char	*ra_policy_name(const struct ra_policy *);
+size_t		 ra_policy_size(const struct ra_policy *);
+
 struct ra_check_opts {
 	/* When not RA_LEVEL_NONE, every requirement needs this level. */
 	enum ra_level	 min_level;
@@ -385,12 +404,22 @@ struct ra_check_opts {
 	 */
 	const char *const	*roles;
 	size_t			 nroles;
+	/*
+	 * ra_check(): each role judged is also held against every row of
+	 * these policies: a privilege a row matches, held above the depth
+	 * it allows, is a violation of the row's severity, and a role with
+	 * a violation of severity error fails.  The context must not be
+	 * focused (ra_ctx_focus()), as a focused one forgets privileges:
+	 * RA_EINVAL then.  ra_combine() ignores them.
+	 */
+	const struct ra_policy *const	*policies;
+	size_t				 npolicies;
 };
 
 /*
  * Evaluate every role of every solution (or those OPTS names) against
  * the union of the profiles (a privilege listed twice needs the higher
- * level).  A role whose privileges are not in the export (written
+ * level) and against OPTS's policies.  A role whose privileges are not in the export (written
  * unmodified="1" and without privileges: a built-in role the export left
  * as it is) is not judged: its status is not-exported, and it counts
  * neither as passing nor as failing.  Borrows solutions and profiles;
@@ -497,7 +526,8 @@ enum ra_err	 ra_write_matrix(const struct ra_ctx *,
 
 /*
  * Findings of at least severity MIN (see FINDINGS in the man page): in a
- * report, one error per required privilege a role lacks; in a diff, one
+ * report, one error per required privilege a role lacks and one per
+ * policy violation, of its row's severity; in a diff, one
  * per role added, removed or renamed, per privilege change and per
  * profile whose verdict changed (an escalation or a role that stops
  * passing a profile is an error, a change that grants more a warning,

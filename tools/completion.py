@@ -29,6 +29,7 @@ BY_OPTION = {
     "profile": "profiles",
     "min-level": "levels",
     "catalog": "files",
+    "policy": "files",
     "fail-on": "fail-on",
     "color": "when",
     "sarif-root": "dirs",

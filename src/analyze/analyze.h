@@ -25,11 +25,34 @@ struct ra_missing {
 	const struct ra_pinfo	*pi;
 };
 
+/*
+ * ra_violation.via: the row matched through what no fact knows, which
+ * reports say: its tab "unknown" (no fact places the privilege) or its
+ * table "unknown" (no fact names the privilege's table).
+ */
+#define RA_VIA_TAB	0x1
+#define RA_VIA_TABLE	0x2
+
+/* A privilege a role holds above what a policy row allows. */
+struct ra_violation {
+	size_t			 priv;
+	enum ra_level		 held;
+	size_t			 pol;		/* index into the report's */
+	const struct ra_prule	*row;
+	unsigned		 via;		/* RA_VIA_* */
+	/* What ra_pinfo() says of it in the role's solution. */
+	struct ra_pinfo		 pi;
+};
+
 struct ra_result {
 	size_t			 sol;
 	const struct ra_role	*role;
 	struct ra_missing	*miss;
 	size_t			 nmiss;
+	/* Tab order, then name, then policy and row. */
+	struct ra_violation	*viol;
+	size_t			 nviol;
+	size_t			 nviol_error;	/* of severity error */
 	/* Not judged: its privileges are not in the export. */
 	int			 not_exported;
 };
@@ -46,7 +69,54 @@ struct ra_report {
 	size_t				  npass, nfail, nskip;
 	/* ra_pinfo() of requirement k in solution s: [s * req.n + k]. */
 	struct ra_pinfo			 *pinfo;
+	const struct ra_policy *const	 *pol;
+	size_t				  npol;
+	size_t				  nviol[RA_SEV_ERROR + 1];
 };
+
+/* 1 when result R fails: it lacks a requirement or breaks an error row. */
+int		 ra_result_fails(const struct ra_result *r);
+
+/* ---- policy.c -------------------------------------------------------- */
+
+/*
+ * The table of privilege PI, as the knowledge base knows it: the
+ * solution's table's schema name, else the logical name of the knowledge
+ * base's table for its base; NULL when no fact names it (never guessed
+ * from the privilege's name).
+ */
+const char	*ra_pinfo_table(const struct ra_pinfo *pi);
+/*
+ * 1 when row Q is about privilege PI (name, prefix, access right, table
+ * and tab, each compared ASCII case-insensitively when given), with
+ * RA_VIA_* bits in *VIA for what it matched through "unknown".
+ */
+int		 ra_prule_matches(const struct ra_prule *q,
+		    const struct ra_pinfo *pi, unsigned *via);
+
+struct ra_policy_eval;
+
+/*
+ * Hold the roles of REP's results against REP's policies: a
+ * ra_policy_eval_new() for the report, ra_policy_eval_role() for each
+ * result (of solution R->sol; results of one solution in a row, as the
+ * facts of a privilege are cached for the solution), then
+ * ra_policy_eval_free().  Each result's violations are sorted and
+ * counted into REP->nviol.  NULL / -1 when memory runs out.
+ */
+struct ra_policy_eval *ra_policy_eval_new(const struct ra_report *rep);
+int		 ra_policy_eval_role(struct ra_policy_eval *,
+		    struct ra_report *rep, struct ra_result *r);
+void		 ra_policy_eval_free(struct ra_policy_eval *);
+/*
+ * One sentence about violation V of result R, unescaped, into B: the
+ * role (unless R is NULL, for a list under the role), what it holds, the
+ * policy and its row (FILE:LINE), what the row allows, its reason, and
+ * what it matched through "unknown".
+ */
+void		 ra_violation_message(const struct ra_report *rep,
+		    const struct ra_result *r, const struct ra_violation *v,
+		    struct ra_buf *b);
 
 /*
  * ra_check() of every role, for a caller that may not record
@@ -300,9 +370,12 @@ struct ra_explanation {
 };
 
 
-/* The definition of privilege PRIV of X: the catalog's, or one of EXTRA. */
-const struct ra_privdef *ra_explanation_privdef(const struct ra_explanation *,
-		    size_t priv);
+/*
+ * The definition of privilege PRIV of X, into *D (strings borrowed from
+ * X's catalog or X): the catalog's, or one of EXTRA.
+ */
+void		 ra_explanation_privdef(const struct ra_explanation *,
+		    size_t priv, struct ra_privdef *d);
 
 /* ---- privileges.c ---------------------------------------------------- */
 
@@ -343,6 +416,7 @@ void		 ra_privileges_free(struct ra_privlist *);
 /*
  * Severities, documented in the man page (FINDINGS):
  *   a role lacks a privilege a profile requires            error
+ *   a role holds more than a policy row allows   the row's severity
  *   diff: a change that matches an escalation rule         error
  *   diff: a role no longer passes a profile                error
  *   diff: a change that grants more (added role, privilege

@@ -7,7 +7,8 @@
  * tab ra_pinfo() gives, the role's own solution's tables considered),
  * then by name.  A role whose privileges are not in the export
  * (ra_role_not_exported()) is not judged, and --role's selection leaves
- * the others out.
+ * the others out.  Each role judged is then held against the policies
+ * (policy.c).
  */
 #include <stdlib.h>
 
@@ -89,6 +90,7 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 {
 	struct ra_report	*rep;
 	struct ra_bitmap	 need = { 0 }, miss = { 0 };
+	struct ra_policy_eval	*ev = NULL;
 	size_t			*reqof = NULL, s, i, nres = 0;
 	enum ra_err		 rc = RA_ENOMEM;
 
@@ -99,7 +101,13 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	rep->nsol = nsol;
 	rep->prof = prof;
 	rep->nprof = nprof;
+	if (opts != NULL) {
+		rep->pol = opts->policies;
+		rep->npol = opts->npolicies;
+	}
 	if (unite(rep, opts) == -1)
+		goto out;
+	if (rep->npol && (ev = ra_policy_eval_new(rep)) == NULL)
 		goto out;
 	if ((reqof = calloc(ctx->cat.n ? ctx->cat.n : 1, sizeof(*reqof))) ==
 	    NULL)
@@ -133,15 +141,18 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 			r->role = &sol[s]->role[i];
 			if (check_role(rep, &need, reqof, &miss, r) == -1)
 				goto out;
+			if (ev != NULL && ra_policy_eval_role(ev, rep, r) == -1)
+				goto out;
 			if (r->not_exported)
 				rep->nskip++;
-			else if (r->nmiss)
+			else if (ra_result_fails(r))
 				rep->nfail++;
 			else
 				rep->npass++;
 		}
 	rc = RA_OK;
 out:
+	ra_policy_eval_free(ev);
 	free(reqof);
 	ra_bitmap_free(&need);
 	ra_bitmap_free(&miss);
@@ -162,8 +173,11 @@ ra_check_every_role(const struct ra_ctx *ctx,
 	struct ra_check_opts	 all;
 
 	memset(&all, 0, sizeof(all));
-	if (opts != NULL)
+	if (opts != NULL) {
 		all.min_level = opts->min_level;
+		all.policies = opts->policies;
+		all.npolicies = opts->npolicies;
+	}
 	return check(ctx, sol, nsol, prof, nprof, &all, out);
 }
 
@@ -186,6 +200,8 @@ ra_check(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 			bad = 1;
 		}
 	}
+	if (opts != NULL && opts->npolicies > 0 && ctx->focused)
+		return RA_EINVAL;
 	if (bad)
 		return RA_EINVAL;
 	return check(ctx, sol, nsol, prof, nprof, opts, out);
@@ -198,8 +214,10 @@ ra_report_free(struct ra_report *rep)
 
 	if (rep == NULL)
 		return;
-	for (i = 0; i < rep->nres; i++)
+	for (i = 0; i < rep->nres; i++) {
 		free(rep->res[i].miss);
+		free(rep->res[i].viol);
+	}
 	free(rep->res);
 	free(rep->pinfo);
 	free(rep->req.req);	/* entity strings belong to the profiles */

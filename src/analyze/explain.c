@@ -332,7 +332,6 @@ priv_index(struct scan *sc, const char *name, size_t n)
 	/* The entity is borrowed from the name or the catalog. */
 	ra_classify(cat, d.name, &x->extra[x->nextra]);
 	x->extra[x->nextra].name = d.name;
-	x->extra[x->nextra].entity_borrowed = 1;
 	return cat->n + x->nextra++;
 }
 
@@ -469,10 +468,11 @@ scan_ids(struct scan *sc)
 		nhit = 0;
 		hit = RA_NOPRIV;
 		for (k = 0; k < cat->n; k++) {
-			const char	*id = cat->v[k].id, *q;
+			const char	*id, *q;
 			size_t		 m = 0;
 
-			if (id == NULL)
+			if (cat->v[k].row == 0 ||
+			    (id = cat->row[cat->v[k].row - 1].id) == NULL)
 				continue;
 			for (q = id; *q && m < nd; q++) {
 				if (*q == '-')
@@ -884,12 +884,16 @@ ra_explanation_free(struct ra_explanation *x)
 	free(x);
 }
 
-const struct ra_privdef *
-ra_explanation_privdef(const struct ra_explanation *x, size_t priv)
+void
+ra_explanation_privdef(const struct ra_explanation *x, size_t priv,
+    struct ra_privdef *d)
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
 
-	return priv < cat->n ? &cat->v[priv] : &x->extra[priv - cat->n];
+	if (priv < cat->n)
+		ra_catalog_def(cat, priv, d);
+	else
+		*d = x->extra[priv - cat->n];
 }
 
 RA_EXPORT size_t

@@ -56,13 +56,22 @@ ra_rdiff_severity(const struct ra_rdiff *r)
 	return worst;
 }
 
+int
+ra_result_fails(const struct ra_result *r)
+{
+	return !r->not_exported && (r->nmiss > 0 || r->nviol_error > 0);
+}
+
 RA_EXPORT size_t
 ra_report_finding_count(const struct ra_report *rep, enum ra_severity min)
 {
 	size_t	 i, n = 0;
+	int	 s;
 
+	for (s = (int)min; s <= RA_SEV_ERROR; s++)
+		n += rep->nviol[s];
 	if (RA_SEV_MISSING < min)
-		return 0;
+		return n;
 	for (i = 0; i < rep->nres; i++)
 		n += rep->res[i].nmiss;
 	return n;

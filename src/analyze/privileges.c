@@ -35,7 +35,7 @@ record(struct ra_privlist *pl, struct ra_privrec *r, char *name)
 
 	if ((i = ra_catalog_find(&ctx->cat, name, strlen(name))) !=
 	    RA_NOPRIV) {
-		r->def = ctx->cat.v[i];
+		ra_catalog_def(&ctx->cat, i, &r->def);
 		free(name);
 	} else {
 		/* The entity is borrowed from the name or the catalog. */

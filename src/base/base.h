@@ -53,6 +53,23 @@ void	 ra_buf_free(struct ra_buf *);
 
 char	*ra_strdup(const char *);
 char	*ra_strndup(const char *, size_t);
+
+/*
+ * An arena of strings that live as long as it does: packed into large
+ * chunks, without an allocation (and its overhead) each.  For the many
+ * small names a large input brings (the catalog's, the tables').  All
+ * zero is an empty arena.
+ */
+struct ra_arena {
+	char	**chunk;	/* newest last */
+	size_t	  nchunk, capchunk;
+	size_t	  cap, used;	/* of the newest chunk */
+};
+
+/* A NUL-terminated copy of the N bytes at S in A, or NULL. */
+char	*ra_arena_strndup(struct ra_arena *a, const char *s, size_t n);
+/* Free every string of A at once; A is empty again. */
+void	 ra_arena_free(struct ra_arena *a);
 /*
  * The N bytes at S without the XML blanks (space, tab, CR, LF) around
  * them: the first byte left is returned and *N becomes their count.

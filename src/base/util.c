@@ -96,6 +96,40 @@ ra_strndup(const char *s, size_t n)
 	return p;
 }
 
+#define ARENA_CHUNK	((size_t)64 * 1024)
+
+char *
+ra_arena_strndup(struct ra_arena *a, const char *s, size_t n)
+{
+	size_t	 size = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+	char	*p;
+
+	if (a->nchunk == 0 || a->cap - a->used < n + 1) {
+		if (ra_grow(&a->chunk, &a->capchunk, a->nchunk + 1,
+		    sizeof(*a->chunk)) == -1 || (p = malloc(size)) == NULL)
+			return NULL;
+		a->chunk[a->nchunk++] = p;
+		a->cap = size;
+		a->used = 0;
+	}
+	p = a->chunk[a->nchunk - 1] + a->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	a->used += n + 1;
+	return p;
+}
+
+void
+ra_arena_free(struct ra_arena *a)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nchunk; i++)
+		free(a->chunk[i]);
+	free(a->chunk);
+	memset(a, 0, sizeof(*a));
+}
+
 const char *
 ra_trim(const char *s, size_t *n)
 {

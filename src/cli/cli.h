@@ -50,6 +50,7 @@ enum cli_opt {
 	OPT_FORMAT,
 	OPT_OUTPUT,
 	OPT_PROFILE,
+	OPT_POLICY,
 	OPT_MIN_LEVEL,
 	OPT_CATALOG,
 	OPT_ROLE,
@@ -230,6 +231,8 @@ struct cli_run {
 	size_t			  nsol;
 	struct ra_profile	**prof;
 	size_t			  nprof;
+	struct ra_policy	**pol;		/* --policy's */
+	size_t			  npol;
 	char			 *text;		/* CLI_TEXT */
 	size_t			  textlen;
 	struct ra_write_opts	  wo;

@@ -97,9 +97,9 @@ lint_first(struct cli_run *r)
 }
 
 /*
- * check: the roles (or those --role names) against the profiles; a role
- * that fails is a finding.  --role's names are matched before the
- * redaction, as combine's are.
+ * check: the roles (or those --role names) against the profiles and the
+ * policies; a role that fails is a finding.  --role's names are matched
+ * before the redaction, as combine's are.
  */
 static void
 run_check(struct cli_run *r)
@@ -115,6 +115,8 @@ run_check(struct cli_run *r)
 	co.min_level = r->o->min_level;
 	co.roles = r->o->args[OPT_ROLE].v;
 	co.nroles = r->o->args[OPT_ROLE].n;
+	co.policies = (const struct ra_policy *const *)r->pol;
+	co.npolicies = r->npol;
 	e = ra_check(r->ctx, SOLUTIONS(r), r->nsol, PROFILES(r), r->nprof,
 	    &co, &rep);
 	if (!analysed(r, &e)) {
@@ -310,7 +312,8 @@ run_explain(struct cli_run *r)
 	CLI_OPT(OPT_JOBS) | CLI_OPT(OPT_PROGRESS) | \
 	CLI_OPT(OPT_NO_PROGRESS) | CLI_OPT(OPT_QUIET))
 #define CHECK_OPTIONS	(ANY_COMMAND | CLI_OPT(OPT_PROFILE) | \
-	CLI_OPT(OPT_MIN_LEVEL) | CLI_OPT(OPT_ROLE) | CLI_OPT(OPT_LINT) | \
+	CLI_OPT(OPT_POLICY) | CLI_OPT(OPT_MIN_LEVEL) | CLI_OPT(OPT_ROLE) | \
+	CLI_OPT(OPT_LINT) | \
 	CLI_OPT(OPT_COMBINE) | CLI_OPT(OPT_COMBINE_ALL) | \
 	CLI_OPT(OPT_TEAM_ROLE) | CLI_OPT(OPT_UNKNOWN_DEPTHS) | \
 	CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT))

@@ -39,7 +39,13 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	    .help = "write the report to FILE, atomically" },
 	[OPT_PROFILE] = { .name = "profile", .letter = 'p', .arg = "NAME|CSV",
 	    .help = "requirement profile, repeatable (default:\n"
-	    "server-side-sync); requirements are united",
+	    "server-side-sync, none with --policy);\n"
+	    "requirements are united",
+	    .flags = CLI_REPEAT },
+	[OPT_POLICY] = { .name = "policy", .arg = "CSV",
+	    .help = "check: least-privilege policy, repeatable: what\n"
+	    "roles must not hold, or not above a depth",
+	    .excludes = CLI_OPT(OPT_COMBINE) | CLI_OPT(OPT_COMBINE_ALL),
 	    .flags = CLI_REPEAT },
 	[OPT_MIN_LEVEL] = { .name = "min-level", .arg = "LEVEL",
 	    .help = "require LEVEL (Basic, Local, Deep or Global)\n"

@@ -251,7 +251,9 @@ load_profiles(struct cli_run *r)
 
 	if (!(flags & (CLI_PROFILES | CLI_BUILTINS)))
 		return 0;
-	n = p->n ? p->n : (flags & CLI_BUILTINS) ? builtin_count() : 1;
+	/* With --policy, a profile only when asked for. */
+	n = p->n ? p->n : (flags & CLI_BUILTINS) ? builtin_count() :
+	    cli_given(r->o, OPT_POLICY) ? 0 : 1;
 	if ((r->prof = calloc(n + 1, sizeof(*r->prof))) == NULL)
 		return cli_failed(r, RA_ENOMEM);
 	for (i = 0; i < n; i++) {
@@ -264,6 +266,36 @@ load_profiles(struct cli_run *r)
 			return -1;
 		}
 		r->nprof++;
+	}
+	return 0;
+}
+
+/*
+ * --policy's files, loaded once for the runner to borrow.  A policy that
+ * does not load (no such file, a malformed row, over a limit, a name of
+ * no built-in one) is a usage error: the command line names what the
+ * user is to fix.  0, or -1 once the exit status is raised.
+ */
+static int
+load_policies(struct cli_run *r)
+{
+	const struct cli_list	*p = &r->o->args[OPT_POLICY];
+	size_t			 i;
+	enum ra_err		 e;
+
+	if (p->n == 0)
+		return 0;
+	if ((r->pol = calloc(p->n, sizeof(*r->pol))) == NULL)
+		return cli_failed(r, RA_ENOMEM);
+	for (i = 0; i < p->n; i++) {
+		if ((e = ra_policy_load(r->ctx, p->v[i], &r->pol[i])) !=
+		    RA_OK) {
+			cli_diags(r);
+			cli_raise(r, e == RA_ENOMEM || e == RA_EIO ?
+			    EXIT_SYSTEM : EXIT_USAGE);
+			return -1;
+		}
+		r->npol++;
 	}
 	return 0;
 }
@@ -372,17 +404,18 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 		cli_raise(r, e == RA_ELIMIT ? EXIT_USAGE : cli_exit_of(e));
 		return;
 	}
-	if (load_profiles(r) == -1)
+	if (load_profiles(r) == -1 || load_policies(r) == -1)
 		return;
 	/* Only SARIF points at a privilege's line. */
 	ra_ctx_locate_grants(ctx, o->format == RA_FORMAT_SARIF);
 	/*
 	 * A command that needs only what its profiles list keeps just that:
 	 * flat memory, less work.  Not for HTML, whose grids show every
-	 * privilege a role holds, nor with --lint, which looks at them all.
+	 * privilege a role holds, nor with --lint or --policy, which look at
+	 * them all.
 	 */
 	if ((c->flags & CLI_FOCUS) && o->format != RA_FORMAT_HTML &&
-	    !cli_given(o, OPT_LINT) && cli_failed(r, ra_ctx_focus(ctx,
+	    !cli_given(o, OPT_LINT) && r->npol == 0 && cli_failed(r, ra_ctx_focus(ctx,
 	    (const struct ra_profile *const *)r->prof, r->nprof)) == -1)
 		return;
 	/* Counts only: a focus on no profile keeps no privilege. */
@@ -416,6 +449,9 @@ cli_run_free(struct cli_run *r)
 		ra_solution_free(r->sol[i]);
 	for (i = 0; r->prof != NULL && i < r->nprof; i++)
 		ra_profile_free(r->prof[i]);
+	for (i = 0; r->pol != NULL && i < r->npol; i++)
+		ra_policy_free(r->pol[i]);
+	free(r->pol);
 	free(r->sol);
 	free(r->prof);
 	free(r->text);

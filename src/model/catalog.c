@@ -97,15 +97,19 @@ rehash(struct ra_catalog *cat)
 	return rehash_to(cat, cat->nslot ? cat->nslot * 2 : 1024);
 }
 
-/* Append D (taking its strings) and index it.  Returns its index. */
+/* The entries stay at a name pointer and eight bytes (see model.h). */
+_Static_assert(sizeof(struct ra_pent) == sizeof(char *) + 8,
+    "a catalog entry grew");
+
+/* Append E (taking its name) and index it.  Returns its index. */
 static size_t
-catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
+catalog_add(struct ra_catalog *cat, const struct ra_pent *e)
 {
 	/* Indices must fit a slot: 67,108,862 privileges. */
 	if (cat->n + 1 >= ((size_t)1 << INDEX_BITS) - 1 ||
 	    ra_grow(&cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v)) == -1)
 		return RA_NOPRIV;
-	cat->v[cat->n++] = *d;
+	cat->v[cat->n++] = *e;
 	if (CROWDED(cat->n, cat->nslot)) {
 		if (rehash(cat) == -1) {
 			cat->n--;
@@ -113,7 +117,7 @@ catalog_add(struct ra_catalog *cat, struct ra_privdef *d)
 		}
 	} else {
 		size_t		 j, mask = cat->nslot - 1;
-		uint32_t	 h = ra_name_hash(d->name, strlen(d->name));
+		uint32_t	 h = ra_name_hash(e->name, strlen(e->name));
 
 		for (j = h & mask; cat->slot[j]; j = (j + 1) & mask)
 			continue;
@@ -255,42 +259,44 @@ ra_classify(const struct ra_catalog *cat, const char *name,
 	d->entity = (char *)(uintptr_t)base;
 }
 
-#define CHUNK_SIZE	((size_t)64 * 1024)
-
-/* A NUL-terminated copy of the N bytes at S in CAT's arena, or NULL. */
-static char *
-arena_copy(struct ra_catalog *cat, const char *s, size_t n)
-{
-	size_t	 size = n + 1 > CHUNK_SIZE ? n + 1 : CHUNK_SIZE;
-	char	*p;
-
-	if (cat->nchunk == 0 || cat->chunkcap - cat->chunkused < n + 1) {
-		if (ra_grow(&cat->chunk, &cat->capchunk, cat->nchunk + 1,
-		    sizeof(*cat->chunk)) == -1 ||
-		    (p = malloc(size)) == NULL)
-			return NULL;
-		cat->chunk[cat->nchunk++] = p;
-		cat->chunkcap = size;
-		cat->chunkused = 0;
-	}
-	p = cat->chunk[cat->nchunk - 1] + cat->chunkused;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	cat->chunkused += n + 1;
-	return p;
-}
-
 /* Add NAME, already in the arena, as a classified privilege. */
 static size_t
 add_interned(struct ra_catalog *cat, char *name)
 {
 	struct ra_privdef	 d;
+	struct ra_pent		 e;
 
 	ra_classify(cat, name, &d);
-	d.name = name;
-	d.name_in_arena = 1;
-	d.entity_borrowed = 1;
-	return catalog_add(cat, &d);
+	memset(&e, 0, sizeof(e));
+	e.name = name;
+	e.tab = (unsigned char)d.tab;
+	e.section = (unsigned char)d.section;
+	e.access = (unsigned char)d.access;
+	e.name_in_arena = 1;
+	return catalog_add(cat, &e);
+}
+
+void
+ra_catalog_def(const struct ra_catalog *cat, size_t i, struct ra_privdef *d)
+{
+	const struct ra_pent	*e = &cat->v[i];
+	const struct ra_prow	*r;
+
+	if (e->row == 0)
+		/* Interned: the name says it all, the entity too. */
+		ra_classify(cat, e->name, d);
+	else {
+		r = &cat->row[e->row - 1];
+		memset(d, 0, sizeof(*d));
+		d->entity = r->entity;
+		d->id = r->id;
+		d->depths = r->depths;
+	}
+	d->name = e->name;
+	d->tab = (enum ra_tab)e->tab;
+	d->section = (enum ra_section)e->section;
+	d->access = (enum ra_access)e->access;
+	d->listed = e->listed;
 }
 
 size_t
@@ -303,7 +309,7 @@ ra_catalog_intern_hash(struct ra_catalog *cat, const char *s, size_t n,
 	if ((i = ra_catalog_find_hash(cat, s, n, h)) != RA_NOPRIV)
 		return i;
 	/* On failure the copy stays in the arena until the catalog goes. */
-	if ((name = arena_copy(cat, s, n)) == NULL)
+	if ((name = ra_arena_strndup(&cat->arena, s, n)) == NULL)
 		return RA_NOPRIV;
 	return add_interned(cat, name);
 }
@@ -399,6 +405,56 @@ privilege_id(const char *s, int *bad)
 }
 
 /*
+ * Make NAME a listed privilege with D's tab, section, access and row
+ * data (taking D's entity and id, freed on failure too): a new entry, or
+ * the one NAME already has, whose depths and id stay unless the file
+ * said them (HAS_DEPTHS, HAS_ID).  0, or -1 when memory runs out.
+ */
+static int
+list(struct ra_catalog *cat, const char *name, struct ra_privdef *d,
+    int has_depths, int has_id)
+{
+	struct ra_pent	 e;
+	struct ra_prow	*r;
+	size_t		 i;
+
+	if ((i = ra_catalog_find(cat, name, strlen(name))) == RA_NOPRIV) {
+		memset(&e, 0, sizeof(e));
+		if ((e.name = ra_strdup(name)) == NULL ||
+		    (i = catalog_add(cat, &e)) == RA_NOPRIV) {
+			free(e.name);
+			goto fail;
+		}
+	}
+	if (cat->v[i].row == 0) {
+		if (cat->nrow >= UINT32_MAX - 1 || ra_grow(&cat->row,
+		    &cat->caprow, cat->nrow + 1, sizeof(*cat->row)) == -1)
+			goto fail;
+		memset(&cat->row[cat->nrow], 0, sizeof(*cat->row));
+		cat->v[i].row = (uint32_t)++cat->nrow;
+	}
+	r = &cat->row[cat->v[i].row - 1];
+	free(r->entity);
+	r->entity = d->entity;
+	if (has_depths)
+		r->depths = d->depths;
+	if (has_id) {
+		free(r->id);
+		r->id = d->id;
+	} else
+		free(d->id);
+	cat->v[i].tab = (unsigned char)d->tab;
+	cat->v[i].section = (unsigned char)d->section;
+	cat->v[i].access = (unsigned char)d->access;
+	cat->v[i].listed = 1;
+	return 0;
+fail:
+	free(d->entity);
+	free(d->id);
+	return -1;
+}
+
+/*
  * Add or replace catalog rows from CSV text.  Returns RA_OK or the first
  * error; every bad row is a diagnostic.  A row replacing a known
  * privilege keeps its depths and id when the file has no such column.
@@ -413,7 +469,7 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 	struct ra_csv		 c;
 	struct ra_privdef	 d;
 	int			 idx[7], bad;
-	size_t			 r, i;
+	size_t			 r;
 	enum ra_err		 rc;
 
 	if ((rc = ra_csv_parse(ctx, file, buf, len, &c)) != RA_OK)
@@ -462,30 +518,12 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 			rc = RA_ECSV;
 			continue;
 		}
-		d.listed = 1;
 		if ((d.entity = ra_strdup(ra_csv_cell(row, idx[1]))) == NULL) {
 			free(d.id);
 			rc = RA_ENOMEM;
 			break;
 		}
-		if ((i = ra_catalog_find(cat, name, strlen(name))) != RA_NOPRIV) {
-			d.name = cat->v[i].name;
-			d.name_in_arena = cat->v[i].name_in_arena;
-			if (idx[5] == -1)
-				d.depths = cat->v[i].depths;
-			if (idx[6] == -1) {
-				d.id = cat->v[i].id;
-				cat->v[i].id = NULL;
-			}
-			if (!cat->v[i].entity_borrowed)
-				free(cat->v[i].entity);
-			free(cat->v[i].id);
-			cat->v[i] = d;
-		} else if ((d.name = ra_strdup(name)) == NULL ||
-		    catalog_add(cat, &d) == RA_NOPRIV) {
-			free(d.name);
-			free(d.entity);
-			free(d.id);
+		if (list(cat, name, &d, idx[5] != -1, idx[6] != -1) == -1) {
 			rc = RA_ENOMEM;
 			break;
 		}
@@ -575,26 +613,32 @@ ra_catalog_copy(struct ra_ctx *dst, const struct ra_ctx *src)
 	if ((d->v = calloc(c->cap ? c->cap : 1, sizeof(*d->v))) == NULL ||
 	    (d->slot = calloc(c->nslot ? c->nslot : 1, sizeof(*d->slot))) ==
 	    NULL ||
+	    (d->row = calloc(c->caprow ? c->caprow : 1, sizeof(*d->row))) ==
+	    NULL ||
 	    (d->bases = calloc(c->capbases ? c->capbases : 1,
 	    sizeof(*d->bases))) == NULL)
 		return -1;
 	d->cap = c->cap;
+	d->caprow = c->caprow;
 	d->capbases = c->capbases;
 	d->nslot = c->nslot;
 	memcpy(d->slot, c->slot, c->nslot * sizeof(*d->slot));
 	for (; d->n < c->n; d->n++) {
 		d->v[d->n] = c->v[d->n];
 		d->v[d->n].name_in_arena = 0;
-		d->v[d->n].entity_borrowed = 0;
-		if (dup_or_null(&d->v[d->n].name, c->v[d->n].name) == -1 ||
-		    dup_or_null(&d->v[d->n].entity, c->v[d->n].entity) == -1 ||
-		    dup_or_null(&d->v[d->n].id, c->v[d->n].id) == -1) {
-			/* Free what this entry got; the rest is counted. */
-			free(d->v[d->n].name);
-			free(d->v[d->n].entity);
+		if (dup_or_null(&d->v[d->n].name, c->v[d->n].name) == -1)
 			return -1;
-		}
 	}
+	for (; d->nrow < c->nrow; d->nrow++)
+		if (dup_or_null(&d->row[d->nrow].entity,
+		    c->row[d->nrow].entity) == -1 ||
+		    dup_or_null(&d->row[d->nrow].id, c->row[d->nrow].id) ==
+		    -1) {
+			/* Free what this row got; the rest is counted. */
+			free(d->row[d->nrow].entity);
+			return -1;
+		} else
+			d->row[d->nrow].depths = c->row[d->nrow].depths;
 	for (; d->nbases < c->nbases; d->nbases++) {
 		d->bases[d->nbases] = c->bases[d->nbases];
 		if (dup_or_null(&d->bases[d->nbases].base,
@@ -636,16 +680,15 @@ ra_catalog_free(struct ra_catalog *cat)
 {
 	size_t	 i;
 
-	for (i = 0; i < cat->n; i++) {
+	for (i = 0; i < cat->n; i++)
 		if (!cat->v[i].name_in_arena)
 			free(cat->v[i].name);
-		if (!cat->v[i].entity_borrowed)
-			free(cat->v[i].entity);
-		free(cat->v[i].id);
+	for (i = 0; i < cat->nrow; i++) {
+		free(cat->row[i].entity);
+		free(cat->row[i].id);
 	}
-	for (i = 0; i < cat->nchunk; i++)
-		free(cat->chunk[i]);
-	free(cat->chunk);
+	free(cat->row);
+	ra_arena_free(&cat->arena);
 	for (i = 0; i < cat->nbases; i++) {
 		free(cat->bases[i].base);
 		free(cat->bases[i].entity);

@@ -282,3 +282,70 @@ ra_csv_cell(const struct ra_csv_row *r, int i)
 {
 	return i >= 0 && (size_t)i < r->nfield ? r->field[i] : "";
 }
+
+/*
+ * The text after "# KEY" (KEY ends in ':') on the first comment line of
+ * BUF that has it, trimmed; "" when there is none, NULL when memory runs
+ * out.
+ */
+char *
+ra_csv_comment(const char *buf, size_t len, const char *key)
+{
+	const char	*p = buf, *end = buf + len, *nl;
+	size_t		 n, klen = strlen(key);
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (*p == '#') {
+			const char	*q = p + 1;
+
+			while (q < nl && *q == ' ')
+				q++;
+			if ((size_t)(nl - q) >= klen && ra_prefix_caseeq(q, key)) {
+				q += klen;
+				while (q < nl && *q == ' ')
+					q++;
+				n = (size_t)(nl - q);
+				while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
+					n--;
+				return ra_strndup(q, n);
+			}
+		}
+		if (nl == end)
+			break;
+	}
+	return ra_strdup("");
+}
+
+int
+ra_csv_identity(const char *name, const char *buf, size_t len,
+    char **namep, char **source, char **version, char sha256[65])
+{
+	struct ra_sha256	 sha;
+
+	if ((*namep = ra_strdup(name)) == NULL ||
+	    (*source = ra_csv_comment(buf, len, "source:")) == NULL ||
+	    (*version = ra_csv_comment(buf, len, "version:")) == NULL)
+		return -1;
+	ra_sha256_init(&sha);
+	ra_sha256_update(&sha, buf, len);
+	ra_sha256_hex(&sha, sha256);
+	return 0;
+}
+
+/* Base name of PATH without a ".csv" suffix. */
+char *
+ra_csv_name_of(const char *path)
+{
+	const char	*b = strrchr(path, '/');
+	size_t		 n;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	if (n > 4 && ra_strcaseeq(b + n - 4, ".csv"))
+		n -= 4;
+	return ra_strndup(b, n);
+}

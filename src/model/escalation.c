@@ -65,7 +65,7 @@ int
 ra_escalation(const struct ra_ctx *ctx, size_t priv, enum ra_level old,
     enum ra_level new, struct ra_buf *b)
 {
-	const struct ra_privdef	*d = &ctx->cat.v[priv];
+	const struct ra_pent	*d = &ctx->cat.v[priv];
 	const char		*base = ra_priv_base(d->name, NULL);
 	size_t			 i, n = 0;
 	int			 kind, hit;

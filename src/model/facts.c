@@ -186,6 +186,7 @@ ra_pinfo_def(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	if (table_priv) {
 		if ((kt = ra_kb_table_by_base(kb, base, blen)) == NULL)
 			kt = ra_kb_table(kb, base, blen);
+		o->kb_table = kt;
 		if (kt != NULL && kt->owner != RA_OWNER_UNKNOWN) {
 			o->owner = kt->owner;
 			by(&o->owner_by, &o->owner_ids,
@@ -207,7 +208,10 @@ void
 ra_pinfo(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, size_t priv, struct ra_pinfo *o)
 {
-	ra_pinfo_def(ctx, sol, nsol, &ctx->cat.v[priv], o);
+	struct ra_privdef	 d;
+
+	ra_catalog_def(&ctx->cat, priv, &d);
+	ra_pinfo_def(ctx, sol, nsol, &d, o);
 }
 
 void

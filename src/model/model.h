@@ -63,6 +63,8 @@ enum ra_code {
 	RA_C_CSV_ROWS = 309,	/* profile or catalog over the row limit */
 	RA_C_ROLE_NOT_EXPORTED = 310,	/* a role's privileges are not in
 					   the export: skipped (note) */
+	RA_C_POLICY = 311,	/* no such built-in policy */
+	RA_C_CSV_VALUE = 312,	/* bad access right or severity in a policy */
 	/* lint.c: findings about roles, not about the input's syntax. */
 	RA_C_LINT_DEPTH = 401,	/* depth the privilege cannot take */
 	RA_C_LINT_MISC_DEPTH = 402,	/* depth no fact covers (--unknown-depths) */
@@ -112,6 +114,11 @@ const char	*ra_level_editor_name(enum ra_level);
 /* "note", "warning" or "error". */
 const char	*ra_severity_name(enum ra_severity);
 
+/*
+ * What is known of one privilege: a value the catalog fills for its
+ * readers (ra_catalog_def()), or a classified name of an explanation's
+ * own.  Strings are borrowed.
+ */
 struct ra_privdef {
 	char		*name;		/* canonical spelling */
 	char		*entity;	/* display name */
@@ -125,14 +132,31 @@ struct ra_privdef {
 	unsigned	 depths;
 	char		*id;		/* well-known GUID, lower case, or NULL */
 	int		 listed;	/* from a catalog CSV, not classified */
-	/*
-	 * Interned from an input (ra_catalog_intern()): NAME lies in the
-	 * catalog's arena and ENTITY is borrowed (a part of NAME, a base's
-	 * entity, or ""); a catalog CSV row that replaces the entry gives it
-	 * an ENTITY of its own again.
-	 */
-	unsigned char	 name_in_arena;
-	unsigned char	 entity_borrowed;
+};
+
+/*
+ * One catalog entry as the catalog keeps it: sixteen bytes, because a
+ * large input interns hundreds of thousands of names and the entries of
+ * both sides of a diff are the bulk of its memory.  A privilege a
+ * catalog CSV lists has a row of its own (struct ra_prow: entity, id,
+ * depths); an interned one has none, and its entity is classified from
+ * its name again when asked (ra_catalog_def()).
+ */
+struct ra_pent {
+	char		*name;		/* canonical spelling */
+	uint32_t	 row;		/* 1 + its index in cat->row; 0 none */
+	unsigned char	 tab;		/* enum ra_tab */
+	unsigned char	 section;	/* enum ra_section */
+	unsigned char	 access;	/* enum ra_access */
+	unsigned char	 listed : 1;	/* from a catalog CSV (has a row) */
+	unsigned char	 name_in_arena : 1;	/* NAME lies in the arena */
+};
+
+/* A catalog CSV row's own data: what a name alone does not say. */
+struct ra_prow {
+	char		*entity;
+	char		*id;
+	unsigned	 depths;
 };
 
 #define RA_DEPTH(l)	(1u << (l))
@@ -150,23 +174,23 @@ struct ra_base {
  * index.  Privileges met in input that the CSV does not list are added
  * (interned) with a classified tab, so indices stay dense and shared by
  * all solutions of a context.  Interned names are packed into large
- * chunks (the arena), their entities borrowed: a large input names
- * hundreds of thousands of privileges, and two allocations each would
- * cost more than the names.  Loading is the only stage that adds to the
+ * chunks (the arena) and their entries hold no entity (struct ra_pent):
+ * a large input names hundreds of thousands of privileges, and an
+ * allocation or a pointer more each would cost as much as the names.  Loading is the only stage that adds to the
  * catalog (unfocused loads on several threads one batch of names at a
  * time, under the context's intern_mu); once loaded it is read through
  * const pointers.
  */
 struct ra_catalog {
-	struct ra_privdef	*v;
+	struct ra_pent		*v;
 	size_t			 n, cap;
+	struct ra_prow		*row;	/* of the listed entries */
+	size_t			 nrow, caprow;
 	uint32_t		*slot;	/* open addressing: hash tag, index + 1 */
 	size_t			 nslot;	/* power of two */
 	struct ra_base		*bases;
 	size_t			 nbases, capbases;
-	char			**chunk;	/* the arena, newest last */
-	size_t			 nchunk, capchunk;
-	size_t			 chunkcap, chunkused;	/* the newest chunk */
+	struct ra_arena		 arena;	/* the interned names */
 };
 
 #define RA_NOPRIV	((size_t)-1)
@@ -187,6 +211,12 @@ void	 ra_catalog_free(struct ra_catalog *);
  */
 int	 ra_priv_order_cmp(enum ra_tab, const char *, enum ra_tab,
 	    const char *);
+/*
+ * What the catalog knows of privilege I (< cat->n), into *D; D's strings
+ * are borrowed from the catalog.
+ */
+void	 ra_catalog_def(const struct ra_catalog *, size_t i,
+	    struct ra_privdef *d);
 /* Index of NAME (len bytes, case-insensitive) or RA_NOPRIV. */
 size_t	 ra_catalog_find(const struct ra_catalog *, const char *, size_t);
 /* The same, for a name whose ra_name_hash() is H. */
@@ -265,6 +295,23 @@ int		 ra_csv_columns(struct ra_ctx *, const char *file,
 		    size_t ncols);
 /* Cell I of row R, or "" when the row is shorter. */
 const char	*ra_csv_cell(const struct ra_csv_row *r, int i);
+/*
+ * The text after "# KEY" (KEY ends in ':') on the first comment line of
+ * BUF (LEN bytes) that has it, trimmed, for a profile's or a policy's
+ * source and version; "" when there is none, NULL when memory runs out.
+ */
+char		*ra_csv_comment(const char *buf, size_t len, const char *key);
+/*
+ * What names a profile or policy file in reports: a copy of NAME, the
+ * source and version comments of BUF (LEN bytes; see ra_csv_comment())
+ * and the SHA-256 of BUF in hex.  0, or -1 when memory runs out (what
+ * was copied is set, for the caller's free function).
+ */
+int		 ra_csv_identity(const char *name, const char *buf, size_t len,
+		    char **namep, char **source, char **version,
+		    char sha256[65]);
+/* The base name of PATH without a ".csv" suffix; NULL: no memory. */
+char		*ra_csv_name_of(const char *path);
 /* Read a whole file into memory (NUL-terminated), honouring the size limit. */
 enum ra_err	 ra_read_file(struct ra_ctx *, const char *path, char **buf,
 		    size_t *len);
@@ -305,6 +352,68 @@ struct ra_profile {
 	struct ra_req	*req;
 	size_t		 n, cap;
 };
+
+/*
+ * A row of a policy (policy.c): which privileges it is about (every
+ * criterion given must hold), the roles it applies to, and the highest
+ * depth it allows them.  Strings point into the policy's CSV text.
+ */
+struct ra_prule {
+	unsigned long	 line;		/* in the policy file */
+	const char	*priv;		/* name, or prefix when PREFIX; "" any */
+	size_t		 privlen;
+	unsigned char	 prefix;	/* the cell ended in '*' */
+	unsigned char	 has_access;
+	unsigned char	 has_tab;
+	unsigned char	 tab_unknown;	/* tab "unknown": no fact places it */
+	unsigned char	 table_unknown;	/* table "unknown": no fact names it */
+	enum ra_access	 access;
+	enum ra_tab	 tab;
+	const char	*table;		/* logical name, or NULL: any */
+	const char	*tabtext;	/* the tab cell as written */
+	enum ra_level	 max;		/* the highest depth allowed; NONE: none */
+	const char	*roles;		/* ';'-separated patterns; "": every role */
+	const char	*except;	/* ';'-separated patterns; "": none */
+	enum ra_severity sev;
+	const char	*reason;
+};
+
+/*
+ * A least-privilege policy: CSV rows of what roles must not hold, or
+ * not above a depth (man page, POLICIES).  Rows are kept in file order.
+ */
+struct ra_policy {
+	char		*name;
+	char		*file;		/* the path given: rows are FILE:LINE */
+	char		*source;	/* "# source:" comment, or "" */
+	char		*version;	/* "# version:" comment, or "" */
+	char		 sha256[65];	/* of the CSV bytes */
+	struct ra_csv	 csv;		/* the text the rows point into */
+	struct ra_prule	*row;
+	size_t		 n;
+};
+
+/*
+ * A policy from CSV bytes: NAME names it, FILE locates its rows in
+ * diagnostics and findings.  Errors are diagnostics at FILE:LINE and
+ * RA_ECSV (RA_ELIMIT past the row limit); on RA_OK *OUT is the caller's.
+ */
+enum ra_err	 ra_policy_load_buffer(struct ra_ctx *, const char *name,
+		    const char *file, const char *buf, size_t len,
+		    struct ra_policy **out);
+/*
+ * 1 when row Q applies to role R: R matches one of its role patterns
+ * (or it has none) and none of its exceptions.  A pattern is a role id
+ * (braces and case ignored) or a name, ASCII case ignored, in which '*'
+ * stands for any run of characters.
+ */
+int		 ra_prule_applies(const struct ra_prule *q,
+		    const struct ra_role *r);
+/* 1 when role pattern PAT (N bytes) matches R as ra_prule_applies() says. */
+int		 ra_role_pattern_matches(const struct ra_role *r,
+		    const char *pat, size_t n);
+/* Q's privilege criteria in words ("prvDelete*, access Delete"), into B. */
+void		 ra_prule_describe(const struct ra_prule *q, struct ra_buf *b);
 
 /* Built-in data compiled into the library (build/data.c). */
 struct ra_blob {
@@ -499,7 +608,8 @@ struct ra_table {
 
 /*
  * Add table T to SOL, taking its strings (on failure too: they are
- * freed).  0, or -1 when memory runs out.
+ * freed; SOL keeps copies in its arena, TNAMES, as a large solution
+ * has tens of thousands of tables).  0, or -1 when memory runs out.
  */
 int		 ra_solution_add_table(struct ra_solution *, struct ra_table *t);
 /* Drop the tables after the first N (a retried parse). */
@@ -539,6 +649,11 @@ struct ra_pinfo {
 	enum ra_prov		 owner_by;
 	const char		*owner_ids;
 	const struct ra_table	*table;		/* the solution's, or NULL */
+	/*
+	 * The knowledge base's table whose privileges carry its base (or
+	 * whose logical name is the base), for a table privilege; NULL.
+	 */
+	const struct ra_kb_table *kb_table;
 	int			 in_catalog;	/* a catalog CSV lists it */
 };
 
@@ -768,8 +883,9 @@ struct ra_solution {
 	size_t		 nrole, caprole;
 	struct ra_table	*table;		/* its own tables (table.c) */
 	size_t		 ntable, captable;
-	size_t		*tindex;	/* table indices, by base */
+	uint32_t	*tindex;	/* table indices, by base */
 	size_t		 ntindex;
+	struct ra_arena	 tnames;	/* the tables' names */
 	/*
 	 * A package (RA_INPUT_PACKAGE): the solutions of the zips its
 	 * ImportConfig.xml lists, in import order, owned; no roles of its

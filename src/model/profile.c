@@ -33,43 +33,6 @@ ra_profile_builtin(size_t i)
 	return NULL;
 }
 
-/*
- * The text after "# KEY" (KEY ends in ':') on the first comment line of
- * BUF that has it, trimmed; "" when there is none, NULL when memory runs
- * out.
- */
-static char *
-profile_comment(const char *buf, size_t len, const char *key)
-{
-	const char	*p = buf, *end = buf + len, *nl;
-	size_t		 n, klen = strlen(key);
-
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	for (; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if (*p == '#') {
-			const char	*q = p + 1;
-
-			while (q < nl && *q == ' ')
-				q++;
-			if ((size_t)(nl - q) >= klen && ra_prefix_caseeq(q, key)) {
-				q += klen;
-				while (q < nl && *q == ' ')
-					q++;
-				n = (size_t)(nl - q);
-				while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
-					n--;
-				return ra_strndup(q, n);
-			}
-		}
-		if (nl == end)
-			break;
-	}
-	return ra_strdup("");
-}
-
 void
 ra_profile_free(struct ra_profile *p)
 {
@@ -221,38 +184,19 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 	return rc;
 }
 
-/* Base name of PATH without a ".csv" suffix. */
-static char *
-profile_name_of(const char *path)
-{
-	const char	*b = strrchr(path, '/');
-	size_t		 n;
-
-	b = b ? b + 1 : path;
-	n = strlen(b);
-	if (n > 4 && ra_strcaseeq(b + n - 4, ".csv"))
-		n -= 4;
-	return ra_strndup(b, n);
-}
-
 enum ra_err
 ra_profile_load_buffer(struct ra_ctx *ctx, const char *name,
     const char *file, const char *buf, size_t len, struct ra_profile **out)
 {
 	struct ra_profile	*p;
-	struct ra_sha256	 sha;
 	enum ra_err		 rc;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
-	    (p->name = ra_strdup(name)) == NULL ||
-	    (p->source = profile_comment(buf, len, "source:")) == NULL ||
-	    (p->version = profile_comment(buf, len, "version:")) == NULL) {
+	    ra_csv_identity(name, buf, len, &p->name, &p->source, &p->version,
+	    p->sha256) == -1) {
 		ra_profile_free(p);
 		return RA_ENOMEM;
 	}
-	ra_sha256_init(&sha);
-	ra_sha256_update(&sha, buf, len);
-	ra_sha256_hex(&sha, p->sha256);
 	if ((rc = profile_parse(ctx, file, buf, len, p)) != RA_OK) {
 		ra_profile_free(p);
 		return rc;
@@ -281,7 +225,7 @@ ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
 	}
 	if ((rc = ra_read_file(ctx, what, &file, &len)) != RA_OK)
 		return rc;
-	if ((name = profile_name_of(what)) == NULL)
+	if ((name = ra_csv_name_of(what)) == NULL)
 		rc = RA_ENOMEM;
 	else
 		rc = ra_profile_load_buffer(ctx, name, what, file, len, out);

@@ -42,6 +42,7 @@ ra_solution_free(struct ra_solution *sol)
 	free(sol->part);
 	ra_solution_truncate_tables(sol, 0);
 	free(sol->table);
+	ra_arena_free(&sol->tnames);
 	free(sol->path);
 	free(sol->unique_name);
 	free(sol->version);

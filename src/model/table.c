@@ -11,20 +11,34 @@
 
 #include "model/model.h"
 
-static void
-table_free(struct ra_table *t)
+/* A copy of S (or NULL) in SOL's arena; *OOM set when none is made. */
+static char *
+keep(struct ra_solution *sol, const char *s, int *oom)
 {
-	free(t->name);
-	free(t->display);
-	memset(t, 0, sizeof(*t));
+	char	*c = NULL;
+
+	if (s != NULL &&
+	    (c = ra_arena_strndup(&sol->tnames, s, strlen(s))) == NULL)
+		*oom = 1;
+	return c;
 }
 
 int
 ra_solution_add_table(struct ra_solution *sol, struct ra_table *t)
 {
-	if (ra_grow(&sol->table, &sol->captable, sol->ntable + 1,
-	    sizeof(*sol->table)) == -1) {
-		table_free(t);
+	char	*name, *display;
+	int	 oom = 0;
+
+	name = keep(sol, t->name, &oom);
+	display = keep(sol, t->display, &oom);
+	free(t->name);
+	free(t->display);
+	t->name = name;
+	t->display = display;
+	/* A table's index must fit the four bytes of TINDEX. */
+	if (oom || sol->ntable >= UINT32_MAX || ra_grow(&sol->table,
+	    &sol->captable, sol->ntable + 1, sizeof(*sol->table)) == -1) {
+		memset(t, 0, sizeof(*t));
 		return -1;
 	}
 	sol->table[sol->ntable++] = *t;
@@ -39,8 +53,9 @@ ra_solution_add_table(struct ra_solution *sol, struct ra_table *t)
 void
 ra_solution_truncate_tables(struct ra_solution *sol, size_t n)
 {
-	while (sol->ntable > n)
-		table_free(&sol->table[--sol->ntable]);
+	/* Their names stay in the arena until SOL goes. */
+	if (sol->ntable > n)
+		sol->ntable = n;
 	free(sol->tindex);
 	sol->tindex = NULL;
 	sol->ntindex = 0;
@@ -116,7 +131,7 @@ ra_solution_index_tables(struct ra_solution *sol)
 		for (k = i + 1; k < sol->ntable && ra_namecmp_n(key[i].base,
 		    strlen(key[i].base), key[k].base) == 0; k++)
 			merge(&sol->table[key[i].i], &sol->table[key[k].i]);
-		sol->tindex[n++] = key[i].i;
+		sol->tindex[n++] = (uint32_t)key[i].i;
 	}
 	sol->ntindex = n;
 	free(key);

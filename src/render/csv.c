@@ -125,23 +125,31 @@ no_priv_cells(const char **c)
 		c[k] = "";
 }
 
+/*
+ * The check report: a row per privilege a role lacks (or one for a role
+ * that lacks none).  With policies, four more columns (policy,
+ * policy_row, severity, allowed) and a row per violation, whose
+ * "actual" is the depth held and "reason" the row's message.
+ */
 enum ra_err
 ra_render_report_csv(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
 	static const char *const head[] = { "input", "kind", "solution",
 	    "version", "role_id", "role_name", "location", "privileges",
-	    "status", PRIV_HEAD, "required", "actual", "reason" };
-	enum { NCOL = 9 + PRIV_COLS + 3 };
-	struct ra_buf		 loc = { 0 }, label = { 0 };
+	    "status", PRIV_HEAD, "required", "actual", "reason", "policy",
+	    "policy_row", "severity", "allowed" };
+	enum { NBASE = 9 + PRIV_COLS + 3, NCOL = NBASE + 4 };
+	struct ra_buf		 loc = { 0 }, label = { 0 }, row = { 0 };
+	struct ra_buf		 msg = { 0 };
 	struct ra_pinfo		 pi;
 	char			 nprivs[32];
 	const char		*c[NCOL];
-	size_t			 i, k;
+	size_t			 i, k, ncol = rep->npol ? NCOL : NBASE;
 	int			 rc;
 
 	(void)o;
-	rc = ra_csv_write_row(out, head, NCOL);
+	rc = ra_csv_write_row(out, head, ncol);
 	for (i = 0; rc == 0 && i < rep->nres; i++) {
 		const struct ra_result		*r = &rep->res[i];
 		const struct ra_solution	*s = rep->sol[r->sol];
@@ -159,14 +167,16 @@ ra_render_report_csv(const struct ra_report *rep,
 		c[5] = r->role->name;
 		c[6] = loc.s;
 		c[7] = nprivs;
-		c[8] = r->not_exported ? "not-exported" : r->nmiss ? "fail" :
-		    "pass";
+		c[8] = r->not_exported ? "not-exported" : ra_result_fails(r) ?
+		    "fail" : "pass";
 		no_priv_cells(&c[9]);
 		c[9 + PRIV_COLS] = c[10 + PRIV_COLS] = "";
 		c[11 + PRIV_COLS] = r->not_exported ? RA_NOT_EXPORTED_REASON :
 		    "";
-		if (r->nmiss == 0)
-			rc = ra_csv_write_row(out, c, NCOL);
+		for (k = NBASE; k < NCOL; k++)
+			c[k] = "";
+		if (r->nmiss == 0 && r->nviol == 0)
+			rc = ra_csv_write_row(out, c, ncol);
 		for (k = 0; rc == 0 && k < r->nmiss; k++) {
 			const struct ra_missing	*m = &r->miss[k];
 
@@ -175,12 +185,33 @@ ra_render_report_csv(const struct ra_report *rep,
 			c[9 + PRIV_COLS] = ra_level_name(m->req->min);
 			c[10 + PRIV_COLS] = m->actual ?
 			    ra_level_name(m->actual) : "";
-			rc = ra_csv_write_row(out, c, NCOL);
+			rc = ra_csv_write_row(out, c, ncol);
+		}
+		for (k = 0; rc == 0 && k < r->nviol; k++) {
+			const struct ra_violation	*v = &r->viol[k];
+
+			priv_cells(&c[9], &v->pi, &label);
+			c[9 + PRIV_COLS] = "";
+			c[10 + PRIV_COLS] = ra_level_name(v->held);
+			msg.len = 0;
+			ra_violation_message(rep, r, v, &msg);
+			c[11 + PRIV_COLS] = msg.oom ? "" : msg.s;
+			c[NBASE] = rep->pol[v->pol]->name;
+			row.len = 0;
+			ra_buf_printf(&row, "%s:%lu", rep->pol[v->pol]->file,
+			    v->row->line);
+			c[NBASE + 1] = row.oom ? "" : row.s;
+			c[NBASE + 2] = ra_severity_name(v->row->sev);
+			c[NBASE + 3] = ra_level_name(v->row->max);
+			rc = ra_csv_write_row(out, c, ncol);
 		}
 	}
-	rc = rc == 0 && (loc.oom || label.oom) ? -2 : rc;
+	rc = rc == 0 && (loc.oom || label.oom || msg.oom || row.oom) ? -2 :
+	    rc;
 	ra_buf_free(&loc);
 	ra_buf_free(&label);
+	ra_buf_free(&msg);
+	ra_buf_free(&row);
 	return rc == 0 ? RA_OK : rc == -2 ? RA_ENOMEM : RA_EIO;
 }
 
@@ -572,8 +603,9 @@ ra_render_explain_csv(const struct ra_explanation *x,
 	rc = ra_csv_write_row(out, head, NCOL);
 	for (k = 0; rc == 0 && k < x->np; k++) {
 		const struct ra_xpriv	*xp = &x->p[k];
-		const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+		struct ra_privdef	 def, *d = &def;
 
+		ra_explanation_privdef(x, xp->priv, &def);
 		profs.len = 0;
 		for (i = 0; i < xp->np; i++)
 			ra_buf_printf(&profs, "%s%s", i ? "; " : "",

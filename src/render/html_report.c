@@ -83,6 +83,59 @@ missing_table(struct ra_html *pg, struct ra_html_node *sec,
 	}
 }
 
+/* R's policy violations: the privilege, the depths, the row and why. */
+static void
+violation_table(struct ra_html *pg, struct ra_html_node *sec,
+    const struct ra_report *rep, const struct ra_result *r, struct ra_buf *b)
+{
+	static const char *const heads[] = { "Severity", "Tab", "Privilege",
+	    "Name", "Holds", "Allowed", "Policy row", "Reason" };
+	struct ra_html_node	*tb, *tr, *td;
+	size_t			 k;
+
+	ra_html_tel(pg, sec, "h3", NULL, "Policy violations");
+	tb = ra_html_thead(pg, ra_html_el(pg, sec, "table", "missing"), heads,
+	    8);
+	for (k = 0; k < r->nviol; k++) {
+		const struct ra_violation	*v = &r->viol[k];
+		const struct ra_policy		*p = rep->pol[v->pol];
+
+		tr = ra_html_el(pg, tb, "tr", NULL);
+		ra_html_badge(pg, ra_html_el(pg, tr, "td", NULL),
+		    ra_severity_name(v->row->sev),
+		    ra_severity_name(v->row->sev));
+		ra_html_place_cell(pg, tr, &v->pi);
+		ra_html_uel(pg, ra_html_el(pg, tr, "td", NULL), "code", NULL,
+		    v->pi.name);
+		ra_html_label_cell(pg, tr, &v->pi);
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_circle(pg, td, v->held);
+		ra_html_text(pg, td, " ");
+		ra_html_text(pg, td, ra_level_editor_name(v->held));
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_circle(pg, td, v->row->max);
+		ra_html_text(pg, td, " ");
+		ra_html_text(pg, td, v->row->max == RA_LEVEL_NONE ?
+		    "forbidden" : ra_level_editor_name(v->row->max));
+		b->len = 0;
+		ra_buf_printf(b, "%s:%lu", p->file, v->row->line);
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_uel(pg, td, "code", NULL, b->oom ? "" : b->s);
+		b->len = 0;
+		ra_prule_describe(v->row, b);
+		ra_html_text(pg, td, " ");
+		ra_html_utext(pg, td, b->oom ? "" : b->s);
+		td = ra_html_el(pg, tr, "td", NULL);
+		ra_html_utext(pg, td, v->row->reason);
+		if (v->via & RA_VIA_TABLE)
+			ra_html_text(pg, td, " (matched through unknown: no "
+			    "fact names its table)");
+		if (v->via & RA_VIA_TAB)
+			ra_html_text(pg, td, " (matched through unknown: no "
+			    "fact places it on a tab)");
+	}
+}
+
 static void	 verdict_badge(struct ra_html *, struct ra_html_node *,
 		    const struct ra_result *);
 
@@ -92,7 +145,7 @@ roles_table(struct ra_html *pg, const struct ra_report *rep,
     struct ra_buf *b)
 {
 	static const char *const heads[] = { "Status", "Role", "Input",
-	    "Location", "Privileges", "Missing" };
+	    "Location", "Privileges", "Missing", "Violations" };
 	struct ra_html_node	*body = ra_html_body(pg), *tb, *tr, *td, *n;
 	char			 id[32];
 	size_t			 i;
@@ -103,7 +156,7 @@ roles_table(struct ra_html *pg, const struct ra_report *rep,
 		return;
 	}
 	tb = ra_html_thead(pg, ra_html_el(pg, body, "table", "summary"), heads,
-	    6);
+	    rep->npol ? 7 : 6);
 	for (i = 0; i < rep->nres; i++) {
 		const struct ra_result	*r = &rep->res[i];
 
@@ -127,6 +180,13 @@ roles_table(struct ra_html *pg, const struct ra_report *rep,
 			    rep->req.n);
 		else
 			ra_html_text(pg, td, "\xe2\x80\x94");
+		if (rep->npol == 0)
+			continue;
+		td = ra_html_el(pg, tr, "td", "num");
+		if (r->nviol)
+			ra_html_textf(pg, td, "%zu", r->nviol);
+		else
+			ra_html_text(pg, td, "\xe2\x80\x94");
 	}
 }
 
@@ -138,8 +198,8 @@ verdict_badge(struct ra_html *pg, struct ra_html_node *parent,
 	if (r->not_exported)
 		ra_html_badge(pg, parent, "skip", "NOT EXPORTED");
 	else
-		ra_html_badge(pg, parent, r->nmiss ? "fail" : "pass",
-		    r->nmiss ? "FAIL" : "PASS");
+		ra_html_badge(pg, parent, ra_result_fails(r) ? "fail" :
+		    "pass", ra_result_fails(r) ? "FAIL" : "PASS");
 }
 
 /* The section of result I: what the role is, what it lacks, its grids. */
@@ -180,8 +240,13 @@ role_section(struct ra_html *pg, const struct ra_report *rep, size_t i,
 		    rep->req.n == 1 ? "" : "s");
 	else
 		ra_html_textf(pg, td, "all %zu met", rep->req.n);
+	if (rep->npol)
+		ra_html_textf(pg, ra_html_meta_row(pg, tb, "Policies"),
+		    "%zu violation%s", r->nviol, r->nviol == 1 ? "" : "s");
 	if (r->nmiss)
 		missing_table(pg, sec, rep, r);
+	if (r->nviol)
+		violation_table(pg, sec, rep, r, b);
 	ra_html_tel(pg, sec, "h3", NULL, "Privileges by tab");
 	ra_html_tel(pg, sec, "p", "hint", "As the security-role editor shows "
 	    "them; an entity is left out when the role holds nothing on it "
@@ -249,6 +314,23 @@ ra_render_report_html(const struct ra_report *rep,
 	    "%zu privilege%s%s", rep->req.n, rep->req.n == 1 ? "" : "s",
 	    rep->nprof > 1 ? ", the profiles united (the highest depth "
 	    "wins)" : "");
+	if (rep->npol) {
+		td = ra_html_meta_row(pg, t, rep->npol == 1 ? "Policy" :
+		    "Policies");
+		for (i = 0; i < rep->npol; i++) {
+			if (i)
+				ra_html_el(pg, td, "br", NULL);
+			ra_html_uel(pg, td, "strong", NULL,
+			    rep->pol[i]->name);
+			ra_html_textf(pg, td, " (%zu row%s): ",
+			    rep->pol[i]->n, rep->pol[i]->n == 1 ? "" : "s");
+			ra_html_utext(pg, td, rep->pol[i]->file);
+		}
+		ra_html_textf(pg, ra_html_meta_row(pg, t, "Violations"),
+		    "%zu error, %zu warning, %zu note",
+		    rep->nviol[RA_SEV_ERROR], rep->nviol[RA_SEV_WARNING],
+		    rep->nviol[RA_SEV_NOTE]);
+	}
 	ra_html_inputs(pg, rep->sol, rep->nsol, NULL);
 	ra_html_diags(pg, rep->ctx);
 	roles_table(pg, rep, &b);
@@ -265,8 +347,9 @@ ra_render_report_html(const struct ra_report *rep,
 		ra_html_flush(pg);
 		role_section(pg, rep, i, &v, &b);
 	}
-	ra_html_footer(pg, "Every required privilege a role lacks is an "
-	    "error.");
+	ra_html_footer(pg, rep->npol ? "Every required privilege a role "
+	    "lacks is an error; a policy violation has its row's severity." :
+	    "Every required privilege a role lacks is an error.");
 	ra_buf_free(&b);
 	ra_buf_free(&tip);
 	ra_grid_free(&grid);

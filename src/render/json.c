@@ -357,13 +357,68 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
 	return e;
 }
 
+/* Policy P of a report: its name, file, rows and evidence. */
+static json_t *
+json_policy(const struct ra_policy *p)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "name", jstr(p->name));
+	json_object_set_new(o, "file", jstr(p->file));
+	json_object_set_new(o, "rows", json_integer((json_int_t)p->n));
+	json_object_set_new(o, "source", jstr(p->source));
+	json_object_set_new(o, "version", *p->version ? jstr(p->version) :
+	    json_null());
+	json_object_set_new(o, "sha256", jstr(p->sha256));
+	return o;
+}
+
+/*
+ * Violation V of result R: the privilege as every report says it, the
+ * depth held and the most the row allows (null: none), the policy and
+ * its row, the row's severity and reason, what it matched through
+ * "unknown", and the sentence text and SARIF say.
+ */
+static json_t *
+json_violation(const struct ra_report *rep, const struct ra_result *r,
+    const struct ra_violation *v)
+{
+	struct ra_buf	 b = { 0 };
+	json_t		*o = json_object(), *row = json_object(), *via;
+
+	json_priv(o, &v->pi);
+	json_object_set_new(o, "held", json_level(v->held));
+	json_object_set_new(o, "allowed", json_level(v->row->max));
+	json_object_set_new(o, "severity",
+	    jstr(ra_severity_name(v->row->sev)));
+	json_object_set_new(o, "policy", jstr(rep->pol[v->pol]->name));
+	json_object_set_new(row, "file", jstr(rep->pol[v->pol]->file));
+	json_object_set_new(row, "line", json_integer((json_int_t)
+	    v->row->line));
+	ra_prule_describe(v->row, &b);
+	json_object_set_new(row, "pattern", b.oom ? NULL : jstr(b.s));
+	json_object_set_new(o, "row", row);
+	json_object_set_new(o, "reason", jstr(v->row->reason));
+	via = json_array();
+	if (v->via & RA_VIA_TABLE)
+		json_array_append_new(via, jstr("table"));
+	if (v->via & RA_VIA_TAB)
+		json_array_append_new(via, jstr("tab"));
+	json_object_set_new(o, "through_unknown", via);
+	b.len = 0;
+	ra_violation_message(rep, r, v, &b);
+	json_object_set_new(o, "message", b.oom ? NULL : jstr(b.s));
+	ra_buf_free(&b);
+	return o;
+}
+
 /*
  * Role R's result against the profiles: the role, "pass", "fail" or
  * "not-exported" (with the reason), and each privilege it lacks with
- * where the editor shows it.
+ * where the editor shows it; with policies, each violation too.
  */
 static json_t *
-json_result(const struct ra_result *r)
+json_result(const struct ra_report *rep, const struct ra_result *r)
 {
 	struct ra_pinfo	 pi;
 	json_t		*o, *m, *ma;
@@ -371,7 +426,7 @@ json_result(const struct ra_result *r)
 
 	o = json_role(r->role, r->sol);
 	json_object_set_new(o, "status", jstr(r->not_exported ?
-	    "not-exported" : r->nmiss ? "fail" : "pass"));
+	    "not-exported" : ra_result_fails(r) ? "fail" : "pass"));
 	json_object_set_new(o, "reason", r->not_exported ?
 	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
 	ma = json_array();
@@ -387,6 +442,13 @@ json_result(const struct ra_result *r)
 		json_array_append_new(ma, m);
 	}
 	json_object_set_new(o, "missing", ma);
+	if (rep->npol > 0) {
+		ma = json_array();
+		for (k = 0; k < r->nviol; k++)
+			json_array_append_new(ma, json_violation(rep, r,
+			    &r->viol[k]));
+		json_object_set_new(o, "violations", ma);
+	}
 	return o;
 }
 
@@ -398,7 +460,7 @@ check_role(void *arg, size_t i)
 
 	if (i >= rep->nres)
 		return NULL;
-	return json_result(&rep->res[i]);
+	return json_result(rep, &rep->res[i]);
 }
 
 enum ra_err
@@ -414,6 +476,12 @@ ra_render_report_json(const struct ra_report *rep,
 	for (i = 0; i < rep->nprof; i++)
 		json_array_append_new(a, json_profile(rep->prof[i]));
 	json_object_set_new(root, "profiles", a);
+	if (rep->npol > 0) {
+		a = json_array();
+		for (i = 0; i < rep->npol; i++)
+			json_array_append_new(a, json_policy(rep->pol[i]));
+		json_object_set_new(root, "policies", a);
+	}
 	json_object_set_new(root, "inputs", json_inputs(rep->sol, rep->nsol));
 	json_object_set_new(root, "roles", json_array());
 	s = json_object();
@@ -422,6 +490,16 @@ ra_render_report_json(const struct ra_report *rep,
 	json_object_set_new(s, "fail", json_integer((json_int_t)rep->nfail));
 	json_object_set_new(s, "not_exported",
 	    json_integer((json_int_t)rep->nskip));
+	if (rep->npol > 0) {
+		a = json_object();
+		json_object_set_new(a, "error", json_integer((json_int_t)
+		    rep->nviol[RA_SEV_ERROR]));
+		json_object_set_new(a, "warning", json_integer((json_int_t)
+		    rep->nviol[RA_SEV_WARNING]));
+		json_object_set_new(a, "note", json_integer((json_int_t)
+		    rep->nviol[RA_SEV_NOTE]));
+		json_object_set_new(s, "violations", a);
+	}
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
 	return ra_json_dump_streamed(root, root, "roles", 2, check_role,
@@ -829,11 +907,12 @@ static json_t *
 json_xpriv(const struct ra_explanation *x, const struct ra_xpriv *xp)
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
-	const struct ra_privdef	*d = ra_explanation_privdef(x, xp->priv);
+	struct ra_privdef	 def, *d = &def;
 	struct ra_pinfo		 pi;
 	json_t			*o = json_object(), *a, *e;
 	size_t			 k;
 
+	ra_explanation_privdef(x, xp->priv, &def);
 	ra_pinfo_def(x->ctx, x->sol, x->nsol, d, &pi);
 	json_priv(o, &pi);
 	json_object_set_new(o, "in_catalog", json_boolean(d->listed));
@@ -888,7 +967,7 @@ json_check(const struct ra_report *rep)
 	json_object_set_new(o, "profile", jstr(rep->prof[0]->name));
 	a = json_array();
 	for (i = 0; i < rep->nres; i++)
-		json_array_append_new(a, json_result(&rep->res[i]));
+		json_array_append_new(a, json_result(rep, &rep->res[i]));
 	json_object_set_new(o, "roles", a);
 	return o;
 }

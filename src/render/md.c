@@ -183,6 +183,44 @@ diags(struct ra_buf *b, const struct ra_ctx *ctx)
 	}
 }
 
+/*
+ * Result R's policy violations, when it has any: a folded list with the
+ * severity, privilege, depth held and allowed, and the row's message.
+ * M is scratch.
+ */
+static enum ra_err
+violations(struct ra_buf *b, const struct ra_report *rep,
+    const struct ra_result *r, struct ra_buf *m, FILE *out)
+{
+	size_t	 k;
+
+	if (r->nviol == 0)
+		return RA_OK;
+	ra_buf_printf(b, "\n<details><summary>%s ", r->nviol_error ? FAIL :
+	    WARN);
+	md_html(b, r->role->name);
+	ra_buf_printf(b, ": %zu policy violation%s</summary>\n\n", r->nviol,
+	    r->nviol == 1 ? "" : "s");
+	ra_buf_adds(b, "| Severity | Privilege | Holds | Allowed | Row |\n"
+	    "| --- | --- | --- | --- | --- |\n");
+	for (k = 0; k < r->nviol; k++) {
+		const struct ra_violation	*v = &r->viol[k];
+
+		ra_buf_printf(b, "| %s %s | ", v->row->sev == RA_SEV_ERROR ?
+		    STOP : v->row->sev == RA_SEV_WARNING ? WARN : INFO,
+		    ra_severity_name(v->row->sev));
+		md_code(b, v->pi.name);
+		ra_buf_printf(b, " | %s | %s | ", ra_level_name(v->held),
+		    ra_level_name(v->row->max));
+		m->len = 0;
+		ra_violation_message(rep, NULL, v, m);
+		md(b, m->oom || m->s == NULL ? "" : m->s);
+		ra_buf_adds(b, " |\n");
+	}
+	ra_buf_adds(b, "\n</details>\n");
+	return ra_buf_flush(b, out);
+}
+
 enum ra_err
 ra_render_report_md(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
@@ -208,8 +246,20 @@ ra_render_report_md(const struct ra_report *rep,
 			ra_buf_adds(&b, " + ");
 		md_code(&b, rep->prof[i]->name);
 	}
-	ra_buf_printf(&b, ": %zu required privilege%s " DASH " roleaudit "
-	    RA_VERSION "\n\n", rep->req.n, rep->req.n == 1 ? "" : "s");
+	ra_buf_printf(&b, ": %zu required privilege%s", rep->req.n,
+	    rep->req.n == 1 ? "" : "s");
+	if (rep->npol > 0) {
+		ra_buf_adds(&b, rep->npol == 1 ? "; policy " : "; policies ");
+		for (i = 0; i < rep->npol; i++) {
+			if (i)
+				ra_buf_adds(&b, " + ");
+			md_code(&b, rep->pol[i]->name);
+		}
+		ra_buf_printf(&b, ": %zu error, %zu warning, %zu note",
+		    rep->nviol[RA_SEV_ERROR], rep->nviol[RA_SEV_WARNING],
+		    rep->nviol[RA_SEV_NOTE]);
+	}
+	ra_buf_adds(&b, " " DASH " roleaudit " RA_VERSION "\n\n");
 
 	if (rep->nskip)
 		ra_buf_printf(&b, "%zu role%s not judged: " RA_NOT_EXPORTED_REASON
@@ -222,7 +272,7 @@ ra_render_report_md(const struct ra_report *rep,
 			if (rep->res[i].sol == s) {
 				if (rep->res[i].not_exported)
 					continue;
-				if (rep->res[i].nmiss)
+				if (ra_result_fails(&rep->res[i]))
 					fail++;
 				else
 					pass++;
@@ -235,13 +285,16 @@ ra_render_report_md(const struct ra_report *rep,
 		    pass, fail);
 	}
 	if (rep->nres) {
-		ra_buf_adds(&b, "\n| | Role | Location | Missing |\n"
+		ra_buf_adds(&b, rep->npol ? "\n| | Role | Location | "
+		    "Violations | Missing |\n| --- | --- | --- | ---: | ---: |\n" :
+		    "\n| | Role | Location | Missing |\n"
 		    "| --- | --- | --- | ---: |\n");
 		for (i = 0; i < rep->nres; i++) {
 			const struct ra_result	*r = &rep->res[i];
 
 			ra_buf_adds(&b, r->not_exported ? "| " DASH " | " :
-			    r->nmiss ? "| " FAIL " | " : "| " PASS " | ");
+			    ra_result_fails(r) ? "| " FAIL " | " :
+			    "| " PASS " | ");
 			md(&b, r->role->name);
 			ra_buf_adds(&b, " | ");
 			loc.len = 0;
@@ -251,6 +304,10 @@ ra_render_report_md(const struct ra_report *rep,
 			}
 			ra_role_location(r->role, &loc);
 			md_code(&b, loc.oom ? "" : loc.s);
+			if (rep->npol && r->nviol)
+				ra_buf_printf(&b, " | %zu", r->nviol);
+			else if (rep->npol)
+				ra_buf_adds(&b, " | " DASH);
 			if (r->not_exported)
 				ra_buf_adds(&b, " | not exported |\n");
 			else if (r->nmiss)
@@ -287,6 +344,10 @@ ra_render_report_md(const struct ra_report *rep,
 		if ((rc = ra_buf_flush(&b, out)) != RA_OK)
 			goto out;
 	}
+	for (i = 0; i < rep->nres; i++)
+		if ((rc = violations(&b, rep, &rep->res[i], &loc, out)) !=
+		    RA_OK)
+			goto out;
 	diags(&b, rep->ctx);
 	rc = ra_buf_flush(&b, out);
 out:

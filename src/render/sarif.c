@@ -12,6 +12,8 @@
  *   role-change         (diff) any other change: added, removed or
  *                       renamed role, privilege change, verdict
  *                       that now passes                  warning or note
+ *   policy-violation    a role holds more than a row of a --policy
+ *                       allows                      the row's severity
  *   RA401 ... RA420     (lint, check --lint) a lint finding     its own
  *   input-diagnostic    a diagnostic about an input            its own
  * Levels come from findings.c, so they agree with --fail-on.  Other
@@ -140,6 +142,28 @@ static const struct ra_sarif_rule rule_change = {
 	"a warning, anything else a note.\n\n"
 	"**Fix:** review the change.  See `roleaudit(1)`, DIFF.",
 	RA_SEV_WARNING, NULL, tags_change
+};
+
+static const struct ra_sarif_rule rule_policy = {
+	"policy-violation", "PolicyViolation",
+	"A role holds more than a least-privilege policy allows.",
+	"A row of a policy given with --policy matches a privilege the "
+	"role holds, and the role holds it above the highest depth the "
+	"row allows (or at all, when the row allows none).  The result "
+	"names the policy, the row (file:line) and the row's reason; its "
+	"level is the row's severity.",
+	"Lower or remove the privilege in the role, or, when the role "
+	"needs it, exempt the role in the policy row.  See roleaudit(1), "
+	"POLICIES.",
+	"## Policy violation\n\n"
+	"A row of a least-privilege policy (`--policy`) matches a "
+	"privilege the role holds, above the highest depth the row allows "
+	"(or at all, when it allows none).  The message names the policy, "
+	"the row and its reason.\n\n"
+	"**Fix:** lower or remove the `<RolePrivilege>` the result points "
+	"at, or, when the role needs it, exempt the role in the policy "
+	"row.  See `roleaudit(1)`, POLICIES.",
+	RA_SEV_ERROR, "7.0", ra_sarif_security_tags
 };
 
 static const struct ra_sarif_rule rule_input = {
@@ -1293,9 +1317,54 @@ priv_at(struct ra_sarif *sf, const struct ra_solution *s,
 		ra_sarif_privileges_at(r, &at->span);
 }
 
+/* The result of violation V of the check report's result R. */
+static void
+violation_result(struct ra_sarif *sf, const struct ra_result *r,
+    const struct ra_violation *v)
+{
+	const struct ra_report	*rep = sf->rep;
+	const struct ra_policy	*pol = rep->pol[v->pol];
+	struct ra_sarif_at	 at;
+	struct ra_buf		 b = { 0 }, what = { 0 };
+	json_t			*o, *p, *via;
+
+	sf->m.len = 0;
+	ra_violation_message(rep, r, v, &b);
+	msg_add(&sf->m, b.oom || b.s == NULL ? "" : b.s);
+	ra_buf_adds(&sf->m, ".");
+	/* Two rows may match one privilege: the row is in the print. */
+	ra_buf_printf(&what, "%s/%s:%lu", v->pi.name, pol->name,
+	    v->row->line);
+	priv_at(sf, rep->sol[r->sol], r->role, v->priv, 1,
+	    what.oom ? "" : what.s, &at);
+	o = ra_sarif_result(sf, &rule_policy, v->row->sev, &sf->m, &at);
+	p = json_object();
+	json_object_set_new(p, "role", str(r->role->name));
+	json_object_set_new(p, "roleId", str(r->role->id));
+	priv_props(p, &v->pi);
+	json_object_set_new(p, "held", str(ra_level_name(v->held)));
+	json_object_set_new(p, "allowed", str(ra_level_name(v->row->max)));
+	json_object_set_new(p, "policy", str(pol->name));
+	b.len = 0;
+	ra_buf_printf(&b, "%s:%lu", pol->file, v->row->line);
+	json_object_set_new(p, "policyRow", b.oom ? NULL : str(b.s));
+	json_object_set_new(p, "reason", str(v->row->reason));
+	via = json_array();
+	if (v->via & RA_VIA_TABLE)
+		json_array_append_new(via, json_string("table"));
+	if (v->via & RA_VIA_TAB)
+		json_array_append_new(via, json_string("tab"));
+	json_object_set_new(p, "throughUnknown", via);
+	json_object_set_new(o, "properties", p);
+	if (b.oom || what.oom)
+		sf->oom = 1;
+	ra_buf_free(&b);
+	ra_buf_free(&what);
+}
+
 /*
  * The results of the check report's result I: a privilege it lacks
- * each, the lacking ones FROM to END.
+ * each, then a policy violation each, the ones FROM to END of them.
  */
 static void
 check_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
@@ -1309,8 +1378,13 @@ check_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 	size_t				 k, j, q, z;
 
 	for (k = from; k < end; k++) {
-		const struct ra_missing	*x = &r->miss[k];
+		const struct ra_missing	*x;
 
+		if (k >= r->nmiss) {
+			violation_result(sf, r, &r->viol[k - r->nmiss]);
+			continue;
+		}
+		x = &r->miss[k];
 		pi = *x->pi;
 		sf->m.len = 0;
 		ra_buf_adds(&sf->m, "Role \"");
@@ -1484,7 +1558,7 @@ run_rules(const struct ra_sarif_rule **v, const struct ra_sarif_rule *const
 	return k;
 }
 
-#define MAXRULES	(4 + NLINT)
+#define MAXRULES	(5 + NLINT)
 
 enum ra_err
 ra_render_lint_sarif(const struct ra_lint *ln, const struct ra_write_opts *wo,
@@ -1540,7 +1614,7 @@ role_batch(struct ra_sarif *sf, size_t nrole,
 static size_t
 check_count(const struct ra_sarif *sf, size_t i)
 {
-	return sf->rep->res[i].nmiss;
+	return sf->rep->res[i].nmiss + sf->rep->res[i].nviol;
 }
 
 static int
@@ -1556,15 +1630,16 @@ enum ra_err
 ra_render_report_sarif(const struct ra_report *rep,
     const struct ra_write_opts *wo, FILE *out)
 {
-	static const struct ra_sarif_rule *const first[] = { &rule_missing };
+	static const struct ra_sarif_rule *const first[] = { &rule_missing,
+	    &rule_policy };
 	const struct ra_sarif_rule	*rules[MAXRULES];
 	const struct ra_lint		*ln = wo != NULL ? wo->lint : NULL;
 	struct ra_sarif			*sf;
 	struct ra_sarif_at		 at;
-	json_t				*p, *sum;
+	json_t				*p, *sum, *a, *o;
 	size_t				 i, n;
 
-	n = run_rules(rules, first, 1, ln != NULL);
+	n = run_rules(rules, first, rep->npol ? 2 : 1, ln != NULL);
 	if ((sf = ra_sarif_new(rep->ctx, wo, "check", rules, n)) == NULL)
 		return RA_ENOMEM;
 	sf->rep = rep;
@@ -1572,7 +1647,7 @@ ra_render_report_sarif(const struct ra_report *rep,
 	for (i = 0; i < rep->nsol; i++)
 		input_artifact(sf, rep->sol[i]);
 	for (i = 0; i < rep->nres; i++)
-		if (rep->res[i].nmiss > 0) {
+		if (rep->res[i].nmiss > 0 || rep->res[i].nviol > 0) {
 			memset(&at, 0, sizeof(at));
 			at.sol = rep->sol[rep->res[i].sol];
 			at.role = rep->res[i].role;
@@ -1582,6 +1657,20 @@ ra_render_report_sarif(const struct ra_report *rep,
 		lint_artifacts(sf, ln);
 	p = ra_sarif_props(sf);
 	json_object_set_new(p, "profiles", profiles(rep->prof, rep->nprof));
+	if (rep->npol) {
+		a = json_array();
+		for (i = 0; i < rep->npol; i++) {
+			o = json_object();
+			json_object_set_new(o, "name", str(rep->pol[i]->name));
+			json_object_set_new(o, "file", str(rep->pol[i]->file));
+			json_object_set_new(o, "rows",
+			    json_integer((json_int_t)rep->pol[i]->n));
+			json_object_set_new(o, "sha256",
+			    str(rep->pol[i]->sha256));
+			json_array_append_new(a, o);
+		}
+		json_object_set_new(p, "policies", a);
+	}
 	sum = json_object();
 	json_object_set_new(sum, "roles", json_integer((json_int_t)rep->nres));
 	json_object_set_new(sum, "pass", json_integer((json_int_t)rep->npass));

@@ -277,6 +277,55 @@ missing_lines(struct ra_buf *b, int color, const struct ra_report *rep,
 	return 0;
 }
 
+/* "Policies A + B: N rows", with its newline. */
+static void
+policies_line(struct ra_buf *b, const struct ra_report *rep)
+{
+	size_t	 i, n = 0;
+
+	ra_buf_adds(b, rep->npol == 1 ? "Policy " : "Policies ");
+	for (i = 0; i < rep->npol; i++) {
+		if (i)
+			ra_buf_adds(b, " + ");
+		ra_buf_add_safe(b, rep->pol[i]->name);
+		n += rep->pol[i]->n;
+	}
+	ra_buf_printf(b, ": %zu row%s\n", n, n == 1 ? "" : "s");
+}
+
+/*
+ * R's policy violations, each on a line: its severity, the privilege,
+ * the depth held and the most its row allows, and the row's message.
+ */
+static void
+violation_lines(struct ra_buf *b, int color, const struct ra_report *rep,
+    const struct ra_result *r)
+{
+	struct ra_buf	 m = { 0 };
+	size_t		 k;
+
+	if (r->nviol == 0)
+		return;
+	ra_buf_adds(b, "        ");
+	paint(b, color, RA_BOLD, "Policy violations");
+	ra_buf_adds(b, "\n");
+	for (k = 0; k < r->nviol; k++) {
+		const struct ra_violation	*v = &r->viol[k];
+
+		m.len = 0;
+		ra_violation_message(rep, NULL, v, &m);
+		ra_buf_adds(b, "          ");
+		paint(b, color, v->row->sev == RA_SEV_ERROR ? RA_RED :
+		    RA_YELLOW, ra_severity_name(v->row->sev));
+		ra_buf_adds(b, "  ");
+		ra_buf_add_safe(b, m.oom || m.s == NULL ? "" : m.s);
+		ra_buf_adds(b, "\n");
+	}
+	if (m.oom)
+		b->oom = 1;
+	ra_buf_free(&m);
+}
+
 enum ra_err
 ra_render_report_text(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
@@ -285,12 +334,16 @@ ra_render_report_text(const struct ra_report *rep,
 	size_t		 i, s;
 	enum ra_err	 rc = RA_OK;
 
-	profiles_line(&b, rep->prof, rep->nprof, rep->req.n);
+	if (rep->nprof > 0 || rep->npol == 0)
+		profiles_line(&b, rep->prof, rep->nprof, rep->req.n);
+	if (rep->npol > 0)
+		policies_line(&b, rep);
 	for (s = 0; s < rep->nsol; s++) {
 		ra_buf_adds(&b, "\n");
 		input_header(&b, rep->sol[s], o->color);
 		for (i = 0; i < rep->nres; i++) {
 			const struct ra_result	*r = &rep->res[i];
+			int			 fails = ra_result_fails(r);
 
 			if (r->sol != s)
 				continue;
@@ -302,19 +355,23 @@ ra_render_report_text(const struct ra_report *rep,
 					goto out;
 				continue;
 			}
-			role_head(&b, o->color, "  ", r->nmiss ? RA_RED :
-			    RA_GREEN, r->nmiss ? "FAIL" : "PASS", NULL,
+			role_head(&b, o->color, "  ", fails ? RA_RED :
+			    RA_GREEN, fails ? "FAIL" : "PASS", NULL,
 			    r->role);
 			ra_buf_printf(&b, "  %zu privilege%s", r->role->nprivs,
 			    r->role->nprivs == 1 ? "" : "s");
 			if (r->nmiss)
 				ra_buf_printf(&b, ", %zu of %zu required "
 				    "missing", r->nmiss, rep->req.n);
+			if (r->nviol)
+				ra_buf_printf(&b, ", %zu policy violation%s",
+				    r->nviol, r->nviol == 1 ? "" : "s");
 			ra_buf_adds(&b, "\n");
 			if (missing_lines(&b, o->color, rep, r) == -1) {
 				rc = RA_ENOMEM;
 				goto out;
 			}
+			violation_lines(&b, o->color, rep, r);
 			if ((rc = ra_buf_flush(&b, out)) != RA_OK)
 				goto out;
 		}
@@ -324,6 +381,10 @@ ra_render_report_text(const struct ra_report *rep,
 	    rep->nsol == 1 ? "" : "s", rep->npass, rep->nfail);
 	if (rep->nskip)
 		ra_buf_printf(&b, ", %zu not exported", rep->nskip);
+	if (rep->npol)
+		ra_buf_printf(&b, "; policy violations: %zu error, %zu "
+		    "warning, %zu note", rep->nviol[RA_SEV_ERROR],
+		    rep->nviol[RA_SEV_WARNING], rep->nviol[RA_SEV_NOTE]);
 	ra_buf_adds(&b, "\n");
 	rc = ra_buf_flush(&b, out);
 out:
@@ -868,12 +929,13 @@ static void
 priv_text(struct ra_buf *b, const struct ra_explanation *x,
     const struct ra_xpriv *xp, int color)
 {
-	const struct ra_privdef	*pd = ra_explanation_privdef(x, xp->priv);
+	struct ra_privdef	 def, *pd = &def;
 	struct ra_pinfo		 pi, *d = &pi;
 	unsigned		 depths;
 	size_t			 k;
 	int			 n = 0;
 
+	ra_explanation_privdef(x, xp->priv, &def);
 	ra_pinfo_def(x->ctx, x->sol, x->nsol, pd, &pi);
 	depths = pi.depths;
 

@@ -162,8 +162,12 @@ ci 2 no-paths --roleaudit "$bin"
 ci 2 bad-option --roleaudit "$bin" --frobnicate "$s/sss-pass.zip"
 ci 2 no-binary --roleaudit "$tmp/none" "$s/sss-pass.zip"
 if "$bin" --help | grep -q -e '--policy'; then
-	ci 1 policy-real --roleaudit "$bin" --policy "$s/sss-pass.zip" \
-	    "$s/sss-mixed.zip"
+	ci 1 policy-real --roleaudit "$bin" \
+	    --policy "$root/tests/fixtures/least-policy.csv" "$s/sss-pass.zip"
+	grep -q "least-policy" "$tmp/policy-real.stderr" && ok ||
+	    no "policy-real: the policy was not passed on"
+	grep -q '"policy-violation"' "$tmp/policy-real/roleaudit.sarif" &&
+	    ok || no "policy-real: no policy-violation result in the SARIF"
 else
 	ci 2 policy-refused --roleaudit "$bin" --policy least.csv \
 	    "$s/sss-pass.zip"

@@ -124,7 +124,7 @@ test_fail_and_min_level(void **state)
 {
 	struct fx		*f = *state;
 	struct ra_combined	*cb;
-	struct ra_check_opts	 o = { RA_LEVEL_GLOBAL, NULL, 0 };
+	struct ra_check_opts	 o = { .min_level = RA_LEVEL_GLOBAL };
 
 	assert_int_equal(combine(f, "Reader, Writer", NULL, &cb), RA_OK);
 	assert_int_equal(cb->c[0].nmiss, 1);

@@ -635,7 +635,7 @@ test_catalog_stays(void **state)
 {
 	struct fix			*f = *state;
 	const struct ra_solution	*s[2] = { f->old, f->new };
-	const struct ra_privdef		*d;
+	struct ra_privdef		 def, *d = &def;
 	struct ra_explanation		*x = NULL;
 	struct ra_write_opts		 wo = { 0 };
 	size_t				 n = f->ctx->cat.n, k;
@@ -650,7 +650,7 @@ test_catalog_stays(void **state)
 	assert_int_equal(x->np, 2);
 	assert_int_equal(x->nextra, 1);
 	for (k = 0; k < x->np; k++) {
-		d = ra_explanation_privdef(x, x->p[k].priv);
+		ra_explanation_privdef(x, x->p[k].priv, &def);
 		if (x->p[k].priv < n) {
 			assert_string_equal(d->name, "prvReadAccount");
 			/* The fixture's profile lists it. */

@@ -90,12 +90,14 @@ solution(struct ra_ctx *ctx)
 static const struct ra_xpriv *
 xp(const struct ra_explanation *x, const char *name)
 {
-	size_t	 i;
+	struct ra_privdef	 d;
+	size_t			 i;
 
-	for (i = 0; i < x->np; i++)
-		if (strcmp(ra_explanation_privdef(x, x->p[i].priv)->name,
-		    name) == 0)
+	for (i = 0; i < x->np; i++) {
+		ra_explanation_privdef(x, x->p[i].priv, &d);
+		if (strcmp(d.name, name) == 0)
 			return &x->p[i];
+	}
 	fail_msg("%s not explained", name);
 	return NULL;
 }

@@ -92,23 +92,25 @@ static void
 test_catalog_facts(void **state)
 {
 	struct ra_ctx		*ctx = *state;
+	struct ra_privdef	 def;
 	const struct ra_privdef	*d;
 	struct ra_pinfo		 pi;
 	size_t			 i;
 
 	i = ra_catalog_find(&ctx->cat, "prvReadEmailServerProfile", 25);
 	assert_int_not_equal(i, RA_NOPRIV);
-	d = &ctx->cat.v[i];
+	def = ut_def(ctx, i);
+	d = &def;
 	assert_string_equal(d->id, "edebe6f6-cf2e-4520-b635-ae0615d41e34");
 	assert_true(d->listed);
 	i = ra_catalog_find(&ctx->cat, "prvReadWebResource", 18);
-	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_int_equal(ut_def(ctx, i).depths, RA_DEPTH(RA_LEVEL_GLOBAL));
 	i = ra_catalog_find(&ctx->cat, "prvSyncToOutlook", 16);
 	ra_pinfo(ctx, NULL, 0, i, &pi);
 	assert_int_equal(pi.depths, RA_DEPTH(RA_LEVEL_GLOBAL));
 	assert_int_equal(pi.depths_by, RA_PROV_RULE);
 	i = ra_catalog_find(&ctx->cat, "prvReadContact", 14);
-	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTHS_ALL);
+	assert_int_equal(ut_def(ctx, i).depths, RA_DEPTHS_ALL);
 	i = ra_catalog_find(&ctx->cat, "prvBulkEdit", 11);
 	ra_pinfo(ctx, NULL, 0, i, &pi);
 	assert_int_equal(pi.depths, 0);
@@ -134,16 +136,16 @@ test_catalog_columns(void **state)
 	    strlen(good)), RA_OK);
 	i = ra_catalog_find(&ctx->cat, "prvreadwidget", 13);
 	assert_int_not_equal(i, RA_NOPRIV);
-	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_BASIC) |
+	assert_int_equal(ut_def(ctx, i).depths, RA_DEPTH(RA_LEVEL_BASIC) |
 	    RA_DEPTH(RA_LEVEL_GLOBAL));
-	assert_string_equal(ctx->cat.v[i].id,
+	assert_string_equal(ut_def(ctx, i).id,
 	    "0a0b0c0d-0000-4000-8000-0000000000ff");
 	/* A file without the columns keeps what the catalog knew. */
 	assert_int_equal(ra_catalog_load_buffer(ctx, "keep.csv", keep,
 	    strlen(keep)), RA_OK);
 	i = ra_catalog_find(&ctx->cat, "prvReadWebResource", 18);
-	assert_int_equal(ctx->cat.v[i].depths, RA_DEPTH(RA_LEVEL_GLOBAL));
-	assert_non_null(ctx->cat.v[i].id);
+	assert_int_equal(ut_def(ctx, i).depths, RA_DEPTH(RA_LEVEL_GLOBAL));
+	assert_non_null(ut_def(ctx, i).id);
 	assert_int_equal(ra_catalog_load_buffer(ctx, "bad.csv", bad,
 	    strlen(bad)), RA_ECSV);
 	assert_int_equal(ut_diag_n(ctx, RA_C_CSV_ID), 2);

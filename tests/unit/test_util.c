@@ -276,6 +276,39 @@ test_grow_overflow(void **state)
 	free(v);
 }
 
+/* Arena strings: copies, NUL-terminated, across chunks, larger than one. */
+static void
+test_arena(void **state)
+{
+	struct ra_arena	 a = { 0 };
+	char		*first, *p, big[100000];
+	size_t		 i;
+
+	(void)state;
+	first = ra_arena_strndup(&a, "prvReadAccountX", 14);
+	assert_non_null(first);
+	assert_string_equal(first, "prvReadAccount");
+	/* Enough names to need several chunks: the first stays put. */
+	for (i = 0; i < 20000; i++) {
+		p = ra_arena_strndup(&a, "abcdefghij", 1 + i % 10);
+		assert_non_null(p);
+		assert_int_equal(strlen(p), 1 + i % 10);
+	}
+	assert_true(a.nchunk > 1);
+	assert_string_equal(first, "prvReadAccount");
+	memset(big, 'x', sizeof(big));
+	p = ra_arena_strndup(&a, big, sizeof(big));
+	assert_non_null(p);
+	assert_int_equal(strlen(p), sizeof(big));
+	p = ra_arena_strndup(&a, "", 0);
+	assert_non_null(p);
+	assert_string_equal(p, "");
+	ra_arena_free(&a);
+	assert_int_equal(a.nchunk, 0);
+	assert_null(a.chunk);
+	ra_arena_free(&a);		/* empty: a no-op */
+}
+
 int
 main(void)
 {
@@ -294,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_safe_invalid_utf8),
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_grow_overflow),
+		cmocka_unit_test(test_arena),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,6 +102,16 @@ ut_sha256(const void *p, size_t len, char hex[65])
 
 /* ---- files and folders ----------------------------------------------- */
 
+/* What the catalog of CTX knows of privilege I, by value. */
+static inline struct ra_privdef
+ut_def(const struct ra_ctx *ctx, size_t i)
+{
+	struct ra_privdef	 d;
+
+	ra_catalog_def(&ctx->cat, i, &d);
+	return d;
+}
+
 #define UT_PATH_MAX	4096
 
 /* A fresh directory under $TMPDIR (or /tmp), path into DIR. */
