@@ -30,7 +30,7 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/escalation.c src/model/profile.c src/model/role.c \
 	       src/model/solution.c src/model/ctx.c src/model/kb.c \
 	       src/model/table.c src/model/facts.c src/model/policy.c \
-	       src/model/app.c
+	       src/model/app.c src/model/layout.c
 PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \
@@ -75,7 +75,7 @@ SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
 	   samples/package-1.0.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean \
-	_test _demo layers unit golden scan-equiv progress valgrind hostile schema samples-check corpus fuzz-replay \
+	_test _demo layers unit golden scan-equiv progress valgrind hostile schema sarif-check samples-check corpus fuzz-replay \
 	html profiles-check knowledge-check cli-check completion install-check \
 	ci-check
 
@@ -118,8 +118,9 @@ test: deps
 	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory _test
 
-_test: layers unit golden scan-equiv hostile schema samples-check profiles-check fuzz-replay \
-	progress corpus html knowledge-check cli-check install-check ci-check
+_test: layers unit golden scan-equiv hostile schema sarif-check samples-check \
+	profiles-check fuzz-replay progress corpus html knowledge-check cli-check \
+	install-check ci-check
 
 $(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
@@ -220,6 +221,11 @@ PY_SCHEMA = $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo py
 
 schema:
 	@$(PY_SCHEMA) tests/validate-json.py
+
+# SARIF results on the line an editor would change, their fingerprints
+# unchanged when other lines move, against an independent reading.
+sarif-check: $(BIN)
+	@python3 tests/sarif/check_regions.py $(BIN)
 
 # The golden suite under valgrind: any error or leak changes the exit
 # status to 99, which no golden expects.

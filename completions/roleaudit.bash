@@ -47,7 +47,7 @@ _roleaudit()
 		roles) words='text csv json' ;;
 		profiles) words='text csv json' ;;
 		matrix) words='csv html' ;;
-		lint) words='text csv json' ;;
+		lint) words='text csv json sarif' ;;
 		apps) words='text csv json html md sarif' ;;
 		columns) words='text csv json html md sarif' ;;
 		explain) words='text csv json' ;;
@@ -86,18 +86,23 @@ _roleaudit()
 		_roleaudit_files
 		return 0
 		;;
+	--sarif-root)
+		compopt -o filenames 2>/dev/null
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+		return 0
+		;;
 	--role|--combine|--team-role|--text|--max-member-size|--max-ratio|--max-file-size|--max-members|--max-total-size|--scan-size|-j|--jobs)
 		return 0
 		;;
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		check) words='--format --output --profile --policy --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		diff) words='--format --output --profile --catalog --role --fail-on --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		check) words='--format --output --profile --policy --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		diff) words='--format --output --profile --catalog --role --fail-on --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		roles) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		profiles) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		matrix) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		lint) words='--format --output --catalog --fail-on --team-role --unknown-depths --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		lint) words='--format --output --catalog --fail-on --team-role --unknown-depths --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		apps) words='--format --output --min-level --catalog --fail-on --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		columns) words='--format --output --catalog --fail-on --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		explain) words='--format --output --catalog --text --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;

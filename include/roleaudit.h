@@ -158,6 +158,7 @@ struct ra_diag {
 struct ra_ctx;
 struct ra_solution;
 struct ra_role;
+struct ra_lint;
 struct ra_profile;
 struct ra_policy;
 struct ra_report;
@@ -202,6 +203,16 @@ uint64_t	 ra_ctx_limit(const struct ra_ctx *, enum ra_limit);
  */
 enum ra_err	 ra_ctx_focus(struct ra_ctx *,
 		    const struct ra_profile *const *profiles, size_t n);
+
+/*
+ * Whether roles loaded from now on remember where each privilege is
+ * written (the line and columns of its <RolePrivilege>), which SARIF
+ * reports point at: on by default.  For the exporters' layout (one
+ * privilege a line, sorted by name) that costs nothing a privilege;
+ * any other layout costs 16 bytes a privilege.  Off, SARIF results
+ * about a privilege point at the role's <RolePrivileges> instead.
+ */
+void		 ra_ctx_locate_grants(struct ra_ctx *, int on);
 
 /*
  * Extend or override the catalog with a CSV file of the catalog's shape
@@ -434,6 +445,18 @@ struct ra_write_opts {
 	 * output); 0 leaves it out.  No other format shows a time.
 	 */
 	int64_t		 generated;
+	/*
+	 * SARIF: a directory (normally the repository's root) that the
+	 * inputs' URIs are made relative to, marked with uriBaseId
+	 * %SRCROOT%; NULL keeps the paths as given.
+	 */
+	const char	*sarif_root;
+	/*
+	 * check --lint: its findings, for a format that shows them as
+	 * results of their own (SARIF) rather than as the diagnostics
+	 * ra_lint_record() made of them; NULL when there are none.
+	 */
+	const struct ra_lint *lint;
 };
 
 /*

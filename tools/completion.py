@@ -32,6 +32,7 @@ BY_OPTION = {
     "policy": "files",
     "fail-on": "fail-on",
     "color": "when",
+    "sarif-root": "dirs",
 }
 FREE = {"N", "TEXT", "LIST", "NAME|ID"}
 WHEN = ["auto", "always", "never"]
@@ -146,7 +147,7 @@ def generate(t):
             kind = "free"
         groups.setdefault(kind, []).extend(spellings(o))
     for kind in ("formats", "fail-on", "profiles", "levels", "when",
-                 "files", "free"):
+                 "files", "dirs", "free"):
         if kind not in groups:
             continue
         lines.append("\t%s)" % "|".join(groups[kind]))
@@ -167,6 +168,10 @@ def generate(t):
             lines.append("\t\t_roleaudit_words '%s'" % " ".join(WHEN))
         elif kind == "files":
             lines.append("\t\t_roleaudit_files")
+        elif kind == "dirs":
+            lines.append("\t\tcompopt -o filenames 2>/dev/null")
+            lines.append("\t\tmapfile -t COMPREPLY < <(compgen -d -- "
+                         "\"$cur\")")
         lines += ["\t\treturn 0", "\t\t;;"]
     lines += ["\tesac", "\tif [[ $cur == -* ]]; then", "\t\tcase $cmd in"]
     for c in t["commands"]:

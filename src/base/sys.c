@@ -4,6 +4,12 @@
  * _WIN32.  The two halves keep the contracts of sys.h; nothing else in
  * roleaudit is written for one system only.
  */
+#ifndef _WIN32
+/* realpath() is XSI; the build asks for POSIX.1-2008 only. */
+#undef _POSIX_C_SOURCE
+#define _XOPEN_SOURCE	700
+#endif
+
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
@@ -114,6 +120,12 @@ ra_sys_base(const char *path)
 	const char	*s = strrchr(path, '/');
 
 	return s ? s + 1 : path;
+}
+
+char *
+ra_sys_realpath(const char *path)
+{
+	return realpath(path, NULL);
 }
 
 FILE *
@@ -510,6 +522,26 @@ ra_sys_base(const char *path)
 		if (*s == '/' || *s == '\\' || *s == ':')
 			b = s + 1;
 	return b;
+}
+
+char *
+ra_sys_realpath(const char *path)
+{
+	wchar_t	*w, *full;
+	char	*s, *p;
+
+	if ((w = wide(path)) == NULL)
+		return NULL;
+	full = _wfullpath(NULL, w, 0);
+	free(w);
+	if (full == NULL)
+		return NULL;
+	s = narrow(full);
+	free(full);
+	for (p = s; p != NULL && *p != '\0'; p++)
+		if (*p == '\\')
+			*p = '/';
+	return s;
 }
 
 FILE *

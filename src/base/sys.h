@@ -93,6 +93,12 @@ void		 ra_sys_closedir(struct ra_sys_dir *);
  * it has none.
  */
 const char	*ra_sys_base(const char *path);
+/*
+ * PATH (which must exist) as an absolute path with no "." or ".." and,
+ * on POSIX, no symbolic link, in memory the caller frees; '/' separates
+ * folders on Windows too.  NULL with errno set when it cannot be made.
+ */
+char		*ra_sys_realpath(const char *path);
 
 /*
  * mkstemp(): TEMPLATE ends in "XXXXXX", which is replaced by characters

@@ -62,6 +62,7 @@ enum cli_opt {
 	OPT_UNKNOWN_DEPTHS,
 	OPT_TEXT,
 	OPT_REDACT,
+	OPT_SARIF_ROOT,
 	OPT_COLOR,
 	OPT_MEMBER_SIZE,
 	OPT_RATIO,
@@ -237,6 +238,7 @@ struct cli_run {
 	char			 *text;		/* CLI_TEXT */
 	size_t			  textlen;
 	struct ra_write_opts	  wo;
+	struct ra_lint		 *lint;		/* check --lint -f sarif */
 	struct cli_sink		  sink;
 	size_t			  seen;		/* diagnostics printed */
 	int			  status;	/* enum cli_exit */

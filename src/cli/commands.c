@@ -85,7 +85,11 @@ lint_first(struct cli_run *r)
 		if (r->o->fail_on == FAIL_VERDICT &&
 		    ra_lint_count(ln, RA_SEV_WARNING) > 0)
 			cli_raise(r, EXIT_FINDINGS);
-		ra_lint_free(ln);
+		/* SARIF writes them as results of their own. */
+		if (r->o->format == RA_FORMAT_SARIF)
+			r->lint = ln;
+		else
+			ra_lint_free(ln);
 	}
 	if (!cli_given(r->o, OPT_REDACT) || r->status == EXIT_USAGE)
 		cli_diags(r);
@@ -126,6 +130,7 @@ run_check(struct cli_run *r)
 		ra_report_free(rep);
 		return;
 	}
+	r->wo.lint = r->lint;
 	e = ra_write_report(rep, &r->wo, r->sink.f);
 	if (cli_fail_severity(r, &sev) ?
 	    ra_report_finding_count(rep, sev) > 0 ||
@@ -367,7 +372,7 @@ run_columns(struct cli_run *r)
 	CLI_OPT(OPT_LINT) | \
 	CLI_OPT(OPT_COMBINE) | CLI_OPT(OPT_COMBINE_ALL) | \
 	CLI_OPT(OPT_TEAM_ROLE) | CLI_OPT(OPT_UNKNOWN_DEPTHS) | \
-	CLI_OPT(OPT_REDACT))
+	CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT))
 
 #define ANY_FORMAT	(CLI_FORMAT(RA_FORMAT_TEXT) | \
 	CLI_FORMAT(RA_FORMAT_CSV) | CLI_FORMAT(RA_FORMAT_JSON) | \
@@ -413,7 +418,8 @@ const struct cli_command cli_commands[] = {
 		.min_inputs = 2, .max_inputs = 2,
 		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_PROFILE) |
-		    CLI_OPT(OPT_ROLE) | CLI_OPT(OPT_REDACT),
+		    CLI_OPT(OPT_ROLE) | CLI_OPT(OPT_REDACT) |
+		    CLI_OPT(OPT_SARIF_ROOT),
 		.fail_on = SEVERITIES | CLI_FAIL(FAIL_CHANGE) |
 		    CLI_FAIL(FAIL_ESCALATION),
 		.fail_default = FAIL_CHANGE,
@@ -463,9 +469,11 @@ const struct cli_command cli_commands[] = {
 		.summary = "depths a privilege cannot take, Append without "
 		    "Append To,\nteam roles at User depth (codes RA4xx)",
 		.min_inputs = 1, .max_inputs = CLI_MANY,
-		.formats = LIST_FORMATS, .format = RA_FORMAT_TEXT,
+		.formats = LIST_FORMATS | CLI_FORMAT(RA_FORMAT_SARIF),
+		.format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_TEAM_ROLE) |
-		    CLI_OPT(OPT_UNKNOWN_DEPTHS) | CLI_OPT(OPT_REDACT),
+		    CLI_OPT(OPT_UNKNOWN_DEPTHS) | CLI_OPT(OPT_REDACT) |
+		    CLI_OPT(OPT_SARIF_ROOT),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = 0,
 	},

@@ -89,6 +89,9 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_REDACT] = { .name = "redact",
 	    .help = "pseudonyms for role names and ids in the report\n"
 	    "(keyed by $ROLEAUDIT_REDACT_KEY)" },
+	[OPT_SARIF_ROOT] = { .name = "sarif-root", .arg = "DIR",
+	    .help = "-f sarif: URIs relative to DIR (the repository's\n"
+	    "root), with uriBaseId %SRCROOT%" },
 	[OPT_COLOR] = { .name = "color", .arg = "WHEN", .alias = "colour",
 	    .help = "auto (default), always or never" },
 	[OPT_MEMBER_SIZE] = { .name = "max-member-size", .arg = "N",
@@ -655,6 +658,12 @@ check(struct cli_opts *o)
 	if (o->ninputs < c->min_inputs || o->ninputs > c->max_inputs)
 		cli_usage_error("%s takes %s inputs: %s", c->name,
 		    count_of(c, count, sizeof(count)), c->operands);
+	if (cli_given(o, OPT_SARIF_ROOT) && o->format != RA_FORMAT_SARIF)
+		cli_usage_error("%s", "--sarif-root goes with -f sarif");
+	if (cli_given(o, OPT_SARIF_ROOT) && ra_sys_kind(cli_last(o,
+	    OPT_SARIF_ROOT), 1, NULL) != RA_SYS_DIR)
+		cli_usage_error("--sarif-root %s: not a folder",
+		    cli_last(o, OPT_SARIF_ROOT));
 }
 
 /*

@@ -405,6 +405,7 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 		return;
 	r->wo.format = o->format;
 	r->wo.color = o->color;
+	r->wo.sarif_root = cli_last(o, OPT_SARIF_ROOT);
 	if (o->format == RA_FORMAT_HTML)
 		r->wo.generated = generated_time();
 	if (catalog != NULL &&
@@ -415,6 +416,8 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 	}
 	if (load_profiles(r) == -1 || load_policies(r) == -1)
 		return;
+	/* Only SARIF points at a privilege's line. */
+	ra_ctx_locate_grants(ctx, o->format == RA_FORMAT_SARIF);
 	/*
 	 * A command that needs only what its profiles list keeps just that:
 	 * flat memory, less work.  Not for HTML, whose grids show every
@@ -462,4 +465,5 @@ cli_run_free(struct cli_run *r)
 	free(r->sol);
 	free(r->prof);
 	free(r->text);
+	ra_lint_free(r->lint);
 }

@@ -108,6 +108,12 @@ ra_ctx_free(struct ra_ctx *ctx)
 	free(ctx);
 }
 
+RA_EXPORT void
+ra_ctx_locate_grants(struct ra_ctx *ctx, int on)
+{
+	ctx->unlocated = !on;
+}
+
 RA_EXPORT enum ra_err
 ra_ctx_focus(struct ra_ctx *ctx, const struct ra_profile *const *p, size_t n)
 {

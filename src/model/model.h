@@ -913,11 +913,54 @@ enum ra_inherit {
 				   Team privileges */
 };
 
+/*
+ * Where something is written in a role's file: from LINE:COL to
+ * ENDLINE:ENDCOL (ENDCOL just past the last character), lines and
+ * columns 1-based, columns in Unicode code points as libxml2 counts
+ * them; 0 is unknown (a column or an end is left out then).
+ */
+struct ra_span {
+	unsigned long	 line, col, endline, endcol;
+};
+
+/*
+ * How a role's grants are laid out, so that where each <RolePrivilege>
+ * is written costs nothing a grant when the layout is the exporters'
+ * (every export of the corpus and of the bench): one element a line on
+ * consecutive lines, all at one column, the names sorted ignoring case
+ * (folded to lower or to upper case: .NET's OrdinalIgnoreCase folds to
+ * upper), each element as long as its name and level spelled as written
+ * plus a constant.  The k-th grant in that order is then on line
+ * FIRST + k (ra_role_spans()).  Any other layout keeps a span a grant in
+ * AT (four numbers each, in privilege index order): the cost of an
+ * irregular role, 16 bytes a grant.  A focused load always keeps AT, for
+ * the grants it keeps (those a profile needs), as the order of the
+ * others is not known.
+ */
+enum ra_layout {
+	RA_LAYOUT_NONE = 0,	/* no grant located */
+	RA_LAYOUT_LOWER,	/* regular, names folded to lower case */
+	RA_LAYOUT_UPPER,	/* regular, folded to upper case */
+	RA_LAYOUT_TABLE		/* AT */
+};
+
+struct ra_grant_layout {
+	unsigned char	 kind;		/* enum ra_layout */
+	uint32_t	 first;		/* regular: the first grant's line */
+	uint32_t	 col;		/* its column */
+	uint32_t	 over;		/* element length less name, level */
+	uint32_t	*at;		/* TABLE: line, col, endline, endcol */
+	size_t		 nat;		/* TABLE: grants in AT */
+};
+
 struct ra_role {
 	char		*id;
 	char		*name;
 	char		*file;		/* member or file the role is in */
 	unsigned long	 line;
+	unsigned long	 col;		/* of its start tag, 0 unknown */
+	struct ra_span	 privs;		/* <RolePrivileges> start tag, or 0 */
+	struct ra_grant_layout lay;
 	struct ra_bitmap bits;
 	size_t		 nprivs;
 	enum ra_inherit	 inherit;
@@ -1010,6 +1053,7 @@ struct ra_ctx {
 	 */
 	pthread_mutex_t		 intern_mu;
 	int			 focused;	/* see ra_ctx_focus() */
+	int			 unlocated;	/* ra_ctx_locate_grants() off */
 	/*
 	 * Set by ra_solutions_load() when every core it may use already has
 	 * an input (or -j 1 allows one core): then an input gets no threads
@@ -1092,5 +1136,54 @@ int		 ra_profiles_unite(struct ra_profile *req,
 		    const struct ra_check_opts *opts);
 /* Location "file:line" of a role into B. */
 void		 ra_role_location(const struct ra_role *, struct ra_buf *b);
+/* Release what R owns (its names, file, set and layout) and zero it. */
+void		 ra_role_clear(struct ra_role *r);
+
+/*
+ * Where each grant of a role is written, looked up by privilege: made by
+ * ra_role_spans() for one role at a time (a renderer's scratch), from
+ * the role's layout.  V is sorted by privilege.
+ */
+struct ra_grant_span {
+	size_t		 priv;
+	const char	*name;		/* the catalog's, for the sort */
+	struct ra_span	 at;
+};
+
+struct ra_spans {
+	struct ra_grant_span	*v;
+	size_t			 n, cap;
+};
+
+/*
+ * Fill SP with the spans of R's grants (names from CAT), replacing what
+ * it held: nothing when the role's layout is unknown.  A regular layout
+ * costs one sort of the role's names.  0, or -1 when memory runs out.
+ */
+int		 ra_role_spans(const struct ra_catalog *cat,
+		    const struct ra_role *r, struct ra_spans *sp);
+/* The span of PRIV in SP into *OUT: 1, or 0 (zeroed) when not located. */
+int		 ra_spans_find(const struct ra_spans *sp, size_t priv,
+		    struct ra_span *out);
+void		 ra_spans_free(struct ra_spans *sp);
+/*
+ * The length of the spelling of level L in an export ("Basic" ...
+ * "Global"), which the regular layout's arithmetic uses; 0 for none.
+ */
+size_t		 ra_level_xml_len(enum ra_level l);
+/*
+ * Compare names A and B byte by byte, ASCII letters folded to lower case
+ * (UPPER 0) or upper case (UPPER 1): <0, 0 or >0.
+ */
+int		 ra_fold_cmp(const char *a, size_t na, const char *b,
+		    size_t nb, int upper);
+/*
+ * Which folds put A strictly before B: bit 1 to lower case, bit 2 to
+ * upper case (one pass for both, as the loaders ask each grant).
+ */
+int		 ra_fold_order(const char *a, size_t na, const char *b,
+		    size_t nb);
+/* Unicode code points in the N bytes at S (UTF-8; a stray byte is one). */
+size_t		 ra_cp_count(const char *s, size_t n);
 
 #endif /* RA_MODEL_H */

@@ -261,3 +261,14 @@ ra_role_unknown(struct ra_ctx *ctx, const char *what, const char *spec,
 	    close.s : "");
 	ra_buf_free(&close);
 }
+
+void
+ra_role_clear(struct ra_role *r)
+{
+	free(r->id);
+	free(r->name);
+	free(r->file);
+	ra_bitmap_free(&r->bits);
+	free(r->lay.at);
+	memset(r, 0, sizeof(*r));
+}

@@ -34,12 +34,8 @@ ra_solution_free(struct ra_solution *sol)
 
 	if (sol == NULL)
 		return;
-	for (i = 0; i < sol->nrole; i++) {
-		free(sol->role[i].id);
-		free(sol->role[i].name);
-		free(sol->role[i].file);
-		ra_bitmap_free(&sol->role[i].bits);
-	}
+	for (i = 0; i < sol->nrole; i++)
+		ra_role_clear(&sol->role[i]);
 	free(sol->role);
 	for (i = 0; i < sol->npart; i++)
 		ra_solution_free(sol->part[i]);
@@ -60,14 +56,8 @@ ra_solution_free(struct ra_solution *sol)
 void
 ra_solution_truncate(struct ra_solution *sol, size_t n)
 {
-	while (sol->nrole > n) {
-		struct ra_role	*r = &sol->role[--sol->nrole];
-
-		free(r->id);
-		free(r->name);
-		free(r->file);
-		ra_bitmap_free(&r->bits);
-	}
+	while (sol->nrole > n)
+		ra_role_clear(&sol->role[--sol->nrole]);
 }
 
 int
@@ -304,12 +294,9 @@ ra_solution_merge(struct ra_ctx *ctx, struct ra_solution *pkg)
 		}
 	}
 	for (i = 0; i < n; i++) {
-		if (m[i].dropped) {
-			free(m[i].role->id);
-			free(m[i].role->name);
-			free(m[i].role->file);
-			ra_bitmap_free(&m[i].role->bits);
-		} else
+		if (m[i].dropped)
+			ra_role_clear(m[i].role);
+		else
 			roles[nkeep++] = *m[i].role;
 		memset(m[i].role, 0, sizeof(*m[i].role));
 	}

@@ -38,12 +38,12 @@ ra_build_init(struct ra_build *b, struct ra_load *ld)
 void
 ra_build_abandon(struct ra_build *b)
 {
-	free(b->cur.id);
-	free(b->cur.name);
-	free(b->cur.file);
-	ra_bitmap_free(&b->cur.bits);
-	memset(&b->cur, 0, sizeof(b->cur));
+	ra_role_clear(&b->cur);
 	ra_nameset_clear(&b->seen);
+	b->ngl = 0;
+	b->regular = 3;
+	b->prev.len = 0;
+	b->prev.oom = 0;
 	b->pend.len = 0;
 	b->pend.oom = 0;
 	b->npg = 0;
@@ -59,6 +59,10 @@ ra_build_free(struct ra_build *b)
 	free(b->pg);
 	b->pg = NULL;
 	b->cappg = 0;
+	free(b->gl);
+	b->gl = NULL;
+	b->capgl = 0;
+	ra_buf_free(&b->prev);
 }
 
 /* Role id as reports show it: no braces or blanks, lower case. */
@@ -80,11 +84,12 @@ normalize_id(const char *s, size_t n)
 
 enum ra_err
 ra_build_begin(struct ra_build *b, const char *id, size_t idlen,
-    const char *name, size_t namelen, unsigned long line)
+    const char *name, size_t namelen, const struct ra_span *at)
 {
 	ra_build_abandon(b);
 	b->open = 1;
-	b->cur.line = line;
+	b->cur.line = at->line;
+	b->cur.col = at->col;
 	if (!b->ld->ctx->focused)
 		ra_bitmap_sparse(&b->cur.bits);
 	if ((b->cur.file = ra_strdup(b->ld->role_file)) == NULL ||
@@ -124,18 +129,86 @@ flush(struct ra_build *b)
 		g->priv = (uint32_t)priv;
 	}
 	pthread_mutex_unlock(&ctx->intern_mu);
-	for (i = 0; i < b->npg && rc == RA_OK; i++)
+	for (i = 0; i < b->npg && rc == RA_OK; i++) {
 		if (ra_bitmap_set(&b->cur.bits, b->pg[i].priv,
 		    b->pg[i].level) == -1)
 			rc = RA_ENOMEM;
+		if (b->ngl > 0)
+			b->gl[b->ngl - b->npg + i].priv = b->pg[i].priv;
+	}
 	b->npg = 0;
 	b->pend.len = 0;
 	return rc;
 }
 
+void
+ra_build_privileges(struct ra_build *b, const struct ra_span *at)
+{
+	if (b->open && b->cur.privs.line == 0)
+		b->cur.privs = *at;
+}
+
+/* A span's field as stored: 0 (unknown) past what 32 bits hold. */
+static uint32_t
+u32(unsigned long v)
+{
+	return v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+/*
+ * Note where grant NAME at L is written (AT), as the role's next in
+ * document order, and whether the layout is still regular.  -1 when
+ * memory runs out.
+ */
+static int
+locate(struct ra_build *b, const char *name, size_t n, enum ra_level l,
+    const struct ra_span *at, size_t priv)
+{
+	struct ra_grant_layout	*lay = &b->cur.lay;
+	struct ra_gloc		*g;
+	size_t			 len;
+
+	if (ra_grow(&b->gl, &b->capgl, b->ngl + 1, sizeof(*b->gl)) == -1)
+		return -1;
+	g = &b->gl[b->ngl];
+	g->priv = priv == RA_NOPRIV ? 0 : (uint32_t)priv;
+	g->line = u32(at->line);
+	g->col = u32(at->col);
+	g->endline = u32(at->endline);
+	g->endcol = u32(at->endcol);
+	g->level = l;
+	g->seq = (uint32_t)b->ngl;
+	/*
+	 * Regular: one a line from the first, at its column, each as long
+	 * as its name and level plus the first one's OVER (LAY holds the
+	 * first grant's numbers meanwhile).
+	 */
+	len = ra_cp_count(name, n) + ra_level_xml_len(l);
+	if (g->line == 0 || g->col == 0 || g->endline != g->line ||
+	    g->endcol < g->col + len)
+		b->regular = 0;
+	else if (b->ngl == 0) {
+		lay->first = g->line;
+		lay->col = g->col;
+		lay->over = g->endcol - g->col - (uint32_t)len;
+	} else if (g->line != lay->first + b->ngl || g->col != lay->col ||
+	    g->endcol - g->col - len != lay->over)
+		b->regular = 0;
+	if (b->regular && b->ngl > 0)
+		b->regular &= ra_fold_order(b->prev.s, b->prev.len, name, n);
+	if (b->regular) {
+		b->prev.len = 0;
+		ra_buf_add(&b->prev, name, n);
+		if (b->prev.oom)
+			return -1;
+	}
+	b->ngl++;
+	return 0;
+}
+
 enum ra_err
 ra_build_privilege(struct ra_build *b, const char *name, size_t n,
-    enum ra_level l)
+    enum ra_level l, const struct ra_span *at)
 {
 	struct ra_ctx	*ctx = b->ld->ctx;
 	size_t		 priv;
@@ -147,12 +220,15 @@ ra_build_privilege(struct ra_build *b, const char *name, size_t n,
 			return RA_ENOMEM;
 		priv = ra_catalog_find_hash(&ctx->cat, name, n, h);
 		if (priv != RA_NOPRIV && ra_bitmap_get(&ctx->focus, priv) &&
-		    ra_bitmap_set(&b->cur.bits, priv, l) == -1)
+		    (ra_bitmap_set(&b->cur.bits, priv, l) == -1 ||
+		    (!ctx->unlocated &&
+		    locate(b, name, n, l, at, priv) == -1)))
 			return RA_ENOMEM;
 		return RA_OK;
 	}
 	if (b->pend.len > UINT32_MAX - n || ra_grow(&b->pg, &b->cappg,
-	    b->npg + 1, sizeof(*b->pg)) == -1)
+	    b->npg + 1, sizeof(*b->pg)) == -1 ||
+	    (!ctx->unlocated && locate(b, name, n, l, at, RA_NOPRIV) == -1))
 		return RA_ENOMEM;
 	b->pg[b->npg].off = (uint32_t)b->pend.len;
 	b->pg[b->npg].len = (uint32_t)n;
@@ -162,6 +238,59 @@ ra_build_privilege(struct ra_build *b, const char *name, size_t n,
 	if (b->pend.oom)
 		return RA_ENOMEM;
 	return ++b->npg == BATCH ? flush(b) : RA_OK;
+}
+
+/* Grants by privilege, the highest level first, then in document order. */
+static int
+gloc_cmp(const void *a, const void *b)
+{
+	const struct ra_gloc	*x = a, *y = b;
+
+	if (x->priv != y->priv)
+		return x->priv < y->priv ? -1 : 1;
+	return x->level != y->level ? (x->level > y->level ? -1 : 1) :
+	    (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/*
+ * The finished role's layout (struct ra_grant_layout): regular, or a
+ * span a grant in privilege order, each privilege's the element that
+ * gave its level (the highest; the first of equals, as the set keeps
+ * it).  -1 when memory runs out.
+ */
+static int
+layout(struct ra_build *b)
+{
+	struct ra_grant_layout	*lay = &b->cur.lay;
+	size_t			 i, n, count = ra_bitmap_count(&b->cur.bits);
+	uint32_t		*at;
+
+	if (b->ngl == 0) {
+		memset(lay, 0, sizeof(*lay));
+		return 0;
+	}
+	if (b->regular && !b->ld->ctx->focused && b->ngl == count) {
+		lay->kind = (b->regular & 1) ? RA_LAYOUT_LOWER :
+		    RA_LAYOUT_UPPER;
+		return 0;
+	}
+	qsort(b->gl, b->ngl, sizeof(*b->gl), gloc_cmp);
+	memset(lay, 0, sizeof(*lay));
+	if ((at = calloc(count ? count : 1, 4 * sizeof(*at))) == NULL)
+		return -1;
+	for (i = 0, n = 0; i < b->ngl && n < count; i++) {
+		if (i > 0 && b->gl[i].priv == b->gl[i - 1].priv)
+			continue;
+		at[4 * n] = b->gl[i].line;
+		at[4 * n + 1] = b->gl[i].col;
+		at[4 * n + 2] = b->gl[i].endline;
+		at[4 * n + 3] = b->gl[i].endcol;
+		n++;
+	}
+	lay->kind = RA_LAYOUT_TABLE;
+	lay->at = at;
+	lay->nat = n;
+	return 0;
 }
 
 enum ra_err
@@ -178,6 +307,10 @@ ra_build_end(struct ra_build *b)
 	/* Focused, the bitmap holds only what profiles need. */
 	b->cur.nprivs = b->ld->ctx->focused ? b->seen.n :
 	    ra_bitmap_count(&b->cur.bits);
+	if (layout(b) == -1) {
+		ra_build_abandon(b);
+		return RA_ENOMEM;
+	}
 	if (ra_grow(&sol->role, &sol->caprole, sol->nrole + 1,
 	    sizeof(*sol->role)) == -1) {
 		ra_build_abandon(b);

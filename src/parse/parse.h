@@ -71,6 +71,14 @@ struct ra_pending {
 	enum ra_level		 level;
 };
 
+/* Where a grant of the role being read is written, in document order. */
+struct ra_gloc {
+	uint32_t		 priv;		/* once interned */
+	uint32_t		 line, col, endline, endcol;
+	uint32_t		 seq;		/* its place in the role */
+	enum ra_level		 level;
+};
+
 struct ra_build {
 	struct ra_load		*ld;
 	struct ra_role		 cur;
@@ -80,14 +88,34 @@ struct ra_build {
 	struct ra_buf		 pend;
 	struct ra_pending	*pg;
 	size_t			 npg, cappg;
+	/*
+	 * Where the role's grants are (struct ra_grant_layout): each one's
+	 * span until the role ends, and whether the layout is still the
+	 * regular one, names sorted folded to lower (bit 1) or upper case
+	 * (bit 2), after the name in PREV.
+	 */
+	struct ra_gloc		*gl;
+	size_t			 ngl, capgl;
+	int			 regular;
+	struct ra_buf		 prev;
 };
 
 void		 ra_build_init(struct ra_build *, struct ra_load *);
+/*
+ * A role's start tag at AT (its line; its column, or 0), and then its
+ * <RolePrivileges> start tag's span (ra_build_privileges(), when it has
+ * one).
+ */
 enum ra_err	 ra_build_begin(struct ra_build *, const char *id,
 		    size_t idlen, const char *name, size_t namelen,
-		    unsigned long line);
+		    const struct ra_span *at);
+void		 ra_build_privileges(struct ra_build *, const struct ra_span *);
+/*
+ * A grant: NAME (LEN bytes, decoded) at level L, its <RolePrivilege>
+ * element written at AT (0 fields unknown).
+ */
 enum ra_err	 ra_build_privilege(struct ra_build *, const char *name,
-		    size_t len, enum ra_level);
+		    size_t len, enum ra_level, const struct ra_span *at);
 enum ra_err	 ra_build_end(struct ra_build *);
 void		 ra_build_abandon(struct ra_build *);
 void		 ra_build_free(struct ra_build *);

@@ -192,6 +192,7 @@ struct ra_scan {
 	size_t		 len;		/* or the caller's chunk itself */
 	size_t		 counted;	/* offset in buf lines are counted to */
 	unsigned long	 line;		/* line at buf + counted */
+	unsigned long	 col;		/* code points of the line before it */
 	struct ra_buf	 names;		/* open elements' names, end to end */
 	size_t		*name_at;	/* where each open name ends */
 	size_t		 depth, capdepth;
@@ -282,17 +283,36 @@ oom(struct ra_scan *s)
 	return 0;
 }
 
-/* Count newlines from the counted point up to pend offset END. */
+/*
+ * Count newlines from the counted point up to pend offset END, and the
+ * code points after the last one (the column, as libxml2 counts it).
+ */
 static void
 count_lines(struct ra_scan *s, size_t end)
 {
-	const char	*p = s->buf + s->counted, *e = s->buf + end;
+	const char	*p = s->buf + s->counted, *e = s->buf + end, *q;
 
-	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+	if (end <= s->counted)
+		return;
+	while (p < e && (q = memchr(p, '\n', (size_t)(e - p))) != NULL) {
 		s->line++;
-		p++;
+		s->col = 0;
+		p = q + 1;
 	}
+	s->col += ra_cp_count(p, (size_t)(e - p));
 	s->counted = end;
+}
+
+/* Where the tag from buf offset P to its '>' at END is (struct ra_span). */
+static void
+tag_span(struct ra_scan *s, size_t p, size_t end, struct ra_span *sp)
+{
+	count_lines(s, p);
+	sp->line = s->line;
+	sp->col = s->col + 1;
+	count_lines(s, end + 1);
+	sp->endline = s->line;
+	sp->endcol = s->col + 1;
 }
 
 static int
@@ -628,9 +648,10 @@ is(const char *name, size_t n, const char *want)
 	return n == strlen(want) && memcmp(name, want, n) == 0;
 }
 
-/* <Role>: begin building it; 0 when unsure. */
+/* <Role> at AT: begin building it; 0 when unsure. */
 static int
-role_start(struct ra_scan *s, const struct attr *a, size_t na)
+role_start(struct ra_scan *s, const struct attr *a, size_t na,
+    const struct ra_span *at)
 {
 	const struct attr	*name = attr(a, na, "name");
 	const struct attr	*id = attr(a, na, "id");
@@ -641,7 +662,7 @@ role_start(struct ra_scan *s, const struct attr *a, size_t na)
 	/* Missing attributes are diagnostics: libxml2's path words them. */
 	if (name == NULL || id == NULL || name->n > max || id->n > max)
 		return unsure(s);
-	rc = ra_build_begin(&s->b, id->v, id->n, name->v, name->n, s->line);
+	rc = ra_build_begin(&s->b, id->v, id->n, name->v, name->n, at);
 	if (rc == RA_OK && (inh = attr(a, na, "isinherited")) != NULL)
 		ra_role_set_inherit(&s->b.cur, inh->v, inh->n);
 	if (rc == RA_OK && (inh = attr(a, na, "unmodified")) != NULL)
@@ -649,9 +670,10 @@ role_start(struct ra_scan *s, const struct attr *a, size_t na)
 	return rc == RA_OK ? 1 : oom(s);
 }
 
-/* <RolePrivilege>: add it to the role; 0 when unsure. */
+/* <RolePrivilege> at AT: add it to the role; 0 when unsure. */
 static int
-privilege(struct ra_scan *s, const struct attr *a, size_t na)
+privilege(struct ra_scan *s, const struct attr *a, size_t na,
+    const struct ra_span *at)
 {
 	const struct attr	*name = attr(a, na, "name");
 	const struct attr	*lv = attr(a, na, "level");
@@ -669,7 +691,7 @@ privilege(struct ra_scan *s, const struct attr *a, size_t na)
 		return unsure(s);
 	if (!s->b.open)
 		return 1;
-	return ra_build_privilege(&s->b, name->v, name->n, l) == RA_OK ?
+	return ra_build_privilege(&s->b, name->v, name->n, l, at) == RA_OK ?
 	    1 : oom(s);
 }
 
@@ -713,6 +735,7 @@ fast_privilege(struct ra_scan *s, const char *p, const char *e,
 	const char	*q = p + 14, *v[2] = { NULL, NULL };
 	size_t		 n[2] = { 0, 0 }, k, i;
 	enum ra_level	 l = RA_LEVEL_NONE;
+	struct ra_span	 at;
 
 	if (e - p < 15)
 		return -2;
@@ -755,9 +778,11 @@ fast_privilege(struct ra_scan *s, const char *p, const char *e,
 	if (l == RA_LEVEL_NONE || n[0] == 0 ||
 	    n[0] > s->ctx->limit[RA_LIMIT_NAME_LENGTH])
 		return -1;
-	if (s->b.open &&
-	    ra_build_privilege(&s->b, v[0], n[0], l) != RA_OK)
-		return oom(s);
+	if (s->b.open) {
+		tag_span(s, (size_t)(p - s->buf), (size_t)(*end - s->buf), &at);
+		if (ra_build_privilege(&s->b, v[0], n[0], l, &at) != RA_OK)
+			return oom(s);
+	}
 	return 1;
 }
 
@@ -766,6 +791,7 @@ static int
 roles_start(struct ra_scan *s, const char *p, const char *end)
 {
 	struct attr	 a[ATTR_MAX];
+	struct ra_span	 at;
 	const char	*name;
 	size_t		 n, na, d = s->depth + 1;	/* its depth */
 	int		 selfclose;
@@ -775,16 +801,17 @@ roles_start(struct ra_scan *s, const char *p, const char *end)
 	/* Every value must be sound, read or not. */
 	if (!values(s, a, na))
 		return s->arena.oom ? oom(s) : unsure(s);
+	tag_span(s, (size_t)(p - s->buf), (size_t)(end - s->buf), &at);
 	if (d == s->roles_at + 1 && is(name, n, "Role")) {
 		s->role_at = d;
-		count_lines(s, (size_t)(p - s->buf));
-		if (!role_start(s, a, na))
+		if (!role_start(s, a, na, &at))
 			return 0;
 	} else if (s->role_at && d == s->role_at + 1 &&
-	    is(name, n, "RolePrivileges"))
+	    is(name, n, "RolePrivileges")) {
 		s->privs_at = d;
-	else if (s->privs_at && d == s->privs_at + 1 &&
-	    is(name, n, "RolePrivilege") && !privilege(s, a, na))
+		ra_build_privileges(&s->b, &at);
+	} else if (s->privs_at && d == s->privs_at + 1 &&
+	    is(name, n, "RolePrivilege") && !privilege(s, a, na, &at))
 		return 0;
 	if (selfclose)
 		return roles_end_element(s, d);

@@ -139,6 +139,45 @@ tag_line(const struct ra_xml *x)
 	return line;
 }
 
+/*
+ * Where the start tag being reported is written (struct ra_span).
+ * libxml2's column is the cursor's, in code points: the tag's '/' or
+ * '>'.  The start column is counted back from it over the tag's bytes,
+ * or, for a tag that spans lines, from the newline before its '<' when
+ * the parser still holds it (0 when not).
+ */
+static void
+tag_span(const struct ra_xml *x, struct ra_span *sp)
+{
+	const xmlChar	*p, *cur, *base;
+	unsigned long	 col;
+	int		 nl = 0;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->line = tag_line(x);
+	if (x->px == NULL || x->px->input == NULL ||
+	    (cur = x->px->input->cur) == NULL)
+		return;
+	base = x->px->input->base;
+	col = x->px->input->col > 0 ? (unsigned long)x->px->input->col : 0;
+	for (p = cur; p > base && *p != '<'; p--)
+		if (*p == '\n')
+			nl = 1;
+	if (*p != '<' || col == 0)
+		return;
+	sp->endline = cur_line(x);
+	sp->endcol = col + (*cur == '/' ? 2 : 1);
+	if (!nl) {
+		sp->col = col - ra_cp_count((const char *)p,
+		    (size_t)(cur - p));
+		return;
+	}
+	for (cur = p; p > base && p[-1] != '\n'; p--)
+		continue;
+	if (p > base)
+		sp->col = 1 + ra_cp_count((const char *)p, (size_t)(cur - p));
+}
+
 static void
 diag(struct ra_xml *x, enum ra_severity sev, int code, unsigned long line,
     const char *fmt, ...) RA_PRINTF(5, 6);
@@ -217,8 +256,10 @@ role_begin(struct ra_xml *x, int nattr, const xmlChar **a)
 	size_t		 n;
 	char		*name, *id = NULL;
 	unsigned long	 line = tag_line(x);
+	struct ra_span	 at;
 	enum ra_err	 rc;
 
+	tag_span(x, &at);
 	x->role_depth = x->depth;
 	if ((v = attr(nattr, a, "name", &n)) == NULL) {
 		diag(x, RA_SEV_ERROR, RA_C_ROLE_NONAME, line,
@@ -236,7 +277,7 @@ role_begin(struct ra_xml *x, int nattr, const xmlChar **a)
 		return;
 	}
 	rc = ra_build_begin(&x->b, id, id ? strlen(id) : 0, name, strlen(name),
-	    line);
+	    &at);
 	if (rc != RA_OK)
 		fail(x, rc);
 	else {
@@ -269,6 +310,7 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 	const xmlChar	*name, *lv;
 	size_t		 nname, nlv;
 	char		 level[32], *decoded = NULL;
+	struct ra_span	 at;
 	enum ra_err	 rc;
 	enum ra_level	 l;
 
@@ -313,8 +355,9 @@ privilege(struct ra_xml *x, int nattr, const xmlChar **a)
 		name = (const xmlChar *)decoded;
 		nname = strlen(decoded);
 	}
+	tag_span(x, &at);
 	if (x->b.open && (rc = ra_build_privilege(&x->b, (const char *)name,
-	    nname, l)) != RA_OK)
+	    nname, l, &at)) != RA_OK)
 		fail(x, rc);
 	free(decoded);
 }
@@ -641,6 +684,7 @@ on_start(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 {
 	struct ra_xml	*x = ctx;
 	const char	*name = (const char *)lname;
+	struct ra_span	 at;
 
 	(void)prefix; (void)uri; (void)nns; (void)ns; (void)ndef;
 	if (x->rc != RA_OK || x->root == ROOT_SKIP)
@@ -708,8 +752,11 @@ on_start(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 	if (x->role_depth == 0)
 		return;
 	if (x->depth == x->role_depth + 1 &&
-	    strcmp(name, "RolePrivileges") == 0)
+	    strcmp(name, "RolePrivileges") == 0) {
 		x->privs_depth = x->depth;
+		tag_span(x, &at);
+		ra_build_privileges(&x->b, &at);
+	}
 	else if (x->privs_depth && x->depth == x->privs_depth + 1 &&
 	    strcmp(name, "RolePrivilege") == 0)
 		privilege(x, nattr, a);

@@ -101,6 +101,8 @@ enum ra_err	 ra_render_report_sarif(const struct ra_report *,
 		    const struct ra_write_opts *o, FILE *out);
 enum ra_err	 ra_render_diff_sarif(const struct ra_diff *,
 		    const struct ra_write_opts *o, FILE *out);
+enum ra_err	 ra_render_lint_sarif(const struct ra_lint *,
+		    const struct ra_write_opts *o, FILE *out);
 
 /* Apps and column security, in every format. */
 enum ra_err	 ra_render_apps_text(const struct ra_apps *,
@@ -163,6 +165,120 @@ enum ra_err	 ra_json_dump(json_t *root, FILE *out);
 enum ra_err	 ra_json_dump_streamed(json_t *root, json_t *parent,
 		    const char *key, int indent,
 		    json_t *(*next)(void *, size_t), void *arg, FILE *out);
+
+/* ---- SARIF (sarif.c): a run for any kind of finding ----------------- */
+
+/*
+ * A kind of finding as a SARIF rule (run.tool.driver.rules[]), which is
+ * what code scanning shows at the top of an alert and groups alerts by.
+ * ID is stable across versions (alerts are matched by it); NAME is
+ * PascalCase; BRIEF and FULL are the short and full descriptions (plain
+ * text); HELP is the help text and MARKDOWN the same as GitHub Markdown
+ * (shown under the alert; NULL leaves it out); LEVEL the default level.
+ * SECURITY is properties.security-severity, a score "0.1" to "10.0"
+ * that code scanning shows as Low (below 4), Medium, High (7 and up) or
+ * Critical (9 and up) when TAGS holds "security", or NULL for a rule
+ * that is not about security; TAGS is NULL-ended (at most 10 shown).
+ * Escalation and policy rules carry both, so they show as security
+ * alerts.  The rules must outlive the run.
+ */
+/*
+ * The tags of a rule about what a role should not hold (escalation,
+ * policies): "security" (with a security-severity, a security alert),
+ * "security-role", "least-privilege".
+ */
+extern const char *const ra_sarif_security_tags[];
+
+struct ra_sarif_rule {
+	const char		*id;
+	const char		*name;
+	const char		*brief;
+	const char		*full;
+	const char		*help;
+	const char		*markdown;
+	enum ra_severity	 level;
+	const char		*security;
+	const char *const	*tags;
+};
+
+/*
+ * Where a result points: the input SOL, and in it ROLE (NULL: the
+ * input itself) at SPAN; a SPAN of line 0 is ROLE's start tag.  WHAT is
+ * the privilege (or what of the role) the result is about: with the
+ * rule's id and the role's id it makes the result's fingerprint
+ * roleaudit/finding/v1, which stays the same when lines move.  Use
+ * ra_sarif_grant() for the span of a privilege the role holds and
+ * ra_sarif_privileges_at() for one it lacks.
+ */
+struct ra_sarif_at {
+	const struct ra_solution *sol;
+	const struct ra_role	*role;
+	const char		*what;
+	struct ra_span		 span;
+	/*
+	 * The member or file of SOL the result is in when it is not ROLE's
+	 * (an app's, a column security profile's), with SPAN in it; NULL:
+	 * ROLE's (or SOL itself).  A result of no role is fingerprinted by
+	 * the rule and WHAT alone.
+	 */
+	const char		*file;
+};
+
+/*
+ * A run being written (opaque).  The way to write one, so that memory
+ * stays flat however many results there are:
+ *
+ *   sf = ra_sarif_new(ctx, wo, "policy", rules, nrules);
+ *   json_object_set_new(ra_sarif_props(sf), "summary", ...);
+ *   for each result, in the order they will be written:
+ *           ra_sarif_artifact(sf, &at);   -- lists the files first
+ *   ra_sarif_write(sf, fill, arg, out);
+ *
+ * where FILL(SF, ARG) makes the next batch of results (a few hundred at
+ * most), each by ra_sarif_result(), and returns 1, or 0 when there are
+ * no more.  ra_sarif_write() writes the log (the input diagnostics of
+ * CTX become results of the rule input-diagnostic, which the caller
+ * lists last among RULES: ra_sarif_input_rule()) and releases SF.
+ * COMMAND is the run's property "command"; ra_sarif_props() is the
+ * run's properties object, for the caller's own.  RULES (NRULES) are
+ * the run's, in order; they and CTX must outlive SF.  WO's sarif_root
+ * makes URIs relative to it.  ra_sarif_new() returns NULL when memory
+ * runs out (ra_sarif_write() of NULL is RA_ENOMEM).
+ */
+struct ra_sarif;
+
+struct ra_sarif	*ra_sarif_new(const struct ra_ctx *ctx,
+		    const struct ra_write_opts *wo, const char *command,
+		    const struct ra_sarif_rule *const *rules, size_t nrules);
+json_t		*ra_sarif_props(struct ra_sarif *);
+/* The rule every run lists last, for input diagnostics. */
+const struct ra_sarif_rule *ra_sarif_input_rule(void);
+void		 ra_sarif_artifact(struct ra_sarif *,
+		    const struct ra_sarif_at *);
+/*
+ * A result of RULE at LEVEL: message MSG (escape text from the input
+ * with ra_sarif_msg(); a note of the zip member the line is in may be
+ * appended), located at AT.  Returns the result, for the caller's
+ * "properties"; it belongs to the batch.
+ */
+json_t		*ra_sarif_result(struct ra_sarif *,
+		    const struct ra_sarif_rule *rule, enum ra_severity level,
+		    struct ra_buf *msg, const struct ra_sarif_at *at);
+enum ra_err	 ra_sarif_write(struct ra_sarif *,
+		    int (*fill)(struct ra_sarif *, void *), void *arg,
+		    FILE *out);
+/* Append text from the input S to a message, escaped for SARIF. */
+void		 ra_sarif_msg(struct ra_buf *, const char *s);
+/*
+ * The span of the <RolePrivilege> of PRIV in role R into *OUT: 1, or 0
+ * when it is not known (R does not hold it, or was read without
+ * locations).  Consecutive calls about one role share one lookup table.
+ */
+int		 ra_sarif_grant(struct ra_sarif *, const struct ra_role *r,
+		    size_t priv, struct ra_span *out);
+/* The span of R's <RolePrivileges> start tag, or of R's own. */
+void		 ra_sarif_privileges_at(const struct ra_role *r,
+		    struct ra_span *out);
 
 /* ---- HTML: the page writer (html.c) --------------------------------- */
 

@@ -90,6 +90,7 @@ static const struct format formats[] = {
 		.diff = ra_render_diff_sarif,
 		.apps = ra_render_apps_sarif,
 		.columns = ra_render_columns_sarif,
+		.lint = ra_render_lint_sarif,
 	},
 };
 

@@ -113,8 +113,17 @@ sarif pass "$tmp/pass/roleaudit.sarif" 0
 ci 1 mixed --roleaudit "$bin" --sarif mixed.sarif "$s/sss-mixed.zip"
 sarif mixed "$tmp/mixed/mixed.sarif" 11
 ci 1 package --roleaudit "$bin" "$s/package.zip"
-sarif package "$tmp/package/roleaudit.sarif" 35 \
-    "samples/package.zip%21PkgFolder/sss-pass.zip"
+sarif package "$tmp/package/roleaudit.sarif" 35 "PkgFolder/sss-pass.zip"
+# The repository's root makes the URIs relative to it, for code scanning.
+export ROLEAUDIT_SARIF_ROOT="$root"
+ci 1 package-root --roleaudit "$bin" "$s/package.zip"
+unset ROLEAUDIT_SARIF_ROOT
+if grep -q '"uri": "samples/package.zip",' "$tmp/package-root/roleaudit.sarif" &&
+    grep -q '"uriBaseId": "%SRCROOT%"' "$tmp/package-root/roleaudit.sarif"; then
+	ok
+else
+	no "package-root: URIs not relative to the repository"
+fi
 
 # --fail-on: a warning passes check's default and fails --fail-on warning.
 w=$root/tests/fixtures/warning-only

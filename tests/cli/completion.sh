@@ -54,7 +54,7 @@ expect "--role" roleaudit diff --rol
 expect "" roleaudit roles --fail
 expect "csv html json md sarif text" roleaudit check -f ""
 expect "csv html" roleaudit matrix --format ""
-expect "csv json text" roleaudit lint -f ""
+expect "csv json sarif text" roleaudit lint -f ""
 expect "change error escalation note warning" roleaudit diff --fail-on ""
 expect "error" roleaudit check --fail-on e
 expect "server-side-sync" roleaudit check -p server

@@ -11,17 +11,19 @@
  *                 5-7 (kinds 0-2) also read the document through the
  *                 fast <Roles> reader (scan.c, --scan-size 1) and
  *                 compare it with libxml2's reading: status, every
- *                 diagnostic, roles, ids, names, lines, privilege counts
- *                 and the level of every privilege, and the apps, column
- *                 security profiles and secured columns, must be the
- *                 same;
+ *                 diagnostic, roles, ids, names, lines, privilege counts,
+ *                 the level of every privilege and where each role, its
+ *                 <RolePrivileges> and each privilege are written (line,
+ *                 column, end), and the apps, column security profiles
+ *                 and secured columns, must be the same;
  *       bit 3     feed in chunks: the next byte (skipped too) is the
  *                 chunk size, 0 meaning 1, as a zip member arrives in
  *                 pieces;
  *       bit 4     also parse on a context focused on the server-side-sync
  *                 profile (ra_ctx_focus()), and compare: status, roles,
  *                 ids, names, privilege counts and the level of every
- *                 profile privilege must be the same;
+ *                 profile privilege, and where each held one is written,
+ *                 must be the same;
  *   - otherwise the whole input is a lone XML file (kind 0, one chunk),
  *     so a plain .xml file is a valid seed.
  * Every unfocused parse interns its names in the catalog as it goes, and
@@ -173,6 +175,36 @@ differ(const char *what, size_t role)
 	abort();
 }
 
+/* Where role R of context C writes privilege NAME (zeros: nowhere). */
+static void
+grant_span(const struct ra_ctx *c, const struct ra_role *r, const char *name,
+    struct ra_span *out)
+{
+	struct ra_spans	 sp;
+	size_t		 priv = ra_catalog_find(&c->cat, name, strlen(name));
+
+	memset(&sp, 0, sizeof(sp));
+	memset(out, 0, sizeof(*out));
+	if (priv != RA_NOPRIV && ra_role_spans(&c->cat, r, &sp) == 0)
+		(void)ra_spans_find(&sp, priv, out);
+	ra_spans_free(&sp);
+}
+
+/* Roles X (of A) and Y (of B) write NAME at the same place. */
+static void
+same_span(const struct ra_ctx *a, const struct ra_role *x,
+    const struct ra_ctx *b, const struct ra_role *y, const char *name,
+    size_t role)
+{
+	struct ra_span	 p, q;
+
+	grant_span(a, x, name, &p);
+	grant_span(b, y, name, &q);
+	if (p.line != q.line || p.col != q.col || p.endline != q.endline ||
+	    p.endcol != q.endcol)
+		differ(name, role);
+}
+
 /*
  * The fast reader stands in for libxml2: A (scanned) must say exactly
  * what B (libxml2) says, diagnostics included, with one documented
@@ -270,8 +302,9 @@ compare_scan(const struct parse *a, const struct parse *b)
 		if (strcmp(ra_role_id(x), ra_role_id(y)) != 0 ||
 		    strcmp(ra_role_name(x), ra_role_name(y)) != 0 ||
 		    strcmp(ra_role_file(x), ra_role_file(y)) != 0 ||
-		    ra_role_line(x) != ra_role_line(y))
-			differ("id, name, file or line", i);
+		    ra_role_line(x) != ra_role_line(y) || x->col != y->col ||
+		    memcmp(&x->privs, &y->privs, sizeof(x->privs)) != 0)
+			differ("id, name, file, line or column", i);
 		if (ra_role_privilege_count(x) != ra_role_privilege_count(y))
 			differ("privilege count", i);
 		/* Every name either catalog knows, looked up by name. */
@@ -280,6 +313,7 @@ compare_scan(const struct parse *a, const struct parse *b)
 			if (ra_role_level(a->ctx, x, name) !=
 			    ra_role_level(b->ctx, y, name))
 				differ(name, i);
+			same_span(a->ctx, x, b->ctx, y, name, i);
 		}
 		for (k = 0; k < a->ctx->cat.n; k++) {
 			name = a->ctx->cat.v[k].name;
@@ -316,6 +350,8 @@ compare(const struct parse *f, const struct parse *u)
 			if (ra_role_level(f->ctx, a, priv) !=
 			    ra_role_level(u->ctx, b, priv))
 				differ(priv, i);
+			if (ra_role_level(f->ctx, a, priv) != RA_LEVEL_NONE)
+				same_span(f->ctx, a, u->ctx, b, priv, i);
 		}
 	}
 }

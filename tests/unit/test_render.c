@@ -384,7 +384,7 @@ test_text_escapes_c1_from_xml(void **state)
 	struct ra_solution	*sol;
 	struct ra_profile	*p;
 	struct ra_report	*rep;
-	struct ra_write_opts	 o = { RA_FORMAT_TEXT, 0, 0 };
+	struct ra_write_opts	 o = { .format = RA_FORMAT_TEXT };
 	char			*buf = NULL;
 	size_t			 len = 0;
 	FILE			*mf;
@@ -653,7 +653,7 @@ test_write_table(void **state)
 		    "\"role_id\",\"role_name\",\"location\",\"privileges\","
 		    "\"reason\"\n" },
 		{ K_MATRIX, 0x0a, "\"tab\",\"section\",\"entity\"," },
-		{ K_LINT, 0x07, "\"input\",\"kind\",\"role_id\"," },
+		{ K_LINT, 0x27, "\"input\",\"kind\",\"role_id\"," },
 		{ K_COMBINED, 0x07, "\"combination\",\"roles\"," },
 		{ K_EXPLAIN, 0x07, "\"privilege\",\"display_name\",\"entity\","
 		    "\"tab\"," },
@@ -744,6 +744,109 @@ test_dump_streamed(void **state)
 	}
 }
 
+/* ---- SARIF: the helper other finding kinds call ----------------------- */
+
+static const char *const policy_tags[] = { "security", "policy", NULL };
+
+static const struct ra_sarif_rule policy_rule = {
+	"policy/no-org-write", "NoOrganizationWrite", "A capped privilege.",
+	"A privilege held above what a policy allows.", "Lower it.",
+	"**Lower it.**", RA_SEV_ERROR, "9.1", policy_tags
+};
+
+/* One result a role, in one batch, pointing at the grant. */
+static int
+policy_fill(struct ra_sarif *sf, void *arg)
+{
+	struct fix		*f = arg;
+	struct ra_sarif_at	 at;
+	struct ra_buf		 m = { 0 };
+	static int		 done;
+	json_t			*o;
+	size_t			 priv;
+
+	if (done) {
+		done = 0;
+		return 0;
+	}
+	done = 1;
+	memset(&at, 0, sizeof(at));
+	at.sol = f->sol;
+	at.role = ra_solution_role(f->sol, 0);
+	at.what = "prvWriteAccount";
+	priv = ra_catalog_find(&f->ctx->cat, "prvWriteAccount", 15);
+	assert_true(ra_sarif_grant(sf, at.role, priv, &at.span));
+	ra_buf_adds(&m, "Role \"");
+	ra_sarif_msg(&m, "Full [x]");
+	ra_buf_adds(&m, "\" writes at Organization.");
+	o = ra_sarif_result(sf, &policy_rule, RA_SEV_ERROR, &m, &at);
+	json_object_set_new(o, "properties", json_pack("{s:s}", "row",
+	    "3"));
+	ra_buf_free(&m);
+	return 1;
+}
+
+static void
+test_sarif_helper(void **state)
+{
+	struct fix			*f = *state;
+	const struct ra_sarif_rule	*rules[2];
+	struct ra_write_opts		 o;
+	struct ra_sarif			*sf;
+	struct ra_sarif_at		 at;
+	json_t				*root, *run, *r, *res, *reg;
+	char				*buf = NULL;
+	size_t				 len = 0;
+	FILE				*mf;
+
+	memset(&o, 0, sizeof(o));
+	o.format = RA_FORMAT_SARIF;
+	rules[0] = &policy_rule;
+	rules[1] = ra_sarif_input_rule();
+	assert_non_null(sf = ra_sarif_new(f->ctx, &o, "policy", rules, 2));
+	json_object_set_new(ra_sarif_props(sf), "policies", json_integer(1));
+	memset(&at, 0, sizeof(at));
+	at.sol = f->sol;
+	at.role = ra_solution_role(f->sol, 0);
+	ra_sarif_artifact(sf, &at);
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_sarif_write(sf, policy_fill, f, mf), RA_OK);
+	assert_int_equal(fclose(mf), 0);
+	assert_non_null(root = json_loads(buf, 0, NULL));
+	run = json_array_get(json_object_get(root, "runs"), 0);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    run, "properties"), "command")), "policy");
+	r = json_array_get(json_object_get(json_object_get(json_object_get(
+	    run, "tool"), "driver"), "rules"), 0);
+	assert_string_equal(json_string_value(json_object_get(r, "id")),
+	    "policy/no-org-write");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    r, "properties"), "security-severity")), "9.1");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    r, "help"), "markdown")), "**Lower it.**");
+	res = json_array_get(json_object_get(run, "results"), 0);
+	assert_non_null(res);
+	assert_int_equal(json_array_size(json_object_get(run, "results")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    res, "message"), "text")),
+	    "Role \"Full \\[x\\]\" writes at Organization.");
+	/* The fixture's second grant: line 2, after the first. */
+	reg = json_object_get(json_object_get(json_array_get(
+	    json_object_get(res, "locations"), 0), "physicalLocation"),
+	    "region");
+	assert_int_equal(json_integer_value(json_object_get(reg,
+	    "startLine")), 2);
+	assert_int_equal(json_integer_value(json_object_get(reg,
+	    "startColumn")), 100);
+	assert_int_equal(json_integer_value(json_object_get(reg,
+	    "endColumn")), 154);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    res, "partialFingerprints"), "roleaudit/finding/v1")),
+	    "policy/no-org-write:aaaa:prvWriteAccount");
+	json_decref(root);
+	free(buf);
+}
+
 #define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
 
 int
@@ -766,6 +869,7 @@ main(void)
 		FIX(test_write_roles),
 		FIX(test_write_profiles),
 		FIX(test_write_table),
+		FIX(test_sarif_helper),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,11 @@
 # ROLEAUDIT_POLICIES; and ROLEAUDIT_FAIL_ON, ROLEAUDIT_SARIF,
 # ROLEAUDIT_BIN.  Empty lines and lines starting with '#' are skipped.
 #
+# The SARIF's URIs are made relative to the repository's root
+# (--sarif-root: ROLEAUDIT_SARIF_ROOT, else GITHUB_WORKSPACE on GitHub,
+# BUILD_SOURCESDIRECTORY on Azure Pipelines, else the current folder),
+# as code scanning wants them, when this roleaudit has --sarif-root.
+#
 # --policy is passed to roleaudit only when its --help lists --policy;
 # with a roleaudit that has none, a policy given is a usage error (exit
 # 2) rather than a gate that silently checks less than it was asked to.
@@ -155,7 +160,12 @@ rm -f "$sarif"
 mkdir -p "$(dirname "$sarif")" || exit 4
 # The report in the log, then the gate's SARIF (diagnostics once).
 check text 2>/dev/null
-check sarif -o "$sarif"
+root=${ROLEAUDIT_SARIF_ROOT:-${GITHUB_WORKSPACE:-${BUILD_SOURCESDIRECTORY:-$PWD}}}
+if "$bin" --help 2>/dev/null | grep -q -e '--sarif-root'; then
+	check sarif --sarif-root "$root" -o "$sarif"
+else
+	check sarif -o "$sarif"
+fi
 status=$?
 if [ -n "$summary" ]; then
 	check md >>"$summary" 2>/dev/null
