@@ -439,50 +439,62 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
 	    "role_name", "location", "severity", "code", PRIV_HEAD,
 	    "level", "message" };
 	enum { NCOL = 7 + PRIV_COLS + 2 };
-	struct ra_buf	 loc = { 0 }, label = { 0 }, m = { 0 };
-	struct ra_pinfo	 pi;
-	char		 code[16];
-	const char	*c[NCOL];
-	size_t		 i;
-	int		 rc;
+	struct ra_buf		 loc = { 0 }, label = { 0 }, m = { 0 };
+	struct ra_lint_role	 lr;
+	struct ra_pinfo		 pi;
+	char			 code[16];
+	const char		*c[NCOL];
+	const struct ra_finding	*f;
+	size_t			 s, i, k;
+	int			 rc;
 
 	(void)o;
+	memset(&lr, 0, sizeof(lr));
 	rc = ra_csv_write_row(out, head, NCOL);
-	for (i = 0; rc == 0 && i < ln->n; i++) {
-		const struct ra_finding		*f = &ln->f[i];
-		const struct ra_solution	*s = ln->sol[f->sol];
-
-		loc.len = 0;
-		ra_role_location(f->role, &loc);
-		c[8 + PRIV_COLS] = ra_finding_message(ln, f, &m);
-		if (loc.oom || m.oom) {
-			ra_buf_free(&loc);
-			ra_buf_free(&label);
-			ra_buf_free(&m);
-			return RA_ENOMEM;
+	for (s = 0; rc == 0 && s < ln->nsol; s++)
+		for (i = 0; rc == 0 && i < ln->sol[s]->nrole; i++) {
+			if (ra_lint_role_open(&lr, ln, s, i) == -1)
+				goto nomem;
+			for (k = 0; rc == 0 &&
+			    (f = ra_lint_role_get(&lr, k)) != NULL; k++) {
+				loc.len = 0;
+				ra_role_location(f->role, &loc);
+				c[8 + PRIV_COLS] = ra_finding_message(ln, f,
+				    &m);
+				if (loc.oom || m.oom)
+					goto nomem;
+				snprintf(code, sizeof(code), "RA%03d",
+				    f->code);
+				c[0] = ln->sol[s]->path;
+				c[1] = kind_names[ln->sol[s]->kind];
+				c[2] = f->role->id;
+				c[3] = f->role->name;
+				c[4] = loc.s;
+				c[5] = ra_severity_name(f->severity);
+				c[6] = code;
+				if (f->priv == RA_NOPRIV)
+					no_priv_cells(&c[7]);
+				else {
+					ra_pinfo(ln->ctx, &ln->sol[s], 1,
+					    f->priv, &pi);
+					priv_cells(&c[7], &pi, &label);
+				}
+				c[7 + PRIV_COLS] = f->level == RA_LEVEL_NONE ?
+				    "" : ra_level_name(f->level);
+				rc = ra_csv_write_row(out, c, NCOL);
+			}
 		}
-		snprintf(code, sizeof(code), "RA%03d", f->code);
-		c[0] = s->path;
-		c[1] = kind_names[s->kind];
-		c[2] = f->role->id;
-		c[3] = f->role->name;
-		c[4] = loc.s;
-		c[5] = ra_severity_name(f->severity);
-		c[6] = code;
-		if (f->priv == RA_NOPRIV)
-			no_priv_cells(&c[7]);
-		else {
-			ra_pinfo(ln->ctx, &ln->sol[f->sol], 1, f->priv, &pi);
-			priv_cells(&c[7], &pi, &label);
-		}
-		c[7 + PRIV_COLS] = f->level == RA_LEVEL_NONE ? "" :
-		    ra_level_name(f->level);
-		rc = ra_csv_write_row(out, c, NCOL);
-	}
+	ra_lint_role_free(&lr);
 	ra_buf_free(&loc);
 	ra_buf_free(&label);
 	ra_buf_free(&m);
 	return rc == 0 ? RA_OK : RA_EIO;
+nomem:
+	ra_lint_role_free(&lr);
+	ra_buf_free(&loc);
+	ra_buf_free(&label);
+	ra_buf_free(&m);
+	return RA_ENOMEM;
 }
 
 enum ra_err

@@ -638,7 +638,7 @@ json_depths(unsigned depths)
 struct lint_at {
 	const struct ra_lint	*ln;
 	size_t			 sol, role;	/* the role being written */
-	size_t			 first, end;	/* its findings */
+	struct ra_lint_role	 lr;		/* its findings */
 	struct ra_buf		 m;		/* message scratch */
 };
 
@@ -654,9 +654,8 @@ finding_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	char			 code[16], *el;
 	int			 rc;
 
-	if (i >= at->end - at->first)
+	if ((f = ra_lint_role_get(&at->lr, i)) == NULL)
 		return 0;
-	f = &at->ln->f[at->first + i];
 	d = f->priv != RA_NOPRIV;
 	if (d)
 		ra_pinfo(at->ln->ctx, &at->ln->sol[at->sol], 1, f->priv, &pi);
@@ -715,7 +714,10 @@ lint_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	json_object_set_new(o, "reason", ra_role_not_exported(r) ?
 	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
 	json_object_set_new(o, "findings", json_array());
-	ra_lint_role_findings(at->ln, r, &at->first, &at->end);
+	if (ra_lint_role_open(&at->lr, at->ln, at->sol, at->role) == -1) {
+		json_decref(o);
+		return -2;
+	}
 	if (fputs(sep, out) == EOF) {
 		json_decref(o);
 		return -1;
@@ -750,6 +752,7 @@ ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	e = dump_around(root, root, "roles", 2, 0, lint_role_el, &at, out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
+	ra_lint_role_free(&at.lr);
 	ra_buf_free(&at.m);
 	return e;
 }

@@ -552,17 +552,19 @@ enum ra_err
 ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
     FILE *out)
 {
-	struct ra_buf	 b = { 0 }, m = { 0 };
-	size_t		 s, i, k, first, end;
-	enum ra_err	 rc = RA_OK;
+	struct ra_buf		 b = { 0 }, m = { 0 };
+	struct ra_lint_role	 lr;
+	const struct ra_finding	*f;
+	size_t			 s, i, k;
+	enum ra_err		 rc = RA_OK;
 
+	memset(&lr, 0, sizeof(lr));
 	for (s = 0; s < ln->nsol && rc == RA_OK; s++) {
 		if (s)
 			ra_buf_adds(&b, "\n");
 		input_header(&b, ln->sol[s], o->color);
 		for (i = 0; i < ln->sol[s]->nrole; i++) {
 			const struct ra_role	*r = &ln->sol[s]->role[i];
-			enum ra_severity	 worst = RA_SEV_NOTE;
 
 			if (ra_role_not_exported(r)) {
 				role_head(&b, o->color, "  ", RA_DIM, "SKIP",
@@ -570,14 +572,14 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 				ra_buf_adds(&b, "  " RA_NOT_EXPORTED_REASON "\n");
 				continue;
 			}
-			ra_lint_role_findings(ln, r, &first, &end);
-			for (k = first; k < end; k++)
-				if (ln->f[k].severity > worst)
-					worst = ln->f[k].severity;
-			if (first == end)
+			if (ra_lint_role_open(&lr, ln, s, i) == -1) {
+				rc = RA_ENOMEM;
+				break;
+			}
+			if (lr.n == 0)
 				role_head(&b, o->color, "  ", RA_GREEN, "OK  ",
 				    NULL, r);
-			else if (worst >= RA_SEV_WARNING)
+			else if (lr.worst >= RA_SEV_WARNING)
 				role_head(&b, o->color, "  ", RA_YELLOW,
 				    "WARN", NULL, r);
 			else
@@ -585,13 +587,12 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 				    NULL, r);
 			ra_buf_printf(&b, "  %zu privilege%s", r->nprivs,
 			    r->nprivs == 1 ? "" : "s");
-			if (end > first)
-				ra_buf_printf(&b, ", %zu finding%s",
-				    end - first, end - first == 1 ? "" : "s");
+			if (lr.n)
+				ra_buf_printf(&b, ", %zu finding%s", lr.n,
+				    lr.n == 1 ? "" : "s");
 			ra_buf_adds(&b, "\n");
-			for (k = first; k < end && rc == RA_OK; k++) {
-				const struct ra_finding	*f = &ln->f[k];
-
+			for (k = 0; rc == RA_OK &&
+			    (f = ra_lint_role_get(&lr, k)) != NULL; k++) {
 				ra_buf_printf(&b, "        %-7s RA%03d  ",
 				    ra_severity_name(f->severity), f->code);
 				ra_buf_add_safe(&b, ra_finding_message(ln, f,
@@ -618,6 +619,7 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 		    ln->count[RA_SEV_NOTE] == 1 ? "" : "s");
 		rc = ra_buf_flush(&b, out);
 	}
+	ra_lint_role_free(&lr);
 	ra_buf_free(&b);
 	ra_buf_free(&m);
 	return rc;
