@@ -242,7 +242,11 @@ struct ra_csv {
 	size_t			 nrow, cap;
 	char			*text;		/* the fields, NUL-terminated */
 	char			**cells;	/* every row's fields in turn */
+	size_t			 nbad;		/* rows ra_csv_row_diag() met */
 };
+
+/* Bad rows of a profile or catalog that each get a diagnostic. */
+#define RA_CSV_DIAG_MAX	3
 
 /*
  * Parse BUF as CSV (RFC 4180, UTF-8 BOM allowed).  Lines that start with
@@ -263,6 +267,25 @@ void		 ra_csv_free(struct ra_csv *);
 int		 ra_csv_columns(struct ra_ctx *, const char *file,
 		    const struct ra_csv *, const char *const *cols, int *idx,
 		    size_t ncols);
+/*
+ * A diagnostic (an error) about the row of C at LINE of FILE: the first
+ * RA_CSV_DIAG_MAX of C are recorded, the others only counted, for
+ * ra_csv_diag_rest() to say how many there were: a file of 100,000 bad
+ * rows prints a few lines, not 100,000.
+ */
+void		 ra_csv_row_diag(struct ra_ctx *, struct ra_csv *c,
+		    const char *file, int code, unsigned long line,
+		    const char *fmt, ...) RA_PRINTF(6, 7);
+/* One line for the bad rows of C that ra_csv_row_diag() held back. */
+void		 ra_csv_diag_rest(struct ra_ctx *, const struct ra_csv *c,
+		    const char *file);
+/*
+ * Whether NAME, a privilege in the row of FILE at LINE, is within the
+ * name limit: 0, or -1 with RA112 (the caller refuses the file with
+ * RA_ELIMIT, a usage error: the file is the user's to fix).
+ */
+int		 ra_csv_name_ok(struct ra_ctx *, const char *file,
+		    unsigned long line, const char *name);
 /* Cell I of row R, or "" when the row is shorter. */
 const char	*ra_csv_cell(const struct ra_csv_row *r, int i);
 /* Read a whole file into memory (NUL-terminated), honouring the size limit. */

@@ -637,16 +637,39 @@ def bounds(out):
               cust_xml(role_xml(priv=b"prvRead" + b"X" * (n - 7))))
         write(f"profile-name-{n}.csv", b"privilege,level\nprvRead" +
               b"X" * (n - 7) + b",Basic\n")
+        write(f"catalog-name-{n}.csv",
+              b"privilege,entity,tab,section,access,depths\nprvRead" +
+              b"X" * (n - 7) + b",X,Custom Entities,,Read,Basic;Global\n")
         member = b"Roles/" + b"m" * (n - 10) + b".xml"
         one_member_zip(p(f"member-name-{n}.zip"), role, name=member)
     for what in ("role-name", "role-id", "priv-name"):
         for scan, opt in (("", ""), ("-scan", "--scan-size 1 ")):
             pair(f"{what}{scan}", 3, "RA112",
                  f"roles {opt}{what}-1024.xml", f"roles {opt}{what}-1025.xml")
-    # A profile row with too long a name is a malformed row: exit 3.
-    pair("profile-name", 3, "RA112",
+    # A profile or catalog over a limit is the user's to fix: exit 2, as
+    # for its rows and bytes.
+    pair("profile-name", 2, "RA112",
          "check -p profile-name-1024.csv file-4096.xml",
          "check -p profile-name-1025.csv file-4096.xml")
+    pair("catalog-name", 2, "RA112",
+         "check --catalog catalog-name-1024.csv file-4096.xml",
+         "check --catalog catalog-name-1025.csv file-4096.xml")
+    # A built-in profile's name on the command line, 1024 bytes (no such
+    # profile: RA305) and 1025 (too long, not echoed): both usage errors.
+    case("profile-arg-1024", 2, "RA305", "check -p " + "p" * 1024 +
+         " file-4096.xml")
+    case("profile-arg-1025", 2, "RA112", "check -p " + "p" * 1025 +
+         " file-4096.xml")
+    # A profile and a catalog of 100,000 bad rows: a few lines, exit 3.
+    rows_csv(p("profile-bad-rows.csv"), "privilege,level",
+             "prvReadX%d,Bogus", 100000)
+    rows_csv(p("catalog-bad-rows.csv"),
+             "privilege,entity,tab,section,access,depths",
+             "prvReadX%d,X,NoTab,,Read,Basic", 100000)
+    case("profile-bad-rows", 3, "RA301",
+         "check -p profile-bad-rows.csv file-4096.xml")
+    case("catalog-bad-rows", 3, "RA304",
+         "check --catalog catalog-bad-rows.csv file-4096.xml")
     pair("member-name", 3, "RA112", "roles member-name-1024.zip",
          "roles member-name-1025.zip")
 
