@@ -284,12 +284,20 @@ done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
 # status and the wall-clock limit alone.
 # One run per path whose memory could follow the privileges: check keeps
 # only what its profiles name but for HTML, --lint and --combine-all;
-# diff, lint, matrix and explain keep every privilege.
+# diff, lint, matrix and explain keep every privilege.  With
+# --unknown-depths the million-misc role has 750,000 lint findings: lint
+# writes them all, check --lint prints four lines of them (at most
+# $maxlines lines of standard error, as every run here).
 # exit  MiB  CPU s  command line, run in the budget directory
 budget='
 1  256  30   check -f json million.zip
 1  256  30   check -f html million.zip
 1  256  30   check --lint -f json million.zip
+1  256  30   check --lint --unknown-depths million-misc.zip
+1  256  30   check --lint --unknown-depths -f sarif million-misc.zip
+0  256  30   lint --unknown-depths million-misc.zip
+0  256  30   lint --unknown-depths -f csv million-misc.zip
+0  256  30   lint --unknown-depths -f json million-misc.zip
 1  256  30   check --combine-all -f json million.zip
 1  256  30   diff -f json million.zip million-edit.zip
 1  256  30   diff -f sarif million.zip million-edit.zip
