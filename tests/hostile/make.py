@@ -14,6 +14,7 @@ a role of a million distinct privileges (SCALE times a million; 1 by
 default) and the 2,000-role bench solution (tests/bench/gen.py at
 SCALE).
 """
+import io
 import math
 import os
 import subprocess
@@ -592,6 +593,30 @@ def bounds(out):
          "roles --max-members 10 members-11.zip")
     members_zip(p("members-100001.zip"), 100001)
     case("max-members-default-past", 3, "RA205", "roles members-100001.zip")
+
+    # A package zip: its members and those of the solution zips inside
+    # it together, and their declared sizes together, each counted here
+    # by Python's own reading of the zips.
+    sol = zip_bytes([("customizations.xml", padded(CUST, 4096)),
+                     ("solution.xml", b"<ImportExportXml/>")])
+    package(p("package.zip"), import_config(b"A.zip", b"B.zip"),
+            [("A.zip", sol), ("B.zip", sol)])
+    nmem = total = 0
+    with zipfile.ZipFile(p("package.zip")) as z:
+        for info in z.infolist():
+            nmem += 1
+            total += info.file_size
+            if info.filename.endswith(".zip"):
+                with zipfile.ZipFile(io.BytesIO(z.read(info))) as inner:
+                    for i in inner.infolist():
+                        nmem += 1
+                        total += i.file_size
+    pair("max-members-package", 3, "RA205",
+         f"roles --max-members {nmem} package.zip",
+         f"roles --max-members {nmem - 1} package.zip")
+    pair("max-total-size-package", 3, "RA204",
+         f"roles --max-total-size {total} package.zip",
+         f"roles --max-total-size {total - 1} package.zip")
 
     # A folder: a Roles/ of 10 entries and of 11, and files of 8192
     # bytes together or 8193.
