@@ -25,13 +25,29 @@ struct ra_missing {
 	const struct ra_pinfo	*pi;
 };
 
+/*
+ * One role's verdict.  Its missing privileges are counted here and listed
+ * only when a report comes to the role (ra_report_missing()): every role
+ * of 2,000 lacking each of a 100,000-row profile's privileges would take
+ * gigabytes listed at once.
+ */
 struct ra_result {
 	size_t			 sol;
 	const struct ra_role	*role;
-	struct ra_missing	*miss;
 	size_t			 nmiss;
 	/* Not judged: its privileges are not in the export. */
 	int			 not_exported;
+};
+
+/* What ra_report_missing() lists a role's missing privileges with. */
+struct ra_misslist {
+	const struct ra_result	*of;	/* whose MISS is listed, or NULL */
+	struct ra_missing	*miss;
+	struct ra_pinfo		*pi;	/* each one's facts, MISS[k].pi */
+	size_t			 cap;
+	struct ra_bitmap	 need;	/* the requirements, by privilege */
+	struct ra_bitmap	 scratch;
+	size_t			*reqof;	/* privilege -> index in req */
 };
 
 struct ra_report {
@@ -44,9 +60,17 @@ struct ra_report {
 	struct ra_result		 *res;
 	size_t				  nres;
 	size_t				  npass, nfail, nskip;
-	/* ra_pinfo() of requirement k in solution s: [s * req.n + k]. */
-	struct ra_pinfo			 *pinfo;
+	struct ra_misslist		 *list;
 };
+
+/*
+ * The missing privileges of result R of REP, R->nmiss of them in report
+ * order (tab, then name), into *MISS: valid until the next call for
+ * another result of REP (one role at a time, one thread).  0, or -1 when
+ * memory runs out.
+ */
+int		 ra_report_missing(const struct ra_report *rep,
+		    const struct ra_result *r, const struct ra_missing **miss);
 
 /*
  * ra_check() of every role, for a caller that may not record

@@ -134,6 +134,7 @@ ra_render_report_csv(const struct ra_report *rep,
 	    "status", PRIV_HEAD, "required", "actual", "reason" };
 	enum { NCOL = 9 + PRIV_COLS + 3 };
 	struct ra_buf		 loc = { 0 }, label = { 0 };
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	char			 nprivs[32];
 	const char		*c[NCOL];
@@ -165,10 +166,14 @@ ra_render_report_csv(const struct ra_report *rep,
 		c[9 + PRIV_COLS] = c[10 + PRIV_COLS] = "";
 		c[11 + PRIV_COLS] = r->not_exported ? RA_NOT_EXPORTED_REASON :
 		    "";
+		if (ra_report_missing(rep, r, &miss) == -1) {
+			rc = -2;
+			break;
+		}
 		if (r->nmiss == 0)
 			rc = ra_csv_write_row(out, c, NCOL);
 		for (k = 0; rc == 0 && k < r->nmiss; k++) {
-			const struct ra_missing	*m = &r->miss[k];
+			const struct ra_missing	*m = &miss[k];
 
 			pi = *m->pi;
 			priv_cells(&c[9], &pi, &label);
@@ -577,6 +582,7 @@ ra_render_explain_csv(const struct ra_explanation *x,
 	struct ra_buf		 profs = { 0 }, loc = { 0 }, label = { 0 };
 	struct ra_pinfo		 pi;
 	const char		*c[NCOL];
+	const struct ra_missing	*miss;
 	size_t			 k, i, j;
 	int			 rc;
 
@@ -629,8 +635,12 @@ ra_render_explain_csv(const struct ra_explanation *x,
 			ra_role_location(r->role, &loc);
 			if (loc.oom)
 				break;
+			if (ra_report_missing(rep, r, &miss) == -1) {
+				loc.oom = 1;
+				break;
+			}
 			for (j = 0; rc == 0 && j < r->nmiss; j++) {
-				const struct ra_missing	*m = &r->miss[j];
+				const struct ra_missing	*m = &miss[j];
 
 				pi = *m->pi;
 				priv_cells(c, &pi, &label);

@@ -363,12 +363,15 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
  * where the editor shows it.
  */
 static json_t *
-json_result(const struct ra_result *r)
+json_result(const struct ra_report *rep, const struct ra_result *r)
 {
-	struct ra_pinfo	 pi;
-	json_t		*o, *m, *ma;
-	size_t		 k;
+	const struct ra_missing	*miss;
+	struct ra_pinfo		 pi;
+	json_t			*o, *m, *ma;
+	size_t			 k;
 
+	if (ra_report_missing(rep, r, &miss) == -1)
+		return NULL;
 	o = json_role(r->role, r->sol);
 	json_object_set_new(o, "status", jstr(r->not_exported ?
 	    "not-exported" : r->nmiss ? "fail" : "pass"));
@@ -376,7 +379,7 @@ json_result(const struct ra_result *r)
 	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
 	ma = json_array();
 	for (k = 0; k < r->nmiss; k++) {
-		const struct ra_missing	*x = &r->miss[k];
+		const struct ra_missing	*x = &miss[k];
 
 		pi = *x->pi;
 		m = json_object();
@@ -390,23 +393,34 @@ json_result(const struct ra_result *r)
 	return o;
 }
 
+/* A check report being written, and whether memory ran out. */
+struct check_at {
+	const struct ra_report	*rep;
+	int			 oom;
+};
+
 /* The JSON of the Ith role of a check report, or NULL past the last. */
 static json_t *
 check_role(void *arg, size_t i)
 {
-	const struct ra_report	*rep = arg;
+	struct check_at	*at = arg;
+	json_t		*o;
 
-	if (i >= rep->nres)
+	if (i >= at->rep->nres)
 		return NULL;
-	return json_result(&rep->res[i]);
+	if ((o = json_result(at->rep, &at->rep->res[i])) == NULL)
+		at->oom = 1;
+	return o;
 }
 
 enum ra_err
 ra_render_report_json(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
-	json_t	*root = json_object(), *a, *s;
-	size_t	 i;
+	json_t		*root = json_object(), *a, *s;
+	struct check_at	 at = { rep, 0 };
+	size_t		 i;
+	enum ra_err	 e;
 
 	(void)o;
 	json_object_set_new(root, "tool", json_tool());
@@ -424,8 +438,9 @@ ra_render_report_json(const struct ra_report *rep,
 	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
-	return ra_json_dump_streamed(root, root, "roles", 2, check_role,
-	    (void *)rep, out);
+	e = ra_json_dump_streamed(root, root, "roles", 2, check_role, &at,
+	    out);
+	return e == RA_OK && at.oom ? RA_ENOMEM : e;
 }
 
 enum ra_err
@@ -891,7 +906,7 @@ json_check(const struct ra_report *rep)
 	json_object_set_new(o, "profile", jstr(rep->prof[0]->name));
 	a = json_array();
 	for (i = 0; i < rep->nres; i++)
-		json_array_append_new(a, json_result(&rep->res[i]));
+		json_array_append_new(a, json_result(rep, &rep->res[i]));
 	json_object_set_new(o, "roles", a);
 	return o;
 }

@@ -767,12 +767,17 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	const struct ra_report		*rep = sf->rep;
 	const struct ra_result		*r = &rep->res[i];
 	const struct ra_solution	*s = rep->sol[r->sol];
+	const struct ra_missing		*miss;
 	struct ra_pinfo			 pi, *d = &pi;
 	json_t				*o, *p, *pa;
 	size_t				 k, j, q, z;
 
+	if (ra_report_missing(rep, r, &miss) == -1) {
+		sf->oom = 1;
+		return;
+	}
 	for (k = from; k < end; k++) {
-		const struct ra_missing	*x = &r->miss[k];
+		const struct ra_missing	*x = &miss[k];
 
 		pi = *x->pi;
 		sf->m.len = 0;

@@ -240,23 +240,25 @@ missing_lines(struct ra_buf *b, int color, const struct ra_report *rep,
     const struct ra_result *r)
 {
 	const struct ra_catalog	*cat = &rep->ctx->cat;
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	struct ra_buf		 st = { 0 };
 	struct walk		 w;
 	size_t			 k, nw = 0, sw = 0;
 
-	if (walk_start(&w, r->nmiss) == -1)
+	if (ra_report_missing(rep, r, &miss) == -1 ||
+	    walk_start(&w, r->nmiss) == -1)
 		return -1;
 	for (k = 0; k < r->nmiss; k++) {
-		size_t	 n = width(cat->v[r->miss[k].priv].name);
+		size_t	 n = width(cat->v[miss[k].priv].name);
 
 		nw = n > nw ? n : nw;
-		status(&st, &r->miss[k]);
+		status(&st, &miss[k]);
 		sw = st.len > sw ? st.len : sw;
-		walk_place(&w, k, r->miss[k].pi);
+		walk_place(&w, k, miss[k].pi);
 	}
 	while (walk_next(&w)) {
-		const struct ra_missing	*m = &r->miss[w.k];
+		const struct ra_missing	*m = &miss[w.k];
 		const char		*name = cat->v[m->priv].name;
 
 		if (w.opens)
@@ -1014,6 +1016,7 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
 	const struct ra_profile	*p = rep->prof[0];
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	struct walk		 wk;
 	size_t			 i, k, w;
@@ -1068,11 +1071,15 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 			ra_buf_printf(b, "  %zu of %zu missing", r->nmiss,
 			    rep->req.n);
 		ra_buf_adds(b, "\n");
+		if (ra_report_missing(rep, r, &miss) == -1) {
+			b->oom = 1;
+			return;
+		}
 		for (k = 0, w = 0; k < r->nmiss; k++)
-			if (strlen(cat->v[r->miss[k].priv].name) > w)
-				w = strlen(cat->v[r->miss[k].priv].name);
+			if (strlen(cat->v[miss[k].priv].name) > w)
+				w = strlen(cat->v[miss[k].priv].name);
 		for (k = 0; k < r->nmiss; k++) {
-			const struct ra_missing	*m = &r->miss[k];
+			const struct ra_missing	*m = &miss[k];
 
 			pi = *m->pi;
 			ra_buf_adds(b, "          ");
