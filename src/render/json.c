@@ -357,60 +357,111 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
 	return e;
 }
 
+/* JSON of one missing privilege X of a check. */
+static json_t *
+json_missing(const struct ra_missing *x)
+{
+	struct ra_pinfo	 pi = *x->pi;
+	json_t		*m = json_object();
+
+	json_priv(m, &pi);
+	json_object_set_new(m, "required", jstr(ra_level_name(x->req->min)));
+	json_object_set_new(m, "actual", json_level(x->actual));
+	return m;
+}
+
 /*
- * Role R's result against the profiles: the role, "pass", "fail" or
- * "not-exported" (with the reason), and each privilege it lacks with
- * where the editor shows it.
+ * Role R's result against the profiles, without its missing privileges:
+ * the role, "pass", "fail" or "not-exported" (with the reason), and an
+ * empty "missing".
+ */
+static json_t *
+json_verdict(const struct ra_result *r)
+{
+	json_t	*o = json_role(r->role, r->sol);
+
+	json_object_set_new(o, "status", jstr(r->not_exported ?
+	    "not-exported" : r->nmiss ? "fail" : "pass"));
+	json_object_set_new(o, "reason", r->not_exported ?
+	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
+	json_object_set_new(o, "missing", json_array());
+	return o;
+}
+
+/*
+ * Role R's result with each privilege it lacks, where the editor shows
+ * it, made whole (explain's, of a built-in profile's rows); NULL when
+ * memory runs out.
  */
 static json_t *
 json_result(const struct ra_report *rep, const struct ra_result *r)
 {
 	const struct ra_missing	*miss;
-	struct ra_pinfo		 pi;
-	json_t			*o, *m, *ma;
+	json_t			*o, *ma;
 	size_t			 k;
 
 	if (ra_report_missing(rep, r, &miss) == -1)
 		return NULL;
-	o = json_role(r->role, r->sol);
-	json_object_set_new(o, "status", jstr(r->not_exported ?
-	    "not-exported" : r->nmiss ? "fail" : "pass"));
-	json_object_set_new(o, "reason", r->not_exported ?
-	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
-	ma = json_array();
-	for (k = 0; k < r->nmiss; k++) {
-		const struct ra_missing	*x = &miss[k];
-
-		pi = *x->pi;
-		m = json_object();
-		json_priv(m, &pi);
-		json_object_set_new(m, "required",
-		    jstr(ra_level_name(x->req->min)));
-		json_object_set_new(m, "actual", json_level(x->actual));
-		json_array_append_new(ma, m);
-	}
-	json_object_set_new(o, "missing", ma);
+	o = json_verdict(r);
+	ma = json_object_get(o, "missing");
+	for (k = 0; k < r->nmiss; k++)
+		json_array_append_new(ma, json_missing(&miss[k]));
 	return o;
 }
 
-/* A check report being written, and whether memory ran out. */
+/* What the writers of a check report's elements read. */
 struct check_at {
 	const struct ra_report	*rep;
-	int			 oom;
+	const struct ra_result	*r;	/* the role being written */
+	const struct ra_missing	*miss;	/* its missing privileges */
 };
 
-/* The JSON of the Ith role of a check report, or NULL past the last. */
-static json_t *
-check_role(void *arg, size_t i)
+/* An el_writer of a role's missing privileges, one at a time. */
+static int
+missing_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct check_at	*at = arg;
+	json_t		*m;
+	char		*el;
+	int		 rc;
+
+	if (i >= at->r->nmiss)
+		return 0;
+	m = json_missing(&at->miss[i]);
+	el = json_dumps(m, JSON_INDENT(2));
+	json_decref(m);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
+/*
+ * An el_writer of a check report's roles, each with its missing
+ * privileges written one at a time: a role may lack each of a profile's
+ * 100,000 rows.
+ */
+static int
+check_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
 	struct check_at	*at = arg;
 	json_t		*o;
+	enum ra_err	 e;
 
 	if (i >= at->rep->nres)
-		return NULL;
-	if ((o = json_result(at->rep, &at->rep->res[i])) == NULL)
-		at->oom = 1;
-	return o;
+		return 0;
+	at->r = &at->rep->res[i];
+	if (ra_report_missing(at->rep, at->r, &at->miss) == -1)
+		return -2;
+	o = json_verdict(at->r);
+	if (fputs(sep, out) == EOF) {
+		json_decref(o);
+		return -1;
+	}
+	e = dump_around(o, o, "missing", 2, indent, missing_el, at, out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
 enum ra_err
@@ -418,7 +469,7 @@ ra_render_report_json(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
 	json_t		*root = json_object(), *a, *s;
-	struct check_at	 at = { rep, 0 };
+	struct check_at	 at = { rep, NULL, NULL };
 	size_t		 i;
 	enum ra_err	 e;
 
@@ -438,9 +489,10 @@ ra_render_report_json(const struct ra_report *rep,
 	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
-	e = ra_json_dump_streamed(root, root, "roles", 2, check_role, &at,
-	    out);
-	return e == RA_OK && at.oom ? RA_ENOMEM : e;
+	e = dump_around(root, root, "roles", 2, 0, check_role_el, &at, out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	return e;
 }
 
 enum ra_err

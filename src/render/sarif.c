@@ -125,8 +125,57 @@ struct sarif {
 	size_t			 nslot;		/* a power of two, or 0 */
 	const enum rule		*rule;
 	size_t			 nrule;
+	/* Per profile of REP, the privileges it lists, sorted. */
+	size_t			**listed;
 	int			 oom;
 };
+
+static int
+priv_cmp(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * SF->listed for REP's profiles: a result names the profiles that list
+ * its privilege, and a walk of every profile's rows for each privilege
+ * a role lacks would take 100,000 x 100,000 steps a role.
+ */
+static void
+listed_init(struct sarif *sf, const struct ra_report *rep)
+{
+	size_t	 j, z;
+
+	if (rep->nprof == 0)
+		return;
+	if ((sf->listed = calloc(rep->nprof, sizeof(*sf->listed))) == NULL) {
+		sf->oom = 1;
+		return;
+	}
+	for (j = 0; j < rep->nprof; j++) {
+		const struct ra_profile	*p = rep->prof[j];
+
+		if ((sf->listed[j] = calloc(p->n ? p->n : 1,
+		    sizeof(**sf->listed))) == NULL) {
+			sf->oom = 1;
+			return;
+		}
+		for (z = 0; z < p->n; z++)
+			sf->listed[j][z] = p->req[z].priv;
+		qsort(sf->listed[j], p->n, sizeof(**sf->listed), priv_cmp);
+	}
+}
+
+/* Whether profile J of SF's report lists privilege PRIV. */
+static int
+listed(const struct sarif *sf, size_t j, size_t priv)
+{
+	return sf->listed != NULL && sf->listed[j] != NULL &&
+	    bsearch(&priv, sf->listed[j], sf->rep->prof[j]->n,
+	    sizeof(**sf->listed), priv_cmp) != NULL;
+}
 
 /*
  * A JSON string of S; jansson refuses invalid UTF-8, which is then
@@ -679,6 +728,9 @@ finish(struct sarif *sf, const struct ra_ctx *ctx, json_t *props, FILE *out)
 		free(sf->art[i].uri);
 	free(sf->art);
 	free(sf->slot);
+	for (i = 0; sf->listed != NULL && i < sf->rep->nprof; i++)
+		free(sf->listed[i]);
+	free(sf->listed);
 	ra_buf_free(&sf->m);
 	ra_buf_free(&sf->names);
 	return e;
@@ -770,7 +822,7 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 	const struct ra_missing		*miss;
 	struct ra_pinfo			 pi, *d = &pi;
 	json_t				*o, *p, *pa;
-	size_t				 k, j, q, z;
+	size_t				 k, j, q;
 
 	if (ra_report_missing(rep, r, &miss) == -1) {
 		sf->oom = 1;
@@ -797,11 +849,7 @@ check_results(struct sarif *sf, size_t i, size_t from, size_t end)
 		if (sf->names.s != NULL)
 			sf->names.s[0] = '\0';
 		for (j = 0, q = 0; j < rep->nprof; j++) {
-			for (z = 0; z < rep->prof[j]->n; z++)
-				if (rep->prof[j]->req[z].priv ==
-				    x->priv)
-					break;
-			if (z == rep->prof[j]->n)
+			if (!listed(sf, j, x->priv))
 				continue;
 			if (q++)
 				ra_buf_adds(&sf->names, ", ");
@@ -853,6 +901,7 @@ ra_render_report_sarif(const struct ra_report *rep,
 	sarif_init(&sf, check_rules, sizeof(check_rules) /
 	    sizeof(check_rules[0]));
 	sf.rep = rep;
+	listed_init(&sf, rep);
 	for (i = 0; i < rep->nsol; i++)
 		input_artifact(&sf, rep->sol[i]);
 	for (i = 0; i < rep->nres; i++)
