@@ -753,6 +753,25 @@ def budget(out, scale):
     million_role(p("million.zip"), n)
     million_role(p("million-edit.zip"), n, edit=7)
     million_role(p("million-misc.zip"), n, misc=True)
+    # A profile of 100,000 rows (the row limit) that 20 roles lack
+    # whole: 2,000,000 missing privileges, listed a role at a time.
+    rows_csv(p("profile-100k.csv"), "privilege,level", "prvReadP%d,Basic",
+             int(100000 * scale) or 1)
+    with zipfile.ZipFile(p("roles-20.zip"), "w") as z:
+        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP), cust_xml(
+            b"".join(role_xml(name=b"R%d" % i, rid=b"{%d}" % i)
+                     for i in range(20))),
+            compress_type=zipfile.ZIP_DEFLATED)
+    # A role of a million privileges of an unknown level: one warning
+    # each, three printed and one line for the rest.
+    levels = b"".join(b'<RolePrivilege name="prvReadX%07d" level="Bogus"/>'
+                      % i for i in range(n))
+    with zipfile.ZipFile(p("million-bad-level.zip"), "w") as z:
+        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP),
+                   b'<ImportExportXml><Roles><Role id="{1}" name="M">'
+                   b"<RolePrivileges>" + levels + b"</RolePrivileges>"
+                   b"</Role></Roles></ImportExportXml>",
+                   compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                        "bench", "gen.py")
     subprocess.run([sys.executable, gen, "roles", str(scale),

@@ -287,7 +287,11 @@ done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
 # diff, lint, matrix and explain keep every privilege.  With
 # --unknown-depths the million-misc role has 750,000 lint findings: lint
 # writes them all, check --lint prints four lines of them (at most
-# $maxlines lines of standard error, as every run here).
+# $maxlines lines of standard error, as every run here); a million
+# privileges of an unknown level print four lines too.  20 roles lacking
+# each row of a 100,000-row profile: check lists one role's missing
+# privileges at a time, in every format (two of them in SARIF, whose
+# 40 microseconds a result would take a minute for all 20).
 # exit  MiB  CPU s  command line, run in the budget directory
 budget='
 1  256  30   check -f json million.zip
@@ -307,6 +311,13 @@ budget='
 0  256  30   matrix -f csv million.zip
 0  256  30   matrix -f html million.zip
 0  256  30   explain -f json --text prvReadX0000007 million.zip
+1  256  30   check million-bad-level.zip
+0  256  30   roles --scan-size 1 million-bad-level.zip
+1  64   30   check -f text -p profile-100k.csv roles-20.zip
+1  64   30   check -f json -p profile-100k.csv roles-20.zip
+1  64   30   check -f sarif --role R0 --role R1 -p profile-100k.csv roles-20.zip
+1  64   30   check -f md -p profile-100k.csv roles-20.zip
+1  64   30   check -f html -p profile-100k.csv roles-20.zip
 1  64   120  check -f html bench-roles.zip
 0  64   120  matrix -f html bench-roles.zip
 '
