@@ -44,10 +44,15 @@ struct ra_violation {
 	struct ra_pinfo		 pi;
 };
 
+/*
+ * One role's verdict.  Its missing privileges are counted here and listed
+ * only when a report comes to the role (ra_report_missing()): every role
+ * of 2,000 lacking each of a 100,000-row profile's privileges would take
+ * gigabytes listed at once.
+ */
 struct ra_result {
 	size_t			 sol;
 	const struct ra_role	*role;
-	struct ra_missing	*miss;
 	size_t			 nmiss;
 	/* Tab order, then name, then policy and row. */
 	struct ra_violation	*viol;
@@ -55,6 +60,17 @@ struct ra_result {
 	size_t			 nviol_error;	/* of severity error */
 	/* Not judged: its privileges are not in the export. */
 	int			 not_exported;
+};
+
+/* What ra_report_missing() lists a role's missing privileges with. */
+struct ra_misslist {
+	const struct ra_result	*of;	/* whose MISS is listed, or NULL */
+	struct ra_missing	*miss;
+	struct ra_pinfo		*pi;	/* each one's facts, MISS[k].pi */
+	size_t			 cap;
+	struct ra_bitmap	 need;	/* the requirements, by privilege */
+	struct ra_bitmap	 scratch;
+	size_t			*reqof;	/* privilege -> index in req */
 };
 
 struct ra_report {
@@ -67,11 +83,10 @@ struct ra_report {
 	struct ra_result		 *res;
 	size_t				  nres;
 	size_t				  npass, nfail, nskip;
-	/* ra_pinfo() of requirement k in solution s: [s * req.n + k]. */
-	struct ra_pinfo			 *pinfo;
 	const struct ra_policy *const	 *pol;
 	size_t				  npol;
 	size_t				  nviol[RA_SEV_ERROR + 1];
+	struct ra_misslist		 *list;
 };
 
 /* 1 when result R fails: it lacks a requirement or breaks an error row. */
@@ -117,6 +132,15 @@ void		 ra_policy_eval_free(struct ra_policy_eval *);
 void		 ra_violation_message(const struct ra_report *rep,
 		    const struct ra_result *r, const struct ra_violation *v,
 		    struct ra_buf *b);
+
+/*
+ * The missing privileges of result R of REP, R->nmiss of them in report
+ * order (tab, then name), into *MISS: valid until the next call for
+ * another result of REP (one role at a time, one thread).  0, or -1 when
+ * memory runs out.
+ */
+int		 ra_report_missing(const struct ra_report *rep,
+		    const struct ra_result *r, const struct ra_missing **miss);
 
 /*
  * ra_check() of every role, for a caller that may not record
@@ -250,22 +274,64 @@ struct ra_finding {
 	char			*message;
 };
 
+/* The codes of lint's findings: RA_C_LINT_FIRST .. RA_C_LINT_LAST. */
+#define RA_C_LINT_FIRST		RA_C_LINT_DEPTH
+#define RA_C_LINT_LAST		RA_C_LINT_TEAM
+/*
+ * How many findings of one code in one input ra_lint_record() makes
+ * diagnostics of, before one line that says how many more there are.
+ */
+#define RA_LINT_DIAG_MAX	3
+
+/*
+ * What ra_lint() found: the counts, and what it takes to make each
+ * role's findings again when a report comes to that role
+ * (ra_lint_role_open()), so that no report holds every role's findings.
+ */
 struct ra_lint {
 	const struct ra_ctx		 *ctx;
 	const struct ra_solution *const	 *sol;
 	size_t				  nsol;
 	size_t				  nrole;
-	struct ra_finding		 *f;
-	size_t				  n, cap;
+	/* By role of all the inputs: 1 when --team-role names it. */
+	unsigned char			 *team;
+	int				  unknown;	/* RA402 wanted */
 	size_t				  count[RA_SEV_ERROR + 1];
 };
 
 /*
- * The findings of LN about role R, as LN->f[*FIRST .. *END) (empty when
- * it has none): a role's findings are kept together, in role order.
+ * One role's findings, in report order: those about a privilege's depth
+ * (in tab order, then by name), then the role's own by code.  Start LR
+ * zeroed; each ra_lint_role_open() replaces what the last one made,
+ * reusing its memory; ra_lint_role_free() releases it.  A depth finding
+ * is kept as one small record and made whole by ra_lint_role_get(), its
+ * message by ra_finding_message(): a role of a million privileges may
+ * have a million findings.
  */
-void		 ra_lint_role_findings(const struct ra_lint *,
-		    const struct ra_role *, size_t *first, size_t *end);
+struct ra_lint_held;
+struct ra_lint_role {
+	const struct ra_lint	*ln;
+	size_t			 sol;
+	const struct ra_role	*role;
+	struct ra_lint_held		*priv;		/* with a depth finding */
+	size_t			 npriv, cappriv;
+	struct ra_finding	 own[3];	/* RA410, RA411, RA420 */
+	size_t			 nown;
+	size_t			 n;		/* npriv + nown */
+	size_t			 count[RA_SEV_ERROR + 1];
+	enum ra_severity	 worst;		/* of its findings, if any */
+	struct ra_finding	 cur;		/* ra_lint_role_get()'s */
+};
+
+/* Make the findings of role ROLE of input SOL into LR; 0 or -1 (memory). */
+int		 ra_lint_role_open(struct ra_lint_role *lr,
+		    const struct ra_lint *, size_t sol, size_t role);
+/*
+ * LR's Kth finding, or NULL past the last; valid until the next call or
+ * opening.
+ */
+const struct ra_finding *ra_lint_role_get(struct ra_lint_role *lr, size_t k);
+void		 ra_lint_role_free(struct ra_lint_role *lr);
 /*
  * The message of finding F of LN: its MESSAGE, or one made in B (valid
  * until B changes).  "" when memory runs out, with B->oom set.

@@ -5,7 +5,8 @@
  * twice needs the higher level); each role's missing privileges are then
  * required & ~held per depth plane (bitmap.c), listed in tab order (the
  * tab ra_pinfo() gives, the role's own solution's tables considered),
- * then by name.  A role whose privileges are not in the export
+ * then by name, when a report comes to the role (ra_report_missing()):
+ * the check only counts them.  A role whose privileges are not in the export
  * (ra_role_not_exported()) is not judged, and --role's selection leaves
  * the others out.  Each role judged is then held against the policies
  * (policy.c).
@@ -31,39 +32,66 @@ unite(struct ra_report *rep, const struct ra_check_opts *opts)
 	return ra_profiles_unite(&rep->req, rep->prof, rep->nprof, opts);
 }
 
-/* Evaluate one role into R. */
+/* Judge one role into R: how many required privileges it lacks. */
 static int
-check_role(const struct ra_report *rep, const struct ra_bitmap *need,
-    const size_t *reqof, struct ra_bitmap *miss, struct ra_result *r)
+check_role(const struct ra_report *rep, struct ra_result *r)
 {
-	const struct ra_catalog	*cat = &rep->ctx->cat;
-	const struct ra_pinfo	*pi = rep->pinfo + r->sol * rep->req.n;
-	size_t			 i, n = 0;
+	struct ra_misslist	*l = rep->list;
 
 	if ((r->not_exported = ra_role_not_exported(r->role)))
 		return 0;
-	if (ra_bitmap_missing(need, &r->role->bits, miss) == -1)
+	if (ra_bitmap_missing(&l->need, &r->role->bits, &l->scratch) == -1)
 		return -1;
-	for (i = ra_bitmap_next(miss, 0); i != RA_NOPRIV;
-	    i = ra_bitmap_next(miss, i + 1))
-		n++;
-	if (n == 0)
-		return 0;
-	if ((r->miss = calloc(n, sizeof(*r->miss))) == NULL)
-		return -1;
-	for (i = ra_bitmap_next(miss, 0); i != RA_NOPRIV;
-	    i = ra_bitmap_next(miss, i + 1)) {
-		struct ra_missing	*m = &r->miss[r->nmiss++];
+	r->nmiss = ra_bitmap_count(&l->scratch);
+	l->of = NULL;
+	return 0;
+}
 
+int
+ra_report_missing(const struct ra_report *rep, const struct ra_result *r,
+    const struct ra_missing **out)
+{
+	const struct ra_catalog	*cat = &rep->ctx->cat;
+	struct ra_misslist	*l = rep->list;
+	struct ra_missing	*m;
+	size_t			 i, n = 0;
+
+	if (l->of == r) {
+		*out = l->miss;
+		return 0;
+	}
+	l->of = NULL;
+	*out = l->miss;
+	if (r->nmiss == 0)
+		return 0;
+	if (r->nmiss > l->cap) {
+		free(l->miss);
+		free(l->pi);
+		l->pi = NULL;
+		l->cap = 0;
+		if ((l->miss = calloc(r->nmiss, sizeof(*l->miss))) == NULL ||
+		    (l->pi = calloc(r->nmiss, sizeof(*l->pi))) == NULL)
+			return -1;
+		l->cap = r->nmiss;
+	}
+	if (ra_bitmap_missing(&l->need, &r->role->bits, &l->scratch) == -1)
+		return -1;
+	for (i = ra_bitmap_next(&l->scratch, 0); i != RA_NOPRIV && n < l->cap;
+	    i = ra_bitmap_next(&l->scratch, i + 1)) {
+		m = &l->miss[n];
+		ra_pinfo(rep->ctx, &rep->sol[r->sol], 1, i, &l->pi[n]);
 		m->priv = i;
-		m->req = &rep->req.req[reqof[i]];
+		m->req = &rep->req.req[l->reqof[i]];
 		m->actual = ra_bitmap_get(&r->role->bits, i);
-		m->pi = &pi[reqof[i]];
+		m->pi = &l->pi[n];
 		m->tab = m->pi->tab;
 		m->name = cat->v[i].name;
+		n++;
 	}
-	if (r->nmiss > 1)
-		qsort(r->miss, r->nmiss, sizeof(*r->miss), missing_cmp);
+	if (n > 1)
+		qsort(l->miss, n, sizeof(*l->miss), missing_cmp);
+	l->of = r;
+	*out = l->miss;
 	return 0;
 }
 
@@ -89,13 +117,17 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     const struct ra_check_opts *opts, struct ra_report **out)
 {
 	struct ra_report	*rep;
-	struct ra_bitmap	 need = { 0 }, miss = { 0 };
+	struct ra_misslist	*l;
 	struct ra_policy_eval	*ev = NULL;
-	size_t			*reqof = NULL, s, i, nres = 0;
+	size_t			 s, i, nres = 0;
 	enum ra_err		 rc = RA_ENOMEM;
 
 	if ((rep = calloc(1, sizeof(*rep))) == NULL)
 		return RA_ENOMEM;
+	if ((l = rep->list = calloc(1, sizeof(*rep->list))) == NULL) {
+		free(rep);
+		return RA_ENOMEM;
+	}
 	rep->ctx = ctx;
 	rep->sol = sol;
 	rep->nsol = nsol;
@@ -109,23 +141,15 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 		goto out;
 	if (rep->npol && (ev = ra_policy_eval_new(rep)) == NULL)
 		goto out;
-	if ((reqof = calloc(ctx->cat.n ? ctx->cat.n : 1, sizeof(*reqof))) ==
-	    NULL)
+	if ((l->reqof = calloc(ctx->cat.n ? ctx->cat.n : 1,
+	    sizeof(*l->reqof))) == NULL)
 		goto out;
 	for (i = 0; i < rep->req.n; i++) {
-		reqof[rep->req.req[i].priv] = i;
-		if (ra_bitmap_set(&need, rep->req.req[i].priv,
+		l->reqof[rep->req.req[i].priv] = i;
+		if (ra_bitmap_set(&l->need, rep->req.req[i].priv,
 		    rep->req.req[i].min) == -1)
 			goto out;
 	}
-	/* Each requirement's facts, once a solution. */
-	if (nsol && rep->req.n && (rep->pinfo = calloc(nsol * rep->req.n,
-	    sizeof(*rep->pinfo))) == NULL)
-		goto out;
-	for (s = 0; s < nsol; s++)
-		for (i = 0; i < rep->req.n; i++)
-			ra_pinfo(ctx, &sol[s], 1, rep->req.req[i].priv,
-			    &rep->pinfo[s * rep->req.n + i]);
 	for (s = 0; s < nsol; s++)
 		nres += sol[s]->nrole;
 	if (nres && (rep->res = calloc(nres, sizeof(*rep->res))) == NULL)
@@ -139,7 +163,7 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 			r = &rep->res[rep->nres++];
 			r->sol = s;
 			r->role = &sol[s]->role[i];
-			if (check_role(rep, &need, reqof, &miss, r) == -1)
+			if (check_role(rep, r) == -1)
 				goto out;
 			if (ev != NULL && ra_policy_eval_role(ev, rep, r) == -1)
 				goto out;
@@ -153,9 +177,6 @@ check(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
 	rc = RA_OK;
 out:
 	ra_policy_eval_free(ev);
-	free(reqof);
-	ra_bitmap_free(&need);
-	ra_bitmap_free(&miss);
 	if (rc != RA_OK) {
 		ra_report_free(rep);
 		return rc;
@@ -210,16 +231,22 @@ ra_check(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 RA_EXPORT void
 ra_report_free(struct ra_report *rep)
 {
-	size_t	 i;
+	struct ra_misslist	*l;
+	size_t			 i;
 
 	if (rep == NULL)
 		return;
-	for (i = 0; i < rep->nres; i++) {
-		free(rep->res[i].miss);
+	for (i = 0; i < rep->nres; i++)
 		free(rep->res[i].viol);
+	if ((l = rep->list) != NULL) {
+		free(l->miss);
+		free(l->pi);
+		free(l->reqof);
+		ra_bitmap_free(&l->need);
+		ra_bitmap_free(&l->scratch);
+		free(l);
 	}
 	free(rep->res);
-	free(rep->pinfo);
 	free(rep->req.req);	/* entity strings belong to the profiles */
 	free(rep);
 }

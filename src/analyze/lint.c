@@ -22,51 +22,18 @@
 
 #include "analyze/analyze.h"
 
-/*
- * Add a finding; its message is MSG's text, taken over (MSG is left
- * empty), or NULL for one ra_finding_message() makes.  0 or -1 (memory).
- */
-static int
-add(struct ra_lint *ln, int code, enum ra_severity sev, size_t sol,
-    const struct ra_role *role, size_t priv, enum ra_level level,
-    struct ra_buf *msg)
-{
-	struct ra_finding	*f;
-
-	if ((msg != NULL && msg->oom) || ra_grow(&ln->f, &ln->cap, ln->n + 1,
-	    sizeof(*ln->f)) == -1)
-		return -1;
-	f = &ln->f[ln->n++];
-	memset(f, 0, sizeof(*f));
-	f->code = code;
-	f->severity = sev;
-	f->sol = sol;
-	f->role = role;
-	f->priv = priv;
-	f->level = level;
-	if (msg != NULL) {
-		f->message = msg->s ? msg->s : ra_strdup("");
-		memset(msg, 0, sizeof(*msg));
-		if (f->message == NULL) {
-			ln->n--;
-			return -1;
-		}
-	}
-	ln->count[sev]++;
-	return 0;
-}
-
 /* A privilege a role holds, with what orders it in reports. */
-struct held {
+struct ra_lint_held {
 	const char	*name;
 	size_t		 priv;
 	enum ra_tab	 tab;
+	enum ra_level	 level;
 };
 
 static int
 held_cmp(const void *a, const void *b)
 {
-	const struct held	*x = a, *y = b;
+	const struct ra_lint_held	*x = a, *y = b;
 
 	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
 }
@@ -78,11 +45,11 @@ held_cmp(const void *a, const void *b)
  */
 struct some {
 	size_t		 n;
-	struct held	 first[3];
+	struct ra_lint_held	 first[3];
 };
 
 static void
-some_add(struct some *s, const struct held *h)
+some_add(struct some *s, const struct ra_lint_held *h)
 {
 	size_t	 k = s->n < 3 ? s->n : 3;
 
@@ -120,13 +87,46 @@ fact_source(struct ra_buf *b, enum ra_prov by, const char *ids)
 }
 
 /*
- * RA410/RA411: role R holds HAS on the tables of S but LACKS on none.
+ * Add a finding of LR about its role itself, its message MSG's text,
+ * taken over (MSG is left empty); or, when LR only counts, count it.
  * 0 or -1 (memory).
  */
 static int
-append_alone(struct ra_lint *ln, int code, size_t sol,
-    const struct ra_role *r, const char *has, const char *lacks,
-    const struct some *s, struct ra_buf *msg)
+add_own(struct ra_lint_role *lr, int code, enum ra_level level,
+    struct ra_buf *msg, int collect)
+{
+	struct ra_finding	*f;
+
+	if (msg->oom)
+		return -1;
+	if (collect) {
+		f = &lr->own[lr->nown];
+		memset(f, 0, sizeof(*f));
+		f->code = code;
+		f->severity = RA_SEV_WARNING;
+		f->sol = lr->sol;
+		f->role = lr->role;
+		f->priv = RA_NOPRIV;
+		f->level = level;
+		f->message = msg->s ? msg->s : ra_strdup("");
+		memset(msg, 0, sizeof(*msg));
+		if (f->message == NULL)
+			return -1;
+		lr->nown++;
+	}
+	ra_buf_free(msg);
+	lr->count[RA_SEV_WARNING]++;
+	return 0;
+}
+
+/*
+ * RA410/RA411: the role holds HAS on the tables of S but LACKS on none.
+ * 0 or -1 (memory).
+ */
+static int
+append_alone(struct ra_lint_role *lr, int code, const char *has,
+    const char *lacks, const struct some *s, struct ra_buf *msg,
+    int collect)
 {
 	ra_buf_printf(msg, "%s on %zu table%s (", has, s->n,
 	    s->n == 1 ? "" : "s");
@@ -135,8 +135,7 @@ append_alone(struct ra_lint *ln, int code, size_t sol,
 	    "another only with Append on it and Append To on the other, so "
 	    "this role alone attaches nothing, unless another role of the "
 	    "same user grants %s", lacks, lacks);
-	return add(ln, code, RA_SEV_WARNING, sol, r, RA_NOPRIV, RA_LEVEL_NONE,
-	    msg);
+	return add_own(lr, code, RA_LEVEL_NONE, msg, collect);
 }
 
 /*
@@ -215,39 +214,61 @@ ra_finding_message(const struct ra_lint *ln, const struct ra_finding *f,
 	return b->oom || b->s == NULL ? "" : b->s;
 }
 
-/* Add the finding depth_code() found for privilege PI (P) of R at L. */
-static int
-depth_finding(struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    size_t p, const struct ra_pinfo *pi, enum ra_level l, int unknown)
+/* Release what LR's last opening made, keeping its list's memory. */
+static void
+role_clear(struct ra_lint_role *lr)
 {
-	int	 code = depth_code(pi, l, unknown);
+	size_t	 k;
 
-	return add(ln, code, code == RA_C_LINT_MISC_DEPTH ? RA_SEV_NOTE :
-	    RA_SEV_WARNING, sol, r, p, l, NULL);
+	for (k = 0; k < lr->nown; k++)
+		free(lr->own[k].message);
+	lr->nown = lr->npriv = lr->n = 0;
+	memset(lr->count, 0, sizeof(lr->count));
+	lr->worst = RA_SEV_NOTE;
+}
+
+/* Whether --team-role named role R of input SOL. */
+static int
+is_team(const struct ra_lint *ln, size_t sol, const struct ra_role *r)
+{
+	size_t	 s, i = (size_t)(r - ln->sol[sol]->role);
+
+	for (s = 0; s < sol; s++)
+		i += ln->sol[s]->nrole;
+	return ln->team != NULL && ln->team[i];
 }
 
 /*
- * Lint role R of solution SOL into LN; 0 or -1 (memory).  One pass over
- * the role's privileges in catalog order counts what the role-wide
- * checks need and collects the privileges with a depth finding, which
- * alone are then sorted into report order: memory follows the findings,
- * not the role.
+ * Lint role ROLE of input SOL into LR: count its findings and, with
+ * COLLECT, keep them.  One pass over the role's privileges in catalog
+ * order counts what the role-wide checks need and collects the
+ * privileges with a depth finding, which alone are then sorted into
+ * report order: memory follows the role's findings, one small record
+ * each, and their messages are made when asked for.  0 or -1 (memory).
  */
 static int
-lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    int team, int unknown)
+lint_role(struct ra_lint_role *lr, const struct ra_lint *ln, size_t sol,
+    size_t role, int collect)
 {
 	const struct ra_catalog	*cat = &ln->ctx->cat;
 	const struct ra_solution *const *own = &ln->sol[sol];
+	const struct ra_role	*r = &ln->sol[sol]->role[role];
 	struct ra_bitmap_iter	 it;
 	struct ra_pinfo		 pi;
-	struct held		*found = NULL, h;
+	struct ra_lint_held		 h;
 	struct some		 app, appto, basic;
 	struct ra_buf		 msg = { 0 };
-	size_t			 nfound = 0, capfound = 0, ntable = 0, i, k;
+	size_t			 ntable = 0, i;
 	enum ra_level		 l;
-	int			 rc = -1;
+	int			 code, s;
 
+	role_clear(lr);
+	lr->ln = ln;
+	lr->sol = sol;
+	lr->role = r;
+	/* Nothing to lint: its privileges are not here. */
+	if (ra_role_not_exported(r))
+		return 0;
 	memset(&app, 0, sizeof(app));
 	memset(&appto, 0, sizeof(appto));
 	memset(&basic, 0, sizeof(basic));
@@ -257,6 +278,7 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		h.priv = i;
 		h.tab = pi.tab;
 		h.name = cat->v[i].name;
+		h.level = l;
 		if (pi.access == RA_ACCESS_APPEND)
 			some_add(&app, &h);
 		else if (pi.access == RA_ACCESS_APPENDTO)
@@ -266,30 +288,28 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 			if (l == RA_LEVEL_BASIC)
 				some_add(&basic, &h);
 		}
-		if (depth_code(&pi, l, unknown) != 0) {
-			if (ra_grow(&found, &capfound, nfound + 1,
-			    sizeof(*found)) == -1)
-				goto out;
-			found[nfound++] = h;
-		}
+		if ((code = depth_code(&pi, l, ln->unknown)) == 0)
+			continue;
+		lr->count[code == RA_C_LINT_MISC_DEPTH ? RA_SEV_NOTE :
+		    RA_SEV_WARNING]++;
+		if (!collect)
+			continue;
+		if (ra_grow(&lr->priv, &lr->cappriv, lr->npriv + 1,
+		    sizeof(*lr->priv)) == -1)
+			return -1;
+		lr->priv[lr->npriv++] = h;
 	}
-	if (nfound > 1)
-		qsort(found, nfound, sizeof(*found), held_cmp);
-	for (k = 0; k < nfound; k++) {
-		l = ra_bitmap_get(&r->bits, found[k].priv);
-		ra_pinfo(ln->ctx, own, 1, found[k].priv, &pi);
-		if (depth_finding(ln, sol, r, found[k].priv, &pi, l,
-		    unknown) == -1)
-			goto out;
-	}
+	if (lr->npriv > 1)
+		qsort(lr->priv, lr->npriv, sizeof(*lr->priv), held_cmp);
 
-	if (app.n && !appto.n && append_alone(ln, RA_C_LINT_APPEND, sol, r,
-	    "Append", "Append To", &app, &msg) == -1)
-		goto out;
-	if (appto.n && !app.n && append_alone(ln, RA_C_LINT_APPENDTO, sol, r,
-	    "Append To", "Append", &appto, &msg) == -1)
-		goto out;
-	if (team && r->inherit != RA_INHERIT_DIRECT && basic.n > 0) {
+	if (app.n && !appto.n && append_alone(lr, RA_C_LINT_APPEND,
+	    "Append", "Append To", &app, &msg, collect) == -1)
+		goto nomem;
+	if (appto.n && !app.n && append_alone(lr, RA_C_LINT_APPENDTO,
+	    "Append To", "Append", &appto, &msg, collect) == -1)
+		goto nomem;
+	if (is_team(ln, sol, r) && r->inherit != RA_INHERIT_DIRECT &&
+	    basic.n > 0) {
 		ra_buf_printf(&msg, "a role for teams (named with "
 		    "--team-role) grants %zu of its %zu table privileges at "
 		    "User (Basic) depth (", basic.n, ntable);
@@ -303,56 +323,94 @@ lint_role(struct ra_lint *ln, size_t sol, const struct ra_role *r,
 		    "team privileges only (isinherited=\"0\")" : "the export "
 		    "does not say how members inherit it (no isinherited "
 		    "attribute: team privileges only)");
-		if (add(ln, RA_C_LINT_TEAM, RA_SEV_WARNING, sol, r,
-		    RA_NOPRIV, RA_LEVEL_BASIC, &msg) == -1)
-			goto out;
+		if (add_own(lr, RA_C_LINT_TEAM, RA_LEVEL_BASIC, &msg,
+		    collect) == -1)
+			goto nomem;
 	}
-	rc = 0;
-out:
+	lr->n = lr->npriv + lr->nown;
+	for (s = RA_SEV_ERROR; s > RA_SEV_NOTE && lr->count[s] == 0; s--)
+		continue;
+	lr->worst = (enum ra_severity)s;
+	return 0;
+nomem:
 	ra_buf_free(&msg);
-	free(found);
-	return rc;
+	return -1;
+}
+
+int
+ra_lint_role_open(struct ra_lint_role *lr, const struct ra_lint *ln,
+    size_t sol, size_t role)
+{
+	return lint_role(lr, ln, sol, role, 1);
+}
+
+const struct ra_finding *
+ra_lint_role_get(struct ra_lint_role *lr, size_t k)
+{
+	struct ra_finding		*f = &lr->cur;
+	const struct ra_lint_held	*h;
+	struct ra_pinfo			 pi;
+
+	if (k >= lr->n)
+		return NULL;
+	if (k >= lr->npriv)
+		return &lr->own[k - lr->npriv];
+	h = &lr->priv[k];
+	ra_pinfo(lr->ln->ctx, &lr->ln->sol[lr->sol], 1, h->priv, &pi);
+	memset(f, 0, sizeof(*f));
+	f->code = depth_code(&pi, h->level, lr->ln->unknown);
+	f->sol = lr->sol;
+	f->role = lr->role;
+	f->priv = h->priv;
+	f->level = h->level;
+	f->severity = f->code == RA_C_LINT_MISC_DEPTH ? RA_SEV_NOTE :
+	    RA_SEV_WARNING;
+	return f;
+}
+
+void
+ra_lint_role_free(struct ra_lint_role *lr)
+{
+	role_clear(lr);
+	free(lr->priv);
+	memset(lr, 0, sizeof(*lr));
 }
 
 RA_EXPORT enum ra_err
 ra_lint(struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, const struct ra_lint_opts *opts, struct ra_lint **out)
 {
-	struct ra_lint	*ln;
-	size_t		 s, i, k, n;
-	char		*used = NULL;
-	int		 team, bad = 0;
+	struct ra_lint		*ln;
+	struct ra_lint_role	 lr;
+	size_t			 s, i, k, n, at;
+	char			*used = NULL;
+	int			 bad = 0, sev;
 
 	if (ctx->focused)
 		return RA_EINVAL;
 	if ((ln = calloc(1, sizeof(*ln))) == NULL)
 		return RA_ENOMEM;
+	memset(&lr, 0, sizeof(lr));
 	ln->ctx = ctx;
 	ln->sol = sol;
 	ln->nsol = nsol;
-	if (opts && opts->nteam_roles &&
-	    (used = calloc(opts->nteam_roles, 1)) == NULL)
-		goto nomem;
+	ln->unknown = opts != NULL && opts->unknown_depths;
 	for (s = 0; s < nsol; s++)
-		for (i = 0; i < sol[s]->nrole; i++) {
-			const struct ra_role	*r = &sol[s]->role[i];
-
-			team = 0;
+		ln->nrole += sol[s]->nrole;
+	if (opts && opts->nteam_roles && ((used = calloc(opts->nteam_roles,
+	    1)) == NULL || (ln->team = calloc(ln->nrole ? ln->nrole : 1,
+	    1)) == NULL))
+		goto nomem;
+	for (s = 0, at = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++, at++)
 			for (k = 0; opts && k < opts->nteam_roles; k++) {
 				n = strlen(opts->team_roles[k]);
-				if (ra_role_matches(r, opts->team_roles[k], n)) {
-					team = 1;
+				if (ra_role_matches(&sol[s]->role[i],
+				    opts->team_roles[k], n)) {
+					ln->team[at] = 1;
 					used[k] = 1;
 				}
 			}
-			ln->nrole++;
-			/* Nothing to lint: its privileges are not here. */
-			if (ra_role_not_exported(r))
-				continue;
-			if (lint_role(ln, s, r, team, opts != NULL &&
-			    opts->unknown_depths) == -1)
-				goto nomem;
-		}
 	for (k = 0; opts && k < opts->nteam_roles; k++)
 		if (!used[k]) {
 			ra_role_unknown(ctx, "--team-role",
@@ -360,77 +418,35 @@ ra_lint(struct ra_ctx *ctx, const struct ra_solution *const *sol,
 			bad = 1;
 		}
 	free(used);
+	used = NULL;
 	if (bad) {
 		ra_lint_free(ln);
 		return RA_EINVAL;
 	}
+	/* The counts a report states first; the findings wait for it. */
+	for (s = 0; s < nsol; s++)
+		for (i = 0; i < sol[s]->nrole; i++) {
+			if (lint_role(&lr, ln, s, i, 0) == -1)
+				goto nomem;
+			for (sev = RA_SEV_NOTE; sev <= RA_SEV_ERROR; sev++)
+				ln->count[sev] += lr.count[sev];
+		}
+	ra_lint_role_free(&lr);
 	*out = ln;
 	return RA_OK;
 nomem:
+	ra_lint_role_free(&lr);
 	free(used);
 	ra_lint_free(ln);
 	return RA_ENOMEM;
 }
 
-/* Where role R (of input SOL) comes among all the inputs' roles. */
-static int
-role_cmp(const struct ra_lint *ln, size_t sol, const struct ra_role *r,
-    const struct ra_finding *f)
-{
-	if (f->sol != sol)
-		return sol < f->sol ? -1 : 1;
-	if (f->role != r)
-		return r - ln->sol[sol]->role < f->role - ln->sol[sol]->role ?
-		    -1 : 1;
-	return 0;
-}
-
-/*
- * Findings are kept in role order, the inputs' one after another: find
- * R's by bisection, not by a walk that would make a report of many roles
- * and many findings quadratic.
- */
-void
-ra_lint_role_findings(const struct ra_lint *ln, const struct ra_role *r,
-    size_t *first, size_t *end)
-{
-	size_t	 sol, lo, hi, mid;
-
-	for (sol = 0; sol < ln->nsol; sol++)
-		if (r >= ln->sol[sol]->role &&
-		    r < ln->sol[sol]->role + ln->sol[sol]->nrole)
-			break;
-	*first = *end = ln->n;
-	if (sol == ln->nsol)
-		return;
-	for (lo = 0, hi = ln->n; lo < hi; ) {
-		mid = lo + (hi - lo) / 2;
-		if (role_cmp(ln, sol, r, &ln->f[mid]) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = lo;
-	for (hi = ln->n; lo < hi; ) {
-		mid = lo + (hi - lo) / 2;
-		if (role_cmp(ln, sol, r, &ln->f[mid]) >= 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*end = lo;
-}
-
 RA_EXPORT void
 ra_lint_free(struct ra_lint *ln)
 {
-	size_t	 i;
-
 	if (ln == NULL)
 		return;
-	for (i = 0; i < ln->n; i++)
-		free(ln->f[i].message);
-	free(ln->f);
+	free(ln->team);
 	free(ln);
 }
 
@@ -440,25 +456,102 @@ ra_lint_count(const struct ra_lint *ln, enum ra_severity min)
 	return ra_sev_at_least(ln->count, min);
 }
 
+/*
+ * What ra_lint_record() holds back of one code in one input: how many,
+ * and the first role they are about (the summary's location).
+ */
+struct held_back {
+	size_t			 n;
+	const struct ra_role	*first;
+	size_t			 nroles;
+	const struct ra_role	*last;
+	enum ra_severity	 severity;
+};
+
+/* A diagnostic of LN about role R of input SOL: MSG after its name. */
+static void
+record(struct ra_ctx *ctx, const struct ra_lint *ln, size_t sol,
+    const struct ra_role *r, enum ra_severity sev, int code,
+    struct ra_buf *file, const char *msg)
+{
+	const char	*member;
+
+	file->len = 0;
+	ra_role_diag_location(ln->sol[sol], r, file, &member);
+	if (file->oom)
+		return;
+	ra_diag_add(ctx, sev, code, file->s, member, r->line, 0,
+	    "role \"%s\": %s", r->name, msg);
+}
+
+/*
+ * The diagnostics of an input's lint findings: the first
+ * RA_LINT_DIAG_MAX of each code, then one line for the rest, so that a
+ * role of a million findings prints a few lines, not a million; the
+ * report of `roleaudit lint` lists them all.
+ */
 RA_EXPORT void
 ra_lint_record(struct ra_ctx *ctx, const struct ra_lint *ln)
 {
-	struct ra_buf	 file = { 0 }, msg = { 0 };
-	const char	*member, *m;
-	size_t		 i;
+	struct held_back	 back[RA_C_LINT_LAST - RA_C_LINT_FIRST + 1];
+	struct ra_lint_role	 lr;
+	struct ra_buf		 file = { 0 }, msg = { 0 }, sum = { 0 };
+	const struct ra_finding	*f;
+	size_t			 s, i, k, shown[sizeof(back) / sizeof(*back)];
+	struct held_back	*hb;
 
-	for (i = 0; i < ln->n; i++) {
-		const struct ra_finding	*f = &ln->f[i];
+	memset(&lr, 0, sizeof(lr));
+	for (s = 0; s < ln->nsol; s++) {
+		memset(back, 0, sizeof(back));
+		memset(shown, 0, sizeof(shown));
+		for (i = 0; i < ln->sol[s]->nrole; i++) {
+			if (ra_lint_role_open(&lr, ln, s, i) == -1)
+				goto out;
+			for (k = 0; (f = ra_lint_role_get(&lr, k)) != NULL;
+			    k++) {
+				size_t	 c = (size_t)(f->code -
+				    RA_C_LINT_FIRST);
 
-		file.len = 0;
-		ra_role_diag_location(ln->sol[f->sol], f->role, &file,
-		    &member);
-		m = ra_finding_message(ln, f, &msg);
-		if (file.oom || msg.oom)
-			break;
-		ra_diag_add(ctx, f->severity, f->code, file.s, member,
-		    f->role->line, 0, "role \"%s\": %s", f->role->name, m);
+				if (shown[c] < RA_LINT_DIAG_MAX) {
+					shown[c]++;
+					record(ctx, ln, s, f->role, f->severity,
+					    f->code, &file,
+					    ra_finding_message(ln, f, &msg));
+					if (msg.oom)
+						goto out;
+					continue;
+				}
+				hb = &back[c];
+				if (hb->n++ == 0)
+					hb->first = f->role;
+				if (hb->last != f->role)
+					hb->nroles++;
+				hb->last = f->role;
+				hb->severity = f->severity;
+			}
+		}
+		for (k = 0; k < sizeof(back) / sizeof(*back); k++) {
+			hb = &back[k];
+			if (hb->n == 0)
+				continue;
+			sum.len = 0;
+			ra_buf_printf(&sum, "%zu more finding%s of this "
+			    "kind", hb->n, hb->n == 1 ? "" : "s");
+			if (hb->nroles > 1)
+				ra_buf_printf(&sum, " in this role and %zu "
+				    "other role%s", hb->nroles - 1,
+				    hb->nroles == 2 ? "" : "s");
+			ra_buf_adds(&sum, ", not printed (roleaudit lint "
+			    "lists them all)");
+			if (sum.oom)
+				goto out;
+			record(ctx, ln, s, hb->first, hb->severity,
+			    (int)(k + RA_C_LINT_FIRST), &file, sum.s);
+		}
 	}
+out:
+	ra_lint_role_free(&lr);
 	ra_buf_free(&file);
 	ra_buf_free(&msg);
+	ra_buf_free(&sum);
 }

@@ -60,7 +60,8 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
     struct ra_sha256 *sha)
 {
 	struct ra_sha256 keep;
-	size_t		 ndiag = ra_diag_mark(ld->ctx), nrole = ld->sol->nrole;
+	struct ra_diagmark mark;
+	size_t		 nrole = ld->sol->nrole;
 	size_t		 ntable = ld->sol->ntable;
 	size_t		 napp = ld->sol->napp, nfsp = ld->sol->nfsp;
 	int		 scan, unsure = 0;
@@ -69,13 +70,14 @@ ra_load_stream(struct ra_load *ld, enum ra_doc doc, struct ra_source *src,
 	scan = (doc == RA_DOC_CUSTOMIZATIONS || doc == RA_DOC_ANY ||
 	    doc == RA_DOC_CUSTOMIZATIONS_OPT) && src->size != UINT64_MAX &&
 	    src->size >= ld->ctx->limit[RA_LIMIT_SCAN_SIZE];
+	ra_diag_mark(ld->ctx, &mark);
 	if (sha)
 		keep = *sha;
 	rc = stream_once(ld, doc, src, sha, scan, &unsure);
 	if (!unsure)
 		return rc;
 	/* The scan lost its way: forget it all and parse the whole. */
-	ra_diag_truncate(ld->ctx, ndiag);
+	ra_diag_truncate(ld->ctx, &mark);
 	ra_solution_truncate(ld->sol, nrole);
 	ra_solution_truncate_tables(ld->sol, ntable);
 	ra_solution_truncate_apps(ld->sol, napp, nfsp);

@@ -484,25 +484,29 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 		const char		*id = ra_csv_cell(row, idx[6]);
 
 		memset(&d, 0, sizeof(d));
+		if (ra_csv_name_ok(ctx, file, row->line, name) == -1) {
+			rc = RA_ELIMIT;
+			break;
+		}
 		if (*name == '\0') {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file,
-			    NULL, row->line, 0, "row without a privilege");
+			ra_csv_row_diag(ctx, &c, file, RA_C_CSV_NOPRIV,
+			    row->line, "row without a privilege");
 			rc = RA_ECSV;
 			continue;
 		}
 		if (ra_tab_parse(ra_csv_cell(row, idx[2]), &d.tab) == -1 ||
 		    ra_section_parse(ra_csv_cell(row, idx[3]), &d.section) == -1 ||
 		    ra_access_parse(ra_csv_cell(row, idx[4]), &d.access) == -1) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_TAB, file, NULL,
-			    row->line, 0, "unknown tab, section or access "
-			    "right for %s", name);
+			ra_csv_row_diag(ctx, &c, file, RA_C_CSV_TAB,
+			    row->line, "unknown tab, section or access right "
+			    "for %s", name);
 			rc = RA_ECSV;
 			continue;
 		}
 		if (ra_depths_parse(ra_csv_cell(row, idx[5]), &d.depths) == -1) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ID, file, NULL,
-			    row->line, 0, "bad depths \"%s\" for %s (use Basic, "
-			    "Local, Deep or Global, separated by ';')",
+			ra_csv_row_diag(ctx, &c, file, RA_C_CSV_ID,
+			    row->line, "bad depths \"%s\" for %s (use "
+			    "Basic, Local, Deep or Global, separated by ';')",
 			    ra_csv_cell(row, idx[5]), name);
 			rc = RA_ECSV;
 			continue;
@@ -512,8 +516,8 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 				rc = RA_ENOMEM;
 				break;
 			}
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_ID, file, NULL,
-			    row->line, 0, "bad privilege id \"%s\" for %s "
+			ra_csv_row_diag(ctx, &c, file, RA_C_CSV_ID,
+			    row->line, "bad privilege id \"%s\" for %s "
 			    "(expected a GUID)", id, name);
 			rc = RA_ECSV;
 			continue;
@@ -528,6 +532,7 @@ catalog_load_csv(struct ra_ctx *ctx, const char *file, const char *buf,
 			break;
 		}
 	}
+	ra_csv_diag_rest(ctx, &c, file);
 	ra_csv_free(&c);
 	return rc;
 }

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,44 @@ csv_row_cb(int c, void *arg)
 	out->row[out->nrow++].line = st->start;
 	st->row_off = st->noff;
 	st->row_text = st->text.len;
+}
+
+void
+ra_csv_row_diag(struct ra_ctx *ctx, struct ra_csv *c, const char *file,
+    int code, unsigned long line, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (c->nbad++ >= RA_CSV_DIAG_MAX)
+		return;
+	va_start(ap, fmt);
+	ra_diag_vadd(ctx, RA_SEV_ERROR, code, file, NULL, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+ra_csv_diag_rest(struct ra_ctx *ctx, const struct ra_csv *c,
+    const char *file)
+{
+	size_t	 n;
+
+	if (c->nbad <= RA_CSV_DIAG_MAX)
+		return;
+	n = c->nbad - RA_CSV_DIAG_MAX;
+	ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV, file, NULL, 0, 0,
+	    "%zu more bad row%s, not printed", n, n == 1 ? "" : "s");
+}
+
+int
+ra_csv_name_ok(struct ra_ctx *ctx, const char *file, unsigned long line,
+    const char *name)
+{
+	if (strlen(name) <= ctx->limit[RA_LIMIT_NAME_LENGTH])
+		return 0;
+	ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL, line, 0,
+	    "privilege name over %llu bytes, the limit for a name",
+	    (unsigned long long)ctx->limit[RA_LIMIT_NAME_LENGTH]);
+	return -1;
 }
 
 void

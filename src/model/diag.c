@@ -43,6 +43,7 @@ ra_diaglist_free(struct ra_diaglist *l)
 	for (i = 0; i < l->ndiag; i++)
 		diag_release(&l->diag[i]);
 	free(l->diag);
+	free(l->cap);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -56,6 +57,7 @@ current(struct ra_ctx *ctx)
 	l.diag = ctx->diag;
 	l.ndiag = ctx->ndiag;
 	l.capdiag = ctx->capdiag;
+	l.cap = ctx->diagcap;
 	return l;
 }
 
@@ -69,12 +71,41 @@ store(struct ra_ctx *ctx, const struct ra_diaglist *l)
 	ctx->diag = l->diag;
 	ctx->ndiag = l->ndiag;
 	ctx->capdiag = l->capdiag;
+	ctx->diagcap = l->cap;
 }
 
-size_t
-ra_diag_mark(struct ra_ctx *ctx)
+/* The text of the line that stands for N diagnostics held back. */
+static char *
+more_text(size_t n)
 {
-	return current(ctx).ndiag;
+	char	 buf[96];
+
+	snprintf(buf, sizeof(buf), "%zu more diagnostic%s of this kind in "
+	    "this input, not printed", n, n == 1 ? "" : "s");
+	return ra_strdup(buf);
+}
+
+/* Say in D's message that N were held back (unchanged without memory). */
+static void
+more_message(struct ra_diag *d, size_t n)
+{
+	char	*m;
+
+	if ((m = more_text(n)) == NULL)
+		return;
+	free((char *)d->message);
+	d->message = m;
+}
+
+void
+ra_diag_mark(struct ra_ctx *ctx, struct ra_diagmark *m)
+{
+	struct ra_diaglist	 l = current(ctx);
+
+	m->ndiag = l.ndiag;
+	m->capped = l.cap != NULL;
+	if (l.cap)
+		m->cap = *l.cap;
 }
 
 void
@@ -91,6 +122,7 @@ ra_diag_adopt(struct ra_ctx *ctx, struct ra_diaglist *l)
 	for (; i < l->ndiag; i++)
 		diag_release(&l->diag[i]);
 	free(l->diag);
+	free(l->cap);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -103,17 +135,37 @@ ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
 	struct ra_diag		*d;
 	struct ra_buf		 msg = { 0 };
 	va_list			 aq;
+	size_t			 k = 0, more = 0;
 	int			 n;
 
+	if (code >= RA_DIAG_CAP_FIRST && code < RA_DIAG_CAP_END) {
+		if (l.cap == NULL &&
+		    (l.cap = calloc(1, sizeof(*l.cap))) == NULL)
+			return;
+		store(ctx, &l);
+		k = (size_t)(code - RA_DIAG_CAP_FIRST);
+		if (++l.cap->n[k] > RA_DIAG_SAME_MAX)
+			more = l.cap->n[k] - RA_DIAG_SAME_MAX;
+		if (more && l.cap->at[k]) {
+			more_message(&l.diag[l.cap->at[k] - 1], more);
+			return;
+		}
+	}
 	if (ra_grow(&l.diag, &l.capdiag, l.ndiag + 1, sizeof(*l.diag)) == -1)
 		return;
 	store(ctx, &l);
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0 || ra_grow(&msg.s, &msg.cap, (size_t)n + 1, 1) == -1)
-		return;
-	vsnprintf(msg.s, (size_t)n + 1, fmt, ap);
+	if (more) {
+		/* The first held back: the line for them all points here. */
+		if ((msg.s = more_text(more)) == NULL)
+			return;
+	} else {
+		va_copy(aq, ap);
+		n = vsnprintf(NULL, 0, fmt, aq);
+		va_end(aq);
+		if (n < 0 || ra_grow(&msg.s, &msg.cap, (size_t)n + 1, 1) == -1)
+			return;
+		vsnprintf(msg.s, (size_t)n + 1, fmt, ap);
+	}
 	d = &l.diag[l.ndiag];
 	d->severity = sev;
 	d->code = code;
@@ -128,6 +180,8 @@ ra_diag_vadd(struct ra_ctx *ctx, enum ra_severity sev, int code,
 		free(msg.s);
 		return;
 	}
+	if (more)
+		l.cap->at[k] = l.ndiag + 1;
 	l.ndiag++;
 	store(ctx, &l);
 }
@@ -145,12 +199,23 @@ ra_diag_add(struct ra_ctx *ctx, enum ra_severity sev, int code,
 }
 
 void
-ra_diag_truncate(struct ra_ctx *ctx, size_t n)
+ra_diag_truncate(struct ra_ctx *ctx, const struct ra_diagmark *m)
 {
 	struct ra_diaglist	 l = current(ctx);
+	size_t			 k;
 
-	while (l.ndiag > n)
+	while (l.ndiag > m->ndiag)
 		diag_release(&l.diag[--l.ndiag]);
+	if (l.cap != NULL && !m->capped)
+		memset(l.cap, 0, sizeof(*l.cap));
+	else if (l.cap != NULL) {
+		*l.cap = m->cap;
+		/* A line kept says again how many it said then. */
+		for (k = 0; k < RA_DIAG_CAP_END - RA_DIAG_CAP_FIRST; k++)
+			if (l.cap->at[k])
+				more_message(&l.diag[l.cap->at[k] - 1],
+				    l.cap->n[k] - RA_DIAG_SAME_MAX);
+	}
 	store(ctx, &l);
 }
 
@@ -216,6 +281,8 @@ ra_diag_clear(struct ra_ctx *ctx)
 	for (i = 0; i < ctx->ndiag; i++)
 		diag_release(&ctx->diag[i]);
 	free(ctx->diag);
+	free(ctx->diagcap);
 	ctx->diag = NULL;
+	ctx->diagcap = NULL;
 	ctx->ndiag = ctx->capdiag = 0;
 }

@@ -292,7 +292,11 @@ struct ra_csv {
 	size_t			 nrow, cap;
 	char			*text;		/* the fields, NUL-terminated */
 	char			**cells;	/* every row's fields in turn */
+	size_t			 nbad;		/* rows ra_csv_row_diag() met */
 };
+
+/* Bad rows of a profile or catalog that each get a diagnostic. */
+#define RA_CSV_DIAG_MAX	3
 
 /*
  * Parse BUF as CSV (RFC 4180, UTF-8 BOM allowed).  Lines that start with
@@ -313,6 +317,25 @@ void		 ra_csv_free(struct ra_csv *);
 int		 ra_csv_columns(struct ra_ctx *, const char *file,
 		    const struct ra_csv *, const char *const *cols, int *idx,
 		    size_t ncols);
+/*
+ * A diagnostic (an error) about the row of C at LINE of FILE: the first
+ * RA_CSV_DIAG_MAX of C are recorded, the others only counted, for
+ * ra_csv_diag_rest() to say how many there were: a file of 100,000 bad
+ * rows prints a few lines, not 100,000.
+ */
+void		 ra_csv_row_diag(struct ra_ctx *, struct ra_csv *c,
+		    const char *file, int code, unsigned long line,
+		    const char *fmt, ...) RA_PRINTF(6, 7);
+/* One line for the bad rows of C that ra_csv_row_diag() held back. */
+void		 ra_csv_diag_rest(struct ra_ctx *, const struct ra_csv *c,
+		    const char *file);
+/*
+ * Whether NAME, a privilege in the row of FILE at LINE, is within the
+ * name limit: 0, or -1 with RA112 (the caller refuses the file with
+ * RA_ELIMIT, a usage error: the file is the user's to fix).
+ */
+int		 ra_csv_name_ok(struct ra_ctx *, const char *file,
+		    unsigned long line, const char *name);
 /* Cell I of row R, or "" when the row is shorter. */
 const char	*ra_csv_cell(const struct ra_csv_row *r, int i);
 /*
@@ -1063,26 +1086,53 @@ struct ra_ctx {
 	struct ra_bitmap	 focus;		/* plane 0: privileges kept */
 	struct ra_diag		*diag;
 	size_t			 ndiag, capdiag;
+	struct ra_diagcap	*diagcap;
+};
+
+/*
+ * The diagnostics about reading an input (codes RA_DIAG_CAP_FIRST up to
+ * RA_DIAG_CAP_END: XML, folders, packages, zips) that can come once an
+ * element or a member, such as a million <RolePrivilege> of an unknown
+ * level: of each code a list records the first RA_DIAG_SAME_MAX, then
+ * one line that says how many more there were, kept up to date.  Other
+ * codes have caps of their own (lint's, a profile's rows) or come once.
+ */
+#define RA_DIAG_SAME_MAX	3
+#define RA_DIAG_CAP_FIRST	100
+#define RA_DIAG_CAP_END		300
+struct ra_diagcap {
+	size_t	 n[RA_DIAG_CAP_END - RA_DIAG_CAP_FIRST];	/* met */
+	/* 1 + the index of the line saying how many more, or 0. */
+	size_t	 at[RA_DIAG_CAP_END - RA_DIAG_CAP_FIRST];
 };
 
 /*
  * Diagnostics of one input while workers load several at once: a thread
  * that redirects records into its list (NULL: back to the context's), and
- * the lists are adopted by the context in input order.
+ * the lists are adopted by the context in input order.  CAP is NULL
+ * until a capped code comes.
  */
 struct ra_diaglist {
-	struct ra_diag	*diag;
-	size_t		 ndiag, capdiag;
+	struct ra_diag		*diag;
+	size_t			 ndiag, capdiag;
+	struct ra_diagcap	*cap;
+};
+
+/* What ra_diag_truncate() goes back to. */
+struct ra_diagmark {
+	size_t			 ndiag;
+	int			 capped;	/* CAP holds a copy */
+	struct ra_diagcap	 cap;
 };
 
 /* Returns the list this thread recorded into before (NULL: the context). */
 struct ra_diaglist *ra_diag_redirect(struct ra_diaglist *);
 void		 ra_diaglist_free(struct ra_diaglist *);
 void		 ra_diag_adopt(struct ra_ctx *, struct ra_diaglist *);
-/* How many diagnostics this thread has recorded so far (see truncate). */
-size_t		 ra_diag_mark(struct ra_ctx *);
-/* Forget this thread's diagnostics after the first N (a retried parse). */
-void		 ra_diag_truncate(struct ra_ctx *, size_t n);
+/* Where this thread's diagnostics are now, for ra_diag_truncate(). */
+void		 ra_diag_mark(struct ra_ctx *, struct ra_diagmark *);
+/* Forget this thread's diagnostics since MARK (a retried parse). */
+void		 ra_diag_truncate(struct ra_ctx *, const struct ra_diagmark *);
 /* Tell the progress callback, if any (see ra_ctx_set_progress()). */
 void		 ra_progress(struct ra_ctx *, uint64_t bytes, size_t inputs);
 /* The requirements of P as a bitmap; 0 or -1. */

@@ -106,28 +106,23 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 		struct ra_req		 nq;
 
 		memset(&nq, 0, sizeof(nq));
-		if (strlen(name) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, file, NULL,
-			    row->line, 0, "privilege name over %llu bytes",
-			    (unsigned long long)
-			    ctx->limit[RA_LIMIT_NAME_LENGTH]);
-			rc = RA_ECSV;
-			continue;
+		if (ra_csv_name_ok(ctx, file, row->line, name) == -1) {
+			rc = RA_ELIMIT;
+			break;
 		}
 		if (*name == '\0' || !ra_prefix_caseeq(name, "prv")) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file,
-			    NULL, row->line, 0, *name ? "not a privilege name "
-			    "(must start with \"prv\")" : "row without a "
-			    "privilege");
+			ra_csv_row_diag(ctx, &c, file, RA_C_CSV_NOPRIV,
+			    row->line, *name ? "not a privilege name (must "
+			    "start with \"prv\")" : "row without a privilege");
 			rc = RA_ECSV;
 			continue;
 		}
 		lvl = RA_LEVEL_BASIC;
 		if (*lv && (ra_level_parse(lv, &lvl) != RA_OK ||
 		    lvl == RA_LEVEL_NONE)) {
-			ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_LEVEL, file,
-			    NULL, row->line, 0, "unknown level \"%s\" (use "
-			    "Basic, Local, Deep or Global)", lv);
+			ra_csv_row_diag(ctx, &c, file, RA_C_CSV_LEVEL,
+			    row->line, "unknown level \"%s\" (use Basic, "
+			    "Local, Deep or Global)", lv);
 			rc = RA_ECSV;
 			continue;
 		}
@@ -136,9 +131,9 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 			if (ra_tab_parse(tab, &nq.tab) == -1 ||
 			    ra_section_parse(ra_csv_cell(row, idx[3]),
 			    &nq.section) == -1) {
-				ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_TAB,
-				    file, NULL, row->line, 0, "unknown tab or "
-				    "section \"%s\"", tab);
+				ra_csv_row_diag(ctx, &c, file, RA_C_CSV_TAB,
+				    row->line, "unknown tab or section \"%s\"",
+				    tab);
 				rc = RA_ECSV;
 				continue;
 			}
@@ -175,6 +170,7 @@ profile_parse(struct ra_ctx *ctx, const char *file, const char *buf,
 		*at = p->n;
 	}
 	free(map.at);
+	ra_csv_diag_rest(ctx, &c, file);
 	if (rc == RA_OK && p->n == 0) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_CSV_NOPRIV, file, NULL, 0,
 		    0, "profile lists no privileges");
@@ -217,6 +213,14 @@ ra_profile_load(struct ra_ctx *ctx, const char *what, struct ra_profile **out)
 			return ra_profile_load_buffer(ctx, what, what,
 			    (const char *)ra_data_profiles[i].data,
 			    ra_data_profiles[i].len, out);
+	if (strchr(what, '/') == NULL && strchr(what, '.') == NULL &&
+	    strlen(what) > ctx->limit[RA_LIMIT_NAME_LENGTH]) {
+		/* Not echoed: it may be megabytes. */
+		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_TOOLONG, NULL, NULL, 0, 0,
+		    "profile name over %llu bytes, the limit for a name",
+		    (unsigned long long)ctx->limit[RA_LIMIT_NAME_LENGTH]);
+		return RA_EINVAL;
+	}
 	if (strchr(what, '/') == NULL && strchr(what, '.') == NULL) {
 		ra_diag_add(ctx, RA_SEV_ERROR, RA_C_PROFILE, NULL, NULL, 0, 0,
 		    "no built-in profile \"%s\" (see `roleaudit profiles`)",

@@ -142,6 +142,7 @@ ra_render_report_csv(const struct ra_report *rep,
 	enum { NBASE = 9 + PRIV_COLS + 3, NCOL = NBASE + 4 };
 	struct ra_buf		 loc = { 0 }, label = { 0 }, row = { 0 };
 	struct ra_buf		 msg = { 0 };
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	char			 nprivs[32];
 	const char		*c[NCOL];
@@ -175,10 +176,14 @@ ra_render_report_csv(const struct ra_report *rep,
 		    "";
 		for (k = NBASE; k < NCOL; k++)
 			c[k] = "";
+		if (ra_report_missing(rep, r, &miss) == -1) {
+			rc = -2;
+			break;
+		}
 		if (r->nmiss == 0 && r->nviol == 0)
 			rc = ra_csv_write_row(out, c, ncol);
 		for (k = 0; rc == 0 && k < r->nmiss; k++) {
-			const struct ra_missing	*m = &r->miss[k];
+			const struct ra_missing	*m = &miss[k];
 
 			pi = *m->pi;
 			priv_cells(&c[9], &pi, &label);
@@ -511,50 +516,62 @@ ra_render_lint_csv(const struct ra_lint *ln, const struct ra_write_opts *o,
 	    "role_name", "location", "severity", "code", PRIV_HEAD,
 	    "level", "message" };
 	enum { NCOL = 7 + PRIV_COLS + 2 };
-	struct ra_buf	 loc = { 0 }, label = { 0 }, m = { 0 };
-	struct ra_pinfo	 pi;
-	char		 code[16];
-	const char	*c[NCOL];
-	size_t		 i;
-	int		 rc;
+	struct ra_buf		 loc = { 0 }, label = { 0 }, m = { 0 };
+	struct ra_lint_role	 lr;
+	struct ra_pinfo		 pi;
+	char			 code[16];
+	const char		*c[NCOL];
+	const struct ra_finding	*f;
+	size_t			 s, i, k;
+	int			 rc;
 
 	(void)o;
+	memset(&lr, 0, sizeof(lr));
 	rc = ra_csv_write_row(out, head, NCOL);
-	for (i = 0; rc == 0 && i < ln->n; i++) {
-		const struct ra_finding		*f = &ln->f[i];
-		const struct ra_solution	*s = ln->sol[f->sol];
-
-		loc.len = 0;
-		ra_role_location(f->role, &loc);
-		c[8 + PRIV_COLS] = ra_finding_message(ln, f, &m);
-		if (loc.oom || m.oom) {
-			ra_buf_free(&loc);
-			ra_buf_free(&label);
-			ra_buf_free(&m);
-			return RA_ENOMEM;
+	for (s = 0; rc == 0 && s < ln->nsol; s++)
+		for (i = 0; rc == 0 && i < ln->sol[s]->nrole; i++) {
+			if (ra_lint_role_open(&lr, ln, s, i) == -1)
+				goto nomem;
+			for (k = 0; rc == 0 &&
+			    (f = ra_lint_role_get(&lr, k)) != NULL; k++) {
+				loc.len = 0;
+				ra_role_location(f->role, &loc);
+				c[8 + PRIV_COLS] = ra_finding_message(ln, f,
+				    &m);
+				if (loc.oom || m.oom)
+					goto nomem;
+				snprintf(code, sizeof(code), "RA%03d",
+				    f->code);
+				c[0] = ln->sol[s]->path;
+				c[1] = kind_names[ln->sol[s]->kind];
+				c[2] = f->role->id;
+				c[3] = f->role->name;
+				c[4] = loc.s;
+				c[5] = ra_severity_name(f->severity);
+				c[6] = code;
+				if (f->priv == RA_NOPRIV)
+					no_priv_cells(&c[7]);
+				else {
+					ra_pinfo(ln->ctx, &ln->sol[s], 1,
+					    f->priv, &pi);
+					priv_cells(&c[7], &pi, &label);
+				}
+				c[7 + PRIV_COLS] = f->level == RA_LEVEL_NONE ?
+				    "" : ra_level_name(f->level);
+				rc = ra_csv_write_row(out, c, NCOL);
+			}
 		}
-		snprintf(code, sizeof(code), "RA%03d", f->code);
-		c[0] = s->path;
-		c[1] = kind_names[s->kind];
-		c[2] = f->role->id;
-		c[3] = f->role->name;
-		c[4] = loc.s;
-		c[5] = ra_severity_name(f->severity);
-		c[6] = code;
-		if (f->priv == RA_NOPRIV)
-			no_priv_cells(&c[7]);
-		else {
-			ra_pinfo(ln->ctx, &ln->sol[f->sol], 1, f->priv, &pi);
-			priv_cells(&c[7], &pi, &label);
-		}
-		c[7 + PRIV_COLS] = f->level == RA_LEVEL_NONE ? "" :
-		    ra_level_name(f->level);
-		rc = ra_csv_write_row(out, c, NCOL);
-	}
+	ra_lint_role_free(&lr);
 	ra_buf_free(&loc);
 	ra_buf_free(&label);
 	ra_buf_free(&m);
 	return rc == 0 ? RA_OK : RA_EIO;
+nomem:
+	ra_lint_role_free(&lr);
+	ra_buf_free(&loc);
+	ra_buf_free(&label);
+	ra_buf_free(&m);
+	return RA_ENOMEM;
 }
 
 enum ra_err
@@ -637,6 +654,7 @@ ra_render_explain_csv(const struct ra_explanation *x,
 	struct ra_buf		 profs = { 0 }, loc = { 0 }, label = { 0 };
 	struct ra_pinfo		 pi;
 	const char		*c[NCOL];
+	const struct ra_missing	*miss;
 	size_t			 k, i, j;
 	int			 rc;
 
@@ -690,8 +708,12 @@ ra_render_explain_csv(const struct ra_explanation *x,
 			ra_role_location(r->role, &loc);
 			if (loc.oom)
 				break;
+			if (ra_report_missing(rep, r, &miss) == -1) {
+				loc.oom = 1;
+				break;
+			}
 			for (j = 0; rc == 0 && j < r->nmiss; j++) {
-				const struct ra_missing	*m = &r->miss[j];
+				const struct ra_missing	*m = &miss[j];
 
 				pi = *m->pi;
 				priv_cells(c, &pi, &label);

@@ -339,20 +339,24 @@ find(struct ra_html *pg, struct ra_html_node *h)
 	return NULL;
 }
 
-/* The break after E's start tag is decided: a newline, or none. */
+/*
+ * The break after E's start tag is decided: a newline, or none.  The
+ * newline makes its room while E is still held, as emit() drains a full
+ * buffer when nothing is held, and E's place in it would be gone.
+ */
 static void
 settle(struct ra_html *pg, struct open *e, int brk)
 {
-	e->held = 0;
-	pg->nheld--;
 	if (brk && pg->err == RA_OK) {
 		emit(pg, "\n", 1);
-		if (pg->err != RA_OK)
-			return;
-		memmove(pg->ob + e->held_at + 1, pg->ob + e->held_at,
-		    pg->oblen - 1 - e->held_at);
-		pg->ob[e->held_at] = '\n';
+		if (pg->err == RA_OK) {
+			memmove(pg->ob + e->held_at + 1, pg->ob + e->held_at,
+			    pg->oblen - 1 - e->held_at);
+			pg->ob[e->held_at] = '\n';
+		}
 	}
+	e->held = 0;
+	pg->nheld--;
 	if (pg->oblen >= OB_SIZE)
 		drain(pg);
 }

@@ -55,15 +55,20 @@ missing_table(struct ra_html *pg, struct ra_html_node *sec,
 	static const char *const heads[] = { "Tab", "Privilege", "Name",
 	    "Needs", "Holds" };
 	const struct ra_catalog	*cat = &rep->ctx->cat;
+	const struct ra_missing	*miss;
 	struct ra_html_node	*tb, *tr, *td;
 	struct ra_pinfo		 pi;
 	size_t			 k;
 
+	if (ra_report_missing(rep, r, &miss) == -1) {
+		ra_html_fail(pg);
+		return;
+	}
 	ra_html_tel(pg, sec, "h3", NULL, "Missing privileges");
 	tb = ra_html_thead(pg, ra_html_el(pg, sec, "table", "missing"), heads,
 	    5);
 	for (k = 0; k < r->nmiss; k++) {
-		const struct ra_missing	*m = &r->miss[k];
+		const struct ra_missing	*m = &miss[k];
 
 		pi = *m->pi;
 		tr = ra_html_el(pg, tb, "tr", NULL);

@@ -412,36 +412,35 @@ json_violation(const struct ra_report *rep, const struct ra_result *r,
 	return o;
 }
 
+/* JSON of one missing privilege X of a check. */
+static json_t *
+json_missing(const struct ra_missing *x)
+{
+	struct ra_pinfo	 pi = *x->pi;
+	json_t		*m = json_object();
+
+	json_priv(m, &pi);
+	json_object_set_new(m, "required", jstr(ra_level_name(x->req->min)));
+	json_object_set_new(m, "actual", json_level(x->actual));
+	return m;
+}
+
 /*
- * Role R's result against the profiles: the role, "pass", "fail" or
- * "not-exported" (with the reason), and each privilege it lacks with
- * where the editor shows it; with policies, each violation too.
+ * Role R's result against the profiles, without its missing privileges:
+ * the role, "pass", "fail" or "not-exported" (with the reason), an empty
+ * "missing" and, with policies, each violation.
  */
 static json_t *
-json_result(const struct ra_report *rep, const struct ra_result *r)
+json_verdict(const struct ra_report *rep, const struct ra_result *r)
 {
-	struct ra_pinfo	 pi;
-	json_t		*o, *m, *ma;
-	size_t		 k;
+	json_t	*o = json_role(r->role, r->sol), *ma;
+	size_t	 k;
 
-	o = json_role(r->role, r->sol);
 	json_object_set_new(o, "status", jstr(r->not_exported ?
 	    "not-exported" : ra_result_fails(r) ? "fail" : "pass"));
 	json_object_set_new(o, "reason", r->not_exported ?
 	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
-	ma = json_array();
-	for (k = 0; k < r->nmiss; k++) {
-		const struct ra_missing	*x = &r->miss[k];
-
-		pi = *x->pi;
-		m = json_object();
-		json_priv(m, &pi);
-		json_object_set_new(m, "required",
-		    jstr(ra_level_name(x->req->min)));
-		json_object_set_new(m, "actual", json_level(x->actual));
-		json_array_append_new(ma, m);
-	}
-	json_object_set_new(o, "missing", ma);
+	json_object_set_new(o, "missing", json_array());
 	if (rep->npol > 0) {
 		ma = json_array();
 		for (k = 0; k < r->nviol; k++)
@@ -452,23 +451,90 @@ json_result(const struct ra_report *rep, const struct ra_result *r)
 	return o;
 }
 
-/* The JSON of the Ith role of a check report, or NULL past the last. */
+/*
+ * Role R's result with each privilege it lacks, where the editor shows
+ * it, made whole (explain's, of a built-in profile's rows); NULL when
+ * memory runs out.
+ */
 static json_t *
-check_role(void *arg, size_t i)
+json_result(const struct ra_report *rep, const struct ra_result *r)
 {
-	const struct ra_report	*rep = arg;
+	const struct ra_missing	*miss;
+	json_t			*o, *ma;
+	size_t			 k;
 
-	if (i >= rep->nres)
+	if (ra_report_missing(rep, r, &miss) == -1)
 		return NULL;
-	return json_result(rep, &rep->res[i]);
+	o = json_verdict(rep, r);
+	ma = json_object_get(o, "missing");
+	for (k = 0; k < r->nmiss; k++)
+		json_array_append_new(ma, json_missing(&miss[k]));
+	return o;
+}
+
+/* What the writers of a check report's elements read. */
+struct check_at {
+	const struct ra_report	*rep;
+	const struct ra_result	*r;	/* the role being written */
+	const struct ra_missing	*miss;	/* its missing privileges */
+};
+
+/* An el_writer of a role's missing privileges, one at a time. */
+static int
+missing_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct check_at	*at = arg;
+	json_t		*m;
+	char		*el;
+	int		 rc;
+
+	if (i >= at->r->nmiss)
+		return 0;
+	m = json_missing(&at->miss[i]);
+	el = json_dumps(m, JSON_INDENT(2));
+	json_decref(m);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
+/*
+ * An el_writer of a check report's roles, each with its missing
+ * privileges written one at a time: a role may lack each of a profile's
+ * 100,000 rows.
+ */
+static int
+check_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct check_at	*at = arg;
+	json_t		*o;
+	enum ra_err	 e;
+
+	if (i >= at->rep->nres)
+		return 0;
+	at->r = &at->rep->res[i];
+	if (ra_report_missing(at->rep, at->r, &at->miss) == -1)
+		return -2;
+	o = json_verdict(at->rep, at->r);
+	if (fputs(sep, out) == EOF) {
+		json_decref(o);
+		return -1;
+	}
+	e = dump_around(o, o, "missing", 2, indent, missing_el, at, out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
 enum ra_err
 ra_render_report_json(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
-	json_t	*root = json_object(), *a, *s;
-	size_t	 i;
+	json_t		*root = json_object(), *a, *s;
+	struct check_at	 at = { rep, NULL, NULL };
+	size_t		 i;
+	enum ra_err	 e;
 
 	(void)o;
 	json_object_set_new(root, "tool", json_tool());
@@ -502,8 +568,10 @@ ra_render_report_json(const struct ra_report *rep,
 	}
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
-	return ra_json_dump_streamed(root, root, "roles", 2, check_role,
-	    (void *)rep, out);
+	e = dump_around(root, root, "roles", 2, 0, check_role_el, &at, out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	return e;
 }
 
 enum ra_err
@@ -786,7 +854,7 @@ json_depths(unsigned depths)
 struct lint_at {
 	const struct ra_lint	*ln;
 	size_t			 sol, role;	/* the role being written */
-	size_t			 first, end;	/* its findings */
+	struct ra_lint_role	 lr;		/* its findings */
 	struct ra_buf		 m;		/* message scratch */
 };
 
@@ -802,9 +870,8 @@ finding_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	char			 code[16], *el;
 	int			 rc;
 
-	if (i >= at->end - at->first)
+	if ((f = ra_lint_role_get(&at->lr, i)) == NULL)
 		return 0;
-	f = &at->ln->f[at->first + i];
 	d = f->priv != RA_NOPRIV;
 	if (d)
 		ra_pinfo(at->ln->ctx, &at->ln->sol[at->sol], 1, f->priv, &pi);
@@ -863,7 +930,10 @@ lint_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	json_object_set_new(o, "reason", ra_role_not_exported(r) ?
 	    jstr(RA_NOT_EXPORTED_REASON) : json_null());
 	json_object_set_new(o, "findings", json_array());
-	ra_lint_role_findings(at->ln, r, &at->first, &at->end);
+	if (ra_lint_role_open(&at->lr, at->ln, at->sol, at->role) == -1) {
+		json_decref(o);
+		return -2;
+	}
 	if (fputs(sep, out) == EOF) {
 		json_decref(o);
 		return -1;
@@ -898,6 +968,7 @@ ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	e = dump_around(root, root, "roles", 2, 0, lint_role_el, &at, out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
+	ra_lint_role_free(&at.lr);
 	ra_buf_free(&at.m);
 	return e;
 }
@@ -1226,7 +1297,8 @@ apps_app(void *arg, size_t i)
 {
 	const struct ra_apps	*ap = arg;
 	const struct ra_aapp	*a;
-	json_t			*o, *ta, *ra, *m, *ua, *u, *ma, *x;
+	const struct ra_missing	*miss;
+	json_t			*o, *ta, *ra, *m, *ua, *u, *ma;
 	size_t			 k, j;
 
 	if (i >= ap->na)
@@ -1254,17 +1326,12 @@ apps_app(void *arg, size_t i)
 		    json_integer((json_int_t)mp->sol) : json_null());
 		json_object_set_new(m, "status",
 		    jstr(ra_amstatus_name(mp->status)));
-		ma = json_array();
-		for (j = 0; mp->res != NULL && j < mp->res->nmiss; j++) {
-			const struct ra_missing	*ms = &mp->res->miss[j];
-
-			x = json_object();
-			json_priv(x, ms->pi);
-			json_object_set_new(x, "required",
-			    jstr(ra_level_name(ms->req->min)));
-			json_object_set_new(x, "actual", json_level(ms->actual));
-			json_array_append_new(ma, x);
-		}
+		/* Out of memory, "missing" is left out, as a string would be. */
+		ma = mp->res != NULL && ra_report_missing(ap->rep, mp->res,
+		    &miss) == -1 ? NULL : json_array();
+		for (j = 0; ma != NULL && mp->res != NULL &&
+		    j < mp->res->nmiss; j++)
+			json_array_append_new(ma, json_missing(&miss[j]));
 		json_object_set_new(m, "missing", ma);
 		ua = json_array();
 		for (j = 0; j < mp->nun; j++) {

@@ -226,6 +226,7 @@ ra_render_report_md(const struct ra_report *rep,
     const struct ra_write_opts *o, FILE *out)
 {
 	struct ra_buf		 b = { 0 }, loc = { 0 };
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	size_t			 i, k, s, pass, fail;
 	enum ra_err		 rc;
@@ -324,13 +325,17 @@ ra_render_report_md(const struct ra_report *rep,
 
 		if (r->nmiss == 0)
 			continue;
+		if (ra_report_missing(rep, r, &miss) == -1) {
+			rc = RA_ENOMEM;
+			goto out;
+		}
 		ra_buf_adds(&b, "\n<details><summary>" FAIL " ");
 		md_html(&b, r->role->name);
 		ra_buf_printf(&b, ": %zu missing</summary>\n\n", r->nmiss);
 		ra_buf_adds(&b, "| Tab | Privilege | Name | Needs | Holds |\n"
 		    "| --- | --- | --- | --- | --- |\n");
 		for (k = 0; k < r->nmiss; k++) {
-			const struct ra_missing	*m = &r->miss[k];
+			const struct ra_missing	*m = &miss[k];
 
 			pi = *m->pi;
 			ra_buf_adds(&b, "| ");

@@ -385,6 +385,8 @@ struct ra_sarif {
 	/* The spans of one role's grants (ra_sarif_grant()). */
 	struct ra_spans		 spans;
 	const struct ra_role	*spans_of;
+	/* Per profile of REP, the privileges it lists, sorted. */
+	size_t			**listed;
 	int			 oom;
 	/* What check, diff and lint fill from. */
 	const struct ra_report	*rep;
@@ -394,6 +396,53 @@ struct ra_sarif {
 	size_t			 access;	/* a diff's next app or
 						   column change */
 };
+
+static int
+priv_cmp(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * SF->listed for REP's profiles: a result names the profiles that list
+ * its privilege, and a walk of every profile's rows for each privilege
+ * a role lacks would take 100,000 x 100,000 steps a role.
+ */
+static void
+listed_init(struct ra_sarif *sf, const struct ra_report *rep)
+{
+	size_t	 j, z;
+
+	if (rep->nprof == 0)
+		return;
+	if ((sf->listed = calloc(rep->nprof, sizeof(*sf->listed))) == NULL) {
+		sf->oom = 1;
+		return;
+	}
+	for (j = 0; j < rep->nprof; j++) {
+		const struct ra_profile	*p = rep->prof[j];
+
+		if ((sf->listed[j] = calloc(p->n ? p->n : 1,
+		    sizeof(**sf->listed))) == NULL) {
+			sf->oom = 1;
+			return;
+		}
+		for (z = 0; z < p->n; z++)
+			sf->listed[j][z] = p->req[z].priv;
+		qsort(sf->listed[j], p->n, sizeof(**sf->listed), priv_cmp);
+	}
+}
+
+/* Whether profile J of SF's report lists privilege PRIV. */
+static int
+listed(const struct ra_sarif *sf, size_t j, size_t priv)
+{
+	return sf->listed != NULL && sf->listed[j] != NULL &&
+	    bsearch(&priv, sf->listed[j], sf->rep->prof[j]->n,
+	    sizeof(**sf->listed), priv_cmp) != NULL;
+}
 
 /*
  * A JSON string of S; jansson refuses invalid UTF-8, which is then
@@ -1353,6 +1402,9 @@ ra_sarif_write(struct ra_sarif *sf, int (*fillf)(struct ra_sarif *, void *),
 	free(sf->slot);
 	free(sf->root);
 	ra_spans_free(&sf->spans);
+	for (i = 0; sf->listed != NULL && i < sf->rep->nprof; i++)
+		free(sf->listed[i]);
+	free(sf->listed);
 	ra_buf_free(&sf->m);
 	ra_buf_free(&sf->names);
 	free(sf);
@@ -1454,10 +1506,15 @@ check_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 	const struct ra_result		*r = &rep->res[i];
 	const struct ra_solution	*s = rep->sol[r->sol];
 	struct ra_sarif_at		 at;
+	const struct ra_missing		*miss;
 	struct ra_pinfo			 pi, *d = &pi;
 	json_t				*o, *p, *pa;
-	size_t				 k, j, q, z;
+	size_t				 k, j, q;
 
+	if (ra_report_missing(rep, r, &miss) == -1) {
+		sf->oom = 1;
+		return;
+	}
 	for (k = from; k < end; k++) {
 		const struct ra_missing	*x;
 
@@ -1465,7 +1522,7 @@ check_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 			violation_result(sf, r, &r->viol[k - r->nmiss]);
 			continue;
 		}
-		x = &r->miss[k];
+		x = &miss[k];
 		pi = *x->pi;
 		sf->m.len = 0;
 		ra_buf_adds(&sf->m, "Role \"");
@@ -1484,11 +1541,7 @@ check_results(struct ra_sarif *sf, size_t i, size_t from, size_t end)
 		if (sf->names.s != NULL)
 			sf->names.s[0] = '\0';
 		for (j = 0, q = 0; j < rep->nprof; j++) {
-			for (z = 0; z < rep->prof[j]->n; z++)
-				if (rep->prof[j]->req[z].priv ==
-				    x->priv)
-					break;
-			if (z == rep->prof[j]->n)
+			if (!listed(sf, j, x->priv))
 				continue;
 			if (q++)
 				ra_buf_adds(&sf->names, ", ");
@@ -1548,73 +1601,128 @@ lint_at(struct ra_sarif *sf, const struct ra_lint *ln,
 	}
 }
 
-/* The results of lint findings FROM to END of LN. */
-static void
-lint_results(struct ra_sarif *sf, const struct ra_lint *ln, size_t from,
-    size_t end)
+/*
+ * A walk over lint's findings, a role at a time (ra_lint_role_open()):
+ * role ROLE of input SOL, open in LR when OPEN, its finding K next.
+ */
+struct lint_walk {
+	const struct ra_lint	*ln;
+	struct ra_lint_role	 lr;
+	size_t			 sol, role, k;
+	int			 open;
+};
+
+/*
+ * Open the next role of W with a finding: 1, 0 past the last role, -1
+ * when memory runs out.
+ */
+static int
+lint_next_role(struct lint_walk *w)
 {
+	const struct ra_lint	*ln = w->ln;
+
+	while (!w->open) {
+		if (w->sol >= ln->nsol)
+			return 0;
+		if (w->role >= ln->sol[w->sol]->nrole) {
+			w->sol++;
+			w->role = 0;
+			continue;
+		}
+		if (ra_lint_role_open(&w->lr, ln, w->sol, w->role) == -1)
+			return -1;
+		if (w->lr.n == 0)
+			w->role++;
+		else {
+			w->open = 1;
+			w->k = 0;
+		}
+	}
+	return 1;
+}
+
+/* The result of lint finding F. */
+static void
+lint_result(struct ra_sarif *sf, const struct ra_lint *ln,
+    const struct ra_finding *f, struct ra_buf *b)
+{
+	const struct ra_sarif_rule *rule = lint_rule(f->code);
 	struct ra_sarif_at	 at;
-	struct ra_buf		 b = { 0 };
 	const char		*m;
 	json_t			*o, *p;
 	char			 code[16];
-	size_t			 i;
 
-	for (i = from; i < end; i++) {
-		const struct ra_finding	*f = &ln->f[i];
-		const struct ra_sarif_rule *rule = lint_rule(f->code);
-
-		lint_at(sf, ln, f, &at, code, sizeof(code));
-		b.len = 0;
-		m = ra_finding_message(ln, f, &b);
-		sf->m.len = 0;
-		ra_buf_adds(&sf->m, "Role \"");
-		msg_add(&sf->m, f->role->name);
-		ra_buf_adds(&sf->m, "\": ");
-		msg_add(&sf->m, m);
-		if (b.oom)
-			sf->m.oom = 1;
-		o = ra_sarif_result(sf, rule != NULL ? rule : &rule_input,
-		    f->severity, &sf->m, &at);
-		p = json_object();
-		json_object_set_new(p, "code", json_string(code));
-		json_object_set_new(p, "role", str(f->role->name));
-		json_object_set_new(p, "roleId", str(f->role->id));
-		json_object_set_new(p, "privilege", f->priv == RA_NOPRIV ?
-		    json_null() : str(sf->ctx->cat.v[f->priv].name));
-		json_object_set_new(p, "level", f->priv == RA_NOPRIV ?
-		    json_null() : str(ra_level_name(f->level)));
-		json_object_set_new(o, "properties", p);
-	}
-	ra_buf_free(&b);
+	lint_at(sf, ln, f, &at, code, sizeof(code));
+	b->len = 0;
+	m = ra_finding_message(ln, f, b);
+	sf->m.len = 0;
+	ra_buf_adds(&sf->m, "Role \"");
+	msg_add(&sf->m, f->role->name);
+	ra_buf_adds(&sf->m, "\": ");
+	msg_add(&sf->m, m);
+	if (b->oom)
+		sf->m.oom = 1;
+	o = ra_sarif_result(sf, rule != NULL ? rule : &rule_input,
+	    f->severity, &sf->m, &at);
+	p = json_object();
+	json_object_set_new(p, "code", json_string(code));
+	json_object_set_new(p, "role", str(f->role->name));
+	json_object_set_new(p, "roleId", str(f->role->id));
+	json_object_set_new(p, "privilege", f->priv == RA_NOPRIV ?
+	    json_null() : str(sf->ctx->cat.v[f->priv].name));
+	json_object_set_new(p, "level", f->priv == RA_NOPRIV ?
+	    json_null() : str(ra_level_name(f->level)));
+	json_object_set_new(o, "properties", p);
 }
 
-/* The artifacts lint_results() names, in its order. */
+/*
+ * The artifacts lint_fill() names, in its order: the file of each role
+ * with a finding.
+ */
 static void
 lint_artifacts(struct ra_sarif *sf, const struct ra_lint *ln)
 {
+	struct lint_walk	 w;
 	struct ra_sarif_at	 at;
-	size_t			 i;
+	int			 rc;
 
-	for (i = 0; i < ln->n; i++) {
+	memset(&w, 0, sizeof(w));
+	w.ln = ln;
+	while ((rc = lint_next_role(&w)) == 1) {
 		memset(&at, 0, sizeof(at));
-		at.sol = ln->sol[ln->f[i].sol];
-		at.role = ln->f[i].role;
+		at.sol = ln->sol[w.sol];
+		at.role = w.lr.role;
 		ra_sarif_artifact(sf, &at);
+		w.open = 0;
+		w.role++;
 	}
+	if (rc == -1)
+		sf->oom = 1;
+	ra_lint_role_free(&w.lr);
 }
 
-/* Batches of lint findings, from SF->k on; 0 at the end. */
+/* The next batch of W's findings, at most BATCH; 0 at the end. */
 static int
-lint_fill(struct ra_sarif *sf, const struct ra_lint *ln)
+lint_fill(struct ra_sarif *sf, struct lint_walk *w)
 {
-	size_t	 end;
+	struct ra_buf		 b = { 0 };
+	const struct ra_finding	*f;
+	size_t			 n = 0;
+	int			 rc;
 
-	if (sf->k >= ln->n)
+	if ((rc = lint_next_role(w)) != 1) {
+		if (rc == -1)
+			sf->oom = 1;
 		return 0;
-	end = ln->n - sf->k > BATCH ? sf->k + BATCH : ln->n;
-	lint_results(sf, ln, sf->k, end);
-	sf->k = end;
+	}
+	for (; n < BATCH && (f = ra_lint_role_get(&w->lr, w->k)) != NULL;
+	    w->k++, n++)
+		lint_result(sf, w->ln, f, &b);
+	if (w->k >= w->lr.n) {
+		w->open = 0;
+		w->role++;
+	}
+	ra_buf_free(&b);
 	return 1;
 }
 
@@ -1622,6 +1730,14 @@ static int
 fill_lint(struct ra_sarif *sf, void *arg)
 {
 	return lint_fill(sf, arg);
+}
+
+/* lint's findings, all severities. */
+static size_t
+lint_total(const struct ra_lint *ln)
+{
+	return ln->count[RA_SEV_NOTE] + ln->count[RA_SEV_WARNING] +
+	    ln->count[RA_SEV_ERROR];
 }
 
 /* The rules of a run: FIRST (N of them), lint's, input-diagnostic. */
@@ -1647,8 +1763,10 @@ ra_render_lint_sarif(const struct ra_lint *ln, const struct ra_write_opts *wo,
 {
 	const struct ra_sarif_rule	*rules[MAXRULES];
 	struct ra_sarif			*sf;
+	struct lint_walk		 w;
 	json_t				*p, *c;
 	size_t				 i, n;
+	enum ra_err			 e;
 
 	n = run_rules(rules, NULL, 0, 1);
 	if ((sf = ra_sarif_new(ln->ctx, wo, "lint", rules, n)) == NULL)
@@ -1659,9 +1777,14 @@ ra_render_lint_sarif(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	p = ra_sarif_props(sf);
 	c = json_object();
 	json_object_set_new(c, "roles", json_integer((json_int_t)ln->nrole));
-	json_object_set_new(c, "findings", json_integer((json_int_t)ln->n));
+	json_object_set_new(c, "findings",
+	    json_integer((json_int_t)lint_total(ln)));
 	json_object_set_new(p, "summary", c);
-	return ra_sarif_write(sf, fill_lint, (void *)ln, out);
+	memset(&w, 0, sizeof(w));
+	w.ln = ln;
+	e = ra_sarif_write(sf, fill_lint, &w, out);
+	ra_lint_role_free(&w.lr);
+	return e;
 }
 
 /*
@@ -1698,13 +1821,19 @@ check_count(const struct ra_sarif *sf, size_t i)
 	return sf->rep->res[i].nmiss + sf->rep->res[i].nviol;
 }
 
+/* What fill_check() walks: the report, then check --lint's findings. */
+struct check_walk {
+	const struct ra_report	*rep;
+	struct lint_walk	 lint;
+};
+
 static int
 fill_check(struct ra_sarif *sf, void *arg)
 {
-	const struct ra_report	*rep = arg;
+	struct check_walk	*cw = arg;
 
-	return role_batch(sf, rep->nres, check_count, check_results) ||
-	    (sf->lint != NULL && lint_fill(sf, sf->lint));
+	return role_batch(sf, cw->rep->nres, check_count, check_results) ||
+	    (sf->lint != NULL && lint_fill(sf, &cw->lint));
 }
 
 enum ra_err
@@ -1717,14 +1846,17 @@ ra_render_report_sarif(const struct ra_report *rep,
 	const struct ra_lint		*ln = wo != NULL ? wo->lint : NULL;
 	struct ra_sarif			*sf;
 	struct ra_sarif_at		 at;
+	struct check_walk		 cw;
 	json_t				*p, *sum, *a, *o;
 	size_t				 i, n;
+	enum ra_err			 e;
 
 	n = run_rules(rules, first, rep->npol ? 2 : 1, ln != NULL);
 	if ((sf = ra_sarif_new(rep->ctx, wo, "check", rules, n)) == NULL)
 		return RA_ENOMEM;
 	sf->rep = rep;
 	sf->lint = ln;
+	listed_init(sf, rep);
 	for (i = 0; i < rep->nsol; i++)
 		input_artifact(sf, rep->sol[i]);
 	for (i = 0; i < rep->nres; i++)
@@ -1760,7 +1892,12 @@ ra_render_report_sarif(const struct ra_report *rep,
 	    json_integer((json_int_t)rep->nskip));
 	json_object_set_new(p, "summary", sum);
 	json_object_set_new(p, "notExported", not_exported(rep));
-	return ra_sarif_write(sf, fill_check, (void *)rep, out);
+	memset(&cw, 0, sizeof(cw));
+	cw.rep = rep;
+	cw.lint.ln = ln;
+	e = ra_sarif_write(sf, fill_check, &cw, out);
+	ra_lint_role_free(&cw.lint.lr);
+	return e;
 }
 
 /* ---- diff ------------------------------------------------------------ */

@@ -240,23 +240,25 @@ missing_lines(struct ra_buf *b, int color, const struct ra_report *rep,
     const struct ra_result *r)
 {
 	const struct ra_catalog	*cat = &rep->ctx->cat;
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	struct ra_buf		 st = { 0 };
 	struct walk		 w;
 	size_t			 k, nw = 0, sw = 0;
 
-	if (walk_start(&w, r->nmiss) == -1)
+	if (ra_report_missing(rep, r, &miss) == -1 ||
+	    walk_start(&w, r->nmiss) == -1)
 		return -1;
 	for (k = 0; k < r->nmiss; k++) {
-		size_t	 n = width(cat->v[r->miss[k].priv].name);
+		size_t	 n = width(cat->v[miss[k].priv].name);
 
 		nw = n > nw ? n : nw;
-		status(&st, &r->miss[k]);
+		status(&st, &miss[k]);
 		sw = st.len > sw ? st.len : sw;
-		walk_place(&w, k, r->miss[k].pi);
+		walk_place(&w, k, miss[k].pi);
 	}
 	while (walk_next(&w)) {
-		const struct ra_missing	*m = &r->miss[w.k];
+		const struct ra_missing	*m = &miss[w.k];
 		const char		*name = cat->v[m->priv].name;
 
 		if (w.opens)
@@ -676,17 +678,19 @@ enum ra_err
 ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
     FILE *out)
 {
-	struct ra_buf	 b = { 0 }, m = { 0 };
-	size_t		 s, i, k, first, end;
-	enum ra_err	 rc = RA_OK;
+	struct ra_buf		 b = { 0 }, m = { 0 };
+	struct ra_lint_role	 lr;
+	const struct ra_finding	*f;
+	size_t			 s, i, k;
+	enum ra_err		 rc = RA_OK;
 
+	memset(&lr, 0, sizeof(lr));
 	for (s = 0; s < ln->nsol && rc == RA_OK; s++) {
 		if (s)
 			ra_buf_adds(&b, "\n");
 		input_header(&b, ln->sol[s], o->color);
 		for (i = 0; i < ln->sol[s]->nrole; i++) {
 			const struct ra_role	*r = &ln->sol[s]->role[i];
-			enum ra_severity	 worst = RA_SEV_NOTE;
 
 			if (ra_role_not_exported(r)) {
 				role_head(&b, o->color, "  ", RA_DIM, "SKIP",
@@ -694,14 +698,14 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 				ra_buf_adds(&b, "  " RA_NOT_EXPORTED_REASON "\n");
 				continue;
 			}
-			ra_lint_role_findings(ln, r, &first, &end);
-			for (k = first; k < end; k++)
-				if (ln->f[k].severity > worst)
-					worst = ln->f[k].severity;
-			if (first == end)
+			if (ra_lint_role_open(&lr, ln, s, i) == -1) {
+				rc = RA_ENOMEM;
+				break;
+			}
+			if (lr.n == 0)
 				role_head(&b, o->color, "  ", RA_GREEN, "OK  ",
 				    NULL, r);
-			else if (worst >= RA_SEV_WARNING)
+			else if (lr.worst >= RA_SEV_WARNING)
 				role_head(&b, o->color, "  ", RA_YELLOW,
 				    "WARN", NULL, r);
 			else
@@ -709,13 +713,12 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 				    NULL, r);
 			ra_buf_printf(&b, "  %zu privilege%s", r->nprivs,
 			    r->nprivs == 1 ? "" : "s");
-			if (end > first)
-				ra_buf_printf(&b, ", %zu finding%s",
-				    end - first, end - first == 1 ? "" : "s");
+			if (lr.n)
+				ra_buf_printf(&b, ", %zu finding%s", lr.n,
+				    lr.n == 1 ? "" : "s");
 			ra_buf_adds(&b, "\n");
-			for (k = first; k < end && rc == RA_OK; k++) {
-				const struct ra_finding	*f = &ln->f[k];
-
+			for (k = 0; rc == RA_OK &&
+			    (f = ra_lint_role_get(&lr, k)) != NULL; k++) {
 				ra_buf_printf(&b, "        %-7s RA%03d  ",
 				    ra_severity_name(f->severity), f->code);
 				ra_buf_add_safe(&b, ra_finding_message(ln, f,
@@ -742,6 +745,7 @@ ra_render_lint_text(const struct ra_lint *ln, const struct ra_write_opts *o,
 		    ln->count[RA_SEV_NOTE] == 1 ? "" : "s");
 		rc = ra_buf_flush(&b, out);
 	}
+	ra_lint_role_free(&lr);
 	ra_buf_free(&b);
 	ra_buf_free(&m);
 	return rc;
@@ -1137,6 +1141,7 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 {
 	const struct ra_catalog	*cat = &x->ctx->cat;
 	const struct ra_profile	*p = rep->prof[0];
+	const struct ra_missing	*miss;
 	struct ra_pinfo		 pi;
 	struct walk		 wk;
 	size_t			 i, k, w;
@@ -1191,11 +1196,15 @@ report_text(struct ra_buf *b, const struct ra_explanation *x,
 			ra_buf_printf(b, "  %zu of %zu missing", r->nmiss,
 			    rep->req.n);
 		ra_buf_adds(b, "\n");
+		if (ra_report_missing(rep, r, &miss) == -1) {
+			b->oom = 1;
+			return;
+		}
 		for (k = 0, w = 0; k < r->nmiss; k++)
-			if (strlen(cat->v[r->miss[k].priv].name) > w)
-				w = strlen(cat->v[r->miss[k].priv].name);
+			if (strlen(cat->v[miss[k].priv].name) > w)
+				w = strlen(cat->v[miss[k].priv].name);
 		for (k = 0; k < r->nmiss; k++) {
-			const struct ra_missing	*m = &r->miss[k];
+			const struct ra_missing	*m = &miss[k];
 
 			pi = *m->pi;
 			ra_buf_adds(b, "          ");
@@ -1443,9 +1452,10 @@ enum ra_err
 ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
     FILE *out)
 {
-	struct ra_buf	 b = { 0 }, l = { 0 };
-	size_t		 s, i, k, j, n;
-	enum ra_err	 rc = RA_OK;
+	struct ra_buf		 b = { 0 }, l = { 0 };
+	const struct ra_missing	*miss = NULL;
+	size_t			 s, i, k, j, n;
+	enum ra_err		 rc = RA_OK;
 
 	for (s = 0; s < ap->nsol && rc == RA_OK; s++) {
 		if (s)
@@ -1510,9 +1520,14 @@ ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
 					ra_buf_printf(&b, " [RA%03d]\n",
 					    RA_C_APP_OPEN);
 				}
+				if (n > 0 && ra_report_missing(ap->rep, m->res,
+				    &miss) == -1) {
+					b.oom = 1;
+					n = 0;
+				}
 				for (j = 0; j < n; j++) {
 					l.len = 0;
-					ra_pinfo_label(m->res->miss[j].pi, &l);
+					ra_pinfo_label(miss[j].pi, &l);
 					ra_buf_adds(&b, "            ");
 					ra_buf_add_safe(&b, l.oom ? "" : l.s);
 					ra_buf_adds(&b, "\n");

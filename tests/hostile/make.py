@@ -14,6 +14,7 @@ a role of a million distinct privileges (SCALE times a million; 1 by
 default) and the 2,000-role bench solution (tests/bench/gen.py at
 SCALE).
 """
+import io
 import math
 import os
 import subprocess
@@ -593,6 +594,30 @@ def bounds(out):
     members_zip(p("members-100001.zip"), 100001)
     case("max-members-default-past", 3, "RA205", "roles members-100001.zip")
 
+    # A package zip: its members and those of the solution zips inside
+    # it together, and their declared sizes together, each counted here
+    # by Python's own reading of the zips.
+    sol = zip_bytes([("customizations.xml", padded(CUST, 4096)),
+                     ("solution.xml", b"<ImportExportXml/>")])
+    package(p("package.zip"), import_config(b"A.zip", b"B.zip"),
+            [("A.zip", sol), ("B.zip", sol)])
+    nmem = total = 0
+    with zipfile.ZipFile(p("package.zip")) as z:
+        for info in z.infolist():
+            nmem += 1
+            total += info.file_size
+            if info.filename.endswith(".zip"):
+                with zipfile.ZipFile(io.BytesIO(z.read(info))) as inner:
+                    for i in inner.infolist():
+                        nmem += 1
+                        total += i.file_size
+    pair("max-members-package", 3, "RA205",
+         f"roles --max-members {nmem} package.zip",
+         f"roles --max-members {nmem - 1} package.zip")
+    pair("max-total-size-package", 3, "RA204",
+         f"roles --max-total-size {total} package.zip",
+         f"roles --max-total-size {total - 1} package.zip")
+
     # A folder: a Roles/ of 10 entries and of 11, and files of 8192
     # bytes together or 8193.
     for n in (10, 11):
@@ -637,16 +662,39 @@ def bounds(out):
               cust_xml(role_xml(priv=b"prvRead" + b"X" * (n - 7))))
         write(f"profile-name-{n}.csv", b"privilege,level\nprvRead" +
               b"X" * (n - 7) + b",Basic\n")
+        write(f"catalog-name-{n}.csv",
+              b"privilege,entity,tab,section,access,depths\nprvRead" +
+              b"X" * (n - 7) + b",X,Custom Entities,,Read,Basic;Global\n")
         member = b"Roles/" + b"m" * (n - 10) + b".xml"
         one_member_zip(p(f"member-name-{n}.zip"), role, name=member)
     for what in ("role-name", "role-id", "priv-name"):
         for scan, opt in (("", ""), ("-scan", "--scan-size 1 ")):
             pair(f"{what}{scan}", 3, "RA112",
                  f"roles {opt}{what}-1024.xml", f"roles {opt}{what}-1025.xml")
-    # A profile row with too long a name is a malformed row: exit 3.
-    pair("profile-name", 3, "RA112",
+    # A profile or catalog over a limit is the user's to fix: exit 2, as
+    # for its rows and bytes.
+    pair("profile-name", 2, "RA112",
          "check -p profile-name-1024.csv file-4096.xml",
          "check -p profile-name-1025.csv file-4096.xml")
+    pair("catalog-name", 2, "RA112",
+         "check --catalog catalog-name-1024.csv file-4096.xml",
+         "check --catalog catalog-name-1025.csv file-4096.xml")
+    # A built-in profile's name on the command line, 1024 bytes (no such
+    # profile: RA305) and 1025 (too long, not echoed): both usage errors.
+    case("profile-arg-1024", 2, "RA305", "check -p " + "p" * 1024 +
+         " file-4096.xml")
+    case("profile-arg-1025", 2, "RA112", "check -p " + "p" * 1025 +
+         " file-4096.xml")
+    # A profile and a catalog of 100,000 bad rows: a few lines, exit 3.
+    rows_csv(p("profile-bad-rows.csv"), "privilege,level",
+             "prvReadX%d,Bogus", 100000)
+    rows_csv(p("catalog-bad-rows.csv"),
+             "privilege,entity,tab,section,access,depths",
+             "prvReadX%d,X,NoTab,,Read,Basic", 100000)
+    case("profile-bad-rows", 3, "RA301",
+         "check -p profile-bad-rows.csv file-4096.xml")
+    case("catalog-bad-rows", 3, "RA304",
+         "check --catalog catalog-bad-rows.csv file-4096.xml")
     pair("member-name", 3, "RA112", "roles member-name-1024.zip",
          "roles member-name-1025.zip")
 
@@ -705,6 +753,25 @@ def budget(out, scale):
     million_role(p("million.zip"), n)
     million_role(p("million-edit.zip"), n, edit=7)
     million_role(p("million-misc.zip"), n, misc=True)
+    # A profile of 100,000 rows (the row limit) that 20 roles lack
+    # whole: 2,000,000 missing privileges, listed a role at a time.
+    rows_csv(p("profile-100k.csv"), "privilege,level", "prvReadP%d,Basic",
+             int(100000 * scale) or 1)
+    with zipfile.ZipFile(p("roles-20.zip"), "w") as z:
+        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP), cust_xml(
+            b"".join(role_xml(name=b"R%d" % i, rid=b"{%d}" % i)
+                     for i in range(20))),
+            compress_type=zipfile.ZIP_DEFLATED)
+    # A role of a million privileges of an unknown level: one warning
+    # each, three printed and one line for the rest.
+    levels = b"".join(b'<RolePrivilege name="prvReadX%07d" level="Bogus"/>'
+                      % i for i in range(n))
+    with zipfile.ZipFile(p("million-bad-level.zip"), "w") as z:
+        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP),
+                   b'<ImportExportXml><Roles><Role id="{1}" name="M">'
+                   b"<RolePrivileges>" + levels + b"</RolePrivileges>"
+                   b"</Role></Roles></ImportExportXml>",
+                   compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                        "bench", "gen.py")
     subprocess.run([sys.executable, gen, "roles", str(scale),

@@ -292,12 +292,24 @@ done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
 # status and the wall-clock limit alone.
 # One run per path whose memory could follow the privileges: check keeps
 # only what its profiles name but for HTML, --lint and --combine-all;
-# diff, lint, matrix and explain keep every privilege.
+# diff, lint, matrix and explain keep every privilege.  With
+# --unknown-depths the million-misc role has 750,000 lint findings: lint
+# writes them all, check --lint prints four lines of them (at most
+# $maxlines lines of standard error, as every run here); a million
+# privileges of an unknown level print four lines too.  20 roles lacking
+# each row of a 100,000-row profile: check lists one role's missing
+# privileges at a time, in every format (two of them in SARIF, whose
+# 40 microseconds a result would take a minute for all 20).
 # exit  MiB  CPU s  command line, run in the budget directory
 budget='
 1  256  30   check -f json million.zip
 1  256  30   check -f html million.zip
 1  256  30   check --lint -f json million.zip
+1  256  30   check --lint --unknown-depths million-misc.zip
+1  256  30   check --lint --unknown-depths -f sarif million-misc.zip
+0  256  30   lint --unknown-depths million-misc.zip
+0  256  30   lint --unknown-depths -f csv million-misc.zip
+0  256  30   lint --unknown-depths -f json million-misc.zip
 1  256  30   check --combine-all -f json million.zip
 1  256  30   diff -f json million.zip million-edit.zip
 1  256  30   diff -f sarif million.zip million-edit.zip
@@ -307,6 +319,13 @@ budget='
 0  256  30   matrix -f csv million.zip
 0  256  30   matrix -f html million.zip
 0  256  30   explain -f json --text prvReadX0000007 million.zip
+1  256  30   check million-bad-level.zip
+0  256  30   roles --scan-size 1 million-bad-level.zip
+1  64   30   check -f text -p profile-100k.csv roles-20.zip
+1  64   30   check -f json -p profile-100k.csv roles-20.zip
+1  64   30   check -f sarif --role R0 --role R1 -p profile-100k.csv roles-20.zip
+1  64   30   check -f md -p profile-100k.csv roles-20.zip
+1  64   30   check -f html -p profile-100k.csv roles-20.zip
 1  64   120  check -f html bench-roles.zip
 0  64   120  matrix -f html bench-roles.zip
 '

@@ -523,6 +523,56 @@ test_profile_bad_level(void **state)
 	assert_non_null(strstr(d->message, "Everything"));
 }
 
+/*
+ * A profile of many bad rows: the first RA_CSV_DIAG_MAX each get a
+ * diagnostic, then one line says how many more; a name over the limit
+ * refuses the file at once, a usage error (RA_ELIMIT), in a profile and
+ * in a catalog alike.
+ */
+static void
+test_csv_bad_rows(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_profile	*p = NULL;
+	struct ra_buf		 b = { 0 };
+	const struct ra_diag	*d;
+	size_t			 i;
+
+	ra_buf_adds(&b, "privilege,level\n");
+	for (i = 0; i < 10; i++)
+		ra_buf_printf(&b, "prvRead%zu,Bogus\n", i);
+	assert_false(b.oom);
+	assert_int_equal(ra_profile_load_buffer(ctx, "b", "b.csv", b.s, b.len,
+	    &p), RA_ECSV);
+	assert_int_equal(ut_diag_n(ctx, RA_C_CSV_LEVEL), RA_CSV_DIAG_MAX);
+	assert_non_null(d = ut_diag(ctx, RA_C_CSV));
+	assert_string_equal(d->message, "7 more bad rows, not printed");
+	ra_diag_clear(ctx);
+
+	b.len = 0;
+	ra_buf_adds(&b, "privilege,level\nprvRead");
+	for (i = 0; i < 1018; i++)
+		ra_buf_adds(&b, "X");
+	ra_buf_adds(&b, ",Basic\n");
+	assert_false(b.oom);
+	assert_int_equal(ra_profile_load_buffer(ctx, "n", "n.csv", b.s, b.len,
+	    &p), RA_ELIMIT);
+	assert_int_equal(ut_diag(ctx, RA_C_TOOLONG)->line, 2);
+	ra_diag_clear(ctx);
+
+	b.len = 0;
+	ra_buf_adds(&b, "privilege,entity,tab,section,access,depths\n"
+	    "prvRead");
+	for (i = 0; i < 1018; i++)
+		ra_buf_adds(&b, "X");
+	ra_buf_adds(&b, ",X,Custom Entities,,Read,Basic\n");
+	assert_false(b.oom);
+	assert_int_equal(ra_catalog_load_buffer(ctx, "c.csv", b.s, b.len),
+	    RA_ELIMIT);
+	assert_int_equal(ut_diag(ctx, RA_C_TOOLONG)->line, 2);
+	ra_buf_free(&b);
+}
+
 /* "None" is no requirement: refused like any unknown level. */
 static void
 test_profile_level_none(void **state)
@@ -874,6 +924,7 @@ main(void)
 		CTX(test_classify_misc),
 		CTX(test_profile_builtin),
 		CTX(test_profile_notfound),
+		CTX(test_csv_bad_rows),
 		CTX(test_profile_bad_level),
 		CTX(test_profile_level_none),
 		CTX(test_profile_levels),

@@ -39,11 +39,21 @@ result(const struct ra_report *rep, const char *name)
 	return NULL;
 }
 
+/* The missing privileges of R, listed by REP (until the next call). */
+static const struct ra_missing *
+missing(const struct ra_report *rep, const struct ra_result *r)
+{
+	const struct ra_missing	*m = NULL;
+
+	assert_int_equal(ra_report_missing(rep, r, &m), 0);
+	return m;
+}
+
 static const char *
-miss_name(const struct ra_ctx *ctx, const struct ra_result *r, size_t k)
+miss_name(const struct ra_report *rep, const struct ra_result *r, size_t k)
 {
 	assert_true(k < r->nmiss);
-	return ctx->cat.v[r->miss[k].priv].name;
+	return rep->ctx->cat.v[missing(rep, r)[k].priv].name;
 }
 
 /*
@@ -84,9 +94,9 @@ test_union_higher_wins(void **state)
 	assert_int_equal(result(rep, "Full")->nmiss, 0);
 	r = result(rep, "Low");
 	assert_int_equal(r->nmiss, 1);
-	assert_string_equal(miss_name(ctx, r, 0), "prvReadAccount");
-	assert_int_equal(r->miss[0].req->min, RA_LEVEL_GLOBAL);
-	assert_int_equal(r->miss[0].actual, RA_LEVEL_LOCAL);
+	assert_string_equal(miss_name(rep, r, 0), "prvReadAccount");
+	assert_int_equal(missing(rep, r)[0].req->min, RA_LEVEL_GLOBAL);
+	assert_int_equal(missing(rep, r)[0].actual, RA_LEVEL_LOCAL);
 	ra_report_free(rep);
 	ra_profile_free(p[0]);
 	ra_profile_free(p[1]);
@@ -121,10 +131,10 @@ test_union_order(void **state)
 	rb = result(b, "R");
 	assert_int_equal(ra->nmiss, 2);
 	assert_int_equal(rb->nmiss, 2);
-	assert_string_equal(miss_name(ctx, ra, 0), "prvReadAccount");
-	assert_string_equal(miss_name(ctx, rb, 0), "prvReadAccount");
-	assert_int_equal(ra->miss[0].req->min, RA_LEVEL_DEEP);
-	assert_int_equal(rb->miss[0].req->min, RA_LEVEL_DEEP);
+	assert_string_equal(miss_name(a, ra, 0), "prvReadAccount");
+	assert_string_equal(miss_name(b, rb, 0), "prvReadAccount");
+	assert_int_equal(missing(a, ra)[0].req->min, RA_LEVEL_DEEP);
+	assert_int_equal(missing(b, rb)[0].req->min, RA_LEVEL_DEEP);
 	ra_report_free(a);
 	ra_report_free(b);
 	ra_profile_free(p[0]);
@@ -159,9 +169,9 @@ test_min_level(void **state)
 	    1, (const struct ra_profile *const *)&p, 1, &o, &rep), RA_OK);
 	r = result(rep, "R");
 	assert_int_equal(r->nmiss, 2);
-	assert_int_equal(r->miss[0].req->min, RA_LEVEL_DEEP);
-	assert_int_equal(r->miss[1].req->min, RA_LEVEL_DEEP);
-	assert_int_equal(r->miss[1].actual, RA_LEVEL_LOCAL);
+	assert_int_equal(missing(rep, r)[0].req->min, RA_LEVEL_DEEP);
+	assert_int_equal(missing(rep, r)[1].req->min, RA_LEVEL_DEEP);
+	assert_int_equal(missing(rep, r)[1].actual, RA_LEVEL_LOCAL);
 	ra_report_free(rep);
 	/* Lowered: Basic everywhere, the Global row is now satisfied. */
 	o.min_level = RA_LEVEL_BASIC;
@@ -176,7 +186,7 @@ test_min_level(void **state)
 	    1, (const struct ra_profile *const *)&p, 1, &o, &rep), RA_OK);
 	r = result(rep, "R");
 	assert_int_equal(r->nmiss, 1);
-	assert_int_equal(r->miss[0].req->min, RA_LEVEL_GLOBAL);
+	assert_int_equal(missing(rep, r)[0].req->min, RA_LEVEL_GLOBAL);
 	ra_report_free(rep);
 	/* The profile is borrowed, not changed. */
 	assert_int_equal(p->req[0].min, RA_LEVEL_GLOBAL);
@@ -227,11 +237,11 @@ test_missing_order(void **state)
 	r = result(rep, "Empty");
 	assert_int_equal(r->nmiss, sizeof(want) / sizeof(want[0]));
 	for (k = 0; k < r->nmiss; k++) {
-		assert_string_equal(miss_name(ctx, r, k), want[k]);
-		assert_string_equal(r->miss[k].name, want[k]);
-		assert_int_equal(r->miss[k].tab, tabs[k]);
-		assert_int_equal(r->miss[k].actual, RA_LEVEL_NONE);
-		assert_int_equal(r->miss[k].req->priv, r->miss[k].priv);
+		assert_string_equal(miss_name(rep, r, k), want[k]);
+		assert_string_equal(missing(rep, r)[k].name, want[k]);
+		assert_int_equal(missing(rep, r)[k].tab, tabs[k]);
+		assert_int_equal(missing(rep, r)[k].actual, RA_LEVEL_NONE);
+		assert_int_equal(missing(rep, r)[k].req->priv, missing(rep, r)[k].priv);
 	}
 	ra_report_free(rep);
 	ra_profile_free(p);
@@ -261,15 +271,15 @@ test_actual_level(void **state)
 	    1, (const struct ra_profile *const *)&p, 1, NULL, &rep), RA_OK);
 	r = result(rep, "R");
 	assert_int_equal(r->nmiss, 3);
-	assert_string_equal(miss_name(ctx, r, 0), "prvDeleteAccount");
-	assert_int_equal(r->miss[0].actual, RA_LEVEL_NONE);
-	assert_int_equal(r->miss[0].req->min, RA_LEVEL_DEEP);
-	assert_string_equal(miss_name(ctx, r, 1), "prvReadAccount");
-	assert_int_equal(r->miss[1].actual, RA_LEVEL_DEEP);
-	assert_int_equal(r->miss[1].req->min, RA_LEVEL_GLOBAL);
-	assert_string_equal(miss_name(ctx, r, 2), "prvWriteAccount");
-	assert_int_equal(r->miss[2].actual, RA_LEVEL_BASIC);
-	assert_int_equal(r->miss[2].req->min, RA_LEVEL_LOCAL);
+	assert_string_equal(miss_name(rep, r, 0), "prvDeleteAccount");
+	assert_int_equal(missing(rep, r)[0].actual, RA_LEVEL_NONE);
+	assert_int_equal(missing(rep, r)[0].req->min, RA_LEVEL_DEEP);
+	assert_string_equal(miss_name(rep, r, 1), "prvReadAccount");
+	assert_int_equal(missing(rep, r)[1].actual, RA_LEVEL_DEEP);
+	assert_int_equal(missing(rep, r)[1].req->min, RA_LEVEL_GLOBAL);
+	assert_string_equal(miss_name(rep, r, 2), "prvWriteAccount");
+	assert_int_equal(missing(rep, r)[2].actual, RA_LEVEL_BASIC);
+	assert_int_equal(missing(rep, r)[2].req->min, RA_LEVEL_LOCAL);
 	ra_report_free(rep);
 	ra_profile_free(p);
 	ra_solution_free(sol);

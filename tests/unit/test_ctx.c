@@ -210,6 +210,55 @@ test_diag_format_escapes(void **state)
 	    "error: name \"\\x1b]0;pwned\\x07\" [RA101]");
 }
 
+/*
+ * A code about reading an input that comes once an element: the first
+ * RA_DIAG_SAME_MAX are recorded, then one line, at the first held back,
+ * says how many more, kept up to date; a retried parse (mark, truncate)
+ * goes back to what the line said then.  Other codes are not held back.
+ */
+static void
+test_diag_cap(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_diagmark	 mark;
+	const struct ra_diag	*d;
+	unsigned long		 i;
+
+	for (i = 1; i <= 10; i++)
+		ra_diag_add(ctx, RA_SEV_WARNING, RA_C_PRIV_BADLEVEL, "a.xml",
+		    NULL, i, 0, "bad level %lu", i);
+	for (i = 1; i <= 5; i++)
+		ra_diag_add(ctx, RA_SEV_WARNING, RA_C_LINT_DEPTH, "a.xml",
+		    NULL, i, 0, "lint %lu", i);
+	assert_int_equal(ut_diag_n(ctx, RA_C_PRIV_BADLEVEL),
+	    RA_DIAG_SAME_MAX + 1);
+	assert_int_equal(ut_diag_n(ctx, RA_C_LINT_DEPTH), 5);
+	d = ra_ctx_diag(ctx, RA_DIAG_SAME_MAX);
+	assert_int_equal(d->code, RA_C_PRIV_BADLEVEL);
+	assert_int_equal(d->line, RA_DIAG_SAME_MAX + 1);
+	assert_string_equal(d->message, "7 more diagnostics of this kind in "
+	    "this input, not printed");
+
+	ra_diag_mark(ctx, &mark);
+	for (i = 0; i < 4; i++)
+		ra_diag_add(ctx, RA_SEV_WARNING, RA_C_PRIV_BADLEVEL, "a.xml",
+		    NULL, 20, 0, "again");
+	ra_diag_add(ctx, RA_SEV_ERROR, RA_C_ROLE_NOID, "a.xml", NULL, 21, 0,
+	    "no id");
+	assert_string_equal(ra_ctx_diag(ctx, RA_DIAG_SAME_MAX)->message,
+	    "11 more diagnostics of this kind in this input, not printed");
+	ra_diag_truncate(ctx, &mark);
+	assert_int_equal(ra_ctx_diag_count(ctx), RA_DIAG_SAME_MAX + 1 + 5);
+	assert_string_equal(ra_ctx_diag(ctx, RA_DIAG_SAME_MAX)->message,
+	    "7 more diagnostics of this kind in this input, not printed");
+	/* The counts went back too: one more makes 8. */
+	ra_diag_add(ctx, RA_SEV_WARNING, RA_C_PRIV_BADLEVEL, "a.xml", NULL,
+	    30, 0, "once more");
+	assert_string_equal(ra_ctx_diag(ctx, RA_DIAG_SAME_MAX)->message,
+	    "8 more diagnostics of this kind in this input, not printed");
+	assert_null(ut_diag(ctx, RA_C_ROLE_NOID));
+}
+
 #define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 
 int
@@ -221,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_tabs_sections),
 		CTX(test_limits),
 		CTX(test_diag_list),
+		CTX(test_diag_cap),
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_diag_format_escapes),
 	};

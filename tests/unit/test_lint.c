@@ -54,16 +54,51 @@ lint(struct ra_ctx *ctx, struct ra_solution *sol, const char *team)
 	return lint_with(ctx, sol, team, 0);
 }
 
+/*
+ * The Kth finding of all LN's roles, in report order, made in LR (which
+ * starts zeroed; ra_lint_role_free() it), or NULL past the last.
+ */
+static const struct ra_finding *
+nth(const struct ra_lint *ln, struct ra_lint_role *lr, size_t k)
+{
+	size_t	 s, i;
+
+	for (s = 0; s < ln->nsol; s++)
+		for (i = 0; i < ln->sol[s]->nrole; i++) {
+			if (ra_lint_role_open(lr, ln, s, i) == -1)
+				fail_msg("ra_lint_role_open failed");
+			if (k < lr->n)
+				return ra_lint_role_get(lr, k);
+			k -= lr->n;
+		}
+	return NULL;
+}
+
+/* How many findings LN has, all roles. */
+static size_t
+total(const struct ra_lint *ln)
+{
+	struct ra_lint_role	 lr = { 0 };
+	size_t			 n = 0;
+
+	while (nth(ln, &lr, n) != NULL)
+		n++;
+	ra_lint_role_free(&lr);
+	return n;
+}
+
 /* Findings with CODE about the role called ROLE. */
 static size_t
 count(const struct ra_lint *ln, const char *role, int code)
 {
-	size_t	 i, n = 0;
+	struct ra_lint_role	 lr = { 0 };
+	const struct ra_finding	*f;
+	size_t			 i, n = 0;
 
-	for (i = 0; i < ln->n; i++)
-		if (ln->f[i].code == code &&
-		    strcmp(ln->f[i].role->name, role) == 0)
+	for (i = 0; (f = nth(ln, &lr, i)) != NULL; i++)
+		if (f->code == code && strcmp(f->role->name, role) == 0)
 			n++;
+	ra_lint_role_free(&lr);
 	return n;
 }
 
@@ -208,6 +243,8 @@ test_depth_findings(void **state)
 	struct ra_ctx		*ctx = *state;
 	struct ra_solution	*sol;
 	struct ra_lint		*ln;
+	struct ra_lint_role	 lr = { 0 };
+	const struct ra_finding	*f;
 	struct ra_buf		 b = { 0 };
 
 	sol = solution(ctx,
@@ -236,15 +273,17 @@ test_depth_findings(void **state)
 	assert_int_equal(ra_lint_count(ln, RA_SEV_WARNING), 3);
 	assert_int_equal(ra_lint_count(ln, RA_SEV_NOTE), 3);
 	/* In tab order: Core Records, Business Management, Customization. */
-	assert_string_equal(ctx->cat.v[ln->f[0].priv].name,
+	f = nth(ln, &lr, 0);
+	assert_string_equal(ctx->cat.v[f->priv].name,
 	    "prvCreateUserEntityUISettings");
 	/* A depth finding's message is made when asked for. */
-	assert_null(ln->f[0].message);
-	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
+	assert_null(f->message);
+	assert_non_null(strstr(ra_finding_message(ln, f, &b),
 	    "User (Basic)"));
-	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
+	assert_non_null(strstr(ra_finding_message(ln, f, &b),
 	    "ms-entpriv2013"));
 	ra_buf_free(&b);
+	ra_lint_role_free(&lr);
 	ra_lint_free(ln);
 	ln = lint_with(ctx, sol, NULL, 1);
 	assert_int_equal(count(ln, "Bad", RA_C_LINT_MISC_DEPTH), 1);
@@ -297,6 +336,7 @@ test_solution_tables(void **state)
 	struct ra_ctx		*ctx = *state;
 	struct ra_solution	*sol = NULL;
 	struct ra_lint		*ln;
+	struct ra_lint_role	 lr = { 0 };
 	struct ra_buf		 b = { 0 };
 	const char		*xml = "<ImportExportXml><Entities>"
 	    "<Entity><Name LocalizedName=\"Region\" OriginalName=\"Region\">"
@@ -324,13 +364,14 @@ test_solution_tables(void **state)
 	ln = lint(ctx, sol, NULL);
 	assert_int_equal(count(ln, "R", RA_C_LINT_DEPTH), 1);
 	assert_int_equal(count(ln, "R", RA_C_LINT_ACCESS), 1);
-	assert_int_equal(ln->n, 2);
-	for (i = 0; i < ln->n; i++)
-		assert_non_null(strstr(ra_finding_message(ln, &ln->f[i], &b),
-		    "new_region"));
-	assert_non_null(strstr(ra_finding_message(ln, &ln->f[0], &b),
+	assert_int_equal(total(ln), 2);
+	for (i = 0; i < 2; i++)
+		assert_non_null(strstr(ra_finding_message(ln,
+		    nth(ln, &lr, i), &b), "new_region"));
+	assert_non_null(strstr(ra_finding_message(ln, nth(ln, &lr, 0), &b),
 	    "solution's own"));
 	ra_buf_free(&b);
+	ra_lint_role_free(&lr);
 	assert_int_equal(count(ln, "Basic User", RA_C_LINT_DEPTH), 0);
 	assert_int_equal(ln->nrole, 2);
 	ra_lint_free(ln);
@@ -375,6 +416,8 @@ test_team_findings(void **state)
 	struct ra_ctx		*ctx = *state;
 	struct ra_solution	*sol;
 	struct ra_lint		*ln;
+	struct ra_lint_role	 lr = { 0 };
+	const struct ra_finding	*f;
 	struct ra_lint_opts	 o;
 	const char		*t[1] = { "nobody" };
 
@@ -414,7 +457,10 @@ test_team_findings(void **state)
 	/* Named by its id, braces and case ignored. */
 	ln = lint(ctx, sol, "{abc}");
 	assert_int_equal(count(ln, "Squad", RA_C_LINT_TEAM), 1);
-	assert_non_null(strstr(ln->f[ln->n - 1].message, "1 of its 2"));
+	f = nth(ln, &lr, total(ln) - 1);
+	assert_int_equal(f->code, RA_C_LINT_TEAM);
+	assert_non_null(strstr(f->message, "1 of its 2"));
+	ra_lint_role_free(&lr);
 	ra_lint_free(ln);
 	/* A name that matches no role is a usage error. */
 	one[0] = sol;
@@ -446,6 +492,62 @@ test_record(void **state)
 	assert_string_equal(d->file, "c.xml");
 	assert_int_equal(d->line, 2);
 	assert_non_null(strstr(d->message, "role \"A\""));
+	ra_lint_free(ln);
+	ra_solution_free(sol);
+}
+
+/*
+ * check --lint prints the first RA_LINT_DIAG_MAX findings of a code in
+ * an input, then one line for the rest, at the first role held back.
+ */
+static void
+test_record_cap(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	struct ra_lint		*ln;
+	struct ra_buf		 xml = { 0 };
+	const struct ra_diag	*d;
+	size_t			 i, n402 = 0, n410 = 0;
+
+	/* Two roles of 5 and 4 RA402 notes each, one with RA410. */
+	ra_buf_adds(&xml, "<Role id=\"1\" name=\"A\"><RolePrivileges>");
+	for (i = 0; i < 5; i++)
+		ra_buf_printf(&xml, "<RolePrivilege name=\"prvCustomA%zu\" "
+		    "level=\"Basic\"/>", i);
+	ra_buf_adds(&xml, "<RolePrivilege name=\"prvAppendContact\" "
+	    "level=\"Basic\"/></RolePrivileges></Role>"
+	    "<Role id=\"2\" name=\"B\"><RolePrivileges>");
+	for (i = 0; i < 4; i++)
+		ra_buf_printf(&xml, "<RolePrivilege name=\"prvCustomB%zu\" "
+		    "level=\"Local\"/>", i);
+	ra_buf_adds(&xml, "</RolePrivileges></Role>");
+	assert_false(xml.oom);
+	sol = solution(ctx, xml.s);
+	ra_buf_free(&xml);
+	ln = lint_with(ctx, sol, NULL, 1);
+	assert_int_equal(ra_lint_count(ln, RA_SEV_NOTE), 10);
+	ra_lint_record(ctx, ln);
+	for (i = 0; (d = ra_ctx_diag(ctx, i)) != NULL; i++) {
+		if (d->code == RA_C_LINT_APPEND)
+			n410++;
+		if (d->code != RA_C_LINT_MISC_DEPTH)
+			continue;
+		n402++;
+		assert_int_equal(d->severity, RA_SEV_NOTE);
+		if (n402 <= RA_LINT_DIAG_MAX) {
+			assert_non_null(strstr(d->message, "role \"A\": "
+			    "prvCustomA"));
+			continue;
+		}
+		/* 9 findings: 3 shown, 6 held back in A (2) and B (4). */
+		assert_non_null(strstr(d->message, "role \"A\": 6 more "
+		    "findings of this kind in this role and 1 other role, "
+		    "not printed"));
+		assert_int_equal(d->line, 1);
+	}
+	assert_int_equal(n402, RA_LINT_DIAG_MAX + 1);
+	assert_int_equal(n410, 1);
 	ra_lint_free(ln);
 	ra_solution_free(sol);
 }
@@ -487,6 +589,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_append_findings,
 		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_team_findings,
+		    ut_setup_ctx, ut_teardown_ctx),
+		cmocka_unit_test_setup_teardown(test_record_cap,
 		    ut_setup_ctx, ut_teardown_ctx),
 		cmocka_unit_test_setup_teardown(test_record,
 		    ut_setup_ctx, ut_teardown_ctx),
