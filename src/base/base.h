@@ -16,6 +16,13 @@
 #include <string.h>
 #include <stdio.h>
 
+/*
+ * Nettle's SHA-256 context, for struct ra_sha256 below: the one
+ * third-party header of base/, here because callers keep the context on
+ * their stack.  This header is never installed, so the installed
+ * roleaudit.h needs no flags of nettle's.
+ */
+#include <nettle/sha2.h>
 
 #include "roleaudit.h"
 #include "base/sys.h"
@@ -131,11 +138,13 @@ int	 ra_grow(void *v, size_t *cap, size_t n, size_t size);
 
 /* ---- sha256.c -------------------------------------------------------- */
 
+/*
+ * SHA-256 (FIPS 180-4) through GNU Nettle, whose x86_64 build picks the
+ * SHA-NI instructions at run time where the processor has them.  Init,
+ * update any number of times (any lengths, 0 too), then final or hex.
+ */
 struct ra_sha256 {
-	uint32_t	 h[8];
-	uint64_t	 nbytes;
-	unsigned char	 block[64];
-	size_t		 fill;
+	struct sha256_ctx ctx;
 };
 
 void	 ra_sha256_init(struct ra_sha256 *);
