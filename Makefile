@@ -129,9 +129,9 @@ $(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES) Makefile
 	@mkdir -p $(@D)
 	sh tools/embed.sh $(DATA) $(PROFILES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/model/data.o: $(BUILD)/data.c src/model/model.h
+$(BUILD)/obj/model/data.o: $(BUILD)/data.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) -c -o $@ $<
+	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJS)
 	rm -f $@
