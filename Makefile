@@ -15,7 +15,10 @@ FUZZTIME ?= 60
 CFLAGS	?= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
 	   -Wstrict-prototypes -Wmissing-prototypes $(WERROR)
 SAN	?=
-PKGS	 = libxml-2.0 libzip jansson
+# The pkg-config names of the libraries every link takes (with -lcsv,
+# which has no .pc): roleaudit, the tests, the fuzz targets (`make pkgs`
+# prints them for tests/fuzz/run.sh), the dist builds and roleaudit.pc.
+PKGS	 = libxml-2.0 libzip jansson nettle
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD)
@@ -74,7 +77,7 @@ SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
 	   samples/package.zip samples/package-backslash.zip \
 	   samples/package-1.0.zip
 
-.PHONY: all help deps demo test check fuzz bench install clean \
+.PHONY: all help deps demo test check fuzz bench install clean pkgs \
 	_test _demo layers unit golden scan-equiv progress valgrind hostile schema sarif-check samples-check corpus fuzz-replay \
 	html profiles-check knowledge-check cli-check completion install-check \
 	ci-check
@@ -96,7 +99,7 @@ help:
 	@echo "make install-check  a program built against a staged install (pkg-config)"
 	@echo "make ci-check   tools/ci/roleaudit-ci.sh, action.yml, the Azure template"
 	@echo "make deps       install missing Debian packages (as root)"
-	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip from Debian's pinned sources"
+	@echo "make dist-deps  static zlib, libcsv, jansson, libxml2, libzip, nettle from Debian's pinned sources"
 	@echo "make dist-linux dist/roleaudit-linux-x86_64, statically linked"
 	@echo "make dist-windows dist/roleaudit.exe, 64-bit Windows (mingw-w64)"
 	@echo "make dist       both, and dist/SHA256SUMS"
@@ -131,9 +134,9 @@ $(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES) Makefile
 	@mkdir -p $(@D)
 	sh tools/embed.sh $(DATA) $(PROFILES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/model/data.o: $(BUILD)/data.c src/model/model.h
+$(BUILD)/obj/model/data.o: $(BUILD)/data.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) -c -o $@ $<
+	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJS)
 	rm -f $@
@@ -287,6 +290,9 @@ fuzz: deps
 
 _fuzz: $(LIB_SRCS)
 	@sh tests/fuzz/run.sh $(BUILD)/libfuzzer $(FUZZTIME)
+
+pkgs:
+	@echo $(PKGS)
 
 samples: $(SAMPLES)
 

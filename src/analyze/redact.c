@@ -15,53 +15,17 @@
 
 #include "analyze/analyze.h"
 
-/* 32 bytes from 64 hex digits. */
-static void
-unhex(const char *hex, unsigned char out[32])
-{
-	size_t	 i;
-	int	 hi, lo;
-
-	for (i = 0; i < 32; i++) {
-		hi = hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10;
-		lo = hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' :
-		    hex[2 * i + 1] - 'a' + 10;
-		out[i] = (unsigned char)(hi << 4 | lo);
-	}
-}
-
-/* HMAC-SHA-256 (RFC 2104) of KIND, a NUL and MSG, as 64 hex digits. */
+/* HMAC-SHA-256 of KIND, a NUL and MSG under KEY, as 64 hex digits. */
 static void
 hmac_hex(const void *key, size_t keylen, const char *kind, const char *msg,
     char hex[65])
 {
-	struct ra_sha256	 h;
-	unsigned char		 k[64], pad[64], inner[32];
-	char			 ihex[65];
-	size_t			 i;
+	struct ra_hmac_sha256	 h;
 
-	memset(k, 0, sizeof(k));
-	if (keylen > 64) {
-		ra_sha256_init(&h);
-		ra_sha256_update(&h, key, keylen);
-		ra_sha256_hex(&h, ihex);
-		unhex(ihex, k);
-	} else if (keylen)
-		memcpy(k, key, keylen);
-	for (i = 0; i < 64; i++)
-		pad[i] = k[i] ^ 0x36;
-	ra_sha256_init(&h);
-	ra_sha256_update(&h, pad, 64);
-	ra_sha256_update(&h, kind, strlen(kind) + 1);
-	ra_sha256_update(&h, msg, strlen(msg));
-	ra_sha256_hex(&h, ihex);
-	unhex(ihex, inner);
-	for (i = 0; i < 64; i++)
-		pad[i] = k[i] ^ 0x5c;
-	ra_sha256_init(&h);
-	ra_sha256_update(&h, pad, 64);
-	ra_sha256_update(&h, inner, 32);
-	ra_sha256_hex(&h, hex);
+	ra_hmac_sha256_init(&h, key, keylen);
+	ra_hmac_sha256_update(&h, kind, strlen(kind) + 1);
+	ra_hmac_sha256_update(&h, msg, strlen(msg));
+	ra_hmac_sha256_hex(&h, hex);
 }
 
 char *

@@ -16,6 +16,15 @@
 #include <string.h>
 #include <stdio.h>
 
+/*
+ * Nettle's SHA-256 and HMAC contexts, for struct ra_sha256 and struct
+ * ra_hmac_sha256 below: the one third-party library of base/, whose
+ * headers are here because callers keep the contexts on their stack.
+ * This header is never installed, so the installed roleaudit.h needs no
+ * flags of nettle's.
+ */
+#include <nettle/hmac.h>
+#include <nettle/sha2.h>
 
 #include "roleaudit.h"
 #include "base/sys.h"
@@ -148,11 +157,13 @@ int	 ra_grow(void *v, size_t *cap, size_t n, size_t size);
 
 /* ---- sha256.c -------------------------------------------------------- */
 
+/*
+ * SHA-256 (FIPS 180-4) through GNU Nettle, whose x86_64 build picks the
+ * SHA-NI instructions at run time where the processor has them.  Init,
+ * update any number of times (any lengths, 0 too), then final or hex.
+ */
 struct ra_sha256 {
-	uint32_t	 h[8];
-	uint64_t	 nbytes;
-	unsigned char	 block[64];
-	size_t		 fill;
+	struct sha256_ctx ctx;
 };
 
 void	 ra_sha256_init(struct ra_sha256 *);
@@ -167,5 +178,17 @@ void	 ra_sha256_hex(struct ra_sha256 *, char hex[65]);
  * RA_ENOMEM.  Records nothing: callers on other threads say why.
  */
 enum ra_err	 ra_sha256_file(const char *path, char hex[65], int *err);
+
+/* HMAC-SHA-256 (RFC 2104) through nettle: init, update, then hex. */
+struct ra_hmac_sha256 {
+	struct hmac_sha256_ctx ctx;
+};
+
+/* KEY of KEYLEN bytes, any length (NULL when KEYLEN is 0). */
+void	 ra_hmac_sha256_init(struct ra_hmac_sha256 *, const void *key,
+	    size_t keylen);
+void	 ra_hmac_sha256_update(struct ra_hmac_sha256 *, const void *, size_t);
+/* Writes 64 hex digits and a NUL to HEX; H is spent. */
+void	 ra_hmac_sha256_hex(struct ra_hmac_sha256 *, char hex[65]);
 
 #endif /* RA_BASE_H */

@@ -38,7 +38,8 @@ cc=${CC:-clang}
 case $cc in
 cc|gcc|*/gcc*|gcc-*)	cc=clang ;;	# make's default CC cannot do libFuzzer
 esac
-pkgs="libxml-2.0 libzip jansson"
+# The Makefile's PKGS, the libraries every link of roleaudit takes.
+pkgs=$(${MAKE:-make} --no-print-directory -s pkgs)
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined ${FUZZ_CFLAGS:-}"
 # shellcheck disable=SC2086
 cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer

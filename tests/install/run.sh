@@ -92,7 +92,7 @@ if install_to "$stage" "$prefix"; then
 	same "libdir" "$(pc --variable=libdir)" "$prefix/lib"
 	same "includedir" "$(pc --variable=includedir)" "$prefix/include"
 	same "Requires.private" "$(pc --print-requires-private | sort | tr '\n' ' ')" \
-	    "jansson libxml-2.0 libzip "
+	    "jansson libxml-2.0 libzip nettle "
 	same "version" "$(pc --modversion)" \
 	    "$(sed -n 's/^#define RA_VERSION[^"]*"\(.*\)"/\1/p' \
 	    "$root/include/roleaudit.h")"
@@ -102,7 +102,7 @@ if install_to "$stage" "$prefix"; then
 		ok
 	fi
 	if flags=$(pkg-config --cflags --libs --static roleaudit); then
-		for l in -lroleaudit -lcsv -lxml2 -lzip -ljansson; do
+		for l in -lroleaudit -lcsv -lxml2 -lzip -ljansson -lnettle; do
 			case " $flags " in
 			*" $l "*) ok ;;
 			*) no "pkg-config --libs --static: no $l in $flags" ;;

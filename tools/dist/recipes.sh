@@ -87,3 +87,21 @@ build_libzip() {
 	cmake --build build -j "$JOBS"
 	cmake --install build
 }
+
+build_nettle() {
+	# libnettle.a alone, for SHA-256: --disable-public-key leaves out
+	# libhogweed and with it GMP.  --enable-fat (nettle's default, and
+	# Debian's build, said here): x86_64 assembly whose SHA-256 takes the
+	# SHA-NI instructions at run time where the processor has them and
+	# the plain x86_64 code where not.  For mingw too, with no fallback
+	# to --disable-assembler: nettle's assembly follows the Windows
+	# calling convention there (W64_ABI) and its dispatch needs only
+	# cpuid (checked: libnettle.a has _nettle_sha256_compress_sha_ni).
+	# --libdir: nettle's configure would pick lib64 on some hosts.
+	./configure --host="$TARGET" --prefix="$PREFIX" --libdir="$PREFIX/lib" \
+	    --disable-shared --enable-static --disable-dependency-tracking \
+	    --enable-fat --disable-public-key --disable-documentation \
+	    --disable-openssl &&
+	make -j"$JOBS" libnettle.a nettle.pc &&
+	make install-headers install-static install-pkgconfig
+}
