@@ -486,7 +486,7 @@ const struct cli_command cli_commands[] = {
 		.min_inputs = 1, .max_inputs = CLI_MANY,
 		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_MIN_LEVEL) |
-		    CLI_OPT(OPT_REDACT),
+		    CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = CLI_PROFILES,
 		.profile = "model-driven-app",
@@ -500,7 +500,8 @@ const struct cli_command cli_commands[] = {
 		    "RA511, RA512)",
 		.min_inputs = 1, .max_inputs = CLI_MANY,
 		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
-		.options = ANY_COMMAND | CLI_OPT(OPT_REDACT),
+		.options = ANY_COMMAND | CLI_OPT(OPT_REDACT) |
+		    CLI_OPT(OPT_SARIF_ROOT),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = 0,
 	},
