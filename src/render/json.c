@@ -317,6 +317,26 @@ dump_around(json_t *root, json_t *parent, const char *key, int indent,
 	return rc == -2 ? RA_ENOMEM : rc ? RA_EIO : RA_OK;
 }
 
+/*
+ * Write element V (taken) after SEP, at INDENT: what an el_writer
+ * returns for it, 1, or -1 (write) or -2 (memory) on failure.
+ */
+static int
+put_el(json_t *v, const char *sep, int indent, FILE *out)
+{
+	char	*el;
+	int	 rc;
+
+	el = json_dumps(v, JSON_INDENT(2));
+	json_decref(v);
+	if (el == NULL)
+		return -2;
+	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
+	    -1 : 1;
+	free(el);
+	return rc;
+}
+
 /* ra_json_dump_streamed()'s maker of elements, and what it reads. */
 struct made {
 	json_t		*(*next)(void *, size_t);
@@ -329,19 +349,10 @@ made_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
 	const struct made	*m = arg;
 	json_t			*v;
-	char			*el;
-	int			 rc;
 
 	if ((v = m->next(m->arg, i)) == NULL)
 		return 0;
-	el = json_dumps(v, JSON_INDENT(2));
-	json_decref(v);
-	if (el == NULL)
-		return -2;
-	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
-	    -1 : 1;
-	free(el);
-	return rc;
+	return put_el(v, sep, indent, out);
 }
 
 enum ra_err
@@ -484,21 +495,10 @@ static int
 missing_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
 	struct check_at	*at = arg;
-	json_t		*m;
-	char		*el;
-	int		 rc;
 
 	if (i >= at->r->nmiss)
 		return 0;
-	m = json_missing(&at->miss[i]);
-	el = json_dumps(m, JSON_INDENT(2));
-	json_decref(m);
-	if (el == NULL)
-		return -2;
-	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
-	    -1 : 1;
-	free(el);
-	return rc;
+	return put_el(json_missing(&at->miss[i]), sep, indent, out);
 }
 
 /*
@@ -732,21 +732,10 @@ static int
 pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
 	const struct diff_at	*at = arg;
-	json_t			*v;
-	char			*el;
-	int			 rc;
 
 	if (i >= at->r->np)
 		return 0;
-	v = json_pdiff(at->d, &at->r->p[i]);
-	el = json_dumps(v, JSON_INDENT(2));
-	json_decref(v);
-	if (el == NULL)
-		return -2;
-	rc = fputs(sep, out) == EOF || put_indented(el, indent, out) == -1 ?
-	    -1 : 1;
-	free(el);
-	return rc;
+	return put_el(json_pdiff(at->d, &at->r->p[i]), sep, indent, out);
 }
 
 /*
