@@ -541,8 +541,8 @@ lookup(const void *v, size_t n, size_t size, size_t off, int indirect,
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		rec = (const char *)v + mid * size;
-		if (indirect)
-			memcpy(&rec, rec, sizeof(rec));
+		if (indirect)	/* the element is a pointer to the record */
+			memcpy(&rec, rec, sizeof(const char *));
 		memcpy(&s, rec + off, sizeof(s));
 		if ((c = ra_namecmp_n(key, len, s)) == 0)
 			return rec;
