@@ -380,7 +380,7 @@ scan_names(struct scan *sc)
 	const char		*lc = sc->lc, *end = sc->lc + sc->len, *p;
 	struct ra_buf		 name = { 0 };
 	struct ra_xpriv		*xp;
-	size_t			 n, priv;
+	size_t			 n, k, priv;
 	int			 rc = -1;
 
 	for (p = lc; (p = strstr(p, "prv")) != NULL; p += n) {
@@ -394,8 +394,9 @@ scan_names(struct scan *sc)
 			continue;
 		name.len = 0;
 		ra_buf_add(&name, sc->raw + at, n);
-		if (ra_catalog_find(cat, name.s, name.len) == RA_NOPRIV ||
-		    !cat->v[ra_catalog_find(cat, name.s, name.len)].listed) {
+		k = ra_catalog_find(cat, name.s, name.len);
+		/* Not listed: the name may go on after a line break. */
+		if (k == RA_NOPRIV || cat->v[k].row == 0) {
 			const char	*q = p + n;
 			size_t		 m;
 
@@ -407,7 +408,7 @@ scan_names(struct scan *sc)
 
 				ra_buf_add(&name, sc->raw + (q + 1 - lc), m);
 				j = ra_catalog_find(cat, name.s, name.len);
-				if (j != RA_NOPRIV && cat->v[j].listed)
+				if (j != RA_NOPRIV && cat->v[j].row != 0)
 					n = (size_t)(q + 1 - p) + m;
 				else
 					name.len -= m;

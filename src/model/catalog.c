@@ -296,7 +296,7 @@ ra_catalog_def(const struct ra_catalog *cat, size_t i, struct ra_privdef *d)
 	d->tab = (enum ra_tab)e->tab;
 	d->section = (enum ra_section)e->section;
 	d->access = (enum ra_access)e->access;
-	d->listed = e->listed;
+	d->listed = e->row != 0;
 }
 
 size_t
@@ -446,7 +446,6 @@ list(struct ra_catalog *cat, const char *name, struct ra_privdef *d,
 	cat->v[i].tab = (unsigned char)d->tab;
 	cat->v[i].section = (unsigned char)d->section;
 	cat->v[i].access = (unsigned char)d->access;
-	cat->v[i].listed = 1;
 	return 0;
 fail:
 	free(d->entity);

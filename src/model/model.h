@@ -158,12 +158,12 @@ struct ra_privdef {
  */
 struct ra_pent {
 	char		*name;		/* canonical spelling */
-	uint32_t	 row;		/* 1 + its index in cat->row; 0 none */
+	/* 1 + its index in cat->row: listed by a catalog CSV; 0 interned. */
+	uint32_t	 row;
 	unsigned char	 tab;		/* enum ra_tab */
 	unsigned char	 section;	/* enum ra_section */
 	unsigned char	 access;	/* enum ra_access */
-	unsigned char	 listed : 1;	/* from a catalog CSV (has a row) */
-	unsigned char	 name_in_arena : 1;	/* NAME lies in the arena */
+	unsigned char	 name_in_arena;	/* NAME lies in the arena */
 };
 
 /* A catalog CSV row's own data: what a name alone does not say. */
