@@ -91,20 +91,20 @@ _roleaudit()
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		return 0
 		;;
-	--role|--combine|--team-role|--text|--max-member-size|--max-ratio|--max-file-size|--max-members|--max-total-size|--scan-size|-j|--jobs)
+	--role|--combine|--team-role|--text|--max-results|--max-member-size|--max-ratio|--max-file-size|--max-members|--max-total-size|--scan-size|-j|--jobs)
 		return 0
 		;;
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		check) words='--format --output --profile --policy --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		diff) words='--format --output --profile --catalog --role --fail-on --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		check) words='--format --output --profile --policy --min-level --catalog --role --fail-on --lint --combine --combine-all --team-role --unknown-depths --redact --sarif-root --max-results --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		diff) words='--format --output --profile --catalog --role --fail-on --redact --sarif-root --max-results --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		roles) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		profiles) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		matrix) words='--format --output --catalog --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		lint) words='--format --output --catalog --fail-on --team-role --unknown-depths --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		apps) words='--format --output --min-level --catalog --fail-on --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
-		columns) words='--format --output --catalog --fail-on --redact --sarif-root --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		lint) words='--format --output --catalog --fail-on --team-role --unknown-depths --redact --sarif-root --max-results --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		apps) words='--format --output --min-level --catalog --fail-on --redact --sarif-root --max-results --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
+		columns) words='--format --output --catalog --fail-on --redact --sarif-root --max-results --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		explain) words='--format --output --catalog --text --redact --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		privileges) words='--format --output --catalog --color --colour --max-member-size --max-ratio --max-file-size --max-members --max-total-size --scan-size --full-parse --jobs --progress --no-progress --quiet' ;;
 		*) words='' ;;

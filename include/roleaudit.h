@@ -452,6 +452,14 @@ struct ra_write_opts {
 	 */
 	const char	*sarif_root;
 	/*
+	 * SARIF: the results written at most, 0 for all.  Those past it
+	 * are counted, not written: the run's properties say how many
+	 * (resultsNotWritten), and so does *RESULTS_LEFT_OUT when it is
+	 * not NULL.  Other formats write every finding.
+	 */
+	size_t		 max_results;
+	size_t		*results_left_out;
+	/*
 	 * check --lint: its findings, for a format that shows them as
 	 * results of their own (SARIF) rather than as the diagnostics
 	 * ra_lint_record() made of them; NULL when there are none.

@@ -63,6 +63,7 @@ enum cli_opt {
 	OPT_TEXT,
 	OPT_REDACT,
 	OPT_SARIF_ROOT,
+	OPT_MAX_RESULTS,
 	OPT_COLOR,
 	OPT_MEMBER_SIZE,
 	OPT_RATIO,
@@ -214,6 +215,7 @@ struct cli_opts {
 	int			 color;		/* -1: auto until parsed */
 	int			 progress;	/* -1: auto */
 	unsigned		 jobs;		/* 0: one per core */
+	size_t			 max_results;	/* -f sarif; 0: all */
 	const char *const	*inputs;
 	size_t			 ninputs;
 };
@@ -241,6 +243,7 @@ struct cli_run {
 	struct ra_lint		 *lint;		/* check --lint -f sarif */
 	struct cli_sink		  sink;
 	size_t			  seen;		/* diagnostics printed */
+	size_t			  left_out;	/* SARIF results not written */
 	int			  status;	/* enum cli_exit */
 };
 

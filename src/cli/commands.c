@@ -372,7 +372,8 @@ run_columns(struct cli_run *r)
 	CLI_OPT(OPT_LINT) | \
 	CLI_OPT(OPT_COMBINE) | CLI_OPT(OPT_COMBINE_ALL) | \
 	CLI_OPT(OPT_TEAM_ROLE) | CLI_OPT(OPT_UNKNOWN_DEPTHS) | \
-	CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT))
+	CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT) | \
+	CLI_OPT(OPT_MAX_RESULTS))
 
 #define ANY_FORMAT	(CLI_FORMAT(RA_FORMAT_TEXT) | \
 	CLI_FORMAT(RA_FORMAT_CSV) | CLI_FORMAT(RA_FORMAT_JSON) | \
@@ -419,7 +420,7 @@ const struct cli_command cli_commands[] = {
 		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_PROFILE) |
 		    CLI_OPT(OPT_ROLE) | CLI_OPT(OPT_REDACT) |
-		    CLI_OPT(OPT_SARIF_ROOT),
+		    CLI_OPT(OPT_SARIF_ROOT) | CLI_OPT(OPT_MAX_RESULTS),
 		.fail_on = SEVERITIES | CLI_FAIL(FAIL_CHANGE) |
 		    CLI_FAIL(FAIL_ESCALATION),
 		.fail_default = FAIL_CHANGE,
@@ -473,7 +474,7 @@ const struct cli_command cli_commands[] = {
 		.format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_TEAM_ROLE) |
 		    CLI_OPT(OPT_UNKNOWN_DEPTHS) | CLI_OPT(OPT_REDACT) |
-		    CLI_OPT(OPT_SARIF_ROOT),
+		    CLI_OPT(OPT_SARIF_ROOT) | CLI_OPT(OPT_MAX_RESULTS),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = 0,
 	},
@@ -486,7 +487,8 @@ const struct cli_command cli_commands[] = {
 		.min_inputs = 1, .max_inputs = CLI_MANY,
 		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_MIN_LEVEL) |
-		    CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT),
+		    CLI_OPT(OPT_REDACT) | CLI_OPT(OPT_SARIF_ROOT) |
+		    CLI_OPT(OPT_MAX_RESULTS),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = CLI_PROFILES,
 		.profile = "model-driven-app",
@@ -501,7 +503,7 @@ const struct cli_command cli_commands[] = {
 		.min_inputs = 1, .max_inputs = CLI_MANY,
 		.formats = ANY_FORMAT, .format = RA_FORMAT_TEXT,
 		.options = ANY_COMMAND | CLI_OPT(OPT_REDACT) |
-		    CLI_OPT(OPT_SARIF_ROOT),
+		    CLI_OPT(OPT_SARIF_ROOT) | CLI_OPT(OPT_MAX_RESULTS),
 		.fail_on = SEVERITIES, .fail_default = FAIL_WARNING,
 		.flags = 0,
 	},

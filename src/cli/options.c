@@ -92,6 +92,9 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_SARIF_ROOT] = { .name = "sarif-root", .arg = "DIR",
 	    .help = "-f sarif: URIs relative to DIR (the repository's\n"
 	    "root), with uriBaseId %SRCROOT%" },
+	[OPT_MAX_RESULTS] = { .name = "max-results", .arg = "N",
+	    .help = "-f sarif: write at most N results, 0 for all\n"
+	    "(default 25000, what code scanning accepts a run)" },
 	[OPT_COLOR] = { .name = "color", .arg = "WHEN", .alias = "colour",
 	    .help = "auto (default), always or never" },
 	[OPT_MEMBER_SIZE] = { .name = "max-member-size", .arg = "N",
@@ -425,6 +428,13 @@ apply(struct cli_opts *o, struct ra_ctx *ctx, enum cli_opt i,
 	case OPT_FULL_PARSE:
 		ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE, UINT64_MAX);
 		break;
+	case OPT_MAX_RESULTS:
+		if (*arg < '0' || *arg > '9')
+			cli_usage_error("%s", "--max-results needs a number "
+			    "of results, 0 for all");
+		o->max_results = strcmp(arg, "0") == 0 ? 0 :
+		    (size_t)parse_size(arg, i);
+		break;
 	case OPT_JOBS:
 		o->jobs = (unsigned)parse_size(arg, i);
 		if (o->jobs > 1024)
@@ -660,6 +670,8 @@ check(struct cli_opts *o)
 		    count_of(c, count, sizeof(count)), c->operands);
 	if (cli_given(o, OPT_SARIF_ROOT) && o->format != RA_FORMAT_SARIF)
 		cli_usage_error("%s", "--sarif-root goes with -f sarif");
+	if (cli_given(o, OPT_MAX_RESULTS) && o->format != RA_FORMAT_SARIF)
+		cli_usage_error("%s", "--max-results goes with -f sarif");
 	if (cli_given(o, OPT_SARIF_ROOT) && ra_sys_kind(cli_last(o,
 	    OPT_SARIF_ROOT), 1, NULL) != RA_SYS_DIR)
 		cli_usage_error("--sarif-root %s: not a folder",
@@ -813,6 +825,7 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	memset(o, 0, sizeof(*o));
 	o->color = -1;
 	o->progress = -1;
+	o->max_results = 25000;
 	if (argc < 2)
 		cli_usage_error("%s", "missing command");
 	cmd = argv[1];

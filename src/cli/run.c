@@ -406,6 +406,8 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 	r->wo.format = o->format;
 	r->wo.color = o->color;
 	r->wo.sarif_root = cli_last(o, OPT_SARIF_ROOT);
+	r->wo.max_results = o->max_results;
+	r->wo.results_left_out = &r->left_out;
 	if (o->format == RA_FORMAT_HTML)
 		r->wo.generated = generated_time();
 	if (catalog != NULL &&
@@ -438,6 +440,12 @@ cli_run(struct cli_run *r, struct ra_ctx *ctx, const struct cli_opts *o)
 		cli_diags(r);
 	}
 	c->run(r);
+	if (r->left_out > 0 && !cli_given(o, OPT_QUIET))
+		fprintf(stderr, "roleaudit: warning: %zu SARIF result%s not "
+		    "written, past --max-results %zu (the run's "
+		    "resultsNotWritten says so; -f json lists them all)\n",
+		    r->left_out, r->left_out == 1 ? "" : "s",
+		    o->max_results);
 	if (r->sink.f == NULL)
 		return;
 	/* A report that leaves out a broken input is not written to -o. */

@@ -234,6 +234,18 @@ ra_json_dump(json_t *root, FILE *out)
 /* Stands in for the streamed array while the rest of the report is dumped. */
 #define STREAM_MARK	"(streamed)"
 
+/*
+ * A member of the part after the streamed array whose value is known
+ * only once the array is written (SARIF's count of results not
+ * written): RA_JSON_LATE_MARK stands in for it in the dump, and VALUE,
+ * called then, gives it; a NULL value drops the member, which must not
+ * be the first of its object.
+ */
+struct late {
+	json_t		*(*value)(void *);
+	void		*arg;
+};
+
 /* Write S with every line after the first indented by N spaces. */
 static int
 put_indented(const char *s, int n, FILE *out)
@@ -245,6 +257,42 @@ put_indented(const char *s, int n, FILE *out)
 		    (size_t)(nl - s + 1) || fprintf(out, "%*s", n, "") < 0)
 			return -1;
 	return fputs(s, out) == EOF ? -1 : 0;
+}
+
+/*
+ * put_indented() TAIL, the part of a dump after the streamed array, with
+ * LATE's member (when there is one) given its value or dropped: 0, -1
+ * when writing failed, -2 when memory ran out.
+ */
+static int
+put_tail(char *tail, int n, const struct late *late, FILE *out)
+{
+	char	*at, *from, *v;
+	json_t	*j;
+	int	 rc;
+
+	if (late == NULL ||
+	    (at = strstr(tail, "\"" RA_JSON_LATE_MARK "\"")) == NULL)
+		return put_indented(tail, n, out);
+	from = at;
+	if ((j = late->value(late->arg)) == NULL) {
+		/* Back to the comma before the member's line. */
+		while (from > tail && from[-1] != ',')
+			from--;
+		if (from > tail)
+			from--;
+		v = NULL;
+	} else if ((v = json_dumps(j, JSON_ENCODE_ANY)) == NULL) {
+		json_decref(j);
+		return -2;
+	}
+	json_decref(j);
+	*from = '\0';
+	rc = put_indented(tail, n, out) || (v != NULL &&
+	    fputs(v, out) == EOF) || put_indented(at +
+	    strlen("\"" RA_JSON_LATE_MARK "\""), n, out) ? -1 : 0;
+	free(v);
+	return rc;
 }
 
 /*
@@ -266,7 +314,7 @@ typedef int	(*el_writer)(void *arg, size_t i, const char *sep, int indent,
  */
 static enum ra_err
 dump_around(json_t *root, json_t *parent, const char *key, int indent,
-    int base, el_writer el, void *arg, FILE *out)
+    int base, el_writer el, void *arg, const struct late *late, FILE *out)
 {
 	char		*text, *mark, *tail, find[128], *sep;
 	int		 rc = 0, w, at = base + indent + 2;
@@ -310,8 +358,7 @@ dump_around(json_t *root, json_t *parent, const char *key, int indent,
 	}
 	if (rc == 0)
 		rc = (i ? fprintf(out, "\n%*s]", base + indent, "") < 0 :
-		    fputs("[]", out) == EOF) || put_indented(tail, base, out) ?
-		    -1 : 0;
+		    fputs("[]", out) == EOF) || put_tail(tail, base, late, out);
 	free(text);
 	free(sep);
 	return rc == -2 ? RA_ENOMEM : rc ? RA_EIO : RA_OK;
@@ -357,12 +404,16 @@ made_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 
 enum ra_err
 ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
-    int indent, json_t *(*next)(void *, size_t), void *arg, FILE *out)
+    int indent, json_t *(*next)(void *, size_t), json_t *(*late)(void *),
+    void *arg, FILE *out)
 {
 	struct made	 m = { next, arg };
 	enum ra_err	 e;
 
-	e = dump_around(root, parent, key, indent, 0, made_el, &m, out);
+	struct late	 l = { late, arg };
+
+	e = dump_around(root, parent, key, indent, 0, made_el, &m,
+	    late != NULL ? &l : NULL, out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
 	return e;
@@ -523,7 +574,8 @@ check_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 		json_decref(o);
 		return -1;
 	}
-	e = dump_around(o, o, "missing", 2, indent, missing_el, at, out);
+	e = dump_around(o, o, "missing", 2, indent, missing_el, at, NULL,
+	    out);
 	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
@@ -568,7 +620,8 @@ ra_render_report_json(const struct ra_report *rep,
 	}
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(rep->ctx));
-	e = dump_around(root, root, "roles", 2, 0, check_role_el, &at, out);
+	e = dump_around(root, root, "roles", 2, 0, check_role_el, &at, NULL,
+	    out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
 	return e;
@@ -789,7 +842,8 @@ diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 		json_decref(o);
 		return -1;
 	}
-	e = dump_around(o, o, "privileges", 2, indent, pdiff_el, &at, out);
+	e = dump_around(o, o, "privileges", 2, indent, pdiff_el, &at, NULL,
+	    out);
 	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
@@ -816,7 +870,7 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 		json_object_set_new(root, "app_role_maps", json_adiffs(d));
 	if (d->ncd > 0)
 		json_object_set_new(root, "column_permissions", json_cdiffs(d));
-	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d,
+	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d, NULL,
 	    out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
@@ -927,7 +981,8 @@ lint_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 		json_decref(o);
 		return -1;
 	}
-	e = dump_around(o, o, "findings", 2, indent, finding_el, at, out);
+	e = dump_around(o, o, "findings", 2, indent, finding_el, at, NULL,
+	    out);
 	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
@@ -954,7 +1009,8 @@ ra_render_lint_json(const struct ra_lint *ln, const struct ra_write_opts *wo,
 	    json_integer((json_int_t)ln->count[RA_SEV_NOTE]));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(ln->ctx));
-	e = dump_around(root, root, "roles", 2, 0, lint_role_el, &at, out);
+	e = dump_around(root, root, "roles", 2, 0, lint_role_el, &at, NULL,
+	    out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
 	ra_lint_role_free(&at.lr);
@@ -1368,7 +1424,7 @@ ra_render_apps_json(const struct ra_apps *ap, const struct ra_write_opts *wo,
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(ap->ctx));
 	json_object_set_new(root, "apps", json_array());
-	return ra_json_dump_streamed(root, root, "apps", 2, apps_app,
+	return ra_json_dump_streamed(root, root, "apps", 2, apps_app, NULL,
 	    (void *)(uintptr_t)ap, out);
 }
 
@@ -1467,6 +1523,6 @@ ra_render_columns_json(const struct ra_columns *cs,
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(cs->ctx));
 	json_object_set_new(root, "columns", json_array());
-	return ra_json_dump_streamed(root, root, "columns", 2, columns_col,
+	return ra_json_dump_streamed(root, root, "columns", 2, columns_col, NULL,
 	    (void *)(uintptr_t)cs, out);
 }

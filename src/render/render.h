@@ -161,10 +161,16 @@ enum ra_err	 ra_json_dump(json_t *root, FILE *out);
  * The output is the same bytes as dumping the whole tree.  Releases ROOT
  * (NULL ROOT or PARENT is RA_ENOMEM).  A NULL from NEXT ends the array;
  * a caller whose NEXT can run out of memory keeps its own note of it.
+ * A value known only once the array is written, in a member after it,
+ * is the string RA_JSON_LATE_MARK in the tree; LATE(ARG), called after
+ * the last element, gives it (taken), or NULL to leave the member out
+ * (it must not be the first of its object).  LATE may be NULL.
  */
+#define RA_JSON_LATE_MARK	"(known once the array is written)"
 enum ra_err	 ra_json_dump_streamed(json_t *root, json_t *parent,
 		    const char *key, int indent,
-		    json_t *(*next)(void *, size_t), void *arg, FILE *out);
+		    json_t *(*next)(void *, size_t), json_t *(*late)(void *),
+		    void *arg, FILE *out);
 
 /* ---- SARIF (sarif.c): a run for any kind of finding ----------------- */
 

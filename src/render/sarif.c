@@ -395,6 +395,14 @@ struct ra_sarif {
 	size_t			 k;		/* its next result */
 	size_t			 access;	/* a diff's next app or
 						   column change */
+	/*
+	 * --max-results: results written at most (0: all), written so
+	 * far, and those past it, counted but not written.  SKIP: the cap
+	 * is reached, so a fill only counts what is left where it can
+	 * without making it.
+	 */
+	size_t			 max, written, left;
+	int			 skip;
 };
 
 static int
@@ -1276,6 +1284,12 @@ fill(struct ra_sarif *sf)
 	}
 	if (sf->dnext >= sf->ctx->ndiag)
 		return 0;
+	if (sf->skip) {
+		for (; sf->dnext < sf->ctx->ndiag; sf->dnext++)
+			if (!lint_diag(sf, sf->dnext))
+				sf->left++;
+		return 0;
+	}
 	end = sf->ctx->ndiag - sf->dnext > BATCH ? sf->dnext + BATCH :
 	    sf->ctx->ndiag;
 	diag_results(sf, sf->dnext, end);
@@ -1286,23 +1300,47 @@ fill(struct ra_sarif *sf)
 /*
  * The next result to write: the next of the batch, or of the next batch
  * fill() makes once the batch is written.  NULL at the end, or when
- * memory ran out (SF->oom).
+ * memory ran out (SF->oom).  Past --max-results the rest are counted in
+ * SF->left, not written.
  */
 static json_t *
 next_result(void *arg, size_t i)
 {
 	struct ra_sarif	*sf = arg;
 	json_t		*v;
+	size_t		 n;
 
 	(void)i;
-	while (sf->at >= json_array_size(sf->results)) {
-		json_array_clear(sf->results);
-		sf->at = 0;
-		if (sf->oom || !fill(sf))
-			return NULL;
+	for (;;) {
+		while (sf->at >= (n = json_array_size(sf->results))) {
+			json_array_clear(sf->results);
+			sf->at = 0;
+			if (sf->oom || !fill(sf))
+				return NULL;
+		}
+		if (sf->max == 0 || sf->written < sf->max)
+			break;
+		sf->skip = 1;
+		sf->left += n - sf->at;
+		sf->at = n;
 	}
+	sf->written++;
 	v = json_array_get(sf->results, sf->at++);
 	return json_incref(v);
+}
+
+/*
+ * The run's resultsNotWritten, known once the results are: the count
+ * past --max-results, or NULL (no such property) when none was left out.
+ */
+static json_t *
+left_out(void *arg)
+{
+	struct ra_sarif	*sf = arg;
+
+	if (sf->wo != NULL && sf->wo->results_left_out != NULL)
+		*sf->wo->results_left_out = sf->left;
+	return sf->left ? json_integer((json_int_t)sf->left) : NULL;
 }
 
 struct ra_sarif *
@@ -1323,6 +1361,7 @@ ra_sarif_new(const struct ra_ctx *ctx, const struct ra_write_opts *wo,
 	sf->wo = wo;
 	sf->rule = rules;
 	sf->nrule = nrule;
+	sf->max = wo != NULL ? wo->max_results : 0;
 	sf->artifacts = json_array();
 	sf->results = json_array();
 	if (wo != NULL && wo->sarif_root != NULL &&
@@ -1381,6 +1420,8 @@ ra_sarif_write(struct ra_sarif *sf, int (*fillf)(struct ra_sarif *, void *),
 	json_object_set_new(run, "results", json_array());
 	json_object_set_new(run, "columnKind",
 	    json_string("unicodeCodePoints"));
+	json_object_set_new(sf->props, "resultsNotWritten",
+	    json_string(RA_JSON_LATE_MARK));
 	json_object_set_new(run, "properties", sf->props);
 	json_array_append_new(runs, run);
 	json_object_set_new(root, "runs", runs);
@@ -1389,7 +1430,7 @@ ra_sarif_write(struct ra_sarif *sf, int (*fillf)(struct ra_sarif *, void *),
 		e = RA_ENOMEM;
 	} else
 		e = ra_json_dump_streamed(root, run, "results", 6,
-		    next_result, sf, out);
+		    next_result, left_out, sf, out);
 	if (e == RA_OK && sf->oom)
 		e = RA_ENOMEM;
 	json_decref(sf->artifacts);
@@ -1710,6 +1751,11 @@ lint_fill(struct ra_sarif *sf, struct lint_walk *w)
 	size_t			 n = 0;
 	int			 rc;
 
+	while (sf->skip && (rc = lint_next_role(w)) == 1) {
+		sf->left += w->lr.n - w->k;
+		w->open = 0;
+		w->role++;
+	}
 	if ((rc = lint_next_role(w)) != 1) {
 		if (rc == -1)
 			sf->oom = 1;
@@ -1807,6 +1853,10 @@ role_batch(struct ra_sarif *sf, size_t nrole,
 		n = count(sf, sf->next);
 		if (sf->k >= n)
 			continue;
+		if (sf->skip) {
+			sf->left += n - sf->k;
+			continue;
+		}
 		end = n - sf->k > BATCH ? sf->k + BATCH : n;
 		make(sf, sf->next, sf->k, end);
 		sf->k = end;

@@ -295,11 +295,12 @@ done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
 # diff, lint, matrix and explain keep every privilege.  With
 # --unknown-depths the million-misc role has 750,000 lint findings: lint
 # writes them all, check --lint prints four lines of them (at most
-# $maxlines lines of standard error, as every run here); a million
-# privileges of an unknown level print four lines too.  20 roles lacking
-# each row of a 100,000-row profile: check lists one role's missing
-# privileges at a time, in every format (two of them in SARIF, whose
-# 40 microseconds a result would take a minute for all 20).
+# $maxlines lines of standard error, as every run here), and SARIF
+# writes the first 25,000 results (--max-results) and counts the rest; a
+# million privileges of an unknown level print four lines too.  20 roles
+# lacking each row of a 100,000-row profile: check lists one role's
+# missing privileges at a time, in every format (in SARIF the first
+# 25,000 of the two million; two roles' all with --max-results 0).
 # exit  MiB  CPU s  command line, run in the budget directory
 budget='
 1  256  30   check -f json million.zip
@@ -310,6 +311,7 @@ budget='
 0  256  30   lint --unknown-depths million-misc.zip
 0  256  30   lint --unknown-depths -f csv million-misc.zip
 0  256  30   lint --unknown-depths -f json million-misc.zip
+0  256  30   lint --unknown-depths -f sarif million-misc.zip
 1  256  30   check --combine-all -f json million.zip
 1  256  30   diff -f json million.zip million-edit.zip
 1  256  30   diff -f sarif million.zip million-edit.zip
@@ -323,7 +325,8 @@ budget='
 0  256  30   roles --scan-size 1 million-bad-level.zip
 1  64   30   check -f text -p profile-100k.csv roles-20.zip
 1  64   30   check -f json -p profile-100k.csv roles-20.zip
-1  64   30   check -f sarif --role R0 --role R1 -p profile-100k.csv roles-20.zip
+1  64   30   check -f sarif --max-results 0 --role R0 --role R1 -p profile-100k.csv roles-20.zip
+1  64   30   check -f sarif -p profile-100k.csv roles-20.zip
 1  64   30   check -f md -p profile-100k.csv roles-20.zip
 1  64   30   check -f html -p profile-100k.csv roles-20.zip
 1  64   120  check -f html bench-roles.zip

@@ -732,7 +732,7 @@ test_dump_streamed(void **state)
 			json_object_set_new(parent, "results", json_array());
 			assert_non_null(mf = open_memstream(&buf, &len));
 			assert_int_equal(ra_json_dump_streamed(root, parent,
-			    "results", nest ? 6 : 2, stream_el, &n, mf),
+			    "results", nest ? 6 : 2, stream_el, NULL, &n, mf),
 			    RA_OK);
 			fclose(mf);
 			assert_int_equal(len, strlen(want) + 1);
@@ -741,6 +741,56 @@ test_dump_streamed(void **state)
 			free(want);
 			free(buf);
 		}
+	}
+}
+
+/* The late value of test_dump_streamed_late(): ARG's count, or none. */
+static json_t *
+late_count(void *arg)
+{
+	size_t	 n = *(size_t *)arg;
+
+	return n ? json_integer((json_int_t)n * 10) : NULL;
+}
+
+/*
+ * A member after the streamed array whose value comes once the array is
+ * written: given its value as if it had been in the tree, or dropped,
+ * comma and all, when LATE gives none.
+ */
+static void
+test_dump_streamed_late(void **state)
+{
+	char	*buf, *want;
+	size_t	 len, n, i;
+	FILE	*mf;
+	json_t	*root, *props, *a;
+
+	(void)state;
+	for (n = 0; n < 3; n++) {
+		root = json_pack("{s:[], s:{s:s}}", "results", "props",
+		    "command", "check");
+		props = json_object_get(root, "props");
+		a = json_array();
+		for (i = 0; i < n; i++)
+			json_array_append_new(a, stream_el(&n, i));
+		json_object_set_new(root, "results", a);
+		if (n)
+			json_object_set_new(props, "left",
+			    json_integer((json_int_t)n * 10));
+		want = json_dumps(root, JSON_INDENT(2));
+		assert_non_null(want);
+		json_object_set_new(root, "results", json_array());
+		json_object_set_new(props, "left",
+		    json_string(RA_JSON_LATE_MARK));
+		assert_non_null(mf = open_memstream(&buf, &len));
+		assert_int_equal(ra_json_dump_streamed(root, root, "results",
+		    2, stream_el, late_count, &n, mf), RA_OK);
+		fclose(mf);
+		assert_int_equal(len, strlen(want) + 1);
+		assert_memory_equal(buf, want, strlen(want));
+		free(want);
+		free(buf);
 	}
 }
 
@@ -847,6 +897,93 @@ test_sarif_helper(void **state)
 	free(buf);
 }
 
+/* The fixture pairs_fill() points its results at. */
+static struct fix	*sf_fix;
+
+/* Three batches of two results, at the fixture's first role. */
+static int
+pairs_fill(struct ra_sarif *sf, void *arg)
+{
+	int			*batches = arg;
+	struct ra_sarif_at	 at;
+	struct ra_buf		 m = { 0 };
+	int			 k;
+
+	if (*batches == 3)
+		return 0;
+	++*batches;
+	memset(&at, 0, sizeof(at));
+	at.sol = ((struct fix *)sf_fix)->sol;
+	at.role = ra_solution_role(at.sol, 0);
+	for (k = 0; k < 2; k++) {
+		m.len = 0;
+		ra_buf_printf(&m, "result %d", (*batches - 1) * 2 + k);
+		ra_sarif_result(sf, &policy_rule, RA_SEV_ERROR, &m, &at);
+	}
+	ra_buf_free(&m);
+	return 1;
+}
+
+/*
+ * --max-results: the first N results are written, the rest counted in
+ * the run's resultsNotWritten and the caller's count; without a cap, or
+ * under it, every result and no such property.
+ */
+static void
+test_sarif_max_results(void **state)
+{
+	struct fix			*f = *state;
+	const struct ra_sarif_rule	*rules[2];
+	static const size_t		 max[] = { 3, 0, 6, 7 };
+	static const size_t		 written[] = { 3, 6, 6, 6 };
+	struct ra_write_opts		 o;
+	struct ra_sarif			*sf;
+	struct ra_sarif_at		 at;
+	json_t				*root, *run, *left;
+	char				*buf;
+	size_t				 len, k, out;
+	FILE				*mf;
+	int				 batches;
+
+	rules[0] = &policy_rule;
+	rules[1] = ra_sarif_input_rule();
+	for (k = 0; k < sizeof(max) / sizeof(*max); k++) {
+		memset(&o, 0, sizeof(o));
+		o.format = RA_FORMAT_SARIF;
+		o.max_results = max[k];
+		o.results_left_out = &out;
+		out = 99;
+		batches = 0;
+		buf = NULL;
+		len = 0;
+		assert_non_null(sf = ra_sarif_new(f->ctx, &o, "policy", rules,
+		    2));
+		memset(&at, 0, sizeof(at));
+		at.sol = f->sol;
+		at.role = ra_solution_role(f->sol, 0);
+		ra_sarif_artifact(sf, &at);
+		sf_fix = f;
+		assert_non_null(mf = open_memstream(&buf, &len));
+		assert_int_equal(ra_sarif_write(sf, pairs_fill, &batches, mf),
+		    RA_OK);
+		assert_int_equal(fclose(mf), 0);
+		assert_non_null(root = json_loads(buf, 0, NULL));
+		run = json_array_get(json_object_get(root, "runs"), 0);
+		assert_int_equal(json_array_size(json_object_get(run,
+		    "results")), written[k]);
+		left = json_object_get(json_object_get(run, "properties"),
+		    "resultsNotWritten");
+		assert_int_equal(out, 6 - written[k]);
+		if (written[k] < 6)
+			assert_int_equal(json_integer_value(left),
+			    6 - written[k]);
+		else
+			assert_null(left);
+		json_decref(root);
+		free(buf);
+	}
+}
+
 #define FIX(t)	cmocka_unit_test_setup_teardown(t, setup_fix, teardown_fix)
 
 int
@@ -864,12 +1001,14 @@ main(void)
 		cmocka_unit_test(test_text_escapes_c1_from_xml),
 		FIX(test_json_invalid_utf8),
 		cmocka_unit_test(test_dump_streamed),
+		cmocka_unit_test(test_dump_streamed_late),
 		FIX(test_bad_format),
 		FIX(test_write_error),
 		FIX(test_write_roles),
 		FIX(test_write_profiles),
 		FIX(test_write_table),
 		FIX(test_sarif_helper),
+		FIX(test_sarif_max_results),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
