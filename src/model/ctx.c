@@ -41,7 +41,6 @@ ctx_alloc(void)
 	}
 	if (pthread_mutex_init(&ctx->intern_mu, NULL) != 0) {
 		pthread_mutex_destroy(&ctx->progress_mu);
-	pthread_mutex_destroy(&ctx->intern_mu);
 		free(ctx);
 		return NULL;
 	}
