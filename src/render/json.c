@@ -408,9 +408,8 @@ ra_json_dump_streamed(json_t *root, json_t *parent, const char *key,
     void *arg, FILE *out)
 {
 	struct made	 m = { next, arg };
-	enum ra_err	 e;
-
 	struct late	 l = { late, arg };
+	enum ra_err	 e;
 
 	e = dump_around(root, parent, key, indent, 0, made_el, &m,
 	    late != NULL ? &l : NULL, out);
@@ -870,8 +869,8 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 		json_object_set_new(root, "app_role_maps", json_adiffs(d));
 	if (d->ncd > 0)
 		json_object_set_new(root, "column_permissions", json_cdiffs(d));
-	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d, NULL,
-	    out);
+	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d,
+	    NULL, out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
 	return e;
@@ -1523,6 +1522,6 @@ ra_render_columns_json(const struct ra_columns *cs,
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(cs->ctx));
 	json_object_set_new(root, "columns", json_array());
-	return ra_json_dump_streamed(root, root, "columns", 2, columns_col, NULL,
-	    (void *)(uintptr_t)cs, out);
+	return ra_json_dump_streamed(root, root, "columns", 2, columns_col,
+	    NULL, (void *)(uintptr_t)cs, out);
 }
