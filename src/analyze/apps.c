@@ -9,8 +9,8 @@
  * (the knowledge base's, else the solution's own table's, else, for a
  * publisher-prefixed schema name, the name itself, which is what a
  * custom table's privileges carry).  A table none of these covers has
- * no known Read privilege and is not judged.  Its display name and tab are ra_pinfo()'s, as in every
- * other report.
+ * no known Read privilege and is not judged.  Its display name and tab
+ * are ra_pinfo()'s, as in every other report.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -190,10 +190,10 @@ struct ra_base {
  * all solutions of a context.  Interned names are packed into large
  * chunks (the arena) and their entries hold no entity (struct ra_pent):
  * a large input names hundreds of thousands of privileges, and an
- * allocation or a pointer more each would cost as much as the names.  Loading is the only stage that adds to the
- * catalog (unfocused loads on several threads one batch of names at a
- * time, under the context's intern_mu); once loaded it is read through
- * const pointers.
+ * allocation or a pointer more each would cost as much as the names.
+ * Loading is the only stage that adds to the catalog (unfocused loads
+ * on several threads one batch of names at a time, under the context's
+ * intern_mu); once loaded it is read through const pointers.
  */
 struct ra_catalog {
 	struct ra_pent		*v;
@@ -247,8 +247,8 @@ size_t	 ra_catalog_intern_hash(struct ra_catalog *, const char *, size_t,
 	    uint32_t h);
 /*
  * Ask the processor for what ra_catalog_intern_hash() of a name hashed H
- * will read: STAGE 0 its slot, 1 the privilege there, 2 its name.  Loads intern a
- * role's names in batches, prefetched, because a large input's catalog
+ * will read: STAGE 0 its slot, 1 the privilege there, 2 its name.
+ * Loads intern a role's names in batches, prefetched, because a large input's catalog
  * does not fit the caches and each lookup would otherwise wait for
  * memory twice.
  */
@@ -1144,7 +1144,8 @@ int		 ra_profile_bitmap(const struct ra_profile *, struct ra_bitmap *);
  * place a privilege where ra_pinfo() says; this is the profile's word.
  */
 enum ra_tab	 ra_req_tab(const struct ra_catalog *, const struct ra_req *);
-enum ra_section	 ra_req_section(const struct ra_catalog *, const struct ra_req *);
+enum ra_section	 ra_req_section(const struct ra_catalog *,
+		    const struct ra_req *);
 /* "User (Basic)" ... "Organization (Global)", "None". */
 const char	*ra_level_both(enum ra_level);
 /* RA_DEPTH() bits as "User (Basic), Organization (Global)" into B. */

@@ -1,8 +1,8 @@
 /*
  * test_render.c - the render stage: CSV cells made inert for
  * spreadsheets, the CSV, JSON and text reports, JSON written as it is
- * made, escaping of untrusted names, write errors, and write.c's table of which result is shown in
- * which format.
+ * made, escaping of untrusted names, write errors, write.c's table of
+ * which result is shown in which format, and SARIF's --max-results.
  */
 #include <jansson.h>
 
