@@ -34,6 +34,74 @@ ra_grow(void *vp, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
+/* Runs this short are sorted by insertion before they are merged. */
+#define SORT_RUN	16
+
+int
+ra_sort(void *v, size_t n, size_t size,
+    int (*cmp)(const void *, const void *, const void *), const void *arg)
+{
+	unsigned char	*a = v, *tmp, *src, *dst, *t, *x, *y, *xe, *ye, *o;
+	unsigned char	 one[64];
+	size_t		 i, j, w, lo, mid, hi;
+
+	if (n < 2)
+		return 0;
+	if (size > sizeof(one) || n > SIZE_MAX / size ||
+	    (tmp = malloc(n * size)) == NULL)
+		return -1;
+	/* Runs of SORT_RUN by insertion, in place. */
+	for (lo = 0; lo < n; lo += SORT_RUN) {
+		hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
+		for (i = lo + 1; i < hi; i++) {
+			for (j = i; j > lo && cmp(a + (j - 1) * size,
+			    a + i * size, arg) > 0; j--)
+				;
+			if (j == i)
+				continue;
+			memcpy(one, a + i * size, size);
+			memmove(a + (j + 1) * size, a + j * size,
+			    (i - j) * size);
+			memcpy(a + j * size, one, size);
+		}
+	}
+	/* Then merge runs of W, back and forth between A and TMP. */
+	src = a;
+	dst = tmp;
+	for (w = SORT_RUN; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			mid = lo + w < n ? lo + w : n;
+			hi = lo + 2 * w < n ? lo + 2 * w : n;
+			x = src + lo * size;
+			xe = src + mid * size;
+			y = xe;
+			ye = src + hi * size;
+			o = dst + lo * size;
+			/* Equal keys: the left run's first, so stable. */
+			while (x < xe && y < ye) {
+				if (cmp(y, x, arg) < 0) {
+					memcpy(o, y, size);
+					y += size;
+				} else {
+					memcpy(o, x, size);
+					x += size;
+				}
+				o += size;
+			}
+			memcpy(o, x, (size_t)(xe - x));
+			o += xe - x;
+			memcpy(o, y, (size_t)(ye - y));
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * size);
+	free(tmp);
+	return 0;
+}
+
 void
 ra_buf_grow_add(struct ra_buf *b, const char *s, size_t n)
 {

@@ -295,11 +295,11 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 	    "escalation", "reason" };
 	enum { NCOL = 4 + PRIV_COLS + 5 };
 	const struct ra_solution *sides[2] = { d->new, d->old };
-	struct ra_buf		 label = { 0 };
+	struct ra_buf		 label = { 0 }, why = { 0 };
 	struct ra_pinfo		 pi;
-	const char		*c[NCOL];
+	const char		*c[NCOL], *reason;
 	size_t			 i, k;
-	int			 rc;
+	int			 rc, oom;
 
 	(void)o;
 	rc = ra_csv_write_row(out, head, NCOL);
@@ -333,9 +333,10 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 			c[4 + PRIV_COLS] = p->old ? ra_level_name(p->old) : "";
 			c[5 + PRIV_COLS] = p->new ? ra_level_name(p->new) : "";
 			c[6 + PRIV_COLS] = ra_pchange_name(p->change);
-			c[7 + PRIV_COLS] = p->reason ? "yes" : "no";
-			c[8 + PRIV_COLS] = p->reason ? p->reason : "";
-			rc = ra_csv_write_row(out, c, NCOL);
+			reason = ra_pdiff_reason(d->ctx, p, &why);
+			c[7 + PRIV_COLS] = reason ? "yes" : "no";
+			c[8 + PRIV_COLS] = reason ? reason : "";
+			rc = why.oom ? -1 : ra_csv_write_row(out, c, NCOL);
 		}
 	}
 	/*
@@ -375,11 +376,11 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 		c[8 + PRIV_COLS] = label.s;
 		rc = ra_csv_write_row(out, c, NCOL);
 	}
-	if (label.oom) {
-		ra_buf_free(&label);
-		return RA_ENOMEM;
-	}
+	oom = label.oom || why.oom;
 	ra_buf_free(&label);
+	ra_buf_free(&why);
+	if (oom)
+		return RA_ENOMEM;
 	return rc == 0 ? RA_OK : RA_EIO;
 }
 

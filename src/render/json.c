@@ -238,12 +238,20 @@ ra_json_dump(json_t *root, FILE *out)
 static int
 put_indented(const char *s, int n, FILE *out)
 {
-	const char	*nl;
+	static const char	 blanks[64] = "                                "
+				    "                                ";
+	const char		*nl;
+	size_t			 k;
 
-	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
 		if (fwrite(s, 1, (size_t)(nl - s + 1), out) !=
-		    (size_t)(nl - s + 1) || fprintf(out, "%*s", n, "") < 0)
+		    (size_t)(nl - s + 1))
 			return -1;
+		for (k = (size_t)n; k > 0; k -= k < 64 ? k : 64)
+			if (fwrite(blanks, 1, k < 64 ? k : 64, out) !=
+			    (k < 64 ? k : 64))
+				return -1;
+	}
 	return fputs(s, out) == EOF ? -1 : 0;
 }
 
@@ -614,11 +622,14 @@ ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
 	return ra_json_dump(root, out);
 }
 
+/* Change P of D; WHY is scratch for its reasons. */
 static json_t *
-json_pdiff(const struct ra_diff *d, const struct ra_pdiff *p)
+json_pdiff(const struct ra_diff *d, const struct ra_pdiff *p,
+    struct ra_buf *why)
 {
 	const struct ra_solution *sides[2] = { d->new, d->old };
 	struct ra_pinfo		 pi;
+	const char		*reason = ra_pdiff_reason(d->ctx, p, why);
 	json_t			*m = json_object();
 
 	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
@@ -626,8 +637,8 @@ json_pdiff(const struct ra_diff *d, const struct ra_pdiff *p)
 	json_object_set_new(m, "old", json_level(p->old));
 	json_object_set_new(m, "new", json_level(p->new));
 	json_object_set_new(m, "change", jstr(ra_pchange_name(p->change)));
-	json_object_set_new(m, "escalation", json_boolean(p->reason != NULL));
-	json_object_set_new(m, "reason", jstr(p->reason));
+	json_object_set_new(m, "escalation", json_boolean(reason != NULL));
+	json_object_set_new(m, "reason", jstr(reason));
 	return m;
 }
 
@@ -725,17 +736,24 @@ json_cdiffs(const struct ra_diff *d)
 struct diff_at {
 	const struct ra_diff	*d;
 	const struct ra_rdiff	*r;	/* the role whose privileges are written */
+	struct ra_buf		 why;	/* a change's reasons */
 };
 
 /* An el_writer of a role's privilege changes, one at a time. */
 static int
 pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	const struct diff_at	*at = arg;
+	struct diff_at	*at = arg;
+	json_t		*v;
 
 	if (i >= at->r->np)
 		return 0;
-	return put_el(json_pdiff(at->d, &at->r->p[i]), sep, indent, out);
+	v = json_pdiff(at->d, &at->r->p[i], &at->why);
+	if (at->why.oom) {
+		json_decref(v);
+		return -2;
+	}
+	return put_el(v, sep, indent, out);
 }
 
 /*
@@ -745,7 +763,7 @@ pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 static int
 diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	struct diff_at		 at = { arg, NULL };
+	struct diff_at		 at = { arg, NULL, { 0 } };
 	const struct ra_diff	*d = at.d;
 	const struct ra_rdiff	*r;
 	const struct ra_role	*cur;
@@ -790,6 +808,7 @@ diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 		return -1;
 	}
 	e = dump_around(o, o, "privileges", 2, indent, pdiff_el, &at, out);
+	ra_buf_free(&at.why);
 	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 

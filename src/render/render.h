@@ -428,8 +428,7 @@ struct ra_html_view {
 	const struct ra_role	*role;
 	const enum ra_level	*need;
 	const struct ra_role	*old, *new;	/* NULL when added/removed */
-	const struct ra_pdiff	**pd;		/* NULL: added or removed */
-	struct ra_buf		*tip;		/* CELL()'s scratch */
+	struct ra_buf		*tip, *why;	/* CELL()'s scratch */
 };
 
 /*
