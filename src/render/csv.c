@@ -1,5 +1,5 @@
 /*
- * csv.c - every result that is a table as CSV (libcsv), one record per
+ * csv.c - every result that is a table as CSV, one record per
  * row of the result: the check report (a role, or a role's missing
  * privilege), roles, the built-in profiles, a diff, the matrix, lint
  * findings, combined roles and an explanation.  Safe to open in a
@@ -8,8 +8,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-
-#include <csv.h>
 
 #include "render/render.h"
 
@@ -30,6 +28,14 @@ is_number(const char *s)
 	return digits > 0 && *p == '\0';
 }
 
+/* Would a spreadsheet run S as a formula (ra_csv_safe())? */
+static int
+runs_as_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    !is_number(s);
+}
+
 const char *
 ra_csv_safe(const char *s, char **tmp)
 {
@@ -38,7 +44,7 @@ ra_csv_safe(const char *s, char **tmp)
 	*tmp = NULL;
 	if (s == NULL)
 		return "";
-	if (strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0' || is_number(s))
+	if (!runs_as_formula(s))
 		return s;
 	n = strlen(s);
 	if ((*tmp = malloc(n + 2)) == NULL)
@@ -48,26 +54,58 @@ ra_csv_safe(const char *s, char **tmp)
 	return *tmp;
 }
 
+/* A record on its way out: written a buffer at a time. */
+struct record {
+	FILE	*f;
+	size_t	 len;
+	int	 err;
+	char	 b[4096];
+};
+
+static void
+put(struct record *r, char c)
+{
+	if (r->len == sizeof(r->b)) {
+		if (fwrite(r->b, 1, r->len, r->f) != r->len)
+			r->err = 1;
+		r->len = 0;
+	}
+	r->b[r->len++] = c;
+}
+
+/*
+ * Every cell quoted, a quote in it doubled (as libcsv's csv_fwrite()
+ * writes one) and made inert as ra_csv_safe() makes it; the record goes
+ * out in one write, not a call a byte: a diff may write millions.
+ */
 int
 ra_csv_write_row(FILE *f, const char *const *cells, size_t n)
 {
+	struct record	 r;
 	const char	*c;
-	char		*tmp;
 	size_t		 i;
-	int		 rc = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		if ((c = ra_csv_safe(cells[i], &tmp)) == NULL)
-			return -1;
-		if (i > 0 && fputc(',', f) == EOF)
-			rc = -1;
-		else if (csv_fwrite(f, c, strlen(c)) != 0)
-			rc = -1;
-		free(tmp);
+	r.f = f;
+	r.len = 0;
+	r.err = 0;
+	for (i = 0; i < n; i++) {
+		c = cells[i] != NULL ? cells[i] : "";
+		if (i > 0)
+			put(&r, ',');
+		put(&r, '"');
+		if (runs_as_formula(c))
+			put(&r, '\'');
+		for (; *c; c++) {
+			if (*c == '"')
+				put(&r, '"');
+			put(&r, *c);
+		}
+		put(&r, '"');
 	}
-	if (rc == 0 && fputc('\n', f) == EOF)
-		rc = -1;
-	return rc;
+	put(&r, '\n');
+	if (fwrite(r.b, 1, r.len, f) != r.len)
+		r.err = 1;
+	return r.err ? -1 : 0;
 }
 
 static const char *const kind_names[] = { "zip", "folder", "xml", "package" };

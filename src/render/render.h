@@ -5,7 +5,8 @@
  * file per page (html_report.c, html_diff.c, html_matrix.c) and the
  * parts the pages share (html_parts.c).  write.c holds the one table of
  * which renderer shows which result in which format, behind the public
- * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c.
+ * ra_write_*().  jansson stays in json.c and sarif.c (libcsv reads, in
+ * model/csv.c; csv.c writes its records itself).
  * It may call analyze/, model/ and base/.  Never installed.
  */
 #ifndef RA_RENDER_H
