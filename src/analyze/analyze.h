@@ -193,14 +193,15 @@ struct ra_pdiff {
 struct ra_pdiff	 ra_pdiff_make(const struct ra_ctx *, size_t priv,
 		    enum ra_level old, enum ra_level new);
 /* The name of P's privilege: the catalog's, borrowed. */
-const char	*ra_pdiff_name(const struct ra_ctx *, const struct ra_pdiff *);
+const char	*ra_pdiff_name(const struct ra_ctx *,
+		    const struct ra_pdiff *);
 /*
  * The escalation reasons of P, joined by "; ", made in B (emptied
  * first; a renderer passes the same buffer for every change), or NULL
  * when P escalates nothing.  "" when memory ran out (B->oom).
  */
-const char	*ra_pdiff_reason(const struct ra_ctx *, const struct ra_pdiff *,
-		    struct ra_buf *b);
+const char	*ra_pdiff_reason(const struct ra_ctx *,
+		    const struct ra_pdiff *, struct ra_buf *b);
 
 /* A built-in profile whose verdict on a role changed. */
 struct ra_ptrans {
@@ -225,7 +226,7 @@ struct ra_rdiff {
 	int			 unexported;
 	struct ra_pdiff		*p;
 	size_t			 np;
-	size_t			 nesc;		/* of P, those that escalate */
+	size_t			 nesc;		/* of P, those escalating */
 	struct ra_ptrans	*t;
 	size_t			 nt;
 };

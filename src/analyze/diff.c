@@ -218,47 +218,45 @@ match_roles(const struct ra_solution *old, const struct ra_solution *new,
 	return 0;
 }
 
-/* Append one privilege change to R; -1 when memory runs out. */
-static int
-add_change(const struct ra_diff *d, struct ra_rdiff *r, size_t *cap,
-    size_t priv, enum ra_level old, enum ra_level new)
-{
-	if (ra_grow(&r->p, cap, r->np + 1, sizeof(*r->p)) == -1)
-		return -1;
-	r->p[r->np++] = ra_pdiff_make(d->ctx, priv, old, new);
-	return 0;
-}
-
-/* Every privilege whose level differs between the two sides of R. */
+/*
+ * Every privilege whose level differs between the two sides of R: both
+ * sets walked side by side in index order twice, to count the changes
+ * and then to make them into an array of just that size (a role may
+ * have millions), then sorted.  0 or -1.
+ */
 static int
 diff_privileges(const struct ra_diff *d, struct ra_rdiff *r)
 {
 	struct ra_bitmap_iter	 x, y;
-	struct ra_pdiff		*p;
-	size_t			 i, j, k, cap = 0;
+	size_t			 i, j, k, n = 0;
 	enum ra_level		 li, lj, lo, ln;
+	int			 pass;
 
-	/* Both sets in index order, side by side. */
-	ra_bitmap_iter_init(&x, &r->old->bits);
-	ra_bitmap_iter_init(&y, &r->new->bits);
-	if (!ra_bitmap_iter_next(&x, &i, &li))
-		i = RA_NOPRIV;
-	if (!ra_bitmap_iter_next(&y, &j, &lj))
-		j = RA_NOPRIV;
-	while (i != RA_NOPRIV || j != RA_NOPRIV) {
-		k = i < j ? i : j;
-		lo = i == k ? li : RA_LEVEL_NONE;
-		ln = j == k ? lj : RA_LEVEL_NONE;
-		if (lo != ln && add_change(d, r, &cap, k, lo, ln) == -1)
-			return -1;
-		if (i == k && !ra_bitmap_iter_next(&x, &i, &li))
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && (n == 0 ||
+		    (r->p = calloc(n, sizeof(*r->p))) == NULL))
+			return n == 0 ? 0 : -1;
+		ra_bitmap_iter_init(&x, &r->old->bits);
+		ra_bitmap_iter_init(&y, &r->new->bits);
+		if (!ra_bitmap_iter_next(&x, &i, &li))
 			i = RA_NOPRIV;
-		if (j == k && !ra_bitmap_iter_next(&y, &j, &lj))
+		if (!ra_bitmap_iter_next(&y, &j, &lj))
 			j = RA_NOPRIV;
+		while (i != RA_NOPRIV || j != RA_NOPRIV) {
+			k = i < j ? i : j;
+			lo = i == k ? li : RA_LEVEL_NONE;
+			ln = j == k ? lj : RA_LEVEL_NONE;
+			if (lo != ln && pass == 0)
+				n++;
+			else if (lo != ln)
+				r->p[r->np++] = ra_pdiff_make(d->ctx, k, lo,
+				    ln);
+			if (i == k && !ra_bitmap_iter_next(&x, &i, &li))
+				i = RA_NOPRIV;
+			if (j == k && !ra_bitmap_iter_next(&y, &j, &lj))
+				j = RA_NOPRIV;
+		}
 	}
-	/* What doubling left over, given back (no copy where it shrinks). */
-	if (r->np > 0 && cap > r->np && (p = realloc(r->p, r->np * sizeof(*r->p))) != NULL)
-		r->p = p;
 	return ra_sort(r->p, r->np, sizeof(*r->p), pdiff_cmp, d->ctx->cat.v);
 }
 

@@ -34,71 +34,81 @@ ra_grow(void *vp, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-/* Runs this short are sorted by insertion before they are merged. */
+/* Runs this short are sorted by insertion, not merged. */
 #define SORT_RUN	16
+
+struct sorting {
+	size_t		  size;
+	int		(*cmp)(const void *, const void *, const void *);
+	const void	 *arg;
+	unsigned char	 *tmp;		/* for half the elements, and one */
+};
+
+/*
+ * Sort the N elements at A: each half, then, unless they are in order
+ * already, the first half copied out and merged back with the second
+ * (the merge never writes past what it has read of the second half).
+ */
+static void
+msort(const struct sorting *s, unsigned char *a, size_t n)
+{
+	size_t		 sz = s->size, h, i, j;
+	unsigned char	*x, *xe, *y, *ye, *o, *one = s->tmp;
+
+	if (n <= SORT_RUN) {
+		for (i = 1; i < n; i++) {
+			for (j = i; j > 0 && s->cmp(a + (j - 1) * sz,
+			    a + i * sz, s->arg) > 0; j--)
+				;
+			if (j == i)
+				continue;
+			memcpy(one, a + i * sz, sz);
+			memmove(a + (j + 1) * sz, a + j * sz, (i - j) * sz);
+			memcpy(a + j * sz, one, sz);
+		}
+		return;
+	}
+	h = n / 2;
+	msort(s, a, h);
+	msort(s, a + h * sz, n - h);
+	if (s->cmp(a + (h - 1) * sz, a + h * sz, s->arg) <= 0)
+		return;
+	memcpy(s->tmp, a, h * sz);
+	x = s->tmp;
+	xe = x + h * sz;
+	y = a + h * sz;
+	ye = a + n * sz;
+	o = a;
+	/* Equal keys: the first half's first, so stable. */
+	while (x < xe && y < ye) {
+		if (s->cmp(y, x, s->arg) < 0) {
+			memcpy(o, y, sz);
+			y += sz;
+		} else {
+			memcpy(o, x, sz);
+			x += sz;
+		}
+		o += sz;
+	}
+	memcpy(o, x, (size_t)(xe - x));
+}
 
 int
 ra_sort(void *v, size_t n, size_t size,
     int (*cmp)(const void *, const void *, const void *), const void *arg)
 {
-	unsigned char	*a = v, *tmp, *src, *dst, *t, *x, *y, *xe, *ye, *o;
-	unsigned char	 one[64];
-	size_t		 i, j, w, lo, mid, hi;
+	struct sorting	 s;
 
 	if (n < 2)
 		return 0;
-	if (size > sizeof(one) || n > SIZE_MAX / size ||
-	    (tmp = malloc(n * size)) == NULL)
+	if (size == 0 || n > SIZE_MAX / size ||
+	    (s.tmp = malloc((n / 2 + 1) * size)) == NULL)
 		return -1;
-	/* Runs of SORT_RUN by insertion, in place. */
-	for (lo = 0; lo < n; lo += SORT_RUN) {
-		hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
-		for (i = lo + 1; i < hi; i++) {
-			for (j = i; j > lo && cmp(a + (j - 1) * size,
-			    a + i * size, arg) > 0; j--)
-				;
-			if (j == i)
-				continue;
-			memcpy(one, a + i * size, size);
-			memmove(a + (j + 1) * size, a + j * size,
-			    (i - j) * size);
-			memcpy(a + j * size, one, size);
-		}
-	}
-	/* Then merge runs of W, back and forth between A and TMP. */
-	src = a;
-	dst = tmp;
-	for (w = SORT_RUN; w < n; w *= 2) {
-		for (lo = 0; lo < n; lo += 2 * w) {
-			mid = lo + w < n ? lo + w : n;
-			hi = lo + 2 * w < n ? lo + 2 * w : n;
-			x = src + lo * size;
-			xe = src + mid * size;
-			y = xe;
-			ye = src + hi * size;
-			o = dst + lo * size;
-			/* Equal keys: the left run's first, so stable. */
-			while (x < xe && y < ye) {
-				if (cmp(y, x, arg) < 0) {
-					memcpy(o, y, size);
-					y += size;
-				} else {
-					memcpy(o, x, size);
-					x += size;
-				}
-				o += size;
-			}
-			memcpy(o, x, (size_t)(xe - x));
-			o += xe - x;
-			memcpy(o, y, (size_t)(ye - y));
-		}
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != a)
-		memcpy(a, src, n * size);
-	free(tmp);
+	s.size = size;
+	s.cmp = cmp;
+	s.arg = arg;
+	msort(&s, v, n);
+	free(s.tmp);
 	return 0;
 }
 

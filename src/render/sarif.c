@@ -374,7 +374,7 @@ struct ra_sarif {
 	size_t			 dnext;		/* next diagnostic to write */
 	const struct ra_lint	*lint;		/* its 4xx are lint's */
 	struct ra_buf		 m, names;	/* message scratch */
-	struct ra_buf		 why;		/* a change's reasons */
+	struct ra_buf		 why;	/* a change's reasons */
 	struct art		*art;
 	size_t			 nart, capart;
 	size_t			*slot;		/* hash of art: index + 1, 0 empty */
@@ -1990,9 +1990,10 @@ pdiff_result(struct ra_sarif *sf, const struct ra_diff *d,
 	const struct ra_solution *sides[2] = { d->new, d->old };
 	struct ra_pinfo		 pi, *pd = &pi;
 	struct ra_sarif_at	 at;
-	const char		*reason = ra_pdiff_reason(d->ctx, p, &sf->why);
+	const char		*reason;
 	json_t			*o, *props;
 
+	reason = ra_pdiff_reason(d->ctx, p, &sf->why);
 	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
 	role_msg(m, r->new);
 	ra_buf_adds(m, ": ");

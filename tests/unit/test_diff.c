@@ -258,7 +258,8 @@ test_privilege_changes(void **state)
 	const struct ra_rdiff	*r = entry(d, "Sales");
 
 	assert_int_equal(r->np, 4);
-	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[0]), "prvDeleteAccount");
+	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[0]),
+	    "prvDeleteAccount");
 	assert_int_equal(r->p[0].change, RA_PCH_REMOVED);
 	assert_int_equal(r->p[0].old, RA_LEVEL_GLOBAL);
 	assert_int_equal(r->p[0].new, RA_LEVEL_NONE);
@@ -268,7 +269,8 @@ test_privilege_changes(void **state)
 	assert_int_equal(r->p[1].new, RA_LEVEL_DEEP);
 	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[2]), "prvWriteAccount");
 	assert_int_equal(r->p[2].change, RA_PCH_LOWERED);
-	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[3]), "prvReadRole");	/* Business */
+	/* Business */
+	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[3]), "prvReadRole");
 	assert_int_equal(r->p[3].tab, RA_TAB_BUSINESS);
 	assert_int_equal(r->p[3].change, RA_PCH_ADDED);
 	assert_int_equal(d->added, 1);
