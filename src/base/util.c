@@ -315,10 +315,17 @@ is_bidi(const unsigned char *s)
 void
 ra_buf_add_safe(struct ra_buf *b, const char *str)
 {
-	const unsigned char	*s = (const unsigned char *)str;
+	const unsigned char	*s = (const unsigned char *)str, *run;
 	size_t			 n;
 
 	while (*s) {
+		/* Printable ASCII, the most of most names, a run at a time. */
+		for (run = s; *s >= 0x20 && *s < 0x7f; s++)
+			;
+		if (s > run) {
+			ra_buf_add(b, (const char *)run, (size_t)(s - run));
+			continue;
+		}
 		if (*s < 0x20 || *s == 0x7f) {
 			ra_buf_printf(b, "\\x%02x", *s);
 			s++;

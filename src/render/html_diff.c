@@ -10,17 +10,35 @@
 
 #include "render/render.h"
 
-static enum ra_level
-side_level(const struct ra_role *r, size_t p)
-{
-	return r != NULL ? ra_bitmap_get(&r->bits, p) : RA_LEVEL_NONE;
-}
-
+/*
+ * The levels of privilege P on both sides, read from V->levels: the
+ * grids ask for every privilege of the catalog, in their order, and
+ * looking each up in both roles' sets took a sixth of the page's time.
+ */
 static int
 diff_shown(const struct ra_html_view *v, size_t p)
 {
-	return side_level(v->old, p) != RA_LEVEL_NONE ||
-	    side_level(v->new, p) != RA_LEVEL_NONE;
+	return v->levels[p] != 0;
+}
+
+/*
+ * Set (ON 1) or clear V->levels for the privileges of R (NULL: none) as
+ * the side SHIFT (0 old, 4 new).
+ */
+static void
+mark_levels(struct ra_html_view *v, const struct ra_role *r, int shift,
+    int on)
+{
+	struct ra_bitmap_iter	 it;
+	size_t			 p;
+	enum ra_level		 l;
+
+	if (r == NULL)
+		return;
+	ra_bitmap_iter_init(&it, &r->bits);
+	while (ra_bitmap_iter_next(&it, &p, &l))
+		v->levels[p] = on ? (unsigned char)(v->levels[p] |
+		    (unsigned)l << shift) : 0;
 }
 
 /*
@@ -32,8 +50,8 @@ static void
 diff_cell(struct ra_html *pg, const struct ra_html_view *v,
     struct ra_html_node *tr, size_t p)
 {
-	enum ra_level		 o = side_level(v->old, p);
-	enum ra_level		 n = side_level(v->new, p);
+	enum ra_level		 o = (enum ra_level)(v->levels[p] & 0xf);
+	enum ra_level		 n = (enum ra_level)(v->levels[p] >> 4);
 	struct ra_buf		*t = v->tip;
 	struct ra_pdiff		 pc;
 	const char		*reason = NULL, *cls = "c";
@@ -272,6 +290,8 @@ role_section(struct ra_html *pg, const struct ra_diff *d, size_t i,
 		return;
 	v->old = r->old;
 	v->new = r->new;
+	mark_levels(v, r->old, 0, 1);
+	mark_levels(v, r->new, 4, 1);
 	v->anchor = id;
 	ra_html_tel(pg, sec, "h3", NULL, "Privileges by tab");
 	ra_html_tel(pg, sec, "p", "hint", r->change == RA_RCH_CHANGED ?
@@ -279,6 +299,8 @@ role_section(struct ra_html *pg, const struct ra_diff *d, size_t i,
 	    "changed cells show the old and the new depth." :
 	    "Every privilege of the role, marked as added or removed.");
 	ra_html_grids(pg, v, sec);
+	mark_levels(v, r->old, 0, 0);
+	mark_levels(v, r->new, 4, 0);
 }
 
 /* The badge of an app or column change of severity SEV, saying S. */
@@ -361,10 +383,14 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	size_t			 i;
 
 	memset(&v, 0, sizeof(v));
+	if ((v.levels = calloc(d->ctx->cat.n + 1, 1)) == NULL)
+		return RA_ENOMEM;
 	sol[0] = d->new;
 	sol[1] = d->old;
-	if (ra_grid_build(d->ctx, sol, 2, &grid) == -1)
+	if (ra_grid_build(d->ctx, sol, 2, &grid) == -1) {
+		free(v.levels);
 		return RA_ENOMEM;
+	}
 	ra_buf_adds(&b, "Security role comparison: ");
 	ra_buf_adds(&b, d->old->path);
 	ra_buf_adds(&b, " \xe2\x86\x92 ");
@@ -372,6 +398,7 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	if ((pg = ra_html_new(b.oom ? "" : b.s, out)) == NULL) {
 		ra_buf_free(&b);
 		ra_grid_free(&grid);
+		free(v.levels);
 		return RA_ENOMEM;
 	}
 	sol[0] = d->old;
@@ -423,5 +450,6 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	ra_buf_free(&tip);
 	ra_buf_free(&why);
 	ra_grid_free(&grid);
+	free(v.levels);
 	return ra_html_end(pg);
 }

@@ -429,6 +429,8 @@ struct ra_html_view {
 	const struct ra_role	*role;
 	const enum ra_level	*need;
 	const struct ra_role	*old, *new;	/* NULL when added/removed */
+	/* A diff's: by privilege, OLD's level | NEW's level << 4. */
+	unsigned char		*levels;
 	struct ra_buf		*tip, *why;	/* CELL()'s scratch */
 };
 
