@@ -373,6 +373,25 @@ put_string(struct ra_buf *b, const char *s, size_t len)
 	ra_buf_add(b, "\"", 1);
 }
 
+/* Before member K of a container at AT: a comma but first, its line. */
+static void
+member_line(struct ra_buf *b, size_t k, size_t at)
+{
+	if (k)
+		ra_buf_add(b, ",", 1);
+	ra_buf_add(b, "\n", 1);
+	blanks(b, at + 2);
+}
+
+/* The end of a container at AT: its line, then END. */
+static void
+end_line(struct ra_buf *b, size_t at, const char *end)
+{
+	ra_buf_add(b, "\n", 1);
+	blanks(b, at);
+	ra_buf_adds(b, end);
+}
+
 /*
  * V into B as json_dumps(JSON_INDENT(2)) writes it, every line after
  * the first indented AT blanks more: the same bytes, without the tree
@@ -398,18 +417,13 @@ put_value(struct ra_buf *b, const json_t *v, size_t at)
 		ra_buf_add(b, "{", 1);
 		n = 0;
 		json_object_foreach((json_t *)v, key, x) {
-			if (n++)
-				ra_buf_add(b, ",", 1);
-			ra_buf_add(b, "\n", 1);
-			blanks(b, at + 2);
+			member_line(b, n++, at);
 			put_string(b, key, strlen(key));
 			ra_buf_add(b, ": ", 2);
 			if (put_value(b, x, at + 2) == -1)
 				rc = -1;
 		}
-		ra_buf_add(b, "\n", 1);
-		blanks(b, at);
-		ra_buf_add(b, "}", 1);
+		end_line(b, at, "}");
 		break;
 	case JSON_ARRAY:
 		if ((n = json_array_size(v)) == 0) {
@@ -418,16 +432,11 @@ put_value(struct ra_buf *b, const json_t *v, size_t at)
 		}
 		ra_buf_add(b, "[", 1);
 		for (i = 0; i < n; i++) {
-			if (i)
-				ra_buf_add(b, ",", 1);
-			ra_buf_add(b, "\n", 1);
-			blanks(b, at + 2);
+			member_line(b, i, at);
 			if (put_value(b, json_array_get(v, i), at + 2) == -1)
 				rc = -1;
 		}
-		ra_buf_add(b, "\n", 1);
-		blanks(b, at);
-		ra_buf_add(b, "]", 1);
+		end_line(b, at, "]");
 		break;
 	case JSON_STRING:
 		put_string(b, json_string_value(v), json_string_length(v));
