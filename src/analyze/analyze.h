@@ -167,15 +167,41 @@ enum ra_rchange {
 	RA_RCH_CHANGED
 };
 
-/* One privilege that differs between the two sides of a role. */
+/*
+ * One privilege that differs between the two sides of a role, in 8
+ * bytes: a role may have millions.  It keeps what cannot be looked up:
+ * the privilege (a catalog index: catalog indices fit in 32 bits), both
+ * levels (enum ra_level), how it changed (enum ra_pchange) and whether
+ * it escalates.  Its name is the catalog's (ra_pdiff_name()), its
+ * reasons are made when it is written (ra_pdiff_reason()); TAB, the
+ * catalog's too, is kept for sorting (by tab, then name).
+ */
 struct ra_pdiff {
-	size_t		 priv;
-	enum ra_level	 old, new;
-	enum ra_pchange	 change;
-	enum ra_tab	 tab;		/* sort keys: tab, then name */
-	const char	*name;
-	char		*reason;	/* escalation reasons, or NULL */
+	uint32_t	 priv;
+	unsigned	 old : 3, new : 3;
+	unsigned	 change : 2;
+	unsigned	 escalates : 1;
+	unsigned	 tab : 5;
 };
+
+/*
+ * The change from OLD to NEW (they differ) of privilege PRIV, as the
+ * diff holds it: how it changed, its tab, whether an escalation rule
+ * matches.  For a renderer that shows a change the diff does not list
+ * (a privilege of a role only one side has).
+ */
+struct ra_pdiff	 ra_pdiff_make(const struct ra_ctx *, size_t priv,
+		    enum ra_level old, enum ra_level new);
+/* The name of P's privilege: the catalog's, borrowed. */
+const char	*ra_pdiff_name(const struct ra_ctx *,
+		    const struct ra_pdiff *);
+/*
+ * The escalation reasons of P, joined by "; ", made in B (emptied
+ * first; a renderer passes the same buffer for every change), or NULL
+ * when P escalates nothing.  "" when memory ran out (B->oom).
+ */
+const char	*ra_pdiff_reason(const struct ra_ctx *,
+		    const struct ra_pdiff *, struct ra_buf *b);
 
 /* A built-in profile whose verdict on a role changed. */
 struct ra_ptrans {
@@ -200,6 +226,7 @@ struct ra_rdiff {
 	int			 unexported;
 	struct ra_pdiff		*p;
 	size_t			 np;
+	size_t			 nesc;		/* of P, those escalating */
 	struct ra_ptrans	*t;
 	size_t			 nt;
 };

@@ -4,7 +4,9 @@
  * Matching: by id first; a role whose id has no partner on the other side
  * is matched by name (exactly, then ignoring ASCII case).  For a matched
  * pair the union of both privilege sets is walked once, in index order,
- * and every privilege whose level differs becomes a change.  Changes are
+ * and every privilege whose level differs becomes a change, of 8 bytes
+ * (struct ra_pdiff: its name and escalation reasons are made when it is
+ * written, by ra_pdiff_name() and ra_pdiff_reason()).  Changes are
  * listed per role in tab order, then by name; roles in the new export's
  * order, removed roles last in the old export's order.  A side written
  * unmodified without its privileges (ra_role_not_exported()) is not
@@ -44,13 +46,56 @@ ra_rchange_name(enum ra_rchange c)
 	return (unsigned)c <= RA_RCH_CHANGED ? names[c] : "";
 }
 
-/* qsort() order of a role's changes: ra_priv_order_cmp(). */
+/* What struct ra_pdiff's bit-fields must hold. */
+_Static_assert(RA_LEVEL_GLOBAL < 8 && RA_PCH_LOWERED < 4 &&
+    RA_TAB__COUNT <= 32, "struct ra_pdiff's bit-fields are too narrow");
+_Static_assert(sizeof(struct ra_pdiff) == 8, "struct ra_pdiff is 8 bytes");
+
+struct ra_pdiff
+ra_pdiff_make(const struct ra_ctx *ctx, size_t priv, enum ra_level old,
+    enum ra_level new)
+{
+	struct ra_pdiff	 p;
+
+	memset(&p, 0, sizeof(p));
+	p.priv = (uint32_t)priv;
+	p.old = old;
+	p.new = new;
+	p.change = old == RA_LEVEL_NONE ? RA_PCH_ADDED :
+	    new == RA_LEVEL_NONE ? RA_PCH_REMOVED :
+	    new > old ? RA_PCH_RAISED : RA_PCH_LOWERED;
+	p.tab = ctx->cat.v[priv].tab;
+	p.escalates = ra_escalation(ctx, priv, old, new, NULL) != 0;
+	return p;
+}
+
+const char *
+ra_pdiff_name(const struct ra_ctx *ctx, const struct ra_pdiff *p)
+{
+	return ctx->cat.v[p->priv].name;
+}
+
+const char *
+ra_pdiff_reason(const struct ra_ctx *ctx, const struct ra_pdiff *p,
+    struct ra_buf *b)
+{
+	b->len = 0;
+	if (!p->escalates)
+		return NULL;
+	ra_escalation(ctx, p->priv, p->old, p->new, b);
+	ra_buf_add(b, "", 0);
+	return b->oom ? "" : b->s;
+}
+
+/* ra_sort() order of a role's changes: ra_priv_order_cmp(), by name. */
 static int
-pdiff_cmp(const void *a, const void *b)
+pdiff_cmp(const void *a, const void *b, const void *arg)
 {
 	const struct ra_pdiff	*x = a, *y = b;
+	const struct ra_pent	*v = arg;
 
-	return ra_priv_order_cmp(x->tab, x->name, y->tab, y->name);
+	return ra_priv_order_cmp(x->tab, v[x->priv].name, y->tab,
+	    v[y->priv].name);
 }
 
 /* Does role R pass the --role filter? */
@@ -173,64 +218,46 @@ match_roles(const struct ra_solution *old, const struct ra_solution *new,
 	return 0;
 }
 
-/* Append one privilege change to R; -1 when memory runs out. */
-static int
-add_change(const struct ra_diff *d, struct ra_rdiff *r, size_t *cap,
-    size_t priv, enum ra_level old, enum ra_level new)
-{
-	struct ra_pdiff	*p;
-	struct ra_buf	 why = { 0 };
-
-	if (ra_grow(&r->p, cap, r->np + 1, sizeof(*r->p)) == -1)
-		return -1;
-	p = &r->p[r->np];
-	memset(p, 0, sizeof(*p));
-	p->priv = priv;
-	p->old = old;
-	p->new = new;
-	p->change = old == RA_LEVEL_NONE ? RA_PCH_ADDED :
-	    new == RA_LEVEL_NONE ? RA_PCH_REMOVED :
-	    new > old ? RA_PCH_RAISED : RA_PCH_LOWERED;
-	p->tab = d->ctx->cat.v[priv].tab;
-	p->name = d->ctx->cat.v[priv].name;
-	if (ra_escalation(d->ctx, priv, old, new, &why)) {
-		if (why.oom)
-			return -1;
-		p->reason = why.s;
-	}
-	r->np++;
-	return 0;
-}
-
-/* Every privilege whose level differs between the two sides of R. */
+/*
+ * Every privilege whose level differs between the two sides of R: both
+ * sets walked side by side in index order twice, to count the changes
+ * and then to make them into an array of just that size (a role may
+ * have millions), then sorted.  0 or -1.
+ */
 static int
 diff_privileges(const struct ra_diff *d, struct ra_rdiff *r)
 {
 	struct ra_bitmap_iter	 x, y;
-	size_t			 i, j, k, cap = 0;
+	size_t			 i, j, k, n = 0;
 	enum ra_level		 li, lj, lo, ln;
+	int			 pass;
 
-	/* Both sets in index order, side by side. */
-	ra_bitmap_iter_init(&x, &r->old->bits);
-	ra_bitmap_iter_init(&y, &r->new->bits);
-	if (!ra_bitmap_iter_next(&x, &i, &li))
-		i = RA_NOPRIV;
-	if (!ra_bitmap_iter_next(&y, &j, &lj))
-		j = RA_NOPRIV;
-	while (i != RA_NOPRIV || j != RA_NOPRIV) {
-		k = i < j ? i : j;
-		lo = i == k ? li : RA_LEVEL_NONE;
-		ln = j == k ? lj : RA_LEVEL_NONE;
-		if (lo != ln && add_change(d, r, &cap, k, lo, ln) == -1)
-			return -1;
-		if (i == k && !ra_bitmap_iter_next(&x, &i, &li))
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && (n == 0 ||
+		    (r->p = calloc(n, sizeof(*r->p))) == NULL))
+			return n == 0 ? 0 : -1;
+		ra_bitmap_iter_init(&x, &r->old->bits);
+		ra_bitmap_iter_init(&y, &r->new->bits);
+		if (!ra_bitmap_iter_next(&x, &i, &li))
 			i = RA_NOPRIV;
-		if (j == k && !ra_bitmap_iter_next(&y, &j, &lj))
+		if (!ra_bitmap_iter_next(&y, &j, &lj))
 			j = RA_NOPRIV;
+		while (i != RA_NOPRIV || j != RA_NOPRIV) {
+			k = i < j ? i : j;
+			lo = i == k ? li : RA_LEVEL_NONE;
+			ln = j == k ? lj : RA_LEVEL_NONE;
+			if (lo != ln && pass == 0)
+				n++;
+			else if (lo != ln)
+				r->p[r->np++] = ra_pdiff_make(d->ctx, k, lo,
+				    ln);
+			if (i == k && !ra_bitmap_iter_next(&x, &i, &li))
+				i = RA_NOPRIV;
+			if (j == k && !ra_bitmap_iter_next(&y, &j, &lj))
+				j = RA_NOPRIV;
+		}
 	}
-	if (r->np > 1)
-		qsort(r->p, r->np, sizeof(*r->p), pdiff_cmp);
-	return 0;
+	return ra_sort(r->p, r->np, sizeof(*r->p), pdiff_cmp, d->ctx->cat.v);
 }
 
 /* Profiles whose verdict on the pair changed. */
@@ -262,15 +289,13 @@ static int
 grants_escalation(const struct ra_ctx *ctx, const struct ra_role *role)
 {
 	struct ra_bitmap_iter	 it;
-	struct ra_buf		 why = { 0 };
 	size_t			 i;
 	enum ra_level		 l;
 	int			 hit = 0;
 
 	ra_bitmap_iter_init(&it, &role->bits);
 	while (!hit && ra_bitmap_iter_next(&it, &i, &l))
-		hit = ra_escalation(ctx, i, RA_LEVEL_NONE, l, &why);
-	ra_buf_free(&why);
+		hit = ra_escalation(ctx, i, RA_LEVEL_NONE, l, NULL);
 	return hit;
 }
 
@@ -527,8 +552,9 @@ ra_diff(const struct ra_ctx *ctx, const struct ra_solution *old,
 			case RA_PCH_RAISED:	d->raised++;	break;
 			case RA_PCH_LOWERED:	d->lowered++;	break;
 			}
-			if (r->p[k].reason) {
+			if (r->p[k].escalates) {
 				r->escalation = 1;
+				r->nesc++;
 				d->escalations++;
 			}
 		}
@@ -564,13 +590,11 @@ out:
 RA_EXPORT void
 ra_diff_free(struct ra_diff *d)
 {
-	size_t	 i, k;
+	size_t	 i;
 
 	if (d == NULL)
 		return;
 	for (i = 0; i < d->nr; i++) {
-		for (k = 0; k < d->r[i].np; k++)
-			free(d->r[i].p[k].reason);
 		free(d->r[i].p);
 		free(d->r[i].t);
 	}

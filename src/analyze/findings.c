@@ -11,7 +11,7 @@
 enum ra_severity
 ra_pdiff_severity(const struct ra_pdiff *p)
 {
-	if (p->reason != NULL)
+	if (p->escalates)
 		return RA_SEV_ERROR;
 	if (p->change == RA_PCH_ADDED || p->change == RA_PCH_RAISED)
 		return RA_SEV_WARNING;

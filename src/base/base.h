@@ -154,6 +154,15 @@ void		 ra_buf_ink(struct ra_buf *, int color, const char *code);
 void	 ra_buf_add_safe(struct ra_buf *, const char *);
 /* Grow *V (of *CAP elements of SIZE) to hold at least N; 0 or -1. */
 int	 ra_grow(void *v, size_t *cap, size_t n, size_t size);
+/*
+ * Sort the N elements of SIZE bytes at V by CMP, which is passed ARG (so
+ * a key may live elsewhere, as a name in the catalog): a merge sort, so
+ * stable, with scratch for half the elements.  0, or -1 when memory
+ * runs out (then V is untouched).
+ */
+int	 ra_sort(void *v, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *, const void *arg),
+	    const void *arg);
 
 /* ---- sha256.c -------------------------------------------------------- */
 

@@ -34,6 +34,84 @@ ra_grow(void *vp, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
+/* Runs this short are sorted by insertion, not merged. */
+#define SORT_RUN	16
+
+struct sorting {
+	size_t		  size;
+	int		(*cmp)(const void *, const void *, const void *);
+	const void	 *arg;
+	unsigned char	 *tmp;		/* for half the elements, and one */
+};
+
+/*
+ * Sort the N elements at A: each half, then, unless they are in order
+ * already, the first half copied out and merged back with the second
+ * (the merge never writes past what it has read of the second half).
+ */
+static void
+msort(const struct sorting *s, unsigned char *a, size_t n)
+{
+	size_t		 sz = s->size, h, i, j;
+	unsigned char	*x, *xe, *y, *ye, *o, *one = s->tmp;
+
+	if (n <= SORT_RUN) {
+		for (i = 1; i < n; i++) {
+			for (j = i; j > 0 && s->cmp(a + (j - 1) * sz,
+			    a + i * sz, s->arg) > 0; j--)
+				;
+			if (j == i)
+				continue;
+			memcpy(one, a + i * sz, sz);
+			memmove(a + (j + 1) * sz, a + j * sz, (i - j) * sz);
+			memcpy(a + j * sz, one, sz);
+		}
+		return;
+	}
+	h = n / 2;
+	msort(s, a, h);
+	msort(s, a + h * sz, n - h);
+	if (s->cmp(a + (h - 1) * sz, a + h * sz, s->arg) <= 0)
+		return;
+	memcpy(s->tmp, a, h * sz);
+	x = s->tmp;
+	xe = x + h * sz;
+	y = a + h * sz;
+	ye = a + n * sz;
+	o = a;
+	/* Equal keys: the first half's first, so stable. */
+	while (x < xe && y < ye) {
+		if (s->cmp(y, x, s->arg) < 0) {
+			memcpy(o, y, sz);
+			y += sz;
+		} else {
+			memcpy(o, x, sz);
+			x += sz;
+		}
+		o += sz;
+	}
+	memcpy(o, x, (size_t)(xe - x));
+}
+
+int
+ra_sort(void *v, size_t n, size_t size,
+    int (*cmp)(const void *, const void *, const void *), const void *arg)
+{
+	struct sorting	 s;
+
+	if (n < 2)
+		return 0;
+	if (size == 0 || n > SIZE_MAX / size ||
+	    (s.tmp = malloc((n / 2 + 1) * size)) == NULL)
+		return -1;
+	s.size = size;
+	s.cmp = cmp;
+	s.arg = arg;
+	msort(&s, v, n);
+	free(s.tmp);
+	return 0;
+}
+
 void
 ra_buf_grow_add(struct ra_buf *b, const char *s, size_t n)
 {
@@ -237,10 +315,17 @@ is_bidi(const unsigned char *s)
 void
 ra_buf_add_safe(struct ra_buf *b, const char *str)
 {
-	const unsigned char	*s = (const unsigned char *)str;
+	const unsigned char	*s = (const unsigned char *)str, *run;
 	size_t			 n;
 
 	while (*s) {
+		/* Printable ASCII, the most of most names, a run at a time. */
+		for (run = s; *s >= 0x20 && *s < 0x7f; s++)
+			;
+		if (s > run) {
+			ra_buf_add(b, (const char *)run, (size_t)(s - run));
+			continue;
+		}
 		if (*s < 0x20 || *s == 0x7f) {
 			ra_buf_printf(b, "\\x%02x", *s);
 			s++;

@@ -96,6 +96,8 @@ ra_escalation(const struct ra_ctx *ctx, size_t priv, enum ra_level old,
 			}
 			if (!hit)
 				continue;
+			if (b == NULL)
+				return 1;
 			ra_buf_adds(b, n++ ? "; " : "");
 			ra_buf_adds(b, e->reason);
 		}

@@ -493,7 +493,8 @@ int	 ra_escalation_init(struct ra_ctx *);
 /*
  * Why going from OLD to NEW on privilege PRIV grants more, as the
  * reasons of every matching rule joined by "; " into B; 0 when no rule
- * matches (then B is untouched).  Lowering never escalates.
+ * matches (then B is untouched).  Lowering never escalates.  B NULL:
+ * whether a rule matches, no more.
  */
 int	 ra_escalation(const struct ra_ctx *, size_t priv, enum ra_level old,
 	    enum ra_level new, struct ra_buf *b);

@@ -1,5 +1,5 @@
 /*
- * csv.c - every result that is a table as CSV (libcsv), one record per
+ * csv.c - every result that is a table as CSV, one record per
  * row of the result: the check report (a role, or a role's missing
  * privilege), roles, the built-in profiles, a diff, the matrix, lint
  * findings, combined roles and an explanation.  Safe to open in a
@@ -8,8 +8,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-
-#include <csv.h>
 
 #include "render/render.h"
 
@@ -30,6 +28,14 @@ is_number(const char *s)
 	return digits > 0 && *p == '\0';
 }
 
+/* Would a spreadsheet run S as a formula (ra_csv_safe())? */
+static int
+runs_as_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    !is_number(s);
+}
+
 const char *
 ra_csv_safe(const char *s, char **tmp)
 {
@@ -38,7 +44,7 @@ ra_csv_safe(const char *s, char **tmp)
 	*tmp = NULL;
 	if (s == NULL)
 		return "";
-	if (strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0' || is_number(s))
+	if (!runs_as_formula(s))
 		return s;
 	n = strlen(s);
 	if ((*tmp = malloc(n + 2)) == NULL)
@@ -48,26 +54,58 @@ ra_csv_safe(const char *s, char **tmp)
 	return *tmp;
 }
 
+/* A record on its way out: written a buffer at a time. */
+struct record {
+	FILE	*f;
+	size_t	 len;
+	int	 err;
+	char	 b[4096];
+};
+
+static void
+put(struct record *r, char c)
+{
+	if (r->len == sizeof(r->b)) {
+		if (fwrite(r->b, 1, r->len, r->f) != r->len)
+			r->err = 1;
+		r->len = 0;
+	}
+	r->b[r->len++] = c;
+}
+
+/*
+ * Every cell quoted, a quote in it doubled (as libcsv's csv_fwrite()
+ * writes one) and made inert as ra_csv_safe() makes it; the record goes
+ * out in one write, not a call a byte: a diff may write millions.
+ */
 int
 ra_csv_write_row(FILE *f, const char *const *cells, size_t n)
 {
+	struct record	 r;
 	const char	*c;
-	char		*tmp;
 	size_t		 i;
-	int		 rc = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		if ((c = ra_csv_safe(cells[i], &tmp)) == NULL)
-			return -1;
-		if (i > 0 && fputc(',', f) == EOF)
-			rc = -1;
-		else if (csv_fwrite(f, c, strlen(c)) != 0)
-			rc = -1;
-		free(tmp);
+	r.f = f;
+	r.len = 0;
+	r.err = 0;
+	for (i = 0; i < n; i++) {
+		c = cells[i] != NULL ? cells[i] : "";
+		if (i > 0)
+			put(&r, ',');
+		put(&r, '"');
+		if (runs_as_formula(c))
+			put(&r, '\'');
+		for (; *c; c++) {
+			if (*c == '"')
+				put(&r, '"');
+			put(&r, *c);
+		}
+		put(&r, '"');
 	}
-	if (rc == 0 && fputc('\n', f) == EOF)
-		rc = -1;
-	return rc;
+	put(&r, '\n');
+	if (fwrite(r.b, 1, r.len, f) != r.len)
+		r.err = 1;
+	return r.err ? -1 : 0;
 }
 
 static const char *const kind_names[] = { "zip", "folder", "xml", "package" };
@@ -295,11 +333,11 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 	    "escalation", "reason" };
 	enum { NCOL = 4 + PRIV_COLS + 5 };
 	const struct ra_solution *sides[2] = { d->new, d->old };
-	struct ra_buf		 label = { 0 };
+	struct ra_buf		 label = { 0 }, why = { 0 };
 	struct ra_pinfo		 pi;
-	const char		*c[NCOL];
+	const char		*c[NCOL], *reason;
 	size_t			 i, k;
-	int			 rc;
+	int			 rc, oom;
 
 	(void)o;
 	rc = ra_csv_write_row(out, head, NCOL);
@@ -333,9 +371,10 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 			c[4 + PRIV_COLS] = p->old ? ra_level_name(p->old) : "";
 			c[5 + PRIV_COLS] = p->new ? ra_level_name(p->new) : "";
 			c[6 + PRIV_COLS] = ra_pchange_name(p->change);
-			c[7 + PRIV_COLS] = p->reason ? "yes" : "no";
-			c[8 + PRIV_COLS] = p->reason ? p->reason : "";
-			rc = ra_csv_write_row(out, c, NCOL);
+			reason = ra_pdiff_reason(d->ctx, p, &why);
+			c[7 + PRIV_COLS] = reason ? "yes" : "no";
+			c[8 + PRIV_COLS] = reason ? reason : "";
+			rc = why.oom ? -1 : ra_csv_write_row(out, c, NCOL);
 		}
 	}
 	/*
@@ -375,11 +414,11 @@ ra_render_diff_csv(const struct ra_diff *d, const struct ra_write_opts *o,
 		c[8 + PRIV_COLS] = label.s;
 		rc = ra_csv_write_row(out, c, NCOL);
 	}
-	if (label.oom) {
-		ra_buf_free(&label);
-		return RA_ENOMEM;
-	}
+	oom = label.oom || why.oom;
 	ra_buf_free(&label);
+	ra_buf_free(&why);
+	if (oom)
+		return RA_ENOMEM;
 	return rc == 0 ? RA_OK : RA_EIO;
 }
 

@@ -272,6 +272,8 @@ emit_escaped(struct ra_html *pg, const char *s, int attr)
 	for (; (c = (unsigned char)*s) != '\0'; s++) {
 		const char	*r;
 
+		if (c > '>')		/* beyond all that is escaped */
+			continue;
 		if (c == '&')
 			r = "&amp;";
 		else if (c == '<')

@@ -428,8 +428,9 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 {
 	static const char	 marks[] = { '+', '-', '^', 'v' };
 	const struct ra_solution *sides[2] = { d->new, d->old };
-	struct ra_buf		 b = { 0 };
+	struct ra_buf		 b = { 0 }, why = { 0 };
 	struct ra_pinfo		 pi;
+	const char		*reason;
 	size_t			 i, k, esc;
 	enum ra_err		 rc;
 
@@ -485,10 +486,8 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 			else
 				ra_buf_printf(&b, " | %zu privilege%s | ",
 				    cur->nprivs, cur->nprivs == 1 ? "" : "s");
-			for (k = 0, esc = 0; k < r->np; k++)
-				esc += r->p[k].reason != NULL;
-			if (r->change == RA_RCH_ADDED)
-				esc = (size_t)r->escalation;
+			esc = r->change == RA_RCH_ADDED ?
+			    (size_t)r->escalation : r->nesc;
 			ra_buf_printf(&b, "%zu | ", esc);
 			for (k = 0; k < r->nt; k++) {
 				if (k)
@@ -527,9 +526,15 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 			ra_buf_printf(&b, " | %s | %s | ", p->old ?
 			    ra_level_name(p->old) : DASH, p->new ?
 			    ra_level_name(p->new) : DASH);
-			if (p->reason)
-				md(&b, p->reason);
+			if ((reason = ra_pdiff_reason(d->ctx, p, &why)) != NULL)
+				md(&b, reason);
 			ra_buf_adds(&b, " |\n");
+			/* A role may have millions: written as they come. */
+			if (why.oom)
+				b.oom = 1;
+			if (b.len >= 65536 &&
+			    (rc = ra_buf_flush(&b, out)) != RA_OK)
+				goto out;
 		}
 		ra_buf_adds(&b, "\n</details>\n");
 		if ((rc = ra_buf_flush(&b, out)) != RA_OK)
@@ -540,6 +545,7 @@ ra_render_diff_md(const struct ra_diff *d, const struct ra_write_opts *o,
 	rc = ra_buf_flush(&b, out);
 out:
 	ra_buf_free(&b);
+	ra_buf_free(&why);
 	return rc;
 }
 

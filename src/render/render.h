@@ -5,7 +5,8 @@
  * file per page (html_report.c, html_diff.c, html_matrix.c) and the
  * parts the pages share (html_parts.c).  write.c holds the one table of
  * which renderer shows which result in which format, behind the public
- * ra_write_*().  jansson stays in json.c and sarif.c, libcsv in csv.c.
+ * ra_write_*().  jansson stays in json.c and sarif.c (libcsv reads, in
+ * model/csv.c; csv.c writes its records itself).
  * It may call analyze/, model/ and base/.  Never installed.
  */
 #ifndef RA_RENDER_H
@@ -434,8 +435,9 @@ struct ra_html_view {
 	const struct ra_role	*role;
 	const enum ra_level	*need;
 	const struct ra_role	*old, *new;	/* NULL when added/removed */
-	const struct ra_pdiff	**pd;		/* NULL: added or removed */
-	struct ra_buf		*tip;		/* CELL()'s scratch */
+	/* A diff's: by privilege, OLD's level | NEW's level << 4. */
+	unsigned char		*levels;
+	struct ra_buf		*tip, *why;	/* CELL()'s scratch */
 };
 
 /*

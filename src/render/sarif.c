@@ -374,6 +374,7 @@ struct ra_sarif {
 	size_t			 dnext;		/* next diagnostic to write */
 	const struct ra_lint	*lint;		/* its 4xx are lint's */
 	struct ra_buf		 m, names;	/* message scratch */
+	struct ra_buf		 why;	/* a change's reasons */
 	struct art		*art;
 	size_t			 nart, capart;
 	size_t			*slot;		/* hash of art: index + 1, 0 empty */
@@ -1448,6 +1449,7 @@ ra_sarif_write(struct ra_sarif *sf, int (*fillf)(struct ra_sarif *, void *),
 	free(sf->listed);
 	ra_buf_free(&sf->m);
 	ra_buf_free(&sf->names);
+	ra_buf_free(&sf->why);
 	free(sf);
 	return e;
 }
@@ -2038,8 +2040,10 @@ pdiff_result(struct ra_sarif *sf, const struct ra_diff *d,
 	const struct ra_solution *sides[2] = { d->new, d->old };
 	struct ra_pinfo		 pi, *pd = &pi;
 	struct ra_sarif_at	 at;
+	const char		*reason;
 	json_t			*o, *props;
 
+	reason = ra_pdiff_reason(d->ctx, p, &sf->why);
 	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
 	role_msg(m, r->new);
 	ra_buf_adds(m, ": ");
@@ -2063,15 +2067,17 @@ pdiff_result(struct ra_sarif *sf, const struct ra_diff *d,
 		    ra_level_name(p->new));
 		break;
 	}
-	if (p->reason != NULL) {
+	if (reason != NULL) {
 		ra_buf_adds(m, "; escalation: ");
-		msg_add(m, p->reason);
+		msg_add(m, reason);
 	}
+	if (sf->why.oom)
+		m->oom = 1;
 	ra_buf_adds(m, ".");
 	/* A removed privilege is re-added under <RolePrivileges>. */
 	priv_at(sf, d->new, r->new, p->priv, p->change != RA_PCH_REMOVED,
 	    pd->name, &at);
-	o = ra_sarif_result(sf, p->reason ? &rule_escalation : &rule_change,
+	o = ra_sarif_result(sf, reason ? &rule_escalation : &rule_change,
 	    ra_pdiff_severity(p), m, &at);
 	props = change_props(r->new, ra_pchange_name(p->change));
 	priv_props(props, pd);
@@ -2079,7 +2085,7 @@ pdiff_result(struct ra_sarif *sf, const struct ra_diff *d,
 	    json_null());
 	json_object_set_new(props, "new", p->new ? str(ra_level_name(p->new)) :
 	    json_null());
-	json_object_set_new(props, "reason", str(p->reason));
+	json_object_set_new(props, "reason", str(reason));
 	json_object_set_new(o, "properties", props);
 }
 

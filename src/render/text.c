@@ -486,18 +486,24 @@ levels(struct ra_buf *b, const struct ra_pdiff *p)
 		ra_buf_adds(b, ra_level_name(p->old ? p->old : p->new));
 }
 
-static void
+/*
+ * Role R of DF, written to OUT as it goes (a role may have millions of
+ * changes): B is flushed every 64 KiB.
+ */
+static enum ra_err
 diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
-    const struct ra_rdiff *r)
+    const struct ra_rdiff *r, FILE *out)
 {
 	const struct ra_solution *sides[2] = { df->new, df->old };
 	struct ra_pinfo		 pi;
 	static const char	 marks[] = { '+', '-', '^', 'v' };
 	static const char *const inks[] = { RA_GREEN, RA_RED, RA_RED, RA_GREEN };
 	const struct ra_role	*cur = r->new ? r->new : r->old;
-	struct ra_buf		 lv = { 0 };
+	struct ra_buf		 lv = { 0 }, why = { 0 };
+	const char		*name, *reason;
 	size_t			 k, w = 0, lw = 0;
 	enum ra_tab		 tab = RA_TAB__COUNT;
+	enum ra_err		 rc = RA_OK;
 
 	ra_buf_ink(b, color, RA_BOLD);
 	ra_buf_adds(b, r->change == RA_RCH_ADDED ? "+ " :
@@ -525,16 +531,17 @@ diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
 	}
 	ra_buf_adds(b, "\n");
 	for (k = 0; k < r->np; k++) {
-		size_t	 n = width(r->p[k].name);
+		size_t	 n = width(ra_pdiff_name(df->ctx, &r->p[k]));
 
 		w = n > w ? n : w;
 		levels(&lv, &r->p[k]);
 		lw = lv.len > lw ? lv.len : lw;
 	}
-	for (k = 0; k < r->np; k++) {
+	for (k = 0; k < r->np && rc == RA_OK; k++) {
 		const struct ra_pdiff	*d = &r->p[k];
 
 		ra_pinfo(df->ctx, sides, 2, d->priv, &pi);
+		name = ra_pdiff_name(df->ctx, d);
 		if (d->tab != tab) {
 			tab = d->tab;
 			ra_buf_adds(b, "      ");
@@ -546,8 +553,8 @@ diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
 		ra_buf_add(b, &marks[d->change], 1);
 		ra_buf_ink(b, color, RA_RESET);
 		ra_buf_adds(b, " ");
-		ra_buf_add_safe(b, d->name);
-		ra_buf_pad(b, width(d->name), w + 2);
+		ra_buf_add_safe(b, name);
+		ra_buf_pad(b, width(name), w + 2);
 		levels(&lv, d);
 		ra_buf_adds(b, lv.oom ? "" : lv.s);
 		ra_buf_pad(b, lv.len, lw + 2);
@@ -557,13 +564,17 @@ diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
 			ra_buf_adds(b, ra_section_name(pi.section));
 			ra_buf_adds(b, ")");
 		}
-		if (d->reason) {
+		if ((reason = ra_pdiff_reason(df->ctx, d, &why)) != NULL) {
 			ra_buf_ink(b, color, RA_RED);
 			ra_buf_adds(b, "  ! ");
-			ra_buf_adds(b, d->reason);
+			ra_buf_adds(b, reason);
 			ra_buf_ink(b, color, RA_RESET);
 		}
 		ra_buf_adds(b, "\n");
+		if (why.oom)
+			rc = RA_ENOMEM;
+		else if (b->len >= 65536)
+			rc = ra_buf_flush(b, out);
 	}
 	for (k = 0; k < r->nt; k++) {
 		ra_buf_adds(b, "    profile ");
@@ -572,6 +583,8 @@ diff_role(struct ra_buf *b, int color, const struct ra_diff *df,
 		    "fail", r->t[k].new_pass ? "pass" : "fail");
 	}
 	ra_buf_free(&lv);
+	ra_buf_free(&why);
+	return rc;
 }
 
 /*
@@ -643,8 +656,8 @@ ra_render_diff_text(const struct ra_diff *d, const struct ra_write_opts *o,
 	input_header(&b, d->new, o->color);
 	for (i = 0; i < d->nr && rc == RA_OK; i++) {
 		ra_buf_adds(&b, "\n");
-		diff_role(&b, o->color, d, &d->r[i]);
-		rc = ra_buf_flush(&b, out);
+		if ((rc = diff_role(&b, o->color, d, &d->r[i], out)) == RA_OK)
+			rc = ra_buf_flush(&b, out);
 	}
 	if (rc == RA_OK && d->nr == 0)
 		ra_buf_adds(&b, "\nNo differences in roles.\n");

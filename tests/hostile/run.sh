@@ -299,10 +299,13 @@ done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
 # writes them all, check --lint prints four lines of them (at most
 # $maxlines lines of standard error, as every run here), and SARIF
 # writes the first 25,000 results (--max-results) and counts the rest; a
-# million privileges of an unknown level print four lines too.  20 roles
-# lacking each row of a 100,000-row profile: check lists one role's
-# missing privileges at a time, in every format (in SARIF the first
-# 25,000 of the two million; two roles' all with --max-results 0).
+# million privileges of an unknown level print four lines too.  diff of
+# million.zip and million-misc.zip: one role, matched by id, whose
+# million privileges all differ (1.75 million changes), in every format
+# (SARIF: the first 25,000 results).  20 roles lacking each row of a
+# 100,000-row profile: check lists one role's missing privileges at a
+# time, in every format (in SARIF the first 25,000 of the two million;
+# two roles' all with --max-results 0).
 # exit  MiB  CPU s  command line, run in the budget directory
 budget='
 1  256  30   check -f json million.zip
@@ -319,6 +322,12 @@ budget='
 1  256  30   diff -f sarif million.zip million-edit.zip
 1  256  30   diff -f html million.zip million-edit.zip
 1  256  30   diff -f html sample.zip million.zip
+1  256  30   diff -f text million.zip million-misc.zip
+1  256  30   diff -f csv million.zip million-misc.zip
+1  256  30   diff -f json million.zip million-misc.zip
+1  256  30   diff -f md million.zip million-misc.zip
+1  256  30   diff -f html million.zip million-misc.zip
+1  256  30   diff -f sarif million.zip million-misc.zip
 0  256  30   lint -f json million-misc.zip
 0  256  30   matrix -f csv million.zip
 0  256  30   matrix -f html million.zip

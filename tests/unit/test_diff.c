@@ -258,17 +258,19 @@ test_privilege_changes(void **state)
 	const struct ra_rdiff	*r = entry(d, "Sales");
 
 	assert_int_equal(r->np, 4);
-	assert_string_equal(r->p[0].name, "prvDeleteAccount");
+	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[0]),
+	    "prvDeleteAccount");
 	assert_int_equal(r->p[0].change, RA_PCH_REMOVED);
 	assert_int_equal(r->p[0].old, RA_LEVEL_GLOBAL);
 	assert_int_equal(r->p[0].new, RA_LEVEL_NONE);
-	assert_string_equal(r->p[1].name, "prvReadAccount");
+	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[1]), "prvReadAccount");
 	assert_int_equal(r->p[1].change, RA_PCH_RAISED);
 	assert_int_equal(r->p[1].old, RA_LEVEL_BASIC);
 	assert_int_equal(r->p[1].new, RA_LEVEL_DEEP);
-	assert_string_equal(r->p[2].name, "prvWriteAccount");
+	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[2]), "prvWriteAccount");
 	assert_int_equal(r->p[2].change, RA_PCH_LOWERED);
-	assert_string_equal(r->p[3].name, "prvReadRole");	/* Business */
+	/* Business */
+	assert_string_equal(ra_pdiff_name(f->ctx, &r->p[3]), "prvReadRole");
 	assert_int_equal(r->p[3].tab, RA_TAB_BUSINESS);
 	assert_int_equal(r->p[3].change, RA_PCH_ADDED);
 	assert_int_equal(d->added, 1);
@@ -290,13 +292,22 @@ test_escalations(void **state)
 	struct ra_diff		*d = diff(f, NULL);
 	const struct ra_rdiff	*r = entry(d, "Sales");
 
-	assert_non_null(r->p[1].reason);
-	assert_string_equal(r->p[1].reason, "granted at Deep or Global depth");
-	assert_non_null(r->p[3].reason);
-	assert_string_equal(r->p[3].reason,
+	struct ra_buf		 b = { 0 };
+
+	assert_true(r->p[1].escalates);
+	assert_string_equal(ra_pdiff_reason(f->ctx, &r->p[1], &b),
+	    "granted at Deep or Global depth");
+	assert_true(r->p[3].escalates);
+	assert_string_equal(ra_pdiff_reason(f->ctx, &r->p[3], &b),
 	    "security-sensitive table: Security Role");
-	assert_null(r->p[0].reason);		/* removed */
-	assert_null(r->p[2].reason);		/* lowered */
+	/* Removed, lowered: no reason, and the buffer is emptied. */
+	assert_false(r->p[0].escalates);
+	assert_null(ra_pdiff_reason(f->ctx, &r->p[0], &b));
+	assert_int_equal(b.len, 0);
+	assert_false(r->p[2].escalates);
+	assert_null(ra_pdiff_reason(f->ctx, &r->p[2], &b));
+	ra_buf_free(&b);
+	assert_int_equal(r->nesc, 2);
 	assert_true(r->escalation);
 	assert_true(entry(d, "Fresh")->escalation);
 	assert_false(entry(d, "BYNAME")->escalation);	/* Basic -> Local */
@@ -334,6 +345,33 @@ test_escalation_reasons_joined(void **state)
 	    RA_LEVEL_GLOBAL, &b), 1);
 	assert_string_equal(b.s, "granted at Deep or Global depth");
 	ra_buf_free(&b);
+	/* Without a buffer: whether, not why. */
+	assert_int_equal(ra_escalation(f->ctx, i, RA_LEVEL_DEEP,
+	    RA_LEVEL_GLOBAL, NULL), 1);
+	assert_int_equal(ra_escalation(f->ctx, i, RA_LEVEL_BASIC,
+	    RA_LEVEL_LOCAL, NULL), 0);
+}
+
+/*
+ * A change is 8 bytes, whatever the privilege's name or reasons, and
+ * made alike by the diff and by a renderer (ra_pdiff_make()).
+ */
+static void
+test_pdiff_made(void **state)
+{
+	struct fix		*f = *state;
+	struct ra_diff		*d = diff(f, NULL);
+	const struct ra_rdiff	*r = entry(d, "Sales");
+	struct ra_pdiff		 p;
+	size_t			 k;
+
+	assert_int_equal(sizeof(struct ra_pdiff), 8);
+	for (k = 0; k < r->np; k++) {
+		p = ra_pdiff_make(f->ctx, r->p[k].priv, r->p[k].old,
+		    r->p[k].new);
+		assert_memory_equal(&p, &r->p[k], sizeof(p));
+	}
+	ra_diff_free(d);
 }
 
 /* A profile whose verdict changed is reported on the role. */
@@ -683,6 +721,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FIX(test_escalation_reasons_joined),
+		FIX(test_pdiff_made),
 		FIX(test_roles),
 		FIX(test_match_by_id),
 		FIX(test_match_by_name),

@@ -542,7 +542,7 @@ test_severities(void **state)
 	assert_int_equal(ra_pdiff_severity(&p), RA_SEV_NOTE);
 	p.change = RA_PCH_REMOVED;
 	assert_int_equal(ra_pdiff_severity(&p), RA_SEV_NOTE);
-	p.reason = (char *)"rule";
+	p.escalates = 1;
 	p.change = RA_PCH_RAISED;
 	assert_int_equal(ra_pdiff_severity(&p), RA_SEV_ERROR);
 	memset(&r, 0, sizeof(r));

@@ -694,12 +694,28 @@ test_write_table(void **state)
 	ra_explanation_free(r.x);
 }
 
-/* Elements for test_dump_streamed(): N objects, then NULL. */
+/*
+ * Elements for test_dump_streamed(): N objects, then NULL.  Each has
+ * every kind of value and every character jansson escapes (quote,
+ * backslash, each control character), and some it does not (slash,
+ * DEL, UTF-8): json.c writes elements itself, byte for byte as jansson.
+ */
 static json_t *
 stream_el(void *arg, size_t i)
 {
-	return i < *(size_t *)arg ? json_pack("{s:i, s:[s, s]}", "i",
-	    (int)i, "a", "x\ny", "(streamed)") : NULL;
+	char	 ctl[32];
+	size_t	 k;
+
+	if (i >= *(size_t *)arg)
+		return NULL;
+	for (k = 0; k < 31; k++)
+		ctl[k] = (char)(k + 1);
+	ctl[31] = '\0';
+	return json_pack("{s:i, s:[s, s], s:s, s:s, s:{}, s:[], s:{s:[b, b, n, "
+	    "I, f], s:{s:s}}, s:s}", "i", (int)i, "a", "x\ny", "(streamed)",
+	    "ctl", ctl, "q", "a \"quote\", a \\ and a / \x7f caf\xc3\xa9",
+	    "empty", "none", "nest", "v", 1, 0, (json_int_t)-1234567890123,
+	    1.5, "o", "k\t", "v\r", "after", "\xe2\x86\x92");
 }
 
 /*

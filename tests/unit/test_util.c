@@ -309,6 +309,64 @@ test_arena(void **state)
 	ra_arena_free(&a);		/* empty: a no-op */
 }
 
+/* ra_sort()'s order: by KEYS[key], the key being looked up through ARG. */
+struct sort_el {
+	unsigned	 key, seq;
+};
+
+static int
+sort_cmp(const void *a, const void *b, const void *arg)
+{
+	const struct sort_el	*x = a, *y = b;
+	const unsigned		*keys = arg;
+
+	return keys[x->key] < keys[y->key] ? -1 :
+	    keys[x->key] > keys[y->key];
+}
+
+/*
+ * ra_sort() orders by a key it reaches through its argument, keeps equal
+ * keys in their order (stable), at every length around its runs of 16
+ * and their merges, sorted already or not.
+ */
+static void
+test_sort(void **state)
+{
+	static const size_t	 lens[] = { 0, 1, 2, 15, 16, 17, 33, 100,
+	    1000, 4099 };
+	unsigned		 keys[64];
+	struct sort_el		*v;
+	size_t			 i, k, n;
+	unsigned		 r = 12345;
+
+	(void)state;
+	for (i = 0; i < 64; i++)
+		keys[i] = (unsigned)(i * 37 % 11);	/* many ties */
+	for (k = 0; k < sizeof(lens) / sizeof(lens[0]); k++) {
+		n = lens[k];
+		v = calloc(n + 1, sizeof(*v));
+		assert_non_null(v);
+		for (i = 0; i < n; i++) {
+			r = r * 1103515245 + 12345;
+			v[i].key = (r >> 16) % 64;
+			v[i].seq = (unsigned)i;
+		}
+		assert_int_equal(ra_sort(v, n, sizeof(*v), sort_cmp, keys), 0);
+		for (i = 1; i < n; i++) {
+			assert_true(keys[v[i - 1].key] <= keys[v[i].key]);
+			if (keys[v[i - 1].key] == keys[v[i].key])
+				assert_true(v[i - 1].seq < v[i].seq);
+		}
+		/* Again, in order already: unchanged. */
+		for (i = 0; i < n; i++)
+			v[i].seq = (unsigned)i;
+		assert_int_equal(ra_sort(v, n, sizeof(*v), sort_cmp, keys), 0);
+		for (i = 0; i < n; i++)
+			assert_int_equal(v[i].seq, i);
+		free(v);
+	}
+}
+
 int
 main(void)
 {
@@ -327,6 +385,7 @@ main(void)
 		cmocka_unit_test(test_safe_invalid_utf8),
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_grow_overflow),
+		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_arena),
 	};
 
