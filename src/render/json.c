@@ -8,6 +8,7 @@
  * one array written as it is made (ra_json_dump_streamed()), which
  * sarif.c shares.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,32 +163,90 @@ json_profile(const struct ra_profile *p)
 }
 
 /*
- * What every JSON report says of privilege PI, into O: its name, its one
+ * Where the members of an object go: into a jansson tree, or written
+ * straight into a buffer (struct jw, below) for the elements a report
+ * may have millions of.  STR adds member KEY, string S as jstr() makes
+ * it (NULL: null); OPEN starts a nested object member KEY and CLOSE ends
+ * it.
+ */
+struct sink {
+	void	(*str)(void *, const char *key, const char *s);
+	void	(*open)(void *, const char *key);
+	void	(*close)(void *);
+	void	*arg;
+};
+
+/*
+ * What every JSON report says of privilege PI, into S: its name, its one
  * display name (ra_pinfo_label()), its table's display name, where the
  * editor shows it, and where the tab, the display name and the depths
- * came from (source, solution, rule, unplaced).
+ * came from (source, solution, rule, unplaced).  -1 when memory runs
+ * out.
  */
+static int
+priv_members(const struct sink *s, const struct ra_pinfo *pi)
+{
+	struct ra_buf	 l = { 0 };
+
+	ra_pinfo_label(pi, &l);
+	s->str(s->arg, "privilege", pi->name);
+	if (!l.oom)
+		s->str(s->arg, "display_name", l.s ? l.s : "");
+	s->str(s->arg, "entity", pi->entity);
+	s->str(s->arg, "tab", ra_tab_name(pi->tab));
+	s->str(s->arg, "section", pi->section == RA_SECTION_ENTITIES ? NULL :
+	    ra_section_name(pi->section));
+	s->str(s->arg, "access", pi->access == RA_ACCESS_NONE ? NULL :
+	    ra_access_name(pi->access));
+	s->open(s->arg, "source");
+	s->str(s->arg, "tab", ra_prov_name(pi->tab_by));
+	s->str(s->arg, "entity", ra_prov_name(pi->entity_by));
+	s->str(s->arg, "depths", ra_prov_name(pi->depths_by));
+	s->close(s->arg);
+	ra_buf_free(&l);
+	return l.oom ? -1 : 0;
+}
+
+/* A tree sink: the object members go to, and the one it is inside. */
+struct tree {
+	json_t	*o, *outer;
+};
+
+static void
+tree_str(void *arg, const char *key, const char *s)
+{
+	struct tree	*t = arg;
+
+	json_object_set_new(t->o, key, jstr(s));
+}
+
+static void
+tree_open(void *arg, const char *key)
+{
+	struct tree	*t = arg;
+	json_t		*in = json_object();
+
+	json_object_set_new(t->o, key, in);
+	t->outer = t->o;
+	t->o = in;
+}
+
+static void
+tree_close(void *arg)
+{
+	struct tree	*t = arg;
+
+	t->o = t->outer;
+}
+
+/* priv_members() of PI into object O. */
 static void
 json_priv(json_t *o, const struct ra_pinfo *pi)
 {
-	struct ra_buf	 l = { 0 };
-	json_t		*src = json_object();
+	struct tree	 t = { o, NULL };
+	struct sink	 s = { tree_str, tree_open, tree_close, &t };
 
-	ra_pinfo_label(pi, &l);
-	json_object_set_new(o, "privilege", jstr(pi->name));
-	json_object_set_new(o, "display_name", l.oom ? NULL :
-	    jstr(l.s ? l.s : ""));
-	json_object_set_new(o, "entity", jstr(pi->entity));
-	json_object_set_new(o, "tab", jstr(ra_tab_name(pi->tab)));
-	json_object_set_new(o, "section", pi->section == RA_SECTION_ENTITIES ?
-	    json_null() : jstr(ra_section_name(pi->section)));
-	json_object_set_new(o, "access", pi->access == RA_ACCESS_NONE ?
-	    json_null() : jstr(ra_access_name(pi->access)));
-	json_object_set_new(src, "tab", jstr(ra_prov_name(pi->tab_by)));
-	json_object_set_new(src, "entity", jstr(ra_prov_name(pi->entity_by)));
-	json_object_set_new(src, "depths", jstr(ra_prov_name(pi->depths_by)));
-	json_object_set_new(o, "source", src);
-	ra_buf_free(&l);
+	(void)priv_members(&s, pi);
 }
 
 static json_t *
@@ -532,6 +591,99 @@ put_el(json_t *v, const char *sep, int indent, FILE *out)
 	return rc;
 }
 
+/*
+ * An object written straight into B, member by member, in the bytes
+ * put_value() would write from its tree, with objects nested in it up
+ * to JW_DEPTH: at depth D, AT[D] is the object's indentation and K[D]
+ * its members so far.  A sink's ARG.
+ */
+#define JW_DEPTH	4
+struct jw {
+	struct ra_buf	*b;
+	size_t		 at[JW_DEPTH], k[JW_DEPTH];
+	int		 d;
+};
+
+/* Start W's object into B at indentation AT. */
+static void
+jw_begin(struct jw *w, struct ra_buf *b, size_t at)
+{
+	w->b = b;
+	w->d = 0;
+	w->at[0] = at;
+	w->k[0] = 0;
+	ra_buf_add(b, "{", 1);
+}
+
+static void
+jw_key(struct jw *w, const char *key)
+{
+	member_line(w->b, w->k[w->d]++, w->at[w->d]);
+	put_string(w->b, key, strlen(key));
+	ra_buf_add(w->b, ": ", 2);
+}
+
+static void
+jw_str(void *arg, const char *key, const char *s)
+{
+	struct jw		*w = arg;
+	const unsigned char	*p;
+	size_t			 n;
+	json_t			*j;
+
+	jw_key(w, key);
+	if (s == NULL) {
+		ra_buf_adds(w->b, "null");
+		return;
+	}
+	for (p = (const unsigned char *)s; *p; p += n)
+		if ((n = ra_utf8_len(p)) == 0)
+			break;
+	if (*p == '\0') {
+		put_string(w->b, s, (size_t)(p - (const unsigned char *)s));
+		return;
+	}
+	/* Invalid UTF-8: jstr()'s replacement characters. */
+	if ((j = jstr(s)) == NULL ||
+	    put_value(w->b, j, w->at[w->d] + 2) == -1)
+		w->b->oom = 1;
+	json_decref(j);
+}
+
+static void
+jw_bool(struct jw *w, const char *key, int v)
+{
+	jw_key(w, key);
+	ra_buf_adds(w->b, v ? "true" : "false");
+}
+
+static void
+jw_open(void *arg, const char *key)
+{
+	struct jw	*w = arg;
+
+	assert(w->d + 1 < JW_DEPTH);
+	jw_key(w, key);
+	ra_buf_add(w->b, "{", 1);
+	w->d++;
+	w->at[w->d] = w->at[w->d - 1] + 2;
+	w->k[w->d] = 0;
+}
+
+/* End the innermost open object (the outermost last). */
+static void
+jw_close(void *arg)
+{
+	struct jw	*w = arg;
+
+	if (w->k[w->d] == 0)
+		ra_buf_add(w->b, "}", 1);
+	else
+		end_line(w->b, w->at[w->d], "}");
+	if (w->d > 0)
+		w->d--;
+}
+
 /* ra_json_dump_streamed()'s maker of elements, and what it reads. */
 struct made {
 	json_t		*(*next)(void *, size_t);
@@ -814,26 +966,6 @@ ra_render_profiles_json(const struct ra_profile *const *p, size_t n,
 	return ra_json_dump(root, out);
 }
 
-/* Change P of D; WHY is scratch for its reasons. */
-static json_t *
-json_pdiff(const struct ra_diff *d, const struct ra_pdiff *p,
-    struct ra_buf *why)
-{
-	const struct ra_solution *sides[2] = { d->new, d->old };
-	struct ra_pinfo		 pi;
-	const char		*reason = ra_pdiff_reason(d->ctx, p, why);
-	json_t			*m = json_object();
-
-	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
-	json_priv(m, &pi);
-	json_object_set_new(m, "old", json_level(p->old));
-	json_object_set_new(m, "new", json_level(p->new));
-	json_object_set_new(m, "change", jstr(ra_pchange_name(p->change)));
-	json_object_set_new(m, "escalation", json_boolean(reason != NULL));
-	json_object_set_new(m, "reason", jstr(reason));
-	return m;
-}
-
 json_t *
 ra_json_diff_summary(const struct ra_diff *d)
 {
@@ -929,23 +1061,54 @@ struct diff_at {
 	const struct ra_diff	*d;
 	const struct ra_rdiff	*r;	/* the role whose privileges are written */
 	struct ra_buf		 why;	/* a change's reasons */
+	struct ra_buf		 out;	/* a change's JSON */
 };
+
+/*
+ * Write change P of AT's role after SEP at INDENT, as an el_writer
+ * does: its privilege (priv_members()), levels, kind and escalation
+ * reasons, written straight into a buffer without a tree (a role may
+ * have a million changes).
+ */
+static int
+pdiff_put(struct diff_at *at, const struct ra_pdiff *p, const char *sep,
+    int indent, FILE *out)
+{
+	const struct ra_diff	*d = at->d;
+	const struct ra_solution *sides[2] = { d->new, d->old };
+	const char		*reason = ra_pdiff_reason(d->ctx, p, &at->why);
+	struct ra_pinfo		 pi;
+	struct jw		 w;
+	struct sink		 s = { jw_str, jw_open, jw_close, &w };
+	int			 rc;
+
+	at->out.len = 0;
+	ra_buf_adds(&at->out, sep);
+	ra_pinfo(d->ctx, sides, 2, p->priv, &pi);
+	jw_begin(&w, &at->out, (size_t)indent);
+	rc = priv_members(&s, &pi);
+	jw_str(&w, "old", p->old == RA_LEVEL_NONE ? NULL :
+	    ra_level_name(p->old));
+	jw_str(&w, "new", p->new == RA_LEVEL_NONE ? NULL :
+	    ra_level_name(p->new));
+	jw_str(&w, "change", ra_pchange_name(p->change));
+	jw_bool(&w, "escalation", reason != NULL);
+	jw_str(&w, "reason", reason);
+	jw_close(&w);
+	if (rc == -1 || at->out.oom || at->why.oom)
+		return -2;
+	return fwrite(at->out.s, 1, at->out.len, out) == at->out.len ? 1 : -1;
+}
 
 /* An el_writer of a role's privilege changes, one at a time. */
 static int
 pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
 	struct diff_at	*at = arg;
-	json_t		*v;
 
 	if (i >= at->r->np)
 		return 0;
-	v = json_pdiff(at->d, &at->r->p[i], &at->why);
-	if (at->why.oom) {
-		json_decref(v);
-		return -2;
-	}
-	return put_el(v, sep, indent, out);
+	return pdiff_put(at, &at->r->p[i], sep, indent, out);
 }
 
 /*
@@ -955,7 +1118,7 @@ pdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 static int
 diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	struct diff_at		 at = { arg, NULL, { 0 } };
+	struct diff_at		 at = { arg, NULL, { 0 }, { 0 } };
 	const struct ra_diff	*d = at.d;
 	const struct ra_rdiff	*r;
 	const struct ra_role	*cur;
@@ -1002,6 +1165,7 @@ diff_role_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	e = dump_around(o, o, "privileges", 2, indent, pdiff_el, &at, NULL,
 	    out);
 	ra_buf_free(&at.why);
+	ra_buf_free(&at.out);
 	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
