@@ -39,6 +39,11 @@ extern "C" {
 #endif
 
 #define RA_VERSION	"0.1.0"
+/*
+ * The results a SARIF run holds by default (ra_write_opts.max_results):
+ * what GitHub code scanning accepts in one run.
+ */
+#define RA_SARIF_MAX_RESULTS	25000
 
 /* Status of a call. */
 enum ra_err {
@@ -457,7 +462,7 @@ struct ra_write_opts {
 	 * (resultsNotWritten), and so does *RESULTS_LEFT_OUT when it is
 	 * not NULL.  Other formats write every finding.
 	 */
-	size_t		 max_results;
+	size_t		 max_results;	/* roleaudit: RA_SARIF_MAX_RESULTS */
 	size_t		*results_left_out;
 	/*
 	 * check --lint: its findings, for a format that shows them as

@@ -30,6 +30,10 @@
 #define CHECK_MODES	(CLI_OPT(OPT_LINT) | CLI_OPT(OPT_COMBINE) | \
 			 CLI_OPT(OPT_COMBINE_ALL))
 
+/* The value of macro M as a string literal. */
+#define STRING_OF(m)	#m
+#define STRING(m)	STRING_OF(m)
+
 const struct cli_option cli_options[OPT__COUNT] = {
 	[OPT_FORMAT] = { .name = "format", .letter = 'f', .arg = "FMT",
 	    .help = "text (default), csv, json; check and diff also\n"
@@ -94,7 +98,8 @@ const struct cli_option cli_options[OPT__COUNT] = {
 	    "root), with uriBaseId %SRCROOT%" },
 	[OPT_MAX_RESULTS] = { .name = "max-results", .arg = "N",
 	    .help = "-f sarif: write at most N results, 0 for all\n"
-	    "(default 25000, what code scanning accepts a run)" },
+	    "(default " STRING(RA_SARIF_MAX_RESULTS) ", what code scanning "
+	    "accepts a run)" },
 	[OPT_COLOR] = { .name = "color", .arg = "WHEN", .alias = "colour",
 	    .help = "auto (default), always or never" },
 	[OPT_MEMBER_SIZE] = { .name = "max-member-size", .arg = "N",
@@ -825,7 +830,7 @@ cli_parse(int argc, char *argv[], struct cli_opts *o, struct ra_ctx *ctx)
 	memset(o, 0, sizeof(*o));
 	o->color = -1;
 	o->progress = -1;
-	o->max_results = 25000;
+	o->max_results = RA_SARIF_MAX_RESULTS;
 	if (argc < 2)
 		cli_usage_error("%s", "missing command");
 	cmd = argv[1];
