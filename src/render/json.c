@@ -548,8 +548,10 @@ put_value(struct ra_buf *b, const json_t *v, size_t at)
 		put_string(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		ra_buf_printf(b, "%" JSON_INTEGER_FORMAT,
-		    json_integer_value(v));
+		/* Not JSON_INTEGER_FORMAT: on Windows it is "I64d",
+		 * which the ANSI stdio of the mingw build rejects. */
+		ra_buf_printf(b, "%lld",
+		    (long long)json_integer_value(v));
 		break;
 	case JSON_TRUE:
 		ra_buf_add(b, "true", 4);
