@@ -457,19 +457,22 @@ struct ra_write_opts {
 	 */
 	const char	*sarif_root;
 	/*
-	 * SARIF: the results written at most, 0 for all.  Those past it
-	 * are counted, not written: the run's properties say how many
-	 * (resultsNotWritten), and so does *RESULTS_LEFT_OUT when it is
-	 * not NULL.  Other formats write every finding.
-	 */
-	size_t		 max_results;	/* roleaudit: RA_SARIF_MAX_RESULTS */
-	size_t		*results_left_out;
-	/*
 	 * check --lint: its findings, for a format that shows them as
 	 * results of their own (SARIF) rather than as the diagnostics
 	 * ra_lint_record() made of them; NULL when there are none.
 	 */
 	const struct ra_lint *lint;
+	/*
+	 * SARIF: the results written at most, 0 for all.  Those past it
+	 * are counted, not written: the run's properties say how many
+	 * (resultsNotWritten), and so does *RESULTS_LEFT_OUT, when it is
+	 * not NULL, once the results are written in full (it is left
+	 * alone when writing fails first).  Other formats write every
+	 * finding.  Last in the structure, after the members it had
+	 * before it was added.
+	 */
+	size_t		 max_results;	/* roleaudit: RA_SARIF_MAX_RESULTS */
+	size_t		*results_left_out;
 };
 
 /*

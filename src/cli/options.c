@@ -328,6 +328,24 @@ parse_size(const char *s, enum cli_opt opt)
 	return (uint64_t)v << shift;
 }
 
+/*
+ * --max-results' value: decimal digits alone (no K or M: a count of
+ * results, which code scanning limits to a decimal 25,000), 0 for all.
+ */
+static size_t
+parse_count(const char *s)
+{
+	char		*end;
+	uintmax_t	 v;
+
+	errno = 0;
+	if (*s < '0' || *s > '9' || (v = strtoumax(s, &end, 10),
+	    errno != 0) || *end != '\0' || v > SIZE_MAX)
+		cli_usage_error("%s", "--max-results needs a number of "
+		    "results, 0 for all");
+	return (size_t)v;
+}
+
 /* -f's value; "markdown" is another name for md. */
 static enum ra_format
 parse_format(const char *s)
@@ -434,11 +452,7 @@ apply(struct cli_opts *o, struct ra_ctx *ctx, enum cli_opt i,
 		ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE, UINT64_MAX);
 		break;
 	case OPT_MAX_RESULTS:
-		if (*arg < '0' || *arg > '9')
-			cli_usage_error("%s", "--max-results needs a number "
-			    "of results, 0 for all");
-		o->max_results = strcmp(arg, "0") == 0 ? 0 :
-		    (size_t)parse_size(arg, i);
+		o->max_results = parse_count(arg);
 		break;
 	case OPT_JOBS:
 		o->jobs = (unsigned)parse_size(arg, i);

@@ -76,7 +76,8 @@ put(struct record *r, char c)
 /*
  * Every cell quoted, a quote in it doubled (as libcsv's csv_fwrite()
  * writes one) and made inert as ra_csv_safe() makes it; the record goes
- * out in one write, not a call a byte: a diff may write millions.
+ * out a buffer (4 KiB) at a time, not a call a byte: a diff may write
+ * millions.
  */
 int
 ra_csv_write_row(FILE *f, const char *const *cells, size_t n)

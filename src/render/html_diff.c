@@ -11,9 +11,10 @@
 #include "render/render.h"
 
 /*
- * The levels of privilege P on both sides, read from V->levels: the
- * grids ask for every privilege of the catalog, in their order, and
- * looking each up in both roles' sets took a sixth of the page's time.
+ * Whether either side holds privilege P, read from V->levels (both
+ * sides' levels in a byte, 0 when neither holds it): the grids ask for
+ * every privilege of the catalog, in their order, and looking each up
+ * in both roles' sets took a sixth of the page's time.
  */
 static int
 diff_shown(const struct ra_html_view *v, size_t p)

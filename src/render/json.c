@@ -328,9 +328,38 @@ put_indented(const char *s, int n, FILE *out)
 }
 
 /*
+ * Where LATE's member is in TAIL, the part of a dump after the streamed
+ * array: the last string RA_JSON_LATE_MARK, which must be a member's
+ * value on a line of its own.  The last, since the member is the last
+ * string of the dump (ra_json_dump_streamed()'s contract) and a string
+ * from the input may equal the mark before it; a newline cannot occur
+ * inside a string, so a line that starts with a key is a member.  NULL
+ * when there is no such member.
+ */
+static char *
+late_member(char *tail)
+{
+	static const char	 mark[] = "\"" RA_JSON_LATE_MARK "\"";
+	char			*at = NULL, *p, *q;
+
+	for (p = tail; (p = strstr(p, mark)) != NULL; p++)
+		at = p;
+	if (at == NULL || at - tail < 4 || memcmp(at - 3, "\": ", 3) != 0)
+		return NULL;
+	/* Back over the key to its opening quote, then the blanks. */
+	for (q = at - 4; q > tail && *q != '"'; q--)
+		continue;
+	for (p = q; p > tail && p[-1] == ' '; p--)
+		continue;
+	return q > tail && p > tail && p[-1] == '\n' ? at : NULL;
+}
+
+/*
  * put_indented() TAIL, the part of a dump after the streamed array, with
  * LATE's member (when there is one) given its value or dropped: 0, -1
- * when writing failed, -2 when memory ran out.
+ * when writing failed, -2 when memory ran out (or the member is not
+ * where late_member() looks, which only a failed allocation of the
+ * mark's string can cause).
  */
 static int
 put_tail(char *tail, int n, const struct late *late, FILE *out)
@@ -339,9 +368,10 @@ put_tail(char *tail, int n, const struct late *late, FILE *out)
 	json_t	*j;
 	int	 rc;
 
-	if (late == NULL ||
-	    (at = strstr(tail, "\"" RA_JSON_LATE_MARK "\"")) == NULL)
+	if (late == NULL)
 		return put_indented(tail, n, out);
+	if ((at = late_member(tail)) == NULL)
+		return -2;
 	from = at;
 	if ((j = late->value(late->arg)) == NULL) {
 		/* Back to the comma before the member's line. */
@@ -424,9 +454,11 @@ dump_around(json_t *root, json_t *parent, const char *key, int indent,
 			break;
 		}
 	}
+	if (rc == 0 && (i ? fprintf(out, "\n%*s]", base + indent, "") < 0 :
+	    fputs("[]", out) == EOF))
+		rc = -1;
 	if (rc == 0)
-		rc = (i ? fprintf(out, "\n%*s]", base + indent, "") < 0 :
-		    fputs("[]", out) == EOF) || put_tail(tail, base, late, out);
+		rc = put_tail(tail, base, late, out);
 	free(text);
 	free(sep);
 	return rc == -2 ? RA_ENOMEM : rc ? RA_EIO : RA_OK;

@@ -165,7 +165,11 @@ enum ra_err	 ra_json_dump(json_t *root, FILE *out);
  * A value known only once the array is written, in a member after it,
  * is the string RA_JSON_LATE_MARK in the tree; LATE(ARG), called after
  * the last element, gives it (taken), or NULL to leave the member out
- * (it must not be the first of its object).  LATE may be NULL.
+ * (it must not be the first of its object, and it must be the last
+ * string of the tree after the array: a string from the input that
+ * equals the mark can only come before it).  LATE may be NULL.  A
+ * mark missing from the tree, as when its string could not be made,
+ * is RA_ENOMEM.
  */
 #define RA_JSON_LATE_MARK	"(known once the array is written)"
 enum ra_err	 ra_json_dump_streamed(json_t *root, json_t *parent,

@@ -1339,9 +1339,15 @@ left_out(void *arg)
 {
 	struct ra_sarif	*sf = arg;
 
+	json_t		*n;
+
 	if (sf->wo != NULL && sf->wo->results_left_out != NULL)
 		*sf->wo->results_left_out = sf->left;
-	return sf->left ? json_integer((json_int_t)sf->left) : NULL;
+	if (sf->left == 0)
+		return NULL;
+	if ((n = json_integer((json_int_t)sf->left)) == NULL)
+		sf->oom = 1;
+	return n;
 }
 
 struct ra_sarif *
@@ -1421,8 +1427,9 @@ ra_sarif_write(struct ra_sarif *sf, int (*fillf)(struct ra_sarif *, void *),
 	json_object_set_new(run, "results", json_array());
 	json_object_set_new(run, "columnKind",
 	    json_string("unicodeCodePoints"));
-	json_object_set_new(sf->props, "resultsNotWritten",
-	    json_string(RA_JSON_LATE_MARK));
+	if (json_object_set_new(sf->props, "resultsNotWritten",
+	    json_string(RA_JSON_LATE_MARK)) != 0)
+		sf->oom = 1;
 	json_object_set_new(run, "properties", sf->props);
 	json_array_append_new(runs, run);
 	json_object_set_new(root, "runs", runs);

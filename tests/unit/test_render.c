@@ -784,8 +784,10 @@ test_dump_streamed_late(void **state)
 
 	(void)state;
 	for (n = 0; n < 3; n++) {
-		root = json_pack("{s:[], s:{s:s}}", "results", "props",
-		    "command", "check");
+		/* Strings from the input that equal the mark come first. */
+		root = json_pack("{s:[], s:{s:s, s:[s], s:s}}", "results",
+		    "props", "command", "check", "roles", RA_JSON_LATE_MARK,
+		    "owner", RA_JSON_LATE_MARK);
 		props = json_object_get(root, "props");
 		a = json_array();
 		for (i = 0; i < n; i++)
@@ -808,6 +810,15 @@ test_dump_streamed_late(void **state)
 		free(want);
 		free(buf);
 	}
+	/* A mark that could not be made is not a member dropped in silence. */
+	n = 1;
+	root = json_pack("{s:[], s:{s:s}}", "results", "props", "command",
+	    "check");
+	assert_non_null(mf = open_memstream(&buf, &len));
+	assert_int_equal(ra_json_dump_streamed(root, root, "results", 2,
+	    stream_el, late_count, &n, mf), RA_ENOMEM);
+	fclose(mf);
+	free(buf);
 }
 
 /* ---- SARIF: the helper other finding kinds call ----------------------- */
