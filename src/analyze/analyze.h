@@ -566,18 +566,18 @@ enum ra_amstatus {
 	RA_AM_UNKNOWN		/* no input carries the role */
 };
 
-struct ra_aunread {
-	size_t			 table;		/* index into the app's */
-	enum ra_level		 held;
-};
-
 struct ra_amap {
 	const char		*id;
 	size_t			 sol;		/* when ROLE is not NULL */
 	const struct ra_role	*role;
 	enum ra_amstatus	 status;
 	const struct ra_result	*res;		/* its check, when judged */
-	struct ra_aunread	*un;
+	/*
+	 * How many of the app's tables it cannot read (RA502); which, and
+	 * at what depth, ra_apps_unread() says.  Not listed: a role of a
+	 * thousand apps' tables times a thousand roles would be a
+	 * million entries kept for reports that walk them once.
+	 */
 	size_t			 nun;
 };
 
@@ -612,6 +612,17 @@ struct ra_apps {
 	size_t				  nunread;	/* RA502 */
 	size_t				  count[RA_SEV_ERROR + 1];
 };
+
+/*
+ * Whether mapped role M of app A of AP cannot read A's table T at the
+ * depth AP needs (RA502): only a judged role (RA_AM_PASS or FAIL) and a
+ * table with a Read privilege can be; *HELD is the depth the role holds
+ * (RA_LEVEL_NONE when it cannot be).  In time independent of the app's
+ * size: a report walks a role's tables with it.
+ */
+int		 ra_apps_unread(const struct ra_apps *ap,
+		    const struct ra_aapp *a, const struct ra_amap *m, size_t t,
+		    enum ra_level *held);
 
 /* A column's grant by one profile. */
 struct ra_cgrant {

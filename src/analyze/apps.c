@@ -144,8 +144,6 @@ ra_apps_free(struct ra_apps *ap)
 	for (i = 0; i < ap->na; i++) {
 		for (k = 0; k < ap->a[i].nt; k++)
 			ra_atable_free(&ap->a[i].t[k]);
-		for (k = 0; k < ap->a[i].nm; k++)
-			free(ap->a[i].m[k].un);
 		free(ap->a[i].t);
 		free(ap->a[i].m);
 	}
@@ -180,22 +178,29 @@ judge(struct ra_apps *ap, struct ra_aapp *a, struct ra_amap *m,
 		ap->count[RA_SEV_APP_OPEN]++;
 		ap->ncannot++;
 	}
-	for (i = 0; i < a->nt; i++) {
-		if (a->t[i].read == NULL)
-			continue;
-		held = a->t[i].priv == RA_NOPRIV ? RA_LEVEL_NONE :
-		    ra_bitmap_get(&m->role->bits, a->t[i].priv);
-		if (held >= ap->need)
-			continue;
-		if (m->nun == 0 && (m->un = calloc(a->nt, sizeof(*m->un))) ==
-		    NULL)
-			return -1;
-		m->un[m->nun].table = i;
-		m->un[m->nun++].held = held;
-		ap->count[RA_SEV_APP_READ]++;
-		ap->nunread++;
-	}
+	/* Counted, not listed: the renderers ask ra_apps_unread(). */
+	for (i = 0; i < a->nt; i++)
+		if (ra_apps_unread(ap, a, m, i, &held)) {
+			m->nun++;
+			ap->count[RA_SEV_APP_READ]++;
+			ap->nunread++;
+		}
 	return 0;
+}
+
+int
+ra_apps_unread(const struct ra_apps *ap, const struct ra_aapp *a,
+    const struct ra_amap *m, size_t t, enum ra_level *held)
+{
+	const struct ra_atable	*tb = &a->t[t];
+
+	*held = RA_LEVEL_NONE;
+	if ((m->status != RA_AM_PASS && m->status != RA_AM_FAIL) ||
+	    tb->read == NULL)
+		return 0;
+	if (tb->priv != RA_NOPRIV)
+		*held = ra_bitmap_get(&m->role->bits, tb->priv);
+	return *held < ap->need;
 }
 
 RA_EXPORT enum ra_err

@@ -139,6 +139,13 @@ size_t	 ra_utf8_len(const unsigned char *s);
  * terminal CODE only when COLOR.  (ra_text_width() is in render_text.c.)
  */
 enum ra_err	 ra_buf_flush(struct ra_buf *, FILE *out);
+/*
+ * ra_buf_flush() B once it holds RA_BUF_FLUSH_AT bytes or more (or ran
+ * out of memory), so that a report of any size is written as it goes
+ * with a buffer of about that much; RA_OK while below it.
+ */
+#define RA_BUF_FLUSH_AT	65536
+enum ra_err	 ra_buf_flush_full(struct ra_buf *, FILE *);
 void		 ra_buf_pad(struct ra_buf *, size_t used, size_t to);
 void		 ra_buf_ink(struct ra_buf *, int color, const char *code);
 

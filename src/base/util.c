@@ -477,6 +477,13 @@ ra_buf_flush(struct ra_buf *b, FILE *out)
 	return rc;
 }
 
+enum ra_err
+ra_buf_flush_full(struct ra_buf *b, FILE *out)
+{
+	return b->len < RA_BUF_FLUSH_AT && !b->oom ? RA_OK :
+	    ra_buf_flush(b, out);
+}
+
 void
 ra_buf_pad(struct ra_buf *b, size_t used, size_t to)
 {

@@ -835,10 +835,13 @@ ra_render_privileges_csv(const struct ra_privlist *pl,
 /* ---- apps and column security ---------------------------------------- */
 
 /*
- * apps: a row for each app, role of its role map and table of it (a
- * role's standing on the table: readable, or the depth it holds), a row
- * with no table for an app without tables, one with no role for an app
- * mapped to none, and one with no app for each role no app maps.
+ * apps: a row for each app, judged role of its role map and table of it
+ * (a role's standing on the table: readable, or the depth it holds); a
+ * row with no table for a role nothing is judged of (an unknown id, a
+ * role whose privileges are not exported) and for an app without
+ * tables, rows with no role for an app mapped to none, and one with no
+ * app for each role no app maps.  The rows of judged roles are roles
+ * times tables, as the matrix's are roles times privileges.
  */
 enum ra_err
 ra_render_apps_csv(const struct ra_apps *ap, const struct ra_write_opts *o,
@@ -849,7 +852,7 @@ ra_render_apps_csv(const struct ra_apps *ap, const struct ra_write_opts *o,
 	    "tab", "read_privilege", "can_read", "held" };
 	enum { NCOL = 12 };
 	const char	*c[NCOL];
-	size_t		 i, k, t, j, nt, nm;
+	size_t		 i, k, t, nt, nm;
 	int		 rc;
 
 	(void)o;
@@ -858,21 +861,23 @@ ra_render_apps_csv(const struct ra_apps *ap, const struct ra_write_opts *o,
 		const struct ra_aapp	*a = &ap->a[i];
 
 		nm = a->nm ? a->nm : 1;
-		nt = a->nt ? a->nt : 1;
-		for (k = 0; rc == 0 && k < nm; k++)
+		for (k = 0; rc == 0 && k < nm; k++) {
+			const struct ra_amap	*m = a->nm ? &a->m[k] : NULL;
+
+			int			 per = a->nt > 0 && (m == NULL ||
+			    (m->role != NULL &&
+			    m->status != RA_AM_NOT_EXPORTED));
+
+			nt = per ? a->nt : 1;
 			for (t = 0; rc == 0 && t < nt; t++) {
-				const struct ra_amap	*m = a->nm ? &a->m[k] :
-				    NULL;
-				const struct ra_atable	*tb = a->nt ? &a->t[t] :
+				const struct ra_atable	*tb = per ? &a->t[t] :
 				    NULL;
 				enum ra_level		 held = RA_LEVEL_NONE;
 				int			 readable = 1;
 
-				for (j = 0; m != NULL && j < m->nun; j++)
-					if (m->un[j].table == t) {
-						readable = 0;
-						held = m->un[j].held;
-					}
+				if (tb != NULL && m != NULL)
+					readable = !ra_apps_unread(ap, a, m, t,
+					    &held);
 				c[0] = ap->sol[a->sol]->path;
 				c[1] = a->app->name;
 				c[2] = a->app->display ? a->app->display : "";
@@ -895,6 +900,7 @@ ra_render_apps_csv(const struct ra_apps *ap, const struct ra_write_opts *o,
 				    ra_level_name(held) : "";
 				rc = ra_csv_write_row(out, c, NCOL);
 			}
+		}
 	}
 	for (i = 0; rc == 0 && i < ap->norphan; i++) {
 		for (k = 0; k < NCOL; k++)

@@ -51,7 +51,7 @@ ra_render_apps_html(const struct ra_apps *ap, const struct ra_write_opts *o,
 	    "Cannot read" };
 	struct ra_html		*pg;
 	struct ra_html_node	*body, *tb, *tr, *td, *ul;
-	size_t			 i, k, j;
+	size_t			 i, k, j, n;
 
 	if ((pg = page("Apps", ap->ctx, ap->sol, ap->nsol, o, out)) == NULL)
 		return RA_ENOMEM;
@@ -107,15 +107,18 @@ ra_render_apps_html(const struct ra_apps *ap, const struct ra_write_opts *o,
 				continue;
 			}
 			ul = ra_html_el(pg, td, "ul", NULL);
-			for (j = 0; j < m->nun; j++) {
-				struct ra_html_node	*li =
-				    ra_html_el(pg, ul, "li", NULL);
+			for (j = 0, n = 0; n < m->nun && j < a->nt; j++) {
+				struct ra_html_node	*li;
+				enum ra_level		 held;
 
-				atable_cell(pg, li, &a->t[m->un[j].table]);
+				if (!ra_apps_unread(ap, a, m, j, &held))
+					continue;
+				n++;
+				li = ra_html_el(pg, ul, "li", NULL);
+				atable_cell(pg, li, &a->t[j]);
 				if (ap->need > RA_LEVEL_BASIC)
 					ra_html_textf(pg, li, " (holds %s)",
-					    ra_level_editor_name(
-					    m->un[j].held));
+					    ra_level_editor_name(held));
 			}
 		}
 	}

@@ -403,65 +403,99 @@ put_tail(char *tail, int n, const struct late *late, FILE *out)
 typedef int	(*el_writer)(void *arg, size_t i, const char *sep, int indent,
 		    FILE *out);
 
+/* A streamed array: the value of KEY, written by EL(ARG, ...). */
+struct stream {
+	const char	*key;
+	el_writer	 el;
+	void		*arg;
+};
+
 /*
  * Write ROOT as json_dumps(JSON_INDENT(2)) would, every line after the
- * first indented BASE more, but with the value of KEY of object PARENT
- * (ROOT or an object in it, KEY being INDENT blanks in) the array of
- * the elements EL writes.  Releases ROOT.  Only PARENT may have a key at
- * that depth before KEY.
+ * first indented BASE more, but with the value of each stream's KEY of
+ * object PARENT (ROOT or an object in it, its keys INDENT blanks in) the
+ * array of the elements its EL writes: N streams, at most 4, written in
+ * the order their keys hold in PARENT.  Releases ROOT.  Only PARENT may
+ * have keys at that depth before the last stream's.
  */
 static enum ra_err
-dump_around(json_t *root, json_t *parent, const char *key, int indent,
-    int base, el_writer el, void *arg, const struct late *late, FILE *out)
+dump_streams(json_t *root, json_t *parent, int indent, int base,
+    const struct stream *st, size_t n, const struct late *late, FILE *out)
 {
-	char		*text, *mark, *tail, find[128], *sep;
-	int		 rc = 0, w, at = base + indent + 2;
-	size_t		 i;
+	char		*text, *mark[4], *cur, find[128], *sep;
+	size_t		 i, k, order[4], o;
+	int		 rc = 0, w, at = base + indent + 2, bad;
 
-	if (root == NULL || parent == NULL ||
-	    json_object_set_new(parent, key, json_string(STREAM_MARK)) != 0) {
+	bad = root == NULL || parent == NULL || n > 4;
+	for (k = 0; !bad && k < n; k++)
+		bad = json_object_set_new(parent, st[k].key,
+		    json_string(STREAM_MARK)) != 0;
+	if (bad) {
 		json_decref(root);
 		return RA_ENOMEM;
 	}
 	/*
-	 * Dump the rest around a marker, then put the array in its place.
-	 * The marker is found as the value of KEY on a line of its own,
-	 * INDENT blanks in: such a line cannot come from inside a string,
-	 * where a newline is escaped, and only PARENT's keys sit at that
-	 * depth before it.
+	 * Dump the rest around the markers, then put the arrays in their
+	 * place.  A marker is found as the value of its key on a line of
+	 * its own, INDENT blanks in: such a line cannot come from inside a
+	 * string, where a newline is escaped, and only PARENT's keys sit
+	 * at that depth before it.
 	 */
 	text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
 	sep = malloc((size_t)at + 3);
-	if (text == NULL || sep == NULL || snprintf(find, sizeof(find),
-	    "\n%*s\"%s\": \"%s\"", indent, "", key, STREAM_MARK) >=
-	    (int)sizeof(find) || (mark = strstr(text, find)) == NULL) {
+	bad = text == NULL || sep == NULL;
+	for (k = 0; !bad && k < n; k++) {
+		bad = snprintf(find, sizeof(find), "\n%*s\"%s\": \"%s\"",
+		    indent, "", st[k].key, STREAM_MARK) >= (int)sizeof(find) ||
+		    (mark[k] = strstr(text, find)) == NULL;
+		if (bad)
+			break;
+		mark[k] += strlen(find) - strlen(STREAM_MARK) - 2;
+		/* In the order of the text. */
+		for (o = k; o > 0 && mark[order[o - 1]] > mark[k]; o--)
+			order[o] = order[o - 1];
+		order[o] = k;
+	}
+	if (bad) {
 		free(text);
 		free(sep);
 		return RA_ENOMEM;
 	}
-	mark += strlen(find) - strlen(STREAM_MARK) - 2;
-	tail = mark + strlen(STREAM_MARK) + 2;
-	*mark = '\0';
-	rc = put_indented(text, base, out);
 	memset(sep, ' ', (size_t)at + 2);
 	sep[1] = '\n';
 	sep[at + 2] = '\0';
-	for (i = 0; rc == 0; i++) {
-		sep[0] = i ? ',' : '[';
-		if ((w = el(arg, i, sep, at, out)) != 1) {
-			rc = w;
-			break;
+	for (cur = text, o = 0; o < n && rc == 0; o++) {
+		k = order[o];
+		*mark[k] = '\0';
+		rc = put_indented(cur, base, out);
+		cur = mark[k] + strlen(STREAM_MARK) + 2;
+		for (i = 0; rc == 0; i++) {
+			sep[0] = i ? ',' : '[';
+			if ((w = st[k].el(st[k].arg, i, sep, at, out)) != 1) {
+				rc = w;
+				break;
+			}
 		}
+		if (rc == 0 && (i ? fprintf(out, "\n%*s]", base + indent,
+		    "") < 0 : fputs("[]", out) == EOF))
+			rc = -1;
 	}
-	if (rc == 0 && (i ? fprintf(out, "\n%*s]", base + indent, "") < 0 :
-	    fputs("[]", out) == EOF))
-		rc = -1;
 	if (rc == 0)
-		rc = put_tail(tail, base, late, out);
+		rc = put_tail(cur, base, late, out);
 	free(text);
 	free(sep);
 	return rc == -2 ? RA_ENOMEM : rc ? RA_EIO : RA_OK;
+}
+
+/* dump_streams() of the one stream KEY, EL, ARG. */
+static enum ra_err
+dump_around(json_t *root, json_t *parent, const char *key, int indent,
+    int base, el_writer el, void *arg, const struct late *late, FILE *out)
+{
+	struct stream	 st = { key, el, arg };
+
+	return dump_streams(root, parent, indent, base, &st, 1, late, out);
 }
 
 /* N blanks into B. */
@@ -1031,63 +1065,53 @@ ra_json_diff_summary(const struct ra_diff *d)
 	return s;
 }
 
-/* D's app role-map changes, or NULL when it has none. */
-static json_t *
-json_adiffs(const struct ra_diff *d)
+/* An el_writer of D's app role-map changes. */
+static int
+adiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	json_t	*a, *o;
-	size_t	 i;
+	const struct ra_diff	*d = arg;
+	const struct ra_adiff	*x;
+	json_t			*o;
 
-	if (d->nad == 0)
-		return NULL;
-	a = json_array();
-	for (i = 0; i < d->nad; i++) {
-		const struct ra_adiff	*x = &d->ad[i];
-
-		o = json_object();
-		json_object_set_new(o, "app", jstr(x->app->name));
-		json_object_set_new(o, "app_display_name",
-		    jstr(x->app->display));
-		json_object_set_new(o, "role_id", jstr(x->role_id));
-		json_object_set_new(o, "role_name", x->role ?
-		    jstr(x->role->name) : json_null());
-		json_object_set_new(o, "change", jstr(x->added ? "added" :
-		    "removed"));
-		json_object_set_new(o, "escalation", json_boolean(x->added));
-		json_object_set_new(o, "severity",
-		    jstr(ra_severity_name(ra_adiff_severity(x))));
-		json_array_append_new(a, o);
-	}
-	return a;
+	if (i >= d->nad)
+		return 0;
+	x = &d->ad[i];
+	o = json_object();
+	json_object_set_new(o, "app", jstr(x->app->name));
+	json_object_set_new(o, "app_display_name", jstr(x->app->display));
+	json_object_set_new(o, "role_id", jstr(x->role_id));
+	json_object_set_new(o, "role_name", x->role ? jstr(x->role->name) :
+	    json_null());
+	json_object_set_new(o, "change", jstr(x->added ? "added" :
+	    "removed"));
+	json_object_set_new(o, "escalation", json_boolean(x->added));
+	json_object_set_new(o, "severity",
+	    jstr(ra_severity_name(ra_adiff_severity(x))));
+	return put_el(o, sep, indent, out);
 }
 
-/* D's column permission changes, or NULL when it has none. */
-static json_t *
-json_cdiffs(const struct ra_diff *d)
+/* An el_writer of D's column permission changes. */
+static int
+cdiff_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	json_t	*a, *o;
-	size_t	 i;
+	const struct ra_diff	*d = arg;
+	const struct ra_cdiff	*x;
+	json_t			*o;
 
-	if (d->ncd == 0)
-		return NULL;
-	a = json_array();
-	for (i = 0; i < d->ncd; i++) {
-		const struct ra_cdiff	*x = &d->cd[i];
-
-		o = json_object();
-		json_object_set_new(o, "profile", jstr(x->profile));
-		json_object_set_new(o, "table", jstr(x->entity));
-		json_object_set_new(o, "column", jstr(x->attribute));
-		json_object_set_new(o, "right", jstr(ra_fright_name(x->right)));
-		json_object_set_new(o, "change", jstr(x->granted ? "granted" :
-		    "revoked"));
-		json_object_set_new(o, "escalation",
-		    json_boolean(x->escalation));
-		json_object_set_new(o, "severity",
-		    jstr(ra_severity_name(ra_cdiff_severity(x))));
-		json_array_append_new(a, o);
-	}
-	return a;
+	if (i >= d->ncd)
+		return 0;
+	x = &d->cd[i];
+	o = json_object();
+	json_object_set_new(o, "profile", jstr(x->profile));
+	json_object_set_new(o, "table", jstr(x->entity));
+	json_object_set_new(o, "column", jstr(x->attribute));
+	json_object_set_new(o, "right", jstr(ra_fright_name(x->right)));
+	json_object_set_new(o, "change", jstr(x->granted ? "granted" :
+	    "revoked"));
+	json_object_set_new(o, "escalation", json_boolean(x->escalation));
+	json_object_set_new(o, "severity",
+	    jstr(ra_severity_name(ra_cdiff_severity(x))));
+	return put_el(o, sep, indent, out);
 }
 
 /* What the writers of a diff's elements read. */
@@ -1208,7 +1232,9 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
     FILE *out)
 {
 	json_t		*root = json_object(), *a;
-	size_t		 i;
+	struct stream	 st[3] = { { "roles", diff_role_el,
+			    (void *)(uintptr_t)d } };
+	size_t		 i, n = 1;
 	enum ra_err	 e;
 
 	(void)o;
@@ -1222,12 +1248,14 @@ ra_render_diff_json(const struct ra_diff *d, const struct ra_write_opts *o,
 	json_object_set_new(root, "roles", json_array());
 	json_object_set_new(root, "summary", ra_json_diff_summary(d));
 	json_object_set_new(root, "diagnostics", json_diags(d->ctx));
+	/* The app and column changes only when there are some. */
 	if (d->nad > 0)
-		json_object_set_new(root, "app_role_maps", json_adiffs(d));
+		st[n++] = (struct stream){ "app_role_maps", adiff_el,
+		    (void *)(uintptr_t)d };
 	if (d->ncd > 0)
-		json_object_set_new(root, "column_permissions", json_cdiffs(d));
-	e = dump_around(root, root, "roles", 2, 0, diff_role_el, (void *)d,
-	    NULL, out);
+		st[n++] = (struct stream){ "column_permissions", cdiff_el,
+		    (void *)(uintptr_t)d };
+	e = dump_streams(root, root, 2, 0, st, n, NULL, out);
 	if (e == RA_OK && fputc('\n', out) == EOF)
 		e = RA_EIO;
 	return e;
@@ -1688,68 +1716,122 @@ json_at(const char *file, unsigned long line)
 	return j;
 }
 
-/* The JSON of the Ith app of AP, or NULL past the last. */
-static json_t *
-apps_app(void *arg, size_t i)
-{
-	const struct ra_apps	*ap = arg;
-	const struct ra_aapp	*a;
-	const struct ra_missing	*miss;
-	json_t			*o, *ta, *ra, *m, *ua, *u, *ma;
-	size_t			 k, j;
+/*
+ * What the writers of an app's elements read: an app of 200,000 tables
+ * and as many mapped roles is written an element at a time, and a
+ * role's unreadable tables as ra_apps_unread() finds them.
+ */
+struct apps_at {
+	const struct ra_apps	*ap;
+	const struct ra_aapp	*a;	/* the app being written */
+	const struct ra_amap	*m;	/* its role being written */
+	size_t			 t;	/* the next table to ask of M */
+};
 
-	if (i >= ap->na)
-		return NULL;
-	a = &ap->a[i];
+/* An el_writer of the app's tables. */
+static int
+atable_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct apps_at	*at = arg;
+
+	if (i >= at->a->nt)
+		return 0;
+	return put_el(json_atable(&at->a->t[i]), sep, indent, out);
+}
+
+/* An el_writer of the role's unreadable tables, in the app's order. */
+static int
+unread_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct apps_at	*at = arg;
+	enum ra_level	 held;
+	json_t		*u;
+
+	/* I of the role's M->nun found so far: none past the last. */
+	if (i >= at->m->nun)
+		return 0;
+	for (; at->t < at->a->nt; at->t++)
+		if (ra_apps_unread(at->ap, at->a, at->m, at->t, &held)) {
+			u = json_atable(&at->a->t[at->t++]);
+			json_object_set_new(u, "held", json_level(held));
+			return put_el(u, sep, indent, out);
+		}
+	return 0;
+}
+
+/* An el_writer of the app's mapped roles. */
+static int
+amap_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct apps_at		*at = arg;
+	const struct ra_amap	*mp;
+	const struct ra_missing	*miss;
+	json_t			*m, *ma;
+	size_t			 j;
+	enum ra_err		 e;
+
+	if (i >= at->a->nm)
+		return 0;
+	mp = at->m = &at->a->m[i];
+	at->t = 0;
+	m = json_object();
+	json_object_set_new(m, "id", jstr(mp->id));
+	json_object_set_new(m, "name", mp->role ? jstr(mp->role->name) :
+	    json_null());
+	json_object_set_new(m, "input", mp->role ?
+	    json_integer((json_int_t)mp->sol) : json_null());
+	json_object_set_new(m, "status", jstr(ra_amstatus_name(mp->status)));
+	/* Out of memory, "missing" is left out, as a string would be. */
+	ma = mp->res != NULL && ra_report_missing(at->ap->rep, mp->res,
+	    &miss) == -1 ? NULL : json_array();
+	for (j = 0; ma != NULL && mp->res != NULL && j < mp->res->nmiss; j++)
+		json_array_append_new(ma, json_missing(&miss[j]));
+	json_object_set_new(m, "missing", ma);
+	if (fputs(sep, out) == EOF) {
+		json_decref(m);
+		return -1;
+	}
+	e = dump_around(m, m, "unreadable", 2, indent, unread_el, at, NULL,
+	    out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
+}
+
+/* An el_writer of AT's apps, each with its tables and roles streamed. */
+static int
+apps_app_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
+{
+	struct apps_at		*at = arg;
+	const struct stream	 st[2] = { { "tables", atable_el, at },
+				    { "roles", amap_el, at } };
+	const struct ra_aapp	*a;
+	json_t			*o;
+	enum ra_err		 e;
+
+	if (i >= at->ap->na)
+		return 0;
+	a = at->a = &at->ap->a[i];
 	o = json_object();
 	json_object_set_new(o, "input", json_integer((json_int_t)a->sol));
 	json_object_set_new(o, "unique_name", jstr(a->app->name));
 	json_object_set_new(o, "display_name", jstr(a->app->display));
 	json_object_set_new(o, "location", json_at(a->app->file,
 	    a->app->line));
-	ta = json_array();
-	for (k = 0; k < a->nt; k++)
-		json_array_append_new(ta, json_atable(&a->t[k]));
-	json_object_set_new(o, "tables", ta);
-	ra = json_array();
-	for (k = 0; k < a->nm; k++) {
-		const struct ra_amap	*mp = &a->m[k];
-
-		m = json_object();
-		json_object_set_new(m, "id", jstr(mp->id));
-		json_object_set_new(m, "name", mp->role ?
-		    jstr(mp->role->name) : json_null());
-		json_object_set_new(m, "input", mp->role ?
-		    json_integer((json_int_t)mp->sol) : json_null());
-		json_object_set_new(m, "status",
-		    jstr(ra_amstatus_name(mp->status)));
-		/* Out of memory, "missing" is left out, as a string would be. */
-		ma = mp->res != NULL && ra_report_missing(ap->rep, mp->res,
-		    &miss) == -1 ? NULL : json_array();
-		for (j = 0; ma != NULL && mp->res != NULL &&
-		    j < mp->res->nmiss; j++)
-			json_array_append_new(ma, json_missing(&miss[j]));
-		json_object_set_new(m, "missing", ma);
-		ua = json_array();
-		for (j = 0; j < mp->nun; j++) {
-			u = json_atable(&a->t[mp->un[j].table]);
-			json_object_set_new(u, "held",
-			    json_level(mp->un[j].held));
-			json_array_append_new(ua, u);
-		}
-		json_object_set_new(m, "unreadable", ua);
-		json_array_append_new(ra, m);
+	if (fputs(sep, out) == EOF) {
+		json_decref(o);
+		return -1;
 	}
-	json_object_set_new(o, "roles", ra);
-	return o;
+	e = dump_streams(o, o, 2, indent, st, 2, NULL, out);
+	return e == RA_OK ? 1 : e == RA_ENOMEM ? -2 : -1;
 }
 
 enum ra_err
 ra_render_apps_json(const struct ra_apps *ap, const struct ra_write_opts *wo,
     FILE *out)
 {
-	json_t	*root = json_object(), *s, *or, *r;
-	size_t	 i;
+	json_t		*root = json_object(), *s, *or, *r;
+	struct apps_at	 at = { ap, NULL, NULL, 0 };
+	size_t		 i;
+	enum ra_err	 e;
 
 	(void)wo;
 	json_object_set_new(root, "tool", json_tool());
@@ -1775,9 +1857,11 @@ ra_render_apps_json(const struct ra_apps *ap, const struct ra_write_opts *wo,
 	    json_integer((json_int_t)ap->nunread));
 	json_object_set_new(root, "summary", s);
 	json_object_set_new(root, "diagnostics", json_diags(ap->ctx));
-	json_object_set_new(root, "apps", json_array());
-	return ra_json_dump_streamed(root, root, "apps", 2, apps_app, NULL,
-	    (void *)(uintptr_t)ap, out);
+	e = dump_around(root, root, "apps", 2, 0, apps_app_el, &at, NULL,
+	    out);
+	if (e == RA_OK && fputc('\n', out) == EOF)
+		e = RA_EIO;
+	return e;
 }
 
 /* The profiles of column C that grant right R, by name. */

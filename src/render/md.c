@@ -582,11 +582,13 @@ ra_render_apps_md(const struct ra_apps *ap, const struct ra_write_opts *o,
 	if (ap->na)
 		ra_buf_adds(&b, "| App | Role | Opens | Cannot read |\n"
 		    "| --- | --- | --- | --- |\n");
-	for (i = 0; i < ap->na; i++) {
+	for (i = 0, rc = RA_OK; i < ap->na && rc == RA_OK; i++) {
 		const struct ra_aapp	*a = &ap->a[i];
 
-		for (k = 0; k < (a->nm ? a->nm : 1); k++) {
+		for (k = 0; k < (a->nm ? a->nm : 1) && rc == RA_OK; k++) {
 			const struct ra_amap	*m = a->nm ? &a->m[k] : NULL;
+			enum ra_level		 held;
+			size_t			 n = 0;
 
 			ra_buf_adds(&b, "| ");
 			md(&b, a->app->display ? a->app->display :
@@ -607,15 +609,24 @@ ra_render_apps_md(const struct ra_apps *ap, const struct ra_write_opts *o,
 			    m->status == RA_AM_FAIL ? FAIL " RA501" :
 			    INFO " not exported");
 			ra_buf_adds(&b, " | ");
-			for (j = 0; m != NULL && j < m->nun; j++) {
-				if (j)
-					ra_buf_adds(&b, ", ");
-				md_atable(&b, &a->t[m->un[j].table]);
-			}
-			if (m == NULL || m->nun == 0)
+			for (j = 0; m != NULL && n < m->nun && j < a->nt &&
+			    rc == RA_OK; j++)
+				if (ra_apps_unread(ap, a, m, j, &held)) {
+					if (n++)
+						ra_buf_adds(&b, ", ");
+					md_atable(&b, &a->t[j]);
+					rc = ra_buf_flush_full(&b, out);
+				}
+			if (n == 0)
 				ra_buf_adds(&b, DASH);
 			ra_buf_adds(&b, " |\n");
+			if (rc == RA_OK)
+				rc = ra_buf_flush_full(&b, out);
 		}
+	}
+	if (rc != RA_OK) {
+		ra_buf_free(&b);
+		return rc;
 	}
 	if (ap->norphan) {
 		ra_buf_printf(&b, "\n**Roles mapped to no app** (%zu): ",

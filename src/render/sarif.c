@@ -2217,13 +2217,13 @@ ra_render_diff_sarif(const struct ra_diff *d, const struct ra_write_opts *o,
 /* ---- apps and column security ---------------------------------------- */
 
 /*
- * Where the result J of role K of app I of AP is: RA501 (J 0) or the
- * RA502 of the role's unreadable table J - 1, at the app's element; WHAT
- * (the fingerprint's part) is built in B.
+ * Where a result of role K of app I of AP is: RA501 (T NULL) or the RA502
+ * of its table T, at the app's element; WHAT (the fingerprint's part) is
+ * built in B.
  */
 static void
-app_at(const struct ra_apps *ap, size_t i, size_t k, size_t j,
-    struct ra_buf *b, struct ra_sarif_at *at)
+app_at(const struct ra_apps *ap, size_t i, size_t k,
+    const struct ra_atable *t, struct ra_buf *b, struct ra_sarif_at *at)
 {
 	const struct ra_aapp	*a = &ap->a[i];
 
@@ -2235,40 +2235,33 @@ app_at(const struct ra_apps *ap, size_t i, size_t k, size_t j,
 	b->len = 0;
 	ra_buf_adds(b, "app/");
 	ra_buf_adds(b, a->app->name);
-	if (j > 0) {
+	if (t != NULL) {
 		ra_buf_adds(b, "/");
-		ra_buf_adds(b, a->t[a->m[k].un[j - 1].table].name);
+		ra_buf_adds(b, t->name);
 	}
 	at->what = b->oom ? NULL : b->s;
 }
 
-/* The results of role K of app I: J from FIRST to at most N. */
-static size_t
-app_first(const struct ra_amap *m)
+/* Whether role M of an app has results: it is judged, and fails or has
+ * tables it cannot read. */
+static int
+app_results(const struct ra_amap *m)
 {
-	return m->status == RA_AM_FAIL ? 0 : 1;
+	return m->status == RA_AM_FAIL ||
+	    (m->status == RA_AM_PASS && m->nun > 0);
 }
 
-static size_t
-app_count(const struct ra_amap *m)
-{
-	if (m->status != RA_AM_FAIL && m->status != RA_AM_PASS)
-		return 0;
-	return m->nun + 1;
-}
-
-/* Result J of role K of app I (see app_at()). */
+/* The result of role K of app I: RA501 (T NULL) or RA502 of table T. */
 static void
 app_result(struct ra_sarif *sf, const struct ra_apps *ap, size_t i,
-    size_t k, size_t j)
+    size_t k, const struct ra_atable *t, enum ra_level held)
 {
 	const struct ra_aapp	*a = &ap->a[i];
 	const struct ra_amap	*m = &a->m[k];
-	const struct ra_atable	*t = j > 0 ? &a->t[m->un[j - 1].table] : NULL;
 	struct ra_sarif_at	 at;
 	json_t			*o, *p;
 
-	app_at(ap, i, k, j, &sf->names, &at);
+	app_at(ap, i, k, t, &sf->names, &at);
 	sf->m.len = 0;
 	ra_buf_adds(&sf->m, "Role \"");
 	msg_add(&sf->m, m->role->name);
@@ -2284,7 +2277,7 @@ app_result(struct ra_sarif *sf, const struct ra_apps *ap, size_t i,
 		ra_buf_adds(&sf->m, " but cannot read its table ");
 		msg_add(&sf->m, *t->pi.entity ? t->pi.entity : t->name);
 		ra_buf_printf(&sf->m, " (%s; holds %s).", t->read,
-		    ra_level_name(m->un[j - 1].held));
+		    ra_level_name(held));
 	}
 	o = ra_sarif_result(sf, t ? &rule_app_read : &rule_app_open,
 	    t ? RA_SEV_APP_READ : RA_SEV_APP_OPEN, &sf->m, &at);
@@ -2296,24 +2289,58 @@ app_result(struct ra_sarif *sf, const struct ra_apps *ap, size_t i,
 	json_object_set_new(o, "properties", p);
 }
 
-/* Batches of the apps' results: one app's a call. */
+/*
+ * Batches of the apps' results, at most BATCH a call: app SF->access,
+ * its role SF->next, whose RA501 is result 0 and whose RA502 of table T
+ * is result T + 1 (SF->k, the next to look at).  Past --max-results
+ * (SF->skip) a role's results are counted, not made.  0 once every
+ * app's are made.
+ */
 static int
 fill_apps(struct ra_sarif *sf, void *arg)
 {
 	const struct ra_apps	*ap = arg;
-	size_t			 k, j;
-	int			 any = 0;
+	const struct ra_aapp	*a;
+	const struct ra_amap	*m;
+	enum ra_level		 held;
+	size_t			 made = 0;
 
-	for (; sf->next < ap->na && !any; sf->next++)
-		for (k = 0; k < ap->a[sf->next].nm; k++) {
-			const struct ra_amap	*m = &ap->a[sf->next].m[k];
-
-			for (j = app_first(m); j < app_count(m); j++) {
-				app_result(sf, ap, sf->next, k, j);
-				any = 1;
+	for (; sf->access < ap->na; sf->access++, sf->next = 0) {
+		a = &ap->a[sf->access];
+		for (; sf->next < a->nm; sf->next++, sf->k = 0) {
+			m = &a->m[sf->next];
+			if (!app_results(m))
+				continue;
+			if (sf->skip) {
+				if (sf->k == 0)
+					sf->left += (m->status ==
+					    RA_AM_FAIL) + m->nun;
+				else
+					for (; sf->k <= a->nt; sf->k++)
+						sf->left += (size_t)
+						    ra_apps_unread(ap, a, m,
+						    sf->k - 1, &held);
+				continue;
 			}
+			if (sf->k == 0 && m->status == RA_AM_FAIL) {
+				app_result(sf, ap, sf->access, sf->next, NULL,
+				    RA_LEVEL_NONE);
+				made++;
+			}
+			if (sf->k == 0)
+				sf->k = 1;
+			for (; sf->k <= a->nt && made < BATCH; sf->k++)
+				if (ra_apps_unread(ap, a, m, sf->k - 1,
+				    &held)) {
+					app_result(sf, ap, sf->access,
+					    sf->next, &a->t[sf->k - 1], held);
+					made++;
+				}
+			if (made >= BATCH)
+				return 1;
 		}
-	return any;
+	}
+	return made > 0;
 }
 
 enum ra_err
@@ -2325,20 +2352,23 @@ ra_render_apps_sarif(const struct ra_apps *ap, const struct ra_write_opts *wo,
 	struct ra_sarif		*sf;
 	struct ra_sarif_at	 at;
 	json_t			*p, *sum, *pa;
-	size_t			 i, k, j;
+	size_t			 i, k;
 
 	if ((sf = ra_sarif_new(ap->ctx, wo, "apps", rules,
 	    sizeof(rules) / sizeof(rules[0]))) == NULL)
 		return RA_ENOMEM;
 	for (i = 0; i < ap->nsol; i++)
 		input_artifact(sf, ap->sol[i]);
-	/* The artifacts fill_apps() names, in its order. */
+	/*
+	 * The artifacts fill_apps() names, in its order: every result of
+	 * an app is at the app's element.
+	 */
 	for (i = 0; i < ap->na; i++)
 		for (k = 0; k < ap->a[i].nm; k++)
-			for (j = app_first(&ap->a[i].m[k]);
-			    j < app_count(&ap->a[i].m[k]); j++) {
-				app_at(ap, i, k, j, &sf->names, &at);
+			if (app_results(&ap->a[i].m[k])) {
+				app_at(ap, i, k, NULL, &sf->names, &at);
 				ra_sarif_artifact(sf, &at);
+				break;
 			}
 	p = ra_sarif_props(sf);
 	pa = json_array();

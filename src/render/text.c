@@ -1493,17 +1493,21 @@ ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
 			ra_buf_printf(&b, ":%lu", a->app->line);
 			ra_buf_ink(&b, o->color, RA_RESET);
 			ra_buf_adds(&b, "\n");
-			for (k = 0; k < a->nt; k++) {
+			for (k = 0; k < a->nt && rc == RA_OK; k++) {
 				ra_buf_adds(&b, k ? ", " : "    tables: ");
 				atable_text(&b, &a->t[k]);
+				rc = ra_buf_flush_full(&b, out);
 			}
 			if (a->nt)
 				ra_buf_adds(&b, "\n");
 			if (a->nm == 0)
 				ra_buf_adds(&b, "    mapped to no role\n");
-			for (k = 0; k < a->nm; k++) {
+			for (k = 0; k < a->nm && rc == RA_OK; k++) {
 				const struct ra_amap	*m = &a->m[k];
+				enum ra_level		 held;
 
+				if ((rc = ra_buf_flush_full(&b, out)) != RA_OK)
+					break;
 				if (m->role == NULL) {
 					ra_buf_adds(&b, "    ");
 					paint(&b, o->color, RA_DIM, "????");
@@ -1546,16 +1550,21 @@ ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
 					ra_buf_adds(&b, "\n");
 					b.oom |= l.oom;
 				}
-				for (j = 0; j < m->nun; j++) {
+				for (j = 0, n = 0; n < m->nun && j < a->nt &&
+				    rc == RA_OK; j++) {
+					if (!ra_apps_unread(ap, a, m, j, &held))
+						continue;
+					n++;
 					ra_buf_adds(&b, "          cannot read ");
-					atable_text(&b, &a->t[m->un[j].table]);
+					atable_text(&b, &a->t[j]);
 					if (ap->need > RA_LEVEL_BASIC)
 						ra_buf_printf(&b, ": holds %s, "
 						    "needs %s",
-						    ra_level_both(m->un[j].held),
+						    ra_level_both(held),
 						    ra_level_both(ap->need));
 					ra_buf_printf(&b, " [RA%03d]\n",
 					    RA_C_APP_READ);
+					rc = ra_buf_flush_full(&b, out);
 				}
 			}
 			rc = ra_buf_flush(&b, out);

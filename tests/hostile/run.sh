@@ -16,7 +16,9 @@
 # past it (bounds/bounds.txt), and the time and memory of the inputs that
 # test the budget: a role of a million distinct privileges through every
 # command (at most 256 MiB resident and 30 CPU seconds each) and the
-# HTML pages of the 2,000-role bench solution (at most 64 MiB).
+# HTML pages of the 2,000-role bench solution (at most 64 MiB), an app
+# of 200,000 tables and role ids (128 MiB) and 500 roles that cannot
+# read 4,000 app tables each (64 MiB), in every format of apps.
 #
 # The files are made by tests/hostile/make.py into a scratch directory.
 #
@@ -305,7 +307,11 @@ done <"$tmp/in/bounds/bounds.txt" >>"$tmp/log"
 # (SARIF: the first 25,000 results).  20 roles lacking each row of a
 # 100,000-row profile: check lists one role's missing privileges at a
 # time, in every format (in SARIF the first 25,000 of the two million;
-# two roles' all with --max-results 0).
+# two roles' all with --max-results 0).  apps: an app of 200,000 tables
+# and as many unknown role ids, written an element at a time, and 500
+# roles each unable to read 4,000 app tables (2,000,000 RA502 findings
+# found as they are written, not kept); diff of the wide app writes its
+# 200,000 role-map changes a change at a time.
 # exit  MiB  CPU s  command line, run in the budget directory
 budget='
 1  256  30   check -f json million.zip
@@ -342,6 +348,20 @@ budget='
 1  64   30   check -f html -p profile-100k.csv roles-20.zip
 1  64   120  check -f html bench-roles.zip
 0  64   120  matrix -f html bench-roles.zip
+1  128  30   apps -f text apps-wide.zip
+1  128  30   apps -f csv apps-wide.zip
+1  128  30   apps -f json apps-wide.zip
+1  128  30   apps -f md apps-wide.zip
+1  128  30   apps -f html apps-wide.zip
+1  128  30   apps -f sarif apps-wide.zip
+1  128  30   diff -f json sample.zip apps-wide.zip
+1  128  30   diff -f text sample.zip apps-wide.zip
+1  64   30   apps -f text apps-product.zip
+1  64   30   apps -f csv apps-product.zip
+1  64   30   apps -f json apps-product.zip
+1  64   30   apps -f md apps-product.zip
+1  64   30   apps -f html apps-product.zip
+1  64   30   apps -f sarif apps-product.zip
 '
 cp "$root/samples/sss-mixed.zip" "$tmp/in/budget/sample.zip"
 guard=1048576 wall=180 held=1

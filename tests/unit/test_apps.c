@@ -128,6 +128,7 @@ verdicts(void **state)
 	struct ra_columns		*cs = NULL;
 	struct ra_check_opts		 co;
 	const struct ra_aapp		*a;
+	enum ra_level			 held;
 
 	(void)state;
 	assert_int_equal(ra_profile_load(ctx, "model-driven-app", &mda), RA_OK);
@@ -138,8 +139,14 @@ verdicts(void **state)
 	/* A opens the app and reads new_thing, not account. */
 	assert_int_equal(a->m[0].status, RA_AM_PASS);
 	assert_int_equal(a->m[0].nun, 1);
-	assert_string_equal(a->t[a->m[0].un[0].table].name, "account");
 	assert_string_equal(a->t[0].read, "prvReadnew_Thing");
+	assert_false(ra_apps_unread(ap, a, &a->m[0], 0, &held));
+	assert_int_equal(held, RA_LEVEL_LOCAL);
+	assert_string_equal(a->t[1].name, "account");
+	assert_true(ra_apps_unread(ap, a, &a->m[0], 1, &held));
+	assert_int_equal(held, RA_LEVEL_NONE);
+	/* Nothing is unreadable of a role no input carries. */
+	assert_false(ra_apps_unread(ap, a, &a->m[2], 0, &held));
 	/* B cannot open it nor read new_thing; C is no role of the input. */
 	assert_int_equal(a->m[1].status, RA_AM_FAIL);
 	assert_int_equal(a->m[1].nun, 1);
@@ -152,7 +159,8 @@ verdicts(void **state)
 	co.min_level = RA_LEVEL_DEEP;
 	assert_int_equal(ra_apps(ctx, one, 1, mda, &co, &ap), RA_OK);
 	assert_int_equal(ap->a[0].m[0].nun, 2);
-	assert_int_equal(ap->a[0].m[0].un[0].held, RA_LEVEL_LOCAL);
+	assert_true(ra_apps_unread(ap, &ap->a[0], &ap->a[0].m[0], 0, &held));
+	assert_int_equal(held, RA_LEVEL_LOCAL);
 	ra_apps_free(ap);
 
 	assert_int_equal(ra_columns(ctx, one, 1, &cs), RA_OK);
