@@ -16,4 +16,20 @@ WINEDLLOVERRIDES="mscoree,mshtml="
 LC_ALL=C.UTF-8
 export WINEPREFIX WINEDEBUG WINEDLLOVERRIDES LC_ALL
 unset DISPLAY WAYLAND_DISPLAY
-exec wine "$@"
+# Wine itself can fail before the program starts, on a loaded machine:
+# "wine client error:0: recvmsg: Connection reset by peer" when its
+# connection to the wineserver breaks.  That is the runner's failure,
+# not the program's, so such a run is made again, up to twice, with
+# standard output and error held in files meanwhile and passed on once
+# a run counts.  Standard input is left alone: wine fails so before the
+# program reads it.
+tmp=$(mktemp -d) || exit 125
+trap 'rm -rf "$tmp"' EXIT
+for try in 1 2 3; do
+	wine "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ "$try" -lt 3 ] && grep -q '^wine client error' "$tmp/err" || break
+done
+cat "$tmp/out"
+cat "$tmp/err" >&2
+exit $rc
