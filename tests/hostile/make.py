@@ -775,37 +775,34 @@ def budget(out, scale):
     # An app of 200,000 tables and as many role ids no input carries:
     # every report walks it an element at a time.
     k = int(200000 * scale) or 1
-    app = (b"<AppModules><AppModule><UniqueName>a_App</UniqueName>"
-           b"<AppModuleComponents>" +
-           b"".join(b'<AppModuleComponent type="1" schemaName="a_t%d"/>' % i
-                    for i in range(k)) +
-           b"</AppModuleComponents><AppModuleRoleMaps>" +
-           b"".join(b'<Role id="{%d}"/>' % i for i in range(k)) +
-           b"</AppModuleRoleMaps></AppModule></AppModules>")
-    with zipfile.ZipFile(p("apps-wide.zip"), "w") as z:
-        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP),
-                   cust_xml(tail=app), compress_type=zipfile.ZIP_DEFLATED)
+    app_zip(p("apps-wide.zip"), k, k)
     # 500 roles mapped to an app of 4,000 tables none can read: 2,000,000
     # RA502 findings from a zip of a few kilobytes, found as written,
     # not kept (they once took 16 bytes a table for each role).
     r, t = int(500 * scale) or 1, int(4000 * scale) or 1
-    roles = b"".join(role_xml(name=b"R%d" % i, rid=b"{%d}" % i)
-                     for i in range(r))
-    app = (b"<AppModules><AppModule><UniqueName>a_App</UniqueName>"
-           b"<AppModuleComponents>" +
-           b"".join(b'<AppModuleComponent type="1" schemaName="a_t%d"/>' % i
-                    for i in range(t)) +
-           b"</AppModuleComponents><AppModuleRoleMaps>" +
-           b"".join(b'<Role id="{%d}"/>' % i for i in range(r)) +
-           b"</AppModuleRoleMaps></AppModule></AppModules>")
-    with zipfile.ZipFile(p("apps-product.zip"), "w") as z:
-        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP),
-                   cust_xml(roles, tail=app),
-                   compress_type=zipfile.ZIP_DEFLATED)
+    app_zip(p("apps-product.zip"), t, r,
+            b"".join(role_xml(name=b"R%d" % i, rid=b"{%d}" % i)
+                     for i in range(r)))
     gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                        "bench", "gen.py")
     subprocess.run([sys.executable, gen, "roles", str(scale),
                     p("bench-roles.zip")], check=True)
+
+
+def app_zip(path, tables, ids, roles=None):
+    """A zip of ROLES (the default role when None) and an app a_App of
+    TABLES tables a_t0... and a role map of IDS ids {0}..."""
+    app = (b"<AppModules><AppModule><UniqueName>a_App</UniqueName>"
+           b"<AppModuleComponents>" +
+           b"".join(b'<AppModuleComponent type="1" schemaName="a_t%d"/>' % i
+                    for i in range(tables)) +
+           b"</AppModuleComponents><AppModuleRoleMaps>" +
+           b"".join(b'<Role id="{%d}"/>' % i for i in range(ids)) +
+           b"</AppModuleRoleMaps></AppModule></AppModules>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("customizations.xml", STAMP),
+                   cust_xml(roles, tail=app),
+                   compress_type=zipfile.ZIP_DEFLATED)
 
 
 def app_xml(name=b"a_App", body=b""):
