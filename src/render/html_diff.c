@@ -24,7 +24,9 @@ diff_shown(const struct ra_html_view *v, size_t p)
 
 /*
  * Set (ON 1) or clear V->levels for the privileges of R (NULL: none) as
- * the side SHIFT (0 old, 4 new).
+ * the side SHIFT (0 old, 4 new); setting, add their grid rows to
+ * V->rows (unsorted, with repeats; NULL once memory ran out, when the
+ * grids walk every row).
  */
 static void
 mark_levels(struct ra_html_view *v, const struct ra_role *r, int shift,
@@ -37,9 +39,66 @@ mark_levels(struct ra_html_view *v, const struct ra_role *r, int shift,
 	if (r == NULL)
 		return;
 	ra_bitmap_iter_init(&it, &r->bits);
-	while (ra_bitmap_iter_next(&it, &p, &l))
+	while (ra_bitmap_iter_next(&it, &p, &l)) {
 		v->levels[p] = on ? (unsigned char)(v->levels[p] |
 		    (unsigned)l << shift) : 0;
+		if (!on || v->rows == NULL)
+			continue;
+		if (ra_grow(&v->rows, &v->caprows, v->nrows + 1,
+		    sizeof(*v->rows)) == -1) {
+			free(v->rows);
+			v->rows = NULL;
+			v->caprows = 0;
+			continue;
+		}
+		v->rows[v->nrows++] = v->row_of[p];
+	}
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	uint32_t	 x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* V->rows in order, each once. */
+static void
+sort_rows(struct ra_html_view *v)
+{
+	size_t	 i, n = 0;
+
+	if (v->rows == NULL || v->nrows == 0)
+		return;
+	qsort(v->rows, v->nrows, sizeof(*v->rows), row_cmp);
+	for (i = 0; i < v->nrows; i++)
+		if (n == 0 || v->rows[i] != v->rows[n - 1])
+			v->rows[n++] = v->rows[i];
+	v->nrows = n;
+}
+
+/*
+ * V->row_of, each privilege's row in GRID, and V->rows ready for the
+ * first role; without the memory for them the grids walk every row.
+ */
+static void
+rows_init(struct ra_html_view *v, const struct ra_grid *grid, size_t ncat)
+{
+	size_t	 i, k, n;
+
+	if ((v->row_of = calloc(ncat + 1, sizeof(*v->row_of))) == NULL)
+		return;
+	for (i = 0; i < grid->n; i++) {
+		n = (size_t)__builtin_popcount(grid->row[i].mask);
+		for (k = 0; k < n; k++)
+			v->row_of[grid->priv[grid->row[i].first + k]] =
+			    (uint32_t)i;
+	}
+	if (ra_grow(&v->rows, &v->caprows, 64, sizeof(*v->rows)) == -1) {
+		free(v->row_of);
+		v->row_of = NULL;
+	}
 }
 
 /*
@@ -291,8 +350,10 @@ role_section(struct ra_html *pg, const struct ra_diff *d, size_t i,
 		return;
 	v->old = r->old;
 	v->new = r->new;
+	v->nrows = 0;
 	mark_levels(v, r->old, 0, 1);
 	mark_levels(v, r->new, 4, 1);
+	sort_rows(v);
 	v->anchor = id;
 	ra_html_tel(pg, sec, "h3", NULL, "Privileges by tab");
 	ra_html_tel(pg, sec, "p", "hint", r->change == RA_RCH_CHANGED ?
@@ -434,6 +495,7 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 
 	v.ctx = d->ctx;
 	v.grid = &grid;
+	rows_init(&v, &grid, d->ctx->cat.n);
 	v.shown = diff_shown;
 	v.cell = diff_cell;
 	v.tip = &tip;
@@ -452,5 +514,7 @@ ra_render_diff_html(const struct ra_diff *d, const struct ra_write_opts *o,
 	ra_buf_free(&why);
 	ra_grid_free(&grid);
 	free(v.levels);
+	free(v.rows);
+	free(v.row_of);
 	return ra_html_end(pg);
 }

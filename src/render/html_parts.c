@@ -355,6 +355,50 @@ ra_html_footer(struct ra_html *pg, const char *what)
 
 /* ---- the grids of one role ------------------------------------------ */
 
+/* A walk of the grid rows [I, B) that V visits (struct ra_html_view). */
+struct walk {
+	const struct ra_html_view	*v;
+	size_t				 i, b;
+};
+
+static void
+walk_init(struct walk *w, const struct ra_html_view *v, size_t a, size_t b)
+{
+	size_t	 lo = 0, hi, mid;
+
+	w->v = v;
+	w->b = b;
+	if (v->rows == NULL) {
+		w->i = a;
+		return;
+	}
+	/* The first of V->rows at or after A. */
+	for (hi = v->nrows; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (v->rows[mid] < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	w->i = lo;
+}
+
+/* The next row of the walk into *ROW: 1, or 0 at its end. */
+static int
+walk_next(struct walk *w, size_t *row)
+{
+	if (w->v->rows == NULL) {
+		if (w->i >= w->b)
+			return 0;
+		*row = w->i++;
+		return 1;
+	}
+	if (w->i >= w->v->nrows || w->v->rows[w->i] >= w->b)
+		return 0;
+	*row = w->v->rows[w->i++];
+	return 1;
+}
+
 static int
 row_shown(const struct ra_html_view *v, const struct ra_grid_row *r)
 {
@@ -373,6 +417,7 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
     struct ra_html_node *parent, size_t a, size_t b)
 {
 	struct ra_html_node	*tb, *tr, *th;
+	struct walk		 w;
 	size_t			 i, k;
 
 	tb = ra_html_el(pg, parent, "table", "grid ent");
@@ -381,7 +426,7 @@ entity_table(struct ra_html *pg, const struct ra_html_view *v,
 	for (k = RA_ACCESS_CREATE; k < RA_ACCESS__COUNT; k++)
 		ra_html_tel(pg, tr, "th", NULL, ra_access_label(k));
 	tb = ra_html_el(pg, tb, "tbody", NULL);
-	for (i = a; i < b; i++) {
+	for (walk_init(&w, v, a, b); walk_next(&w, &i);) {
 		const struct ra_grid_row	*r = &v->grid->row[i];
 
 		if (r->section != RA_SECTION_ENTITIES || !row_shown(v, r))
@@ -410,9 +455,10 @@ section_table(struct ra_html *pg, const struct ra_html_view *v,
 {
 	static const char *const heads[] = { "Privilege", "Name", "Depth" };
 	struct ra_html_node	*tb = NULL, *tr, *th;
+	struct walk		 w;
 	size_t			 i;
 
-	for (i = a; i < b; i++) {
+	for (walk_init(&w, v, a, b); walk_next(&w, &i);) {
 		const struct ra_grid_row	*r = &v->grid->row[i];
 		size_t				 p = ra_grid_cell(v->grid, r,
 						    RA_ACCESS_NONE);
@@ -446,6 +492,7 @@ ra_html_grids(struct ra_html *pg, const struct ra_html_view *v,
     struct ra_html_node *sec)
 {
 	size_t			 start[RA_TAB__COUNT + 1], i, a, b;
+	struct walk		 w;
 	int			 any[RA_TAB__COUNT];
 	struct ra_html_node	*nav, *ts, *n;
 	char			 id[96];
@@ -460,7 +507,8 @@ ra_html_grids(struct ra_html *pg, const struct ra_html_view *v,
 	start[RA_TAB__COUNT] = v->grid->n;
 	for (t = 0; t < RA_TAB__COUNT; t++) {
 		any[t] = 0;
-		for (i = start[t]; i < start[t + 1] && !any[t]; i++)
+		for (walk_init(&w, v, start[t], start[t + 1]);
+		    !any[t] && walk_next(&w, &i);)
 			any[t] = row_shown(v, &v->grid->row[i]);
 	}
 	nav = ra_html_el(pg, sec, "nav", "tabs");
@@ -486,7 +534,7 @@ ra_html_grids(struct ra_html *pg, const struct ra_html_view *v,
 		snprintf(id, sizeof(id), "%s-t%d", v->anchor, (int)t);
 		ra_html_attr(pg, n, "id", id);
 		ra_html_text(pg, n, ra_tab_name(t));
-		for (i = a; i < b; i++)
+		for (walk_init(&w, v, a, b); walk_next(&w, &i);)
 			if (v->grid->row[i].section == RA_SECTION_ENTITIES &&
 			    row_shown(v, &v->grid->row[i])) {
 				entity_table(pg, v, ts, a, b);

@@ -442,6 +442,18 @@ struct ra_html_view {
 	/* A diff's: by privilege, OLD's level | NEW's level << 4. */
 	unsigned char		*levels;
 	struct ra_buf		*tip, *why;	/* CELL()'s scratch */
+	/*
+	 * The grid rows ra_html_grids() visits, NROWS of them ascending,
+	 * among them every row with a privilege SHOWN() is true of; NULL
+	 * visits every row.  A page of many roles over a large catalog (a
+	 * diff of 2,000 roles against a role of a million privileges)
+	 * would otherwise walk the whole catalog for each role.  ROW_OF,
+	 * by privilege, its row, and CAPROWS are the diff page's to keep
+	 * ROWS with.
+	 */
+	uint32_t		*rows;
+	size_t			 nrows, caprows;
+	uint32_t		*row_of;
 };
 
 /*
