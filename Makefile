@@ -34,7 +34,8 @@ MODEL_SRCS   = src/model/names.c src/model/diag.c src/model/settings.c \
 	       src/model/solution.c src/model/ctx.c src/model/kb.c \
 	       src/model/table.c src/model/facts.c src/model/policy.c \
 	       src/model/app.c src/model/layout.c
-PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c
+PARSE_SRCS   = src/parse/build.c src/parse/xml.c src/parse/scan.c \
+	       src/parse/twin.c
 INPUT_SRCS   = src/input/stream.c src/input/zipcheck.c src/input/zip.c \
 	       src/input/package.c \
 	       src/input/dir.c src/input/load.c
@@ -78,7 +79,7 @@ SAMPLES	 = samples/sss-pass.zip samples/sss-mixed.zip samples/sss-none.zip \
 	   samples/package-1.0.zip
 
 .PHONY: all help deps demo test check fuzz bench install clean pkgs \
-	_test _demo layers unit golden scan-equiv progress valgrind hostile schema sarif-check samples-check corpus fuzz-replay \
+	_test _demo layers unit golden scan-equiv twin-equiv progress valgrind hostile schema sarif-check samples-check corpus fuzz-replay \
 	html profiles-check knowledge-check cli-check completion install-check \
 	ci-check
 
@@ -121,8 +122,8 @@ test: deps
 	@sh tools/deps.sh python3 python3-jsonschema
 	@$(MAKE) --no-print-directory _test
 
-_test: layers unit golden scan-equiv hostile schema sarif-check samples-check \
-	profiles-check fuzz-replay progress corpus html knowledge-check cli-check \
+_test: layers unit golden scan-equiv twin-equiv hostile schema sarif-check \
+	samples-check profiles-check fuzz-replay progress corpus html knowledge-check cli-check \
 	install-check ci-check
 
 $(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
@@ -242,6 +243,11 @@ valgrind: $(BIN)
 
 scan-equiv: $(BIN)
 	@sh tests/scan-equiv.sh $(BIN)
+
+# diff's second input takes the roles written alike in the first
+# (src/parse/twin.c): every output the same as with -j 1.
+twin-equiv: $(BIN)
+	@python3 tests/twin/check.py $(BIN) $(BUILD)/twin
 
 progress: $(BIN)
 	@sh tests/progress.sh $(BIN)

@@ -260,10 +260,14 @@ enum ra_err	 ra_solution_load(struct ra_ctx *, const char *path,
 /*
  * Load N inputs as ra_solution_load() would: OUT[i] and STATUS[i] for
  * PATHS[i], OUT[i] NULL unless STATUS[i] is RA_OK.  Up to JOBS inputs
- * load at once, each on a thread of its own; the names an unfocused load
- * meets join the catalog after the loads, in input order, so the result
- * is the same for any JOBS.  Diagnostics are recorded in input order.
- * Returns RA_ENOMEM when the work could not be set up, else RA_OK.
+ * load at once, each on a thread of its own, sharing the catalog (the
+ * names an unfocused load meets are added under a lock, so their indices
+ * depend on timing, never the results).  Two unfocused inputs loading at
+ * once (diff's) build a role written byte for byte alike in both only
+ * once: the second takes it from the first, as it would have read it.
+ * The result is the same for any JOBS.  Diagnostics are recorded in
+ * input order.  Returns RA_ENOMEM when the work could not be set up,
+ * else RA_OK.
  */
 enum ra_err	 ra_solutions_load(struct ra_ctx *, const char *const *paths,
 		    size_t n, unsigned jobs, struct ra_solution **out,

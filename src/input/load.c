@@ -182,6 +182,7 @@ struct batch {
 	struct ra_solution	**out;
 	enum ra_err		*status;
 	struct ra_diaglist	*diags;
+	struct ra_twin		*twin;		/* two unfocused inputs */
 	size_t			 n, next;
 	pthread_mutex_t		 mu;
 };
@@ -199,8 +200,11 @@ batch_worker(void *arg)
 		if (i >= b->n)
 			break;
 		ra_diag_redirect(&b->diags[i]);
+		ra_twin_bind(b->twin, (int)i);
 		b->out[i] = NULL;
 		b->status[i] = solution_read(b->ctx, b->paths[i], &b->out[i]);
+		ra_twin_pass(b->twin, (int)i);
+		ra_twin_bind(NULL, 0);
 		ra_diag_redirect(NULL);
 		ra_progress(b->ctx, 0, 1);
 	}
@@ -247,6 +251,13 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 		free(b.diags);
 		return RA_ENOMEM;
 	}
+	/*
+	 * Two versions of a solution (diff) repeat each other: a role
+	 * written alike in both is built once (parse/twin.c).  Without the
+	 * twin each reads its own, as focused loads always do.
+	 */
+	if (n == 2 && !ctx->focused)
+		b.twin = ra_twin_new();
 	/* Loads only read the catalog (unfocused ones add after): at once. */
 	ctx->solo = solo;
 	for (i = 0; i < jobs; i++)
@@ -260,6 +271,7 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	/* Diagnostics in input order, as one load after the other. */
 	for (i = 0; i < n; i++)
 		ra_diag_adopt(ctx, &b.diags[i]);
+	ra_twin_free(b.twin);
 	pthread_mutex_destroy(&b.mu);
 	free(th);
 	free(b.diags);

@@ -196,6 +196,7 @@ member_open(void *arg)
 	struct member_src	*ms = arg;
 	struct ra_load		*ld = ms->ld;
 	size_t			 i;
+	int			 side;
 
 	if ((ms->zf = zip_fopen_index(ms->za, ms->idx, 0)) == NULL) {
 		ra_diag_add(ld->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
@@ -213,8 +214,14 @@ member_open(void *arg)
 	ms->head = ms->count = 0;
 	ms->holding = ms->eof = ms->stop = 0;
 	ms->err = RA_OK;
-	/* Inputs loaded side by side already keep the cores busy. */
-	ms->threaded = !ld->ctx->solo && (ms->st.valid & ZIP_STAT_SIZE) &&
+	/*
+	 * Inputs loaded side by side already keep the cores busy; but of a
+	 * diff's two, the first (the twin's reader) inflates on a thread of
+	 * its own: it sets the pace, reading the roles while the second
+	 * mostly compares bytes with them (parse/twin.c).
+	 */
+	ms->threaded = (!ld->ctx->solo || (ra_twin_bound(&side) != NULL &&
+	    side == 0)) && (ms->st.valid & ZIP_STAT_SIZE) &&
 	    ms->st.size >= THREAD_MIN &&
 	    pthread_create(&ms->th, NULL, inflater, ms) == 0;
 	return RA_OK;

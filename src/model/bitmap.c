@@ -37,8 +37,16 @@
  * by an iterator (ra_bitmap_iter_next()); a lookup finds its block by
  * binary search over the index and reads at most BLOCK grants.  Equal
  * sets pack to equal bytes, so comparing two is one memcmp().
+ *
+ * A packed set never changes (adding to it unpacks a copy), so two roles
+ * may hold the same one: ra_bitmap_share() counts the holders in a word
+ * before the set (PK_RC bytes), and the last to let go frees it.  Diff
+ * shares the set of a role written byte for byte alike in both inputs
+ * (parse/twin.c).
  */
 #include <assert.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +182,32 @@ entries_sort(uint32_t *e, size_t n)
 #define ESCAPE		24	/* a unary run this long announces 32 raw bits */
 #define PK_HEAD		4	/* bytes before the index */
 #define PK_PAD		8	/* zero bytes after the stream */
+#define PK_RC		16	/* the holders' count, before byte 0 */
+
+/* A zeroed packed set of SIZE bytes with one holder, or NULL. */
+static unsigned char *
+pk_alloc(size_t size)
+{
+	unsigned char	*m;
+
+	if (size > SIZE_MAX - PK_RC || (m = calloc(1, PK_RC + size)) == NULL)
+		return NULL;
+	atomic_init((atomic_uint *)(void *)m, 1);
+	return m + PK_RC;
+}
+
+/* One holder of PK (NULL: none) lets go; the last frees it. */
+static void
+pk_release(unsigned char *pk)
+{
+	atomic_uint	*rc;
+
+	if (pk == NULL)
+		return;
+	rc = (atomic_uint *)(void *)(pk - PK_RC);
+	if (atomic_fetch_sub_explicit(rc, 1, memory_order_acq_rel) == 1)
+		free(pk - PK_RC);
+}
 
 /* Little-endian 64-bit load, whatever the host. */
 static uint64_t
@@ -291,7 +325,7 @@ pack(struct ra_bitmap *b, const uint32_t *e, size_t n)
 	/* Whole 4-byte stores, then the padding reads may run into. */
 	size = PK_HEAD + nblk * sizeof(r) + (size_t)((nbits + 31) / 32 * 4) +
 	    PK_PAD;
-	if ((pk = calloc(1, size)) == NULL)
+	if ((pk = pk_alloc(size)) == NULL)
 		return -1;
 	pk[0] = (unsigned char)k;
 	w.p = pk + PK_HEAD + nblk * sizeof(r);
@@ -433,7 +467,7 @@ unpack(struct ra_bitmap *b)
 	ra_bitmap_iter_init(&it, b);
 	while (ra_bitmap_iter_next(&it, &p, &l))
 		e[i++] = ENTRY(p, l);
-	free(b->pk);
+	pk_release(b->pk);
 	b->pk = NULL;
 	b->npk = 0;
 	b->e = e;
@@ -581,7 +615,8 @@ ra_bitmap_equal(const struct ra_bitmap *a, const struct ra_bitmap *b)
 
 	/* Packing is canonical: equal sets, equal bytes. */
 	if (a->sparse && b->sparse && a->pk != NULL && b->pk != NULL)
-		return a->npk == b->npk && memcmp(a->pk, b->pk, a->npk) == 0;
+		return a->pk == b->pk || (a->npk == b->npk &&
+		    memcmp(a->pk, b->pk, a->npk) == 0);
 	if (a->sparse || b->sparse) {
 		ra_bitmap_iter_init(&x, a);
 		ra_bitmap_iter_init(&y, b);
@@ -646,8 +681,35 @@ ra_bitmap_free(struct ra_bitmap *b)
 {
 	free(b->w);
 	free(b->e);
-	free(b->pk);
+	pk_release(b->pk);
 	memset(b, 0, sizeof(*b));
+}
+
+int
+ra_bitmap_share(struct ra_bitmap *dst, const struct ra_bitmap *src)
+{
+	size_t	 nw = RA_PLANES * src->nwords;
+
+	*dst = *src;
+	dst->w = NULL;
+	dst->e = NULL;
+	dst->cape = 0;
+	if (src->pk != NULL)
+		atomic_fetch_add_explicit((atomic_uint *)(void *)
+		    (src->pk - PK_RC), 1, memory_order_relaxed);
+	if ((src->w != NULL && (dst->w = malloc(nw * sizeof(*dst->w))) ==
+	    NULL) || (src->e != NULL && (dst->e = malloc((src->ne ? src->ne :
+	    1) * sizeof(*dst->e))) == NULL)) {
+		ra_bitmap_free(dst);
+		return -1;
+	}
+	if (dst->w != NULL)
+		memcpy(dst->w, src->w, nw * sizeof(*dst->w));
+	if (dst->e != NULL) {
+		memcpy(dst->e, src->e, src->ne * sizeof(*dst->e));
+		dst->cape = src->ne ? src->ne : 1;
+	}
+	return 0;
 }
 
 int

@@ -913,6 +913,14 @@ int		 ra_bitmap_unpacked(const struct ra_bitmap *b,
 size_t		 ra_bitmap_count(const struct ra_bitmap *);
 void		 ra_bitmap_free(struct ra_bitmap *);
 /*
+ * DST (uninitialised) holds what SRC holds: a packed set is shared (it
+ * never changes; the last holder's ra_bitmap_free() frees it, from any
+ * thread), anything else copied.  0, or -1 when memory runs out (DST
+ * empty).
+ */
+int		 ra_bitmap_share(struct ra_bitmap *dst,
+		    const struct ra_bitmap *src);
+/*
  * For every privilege i with REQ at level L, set bit i in MISSING when
  * HELD lacks it at L.  MISSING is resized to REQ's width.  0 or -1.
  */
@@ -1190,6 +1198,17 @@ int		 ra_profiles_unite(struct ra_profile *req,
 void		 ra_role_location(const struct ra_role *, struct ra_buf *b);
 /* Release what R owns (its names, file, set and layout) and zero it. */
 void		 ra_role_clear(struct ra_role *r);
+/*
+ * DST (uninitialised) a copy of SRC that shares its packed privilege set
+ * (ra_bitmap_share()).  0, or -1 when memory runs out (DST empty).
+ */
+int		 ra_role_share(struct ra_role *dst, const struct ra_role *src);
+/*
+ * R as written byte for byte alike with its start tag at LINE, in the
+ * same column: every line inside it (its <RolePrivileges>, its grants)
+ * moves along; columns stay.  A line past 32 bits becomes 0 (unknown).
+ */
+void		 ra_role_relocate(struct ra_role *r, unsigned long line);
 
 /*
  * Where each grant of a role is written, looked up by privilege: made by

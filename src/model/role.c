@@ -272,3 +272,63 @@ ra_role_clear(struct ra_role *r)
 	free(r->lay.at);
 	memset(r, 0, sizeof(*r));
 }
+
+int
+ra_role_share(struct ra_role *dst, const struct ra_role *src)
+{
+	size_t	 n = 4 * src->lay.nat;
+
+	*dst = *src;
+	dst->id = dst->name = dst->file = NULL;
+	dst->lay.at = NULL;
+	memset(&dst->bits, 0, sizeof(dst->bits));
+	if ((src->id && (dst->id = ra_strdup(src->id)) == NULL) ||
+	    (src->name && (dst->name = ra_strdup(src->name)) == NULL) ||
+	    (src->file && (dst->file = ra_strdup(src->file)) == NULL) ||
+	    (src->lay.at && (dst->lay.at = malloc((n ? n : 1) *
+	    sizeof(*dst->lay.at))) == NULL) ||
+	    ra_bitmap_share(&dst->bits, &src->bits) == -1) {
+		ra_role_clear(dst);
+		return -1;
+	}
+	if (n > 0)
+		memcpy(dst->lay.at, src->lay.at, n * sizeof(*dst->lay.at));
+	return 0;
+}
+
+/*
+ * Line L of a role whose start tag moves from line FROM to line TO: 0
+ * (unknown) stays 0, and so does a line the move takes past 32 bits.
+ */
+static unsigned long
+move_line(unsigned long l, unsigned long from, unsigned long to)
+{
+	if (l == 0 || l < from || l - from > UINT32_MAX - to)
+		return 0;
+	return l - from + to;
+}
+
+/* The same for the 32-bit lines of a grant layout. */
+static uint32_t
+move_line32(uint32_t l, unsigned long from, unsigned long to)
+{
+	return (uint32_t)move_line(l, from, to);
+}
+
+void
+ra_role_relocate(struct ra_role *r, unsigned long line)
+{
+	unsigned long	 from = r->line;
+	size_t		 i;
+
+	r->privs.line = move_line(r->privs.line, from, line);
+	r->privs.endline = move_line(r->privs.endline, from, line);
+	if (r->lay.kind == RA_LAYOUT_LOWER || r->lay.kind == RA_LAYOUT_UPPER)
+		r->lay.first = move_line32(r->lay.first, from, line);
+	for (i = 0; i < r->lay.nat; i++) {
+		r->lay.at[4 * i] = move_line32(r->lay.at[4 * i], from, line);
+		r->lay.at[4 * i + 2] = move_line32(r->lay.at[4 * i + 2], from,
+		    line);
+	}
+	r->line = line;
+}

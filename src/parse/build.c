@@ -322,6 +322,25 @@ ra_build_end(struct ra_build *b)
 	return RA_OK;
 }
 
+enum ra_err
+ra_build_adopt(struct ra_build *b, struct ra_role *r, unsigned long line)
+{
+	struct ra_solution	*sol = b->ld->sol;
+
+	ra_build_abandon(b);
+	free(r->file);
+	if ((r->file = ra_strdup(b->ld->role_file)) == NULL ||
+	    ra_grow(&sol->role, &sol->caprole, sol->nrole + 1,
+	    sizeof(*sol->role)) == -1) {
+		ra_role_clear(r);
+		return RA_ENOMEM;
+	}
+	ra_role_relocate(r, line);
+	sol->role[sol->nrole++] = *r;
+	memset(r, 0, sizeof(*r));
+	return RA_OK;
+}
+
 /* ---- tables ---------------------------------------------------------- */
 
 /* Bytes of one field kept: a display name, an ownership, a flag. */

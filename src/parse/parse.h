@@ -117,6 +117,14 @@ void		 ra_build_privileges(struct ra_build *, const struct ra_span *);
 enum ra_err	 ra_build_privilege(struct ra_build *, const char *name,
 		    size_t len, enum ra_level, const struct ra_span *at);
 enum ra_err	 ra_build_end(struct ra_build *);
+/*
+ * Role R, built elsewhere from the same bytes as this load's next role
+ * (twin.c), joins the solution as that role: its start tag at LINE (in
+ * the same column), its file this load's.  R is moved (zeroed), also on
+ * RA_ENOMEM.
+ */
+enum ra_err	 ra_build_adopt(struct ra_build *, struct ra_role *r,
+		    unsigned long line);
 void		 ra_build_abandon(struct ra_build *);
 void		 ra_build_free(struct ra_build *);
 
@@ -312,5 +320,57 @@ enum ra_err	 ra_scan_feed(struct ra_scan *, const char *, size_t);
 enum ra_err	 ra_scan_finish(struct ra_scan *);
 int		 ra_scan_unsure(const struct ra_scan *);
 void		 ra_scan_free(struct ra_scan *);
+
+/*
+ * twin.c: two loads on two threads (the sides of a diff: side 0 the
+ * reader, side 1 the follower) that build a role written byte for byte
+ * alike in both only once (see the file's comment).  The loader makes
+ * the twin, binds each thread to it with its side before loading, passes
+ * each side when its load ends, and frees the twin after both loads.
+ */
+struct ra_twin;
+struct ra_twin_slot;
+
+/* A role's bytes kept for the other side: at most, and in all. */
+#define TWIN_ROLE_MAX	(512 * 1024)
+#define TWIN_HELD	(4 * 1024 * 1024)
+
+enum ra_twin_meet {
+	RA_TWIN_READ = 0,	/* read it, nobody waits for it */
+	RA_TWIN_CLAIMED,	/* the reader's: read it, then post or drop */
+	RA_TWIN_OFFERED		/* the follower's: take or drop the slot */
+};
+
+struct ra_twin	*ra_twin_new(void);
+void		 ra_twin_free(struct ra_twin *);
+/* Loads on this thread take part in T as SIDE; T NULL: in none. */
+void		 ra_twin_bind(struct ra_twin *, int side);
+struct ra_twin	*ra_twin_bound(int *side);
+/*
+ * SIDE meets the role whose id attribute is written KEY (KLEN bytes):
+ * what to do, and in *OUT the slot to post, take or drop.  The follower
+ * may wait for the reader.
+ */
+enum ra_twin_meet ra_twin_meet(struct ra_twin *, int side, const char *key,
+		    size_t klen, struct ra_twin_slot **out);
+/* An offered slot's bytes and role, to compare with one's own. */
+void		 ra_twin_offer(const struct ra_twin_slot *, const char **bytes,
+		    size_t *len, const struct ra_role **role);
+/*
+ * A claimed role read: its BYTES (malloc'd, handed over; NULL when not
+ * kept) and the role built from them (copied, its set shared).
+ */
+void		 ra_twin_post(struct ra_twin *, struct ra_twin_slot *,
+		    char *bytes, size_t len, const struct ra_role *);
+/* An offered role taken: moved into *R (its lines still the other's). */
+void		 ra_twin_take(struct ra_twin *, struct ra_twin_slot *,
+		    struct ra_role *r);
+/* A claim given up, or an offer refused (SLOT NULL: nothing). */
+void		 ra_twin_drop(struct ra_twin *, struct ra_twin_slot *);
+/*
+ * SIDE meets no more roles (its <Roles> ended, its scan or its load is
+ * over): the follower no longer waits for the reader.  T NULL: nothing.
+ */
+void		 ra_twin_pass(struct ra_twin *, int side);
 
 #endif /* RA_PARSE_H */

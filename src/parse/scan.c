@@ -30,6 +30,11 @@
  * characters, references, comments and CDATA (body_ok()), but not the
  * syntax of attributes and names; --full-parse checks everything.
  * tests/fuzz/fuzz_xml.c holds the scan to this against libxml2.
+ *
+ * Loading diff's second input, the scan takes each role written byte for
+ * byte alike in the first from the first's scan instead of reading it
+ * (twin.c): twin_role() at each child of <Roles>, capture() and post()
+ * for the roles the first input's scan reads.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +219,17 @@ struct ra_scan {
 	/* Apps, column security, a table's columns (build.c's ra_sbuild). */
 	size_t		 sect_at;	/* the section's root, 0 none */
 	struct ra_sbuild sb;
+	/*
+	 * The other input of a diff (twin.c): the claim on the role being
+	 * read, and its bytes kept so far (CAP, then buf from CAP_FROM).
+	 */
+	struct ra_twin	*twin;
+	int		 side;
+	struct ra_twin_slot *claim;
+	int		 capping;
+	struct ra_buf	 cap;
+	size_t		 cap_from;
+	size_t		 tok_end;	/* buf offset after the token read */
 };
 
 static pthread_once_t	 tables_once = PTHREAD_ONCE_INIT;
@@ -239,6 +255,9 @@ ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 	ra_build_init(&s->b, ld);
 	ra_tbuild_init(&s->tb, ld);
 	ra_sbuild_init(&s->sb, ld, &s->tb);
+	/* A focused load keeps too little of a role to give it away. */
+	if (!s->ctx->focused)
+		s->twin = ra_twin_bound(&s->side);
 	/* Once a process: inputs may be read on several threads at once. */
 	pthread_once(&tables_once, tables_init);
 	return s;
@@ -249,6 +268,11 @@ ra_scan_free(struct ra_scan *s)
 {
 	if (s == NULL)
 		return;
+	if (s->twin != NULL) {
+		ra_twin_drop(s->twin, s->claim);
+		ra_twin_pass(s->twin, s->side);
+	}
+	ra_buf_free(&s->cap);
 	ra_build_free(&s->b);
 	ra_tbuild_free(&s->tb);
 	ra_sbuild_free(&s->sb);
@@ -267,9 +291,23 @@ ra_scan_unsure(const struct ra_scan *s)
 }
 
 /* Give up: the caller parses the document whole.  Returns 0 for step(). */
+/* The role being read will not be posted: the other side reads its own. */
+static void
+unclaim(struct ra_scan *s)
+{
+	if (s->claim != NULL)
+		ra_twin_drop(s->twin, s->claim);
+	s->claim = NULL;
+	s->capping = 0;
+	s->cap.len = 0;
+	s->cap.oom = 0;
+}
+
 static int
 unsure(struct ra_scan *s)
 {
+	unclaim(s);
+	ra_twin_pass(s->twin, s->side);
 	s->unsure = 1;
 	s->state = S_DONE;
 	return 0;
@@ -278,9 +316,52 @@ unsure(struct ra_scan *s)
 static int
 oom(struct ra_scan *s)
 {
+	unclaim(s);
+	ra_twin_pass(s->twin, s->side);
 	s->rc = RA_ENOMEM;
 	s->state = S_DONE;
 	return 0;
+}
+
+/* Keep buf from CAP_FROM to offset TO as the claimed role's bytes. */
+static void
+capture(struct ra_scan *s, size_t to)
+{
+	if (!s->capping)
+		return;
+	ra_buf_add(&s->cap, s->buf + s->cap_from, to - s->cap_from);
+	s->cap_from = to;
+	/* Too long to keep, or no memory to: the other side reads its own. */
+	if (s->cap.oom || s->cap.len > TWIN_ROLE_MAX) {
+		s->capping = 0;
+		s->cap.len = 0;
+		s->cap.oom = 0;
+	}
+}
+
+/*
+ * The claimed role, just built (the solution's last), goes to the
+ * follower with its bytes: the capture buffer itself, replaced by one as
+ * large for the next role.
+ */
+static void
+post(struct ra_scan *s)
+{
+	const struct ra_solution	*sol = s->ld->sol;
+	char				*bytes = NULL;
+	size_t				 len = 0, cap = s->cap.cap;
+
+	capture(s, s->tok_end);
+	if (s->capping) {
+		bytes = s->cap.s;
+		len = s->cap.len;
+		memset(&s->cap, 0, sizeof(s->cap));
+		if ((s->cap.s = malloc(cap)) != NULL)
+			s->cap.cap = cap;
+	}
+	ra_twin_post(s->twin, s->claim, bytes, len, &sol->role[sol->nrole - 1]);
+	s->claim = NULL;
+	unclaim(s);
 }
 
 /*
@@ -699,16 +780,23 @@ privilege(struct ra_scan *s, const struct attr *a, size_t na,
 static int
 roles_end_element(struct ra_scan *s, size_t d)
 {
+	int	 built;
+
 	if (d == s->privs_at)
 		s->privs_at = 0;
 	if (d == s->role_at) {
 		s->role_at = 0;
-		if (s->b.open && ra_build_end(&s->b) != RA_OK)
+		built = s->b.open;
+		if (built && ra_build_end(&s->b) != RA_OK)
 			return oom(s);
+		if (built && s->claim != NULL)
+			post(s);
+		unclaim(s);
 	}
 	if (d == s->roles_at) {
 		s->roles_at = 0;
 		s->state = S_BODY;
+		ra_twin_pass(s->twin, s->side);
 	}
 	return 1;
 }
@@ -1133,6 +1221,64 @@ start(struct ra_scan *s, const char *p, const char *end)
 }
 
 /*
+ * A child of <Roles> starts at P (bytes to E): ask the twin about it.
+ * Returns 1 when the other side's role was taken (*POS after its bytes),
+ * 0 when out of memory, -2 when more bytes are needed to tell, -1 when
+ * this side reads the role itself (claimed for the other side, maybe).
+ */
+static int
+twin_role(struct ra_scan *s, const char *p, const char *e, size_t *pos,
+    int final)
+{
+	struct attr		 a[ATTR_MAX];
+	const struct attr	*id;
+	const struct ra_role	*had;
+	struct ra_twin_slot	*sl;
+	struct ra_role		 r;
+	const char		*end, *name, *bytes;
+	size_t			 n, na, len;
+	int			 selfclose, bad = 0;
+
+	if ((end = tag_end(p, e, &bad)) == NULL)
+		return bad ? -1 : -2;
+	if (!start_tag(p, end, &name, &n, a, &na, &selfclose) ||
+	    !is(name, n, "Role") || (id = attr(a, na, "id")) == NULL)
+		return -1;
+	switch (ra_twin_meet(s->twin, s->side, id->val, id->vlen, &sl)) {
+	case RA_TWIN_CLAIMED:
+		s->claim = sl;
+		s->capping = 1;
+		s->cap.len = 0;
+		s->cap_from = (size_t)(p - s->buf);
+		return -1;
+	case RA_TWIN_OFFERED:
+		break;
+	default:
+		return -1;
+	}
+	ra_twin_offer(sl, &bytes, &len, &had);
+	if ((size_t)(e - p) < len) {
+		if (final || memcmp(p, bytes, (size_t)(e - p)) != 0)
+			goto refuse;
+		return -2;
+	}
+	if (memcmp(p, bytes, len) != 0)
+		goto refuse;
+	/* The same bytes in the same column read the same, lines apart. */
+	count_lines(s, (size_t)(p - s->buf));
+	if (s->col + 1 != had->col)
+		goto refuse;
+	ra_twin_take(s->twin, sl, &r);
+	if (ra_build_adopt(&s->b, &r, s->line) != RA_OK)
+		return oom(s);
+	*pos = (size_t)(p - s->buf) + len;
+	return 1;
+refuse:
+	ra_twin_drop(s->twin, sl);
+	return -1;
+}
+
+/*
  * One token of pend from offset *POS.  Returns 1 after consuming one, 0
  * when the rest needs more bytes or the scan is over.
  */
@@ -1224,7 +1370,7 @@ step(struct ra_scan *s, size_t *pos, int final)
 		if ((s->state != S_BODY && s->state != S_ROLES) ||
 		    !pop(s, p + 2, n))
 			return unsure(s);
-		*pos = (size_t)(end + 1 - b);
+		*pos = s->tok_end = (size_t)(end + 1 - b);
 		if (s->state == S_ROLES)
 			return roles_end_element(s, s->depth + 1);
 		if (s->depth == 0)
@@ -1251,12 +1397,25 @@ step(struct ra_scan *s, size_t *pos, int final)
 			break;		/* another shape: read it in full */
 		}
 	}
+	if (s->twin != NULL && s->state == S_ROLES &&
+	    s->depth == s->roles_at && p[1] == 'R') {
+		switch (twin_role(s, p, e, pos, final)) {
+		case 1:
+			return 1;
+		case 0:
+			return 0;
+		case -2:
+			goto more;
+		default:
+			break;		/* read it here */
+		}
+	}
 	if ((end = tag_end(p, e, &bad)) == NULL) {
 		if (bad)
 			return unsure(s);
 		goto more;
 	}
-	*pos = (size_t)(end + 1 - b);
+	*pos = s->tok_end = (size_t)(end + 1 - b);
 	return start(s, p, end);
 more:
 	if ((size_t)(e - p) > TOKEN_MAX || final)
@@ -1287,6 +1446,9 @@ run(struct ra_scan *s, int final)
 	}
 	while (s->state != S_DONE && step(s, &pos, final))
 		continue;
+	/* The next buffer starts at POS: keep what came before it. */
+	capture(s, pos);
+	s->cap_from = 0;
 	if (s->state != S_DONE)
 		count_lines(s, pos);
 	s->counted = 0;

@@ -452,6 +452,62 @@ test_packed(void **state)
 	free(lv);
 }
 
+/*
+ * A shared packed set outlives the holder it came from, answers alike,
+ * and compares equal at once; sets that are not packed are copied.
+ */
+static void
+test_share(void **state)
+{
+	struct ra_bitmap	 a, b, c, d, e;
+	size_t			 i;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	ra_bitmap_sparse(&a);
+	for (i = 0; i < 300; i++)
+		assert_int_equal(ra_bitmap_set(&a, i * 7 + 3,
+		    (enum ra_level)(1 + i % 4)), 0);
+	assert_int_equal(ra_bitmap_seal(&a), 0);
+	assert_non_null(a.pk);
+	assert_int_equal(ra_bitmap_share(&b, &a), 0);
+	assert_ptr_equal(b.pk, a.pk);
+	assert_int_equal(ra_bitmap_share(&c, &b), 0);
+	assert_true(ra_bitmap_equal(&a, &c));
+	/* The first holder goes: the others still read the set. */
+	ra_bitmap_free(&a);
+	ra_bitmap_free(&b);
+	assert_int_equal(ra_bitmap_count(&c), 300);
+	for (i = 0; i < 300; i++)
+		assert_int_equal(ra_bitmap_get(&c, i * 7 + 3), 1 + i % 4);
+	/* Adding to a shared set unpacks a copy; the set stays. */
+	assert_int_equal(ra_bitmap_share(&d, &c), 0);
+	assert_int_equal(ra_bitmap_set(&d, 1, RA_LEVEL_GLOBAL), 0);
+	assert_null(d.pk);
+	/* Entries not yet sealed are copied, not shared. */
+	assert_int_equal(ra_bitmap_share(&e, &d), 0);
+	assert_non_null(e.e);
+	assert_true(e.e != d.e);
+	assert_int_equal(ra_bitmap_seal(&d), 0);
+	assert_int_equal(ra_bitmap_seal(&e), 0);
+	assert_true(ra_bitmap_equal(&e, &d));
+	assert_int_equal(ra_bitmap_get(&c, 1), RA_LEVEL_NONE);
+	assert_int_equal(ra_bitmap_get(&d, 1), RA_LEVEL_GLOBAL);
+	assert_int_equal(ra_bitmap_count(&d), 301);
+	ra_bitmap_free(&d);
+	assert_int_equal(ra_bitmap_get(&e, 1), RA_LEVEL_GLOBAL);
+	ra_bitmap_free(&e);
+	/* Dense planes are copied. */
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(ra_bitmap_set(&d, 70, RA_LEVEL_DEEP), 0);
+	assert_int_equal(ra_bitmap_share(&e, &d), 0);
+	assert_true(e.w != d.w);
+	assert_int_equal(ra_bitmap_get(&e, 70), RA_LEVEL_DEEP);
+	ra_bitmap_free(&d);
+	ra_bitmap_free(&e);
+	ra_bitmap_free(&c);
+}
+
 int
 main(void)
 {
@@ -468,6 +524,7 @@ main(void)
 		cmocka_unit_test(test_sparse_seal),
 		cmocka_unit_test(test_sparse_matches_dense),
 		cmocka_unit_test(test_packed),
+		cmocka_unit_test(test_share),
 		/* Last: under UBSan it aborts the program until fixed. */
 		cmocka_unit_test(test_missing_empty_requirement),
 	};

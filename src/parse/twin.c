@@ -1,0 +1,321 @@
+/*
+ * twin.c - two inputs read at once (the two sides of a diff) build each
+ * role written byte for byte alike in both only once.
+ *
+ * Two versions of a solution mostly repeat each other: diff of the
+ * role-heavy bench against its next version finds 1 role in 100 changed.
+ * Side 0, the reader, reads every role as usual; side 1, the follower,
+ * takes the reader's role wherever its own bytes are the same.  Each
+ * side's scan (scan.c) asks here at a role's start tag, by the role's id
+ * attribute as written:
+ *
+ *   - the reader claims a role no side has met, reads it while keeping a
+ *     copy of its bytes (from the '<' of <Role> to the '>' of </Role>),
+ *     and posts the copy with the role it built;
+ *   - the follower, meeting a role the reader posted, compares bytes:
+ *     when they are the same, and the role starts in the same column, it
+ *     takes the posted role, for the same bytes read by the same reader
+ *     give the same role: only its lines move (ra_role_relocate()), its
+ *     file is the follower's, and the packed privilege set is shared
+ *     (ra_bitmap_share()).  Otherwise it reads its own.
+ *   - the follower waits while the reader reads that role, or while the
+ *     reader has met fewer roles than the follower (the role may be yet
+ *     to come); it reads its own once the reader has met more roles
+ *     without this one, or has passed its roles (ra_twin_pass()).
+ *
+ * Only the follower ever waits, on the reader, who never waits: no
+ * deadlock.  The reader's load inflates on a thread of its own (input/
+ * zip.c), so it sets the pace while the follower, mostly comparing
+ * bytes, keeps up on the other core.  A reader that stops (unsure, out of
+ * memory, an error, the end of its load) drops its claim and passes.
+ *
+ * What a posted role holds is its own (copies; the set shared), so that
+ * one side may fail and free its solution while the other goes on.  The
+ * bytes kept for the follower are bounded (TWIN_HELD); past that, and
+ * for a role over TWIN_ROLE_MAX bytes, a role is posted without them and
+ * the follower reads its own.  Only the fast scan takes part: the libxml2
+ * reader, and a load without a twin, never ask.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/parse.h"
+
+/*
+ * A slot lives from the reader's claim until the follower takes or
+ * refuses it, or the reader drops it or posts it without its bytes.
+ */
+enum {
+	T_CLAIMED = 1,	/* the reader is reading it */
+	T_POSTED	/* BYTES and ROLE wait for the follower */
+};
+
+struct ra_twin_slot {
+	struct ra_twin_slot	*next;		/* in its hash chain */
+	char			*key;
+	size_t			 klen;
+	int			 state;
+	char			*bytes;
+	size_t			 len;
+	struct ra_role		 role;
+};
+
+struct ra_twin {
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct ra_twin_slot	**bucket;
+	size_t			 nbucket, nslot;
+	size_t			 held;		/* bytes of posted slots */
+	size_t			 met[2];	/* roles each side met */
+	int			 passed;	/* the reader meets no more */
+};
+
+/* The twin the calling thread's loads take part in (ra_twin_bind()). */
+static _Thread_local struct ra_twin	*bound;
+static _Thread_local int		 bound_side;
+
+struct ra_twin *
+ra_twin_new(void)
+{
+	struct ra_twin	*t;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return NULL;
+	t->nbucket = 1024;
+	if ((t->bucket = calloc(t->nbucket, sizeof(*t->bucket))) == NULL) {
+		free(t);
+		return NULL;
+	}
+	if (pthread_mutex_init(&t->mu, NULL) != 0) {
+		free(t->bucket);
+		free(t);
+		return NULL;
+	}
+	if (pthread_cond_init(&t->cv, NULL) != 0) {
+		pthread_mutex_destroy(&t->mu);
+		free(t->bucket);
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+ra_twin_free(struct ra_twin *t)
+{
+	struct ra_twin_slot	*sl, *nx;
+	size_t			 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nbucket; i++)
+		for (sl = t->bucket[i]; sl != NULL; sl = nx) {
+			nx = sl->next;
+			free(sl->key);
+			free(sl->bytes);
+			ra_role_clear(&sl->role);
+			free(sl);
+		}
+	free(t->bucket);
+	pthread_cond_destroy(&t->cv);
+	pthread_mutex_destroy(&t->mu);
+	free(t);
+}
+
+void
+ra_twin_bind(struct ra_twin *t, int side)
+{
+	bound = t;
+	bound_side = side;
+}
+
+struct ra_twin *
+ra_twin_bound(int *side)
+{
+	*side = bound_side;
+	return bound;
+}
+
+/* Double the buckets when the chains grow long; no change on failure. */
+static void
+rehash(struct ra_twin *t)
+{
+	struct ra_twin_slot	**nb, *sl, *nx;
+	size_t			  i, n = t->nbucket * 2, h;
+
+	if ((nb = calloc(n, sizeof(*nb))) == NULL)
+		return;
+	for (i = 0; i < t->nbucket; i++)
+		for (sl = t->bucket[i]; sl != NULL; sl = nx) {
+			nx = sl->next;
+			h = ra_name_hash(sl->key, sl->klen) & (n - 1);
+			sl->next = nb[h];
+			nb[h] = sl;
+		}
+	free(t->bucket);
+	t->bucket = nb;
+	t->nbucket = n;
+}
+
+/* The slot of KEY, or NULL; under the lock. */
+static struct ra_twin_slot *
+find(struct ra_twin *t, const char *key, size_t klen)
+{
+	struct ra_twin_slot	*sl;
+
+	for (sl = t->bucket[ra_name_hash(key, klen) & (t->nbucket - 1)];
+	    sl != NULL; sl = sl->next)
+		if (sl->klen == klen && memcmp(sl->key, key, klen) == 0)
+			break;
+	return sl;
+}
+
+/* A new slot of KEY claimed by side 0, or NULL; under the lock. */
+static struct ra_twin_slot *
+claim(struct ra_twin *t, const char *key, size_t klen)
+{
+	struct ra_twin_slot	*sl;
+	size_t			 h = ra_name_hash(key, klen) & (t->nbucket - 1);
+
+	if ((sl = calloc(1, sizeof(*sl))) == NULL ||
+	    (sl->key = malloc(klen ? klen : 1)) == NULL) {
+		free(sl);
+		return NULL;
+	}
+	memcpy(sl->key, key, klen);
+	sl->klen = klen;
+	sl->state = T_CLAIMED;
+	sl->next = t->bucket[h];
+	t->bucket[h] = sl;
+	if (++t->nslot > t->nbucket)
+		rehash(t);
+	return sl;
+}
+
+enum ra_twin_meet
+ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
+    struct ra_twin_slot **out)
+{
+	struct ra_twin_slot	*sl;
+	enum ra_twin_meet	 m = RA_TWIN_READ;
+	size_t			 at;
+
+	*out = NULL;
+	pthread_mutex_lock(&t->mu);
+	at = t->met[side]++;
+	if (side == 0) {
+		/* The reader: a role met first is kept for the follower. */
+		if (find(t, key, klen) == NULL &&
+		    (*out = claim(t, key, klen)) != NULL)
+			m = RA_TWIN_CLAIMED;
+		pthread_cond_broadcast(&t->cv);
+		pthread_mutex_unlock(&t->mu);
+		return m;
+	}
+	/*
+	 * The follower waits while the reader reads the role, and while
+	 * the reader has met fewer roles than this one's place (it may be
+	 * yet to come); not once the reader has gone past its roles.
+	 */
+	for (;;) {
+		sl = find(t, key, klen);
+		if (sl != NULL && sl->state == T_POSTED) {
+			*out = sl;
+			m = RA_TWIN_OFFERED;
+			break;
+		}
+		if (sl == NULL && (t->passed || t->met[0] > at))
+			break;
+		pthread_cond_wait(&t->cv, &t->mu);
+	}
+	pthread_mutex_unlock(&t->mu);
+	return m;
+}
+
+void
+ra_twin_pass(struct ra_twin *t, int side)
+{
+	if (t == NULL || side != 0)
+		return;
+	pthread_mutex_lock(&t->mu);
+	t->passed = 1;
+	pthread_cond_broadcast(&t->cv);
+	pthread_mutex_unlock(&t->mu);
+}
+
+void
+ra_twin_offer(const struct ra_twin_slot *sl, const char **bytes,
+    size_t *len, const struct ra_role **role)
+{
+	*bytes = sl->bytes;
+	*len = sl->len;
+	*role = &sl->role;
+}
+
+/* SL is done with: freed, the follower woken. */
+static void
+settle(struct ra_twin *t, struct ra_twin_slot *sl)
+{
+	struct ra_twin_slot	**pp;
+
+	pthread_mutex_lock(&t->mu);
+	if (sl->state == T_POSTED)
+		t->held -= sl->len;
+	pp = &t->bucket[ra_name_hash(sl->key, sl->klen) & (t->nbucket - 1)];
+	while (*pp != sl)
+		pp = &(*pp)->next;
+	*pp = sl->next;
+	t->nslot--;
+	pthread_cond_broadcast(&t->cv);
+	pthread_mutex_unlock(&t->mu);
+	free(sl->key);
+	free(sl->bytes);
+	ra_role_clear(&sl->role);
+	free(sl);
+}
+
+void
+ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
+    size_t len, const struct ra_role *role)
+{
+	int	 keep;
+
+	pthread_mutex_lock(&t->mu);
+	keep = bytes != NULL && len <= TWIN_ROLE_MAX &&
+	    t->held <= TWIN_HELD - len;
+	if (keep)
+		t->held += len;
+	pthread_mutex_unlock(&t->mu);
+	if (keep && ra_role_share(&sl->role, role) == 0) {
+		pthread_mutex_lock(&t->mu);
+		sl->bytes = bytes;
+		sl->len = len;
+		sl->state = T_POSTED;
+		pthread_cond_broadcast(&t->cv);
+		pthread_mutex_unlock(&t->mu);
+		return;
+	}
+	if (keep) {
+		pthread_mutex_lock(&t->mu);
+		t->held -= len;
+		pthread_mutex_unlock(&t->mu);
+	}
+	free(bytes);
+	settle(t, sl);
+}
+
+void
+ra_twin_drop(struct ra_twin *t, struct ra_twin_slot *sl)
+{
+	if (sl != NULL)
+		settle(t, sl);
+}
+
+void
+ra_twin_take(struct ra_twin *t, struct ra_twin_slot *sl, struct ra_role *r)
+{
+	*r = sl->role;
+	memset(&sl->role, 0, sizeof(sl->role));
+	settle(t, sl);
+}

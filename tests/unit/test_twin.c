@@ -1,0 +1,227 @@
+/*
+ * test_twin.c - parse/twin.c, the two sides of a diff sharing the roles
+ * written alike: who reads, who waits, what is kept and for how long;
+ * and model/role.c's copy and move of a role taken from the other side.
+ * tests/twin/check.py holds whole loads to the same outcome as -j 1.
+ */
+#include <pthread.h>
+
+#include "unit.h"
+
+/* A sealed role NAME at LINE with a few grants and a grant layout. */
+static void
+make_role(struct ra_role *r, const char *name, unsigned long line)
+{
+	size_t	 i;
+
+	memset(r, 0, sizeof(*r));
+	r->id = ra_strdup("id-1");
+	r->name = ra_strdup(name);
+	r->file = ra_strdup("customizations.xml");
+	assert_non_null(r->id);
+	assert_non_null(r->name);
+	assert_non_null(r->file);
+	r->line = line;
+	r->col = 5;
+	r->privs.line = line + 1;
+	r->privs.col = 7;
+	r->privs.endline = line + 1;
+	r->privs.endcol = 23;
+	ra_bitmap_sparse(&r->bits);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(ra_bitmap_set(&r->bits, 10 + i,
+		    RA_LEVEL_DEEP), 0);
+	assert_int_equal(ra_bitmap_seal(&r->bits), 0);
+	r->nprivs = 3;
+	r->lay.kind = RA_LAYOUT_TABLE;
+	r->lay.nat = 3;
+	r->lay.at = calloc(12, sizeof(*r->lay.at));
+	assert_non_null(r->lay.at);
+	for (i = 0; i < 3; i++) {
+		r->lay.at[4 * i] = (uint32_t)(line + 2 + i);
+		r->lay.at[4 * i + 1] = 9;
+		r->lay.at[4 * i + 2] = (uint32_t)(line + 2 + i);
+		r->lay.at[4 * i + 3] = 60;
+	}
+}
+
+/* A copy shares the set, owns the rest; moving shifts lines only. */
+static void
+test_role_share_relocate(void **state)
+{
+	struct ra_role	 a, b;
+
+	(void)state;
+	make_role(&a, "Sales, EU/ünit", 40);
+	assert_int_equal(ra_role_share(&b, &a), 0);
+	assert_ptr_equal(b.bits.pk, a.bits.pk);
+	assert_true(b.name != a.name && b.lay.at != a.lay.at);
+	assert_string_equal(b.name, "Sales, EU/ünit");
+	ra_role_relocate(&b, 1000);
+	assert_int_equal(b.line, 1000);
+	assert_int_equal(b.col, 5);
+	assert_int_equal(b.privs.line, 1001);
+	assert_int_equal(b.privs.col, 7);
+	assert_int_equal(b.privs.endline, 1001);
+	assert_int_equal(b.lay.at[0], 1002);
+	assert_int_equal(b.lay.at[1], 9);
+	assert_int_equal(b.lay.at[10], 1004);
+	assert_int_equal(b.lay.at[11], 60);
+	/* The original is untouched and may go first. */
+	assert_int_equal(a.privs.line, 41);
+	assert_int_equal(a.lay.at[0], 42);
+	ra_role_clear(&a);
+	assert_int_equal(ra_bitmap_get(&b.bits, 11), RA_LEVEL_DEEP);
+	/* Earlier, and past 32 bits: unknown, not wrapped. */
+	ra_role_relocate(&b, 3);
+	assert_int_equal(b.lay.at[0], 5);
+	ra_role_relocate(&b, (unsigned long)UINT32_MAX - 1);
+	assert_int_equal(b.line, (unsigned long)UINT32_MAX - 1);
+	assert_int_equal(b.privs.line, (unsigned long)UINT32_MAX);
+	assert_int_equal(b.lay.at[0], 0);
+	assert_int_equal(b.lay.at[1], 9);
+	ra_role_clear(&b);
+}
+
+/* The reader claims and posts; the follower is offered and takes. */
+static void
+test_twin_post_take(void **state)
+{
+	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin_slot	*sl, *s2;
+	const struct ra_role	*had;
+	struct ra_role		 r, got;
+	const char		*bytes;
+	char			*mine = ra_strdup("<Role id=\"x\"/>");
+	size_t			 len;
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(ra_twin_meet(t, 0, "x", 1, &sl), RA_TWIN_CLAIMED);
+	assert_non_null(sl);
+	/* Met again by the reader (an id written twice): read, no claim. */
+	assert_int_equal(ra_twin_meet(t, 0, "x", 1, &s2), RA_TWIN_READ);
+	assert_null(s2);
+	make_role(&r, "Role X", 12);
+	ra_twin_post(t, sl, mine, strlen(mine), &r);
+	/* What was posted is a copy: the reader's role may go. */
+	ra_role_clear(&r);
+	assert_int_equal(ra_twin_meet(t, 1, "x", 1, &sl), RA_TWIN_OFFERED);
+	ra_twin_offer(sl, &bytes, &len, &had);
+	assert_int_equal(len, 14);
+	assert_memory_equal(bytes, "<Role id=\"x\"/>", len);
+	assert_string_equal(had->name, "Role X");
+	ra_twin_take(t, sl, &got);
+	assert_string_equal(got.name, "Role X");
+	assert_int_equal(ra_bitmap_count(&got.bits), 3);
+	/* Taken once: met again, the follower reads its own. */
+	assert_int_equal(ra_twin_meet(t, 1, "x", 1, &sl), RA_TWIN_READ);
+	ra_role_clear(&got);
+	/* The reader is past its roles: what it never met, read. */
+	ra_twin_pass(t, 0);
+	assert_int_equal(ra_twin_meet(t, 1, "y", 1, &sl), RA_TWIN_READ);
+	ra_twin_free(t);
+}
+
+/* Past what is kept, a role is posted without its bytes. */
+static void
+test_twin_held(void **state)
+{
+	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin_slot	*sl;
+	struct ra_role		 r;
+	char			 key[16], *big;
+	size_t			 i, n = TWIN_HELD / TWIN_ROLE_MAX + 2, offered = 0;
+
+	(void)state;
+	assert_non_null(t);
+	make_role(&r, "Big", 1);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), &sl),
+		    RA_TWIN_CLAIMED);
+		big = calloc(1, TWIN_ROLE_MAX);
+		assert_non_null(big);
+		ra_twin_post(t, sl, big, TWIN_ROLE_MAX, &r);
+	}
+	/* Too long a role is never kept. */
+	assert_int_equal(ra_twin_meet(t, 0, "long", 4, &sl), RA_TWIN_CLAIMED);
+	big = calloc(1, TWIN_ROLE_MAX + 1);
+	assert_non_null(big);
+	ra_twin_post(t, sl, big, TWIN_ROLE_MAX + 1, &r);
+	ra_twin_pass(t, 0);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		if (ra_twin_meet(t, 1, key, strlen(key), &sl) ==
+		    RA_TWIN_OFFERED) {
+			offered++;
+			ra_twin_drop(t, sl);
+		}
+	}
+	assert_int_equal(offered, TWIN_HELD / TWIN_ROLE_MAX);
+	assert_int_equal(ra_twin_meet(t, 1, "long", 4, &sl), RA_TWIN_READ);
+	ra_role_clear(&r);
+	/* Slots never taken are freed with the twin (ASan would say). */
+	ra_twin_free(t);
+}
+
+struct follower {
+	struct ra_twin		*t;
+	enum ra_twin_meet	 got;
+	struct ra_twin_slot	*sl;
+};
+
+static void *
+follow(void *arg)
+{
+	struct follower	*f = arg;
+
+	f->got = ra_twin_meet(f->t, 1, "late", 4, &f->sl);
+	return NULL;
+}
+
+/*
+ * A follower ahead of the reader waits for it: for the role it is
+ * reading, or for the reader to meet as many roles as it has.
+ */
+static void
+test_twin_wait(void **state)
+{
+	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin_slot	*sl;
+	struct follower		 f;
+	struct ra_role		 r;
+	pthread_t		 th;
+
+	(void)state;
+	assert_non_null(t);
+	memset(&f, 0, sizeof(f));
+	f.t = t;
+	assert_int_equal(pthread_create(&th, NULL, follow, &f), 0);
+	/* Whenever it runs, the follower cannot be answered before this. */
+	assert_int_equal(ra_twin_meet(t, 0, "late", 4, &sl), RA_TWIN_CLAIMED);
+	make_role(&r, "Late", 3);
+	ra_twin_post(t, sl, ra_strdup("<Role/>"), 7, &r);
+	ra_role_clear(&r);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(f.got, RA_TWIN_OFFERED);
+	ra_twin_drop(t, f.sl);
+	/* A claim dropped (the reader gave up): the follower reads. */
+	assert_int_equal(ra_twin_meet(t, 0, "gone", 4, &sl), RA_TWIN_CLAIMED);
+	ra_twin_drop(t, sl);
+	assert_int_equal(ra_twin_meet(t, 1, "gone", 4, &sl), RA_TWIN_READ);
+	ra_twin_free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_role_share_relocate),
+		cmocka_unit_test(test_twin_post_take),
+		cmocka_unit_test(test_twin_held),
+		cmocka_unit_test(test_twin_wait),
+	};
+
+	return cmocka_run_group_tests_name("test_twin", tests, NULL, NULL);
+}
