@@ -263,6 +263,12 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	for (i = 0; i < jobs; i++)
 		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)
 			nth++;
+	/*
+	 * The two loads of a twin cannot run at once on fewer threads: the
+	 * reader must never wait for a follower that runs after it.
+	 */
+	if (nth < 2)
+		ra_twin_pass(b.twin, 1);
 	if (nth == 0)
 		batch_worker(&b);
 	for (i = 0; i < nth; i++)

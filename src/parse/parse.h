@@ -333,7 +333,7 @@ struct ra_twin_slot;
 
 /* A role's bytes kept for the other side: at most, and in all. */
 #define TWIN_ROLE_MAX	(512 * 1024)
-#define TWIN_HELD	(4 * 1024 * 1024)
+#define TWIN_HELD	(2 * 1024 * 1024)
 
 enum ra_twin_meet {
 	RA_TWIN_READ = 0,	/* read it, nobody waits for it */

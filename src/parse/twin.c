@@ -23,18 +23,25 @@
  *     to come); it reads its own once the reader has met more roles
  *     without this one, or has passed its roles (ra_twin_pass()).
  *
- * Only the follower ever waits, on the reader, who never waits: no
- * deadlock.  The reader's load inflates on a thread of its own (input/
- * zip.c), so it sets the pace while the follower, mostly comparing
- * bytes, keeps up on the other core.  A reader that stops (unsure, out of
- * memory, an error, the end of its load) drops its claim and passes.
+ * The reader's load inflates on a thread of its own (input/zip.c), so
+ * it sets the pace while the follower, mostly comparing bytes, keeps up
+ * on the other core.  The bytes kept for the follower are bounded
+ * (TWIN_HELD): while they fill the window and the follower is taking
+ * roles, the reader waits for room; otherwise, and for a role over
+ * TWIN_ROLE_MAX bytes, a role is posted without them and the follower
+ * reads its own.
+ *
+ * No deadlock: the two never wait at once (each looks at the other's
+ * `waiting` under the lock first; the follower waiting on a claim is no
+ * exception, for the reader holds none while it waits), and what each
+ * waits for the other does as it goes on.  A side that stops (its
+ * <Roles> ends; unsure, out of memory, an error, the end of its load)
+ * drops its claim and passes, so that the other waits no more.
  *
  * What a posted role holds is its own (copies; the set shared), so that
- * one side may fail and free its solution while the other goes on.  The
- * bytes kept for the follower are bounded (TWIN_HELD); past that, and
- * for a role over TWIN_ROLE_MAX bytes, a role is posted without them and
- * the follower reads its own.  Only the fast scan takes part: the libxml2
- * reader, and a load without a twin, never ask.
+ * one side may fail and free its solution while the other goes on.  Only
+ * the fast scan takes part: the libxml2 reader, and a load without a
+ * twin, never ask.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -68,7 +75,10 @@ struct ra_twin {
 	size_t			 nbucket, nslot;
 	size_t			 held;		/* bytes of posted slots */
 	size_t			 met[2];	/* roles each side met */
-	int			 passed;	/* the reader meets no more */
+	int			 passed[2];	/* a side meets no more */
+	int			 waiting[2];	/* a side waits in meet */
+	/* The follower took its last role (or has met none yet). */
+	int			 following;
 };
 
 /* The twin the calling thread's loads take part in (ra_twin_bind()). */
@@ -98,6 +108,7 @@ ra_twin_new(void)
 		free(t);
 		return NULL;
 	}
+	t->following = 1;
 	return t;
 }
 
@@ -205,7 +216,19 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 	pthread_mutex_lock(&t->mu);
 	at = t->met[side]++;
 	if (side == 0) {
-		/* The reader: a role met first is kept for the follower. */
+		/*
+		 * The reader waits, holding no claim, while what it kept fills
+		 * the window and the follower is taking roles (it will free
+		 * some) and not waiting itself; otherwise it goes on, and
+		 * posts without bytes what no longer fits.
+		 */
+		while (t->held > TWIN_HELD - TWIN_ROLE_MAX && t->following &&
+		    !t->passed[1] && !t->waiting[1]) {
+			t->waiting[0] = 1;
+			pthread_cond_wait(&t->cv, &t->mu);
+		}
+		t->waiting[0] = 0;
+		/* A role met first is kept for the follower. */
 		if (find(t, key, klen) == NULL &&
 		    (*out = claim(t, key, klen)) != NULL)
 			m = RA_TWIN_CLAIMED;
@@ -216,7 +239,8 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 	/*
 	 * The follower waits while the reader reads the role, and while
 	 * the reader has met fewer roles than this one's place (it may be
-	 * yet to come); not once the reader has gone past its roles.
+	 * yet to come); not once the reader has gone past its roles, nor
+	 * while the reader waits for room.
 	 */
 	for (;;) {
 		sl = find(t, key, klen);
@@ -225,9 +249,16 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 			m = RA_TWIN_OFFERED;
 			break;
 		}
-		if (sl == NULL && (t->passed || t->met[0] > at))
+		if (sl == NULL && (t->passed[0] || t->met[0] > at ||
+		    t->waiting[0]))
 			break;
+		t->waiting[1] = 1;
 		pthread_cond_wait(&t->cv, &t->mu);
+	}
+	t->waiting[1] = 0;
+	if (m == RA_TWIN_READ) {
+		t->following = 0;
+		pthread_cond_broadcast(&t->cv);
 	}
 	pthread_mutex_unlock(&t->mu);
 	return m;
@@ -236,10 +267,10 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 void
 ra_twin_pass(struct ra_twin *t, int side)
 {
-	if (t == NULL || side != 0)
+	if (t == NULL)
 		return;
 	pthread_mutex_lock(&t->mu);
-	t->passed = 1;
+	t->passed[side] = 1;
 	pthread_cond_broadcast(&t->cv);
 	pthread_mutex_unlock(&t->mu);
 }
@@ -253,15 +284,20 @@ ra_twin_offer(const struct ra_twin_slot *sl, const char **bytes,
 	*role = &sl->role;
 }
 
-/* SL is done with: freed, the follower woken. */
+/*
+ * SL is done with: freed, the other side woken.  TOOK: 1 taken by the
+ * follower, 0 refused by it, -1 dropped or posted empty by the reader.
+ */
 static void
-settle(struct ra_twin *t, struct ra_twin_slot *sl)
+settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
 {
 	struct ra_twin_slot	**pp;
 
 	pthread_mutex_lock(&t->mu);
 	if (sl->state == T_POSTED)
 		t->held -= sl->len;
+	if (took >= 0)
+		t->following = took;
 	pp = &t->bucket[ra_name_hash(sl->key, sl->klen) & (t->nbucket - 1)];
 	while (*pp != sl)
 		pp = &(*pp)->next;
@@ -302,14 +338,14 @@ ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
 		pthread_mutex_unlock(&t->mu);
 	}
 	free(bytes);
-	settle(t, sl);
+	settle(t, sl, -1);
 }
 
 void
 ra_twin_drop(struct ra_twin *t, struct ra_twin_slot *sl)
 {
 	if (sl != NULL)
-		settle(t, sl);
+		settle(t, sl, sl->state == T_POSTED ? 0 : -1);
 }
 
 void
@@ -317,5 +353,5 @@ ra_twin_take(struct ra_twin *t, struct ra_twin_slot *sl, struct ra_role *r)
 {
 	*r = sl->role;
 	memset(&sl->role, 0, sizeof(sl->role));
-	settle(t, sl);
+	settle(t, sl, 1);
 }

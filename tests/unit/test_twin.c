@@ -136,6 +136,11 @@ test_twin_held(void **state)
 	(void)state;
 	assert_non_null(t);
 	make_role(&r, "Big", 1);
+	/*
+	 * One thread plays both sides: as a follower that has passed, so
+	 * that the reader never waits for room.
+	 */
+	ra_twin_pass(t, 1);
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
 		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), &sl),
@@ -213,6 +218,69 @@ test_twin_wait(void **state)
 	ra_twin_free(t);
 }
 
+struct reader {
+	struct ra_twin		*t;
+	const char		*key;
+	enum ra_twin_meet	 got;
+	struct ra_twin_slot	*sl;
+};
+
+static void *
+read_next(void *arg)
+{
+	struct reader	*rd = arg;
+
+	rd->got = ra_twin_meet(rd->t, 0, rd->key, strlen(rd->key), &rd->sl);
+	return NULL;
+}
+
+/*
+ * With the window full and the follower taking, the reader waits for
+ * room; a follower that reads its own role lets it go on.
+ */
+static void
+test_twin_room(void **state)
+{
+	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin_slot	*sl;
+	struct ra_role		 r, got;
+	struct reader		 rd;
+	pthread_t		 th;
+	char			 key[8];
+	size_t			 i;
+
+	(void)state;
+	assert_non_null(t);
+	make_role(&r, "Room", 1);
+	for (i = 0; i < TWIN_HELD / TWIN_ROLE_MAX; i++) {
+		snprintf(key, sizeof(key), "r%zu", i);
+		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), &sl),
+		    RA_TWIN_CLAIMED);
+		ra_twin_post(t, sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX,
+		    &r);
+	}
+	/* Full: the next meet waits until the follower takes one. */
+	memset(&rd, 0, sizeof(rd));
+	rd.t = t;
+	rd.key = "next";
+	assert_int_equal(pthread_create(&th, NULL, read_next, &rd), 0);
+	assert_int_equal(ra_twin_meet(t, 1, "r0", 2, &sl), RA_TWIN_OFFERED);
+	ra_twin_take(t, sl, &got);
+	ra_role_clear(&got);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(rd.got, RA_TWIN_CLAIMED);
+	ra_twin_post(t, rd.sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX, &r);
+	/* Full again; a follower reading its own lets the reader go on. */
+	rd.key = "last";
+	assert_int_equal(pthread_create(&th, NULL, read_next, &rd), 0);
+	assert_int_equal(ra_twin_meet(t, 1, "mine", 4, &sl), RA_TWIN_READ);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(rd.got, RA_TWIN_CLAIMED);
+	ra_twin_drop(t, rd.sl);
+	ra_role_clear(&r);
+	ra_twin_free(t);
+}
+
 int
 main(void)
 {
@@ -221,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_twin_post_take),
 		cmocka_unit_test(test_twin_held),
 		cmocka_unit_test(test_twin_wait),
+		cmocka_unit_test(test_twin_room),
 	};
 
 	return cmocka_run_group_tests_name("test_twin", tests, NULL, NULL);
