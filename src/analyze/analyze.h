@@ -623,6 +623,22 @@ struct ra_apps {
 int		 ra_apps_unread(const struct ra_apps *ap,
 		    const struct ra_aapp *a, const struct ra_amap *m, size_t t,
 		    enum ra_level *held);
+/*
+ * The tables of app A that mapped role M cannot read, in the app's
+ * order: from a zeroed struct ra_unread, each ra_apps_unread_next()
+ * gives the next one in *TB, with the depth M holds in *HELD, and
+ * returns 1; then 0, at once when M->nun is 0 and without asking past
+ * the last of the M->nun.  The one walk every report makes of them.
+ */
+struct ra_unread {
+	size_t			 t;	/* the next table to ask */
+	size_t			 n;	/* tables given so far */
+};
+
+int		 ra_apps_unread_next(const struct ra_apps *ap,
+		    const struct ra_aapp *a, const struct ra_amap *m,
+		    struct ra_unread *it, const struct ra_atable **tb,
+		    enum ra_level *held);
 
 /* A column's grant by one profile. */
 struct ra_cgrant {

@@ -203,6 +203,22 @@ ra_apps_unread(const struct ra_apps *ap, const struct ra_aapp *a,
 	return *held < ap->need;
 }
 
+int
+ra_apps_unread_next(const struct ra_apps *ap, const struct ra_aapp *a,
+    const struct ra_amap *m, struct ra_unread *it,
+    const struct ra_atable **tb, enum ra_level *held)
+{
+	if (it->n >= m->nun)
+		return 0;
+	for (; it->t < a->nt; it->t++)
+		if (ra_apps_unread(ap, a, m, it->t, held)) {
+			*tb = &a->t[it->t++];
+			it->n++;
+			return 1;
+		}
+	return 0;
+}
+
 RA_EXPORT enum ra_err
 ra_apps(const struct ra_ctx *ctx, const struct ra_solution *const *sol,
     size_t nsol, const struct ra_profile *prof,

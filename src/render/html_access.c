@@ -51,7 +51,7 @@ ra_render_apps_html(const struct ra_apps *ap, const struct ra_write_opts *o,
 	    "Cannot read" };
 	struct ra_html		*pg;
 	struct ra_html_node	*body, *tb, *tr, *td, *ul;
-	size_t			 i, k, j, n;
+	size_t			 i, k;
 
 	if ((pg = page("Apps", ap->ctx, ap->sol, ap->nsol, o, out)) == NULL)
 		return RA_ENOMEM;
@@ -85,6 +85,9 @@ ra_render_apps_html(const struct ra_apps *ap, const struct ra_write_opts *o,
 		    "summary"), heads, 4);
 		for (k = 0; k < a->nm; k++) {
 			const struct ra_amap	*m = &a->m[k];
+			const struct ra_atable	*at;
+			struct ra_unread	 un;
+			enum ra_level		 held;
 
 			tr = ra_html_el(pg, tb, "tr", NULL);
 			ra_html_uel(pg, tr, "td", NULL, m->role ? m->role->name :
@@ -107,15 +110,12 @@ ra_render_apps_html(const struct ra_apps *ap, const struct ra_write_opts *o,
 				continue;
 			}
 			ul = ra_html_el(pg, td, "ul", NULL);
-			for (j = 0, n = 0; n < m->nun && j < a->nt; j++) {
+			memset(&un, 0, sizeof(un));
+			while (ra_apps_unread_next(ap, a, m, &un, &at, &held)) {
 				struct ra_html_node	*li;
-				enum ra_level		 held;
 
-				if (!ra_apps_unread(ap, a, m, j, &held))
-					continue;
-				n++;
 				li = ra_html_el(pg, ul, "li", NULL);
-				atable_cell(pg, li, &a->t[j]);
+				atable_cell(pg, li, at);
 				if (ap->need > RA_LEVEL_BASIC)
 					ra_html_textf(pg, li, " (holds %s)",
 					    ra_level_editor_name(held));

@@ -1725,7 +1725,7 @@ struct apps_at {
 	const struct ra_apps	*ap;
 	const struct ra_aapp	*a;	/* the app being written */
 	const struct ra_amap	*m;	/* its role being written */
-	size_t			 t;	/* the next table to ask of M */
+	struct ra_unread	 un;	/* M's unreadable tables so far */
 };
 
 /* An el_writer of the app's tables. */
@@ -1743,20 +1743,17 @@ atable_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 static int
 unread_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 {
-	struct apps_at	*at = arg;
-	enum ra_level	 held;
-	json_t		*u;
+	struct apps_at		*at = arg;
+	const struct ra_atable	*tb;
+	enum ra_level		 held;
+	json_t			*u;
 
-	/* I of the role's M->nun found so far: none past the last. */
-	if (i >= at->m->nun)
+	(void)i;
+	if (!ra_apps_unread_next(at->ap, at->a, at->m, &at->un, &tb, &held))
 		return 0;
-	for (; at->t < at->a->nt; at->t++)
-		if (ra_apps_unread(at->ap, at->a, at->m, at->t, &held)) {
-			u = json_atable(&at->a->t[at->t++]);
-			json_object_set_new(u, "held", json_level(held));
-			return put_el(u, sep, indent, out);
-		}
-	return 0;
+	u = json_atable(tb);
+	json_object_set_new(u, "held", json_level(held));
+	return put_el(u, sep, indent, out);
 }
 
 /* An el_writer of the app's mapped roles. */
@@ -1773,7 +1770,7 @@ amap_el(void *arg, size_t i, const char *sep, int indent, FILE *out)
 	if (i >= at->a->nm)
 		return 0;
 	mp = at->m = &at->a->m[i];
-	at->t = 0;
+	memset(&at->un, 0, sizeof(at->un));
 	m = json_object();
 	json_object_set_new(m, "id", jstr(mp->id));
 	json_object_set_new(m, "name", mp->role ? jstr(mp->role->name) :
@@ -1829,7 +1826,7 @@ ra_render_apps_json(const struct ra_apps *ap, const struct ra_write_opts *wo,
     FILE *out)
 {
 	json_t		*root = json_object(), *s, *or, *r;
-	struct apps_at	 at = { ap, NULL, NULL, 0 };
+	struct apps_at	 at = { ap, NULL, NULL, { 0, 0 } };
 	size_t		 i;
 	enum ra_err	 e;
 

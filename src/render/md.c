@@ -566,7 +566,7 @@ ra_render_apps_md(const struct ra_apps *ap, const struct ra_write_opts *o,
     FILE *out)
 {
 	struct ra_buf	 b = { 0 };
-	size_t		 i, k, j;
+	size_t		 i, k;
 	enum ra_err	 rc;
 
 	(void)o;
@@ -587,6 +587,8 @@ ra_render_apps_md(const struct ra_apps *ap, const struct ra_write_opts *o,
 
 		for (k = 0; k < (a->nm ? a->nm : 1) && rc == RA_OK; k++) {
 			const struct ra_amap	*m = a->nm ? &a->m[k] : NULL;
+			const struct ra_atable	*tb;
+			struct ra_unread	 un;
 			enum ra_level		 held;
 			size_t			 n = 0;
 
@@ -609,14 +611,14 @@ ra_render_apps_md(const struct ra_apps *ap, const struct ra_write_opts *o,
 			    m->status == RA_AM_FAIL ? FAIL " RA501" :
 			    INFO " not exported");
 			ra_buf_adds(&b, " | ");
-			for (j = 0; m != NULL && n < m->nun && j < a->nt &&
-			    rc == RA_OK; j++)
-				if (ra_apps_unread(ap, a, m, j, &held)) {
-					if (n++)
-						ra_buf_adds(&b, ", ");
-					md_atable(&b, &a->t[j]);
-					rc = ra_buf_flush_full(&b, out);
-				}
+			memset(&un, 0, sizeof(un));
+			while (m != NULL && rc == RA_OK &&
+			    ra_apps_unread_next(ap, a, m, &un, &tb, &held)) {
+				if (n++)
+					ra_buf_adds(&b, ", ");
+				md_atable(&b, tb);
+				rc = ra_buf_flush_full(&b, out);
+			}
 			if (n == 0)
 				ra_buf_adds(&b, DASH);
 			ra_buf_adds(&b, " |\n");

@@ -394,6 +394,7 @@ struct ra_sarif {
 	const struct ra_diff	*diff;
 	size_t			 next;		/* role to fill */
 	size_t			 k;		/* its next result */
+	struct ra_unread	 un;		/* apps: its tables so far */
 	size_t			 access;	/* a diff's next app or
 						   column change */
 	/*
@@ -2302,24 +2303,23 @@ fill_apps(struct ra_sarif *sf, void *arg)
 	const struct ra_apps	*ap = arg;
 	const struct ra_aapp	*a;
 	const struct ra_amap	*m;
+	const struct ra_atable	*tb;
 	enum ra_level		 held;
 	size_t			 made = 0;
 
+	/* K: 0 before a role's RA501, 1 after it (then SF->UN's tables). */
 	for (; sf->access < ap->na; sf->access++, sf->next = 0) {
 		a = &ap->a[sf->access];
 		for (; sf->next < a->nm; sf->next++, sf->k = 0) {
 			m = &a->m[sf->next];
 			if (!app_results(m))
 				continue;
+			if (sf->k == 0)
+				memset(&sf->un, 0, sizeof(sf->un));
 			if (sf->skip) {
-				if (sf->k == 0)
-					sf->left += (m->status ==
-					    RA_AM_FAIL) + m->nun;
-				else
-					for (; sf->k <= a->nt; sf->k++)
-						sf->left += (size_t)
-						    ra_apps_unread(ap, a, m,
-						    sf->k - 1, &held);
+				sf->left += (size_t)(sf->k == 0 &&
+				    m->status == RA_AM_FAIL) + m->nun -
+				    sf->un.n;
 				continue;
 			}
 			if (sf->k == 0 && m->status == RA_AM_FAIL) {
@@ -2327,15 +2327,13 @@ fill_apps(struct ra_sarif *sf, void *arg)
 				    RA_LEVEL_NONE);
 				made++;
 			}
-			if (sf->k == 0)
-				sf->k = 1;
-			for (; sf->k <= a->nt && made < BATCH; sf->k++)
-				if (ra_apps_unread(ap, a, m, sf->k - 1,
-				    &held)) {
-					app_result(sf, ap, sf->access,
-					    sf->next, &a->t[sf->k - 1], held);
-					made++;
-				}
+			sf->k = 1;
+			while (made < BATCH && ra_apps_unread_next(ap, a, m,
+			    &sf->un, &tb, &held)) {
+				app_result(sf, ap, sf->access, sf->next, tb,
+				    held);
+				made++;
+			}
 			if (made >= BATCH)
 				return 1;
 		}

@@ -1504,6 +1504,8 @@ ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
 				ra_buf_adds(&b, "    mapped to no role\n");
 			for (k = 0; k < a->nm && rc == RA_OK; k++) {
 				const struct ra_amap	*m = &a->m[k];
+				const struct ra_atable	*tb;
+				struct ra_unread	 un;
 				enum ra_level		 held;
 
 				if ((rc = ra_buf_flush_full(&b, out)) != RA_OK)
@@ -1550,13 +1552,11 @@ ra_render_apps_text(const struct ra_apps *ap, const struct ra_write_opts *o,
 					ra_buf_adds(&b, "\n");
 					b.oom |= l.oom;
 				}
-				for (j = 0, n = 0; n < m->nun && j < a->nt &&
-				    rc == RA_OK; j++) {
-					if (!ra_apps_unread(ap, a, m, j, &held))
-						continue;
-					n++;
+				memset(&un, 0, sizeof(un));
+				while (rc == RA_OK && ra_apps_unread_next(ap,
+				    a, m, &un, &tb, &held)) {
 					ra_buf_adds(&b, "          cannot read ");
-					atable_text(&b, &a->t[j]);
+					atable_text(&b, tb);
 					if (ap->need > RA_LEVEL_BASIC)
 						ra_buf_printf(&b, ": holds %s, "
 						    "needs %s",
