@@ -807,20 +807,20 @@ roles_end_element(struct ra_scan *s, size_t d)
  *   <RolePrivilege name="prvReadAccount" level="Global" />
  * attributes in either order, double quotes, plain ASCII values, one of
  * the four levels spelled exactly.  P is the '<', E the end of the bytes
- * at hand.  Returns 1 when read (*END is the tag's '>'), 0 when unsure or
- * out of memory, -1 when the tag has another shape (the general reader
- * then decides), -2 when the bytes end inside the tag.
+ * at hand.  Returns 1 when read (*POS the buf offset after the tag), 0
+ * when unsure or out of memory, -1 when the tag has another shape (the
+ * general reader then decides), -2 when the bytes end inside the tag.
  */
 static int
 fast_privilege(struct ra_scan *s, const char *p, const char *e,
-    const char **end)
+    size_t *pos)
 {
 	static const struct {
 		const char	*name;
 		size_t		 len;
 	} lv[] = { { "Basic", 5 }, { "Local", 5 }, { "Deep", 4 },
 	    { "Global", 6 } };
-	const char	*q = p + 14, *v[2] = { NULL, NULL };
+	const char	*q = p + 14, *v[2] = { NULL, NULL }, *end;
 	size_t		 n[2] = { 0, 0 }, k, i;
 	enum ra_level	 l = RA_LEVEL_NONE;
 	struct ra_span	 at;
@@ -859,7 +859,7 @@ fast_privilege(struct ra_scan *s, const char *p, const char *e,
 		return -2;
 	if (q[0] != '/' || q[1] != '>')
 		return -1;
-	*end = q + 1;
+	end = q + 1;
 	for (i = 0; i < 4; i++)
 		if (n[1] == lv[i].len && memcmp(v[1], lv[i].name, n[1]) == 0)
 			l = (enum ra_level)(i + 1);
@@ -867,10 +867,11 @@ fast_privilege(struct ra_scan *s, const char *p, const char *e,
 	    n[0] > s->ctx->limit[RA_LIMIT_NAME_LENGTH])
 		return -1;
 	if (s->b.open) {
-		tag_span(s, (size_t)(p - s->buf), (size_t)(*end - s->buf), &at);
+		tag_span(s, (size_t)(p - s->buf), (size_t)(end - s->buf), &at);
 		if (ra_build_privilege(&s->b, v[0], n[0], l, &at) != RA_OK)
 			return oom(s);
 	}
+	*pos = (size_t)(end + 1 - s->buf);
 	return 1;
 }
 
@@ -1288,7 +1289,7 @@ step(struct ra_scan *s, size_t *pos, int final)
 	const char	*b = s->buf, *p = b + *pos, *e = b + s->len;
 	const char	*q, *end, *t;
 	size_t		 n;
-	int		 bad = 0;
+	int		 bad = 0, got = -1;
 
 	if ((q = memchr(p, '<', (size_t)(e - p))) == NULL)
 		q = e;
@@ -1383,33 +1384,20 @@ step(struct ra_scan *s, size_t *pos, int final)
 			return 0;
 		return 1;
 	}
-	if (s->state == S_ROLES && s->privs_at && s->depth == s->privs_at &&
-	    p[1] == 'R') {
-		switch (fast_privilege(s, p, e, &end)) {
-		case 1:
-			*pos = (size_t)(end + 1 - b);
-			return 1;
-		case 0:
-			return 0;
-		case -2:
-			goto more;
-		default:
-			break;		/* another shape: read it in full */
-		}
+	/*
+	 * Inside <Roles>, a privilege in its common shape, and diff's
+	 * second input's roles that the first has read (-1: read in full).
+	 */
+	if (s->state == S_ROLES && p[1] == 'R') {
+		if (s->privs_at && s->depth == s->privs_at)
+			got = fast_privilege(s, p, e, pos);
+		else if (s->twin != NULL && s->depth == s->roles_at)
+			got = twin_role(s, p, e, pos, final);
 	}
-	if (s->twin != NULL && s->state == S_ROLES &&
-	    s->depth == s->roles_at && p[1] == 'R') {
-		switch (twin_role(s, p, e, pos, final)) {
-		case 1:
-			return 1;
-		case 0:
-			return 0;
-		case -2:
-			goto more;
-		default:
-			break;		/* read it here */
-		}
-	}
+	if (got == -2)
+		goto more;
+	if (got >= 0)
+		return got;
 	if ((end = tag_end(p, e, &bad)) == NULL) {
 		if (bad)
 			return unsure(s);
