@@ -15,7 +15,10 @@
  *                 the level of every privilege and where each role, its
  *                 <RolePrivileges> and each privilege are written (line,
  *                 column, end), and the apps, column security profiles
- *                 and secured columns, must be the same;
+ *                 and secured columns, must be the same; with kind 0,
+ *                 the document is also loaded as diff loads its two
+ *                 inputs, against itself with a line added (twin()),
+ *                 and each side must load as it does alone;
  *       bit 3     feed in chunks: the next byte (skipped too) is the
  *                 chunk size, 0 meaning 1, as a zip member arrives in
  *                 pieces;
@@ -38,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input/input.h"
 #include "render/render.h"
@@ -266,13 +270,28 @@ compare_access(const struct ra_solution *a, const struct ra_solution *b)
 			differ("secured columns", i);
 }
 
+static void	compare_roles(const struct ra_ctx *, const struct ra_solution *,
+		    const struct ra_ctx *, const struct ra_solution *);
+
+/* Diagnostic I of X and J of Y: the same words. */
+static void
+same_diag(const struct ra_ctx *x, size_t i, const struct ra_ctx *y, size_t j)
+{
+	char	*dx = ra_diag_format(ra_ctx_diag(x, i));
+	char	*dy = ra_diag_format(ra_ctx_diag(y, j));
+
+	if (dx == NULL || dy == NULL || strcmp(dx, dy) != 0) {
+		fprintf(stderr, "%s\n%s\n", dx ? dx : "-", dy ? dy : "-");
+		differ("diagnostic", i);
+	}
+	free(dx);
+	free(dy);
+}
+
 static void
 compare_scan(const struct parse *a, const struct parse *b)
 {
-	const struct ra_role	*x, *y;
-	const char		*name;
-	char			*da, *db;
-	size_t			 i, k;
+	size_t			 i;
 
 	differ_what = "scanned and libxml2";
 	if (a->rc == RA_OK && b->rc == RA_EXML)
@@ -281,24 +300,27 @@ compare_scan(const struct parse *a, const struct parse *b)
 		differ(ra_strerror(a->rc), 0);
 	if (ra_ctx_diag_count(a->ctx) != ra_ctx_diag_count(b->ctx))
 		differ("diagnostic count", 0);
-	for (i = 0; i < ra_ctx_diag_count(a->ctx); i++) {
-		da = ra_diag_format(ra_ctx_diag(a->ctx, i));
-		db = ra_diag_format(ra_ctx_diag(b->ctx, i));
-		if (da == NULL || db == NULL || strcmp(da, db) != 0) {
-			fprintf(stderr, "%s\n%s\n", da ? da : "-",
-			    db ? db : "-");
-			differ("diagnostic", i);
-		}
-		free(da);
-		free(db);
-	}
-	if (ra_solution_role_count(a->sol) != ra_solution_role_count(b->sol))
-		differ("role count", 0);
+	for (i = 0; i < ra_ctx_diag_count(a->ctx); i++)
+		same_diag(a->ctx, i, b->ctx, i);
 	if (a->rc == RA_OK)
 		compare_access(a->sol, b->sol);
-	for (i = 0; i < ra_solution_role_count(a->sol); i++) {
-		x = ra_solution_role(a->sol, i);
-		y = ra_solution_role(b->sol, i);
+	compare_roles(a->ctx, a->sol, b->ctx, b->sol);
+}
+
+/* The roles of SA (names in CA's catalog) and SB (CB's): the same. */
+static void
+compare_roles(const struct ra_ctx *ca, const struct ra_solution *sa,
+    const struct ra_ctx *cb, const struct ra_solution *sb)
+{
+	const struct ra_role	*x, *y;
+	const char		*name;
+	size_t			 i, k;
+
+	if (ra_solution_role_count(sa) != ra_solution_role_count(sb))
+		differ("role count", 0);
+	for (i = 0; i < ra_solution_role_count(sa); i++) {
+		x = ra_solution_role(sa, i);
+		y = ra_solution_role(sb, i);
 		if (strcmp(ra_role_id(x), ra_role_id(y)) != 0 ||
 		    strcmp(ra_role_name(x), ra_role_name(y)) != 0 ||
 		    strcmp(ra_role_file(x), ra_role_file(y)) != 0 ||
@@ -308,20 +330,113 @@ compare_scan(const struct parse *a, const struct parse *b)
 		if (ra_role_privilege_count(x) != ra_role_privilege_count(y))
 			differ("privilege count", i);
 		/* Every name either catalog knows, looked up by name. */
-		for (k = 0; k < b->ctx->cat.n; k++) {
-			name = b->ctx->cat.v[k].name;
-			if (ra_role_level(a->ctx, x, name) !=
-			    ra_role_level(b->ctx, y, name))
+		for (k = 0; k < cb->cat.n; k++) {
+			name = cb->cat.v[k].name;
+			if (ra_role_level(ca, x, name) !=
+			    ra_role_level(cb, y, name))
 				differ(name, i);
-			same_span(a->ctx, x, b->ctx, y, name, i);
+			same_span(ca, x, cb, y, name, i);
 		}
-		for (k = 0; k < a->ctx->cat.n; k++) {
-			name = a->ctx->cat.v[k].name;
-			if (ra_role_level(a->ctx, x, name) !=
-			    ra_role_level(b->ctx, y, name))
+		for (k = 0; k < ca->cat.n; k++) {
+			name = ca->cat.v[k].name;
+			if (ra_role_level(ca, x, name) !=
+			    ra_role_level(cb, y, name))
 				differ(name, i);
 		}
 	}
+}
+
+/* Write N bytes of BUF to a new file named from TEMPLATE; 0 or -1. */
+static int
+put_file(char *template, const char *buf, size_t n)
+{
+	FILE	*f;
+	int	 fd, ok;
+
+	if ((fd = mkstemp(template)) == -1)
+		return -1;
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(template);
+		return -1;
+	}
+	ok = fwrite(buf, 1, n, f) == n;
+	if (fclose(f) != 0 || !ok) {
+		unlink(template);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Diff's two inputs read at once (ra_solutions_load(), two jobs), the
+ * second taking each role the first wrote alike (parse/twin.c): A, the
+ * document, and B, A with a line break added after its first '>' so
+ * that every role taken moves a line.  Each must load as it loads alone
+ * through the scan: status, diagnostics (A's, then B's), and roles with
+ * every place, apps, profiles and secured columns.
+ */
+static void
+twin(const char *buf, size_t size)
+{
+	const char		*dir = getenv("TMPDIR"), *gt;
+	char			 path[2][512], *moved;
+	const char		*paths[2] = { path[0], path[1] };
+	struct ra_ctx		*ctx, *one[2] = { NULL, NULL };
+	struct ra_solution	*out[2] = { NULL, NULL }, *alone[2];
+	enum ra_err		 st[2], rc;
+	size_t			 cut, i, k, nd = 0;
+
+	differ_what = "twin and lone";
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	gt = memchr(buf, '>', size);
+	cut = gt ? (size_t)(gt - buf) + 1 : size;
+	snprintf(path[0], sizeof(path[0]), "%s/fuzz_twin_XXXXXX", dir);
+	snprintf(path[1], sizeof(path[1]), "%s/fuzz_twin_XXXXXX", dir);
+	if ((moved = malloc(size + 1)) == NULL)
+		abort();
+	memcpy(moved, buf, cut);
+	moved[cut] = '\n';
+	memcpy(moved + cut + 1, buf + cut, size - cut);
+	if (put_file(path[0], buf, size) == -1) {
+		free(moved);
+		return;
+	}
+	if (put_file(path[1], moved, size + 1) == -1) {
+		unlink(path[0]);
+		free(moved);
+		return;
+	}
+	free(moved);
+	if ((ctx = ra_ctx_new()) == NULL ||
+	    ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE, 1) != RA_OK ||
+	    ra_solutions_load(ctx, paths, 2, 2, out, st) != RA_OK)
+		abort();
+	for (i = 0; i < 2; i++) {
+		if ((one[i] = ra_ctx_new()) == NULL ||
+		    ra_ctx_set_limit(one[i], RA_LIMIT_SCAN_SIZE, 1) != RA_OK)
+			abort();
+		alone[i] = NULL;
+		rc = ra_solution_load(one[i], paths[i], &alone[i]);
+		if (rc != st[i])
+			differ(ra_strerror(rc), i);
+		for (k = 0; k < ra_ctx_diag_count(one[i]); k++)
+			same_diag(ctx, nd++, one[i], k);
+		if (rc == RA_OK) {
+			compare_access(out[i], alone[i]);
+			compare_roles(ctx, out[i], one[i], alone[i]);
+		}
+		ra_solution_free(alone[i]);
+	}
+	if (nd != ra_ctx_diag_count(ctx))
+		differ("diagnostic count", 0);
+	for (i = 0; i < 2; i++) {
+		ra_solution_free(out[i]);
+		ra_ctx_free(one[i]);
+		unlink(path[i]);
+	}
+	ra_ctx_free(ctx);
 }
 
 /* Focusing only saves memory: F must say what U says. */
@@ -414,6 +529,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		parse_free(&f);
 	}
 	parse_free(&u);
+	if (scan && kind == 0)
+		twin(p, size);
 	if (scan) {
 		parse(p, size, kind, chunk, focus, 1, &sc);
 		parse(p, size, kind, chunk, focus, 0, &lx);
