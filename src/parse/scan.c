@@ -867,7 +867,11 @@ fast_privilege(struct ra_scan *s, const char *p, const char *e,
 	    n[0] > s->ctx->limit[RA_LIMIT_NAME_LENGTH])
 		return -1;
 	if (s->b.open) {
-		tag_span(s, (size_t)(p - s->buf), (size_t)(end - s->buf), &at);
+		/* Where it is written: only when grants are located. */
+		memset(&at, 0, sizeof(at));
+		if (!s->ctx->unlocated)
+			tag_span(s, (size_t)(p - s->buf),
+			    (size_t)(end - s->buf), &at);
 		if (ra_build_privilege(&s->b, v[0], n[0], l, &at) != RA_OK)
 			return oom(s);
 	}

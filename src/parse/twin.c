@@ -169,6 +169,14 @@ rehash(struct ra_twin *t)
 	t->nbucket = n;
 }
 
+/* Wake SIDE if it waits in meet; under the lock. */
+static void
+wake(struct ra_twin *t, int side)
+{
+	if (t->waiting[side])
+		pthread_cond_broadcast(&t->cv);
+}
+
 /* The slot of KEY, or NULL; under the lock. */
 static struct ra_twin_slot *
 find(struct ra_twin *t, const char *key, size_t klen)
@@ -232,7 +240,7 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 		if (find(t, key, klen) == NULL &&
 		    (*out = claim(t, key, klen)) != NULL)
 			m = RA_TWIN_CLAIMED;
-		pthread_cond_broadcast(&t->cv);
+		wake(t, 1);
 		pthread_mutex_unlock(&t->mu);
 		return m;
 	}
@@ -258,7 +266,7 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 	t->waiting[1] = 0;
 	if (m == RA_TWIN_READ) {
 		t->following = 0;
-		pthread_cond_broadcast(&t->cv);
+		wake(t, 0);
 	}
 	pthread_mutex_unlock(&t->mu);
 	return m;
@@ -298,12 +306,12 @@ settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
 		t->held -= sl->len;
 	if (took >= 0)
 		t->following = took;
+	wake(t, took >= 0 ? 0 : 1);
 	pp = &t->bucket[ra_name_hash(sl->key, sl->klen) & (t->nbucket - 1)];
 	while (*pp != sl)
 		pp = &(*pp)->next;
 	*pp = sl->next;
 	t->nslot--;
-	pthread_cond_broadcast(&t->cv);
 	pthread_mutex_unlock(&t->mu);
 	free(sl->key);
 	free(sl->bytes);
@@ -328,7 +336,7 @@ ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
 		sl->bytes = bytes;
 		sl->len = len;
 		sl->state = T_POSTED;
-		pthread_cond_broadcast(&t->cv);
+		wake(t, 1);
 		pthread_mutex_unlock(&t->mu);
 		return;
 	}
