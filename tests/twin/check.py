@@ -13,9 +13,9 @@ shifted before and inside the roles, another indentation, CRLF, roles
 added, removed, reordered, renamed, written twice, self-closing, on the
 line of <Roles>, grants several a line, one role past the size kept, a
 document the scan gives up on before or after its roles, a zip), every
-output format of `diff`, and `lint -f json|sarif`, `matrix -f csv` and
-`apps -f json` of the two (they write where each role and grant is), both
-ways round, must be byte for byte the same with -j 2 as with -j 1, through the scan
+output format of `diff`, and `lint -f json|sarif`, `matrix -f csv`,
+`apps -f json`, `columns -f json` and `check -f html` of the two (they
+write where each role and grant is), both ways round, must be byte for byte the same with -j 2 as with -j 1, through the scan
 (--scan-size 1).  Ends with `twin-equiv: N passed, N failed`.
 """
 import os
@@ -167,7 +167,8 @@ def main():
         # where each role and grant is.
         runs += [(f"{c} -f {f}", [c, "-f", f, x, y], (x, y))
                  for c, f in (("lint", "json"), ("lint", "sarif"),
-                              ("matrix", "csv"), ("apps", "json"))
+                              ("matrix", "csv"), ("apps", "json"),
+                              ("columns", "json"), ("check", "html"))
                  for x, y in ((a, b), (b, a))]
         for what, args, _ in runs:
             one = run(bin_, args[:1] + ["-j", "1", "--scan-size", "1"] +
