@@ -258,7 +258,10 @@ ra_solutions_load(struct ra_ctx *ctx, const char *const *paths, size_t n,
 	 */
 	if (n == 2 && !ctx->focused)
 		b.twin = ra_twin_new();
-	/* Loads only read the catalog (unfocused ones add after): at once. */
+	/*
+	 * Focused loads only read the catalog, unfocused ones add under its
+	 * lock: all at once.
+	 */
 	ctx->solo = solo;
 	for (i = 0; i < jobs; i++)
 		if (pthread_create(&th[nth], NULL, batch_worker, &b) == 0)

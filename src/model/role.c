@@ -303,7 +303,8 @@ ra_role_share(struct ra_role *dst, const struct ra_role *src)
 static unsigned long
 move_line(unsigned long l, unsigned long from, unsigned long to)
 {
-	if (l == 0 || l < from || l - from > UINT32_MAX - to)
+	if (l == 0 || l < from || to > UINT32_MAX ||
+	    l - from > UINT32_MAX - to)
 		return 0;
 	return l - from + to;
 }

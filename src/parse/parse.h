@@ -347,12 +347,18 @@ void		 ra_twin_free(struct ra_twin *);
 void		 ra_twin_bind(struct ra_twin *, int side);
 struct ra_twin	*ra_twin_bound(int *side);
 /*
- * SIDE meets the role whose id attribute is written KEY (KLEN bytes):
- * what to do, and in *OUT the slot to post, take or drop.  The follower
- * may wait for the reader.
+ * SIDE's scan begins: the number its first role gets (the roles its
+ * earlier scans met), each next one the number after.
+ */
+size_t		 ra_twin_enter(struct ra_twin *, int side);
+/*
+ * SIDE meets its role number AT, whose id attribute is written KEY (KLEN
+ * bytes): what to do, and in *OUT the slot to post, take or drop.  The
+ * follower may wait for the reader.  Asked again for the same role (its
+ * bytes ran out), AT stays.
  */
 enum ra_twin_meet ra_twin_meet(struct ra_twin *, int side, const char *key,
-		    size_t klen, struct ra_twin_slot **out);
+		    size_t klen, size_t at, struct ra_twin_slot **out);
 /* An offered slot's bytes and role, to compare with one's own. */
 void		 ra_twin_offer(const struct ra_twin_slot *, const char **bytes,
 		    size_t *len, const struct ra_role **role);
@@ -368,8 +374,9 @@ void		 ra_twin_take(struct ra_twin *, struct ra_twin_slot *,
 /* A claim given up, or an offer refused (SLOT NULL: nothing). */
 void		 ra_twin_drop(struct ra_twin *, struct ra_twin_slot *);
 /*
- * SIDE meets no more roles (its <Roles> ended, its scan or its load is
- * over): the follower no longer waits for the reader.  T NULL: nothing.
+ * SIDE's <Roles> ended, or its scan or its load: the other no longer
+ * waits for it, for the rest of the load (a package's later solutions
+ * still share what they can, without waiting).  T NULL: nothing.
  */
 void		 ra_twin_pass(struct ra_twin *, int side);
 

@@ -225,6 +225,7 @@ struct ra_scan {
 	 */
 	struct ra_twin	*twin;
 	int		 side;
+	size_t		 ord;		/* number of the next role met */
 	struct ra_twin_slot *claim;
 	int		 capping;
 	struct ra_buf	 cap;
@@ -256,8 +257,8 @@ ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 	ra_tbuild_init(&s->tb, ld);
 	ra_sbuild_init(&s->sb, ld, &s->tb);
 	/* A focused load keeps too little of a role to give it away. */
-	if (!s->ctx->focused)
-		s->twin = ra_twin_bound(&s->side);
+	if (!s->ctx->focused && (s->twin = ra_twin_bound(&s->side)) != NULL)
+		s->ord = ra_twin_enter(s->twin, s->side);
 	/* Once a process: inputs may be read on several threads at once. */
 	pthread_once(&tables_once, tables_init);
 	return s;
@@ -290,7 +291,6 @@ ra_scan_unsure(const struct ra_scan *s)
 	return s->unsure;
 }
 
-/* Give up: the caller parses the document whole.  Returns 0 for step(). */
 /* The role being read will not be posted: the other side reads its own. */
 static void
 unclaim(struct ra_scan *s)
@@ -303,6 +303,7 @@ unclaim(struct ra_scan *s)
 	s->cap.oom = 0;
 }
 
+/* Give up: the caller parses the document whole.  Returns 0 for step(). */
 static int
 unsure(struct ra_scan *s)
 {
@@ -341,27 +342,28 @@ capture(struct ra_scan *s, size_t to)
 
 /*
  * The claimed role, just built (the solution's last), goes to the
- * follower with its bytes: the capture buffer itself, replaced by one as
- * large for the next role.
+ * follower with a copy of its bytes, as large as they are: the twin's
+ * window counts what it keeps.  The capture buffer is kept for the next
+ * role, unless a role past what is kept grew it.
  */
 static void
 post(struct ra_scan *s)
 {
 	const struct ra_solution	*sol = s->ld->sol;
 	char				*bytes = NULL;
-	size_t				 len = 0, cap = s->cap.cap;
+	size_t				 len = 0;
 
 	capture(s, s->tok_end);
-	if (s->capping) {
-		bytes = s->cap.s;
+	if (s->capping && (bytes = malloc(s->cap.len ? s->cap.len : 1)) !=
+	    NULL) {
+		memcpy(bytes, s->cap.s, s->cap.len);
 		len = s->cap.len;
-		memset(&s->cap, 0, sizeof(s->cap));
-		if ((s->cap.s = malloc(cap)) != NULL)
-			s->cap.cap = cap;
 	}
 	ra_twin_post(s->twin, s->claim, bytes, len, &sol->role[sol->nrole - 1]);
 	s->claim = NULL;
 	unclaim(s);
+	if (s->cap.cap > 2 * TWIN_ROLE_MAX)
+		ra_buf_free(&s->cap);
 }
 
 /*
@@ -1249,8 +1251,10 @@ twin_role(struct ra_scan *s, const char *p, const char *e, size_t *pos,
 	if (!start_tag(p, end, &name, &n, a, &na, &selfclose) ||
 	    !is(name, n, "Role") || (id = attr(a, na, "id")) == NULL)
 		return -1;
-	switch (ra_twin_meet(s->twin, s->side, id->val, id->vlen, &sl)) {
+	switch (ra_twin_meet(s->twin, s->side, id->val, id->vlen, s->ord,
+	    &sl)) {
 	case RA_TWIN_CLAIMED:
+		s->ord++;
 		s->claim = sl;
 		s->capping = 1;
 		s->cap.len = 0;
@@ -1259,13 +1263,14 @@ twin_role(struct ra_scan *s, const char *p, const char *e, size_t *pos,
 	case RA_TWIN_OFFERED:
 		break;
 	default:
+		s->ord++;
 		return -1;
 	}
 	ra_twin_offer(sl, &bytes, &len, &had);
 	if ((size_t)(e - p) < len) {
 		if (final || memcmp(p, bytes, (size_t)(e - p)) != 0)
 			goto refuse;
-		return -2;
+		return -2;	/* asked again, as the same number */
 	}
 	if (memcmp(p, bytes, len) != 0)
 		goto refuse;
@@ -1274,12 +1279,14 @@ twin_role(struct ra_scan *s, const char *p, const char *e, size_t *pos,
 	if (s->col + 1 != had->col)
 		goto refuse;
 	ra_twin_take(s->twin, sl, &r);
+	s->ord++;
 	if (ra_build_adopt(&s->b, &r, s->line) != RA_OK)
 		return oom(s);
 	*pos = (size_t)(p - s->buf) + len;
 	return 1;
 refuse:
 	ra_twin_drop(s->twin, sl);
+	s->ord++;
 	return -1;
 }
 

@@ -51,18 +51,24 @@
 
 /*
  * A slot lives from the reader's claim until the follower takes or
- * refuses it, or the reader drops it or posts it without its bytes.
+ * refuses it, or the reader drops it or posts it without its bytes; a
+ * tombstone, from the follower reading a role the reader had not met,
+ * until the reader meets it (and then reads it without keeping it).
  */
 enum {
 	T_CLAIMED = 1,	/* the reader is reading it */
-	T_POSTED	/* BYTES and ROLE wait for the follower */
+	T_POSTED,	/* BYTES and ROLE wait for the follower */
+	T_GONE		/* the follower read its own */
 };
 
 struct ra_twin_slot {
 	struct ra_twin_slot	*next;		/* in its hash chain */
+	struct ra_twin_slot	*qprev, *qnext;	/* posted, in order */
 	char			*key;
 	size_t			 klen;
 	int			 state;
+	size_t			 ord;		/* the reader's role number */
+	size_t			 taker;		/* the follower's, offered */
 	char			*bytes;
 	size_t			 len;
 	struct ra_role		 role;
@@ -73,8 +79,15 @@ struct ra_twin {
 	pthread_cond_t		 cv;
 	struct ra_twin_slot	**bucket;
 	size_t			 nbucket, nslot;
+	struct ra_twin_slot	*qhead, *qtail;	/* posted, oldest first */
 	size_t			 held;		/* bytes of posted slots */
 	size_t			 met[2];	/* roles each side met */
+	/*
+	 * The reader's role number less the follower's, for the last role
+	 * both met (taken, or read by the follower first).
+	 */
+	long long		 off;
+	int			 scanning[2];	/* a side's scan has begun */
 	int			 passed[2];	/* a side meets no more */
 	int			 waiting[2];	/* a side waits in meet */
 	/* The follower took its last role (or has met none yet). */
@@ -112,6 +125,15 @@ ra_twin_new(void)
 	return t;
 }
 
+static void
+slot_free(struct ra_twin_slot *sl)
+{
+	free(sl->key);
+	free(sl->bytes);
+	ra_role_clear(&sl->role);
+	free(sl);
+}
+
 void
 ra_twin_free(struct ra_twin *t)
 {
@@ -123,10 +145,7 @@ ra_twin_free(struct ra_twin *t)
 	for (i = 0; i < t->nbucket; i++)
 		for (sl = t->bucket[i]; sl != NULL; sl = nx) {
 			nx = sl->next;
-			free(sl->key);
-			free(sl->bytes);
-			ra_role_clear(&sl->role);
-			free(sl);
+			slot_free(sl);
 		}
 	free(t->bucket);
 	pthread_cond_destroy(&t->cv);
@@ -190,9 +209,10 @@ find(struct ra_twin *t, const char *key, size_t klen)
 	return sl;
 }
 
-/* A new slot of KEY claimed by side 0, or NULL; under the lock. */
+/* A new slot of KEY in STATE, or NULL; under the lock. */
 static struct ra_twin_slot *
-claim(struct ra_twin *t, const char *key, size_t klen)
+slot_new(struct ra_twin *t, const char *key, size_t klen, int state,
+    size_t ord)
 {
 	struct ra_twin_slot	*sl;
 	size_t			 h = ra_name_hash(key, klen) & (t->nbucket - 1);
@@ -204,7 +224,8 @@ claim(struct ra_twin *t, const char *key, size_t klen)
 	}
 	memcpy(sl->key, key, klen);
 	sl->klen = klen;
-	sl->state = T_CLAIMED;
+	sl->state = state;
+	sl->ord = ord;
 	sl->next = t->bucket[h];
 	t->bucket[h] = sl;
 	if (++t->nslot > t->nbucket)
@@ -212,54 +233,108 @@ claim(struct ra_twin *t, const char *key, size_t klen)
 	return sl;
 }
 
+/* SL out of the hash and the posted queue; under the lock. */
+static void
+slot_unlink(struct ra_twin *t, struct ra_twin_slot *sl)
+{
+	struct ra_twin_slot	**pp;
+
+	pp = &t->bucket[ra_name_hash(sl->key, sl->klen) & (t->nbucket - 1)];
+	while (*pp != sl)
+		pp = &(*pp)->next;
+	*pp = sl->next;
+	t->nslot--;
+	if (sl->state == T_POSTED) {
+		t->held -= sl->len;
+		if (sl->qprev)
+			sl->qprev->qnext = sl->qnext;
+		else
+			t->qhead = sl->qnext;
+		if (sl->qnext)
+			sl->qnext->qprev = sl->qprev;
+		else
+			t->qtail = sl->qprev;
+	}
+}
+
+size_t
+ra_twin_enter(struct ra_twin *t, int side)
+{
+	size_t	 base;
+
+	pthread_mutex_lock(&t->mu);
+	t->scanning[side] = 1;
+	base = t->met[side];
+	pthread_mutex_unlock(&t->mu);
+	return base;
+}
+
 enum ra_twin_meet
 ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
-    struct ra_twin_slot **out)
+    size_t at, struct ra_twin_slot **out)
 {
-	struct ra_twin_slot	*sl;
+	struct ra_twin_slot	*sl, *gone = NULL;
 	enum ra_twin_meet	 m = RA_TWIN_READ;
-	size_t			 at;
 
 	*out = NULL;
 	pthread_mutex_lock(&t->mu);
-	at = t->met[side]++;
+	if (t->met[side] < at + 1)
+		t->met[side] = at + 1;
 	if (side == 0) {
 		/*
 		 * The reader waits, holding no claim, while what it kept fills
-		 * the window and the follower is taking roles (it will free
-		 * some) and not waiting itself; otherwise it goes on, and
-		 * posts without bytes what no longer fits.
+		 * the window and the follower, scanning, is taking roles (it
+		 * will free some) and not waiting itself; otherwise it goes
+		 * on, and posts without bytes what no longer fits.
 		 */
 		while (t->held > TWIN_HELD - TWIN_ROLE_MAX && t->following &&
-		    !t->passed[1] && !t->waiting[1]) {
+		    t->scanning[1] && !t->passed[1] && !t->waiting[1]) {
 			t->waiting[0] = 1;
 			pthread_cond_wait(&t->cv, &t->mu);
 		}
 		t->waiting[0] = 0;
 		/* A role met first is kept for the follower. */
-		if (find(t, key, klen) == NULL &&
-		    (*out = claim(t, key, klen)) != NULL)
-			m = RA_TWIN_CLAIMED;
+		if ((sl = find(t, key, klen)) == NULL) {
+			if ((*out = slot_new(t, key, klen, T_CLAIMED, at)) !=
+			    NULL)
+				m = RA_TWIN_CLAIMED;
+		} else if (sl->state == T_GONE) {
+			/* The follower's number for it: how the two line up. */
+			t->off = (long long)at - (long long)sl->ord;
+			slot_unlink(t, sl);
+			gone = sl;
+		}
 		wake(t, 1);
 		pthread_mutex_unlock(&t->mu);
+		if (gone != NULL)
+			slot_free(gone);
 		return m;
 	}
 	/*
 	 * The follower waits while the reader reads the role, and while
-	 * the reader has met fewer roles than this one's place (it may be
-	 * yet to come); not once the reader has gone past its roles, nor
-	 * while the reader waits for room.
+	 * the reader has met fewer roles than this one's place (by the
+	 * numbers of the last role both met: the role may be yet to come); not
+	 * once the reader has gone past its roles, has no scan, or waits
+	 * for room.  A role it reads because the reader has not met it is
+	 * left a tombstone, so that the reader does not keep it for nobody.
 	 */
 	for (;;) {
 		sl = find(t, key, klen);
 		if (sl != NULL && sl->state == T_POSTED) {
+			sl->taker = at;
 			*out = sl;
 			m = RA_TWIN_OFFERED;
 			break;
 		}
-		if (sl == NULL && (t->passed[0] || t->met[0] > at ||
-		    t->waiting[0]))
+		if (sl != NULL && sl->state == T_GONE)
 			break;
+		if (sl == NULL && (t->passed[0] || !t->scanning[0] ||
+		    t->waiting[0] || (long long)t->met[0] > (long long)at +
+		    t->off)) {
+			if (!t->passed[0])
+				(void)slot_new(t, key, klen, T_GONE, at);
+			break;
+		}
 		t->waiting[1] = 1;
 		pthread_cond_wait(&t->cv, &t->mu);
 	}
@@ -295,28 +370,37 @@ ra_twin_offer(const struct ra_twin_slot *sl, const char **bytes,
 /*
  * SL is done with: freed, the other side woken.  TOOK: 1 taken by the
  * follower, 0 refused by it, -1 dropped or posted empty by the reader.
+ * A role taken tells how the two sides' role numbers line up, and that
+ * the roles the reader posted before it were passed by: those are
+ * freed too.
  */
 static void
 settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
 {
-	struct ra_twin_slot	**pp;
+	struct ra_twin_slot	*old = NULL, *q, *nx;
 
 	pthread_mutex_lock(&t->mu);
-	if (sl->state == T_POSTED)
-		t->held -= sl->len;
 	if (took >= 0)
 		t->following = took;
+	if (took == 1) {
+		t->off = (long long)sl->ord - (long long)sl->taker;
+		for (q = t->qhead; q != NULL && q->ord < sl->ord; q = nx) {
+			nx = q->qnext;
+			if (q == sl)
+				continue;
+			slot_unlink(t, q);
+			q->next = old;
+			old = q;
+		}
+	}
+	slot_unlink(t, sl);
 	wake(t, took >= 0 ? 0 : 1);
-	pp = &t->bucket[ra_name_hash(sl->key, sl->klen) & (t->nbucket - 1)];
-	while (*pp != sl)
-		pp = &(*pp)->next;
-	*pp = sl->next;
-	t->nslot--;
 	pthread_mutex_unlock(&t->mu);
-	free(sl->key);
-	free(sl->bytes);
-	ra_role_clear(&sl->role);
-	free(sl);
+	slot_free(sl);
+	for (; old != NULL; old = nx) {
+		nx = old->next;
+		slot_free(old);
+	}
 }
 
 void
@@ -336,6 +420,12 @@ ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
 		sl->bytes = bytes;
 		sl->len = len;
 		sl->state = T_POSTED;
+		sl->qprev = t->qtail;
+		if (t->qtail)
+			t->qtail->qnext = sl;
+		else
+			t->qhead = sl;
+		t->qtail = sl;
 		wake(t, 1);
 		pthread_mutex_unlock(&t->mu);
 		return;

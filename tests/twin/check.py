@@ -109,6 +109,8 @@ def pairs(work):
         "indented": (document(base), document(base, indent="     ")),
         "crlf": (document(base), document(base, nl="\r\n")),
         "reordered": (document(base), document(base[::-1])),
+        "first-removed": (document(roles(1, 9) + base), document(base)),
+        "first-added": (document(base), document(roles(1, 9) + base)),
         "renamed": (document(base), document(renamed)),
         "duplicate": (document(dup), document(dup)),
         "selfclose": (document(base, selfclose={5}),

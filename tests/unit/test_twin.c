@@ -97,16 +97,18 @@ test_twin_post_take(void **state)
 
 	(void)state;
 	assert_non_null(t);
-	assert_int_equal(ra_twin_meet(t, 0, "x", 1, &sl), RA_TWIN_CLAIMED);
+	assert_int_equal(ra_twin_enter(t, 0), 0);
+	assert_int_equal(ra_twin_enter(t, 1), 0);
+	assert_int_equal(ra_twin_meet(t, 0, "x", 1, 0, &sl), RA_TWIN_CLAIMED);
 	assert_non_null(sl);
 	/* Met again by the reader (an id written twice): read, no claim. */
-	assert_int_equal(ra_twin_meet(t, 0, "x", 1, &s2), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 0, "x", 1, 1, &s2), RA_TWIN_READ);
 	assert_null(s2);
 	make_role(&r, "Role X", 12);
 	ra_twin_post(t, sl, mine, strlen(mine), &r);
 	/* What was posted is a copy: the reader's role may go. */
 	ra_role_clear(&r);
-	assert_int_equal(ra_twin_meet(t, 1, "x", 1, &sl), RA_TWIN_OFFERED);
+	assert_int_equal(ra_twin_meet(t, 1, "x", 1, 0, &sl), RA_TWIN_OFFERED);
 	ra_twin_offer(sl, &bytes, &len, &had);
 	assert_int_equal(len, 14);
 	assert_memory_equal(bytes, "<Role id=\"x\"/>", len);
@@ -115,11 +117,11 @@ test_twin_post_take(void **state)
 	assert_string_equal(got.name, "Role X");
 	assert_int_equal(ra_bitmap_count(&got.bits), 3);
 	/* Taken once: met again, the follower reads its own. */
-	assert_int_equal(ra_twin_meet(t, 1, "x", 1, &sl), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 1, "x", 1, 1, &sl), RA_TWIN_READ);
 	ra_role_clear(&got);
 	/* The reader is past its roles: what it never met, read. */
 	ra_twin_pass(t, 0);
-	assert_int_equal(ra_twin_meet(t, 1, "y", 1, &sl), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 1, "y", 1, 2, &sl), RA_TWIN_READ);
 	ra_twin_free(t);
 }
 
@@ -143,28 +145,29 @@ test_twin_held(void **state)
 	ra_twin_pass(t, 1);
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
-		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), &sl),
+		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), i, &sl),
 		    RA_TWIN_CLAIMED);
 		big = calloc(1, TWIN_ROLE_MAX);
 		assert_non_null(big);
 		ra_twin_post(t, sl, big, TWIN_ROLE_MAX, &r);
 	}
 	/* Too long a role is never kept. */
-	assert_int_equal(ra_twin_meet(t, 0, "long", 4, &sl), RA_TWIN_CLAIMED);
+	assert_int_equal(ra_twin_meet(t, 0, "long", 4, n, &sl),
+	    RA_TWIN_CLAIMED);
 	big = calloc(1, TWIN_ROLE_MAX + 1);
 	assert_non_null(big);
 	ra_twin_post(t, sl, big, TWIN_ROLE_MAX + 1, &r);
 	ra_twin_pass(t, 0);
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
-		if (ra_twin_meet(t, 1, key, strlen(key), &sl) ==
+		if (ra_twin_meet(t, 1, key, strlen(key), i, &sl) ==
 		    RA_TWIN_OFFERED) {
 			offered++;
 			ra_twin_drop(t, sl);
 		}
 	}
 	assert_int_equal(offered, TWIN_HELD / TWIN_ROLE_MAX);
-	assert_int_equal(ra_twin_meet(t, 1, "long", 4, &sl), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 1, "long", 4, n, &sl), RA_TWIN_READ);
 	ra_role_clear(&r);
 	/* Slots never taken are freed with the twin (ASan would say). */
 	ra_twin_free(t);
@@ -172,6 +175,8 @@ test_twin_held(void **state)
 
 struct follower {
 	struct ra_twin		*t;
+	const char		*key;
+	size_t			 at;
 	enum ra_twin_meet	 got;
 	struct ra_twin_slot	*sl;
 };
@@ -181,7 +186,7 @@ follow(void *arg)
 {
 	struct follower	*f = arg;
 
-	f->got = ra_twin_meet(f->t, 1, "late", 4, &f->sl);
+	f->got = ra_twin_meet(f->t, 1, f->key, strlen(f->key), f->at, &f->sl);
 	return NULL;
 }
 
@@ -202,9 +207,13 @@ test_twin_wait(void **state)
 	assert_non_null(t);
 	memset(&f, 0, sizeof(f));
 	f.t = t;
+	f.key = "late";
+	(void)ra_twin_enter(t, 0);
+	(void)ra_twin_enter(t, 1);
 	assert_int_equal(pthread_create(&th, NULL, follow, &f), 0);
 	/* Whenever it runs, the follower cannot be answered before this. */
-	assert_int_equal(ra_twin_meet(t, 0, "late", 4, &sl), RA_TWIN_CLAIMED);
+	assert_int_equal(ra_twin_meet(t, 0, "late", 4, 0, &sl),
+	    RA_TWIN_CLAIMED);
 	make_role(&r, "Late", 3);
 	ra_twin_post(t, sl, ra_strdup("<Role/>"), 7, &r);
 	ra_role_clear(&r);
@@ -212,15 +221,63 @@ test_twin_wait(void **state)
 	assert_int_equal(f.got, RA_TWIN_OFFERED);
 	ra_twin_drop(t, f.sl);
 	/* A claim dropped (the reader gave up): the follower reads. */
-	assert_int_equal(ra_twin_meet(t, 0, "gone", 4, &sl), RA_TWIN_CLAIMED);
+	assert_int_equal(ra_twin_meet(t, 0, "gone", 4, 1, &sl),
+	    RA_TWIN_CLAIMED);
 	ra_twin_drop(t, sl);
-	assert_int_equal(ra_twin_meet(t, 1, "gone", 4, &sl), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 1, "gone", 4, 1, &sl), RA_TWIN_READ);
+	ra_twin_free(t);
+}
+
+/*
+ * Old [D, A, B, C], new [A, B, C]: the follower reads A itself (the
+ * reader had met one role more), but learns from it how the numbers line
+ * up, so it waits for B and C and takes them; D, passed by, is freed.
+ */
+static void
+test_twin_line_up(void **state)
+{
+	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin_slot	*sl;
+	struct ra_role		 r, got;
+	struct follower		 f;
+	pthread_t		 th;
+
+	(void)state;
+	assert_non_null(t);
+	(void)ra_twin_enter(t, 0);
+	(void)ra_twin_enter(t, 1);
+	make_role(&r, "Line", 1);
+	assert_int_equal(ra_twin_meet(t, 0, "D", 1, 0, &sl), RA_TWIN_CLAIMED);
+	ra_twin_post(t, sl, ra_strdup("<D/>"), 4, &r);
+	assert_int_equal(ra_twin_meet(t, 1, "A", 1, 0, &sl), RA_TWIN_READ);
+	/* The reader meets A after the follower read it: not kept. */
+	assert_int_equal(ra_twin_meet(t, 0, "A", 1, 1, &sl), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 0, "B", 1, 2, &sl), RA_TWIN_CLAIMED);
+	ra_twin_post(t, sl, ra_strdup("<B/>"), 4, &r);
+	assert_int_equal(ra_twin_meet(t, 1, "B", 1, 1, &sl), RA_TWIN_OFFERED);
+	ra_twin_take(t, sl, &got);
+	ra_role_clear(&got);
+	/* C is the reader's next: the follower waits for it. */
+	memset(&f, 0, sizeof(f));
+	f.t = t;
+	f.key = "C";
+	f.at = 2;
+	assert_int_equal(pthread_create(&th, NULL, follow, &f), 0);
+	assert_int_equal(ra_twin_meet(t, 0, "C", 1, 3, &sl), RA_TWIN_CLAIMED);
+	ra_twin_post(t, sl, ra_strdup("<C/>"), 4, &r);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(f.got, RA_TWIN_OFFERED);
+	ra_twin_drop(t, f.sl);
+	ra_twin_pass(t, 0);
+	assert_int_equal(ra_twin_meet(t, 1, "D", 1, 3, &sl), RA_TWIN_READ);
+	ra_role_clear(&r);
 	ra_twin_free(t);
 }
 
 struct reader {
 	struct ra_twin		*t;
 	const char		*key;
+	size_t			 at;
 	enum ra_twin_meet	 got;
 	struct ra_twin_slot	*sl;
 };
@@ -230,7 +287,8 @@ read_next(void *arg)
 {
 	struct reader	*rd = arg;
 
-	rd->got = ra_twin_meet(rd->t, 0, rd->key, strlen(rd->key), &rd->sl);
+	rd->got = ra_twin_meet(rd->t, 0, rd->key, strlen(rd->key), rd->at,
+	    &rd->sl);
 	return NULL;
 }
 
@@ -251,10 +309,12 @@ test_twin_room(void **state)
 
 	(void)state;
 	assert_non_null(t);
+	(void)ra_twin_enter(t, 0);
+	(void)ra_twin_enter(t, 1);
 	make_role(&r, "Room", 1);
 	for (i = 0; i < TWIN_HELD / TWIN_ROLE_MAX; i++) {
 		snprintf(key, sizeof(key), "r%zu", i);
-		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), &sl),
+		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), i, &sl),
 		    RA_TWIN_CLAIMED);
 		ra_twin_post(t, sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX,
 		    &r);
@@ -263,8 +323,9 @@ test_twin_room(void **state)
 	memset(&rd, 0, sizeof(rd));
 	rd.t = t;
 	rd.key = "next";
+	rd.at = i;
 	assert_int_equal(pthread_create(&th, NULL, read_next, &rd), 0);
-	assert_int_equal(ra_twin_meet(t, 1, "r0", 2, &sl), RA_TWIN_OFFERED);
+	assert_int_equal(ra_twin_meet(t, 1, "r0", 2, 0, &sl), RA_TWIN_OFFERED);
 	ra_twin_take(t, sl, &got);
 	ra_role_clear(&got);
 	assert_int_equal(pthread_join(th, NULL), 0);
@@ -272,8 +333,9 @@ test_twin_room(void **state)
 	ra_twin_post(t, rd.sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX, &r);
 	/* Full again; a follower reading its own lets the reader go on. */
 	rd.key = "last";
+	rd.at = i + 1;
 	assert_int_equal(pthread_create(&th, NULL, read_next, &rd), 0);
-	assert_int_equal(ra_twin_meet(t, 1, "mine", 4, &sl), RA_TWIN_READ);
+	assert_int_equal(ra_twin_meet(t, 1, "mine", 4, 1, &sl), RA_TWIN_READ);
 	assert_int_equal(pthread_join(th, NULL), 0);
 	assert_int_equal(rd.got, RA_TWIN_CLAIMED);
 	ra_twin_drop(t, rd.sl);
@@ -290,6 +352,7 @@ main(void)
 		cmocka_unit_test(test_twin_held),
 		cmocka_unit_test(test_twin_wait),
 		cmocka_unit_test(test_twin_room),
+		cmocka_unit_test(test_twin_line_up),
 	};
 
 	return cmocka_run_group_tests_name("test_twin", tests, NULL, NULL);
