@@ -8,6 +8,27 @@
 
 #include "unit.h"
 
+/* Every twin test: a twin whose two sides' scans have begun. */
+static int
+twin_setup(void **state)
+{
+	struct ra_twin	*t = ra_twin_new();
+
+	assert_non_null(t);
+	assert_int_equal(ra_twin_enter(t, 0), 0);
+	assert_int_equal(ra_twin_enter(t, 1), 0);
+	*state = t;
+	return 0;
+}
+
+/* Slots never taken are freed with the twin (ASan would say). */
+static int
+twin_teardown(void **state)
+{
+	ra_twin_free(*state);
+	return 0;
+}
+
 /* A sealed role NAME at LINE with a few grants and a grant layout. */
 static void
 make_role(struct ra_role *r, const char *name, unsigned long line)
@@ -87,7 +108,7 @@ test_role_share_relocate(void **state)
 static void
 test_twin_post_take(void **state)
 {
-	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin		*t = *state;
 	struct ra_twin_slot	*sl, *s2;
 	const struct ra_role	*had;
 	struct ra_role		 r, got;
@@ -95,10 +116,6 @@ test_twin_post_take(void **state)
 	char			*mine = ra_strdup("<Role id=\"x\"/>");
 	size_t			 len;
 
-	(void)state;
-	assert_non_null(t);
-	assert_int_equal(ra_twin_enter(t, 0), 0);
-	assert_int_equal(ra_twin_enter(t, 1), 0);
 	assert_int_equal(ra_twin_meet(t, 0, "x", 1, 0, &sl), RA_TWIN_CLAIMED);
 	assert_non_null(sl);
 	/* Met again by the reader (an id written twice): read, no claim. */
@@ -122,21 +139,18 @@ test_twin_post_take(void **state)
 	/* The reader is past its roles: what it never met, read. */
 	ra_twin_pass(t, 0);
 	assert_int_equal(ra_twin_meet(t, 1, "y", 1, 2, &sl), RA_TWIN_READ);
-	ra_twin_free(t);
 }
 
 /* Past what is kept, a role is posted without its bytes. */
 static void
 test_twin_held(void **state)
 {
-	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin		*t = *state;
 	struct ra_twin_slot	*sl;
 	struct ra_role		 r;
 	char			 key[16], *big;
 	size_t			 i, n = TWIN_HELD / TWIN_ROLE_MAX + 2, offered = 0;
 
-	(void)state;
-	assert_non_null(t);
 	make_role(&r, "Big", 1);
 	/*
 	 * One thread plays both sides: as a follower that has passed, so
@@ -169,12 +183,12 @@ test_twin_held(void **state)
 	assert_int_equal(offered, TWIN_HELD / TWIN_ROLE_MAX);
 	assert_int_equal(ra_twin_meet(t, 1, "long", 4, n, &sl), RA_TWIN_READ);
 	ra_role_clear(&r);
-	/* Slots never taken are freed with the twin (ASan would say). */
-	ra_twin_free(t);
 }
 
-struct follower {
+/* One side's ra_twin_meet(), on a thread of its own. */
+struct meeting {
 	struct ra_twin		*t;
+	int			 side;
 	const char		*key;
 	size_t			 at;
 	enum ra_twin_meet	 got;
@@ -182,11 +196,12 @@ struct follower {
 };
 
 static void *
-follow(void *arg)
+meet_thread(void *arg)
 {
-	struct follower	*f = arg;
+	struct meeting	*m = arg;
 
-	f->got = ra_twin_meet(f->t, 1, f->key, strlen(f->key), f->at, &f->sl);
+	m->got = ra_twin_meet(m->t, m->side, m->key, strlen(m->key), m->at,
+	    &m->sl);
 	return NULL;
 }
 
@@ -197,20 +212,17 @@ follow(void *arg)
 static void
 test_twin_wait(void **state)
 {
-	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin		*t = *state;
 	struct ra_twin_slot	*sl;
-	struct follower		 f;
+	struct meeting		 f;
 	struct ra_role		 r;
 	pthread_t		 th;
 
-	(void)state;
-	assert_non_null(t);
 	memset(&f, 0, sizeof(f));
 	f.t = t;
+	f.side = 1;
 	f.key = "late";
-	(void)ra_twin_enter(t, 0);
-	(void)ra_twin_enter(t, 1);
-	assert_int_equal(pthread_create(&th, NULL, follow, &f), 0);
+	assert_int_equal(pthread_create(&th, NULL, meet_thread, &f), 0);
 	/* Whenever it runs, the follower cannot be answered before this. */
 	assert_int_equal(ra_twin_meet(t, 0, "late", 4, 0, &sl),
 	    RA_TWIN_CLAIMED);
@@ -225,7 +237,6 @@ test_twin_wait(void **state)
 	    RA_TWIN_CLAIMED);
 	ra_twin_drop(t, sl);
 	assert_int_equal(ra_twin_meet(t, 1, "gone", 4, 1, &sl), RA_TWIN_READ);
-	ra_twin_free(t);
 }
 
 /*
@@ -236,16 +247,12 @@ test_twin_wait(void **state)
 static void
 test_twin_line_up(void **state)
 {
-	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin		*t = *state;
 	struct ra_twin_slot	*sl;
 	struct ra_role		 r, got;
-	struct follower		 f;
+	struct meeting		 f;
 	pthread_t		 th;
 
-	(void)state;
-	assert_non_null(t);
-	(void)ra_twin_enter(t, 0);
-	(void)ra_twin_enter(t, 1);
 	make_role(&r, "Line", 1);
 	assert_int_equal(ra_twin_meet(t, 0, "D", 1, 0, &sl), RA_TWIN_CLAIMED);
 	ra_twin_post(t, sl, ra_strdup("<D/>"), 4, &r);
@@ -260,9 +267,10 @@ test_twin_line_up(void **state)
 	/* C is the reader's next: the follower waits for it. */
 	memset(&f, 0, sizeof(f));
 	f.t = t;
+	f.side = 1;
 	f.key = "C";
 	f.at = 2;
-	assert_int_equal(pthread_create(&th, NULL, follow, &f), 0);
+	assert_int_equal(pthread_create(&th, NULL, meet_thread, &f), 0);
 	assert_int_equal(ra_twin_meet(t, 0, "C", 1, 3, &sl), RA_TWIN_CLAIMED);
 	ra_twin_post(t, sl, ra_strdup("<C/>"), 4, &r);
 	assert_int_equal(pthread_join(th, NULL), 0);
@@ -271,25 +279,6 @@ test_twin_line_up(void **state)
 	ra_twin_pass(t, 0);
 	assert_int_equal(ra_twin_meet(t, 1, "D", 1, 3, &sl), RA_TWIN_READ);
 	ra_role_clear(&r);
-	ra_twin_free(t);
-}
-
-struct reader {
-	struct ra_twin		*t;
-	const char		*key;
-	size_t			 at;
-	enum ra_twin_meet	 got;
-	struct ra_twin_slot	*sl;
-};
-
-static void *
-read_next(void *arg)
-{
-	struct reader	*rd = arg;
-
-	rd->got = ra_twin_meet(rd->t, 0, rd->key, strlen(rd->key), rd->at,
-	    &rd->sl);
-	return NULL;
 }
 
 /*
@@ -299,18 +288,14 @@ read_next(void *arg)
 static void
 test_twin_room(void **state)
 {
-	struct ra_twin		*t = ra_twin_new();
+	struct ra_twin		*t = *state;
 	struct ra_twin_slot	*sl;
 	struct ra_role		 r, got;
-	struct reader		 rd;
+	struct meeting		 rd;
 	pthread_t		 th;
 	char			 key[8];
 	size_t			 i;
 
-	(void)state;
-	assert_non_null(t);
-	(void)ra_twin_enter(t, 0);
-	(void)ra_twin_enter(t, 1);
 	make_role(&r, "Room", 1);
 	for (i = 0; i < TWIN_HELD / TWIN_ROLE_MAX; i++) {
 		snprintf(key, sizeof(key), "r%zu", i);
@@ -322,9 +307,10 @@ test_twin_room(void **state)
 	/* Full: the next meet waits until the follower takes one. */
 	memset(&rd, 0, sizeof(rd));
 	rd.t = t;
+	rd.side = 0;
 	rd.key = "next";
 	rd.at = i;
-	assert_int_equal(pthread_create(&th, NULL, read_next, &rd), 0);
+	assert_int_equal(pthread_create(&th, NULL, meet_thread, &rd), 0);
 	assert_int_equal(ra_twin_meet(t, 1, "r0", 2, 0, &sl), RA_TWIN_OFFERED);
 	ra_twin_take(t, sl, &got);
 	ra_role_clear(&got);
@@ -334,25 +320,26 @@ test_twin_room(void **state)
 	/* Full again; a follower reading its own lets the reader go on. */
 	rd.key = "last";
 	rd.at = i + 1;
-	assert_int_equal(pthread_create(&th, NULL, read_next, &rd), 0);
+	assert_int_equal(pthread_create(&th, NULL, meet_thread, &rd), 0);
 	assert_int_equal(ra_twin_meet(t, 1, "mine", 4, 1, &sl), RA_TWIN_READ);
 	assert_int_equal(pthread_join(th, NULL), 0);
 	assert_int_equal(rd.got, RA_TWIN_CLAIMED);
 	ra_twin_drop(t, rd.sl);
 	ra_role_clear(&r);
-	ra_twin_free(t);
 }
+
+#define TWIN(t)	cmocka_unit_test_setup_teardown(t, twin_setup, twin_teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_role_share_relocate),
-		cmocka_unit_test(test_twin_post_take),
-		cmocka_unit_test(test_twin_held),
-		cmocka_unit_test(test_twin_wait),
-		cmocka_unit_test(test_twin_room),
-		cmocka_unit_test(test_twin_line_up),
+		TWIN(test_twin_post_take),
+		TWIN(test_twin_held),
+		TWIN(test_twin_wait),
+		TWIN(test_twin_room),
+		TWIN(test_twin_line_up),
 	};
 
 	return cmocka_run_group_tests_name("test_twin", tests, NULL, NULL);
