@@ -242,6 +242,26 @@ tables_init(void)
 	vstop_init();
 }
 
+/* The role being read will not be posted: the other side reads its own. */
+static void
+unclaim(struct ra_scan *s)
+{
+	if (s->claim != NULL)
+		ra_twin_drop(s->twin, s->claim);
+	s->claim = NULL;
+	s->capping = 0;
+	s->cap.len = 0;
+	s->cap.oom = 0;
+}
+
+/* The scan meets no more roles: the other side no longer waits for it. */
+static void
+leave(struct ra_scan *s)
+{
+	unclaim(s);
+	ra_twin_pass(s->twin, s->side);
+}
+
 struct ra_scan *
 ra_scan_new(struct ra_load *ld, enum ra_doc doc)
 {
@@ -269,10 +289,7 @@ ra_scan_free(struct ra_scan *s)
 {
 	if (s == NULL)
 		return;
-	if (s->twin != NULL) {
-		ra_twin_drop(s->twin, s->claim);
-		ra_twin_pass(s->twin, s->side);
-	}
+	leave(s);
 	ra_buf_free(&s->cap);
 	ra_build_free(&s->b);
 	ra_tbuild_free(&s->tb);
@@ -291,24 +308,11 @@ ra_scan_unsure(const struct ra_scan *s)
 	return s->unsure;
 }
 
-/* The role being read will not be posted: the other side reads its own. */
-static void
-unclaim(struct ra_scan *s)
-{
-	if (s->claim != NULL)
-		ra_twin_drop(s->twin, s->claim);
-	s->claim = NULL;
-	s->capping = 0;
-	s->cap.len = 0;
-	s->cap.oom = 0;
-}
-
 /* Give up: the caller parses the document whole.  Returns 0 for step(). */
 static int
 unsure(struct ra_scan *s)
 {
-	unclaim(s);
-	ra_twin_pass(s->twin, s->side);
+	leave(s);
 	s->unsure = 1;
 	s->state = S_DONE;
 	return 0;
@@ -317,8 +321,7 @@ unsure(struct ra_scan *s)
 static int
 oom(struct ra_scan *s)
 {
-	unclaim(s);
-	ra_twin_pass(s->twin, s->side);
+	leave(s);
 	s->rc = RA_ENOMEM;
 	s->state = S_DONE;
 	return 0;
@@ -344,7 +347,7 @@ capture(struct ra_scan *s, size_t to)
  * The claimed role, just built (the solution's last), goes to the
  * follower with a copy of its bytes, as large as they are: the twin's
  * window counts what it keeps.  The capture buffer is kept for the next
- * role, unless a role past what is kept grew it.
+ * role, unless a role past what is kept grew it; the caller unclaims.
  */
 static void
 post(struct ra_scan *s)
@@ -361,7 +364,6 @@ post(struct ra_scan *s)
 	}
 	ra_twin_post(s->twin, s->claim, bytes, len, &sol->role[sol->nrole - 1]);
 	s->claim = NULL;
-	unclaim(s);
 	if (s->cap.cap > 2 * TWIN_ROLE_MAX)
 		ra_buf_free(&s->cap);
 }
