@@ -4,7 +4,7 @@
 #
 #   sh tools/deps.sh [EXTRA-PACKAGE...]
 set -eu
-pkgs="gcc make pkg-config libxml2-dev libzip-dev libcsv-dev libjansson-dev nettle-dev libcmocka-dev $*"
+pkgs="gcc make pkg-config libxml2-dev libzip-dev libcsv-dev libjansson-dev nettle-dev libisal-dev libcmocka-dev $*"
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -23,6 +23,10 @@
 #include <unistd.h>
 
 #include <zip.h>
+#ifdef RA_HAVE_ISAL
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
+#endif
 
 #include "input/input.h"
 
@@ -105,6 +109,14 @@ unsafe_name(const char *n)
  * while the parser works on the previous ones: on two cores inflating
  * then costs next to nothing.  Only the consumer's side records
  * diagnostics; the inflater leaves its error in `err` for it.
+ *
+ * Built with ISA-L (RA_HAVE_ISAL), a deflated member is read from libzip
+ * as it is stored (ZIP_FL_COMPRESSED) and inflated by ISA-L's igzip,
+ * its CRC-32 taken by ISA-L too and checked, with its size, against the
+ * directory's at the end of the stream: three to four times the speed
+ * of zlib's inflate and CRC behind libzip, which decide how long diff's
+ * second input takes (parse/twin.c).  Stored members, and every member
+ * of a build without ISA-L (the dist binaries), go through libzip.
  */
 #define NBUF		4
 #define THREAD_MIN	(1024 * 1024)
@@ -128,7 +140,82 @@ struct member_src {
 	int		 eof, stop;
 	enum ra_err	 err;
 	char		 errmsg[256];
+#ifdef RA_HAVE_ISAL
+	int		 isal_on;	/* ISA-L inflates, not libzip */
+	struct inflate_state *isal;
+	unsigned char	*in;		/* CHUNK stored bytes */
+	uint32_t	 crc;		/* of the bytes inflated */
+	int		 in_end;	/* no stored bytes are left */
+	int		 done;		/* the deflate stream ended */
+#endif
 };
+
+/* A failed read from libzip: ms->err set, -1. */
+static zip_int64_t
+read_failed(struct member_src *ms)
+{
+	zip_error_t	*ze = zip_file_get_error(ms->zf);
+
+	snprintf(ms->errmsg, sizeof(ms->errmsg), "corrupt member: %s",
+	    ze ? zip_error_strerror(ze) : "read error");
+	ms->err = RA_EZIP;
+	return -1;
+}
+
+#ifdef RA_HAVE_ISAL
+/* A member whose stored bytes are not what its directory says. */
+static zip_int64_t
+corrupt(struct member_src *ms, const char *what)
+{
+	snprintf(ms->errmsg, sizeof(ms->errmsg), "corrupt member: %s", what);
+	ms->err = RA_EZIP;
+	return -1;
+}
+
+/*
+ * Inflate up to CHUNK bytes of a deflated member into OUT with ISA-L:
+ * their count, 0 at the end of the stream, -1 on error (ms->err set).
+ * The messages are libzip's for the same faults.
+ */
+static zip_int64_t
+isal_read(struct member_src *ms, char *out)
+{
+	struct inflate_state	*s = ms->isal;
+	zip_int64_t		 n;
+	size_t			 got;
+
+	s->next_out = (uint8_t *)out;
+	s->avail_out = CHUNK;
+	while (s->avail_out > 0 && !ms->done) {
+		uint32_t	 room, left;
+
+		if (s->avail_in == 0 && !ms->in_end) {
+			if ((n = zip_fread(ms->zf, ms->in, CHUNK)) < 0)
+				return read_failed(ms);
+			ms->in_end = n == 0;
+			s->next_in = ms->in;
+			s->avail_in = (uint32_t)n;
+		}
+		room = s->avail_out;
+		left = s->avail_in;
+		/* With no input left it still gives what it holds. */
+		if (isal_inflate(s) < 0)
+			return corrupt(ms, "Compressed data invalid");
+		ms->done = s->block_state == ISAL_BLOCK_FINISH;
+		/*
+		 * Neither a byte taken nor one given: the stored bytes end
+		 * inside the stream.
+		 */
+		if (!ms->done && s->avail_out == room && s->avail_in == left)
+			return corrupt(ms, "Compressed data invalid");
+	}
+	got = CHUNK - s->avail_out;
+	ms->crc = crc32_gzip_refl(ms->crc, (const unsigned char *)out, got);
+	if (ms->done && ((ms->st.valid & ZIP_STAT_CRC) && ms->crc != ms->st.crc))
+		return corrupt(ms, "CRC error");
+	return (zip_int64_t)got;
+}
+#endif
 
 /* Inflate one chunk into SLOT; sets ms->err and returns -1 on error. */
 static zip_int64_t
@@ -137,15 +224,15 @@ inflate_chunk(struct member_src *ms, size_t slot)
 	struct ra_ctx	*ctx = ms->ld->ctx;
 	uint64_t	 limit = ctx->limit[RA_LIMIT_MEMBER_SIZE];
 	zip_int64_t	 n;
-	zip_error_t	*ze;
 
-	if ((n = zip_fread(ms->zf, ms->buf[slot], CHUNK)) < 0) {
-		ze = zip_file_get_error(ms->zf);
-		snprintf(ms->errmsg, sizeof(ms->errmsg), "corrupt member: %s",
-		    ze ? zip_error_strerror(ze) : "read error");
-		ms->err = RA_EZIP;
-		return -1;
-	}
+#ifdef RA_HAVE_ISAL
+	if (ms->isal_on)
+		n = isal_read(ms, ms->buf[slot]);
+	else
+#endif
+		n = zip_fread(ms->zf, ms->buf[slot], CHUNK);
+	if (n < 0)
+		return ms->err != RA_OK ? -1 : read_failed(ms);
 	ms->total += (uint64_t)n;
 	/* A lying header cannot carry the member past the limits. */
 	if (ms->total > limit || ((ms->st.valid & ZIP_STAT_SIZE) &&
@@ -190,6 +277,41 @@ inflater(void *arg)
 	return NULL;
 }
 
+#ifdef RA_HAVE_ISAL
+/*
+ * 1 when ISA-L is to inflate MS (a deflated member whose size and CRC
+ * the directory gives), its state made ready; 0 for libzip.
+ */
+static int
+isal_open(struct member_src *ms)
+{
+	const zip_uint64_t	 need = ZIP_STAT_COMP_METHOD | ZIP_STAT_SIZE |
+	    ZIP_STAT_CRC;
+
+	ms->isal_on = 0;
+	if ((ms->st.valid & need) != need ||
+	    ms->st.comp_method != ZIP_CM_DEFLATE)
+		return 0;
+	/* Without the memory, libzip inflates it. */
+	if (ms->isal == NULL && (ms->isal = malloc(sizeof(*ms->isal))) == NULL)
+		return 0;
+	if (ms->in == NULL && (ms->in = malloc(CHUNK)) == NULL)
+		return 0;
+	isal_inflate_init(ms->isal);
+	ms->isal->crc_flag = ISAL_DEFLATE;
+	ms->crc = 0;
+	ms->in_end = ms->done = 0;
+	return ms->isal_on = 1;
+}
+#else
+static int
+isal_open(struct member_src *ms)
+{
+	(void)ms;
+	return 0;
+}
+#endif
+
 static enum ra_err
 member_open(void *arg)
 {
@@ -198,7 +320,8 @@ member_open(void *arg)
 	size_t			 i;
 	int			 side;
 
-	if ((ms->zf = zip_fopen_index(ms->za, ms->idx, 0)) == NULL) {
+	if ((ms->zf = zip_fopen_index(ms->za, ms->idx, isal_open(ms) ?
+	    ZIP_FL_COMPRESSED : 0)) == NULL) {
 		ra_diag_add(ld->ctx, RA_SEV_ERROR, RA_C_ZIP_MEMBER, ld->file,
 		    ld->member, 0, 0, "cannot open member: %s",
 		    zip_strerror(ms->za));
@@ -378,6 +501,10 @@ read_member(struct ra_load *ld, zip_t *za, zip_uint64_t idx, enum ra_doc doc)
 	rc = ra_load_stream(ld, doc, &src, NULL);
 	for (i = 0; i < NBUF; i++)
 		free(ms.buf[i]);
+#ifdef RA_HAVE_ISAL
+	free(ms.isal);
+	free(ms.in);
+#endif
 	pthread_cond_destroy(&ms.cv);
 	pthread_mutex_destroy(&ms.mu);
 	return rc;

@@ -91,8 +91,10 @@ if install_to "$stage" "$prefix"; then
 	same "prefix" "$(pc --variable=prefix)" "$prefix"
 	same "libdir" "$(pc --variable=libdir)" "$prefix/lib"
 	same "includedir" "$(pc --variable=includedir)" "$prefix/include"
+	# The libraries of this build: ISA-L's only where it was found.
 	same "Requires.private" "$(pc --print-requires-private | sort | tr '\n' ' ')" \
-	    "jansson libxml-2.0 libzip nettle "
+	    "$(make -s --no-print-directory -C "$root" pkgs | tr ' ' '\n' |
+	    sort | tr '\n' ' ')"
 	same "version" "$(pc --modversion)" \
 	    "$(sed -n 's/^#define RA_VERSION[^"]*"\(.*\)"/\1/p' \
 	    "$root/include/roleaudit.h")"

@@ -594,6 +594,81 @@ test_zip_corrupt_member(void **state)
 	ra_ctx_free(ctx);
 }
 
+/* Add D to the little-endian u32 at P. */
+static void
+le32_add(char *p, int32_t d)
+{
+	unsigned char	*u = (unsigned char *)p;
+	uint32_t	 v = (uint32_t)u[0] | (uint32_t)u[1] << 8 |
+	    (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+
+	v += (uint32_t)d;
+	u[0] = v & 0xff;
+	u[1] = v >> 8 & 0xff;
+	u[2] = v >> 16 & 0xff;
+	u[3] = v >> 24;
+}
+
+/* Load the LEN bytes of ZIP; RC and, unless RA_OK, RA201 with WHAT. */
+static void
+load_deflated(const char *zip, size_t len, enum ra_err rc, const char *what)
+{
+	struct ra_ctx		*ctx = ra_ctx_new();
+	struct ra_solution	*sol;
+	const struct ra_diag	*d;
+
+	assert_int_equal(ra_ctx_set_limit(ctx, RA_LIMIT_RATIO, 100000), RA_OK);
+	assert_int_equal(ra_solution_load_buffer(ctx, "deflated.zip", zip, len,
+	    &sol), rc);
+	if (rc == RA_OK) {
+		assert_int_equal(ra_solution_role_count(sol), 2);
+		ra_solution_free(sol);
+	} else {
+		assert_non_null(d = ut_diag(ctx, RA_C_ZIP_MEMBER));
+		assert_string_equal(d->member, "customizations.xml");
+		assert_non_null(strstr(d->message, what));
+	}
+	ra_ctx_free(ctx);
+}
+
+/*
+ * A deflated member of many chunks, most of them inflated from a few
+ * stored bytes (ISA-L's path where the build has it, libzip's where
+ * not): sound, it loads; its CRC wrong in both headers, or its stored
+ * bytes cut short of the end of its deflate stream, RA_EZIP with RA201.
+ */
+static void
+test_zip_corrupt_deflated(void **state)
+{
+	struct ut_member	 m[1] = {
+		{ "customizations.xml", NULL, 0, 0 }
+	};
+	char			*xml, *zip, *local, *central;
+	size_t			 xlen, zlen;
+
+	(void)state;
+	xml = padded_customizations(&xlen);
+	m[0].data = xml;
+	m[0].len = xlen;
+	ut_zip(m, 1, &zip, &zlen);
+	free(xml);
+	assert_non_null(local = find_bytes(zip, zlen, "PK\003\004", 4));
+	assert_non_null(central = find_bytes(zip, zlen, "PK\001\002", 4));
+	load_deflated(zip, zlen, RA_OK, NULL);
+
+	local[14] ^= 1;
+	central[16] ^= 1;
+	load_deflated(zip, zlen, RA_EZIP, "CRC");
+	local[14] ^= 1;
+	central[16] ^= 1;
+
+	/* Compressed sizes: the local header's at 18, the directory's at 20. */
+	le32_add(local + 18, -8);
+	le32_add(central + 20, -8);
+	load_deflated(zip, zlen, RA_EZIP, "corrupt member");
+	free(zip);
+}
+
 /* An empty member is no XML document: RA_EXML naming the member. */
 static void
 test_zip_empty_member(void **state)
@@ -1005,6 +1080,7 @@ main(void)
 		TMP(test_zip_member_limit),
 		TMP(test_zip_truncated),
 		TMP(test_zip_corrupt_member),
+		TMP(test_zip_corrupt_deflated),
 		TMP(test_zip_empty_member),
 		TMP(test_zip_not_a_solution),
 		TMP(test_zip_unsafe_name),
