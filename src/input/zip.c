@@ -112,11 +112,11 @@ unsafe_name(const char *n)
  *
  * Built with ISA-L (RA_HAVE_ISAL), a deflated member is read from libzip
  * as it is stored (ZIP_FL_COMPRESSED) and inflated by ISA-L's igzip,
- * its CRC-32 taken by ISA-L too and checked, with its size, against the
- * directory's at the end of the stream: three to four times the speed
- * of zlib's inflate and CRC behind libzip, which decide how long diff's
- * second input takes (parse/twin.c).  Stored members, and every member
- * of a build without ISA-L (the dist binaries), go through libzip.
+ * its CRC-32 taken by ISA-L too and checked against the directory's at
+ * the end of the stream, its size counted as libzip's is: three to four
+ * times the speed of zlib's inflate and CRC behind libzip.  Stored
+ * members, and every member of a build without ISA-L (the dist
+ * binaries), go through libzip.
  */
 #define NBUF		4
 #define THREAD_MIN	(1024 * 1024)
@@ -174,8 +174,8 @@ corrupt(struct member_src *ms, const char *what)
 
 /*
  * Inflate up to CHUNK bytes of a deflated member into OUT with ISA-L:
- * their count, 0 at the end of the stream, -1 on error (ms->err set).
- * The messages are libzip's for the same faults.
+ * their count, 0 at the end of the stream, -1 on error (ms->err set,
+ * in libzip's words: ZIP_ER_CRC, ZIP_ER_COMPRESSED_DATA).
  */
 static zip_int64_t
 isal_read(struct member_src *ms, char *out)
@@ -211,7 +211,7 @@ isal_read(struct member_src *ms, char *out)
 	}
 	got = CHUNK - s->avail_out;
 	ms->crc = crc32_gzip_refl(ms->crc, (const unsigned char *)out, got);
-	if (ms->done && ((ms->st.valid & ZIP_STAT_CRC) && ms->crc != ms->st.crc))
+	if (ms->done && ms->crc != ms->st.crc)
 		return corrupt(ms, "CRC error");
 	return (zip_int64_t)got;
 }
