@@ -120,6 +120,8 @@ unsafe_name(const char *n)
  */
 #define NBUF		4
 #define THREAD_MIN	(1024 * 1024)
+/* Stored bytes read at a time for ISA-L: they inflate to several times. */
+#define ISAL_IN		(64 * 1024)
 
 struct member_src {
 	struct ra_load	*ld;
@@ -143,7 +145,7 @@ struct member_src {
 #ifdef RA_HAVE_ISAL
 	int		 isal_on;	/* ISA-L inflates, not libzip */
 	struct inflate_state *isal;
-	unsigned char	*in;		/* CHUNK stored bytes */
+	unsigned char	*in;		/* ISAL_IN stored bytes */
 	uint32_t	 crc;		/* of the bytes inflated */
 	int		 in_end;	/* no stored bytes are left */
 	int		 done;		/* the deflate stream ended */
@@ -190,7 +192,7 @@ isal_read(struct member_src *ms, char *out)
 		uint32_t	 room, left;
 
 		if (s->avail_in == 0 && !ms->in_end) {
-			if ((n = zip_fread(ms->zf, ms->in, CHUNK)) < 0)
+			if ((n = zip_fread(ms->zf, ms->in, ISAL_IN)) < 0)
 				return read_failed(ms);
 			ms->in_end = n == 0;
 			s->next_in = ms->in;
@@ -295,7 +297,7 @@ isal_open(struct member_src *ms)
 	/* Without the memory, libzip inflates it. */
 	if (ms->isal == NULL && (ms->isal = malloc(sizeof(*ms->isal))) == NULL)
 		return 0;
-	if (ms->in == NULL && (ms->in = malloc(CHUNK)) == NULL)
+	if (ms->in == NULL && (ms->in = malloc(ISAL_IN)) == NULL)
 		return 0;
 	isal_inflate_init(ms->isal);
 	ms->isal->crc_flag = ISAL_DEFLATE;
@@ -318,7 +320,7 @@ member_open(void *arg)
 	struct member_src	*ms = arg;
 	struct ra_load		*ld = ms->ld;
 	size_t			 i;
-	int			 side;
+	int			 side, threaded;
 
 	if ((ms->zf = zip_fopen_index(ms->za, ms->idx, isal_open(ms) ?
 	    ZIP_FL_COMPRESSED : 0)) == NULL) {
@@ -327,7 +329,17 @@ member_open(void *arg)
 		    zip_strerror(ms->za));
 		return RA_EZIP;
 	}
-	for (i = 0; i < NBUF; i++)
+	/*
+	 * Inputs loaded side by side already keep the cores busy; but of a
+	 * diff's two, the first (the twin's reader) inflates on a thread of
+	 * its own: it sets the pace, reading the roles while the second
+	 * mostly compares bytes with them (parse/twin.c).  Inflated in
+	 * line, a member needs one chunk, not the ring.
+	 */
+	threaded = (!ld->ctx->solo || (ra_twin_bound(&side) != NULL &&
+	    side == 0)) && (ms->st.valid & ZIP_STAT_SIZE) &&
+	    ms->st.size >= THREAD_MIN;
+	for (i = 0; i < (threaded ? NBUF : 1); i++)
 		if (ms->buf[i] == NULL && (ms->buf[i] = malloc(CHUNK)) == NULL) {
 			zip_fclose(ms->zf);
 			ms->zf = NULL;
@@ -337,15 +349,7 @@ member_open(void *arg)
 	ms->head = ms->count = 0;
 	ms->holding = ms->eof = ms->stop = 0;
 	ms->err = RA_OK;
-	/*
-	 * Inputs loaded side by side already keep the cores busy; but of a
-	 * diff's two, the first (the twin's reader) inflates on a thread of
-	 * its own: it sets the pace, reading the roles while the second
-	 * mostly compares bytes with them (parse/twin.c).
-	 */
-	ms->threaded = (!ld->ctx->solo || (ra_twin_bound(&side) != NULL &&
-	    side == 0)) && (ms->st.valid & ZIP_STAT_SIZE) &&
-	    ms->st.size >= THREAD_MIN &&
+	ms->threaded = threaded &&
 	    pthread_create(&ms->th, NULL, inflater, ms) == 0;
 	return RA_OK;
 }
