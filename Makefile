@@ -22,8 +22,10 @@ BASE_PKGS = libxml-2.0 libzip jansson nettle
 # ISA-L (Debian's libisal-dev) when pkg-config finds it: deflated zip
 # members inflate three to four times as fast (src/input/zip.c).  ISAL=
 # builds without it, as the dist binaries are (Debian has no static
-# libisal); either build reads every zip alike.
-ISAL	?= $(shell pkg-config --exists libisal 2>/dev/null && echo libisal)
+# libisal); sound zips read alike either way.
+ifeq ($(origin ISAL),undefined)
+ISAL	:= $(shell pkg-config --exists libisal 2>/dev/null && echo libisal)
+endif
 PKGS	 = $(BASE_PKGS) $(ISAL)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
@@ -137,6 +139,14 @@ $(BUILD)/obj/%.o: src/%.c $(STAGE_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -fvisibility=hidden \
 	    -c -o $@ $<
+
+# Whether zip.o calls ISA-L follows ISAL: a stamp of it, rewritten only
+# when it changes, rebuilds zip.o when a build directory changes sides.
+$(BUILD)/isal.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(ISAL)' | cmp -s - $@ 2>/dev/null || echo '$(ISAL)' > $@
+
+$(BUILD)/obj/input/zip.o: $(BUILD)/isal.stamp
 
 $(BUILD)/data.c: tools/embed.sh $(DATA) $(PROFILES) Makefile
 	@mkdir -p $(@D)

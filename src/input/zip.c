@@ -115,8 +115,12 @@ unsafe_name(const char *n)
  * its CRC-32 taken by ISA-L too and checked against the directory's at
  * the end of the stream, its size counted as libzip's is: three to four
  * times the speed of zlib's inflate and CRC behind libzip.  Stored
- * members, and every member of a build without ISA-L (the dist
- * binaries), go through libzip.
+ * members, members read whole (ra_zip_inflate(): a package's solution
+ * zips), and every member of a build without ISA-L (the dist
+ * binaries), go through libzip.  Sound members read alike either way;
+ * a corrupt one is refused by both, though not always in the same words
+ * or with the same code, except a deflate stream cut short with its
+ * bytes so far intact, which libzip (1.7) takes and ISA-L refuses.
  */
 #define NBUF		4
 #define THREAD_MIN	(1024 * 1024)
@@ -177,7 +181,9 @@ corrupt(struct member_src *ms, const char *what)
 /*
  * Inflate up to CHUNK bytes of a deflated member into OUT with ISA-L:
  * their count, 0 at the end of the stream, -1 on error (ms->err set,
- * in libzip's words: ZIP_ER_CRC, ZIP_ER_COMPRESSED_DATA).
+ * in libzip's words: ZIP_ER_COMPRESSED_DATA).  A stream that does not
+ * end is an error, where libzip takes what zlib gave.  The CRC is
+ * inflate_chunk()'s to check, after the size, as libzip does.
  */
 static zip_int64_t
 isal_read(struct member_src *ms, char *out)
@@ -213,8 +219,6 @@ isal_read(struct member_src *ms, char *out)
 	}
 	got = CHUNK - s->avail_out;
 	ms->crc = crc32_gzip_refl(ms->crc, (const unsigned char *)out, got);
-	if (ms->done && ms->crc != ms->st.crc)
-		return corrupt(ms, "CRC error");
 	return (zip_int64_t)got;
 }
 #endif
@@ -245,6 +249,10 @@ inflate_chunk(struct member_src *ms, size_t slot)
 		ms->err = RA_ELIMIT;
 		return -1;
 	}
+#ifdef RA_HAVE_ISAL
+	if (ms->isal_on && ms->done && ms->crc != ms->st.crc)
+		return corrupt(ms, "CRC error");
+#endif
 	ms->len[slot] = (size_t)n;
 	return n;
 }

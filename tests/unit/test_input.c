@@ -609,9 +609,10 @@ le32_add(char *p, int32_t d)
 	u[3] = v >> 24;
 }
 
-/* Load the LEN bytes of ZIP; RC and, unless RA_OK, RA201 with WHAT. */
+/* Load the LEN bytes of ZIP; RC and, unless RA_OK, CODE with WHAT. */
 static void
-load_deflated(const char *zip, size_t len, enum ra_err rc, const char *what)
+load_deflated(const char *zip, size_t len, enum ra_err rc, int code,
+    const char *what)
 {
 	struct ra_ctx		*ctx = ra_ctx_new();
 	struct ra_solution	*sol;
@@ -624,7 +625,7 @@ load_deflated(const char *zip, size_t len, enum ra_err rc, const char *what)
 		assert_int_equal(ra_solution_role_count(sol), 2);
 		ra_solution_free(sol);
 	} else {
-		assert_non_null(d = ut_diag(ctx, RA_C_ZIP_MEMBER));
+		assert_non_null(d = ut_diag(ctx, code));
 		assert_string_equal(d->member, "customizations.xml");
 		assert_non_null(strstr(d->message, what));
 	}
@@ -635,7 +636,9 @@ load_deflated(const char *zip, size_t len, enum ra_err rc, const char *what)
  * A deflated member of many chunks, most of them inflated from a few
  * stored bytes (ISA-L's path where the build has it, libzip's where
  * not): sound, it loads; its CRC wrong in both headers, or its stored
- * bytes cut short of the end of its deflate stream, RA_EZIP with RA201.
+ * bytes cut short of the end of its deflate stream, RA_EZIP with RA201;
+ * inflating past its declared size, with its CRC wrong too, RA_ELIMIT
+ * with RA204, the size checked first in either build.
  */
 static void
 test_zip_corrupt_deflated(void **state)
@@ -654,18 +657,25 @@ test_zip_corrupt_deflated(void **state)
 	free(xml);
 	assert_non_null(local = find_bytes(zip, zlen, "PK\003\004", 4));
 	assert_non_null(central = find_bytes(zip, zlen, "PK\001\002", 4));
-	load_deflated(zip, zlen, RA_OK, NULL);
+	load_deflated(zip, zlen, RA_OK, 0, NULL);
 
 	local[14] ^= 1;
 	central[16] ^= 1;
-	load_deflated(zip, zlen, RA_EZIP, "CRC");
+	load_deflated(zip, zlen, RA_EZIP, RA_C_ZIP_MEMBER, "CRC");
+
+	/* Sizes: the local header's at 22, the directory's at 24. */
+	le32_add(local + 22, -1);
+	le32_add(central + 24, -1);
+	load_deflated(zip, zlen, RA_ELIMIT, RA_C_ZIP_BOMB, "declared size");
+	le32_add(local + 22, 1);
+	le32_add(central + 24, 1);
 	local[14] ^= 1;
 	central[16] ^= 1;
 
 	/* Compressed sizes: the local header's at 18, the directory's at 20. */
 	le32_add(local + 18, -8);
 	le32_add(central + 20, -8);
-	load_deflated(zip, zlen, RA_EZIP, "corrupt member");
+	load_deflated(zip, zlen, RA_EZIP, RA_C_ZIP_MEMBER, "corrupt member");
 	free(zip);
 }
 
