@@ -435,6 +435,25 @@ padded_customizations(size_t *len)
 }
 
 /*
+ * A zip of padded_customizations() deflated, in *ZIP (*ZLEN bytes);
+ * *XLEN the member's size.
+ */
+static void
+padded_zip(char **zip, size_t *zlen, size_t *xlen)
+{
+	struct ut_member	 m[1] = {
+		{ "customizations.xml", NULL, 0, 0 }
+	};
+	char			*xml;
+
+	xml = padded_customizations(xlen);
+	m[0].data = xml;
+	m[0].len = *xlen;
+	ut_zip(m, 1, zip, zlen);
+	free(xml);
+}
+
+/*
  * A member compressed past the ratio limit is refused from its header,
  * before anything is inflated: RA_ELIMIT with RA204.  With a higher
  * limit the same zip loads.
@@ -442,23 +461,16 @@ padded_customizations(size_t *len)
 static void
 test_zip_ratio_limit(void **state)
 {
-	struct ut_member	 m[1] = {
-		{ "customizations.xml", NULL, 0, 0 }
-	};
 	struct ra_ctx		*ctx;
 	struct ra_solution	*sol;
 	const struct ra_diag	*d;
-	char			*xml, *zip;
+	char			*zip;
 	size_t			 xlen, zlen;
 	clock_t			 t0;
 	double			 secs;
 
 	(void)state;
-	xml = padded_customizations(&xlen);
-	m[0].data = xml;
-	m[0].len = xlen;
-	ut_zip(m, 1, &zip, &zlen);
-	free(xml);
+	padded_zip(&zip, &zlen, &xlen);
 	assert_true(zlen * 100 < xlen);		/* really compresses */
 
 	ctx = ra_ctx_new();
@@ -643,18 +655,11 @@ load_deflated(const char *zip, size_t len, enum ra_err rc, int code,
 static void
 test_zip_corrupt_deflated(void **state)
 {
-	struct ut_member	 m[1] = {
-		{ "customizations.xml", NULL, 0, 0 }
-	};
-	char			*xml, *zip, *local, *central;
+	char			*zip, *local, *central;
 	size_t			 xlen, zlen;
 
 	(void)state;
-	xml = padded_customizations(&xlen);
-	m[0].data = xml;
-	m[0].len = xlen;
-	ut_zip(m, 1, &zip, &zlen);
-	free(xml);
+	padded_zip(&zip, &zlen, &xlen);
 	assert_non_null(local = find_bytes(zip, zlen, "PK\003\004", 4));
 	assert_non_null(central = find_bytes(zip, zlen, "PK\001\002", 4));
 	load_deflated(zip, zlen, RA_OK, 0, NULL);
