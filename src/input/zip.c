@@ -156,20 +156,7 @@ struct member_src {
 #endif
 };
 
-/* A failed read from libzip: ms->err set, -1. */
-static zip_int64_t
-read_failed(struct member_src *ms)
-{
-	zip_error_t	*ze = zip_file_get_error(ms->zf);
-
-	snprintf(ms->errmsg, sizeof(ms->errmsg), "corrupt member: %s",
-	    ze ? zip_error_strerror(ze) : "read error");
-	ms->err = RA_EZIP;
-	return -1;
-}
-
-#ifdef RA_HAVE_ISAL
-/* A member whose stored bytes are not what its directory says. */
+/* A member whose bytes are not what its directory says: -1, ms->err set. */
 static zip_int64_t
 corrupt(struct member_src *ms, const char *what)
 {
@@ -177,6 +164,17 @@ corrupt(struct member_src *ms, const char *what)
 	ms->err = RA_EZIP;
 	return -1;
 }
+
+/* A failed read from libzip, in its words. */
+static zip_int64_t
+read_failed(struct member_src *ms)
+{
+	zip_error_t	*ze = zip_file_get_error(ms->zf);
+
+	return corrupt(ms, ze ? zip_error_strerror(ze) : "read error");
+}
+
+#ifdef RA_HAVE_ISAL
 
 /*
  * Inflate up to CHUNK bytes of a deflated member into OUT with ISA-L:

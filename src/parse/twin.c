@@ -386,8 +386,6 @@ settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
 		t->off = (long long)sl->ord - (long long)sl->taker;
 		for (q = t->qhead; q != NULL && q->ord < sl->ord; q = nx) {
 			nx = q->qnext;
-			if (q == sl)
-				continue;
 			slot_unlink(t, q);
 			q->next = old;
 			old = q;
