@@ -46,6 +46,11 @@
 #include "parse/parse.h"
 
 #define TOKEN_MAX	(1024 * 1024)
+/*
+ * What part of a new chunk ra_scan_feed() joins to an incomplete token
+ * first: 4 KiB of a 256 KiB chunk, a few bytes of a small one.
+ */
+#define BRIDGE_PART	64
 #define ATTR_MAX	16
 #define ROOT		"ImportExportXml"
 
@@ -345,22 +350,29 @@ capture(struct ra_scan *s, size_t to)
 
 /*
  * The claimed role, just built (the solution's last), goes to the
- * follower with a copy of its bytes, as large as they are: the twin's
- * window counts what it keeps.  The capture buffer is kept for the next
- * role, unless a role past what is kept grew it; the caller unclaims.
+ * follower with its bytes: the capture buffer itself, cut to their
+ * length, for the twin's window counts what it keeps.  The next role's
+ * capture starts in a buffer as large as this one was, so that roles of
+ * a size are kept without growing it; a buffer that a role past what is
+ * kept grew is dropped instead.  The caller unclaims.
  */
 static void
 post(struct ra_scan *s)
 {
 	const struct ra_solution	*sol = s->ld->sol;
-	char				*bytes = NULL;
-	size_t				 len = 0;
+	char				*bytes = NULL, *fit;
+	size_t				 len = 0, room;
 
 	capture(s, s->tok_end);
-	if (s->capping && (bytes = malloc(s->cap.len ? s->cap.len : 1)) !=
-	    NULL) {
-		memcpy(bytes, s->cap.s, s->cap.len);
+	if (s->capping && s->cap.s != NULL) {
+		room = s->cap.cap;
 		len = s->cap.len;
+		bytes = s->cap.s;
+		if ((fit = realloc(bytes, len ? len : 1)) != NULL)
+			bytes = fit;
+		memset(&s->cap, 0, sizeof(s->cap));
+		if ((s->cap.s = malloc(room)) != NULL)
+			s->cap.cap = room;
 	}
 	ra_twin_post(s->twin, s->claim, bytes, len, &sol->role[sol->nrole - 1]);
 	s->claim = NULL;
@@ -1471,14 +1483,43 @@ ra_scan_feed(struct ra_scan *s, const char *data, size_t len)
 		if (s->state != S_DONE)
 			ra_buf_add(&s->pend, data + used, len - used);
 	} else {
-		ra_buf_add(&s->pend, data, len);
-		if (s->pend.oom)
-			return s->rc = RA_ENOMEM;
-		s->buf = s->pend.s;
-		s->len = s->pend.len;
-		used = run(s, 0);
-		memmove(s->pend.s, s->pend.s + used, s->pend.len - used);
-		s->pend.len -= used;
+		/*
+		 * An incomplete token waits in pend: join it to as little of
+		 * the chunk as completes it (a BRIDGE_PART'th of the chunk,
+		 * then twice as much each time it does not), then tokenize the
+		 * rest of the chunk where it is, as above, rather than copy it
+		 * all.
+		 */
+		size_t	 old = s->pend.len, took = 0;
+		size_t	 want = len / BRIDGE_PART + 1;
+
+		for (;;) {
+			want = want < len ? want : len;
+			ra_buf_add(&s->pend, data + took, want - took);
+			took = want;
+			if (s->pend.oom)
+				return s->rc = RA_ENOMEM;
+			s->buf = s->pend.s;
+			s->len = s->pend.len;
+			used = run(s, 0);
+			if (s->state == S_DONE || used >= old || took == len)
+				break;
+			want *= 2;
+		}
+		if (s->state != S_DONE && used >= old && took < len) {
+			data += used - old;
+			len -= used - old;
+			s->pend.len = 0;
+			s->buf = data;
+			s->len = len;
+			used = run(s, 0);
+			if (s->state != S_DONE)
+				ra_buf_add(&s->pend, data + used, len - used);
+		} else {
+			memmove(s->pend.s, s->pend.s + used,
+			    s->pend.len - used);
+			s->pend.len -= used;
+		}
 	}
 	if (s->pend.oom)
 		return s->rc = RA_ENOMEM;

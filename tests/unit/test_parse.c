@@ -2,7 +2,8 @@
  * test_parse.c - xml.c through ra_solution_load_buffer(): what
  * counts as a role, where it is, how privileges and levels are read, and
  * the refusals (DTDs, malformed XML, missing attributes) with their
- * diagnostics and locations.
+ * diagnostics and locations; and scan.c, the fast reader, fed a large
+ * customizations.xml in pieces of many sizes.
  */
 #include "unit.h"
 
@@ -731,6 +732,118 @@ test_buffer_sha256(void **state)
 	ra_solution_free(sol);
 }
 
+/* ---- the fast reader, fed in pieces ------------------------------------ */
+
+/*
+ * DOC read by a fresh context through ra_load_xml_chunks() in CHUNK-byte
+ * pieces, by the <Roles> scan (SCAN) or libxml2, as one line a role:
+ * where it is, its name, how many privileges and the level of each.
+ */
+static void
+chunked(const struct ra_buf *doc, size_t chunk, int scan, struct ra_buf *out)
+{
+	struct ra_ctx		*ctx = ra_ctx_new();
+	struct ra_solution	*sol = calloc(1, sizeof(*sol));
+	struct ra_load		 ld;
+	const struct ra_role	*r;
+	char			 line[512], priv[64];
+	size_t			 i, t;
+
+	assert_non_null(ctx);
+	assert_non_null(sol);
+	assert_int_equal(ra_ctx_set_limit(ctx, RA_LIMIT_SCAN_SIZE,
+	    scan ? 1 : UINT64_MAX), RA_OK);
+	assert_non_null(sol->path = strdup("c.zip"));
+	sol->kind = RA_INPUT_ZIP;
+	sol->managed = -1;
+	memset(&ld, 0, sizeof(ld));
+	ld.ctx = ctx;
+	ld.sol = sol;
+	ld.file = "c.zip";
+	ld.member = ld.role_file = "customizations.xml";
+	assert_int_equal(ra_load_xml_chunks(&ld, RA_DOC_CUSTOMIZATIONS,
+	    doc->s, doc->len, chunk), RA_OK);
+	out->len = 0;
+	for (i = 0; i < ra_solution_role_count(sol); i++) {
+		r = ra_solution_role(sol, i);
+		snprintf(line, sizeof(line), "%s %lu:%lu %s %zu", r->id,
+		    r->line, r->col, r->name, r->nprivs);
+		ra_buf_adds(out, line);
+		for (t = 0; t < 40; t++) {
+			snprintf(priv, sizeof(priv), "prvReadnew_t%zu", t);
+			snprintf(line, sizeof(line), " %d",
+			    (int)ra_role_level(ctx, r, priv));
+			ra_buf_adds(out, line);
+		}
+		ra_buf_adds(out, "\n");
+	}
+	assert_false(out->oom);
+	ra_solution_free(sol);
+	ra_ctx_free(ctx);
+}
+
+/*
+ * Pieces of any size read as the whole: a token cut by a piece's end is
+ * joined to as much of the next as it takes (scan.c's ra_scan_feed()),
+ * however long it is (a comment longer than the part joined first, a
+ * tag over several lines), and the rest of the piece is read in place.
+ */
+static void
+test_scan_chunk_sizes(void **state)
+{
+	static const size_t	 sizes[] = { 1, 3, 64, 255, 4096, 4097, 5000,
+	    65537, 100003 };
+	struct ra_buf		 doc = { 0 }, whole = { 0 }, got = { 0 };
+	char			 line[256];
+	size_t			 i, k, t;
+
+	(void)state;
+	ra_buf_adds(&doc, "\xef\xbb\xbf<?xml version=\"1.0\"?>\r\n"
+	    "<ImportExportXml>\r\n  <Roles>\r\n");
+	for (i = 0; i < 60; i++) {
+		snprintf(line, sizeof(line), "    <Role id=\"{%08zx-0000-"
+		    "0000-0000-000000000000}\"\n      name=\"Role %zu, "
+		    "team/\xc3\xbcnit &amp; co\">\r\n      <RolePrivileges>\n",
+		    i, i);
+		ra_buf_adds(&doc, line);
+		for (t = 0; t < 40; t++) {
+			if ((t + i) % 3 == 0)
+				continue;
+			snprintf(line, sizeof(line), "        <RolePrivilege%s"
+			    "name=\"prvReadnew_t%zu\"%slevel=\"%s\" />\n",
+			    t % 7 ? " " : "\n          ", t,
+			    t % 5 ? " " : "\r\n          ",
+			    (const char *[]){ "Basic", "Local", "Deep",
+			    "Global" }[(t + i) % 4]);
+			ra_buf_adds(&doc, line);
+		}
+		ra_buf_adds(&doc, "      </RolePrivileges>\n    </Role>\n");
+		if (i % 20 == 7) {
+			ra_buf_adds(&doc, "    <!-- ");
+			for (k = 0; k < 3000; k++)
+				ra_buf_adds(&doc, k % 61 ? "x" : "\n");
+			ra_buf_adds(&doc, " -->\n");
+		}
+	}
+	ra_buf_adds(&doc, "  </Roles>\r\n</ImportExportXml>\r\n");
+	assert_false(doc.oom);
+	/* libxml2's reading is the truth; the scan's whole reading too. */
+	chunked(&doc, doc.len, 0, &whole);
+	assert_non_null(strstr(whole.s,
+	    "Role 59, team/\xc3\xbcnit & co 27 4 0 2 3"));
+	chunked(&doc, doc.len, 1, &got);
+	assert_string_equal(got.s, whole.s);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		chunked(&doc, sizes[i], 1, &got);
+		if (strcmp(got.s, whole.s) != 0)
+			fail_msg("pieces of %zu bytes read otherwise",
+			    sizes[i]);
+	}
+	ra_buf_free(&doc);
+	ra_buf_free(&whole);
+	ra_buf_free(&got);
+}
+
 #define CTX(t)	cmocka_unit_test_setup_teardown(t, ut_setup_ctx, ut_teardown_ctx)
 
 int
@@ -770,6 +883,7 @@ main(void)
 		CTX(test_invalid_utf8),
 		CTX(test_diag_format),
 		CTX(test_buffer_sha256),
+		cmocka_unit_test(test_scan_chunk_sizes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
