@@ -143,6 +143,7 @@ struct member_src {
 	pthread_cond_t	 cv;
 	size_t		 head, count;	/* filled chunks, oldest first */
 	int		 holding;	/* the consumer has buf[head] */
+	int		 iwait, cwait;	/* the inflater, the consumer waits */
 	int		 eof, stop;
 	enum ra_err	 err;
 	char		 errmsg[256];
@@ -264,8 +265,11 @@ inflater(void *arg)
 
 	pthread_mutex_lock(&ms->mu);
 	for (;;) {
-		while (ms->count == NBUF && !ms->stop)
+		while (ms->count == NBUF && !ms->stop) {
+			ms->iwait = 1;
 			pthread_cond_wait(&ms->cv, &ms->mu);
+		}
+		ms->iwait = 0;
 		if (ms->stop)
 			break;
 		slot = (ms->head + ms->count) % NBUF;
@@ -277,7 +281,8 @@ inflater(void *arg)
 			ms->count++;
 		else
 			ms->eof = 1;
-		pthread_cond_broadcast(&ms->cv);
+		if (ms->cwait)
+			pthread_cond_broadcast(&ms->cv);
 		if (n <= 0)
 			break;
 	}
@@ -353,7 +358,7 @@ member_open(void *arg)
 		}
 	ms->total = 0;
 	ms->head = ms->count = 0;
-	ms->holding = ms->eof = ms->stop = 0;
+	ms->holding = ms->eof = ms->stop = ms->iwait = ms->cwait = 0;
 	ms->err = RA_OK;
 	ms->threaded = threaded &&
 	    pthread_create(&ms->th, NULL, inflater, ms) == 0;
@@ -379,10 +384,15 @@ member_read(void *arg, const char **data, size_t *len)
 			ms->head = (ms->head + 1) % NBUF;
 			ms->count--;
 			ms->holding = 0;
-			pthread_cond_broadcast(&ms->cv);
+			/* Woken with half the ring free, it fills that much. */
+			if (ms->iwait && ms->count <= NBUF / 2)
+				pthread_cond_broadcast(&ms->cv);
 		}
-		while (ms->count == 0 && !ms->eof)
+		while (ms->count == 0 && !ms->eof) {
+			ms->cwait = 1;
 			pthread_cond_wait(&ms->cv, &ms->mu);
+		}
+		ms->cwait = 0;
 		if (ms->count > 0) {
 			*data = ms->buf[ms->head];
 			*len = ms->len[ms->head];

@@ -49,6 +49,9 @@
 
 #include "parse/parse.h"
 
+/* How many of the reader's steps a waiting follower sleeps through. */
+#define TWIN_NAP	16
+
 /*
  * A slot lives from the reader's claim until the follower takes or
  * refuses it, or the reader drops it or posts it without its bytes; a
@@ -90,6 +93,7 @@ struct ra_twin {
 	int			 scanning[2];	/* a side's scan has begun */
 	int			 passed[2];	/* a side meets no more */
 	int			 waiting[2];	/* a side waits in meet */
+	int			 nap;		/* the follower's, see wake() */
 	/* The follower took its last role (or has met none yet). */
 	int			 following;
 };
@@ -188,12 +192,21 @@ rehash(struct ra_twin *t)
 	t->nbucket = n;
 }
 
-/* Wake SIDE if it waits in meet; under the lock. */
+/*
+ * Wake SIDE if it waits in meet; under the lock.  The follower, being
+ * the faster, would be woken for nearly every role the reader meets and
+ * posts: it is let sleep through TWIN_NAP of them, so that it comes back
+ * to a few roles at a time, unless what the reader keeps for it fills
+ * half the window first.  A side that passes wakes it at once.
+ */
 static void
 wake(struct ra_twin *t, int side)
 {
-	if (t->waiting[side])
-		pthread_cond_broadcast(&t->cv);
+	if (!t->waiting[side])
+		return;
+	if (side == 1 && --t->nap > 0 && t->held < TWIN_HELD / 2)
+		return;
+	pthread_cond_broadcast(&t->cv);
 }
 
 /* The slot of KEY, or NULL; under the lock. */
@@ -336,6 +349,7 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 			break;
 		}
 		t->waiting[1] = 1;
+		t->nap = TWIN_NAP;
 		pthread_cond_wait(&t->cv, &t->mu);
 	}
 	t->waiting[1] = 0;
