@@ -183,5 +183,12 @@ enum ra_err	 ra_load_xml_buffer(struct ra_load *, enum ra_doc,
 /* The same, handed to the stages CHUNK bytes at a time (0: one). */
 enum ra_err	 ra_load_xml_chunks(struct ra_load *, enum ra_doc,
 		    const void *buf, size_t len, size_t chunk);
+/*
+ * 1 when a load on the calling thread may start threads of its own (a
+ * zip's inflater, its digest): when CTX is not solo (cores are spare),
+ * and for the first of a diff's two inputs, the twin's reader, which
+ * sets the pace (parse/twin.c) while the second mostly compares bytes.
+ */
+int		 ra_load_threaded(const struct ra_ctx *);
 
 #endif /* RA_INPUT_H */

@@ -141,7 +141,7 @@ solution_read(struct ra_ctx *ctx, const char *path, struct ra_solution **out)
 		free(pkgdir);
 		break;
 	case RA_INPUT_ZIP:
-		hash_start(&job, path, !ctx->solo);
+		hash_start(&job, path, ra_load_threaded(ctx));
 		rc = ra_load_archive(ctx, sol, path, NULL, 0);
 		e = hash_finish(ctx, &job, sol->sha256);
 		if (rc == RA_OK)

@@ -217,3 +217,11 @@ ra_load_xml_buffer(struct ra_load *ld, enum ra_doc doc, const void *buf,
 {
 	return ra_load_xml_chunks(ld, doc, buf, len, len);
 }
+
+int
+ra_load_threaded(const struct ra_ctx *ctx)
+{
+	int	 side;
+
+	return !ctx->solo || (ra_twin_bound(&side) != NULL && side == 0);
+}

@@ -331,7 +331,7 @@ member_open(void *arg)
 	struct member_src	*ms = arg;
 	struct ra_load		*ld = ms->ld;
 	size_t			 i;
-	int			 side, threaded;
+	int			 threaded;
 
 	if ((ms->zf = zip_fopen_index(ms->za, ms->idx, isal_open(ms) ?
 	    ZIP_FL_COMPRESSED : 0)) == NULL) {
@@ -340,16 +340,9 @@ member_open(void *arg)
 		    zip_strerror(ms->za));
 		return RA_EZIP;
 	}
-	/*
-	 * Inputs loaded side by side already keep the cores busy; but of a
-	 * diff's two, the first (the twin's reader) inflates on a thread of
-	 * its own: it sets the pace, reading the roles while the second
-	 * mostly compares bytes with them (parse/twin.c).  Inflated in
-	 * line, a member needs one chunk, not the ring.
-	 */
-	threaded = (!ld->ctx->solo || (ra_twin_bound(&side) != NULL &&
-	    side == 0)) && (ms->st.valid & ZIP_STAT_SIZE) &&
-	    ms->st.size >= THREAD_MIN;
+	/* Inflated in line, a member needs one chunk, not the ring. */
+	threaded = ra_load_threaded(ld->ctx) &&
+	    (ms->st.valid & ZIP_STAT_SIZE) && ms->st.size >= THREAD_MIN;
 	for (i = 0; i < (threaded ? NBUF : 1); i++)
 		if (ms->buf[i] == NULL && (ms->buf[i] = malloc(CHUNK)) == NULL) {
 			zip_fclose(ms->zf);
