@@ -46,11 +46,16 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "parse/parse.h"
 
-/* How many of the reader's steps a waiting follower sleeps through. */
+/*
+ * How many of the reader's steps a waiting follower sleeps through, and
+ * for how long at most (nanoseconds).
+ */
 #define TWIN_NAP	16
+#define TWIN_NAP_NS	(2 * 1000 * 1000L)
 
 /*
  * A slot lives from the reader's claim until the follower takes or
@@ -197,7 +202,8 @@ rehash(struct ra_twin *t)
  * the faster, would be woken for nearly every role the reader meets and
  * posts: it is let sleep through TWIN_NAP of them, so that it comes back
  * to a few roles at a time, unless what the reader keeps for it fills
- * half the window first.  A side that passes wakes it at once.
+ * half the window first, or TWIN_NAP_NS pass (nap()).  A side that
+ * passes wakes it at once.
  */
 static void
 wake(struct ra_twin *t, int side)
@@ -207,6 +213,30 @@ wake(struct ra_twin *t, int side)
 	if (side == 1 && --t->nap > 0 && t->held < TWIN_HELD / 2)
 		return;
 	pthread_cond_broadcast(&t->cv);
+}
+
+/*
+ * The follower waits, under the lock: until woken (wake()), and no
+ * longer than TWIN_NAP_NS, so that it never depends on the reader's
+ * taking more steps.
+ */
+static void
+nap(struct ra_twin *t)
+{
+	struct timespec	 ts;
+
+	t->waiting[1] = 1;
+	t->nap = TWIN_NAP;
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
+		pthread_cond_wait(&t->cv, &t->mu);
+		return;
+	}
+	ts.tv_nsec += TWIN_NAP_NS;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	(void)pthread_cond_timedwait(&t->cv, &t->mu, &ts);
 }
 
 /* The slot of KEY, or NULL; under the lock. */
@@ -348,9 +378,7 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 				(void)slot_new(t, key, klen, T_GONE, at);
 			break;
 		}
-		t->waiting[1] = 1;
-		t->nap = TWIN_NAP;
-		pthread_cond_wait(&t->cv, &t->mu);
+		nap(t);
 	}
 	t->waiting[1] = 0;
 	if (m == RA_TWIN_READ) {
