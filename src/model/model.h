@@ -1001,6 +1001,12 @@ struct ra_role {
 	 * written without its privileges.
 	 */
 	unsigned char	 unmodified;
+	/*
+	 * Its sparse set is not sealed yet, and NPRIVS not counted: the
+	 * first of diff's two inputs leaves that to the second, which hands
+	 * the sealed set back (parse/twin.c).  Never so once loaded.
+	 */
+	unsigned char	 deferred;
 };
 
 /*
@@ -1200,7 +1206,8 @@ void		 ra_role_location(const struct ra_role *, struct ra_buf *b);
 void		 ra_role_clear(struct ra_role *r);
 /*
  * DST (uninitialised) a copy of SRC that shares its packed privilege set
- * (ra_bitmap_share()).  0, or -1 when memory runs out (DST empty).
+ * (ra_bitmap_share(): a set not sealed yet is copied).  0, or -1 when
+ * memory runs out (DST empty).
  */
 int		 ra_role_share(struct ra_role *dst, const struct ra_role *src);
 /*
@@ -1209,6 +1216,8 @@ int		 ra_role_share(struct ra_role *dst, const struct ra_role *src);
  * moves along; columns stay.  A line past 32 bits becomes 0 (unknown).
  */
 void		 ra_role_relocate(struct ra_role *r, unsigned long line);
+/* Seal R's set (ra_bitmap_seal()) and count its privileges into NPRIVS. */
+void		 ra_role_seal(struct ra_role *r);
 
 /*
  * Where each grant of a role is written, looked up by privilege: made by

@@ -333,3 +333,12 @@ ra_role_relocate(struct ra_role *r, unsigned long line)
 	}
 	r->line = line;
 }
+
+void
+ra_role_seal(struct ra_role *r)
+{
+	/* Unpacked when memory runs short: still a valid set. */
+	(void)ra_bitmap_seal(&r->bits);
+	r->nprivs = ra_bitmap_count(&r->bits);
+	r->deferred = 0;
+}

@@ -48,6 +48,7 @@ ra_build_abandon(struct ra_build *b)
 	b->pend.oom = 0;
 	b->npg = 0;
 	b->open = 0;
+	b->defer = 0;
 }
 
 void
@@ -262,13 +263,14 @@ static int
 layout(struct ra_build *b)
 {
 	struct ra_grant_layout	*lay = &b->cur.lay;
-	size_t			 i, n, count = ra_bitmap_count(&b->cur.bits);
+	size_t			 i, n, count;
 	uint32_t		*at;
 
 	if (b->ngl == 0) {
 		memset(lay, 0, sizeof(*lay));
 		return 0;
 	}
+	count = ra_bitmap_count(&b->cur.bits);
 	if (b->regular && !b->ld->ctx->focused && b->ngl == count) {
 		lay->kind = (b->regular & 1) ? RA_LAYOUT_LOWER :
 		    RA_LAYOUT_UPPER;
@@ -302,11 +304,15 @@ ra_build_end(struct ra_build *b)
 		ra_build_abandon(b);
 		return RA_ENOMEM;
 	}
-	/* Unpacked when memory runs short: still a valid set. */
-	(void)ra_bitmap_seal(&b->cur.bits);
-	/* Focused, the bitmap holds only what profiles need. */
-	b->cur.nprivs = b->ld->ctx->focused ? b->seen.n :
-	    ra_bitmap_count(&b->cur.bits);
+	if (b->ld->ctx->focused) {
+		/* Unpacked when memory runs short: still a valid set. */
+		(void)ra_bitmap_seal(&b->cur.bits);
+		/* The bitmap holds only what profiles need. */
+		b->cur.nprivs = b->seen.n;
+	} else if (b->defer && b->ngl == 0)
+		b->cur.deferred = 1;
+	else
+		ra_role_seal(&b->cur);
 	if (layout(b) == -1) {
 		ra_build_abandon(b);
 		return RA_ENOMEM;

@@ -98,6 +98,12 @@ struct ra_build {
 	size_t			 ngl, capgl;
 	int			 regular;
 	struct ra_buf		 prev;
+	/*
+	 * Set by the caller before ra_build_end(): the role goes to the
+	 * other side of a twin, which seals its set (struct ra_role's
+	 * DEFERRED); not when its grants are located.
+	 */
+	int			 defer;
 };
 
 void		 ra_build_init(struct ra_build *, struct ra_load *);
@@ -364,13 +370,28 @@ void		 ra_twin_offer(const struct ra_twin_slot *, const char **bytes,
 		    size_t *len, const struct ra_role **role);
 /*
  * A claimed role read: its BYTES (malloc'd, handed over; NULL when not
- * kept) and the role built from them (copied, its set shared).
+ * kept) and the role built from them (copied, its set shared), the
+ * reader's solution's role IDX.  1 when the follower has it: a role
+ * DEFERRED then gets its set back sealed (ra_twin_sealed()); 0 when not,
+ * and the reader seals its own.
  */
-void		 ra_twin_post(struct ra_twin *, struct ra_twin_slot *,
-		    char *bytes, size_t len, const struct ra_role *);
-/* An offered role taken: moved into *R (its lines still the other's). */
+int		 ra_twin_post(struct ra_twin *, struct ra_twin_slot *,
+		    char *bytes, size_t len, const struct ra_role *, size_t idx);
+/*
+ * An offered role taken: moved into *R (its lines still the other's),
+ * its set sealed.
+ */
 void		 ra_twin_take(struct ra_twin *, struct ra_twin_slot *,
 		    struct ra_role *r);
+/*
+ * The reader's scan of SOL takes the sets the follower sealed for its
+ * deferred roles (each posted, and taken, refused or passed by).  CLOSE:
+ * the scan meets no more roles; it seals the rest of SOL's deferred
+ * roles itself, and sets sealed for them later are dropped.  T NULL:
+ * nothing.
+ */
+void		 ra_twin_sealed(struct ra_twin *, struct ra_solution *sol,
+		    int close);
 /* A claim given up, or an offer refused (SLOT NULL: nothing). */
 void		 ra_twin_drop(struct ra_twin *, struct ra_twin_slot *);
 /*

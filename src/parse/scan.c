@@ -259,12 +259,24 @@ unclaim(struct ra_scan *s)
 	s->cap.oom = 0;
 }
 
-/* The scan meets no more roles: the other side no longer waits for it. */
+/*
+ * The scan meets no more roles: the other side no longer waits for it,
+ * and the reader's roles all have their sets sealed.
+ */
+static void
+pass(struct ra_scan *s)
+{
+	if (s->twin != NULL && s->side == 0)
+		ra_twin_sealed(s->twin, s->ld->sol, 1);
+	ra_twin_pass(s->twin, s->side);
+}
+
+/* The same, and the role being read is not posted. */
 static void
 leave(struct ra_scan *s)
 {
 	unclaim(s);
-	ra_twin_pass(s->twin, s->side);
+	pass(s);
 }
 
 struct ra_scan *
@@ -354,12 +366,15 @@ capture(struct ra_scan *s, size_t to)
  * length, for the twin's window counts what it keeps.  The next role's
  * capture starts in a buffer as large as this one was, so that roles of
  * a size are kept without growing it; a buffer that a role past what is
- * kept grew is dropped instead.  The caller unclaims.
+ * kept grew is dropped instead.  A role built deferred (its set for the
+ * follower to seal) that the follower does not get is sealed here; the
+ * sets the follower sealed so far are taken.  The caller unclaims.
  */
 static void
 post(struct ra_scan *s)
 {
-	const struct ra_solution	*sol = s->ld->sol;
+	struct ra_solution		*sol = s->ld->sol;
+	struct ra_role			*r = &sol->role[sol->nrole - 1];
 	char				*bytes = NULL, *fit;
 	size_t				 len = 0, room;
 
@@ -374,8 +389,11 @@ post(struct ra_scan *s)
 		if ((s->cap.s = malloc(room)) != NULL)
 			s->cap.cap = room;
 	}
-	ra_twin_post(s->twin, s->claim, bytes, len, &sol->role[sol->nrole - 1]);
+	if (!ra_twin_post(s->twin, s->claim, bytes, len, r, sol->nrole - 1) &&
+	    r->deferred)
+		ra_role_seal(r);
 	s->claim = NULL;
+	ra_twin_sealed(s->twin, sol, 0);
 	if (s->cap.cap > 2 * TWIN_ROLE_MAX)
 		ra_buf_free(&s->cap);
 }
@@ -803,6 +821,8 @@ roles_end_element(struct ra_scan *s, size_t d)
 	if (d == s->role_at) {
 		s->role_at = 0;
 		built = s->b.open;
+		/* A role kept for the follower leaves it its set to seal. */
+		s->b.defer = s->claim != NULL && s->capping;
 		if (built && ra_build_end(&s->b) != RA_OK)
 			return oom(s);
 		if (built && s->claim != NULL)
@@ -812,7 +832,7 @@ roles_end_element(struct ra_scan *s, size_t d)
 	if (d == s->roles_at) {
 		s->roles_at = 0;
 		s->state = S_BODY;
-		ra_twin_pass(s->twin, s->side);
+		pass(s);
 	}
 	return 1;
 }

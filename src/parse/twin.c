@@ -38,6 +38,13 @@
  * <Roles> ends; unsure, out of memory, an error, the end of its load)
  * drops its claim and passes, so that the other waits no more.
  *
+ * The reader posts a role's set unsealed (its grants as read, not yet
+ * sorted and packed: struct ra_role's DEFERRED) and the follower, which
+ * has the time, seals it: the copy it takes, refuses or passes by, each
+ * handed back shared (give_back()), which the reader puts into its own
+ * roles as it posts the next (ra_twin_sealed()); what is not back when
+ * the reader's scan closes, the reader seals itself.
+ *
  * What a posted role holds is its own (copies; the set shared), so that
  * one side may fail and free its solution while the other goes on.  Only
  * the fast scan takes part: the libxml2 reader, and a load without a
@@ -80,6 +87,18 @@ struct ra_twin_slot {
 	char			*bytes;
 	size_t			 len;
 	struct ra_role		 role;
+	/* Posted deferred: the reader's scan and its role's index. */
+	unsigned		 epoch;
+	size_t			 idx;
+};
+
+/* A set the follower sealed, on its way back to the reader's role IDX. */
+struct ra_twin_back {
+	struct ra_twin_back	*next;
+	unsigned		 epoch;
+	size_t			 idx;
+	struct ra_bitmap	 bits;
+	size_t			 nprivs;
 };
 
 struct ra_twin {
@@ -101,6 +120,13 @@ struct ra_twin {
 	int			 nap;		/* the follower's, see wake() */
 	/* The follower took its last role (or has met none yet). */
 	int			 following;
+	/*
+	 * Sets sealed for the reader, of its scan numbered EPOCH, which
+	 * takes them while OPEN (ra_twin_sealed()).
+	 */
+	struct ra_twin_back	*back;
+	unsigned		 epoch;
+	int			 open;
 };
 
 /* The twin the calling thread's loads take part in (ra_twin_bind()). */
@@ -143,6 +169,19 @@ slot_free(struct ra_twin_slot *sl)
 	free(sl);
 }
 
+/* Free the list of sets from BK on. */
+static void
+back_free(struct ra_twin_back *bk)
+{
+	struct ra_twin_back	*nx;
+
+	for (; bk != NULL; bk = nx) {
+		nx = bk->next;
+		ra_bitmap_free(&bk->bits);
+		free(bk);
+	}
+}
+
 void
 ra_twin_free(struct ra_twin *t)
 {
@@ -151,6 +190,7 @@ ra_twin_free(struct ra_twin *t)
 
 	if (t == NULL)
 		return;
+	back_free(t->back);
 	for (i = 0; i < t->nbucket; i++)
 		for (sl = t->bucket[i]; sl != NULL; sl = nx) {
 			nx = sl->next;
@@ -308,6 +348,13 @@ ra_twin_enter(struct ra_twin *t, int side)
 	pthread_mutex_lock(&t->mu);
 	t->scanning[side] = 1;
 	base = t->met[side];
+	if (side == 0) {
+		/* Sets sealed for an earlier scan's roles are not taken. */
+		back_free(t->back);
+		t->back = NULL;
+		t->epoch++;
+		t->open = 1;
+	}
 	pthread_mutex_unlock(&t->mu);
 	return base;
 }
@@ -339,8 +386,10 @@ ra_twin_meet(struct ra_twin *t, int side, const char *key, size_t klen,
 		/* A role met first is kept for the follower. */
 		if ((sl = find(t, key, klen)) == NULL) {
 			if ((*out = slot_new(t, key, klen, T_CLAIMED, at)) !=
-			    NULL)
+			    NULL) {
+				(*out)->epoch = t->epoch;
 				m = RA_TWIN_CLAIMED;
+			}
 		} else if (sl->state == T_GONE) {
 			/* The follower's number for it: how the two line up. */
 			t->off = (long long)at - (long long)sl->ord;
@@ -410,11 +459,52 @@ ra_twin_offer(const struct ra_twin_slot *sl, const char **bytes,
 }
 
 /*
+ * The follower hands the reader's role IDX of scan EPOCH its set, R's
+ * (sealed), shared; dropped when that scan no longer takes sets (it
+ * seals its own then), or memory runs out (then it seals its own too).
+ */
+static void
+give_back(struct ra_twin *t, unsigned epoch, size_t idx,
+    const struct ra_role *r)
+{
+	struct ra_twin_back	*bk;
+
+	if ((bk = calloc(1, sizeof(*bk))) == NULL)
+		return;
+	if (ra_bitmap_share(&bk->bits, &r->bits) == -1) {
+		free(bk);
+		return;
+	}
+	bk->epoch = epoch;
+	bk->idx = idx;
+	bk->nprivs = r->nprivs;
+	pthread_mutex_lock(&t->mu);
+	if (t->open && t->epoch == epoch) {
+		bk->next = t->back;
+		t->back = bk;
+		bk = NULL;
+	}
+	pthread_mutex_unlock(&t->mu);
+	back_free(bk);
+}
+
+/* A slot the follower is done with: its deferred role sealed back. */
+static void
+seal_back(struct ra_twin *t, struct ra_twin_slot *sl)
+{
+	if (!sl->role.deferred)
+		return;
+	ra_role_seal(&sl->role);
+	give_back(t, sl->epoch, sl->idx, &sl->role);
+}
+
+/*
  * SL is done with: freed, the other side woken.  TOOK: 1 taken by the
  * follower, 0 refused by it, -1 dropped or posted empty by the reader.
  * A role taken tells how the two sides' role numbers line up, and that
  * the roles the reader posted before it were passed by: those are
- * freed too.
+ * freed too.  What the follower lets go of, it seals for the reader
+ * first (outside the lock: that is the work it takes off the reader).
  */
 static void
 settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
@@ -436,16 +526,19 @@ settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
 	slot_unlink(t, sl);
 	wake(t, took >= 0 ? 0 : 1);
 	pthread_mutex_unlock(&t->mu);
+	if (took >= 0)
+		seal_back(t, sl);
 	slot_free(sl);
 	for (; old != NULL; old = nx) {
 		nx = old->next;
+		seal_back(t, old);
 		slot_free(old);
 	}
 }
 
-void
+int
 ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
-    size_t len, const struct ra_role *role)
+    size_t len, const struct ra_role *role, size_t idx)
 {
 	int	 keep;
 
@@ -459,6 +552,7 @@ ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
 		pthread_mutex_lock(&t->mu);
 		sl->bytes = bytes;
 		sl->len = len;
+		sl->idx = idx;
 		sl->state = T_POSTED;
 		sl->qprev = t->qtail;
 		if (t->qtail)
@@ -468,7 +562,7 @@ ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
 		t->qtail = sl;
 		wake(t, 1);
 		pthread_mutex_unlock(&t->mu);
-		return;
+		return 1;
 	}
 	if (keep) {
 		pthread_mutex_lock(&t->mu);
@@ -477,6 +571,7 @@ ra_twin_post(struct ra_twin *t, struct ra_twin_slot *sl, char *bytes,
 	}
 	free(bytes);
 	settle(t, sl, -1);
+	return 0;
 }
 
 void
@@ -489,7 +584,47 @@ ra_twin_drop(struct ra_twin *t, struct ra_twin_slot *sl)
 void
 ra_twin_take(struct ra_twin *t, struct ra_twin_slot *sl, struct ra_role *r)
 {
+	unsigned	 epoch = sl->epoch;
+	size_t		 idx = sl->idx;
+
 	*r = sl->role;
 	memset(&sl->role, 0, sizeof(sl->role));
 	settle(t, sl, 1);
+	if (r->deferred) {
+		ra_role_seal(r);
+		give_back(t, epoch, idx, r);
+	}
+}
+
+void
+ra_twin_sealed(struct ra_twin *t, struct ra_solution *sol, int close)
+{
+	struct ra_twin_back	*bk, *nx;
+	struct ra_role		*r;
+	size_t			 i;
+
+	if (t == NULL)
+		return;
+	pthread_mutex_lock(&t->mu);
+	bk = t->back;
+	t->back = NULL;
+	if (close)
+		t->open = 0;
+	pthread_mutex_unlock(&t->mu);
+	for (; bk != NULL; bk = nx) {
+		nx = bk->next;
+		if (bk->idx < sol->nrole && (r = &sol->role[bk->idx])->deferred) {
+			ra_bitmap_free(&r->bits);
+			r->bits = bk->bits;
+			r->nprivs = bk->nprivs;
+			r->deferred = 0;
+			memset(&bk->bits, 0, sizeof(bk->bits));
+		}
+		ra_bitmap_free(&bk->bits);
+		free(bk);
+	}
+	if (close)
+		for (i = 0; i < sol->nrole; i++)
+			if (sol->role[i].deferred)
+				ra_role_seal(&sol->role[i]);
 }

@@ -122,7 +122,7 @@ test_twin_post_take(void **state)
 	assert_int_equal(ra_twin_meet(t, 0, "x", 1, 1, &s2), RA_TWIN_READ);
 	assert_null(s2);
 	make_role(&r, "Role X", 12);
-	ra_twin_post(t, sl, mine, strlen(mine), &r);
+	assert_int_equal(ra_twin_post(t, sl, mine, strlen(mine), &r, 0), 1);
 	/* What was posted is a copy: the reader's role may go. */
 	ra_role_clear(&r);
 	assert_int_equal(ra_twin_meet(t, 1, "x", 1, 0, &sl), RA_TWIN_OFFERED);
@@ -163,14 +163,17 @@ test_twin_held(void **state)
 		    RA_TWIN_CLAIMED);
 		big = calloc(1, TWIN_ROLE_MAX);
 		assert_non_null(big);
-		ra_twin_post(t, sl, big, TWIN_ROLE_MAX, &r);
+		/* Kept while the window has room: the reader hears which. */
+		assert_int_equal(ra_twin_post(t, sl, big, TWIN_ROLE_MAX, &r,
+		    i), i < TWIN_HELD / TWIN_ROLE_MAX);
 	}
 	/* Too long a role is never kept. */
 	assert_int_equal(ra_twin_meet(t, 0, "long", 4, n, &sl),
 	    RA_TWIN_CLAIMED);
 	big = calloc(1, TWIN_ROLE_MAX + 1);
 	assert_non_null(big);
-	ra_twin_post(t, sl, big, TWIN_ROLE_MAX + 1, &r);
+	assert_int_equal(ra_twin_post(t, sl, big, TWIN_ROLE_MAX + 1, &r, n),
+	    0);
 	ra_twin_pass(t, 0);
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
@@ -227,7 +230,7 @@ test_twin_wait(void **state)
 	assert_int_equal(ra_twin_meet(t, 0, "late", 4, 0, &sl),
 	    RA_TWIN_CLAIMED);
 	make_role(&r, "Late", 3);
-	ra_twin_post(t, sl, ra_strdup("<Role/>"), 7, &r);
+	ra_twin_post(t, sl, ra_strdup("<Role/>"), 7, &r, 0);
 	ra_role_clear(&r);
 	assert_int_equal(pthread_join(th, NULL), 0);
 	assert_int_equal(f.got, RA_TWIN_OFFERED);
@@ -255,12 +258,12 @@ test_twin_line_up(void **state)
 
 	make_role(&r, "Line", 1);
 	assert_int_equal(ra_twin_meet(t, 0, "D", 1, 0, &sl), RA_TWIN_CLAIMED);
-	ra_twin_post(t, sl, ra_strdup("<D/>"), 4, &r);
+	ra_twin_post(t, sl, ra_strdup("<D/>"), 4, &r, 0);
 	assert_int_equal(ra_twin_meet(t, 1, "A", 1, 0, &sl), RA_TWIN_READ);
 	/* The reader meets A after the follower read it: not kept. */
 	assert_int_equal(ra_twin_meet(t, 0, "A", 1, 1, &sl), RA_TWIN_READ);
 	assert_int_equal(ra_twin_meet(t, 0, "B", 1, 2, &sl), RA_TWIN_CLAIMED);
-	ra_twin_post(t, sl, ra_strdup("<B/>"), 4, &r);
+	ra_twin_post(t, sl, ra_strdup("<B/>"), 4, &r, 2);
 	assert_int_equal(ra_twin_meet(t, 1, "B", 1, 1, &sl), RA_TWIN_OFFERED);
 	ra_twin_take(t, sl, &got);
 	ra_role_clear(&got);
@@ -272,7 +275,7 @@ test_twin_line_up(void **state)
 	f.at = 2;
 	assert_int_equal(pthread_create(&th, NULL, meet_thread, &f), 0);
 	assert_int_equal(ra_twin_meet(t, 0, "C", 1, 3, &sl), RA_TWIN_CLAIMED);
-	ra_twin_post(t, sl, ra_strdup("<C/>"), 4, &r);
+	ra_twin_post(t, sl, ra_strdup("<C/>"), 4, &r, 3);
 	assert_int_equal(pthread_join(th, NULL), 0);
 	assert_int_equal(f.got, RA_TWIN_OFFERED);
 	ra_twin_drop(t, f.sl);
@@ -302,7 +305,7 @@ test_twin_room(void **state)
 		assert_int_equal(ra_twin_meet(t, 0, key, strlen(key), i, &sl),
 		    RA_TWIN_CLAIMED);
 		ra_twin_post(t, sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX,
-		    &r);
+		    &r, i);
 	}
 	/* Full: the next meet waits until the follower takes one. */
 	memset(&rd, 0, sizeof(rd));
@@ -316,7 +319,8 @@ test_twin_room(void **state)
 	ra_role_clear(&got);
 	assert_int_equal(pthread_join(th, NULL), 0);
 	assert_int_equal(rd.got, RA_TWIN_CLAIMED);
-	ra_twin_post(t, rd.sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX, &r);
+	ra_twin_post(t, rd.sl, calloc(1, TWIN_ROLE_MAX), TWIN_ROLE_MAX, &r,
+	    i);
 	/* Full again; a follower reading its own lets the reader go on. */
 	rd.key = "last";
 	rd.at = i + 1;
@@ -326,6 +330,95 @@ test_twin_room(void **state)
 	assert_int_equal(rd.got, RA_TWIN_CLAIMED);
 	ra_twin_drop(t, rd.sl);
 	ra_role_clear(&r);
+}
+
+/* Role NAME as the reader builds it deferred: grants added, not sealed. */
+static void
+make_deferred(struct ra_role *r, const char *name)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = ra_strdup(name);
+	r->name = ra_strdup(name);
+	r->file = ra_strdup("customizations.xml");
+	assert_non_null(r->id);
+	assert_non_null(r->name);
+	assert_non_null(r->file);
+	r->line = 7;
+	ra_bitmap_sparse(&r->bits);
+	/* Out of order, and 40 twice: kept once, at its higher level. */
+	assert_int_equal(ra_bitmap_set(&r->bits, 40, RA_LEVEL_BASIC), 0);
+	assert_int_equal(ra_bitmap_set(&r->bits, 9, RA_LEVEL_LOCAL), 0);
+	assert_int_equal(ra_bitmap_set(&r->bits, 40, RA_LEVEL_GLOBAL), 0);
+	r->deferred = 1;
+}
+
+/*
+ * A role posted deferred comes back sealed, whatever the follower does
+ * with it: takes it (the two share one packed set), refuses it, or
+ * passes it by; one the follower has not settled when the reader's scan
+ * closes is sealed by the reader, and a set sealed after that is
+ * dropped.  The reader's roles are never left deferred.
+ */
+static void
+test_twin_deferred(void **state)
+{
+	struct ra_twin		*t = *state;
+	struct ra_twin_slot	*sl;
+	struct ra_solution	 sol;
+	struct ra_role		 got;
+	const char		*keys[] = { "A", "B", "C", "D", "E" };
+	size_t			 i;
+
+	memset(&sol, 0, sizeof(sol));
+	sol.nrole = 5;
+	sol.role = calloc(sol.nrole, sizeof(*sol.role));
+	assert_non_null(sol.role);
+	for (i = 0; i < sol.nrole; i++) {
+		make_deferred(&sol.role[i], keys[i]);
+		assert_int_equal(ra_twin_meet(t, 0, keys[i], 1, i, &sl),
+		    RA_TWIN_CLAIMED);
+		assert_int_equal(ra_twin_post(t, sl, ra_strdup(keys[i]), 1,
+		    &sol.role[i], i), 1);
+	}
+	/* A taken; B refused; C passed by when D is taken. */
+	assert_int_equal(ra_twin_meet(t, 1, "A", 1, 0, &sl), RA_TWIN_OFFERED);
+	ra_twin_take(t, sl, &got);
+	assert_false(got.deferred);
+	assert_int_equal(got.nprivs, 2);
+	assert_int_equal(ra_bitmap_get(&got.bits, 40), RA_LEVEL_GLOBAL);
+	assert_int_equal(ra_twin_meet(t, 1, "B", 1, 1, &sl), RA_TWIN_OFFERED);
+	ra_twin_drop(t, sl);
+	assert_int_equal(ra_twin_meet(t, 1, "D", 1, 2, &sl), RA_TWIN_OFFERED);
+	ra_role_clear(&got);
+	ra_twin_take(t, sl, &got);
+	/* Nothing is sealed on the reader's side until it takes the sets. */
+	assert_true(sol.role[0].deferred && sol.role[2].deferred);
+	ra_twin_sealed(t, &sol, 0);
+	for (i = 0; i < 4; i++) {
+		assert_false(sol.role[i].deferred);
+		assert_int_equal(sol.role[i].nprivs, 2);
+		assert_int_equal(ra_bitmap_get(&sol.role[i].bits, 9),
+		    RA_LEVEL_LOCAL);
+		assert_int_equal(ra_bitmap_get(&sol.role[i].bits, 40),
+		    RA_LEVEL_GLOBAL);
+	}
+	assert_ptr_equal(sol.role[3].bits.pk, got.bits.pk);
+	/* E: not settled when the scan closes; its late set is dropped. */
+	assert_true(sol.role[4].deferred);
+	ra_twin_sealed(t, &sol, 1);
+	assert_false(sol.role[4].deferred);
+	assert_int_equal(sol.role[4].nprivs, 2);
+	assert_int_equal(ra_twin_meet(t, 1, "E", 1, 3, &sl), RA_TWIN_OFFERED);
+	ra_role_clear(&got);
+	ra_twin_take(t, sl, &got);
+	assert_int_equal(got.nprivs, 2);
+	assert_ptr_not_equal(sol.role[4].bits.pk, got.bits.pk);
+	ra_twin_sealed(t, &sol, 0);
+	assert_ptr_not_equal(sol.role[4].bits.pk, got.bits.pk);
+	ra_role_clear(&got);
+	for (i = 0; i < sol.nrole; i++)
+		ra_role_clear(&sol.role[i]);
+	free(sol.role);
 }
 
 #define TWIN(t)	cmocka_unit_test_setup_teardown(t, twin_setup, twin_teardown)
@@ -340,6 +433,7 @@ main(void)
 		TWIN(test_twin_wait),
 		TWIN(test_twin_room),
 		TWIN(test_twin_line_up),
+		TWIN(test_twin_deferred),
 	};
 
 	return cmocka_run_group_tests_name("test_twin", tests, NULL, NULL);
