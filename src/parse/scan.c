@@ -1488,6 +1488,19 @@ run(struct ra_scan *s, int final)
 	return pos;
 }
 
+/* Tokenize LEN bytes at DATA where they are; keep only their tail. */
+static void
+in_place(struct ra_scan *s, const char *data, size_t len)
+{
+	size_t	 used;
+
+	s->buf = data;
+	s->len = len;
+	used = run(s, 0);
+	if (s->state != S_DONE)
+		ra_buf_add(&s->pend, data + used, len - used);
+}
+
 enum ra_err
 ra_scan_feed(struct ra_scan *s, const char *data, size_t len)
 {
@@ -1495,20 +1508,14 @@ ra_scan_feed(struct ra_scan *s, const char *data, size_t len)
 
 	if (s->state == S_DONE)
 		return s->rc;
-	if (s->pend.len == 0) {
-		/* Tokenize the chunk where it is; keep only its tail. */
-		s->buf = data;
-		s->len = len;
-		used = run(s, 0);
-		if (s->state != S_DONE)
-			ra_buf_add(&s->pend, data + used, len - used);
-	} else {
+	if (s->pend.len == 0)
+		in_place(s, data, len);
+	else {
 		/*
 		 * An incomplete token waits in pend: join it to as little of
 		 * the chunk as completes it (a BRIDGE_PART'th of the chunk,
 		 * then twice as much each time it does not), then tokenize the
-		 * rest of the chunk where it is, as above, rather than copy it
-		 * all.
+		 * rest of the chunk where it is rather than copy it all.
 		 */
 		size_t	 old = s->pend.len, took = 0;
 		size_t	 want = len / BRIDGE_PART + 1;
@@ -1527,14 +1534,8 @@ ra_scan_feed(struct ra_scan *s, const char *data, size_t len)
 			want *= 2;
 		}
 		if (s->state != S_DONE && used >= old && took < len) {
-			data += used - old;
-			len -= used - old;
 			s->pend.len = 0;
-			s->buf = data;
-			s->len = len;
-			used = run(s, 0);
-			if (s->state != S_DONE)
-				ra_buf_add(&s->pend, data + used, len - used);
+			in_place(s, data + (used - old), len - (used - old));
 		} else {
 			memmove(s->pend.s, s->pend.s + used,
 			    s->pend.len - used);
