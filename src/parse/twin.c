@@ -41,7 +41,7 @@
  * The reader posts a role's set unsealed (its grants as read, not yet
  * sorted and packed: struct ra_role's DEFERRED) and the follower, which
  * has the time, seals it: the copy it takes, refuses or passes by, each
- * handed back shared (give_back()), which the reader puts into its own
+ * handed back shared (seal_back()), which the reader puts into its own
  * roles as it posts the next (ra_twin_sealed()); what is not back when
  * the reader's scan closes, the reader seals itself.
  *
@@ -459,16 +459,19 @@ ra_twin_offer(const struct ra_twin_slot *sl, const char **bytes,
 }
 
 /*
- * The follower hands the reader's role IDX of scan EPOCH its set, R's
- * (sealed), shared; dropped when that scan no longer takes sets (it
- * seals its own then), or memory runs out (then it seals its own too).
+ * R, the follower's copy of the reader's role IDX of scan EPOCH, when
+ * deferred: sealed, and its set handed back to the reader, shared;
+ * dropped when that scan no longer takes sets (it seals its own then),
+ * or memory runs out (then it seals its own too).
  */
 static void
-give_back(struct ra_twin *t, unsigned epoch, size_t idx,
-    const struct ra_role *r)
+seal_back(struct ra_twin *t, unsigned epoch, size_t idx, struct ra_role *r)
 {
 	struct ra_twin_back	*bk;
 
+	if (!r->deferred)
+		return;
+	ra_role_seal(r);
 	if ((bk = calloc(1, sizeof(*bk))) == NULL)
 		return;
 	if (ra_bitmap_share(&bk->bits, &r->bits) == -1) {
@@ -486,16 +489,6 @@ give_back(struct ra_twin *t, unsigned epoch, size_t idx,
 	}
 	pthread_mutex_unlock(&t->mu);
 	back_free(bk);
-}
-
-/* A slot the follower is done with: its deferred role sealed back. */
-static void
-seal_back(struct ra_twin *t, struct ra_twin_slot *sl)
-{
-	if (!sl->role.deferred)
-		return;
-	ra_role_seal(&sl->role);
-	give_back(t, sl->epoch, sl->idx, &sl->role);
 }
 
 /*
@@ -527,11 +520,11 @@ settle(struct ra_twin *t, struct ra_twin_slot *sl, int took)
 	wake(t, took >= 0 ? 0 : 1);
 	pthread_mutex_unlock(&t->mu);
 	if (took >= 0)
-		seal_back(t, sl);
+		seal_back(t, sl->epoch, sl->idx, &sl->role);
 	slot_free(sl);
 	for (; old != NULL; old = nx) {
 		nx = old->next;
-		seal_back(t, old);
+		seal_back(t, old->epoch, old->idx, &old->role);
 		slot_free(old);
 	}
 }
@@ -590,10 +583,7 @@ ra_twin_take(struct ra_twin *t, struct ra_twin_slot *sl, struct ra_role *r)
 	*r = sl->role;
 	memset(&sl->role, 0, sizeof(sl->role));
 	settle(t, sl, 1);
-	if (r->deferred) {
-		ra_role_seal(r);
-		give_back(t, epoch, idx, r);
-	}
+	seal_back(t, epoch, idx, r);
 }
 
 void
