@@ -66,22 +66,18 @@ ra_solution_truncate_tables(struct ra_solution *sol, size_t n)
 	sol->ntindex = 0;
 }
 
-/* A table's place in the index while it is sorted. */
-struct tkey {
-	const char	*base;
-	size_t		 i;
-};
-
-/* By base, ASCII case ignored, then in the order read. */
+/*
+ * Two places in the index (indices into the tables at ARG) by their
+ * tables' bases, ASCII case ignored and no tie-break: ra_sort() is
+ * stable, so tables of one base stay in the order read.
+ */
 static int
-tkey_cmp(const void *a, const void *b)
+tindex_cmp(const void *a, const void *b, const void *arg)
 {
-	const struct tkey	*x = a, *y = b;
-	int			 c;
+	const struct ra_table	*t = arg;
+	const char		*x = t[*(const uint32_t *)a].base;
 
-	if ((c = ra_namecmp_n(x->base, strlen(x->base), y->base)) != 0)
-		return c;
-	return x->i < y->i ? -1 : x->i > y->i;
+	return ra_namecmp_n(x, strlen(x), t[*(const uint32_t *)b].base);
 }
 
 /* Fill what table A leaves unsaid from B, a later read of it. */
@@ -112,7 +108,7 @@ ra_solution_index_tables(struct ra_solution *sol)
 {
 	const struct ra_kb		*kb = ra_kb();
 	const struct ra_kb_table	*kt;
-	struct tkey			*key;
+	struct ra_table			*t;
 	size_t				 i, k, n;
 
 	free(sol->tindex);
@@ -120,32 +116,36 @@ ra_solution_index_tables(struct ra_solution *sol)
 	sol->ntindex = 0;
 	if (sol->ntable == 0)
 		return 0;
-	if ((key = calloc(sol->ntable, sizeof(*key))) == NULL ||
-	    (sol->tindex = calloc(sol->ntable, sizeof(*sol->tindex))) ==
-	    NULL) {
-		free(key);
+	/*
+	 * The index is sorted where it lies, four bytes a table: a large
+	 * solution has tens of thousands, and this runs at the end of a
+	 * load, when everything else it holds is at its peak.
+	 */
+	if ((sol->tindex = calloc(sol->ntable, sizeof(*sol->tindex))) == NULL)
 		return -1;
-	}
 	for (i = 0; i < sol->ntable; i++) {
-		struct ra_table	*t = &sol->table[i];
-
+		t = &sol->table[i];
 		/* A system table whose privileges carry another base. */
 		kt = ra_kb_table(kb, t->name, strlen(t->name));
 		t->base = kt != NULL && kt->base_unique && *kt->base ?
 		    kt->base : t->name;
-		key[i].base = t->base;
-		key[i].i = i;
+		sol->tindex[i] = (uint32_t)i;
 	}
-	qsort(key, sol->ntable, sizeof(*key), tkey_cmp);
+	if (ra_sort(sol->tindex, sol->ntable, sizeof(*sol->tindex),
+	    tindex_cmp, sol->table) == -1) {
+		free(sol->tindex);
+		sol->tindex = NULL;
+		return -1;
+	}
 	/* The first read of a table stands for it; later ones fill it in. */
 	for (i = 0, n = 0; i < sol->ntable; i = k) {
-		for (k = i + 1; k < sol->ntable && ra_namecmp_n(key[i].base,
-		    strlen(key[i].base), key[k].base) == 0; k++)
-			merge(&sol->table[key[i].i], &sol->table[key[k].i]);
-		sol->tindex[n++] = (uint32_t)key[i].i;
+		t = &sol->table[sol->tindex[i]];
+		for (k = i + 1; k < sol->ntable && ra_namecmp_n(t->base,
+		    strlen(t->base), sol->table[sol->tindex[k]].base) == 0; k++)
+			merge(t, &sol->table[sol->tindex[k]]);
+		sol->tindex[n++] = sol->tindex[i];
 	}
 	sol->ntindex = n;
-	free(key);
 	return 0;
 }
 

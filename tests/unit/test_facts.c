@@ -175,6 +175,55 @@ test_tables_read(void **state)
 }
 
 /*
+ * The index by base (ra_solution_index_tables()): 200 tables written in
+ * reverse order, one of them read again in other case with a display
+ * name and another owner.  The index is sorted, holds each base once,
+ * the first read stands with what the second adds, and a lookup ignores
+ * case.
+ */
+static void
+test_tables_index(void **state)
+{
+	struct ra_ctx		*ctx = *state;
+	struct ra_solution	*sol;
+	const struct ra_table	*t;
+	struct ra_buf		 b = { 0 };
+	size_t			 i;
+	int			 k;
+
+	ra_buf_adds(&b, "<ImportExportXml><Entities>");
+	for (k = 199; k >= 0; k--)
+		ra_buf_printf(&b, "<Entity><Name>new_t%03d</Name><EntityInfo>"
+		    "<entity Name=\"new_t%03d\"><OwnershipTypeMask>UserOwned"
+		    "</OwnershipTypeMask></entity></EntityInfo></Entity>", k, k);
+	ra_buf_adds(&b, "<Entity><Name LocalizedName=\"Five\">NEW_T005</Name>"
+	    "<EntityInfo><entity Name=\"NEW_T005\"><OwnershipTypeMask>OrgOwned"
+	    "</OwnershipTypeMask></entity></EntityInfo></Entity>"
+	    "</Entities><Roles><Role id=\"1\" name=\"R\"><RolePrivileges>"
+	    "<RolePrivilege name=\"prvReadnew_t005\" level=\"Global\"/>"
+	    "</RolePrivileges></Role></Roles></ImportExportXml>");
+	assert_false(b.oom);
+	sol = load(ctx, b.s);
+	ra_buf_free(&b);
+	assert_int_equal(sol->ntable, 201);
+	assert_int_equal(sol->ntindex, 200);
+	for (i = 1; i < sol->ntindex; i++)
+		assert_true(ra_namecmp(sol->table[sol->tindex[i - 1]].base,
+		    sol->table[sol->tindex[i]].base) < 0);
+	assert_non_null(t = ra_solution_table(sol, "new_t005", 8));
+	assert_string_equal(t->name, "new_t005");
+	assert_string_equal(t->display, "Five");
+	assert_int_equal(t->owner, RA_OWNER_USER);
+	assert_non_null(t = ra_solution_table(sol, "NEW_T150", 8));
+	assert_string_equal(t->name, "new_t150");
+	assert_non_null(t = ra_solution_table(sol, "new_t000", 8));
+	assert_non_null(t = ra_solution_table(sol, "new_t199", 8));
+	assert_null(ra_solution_table(sol, "new_t200", 8));
+	assert_null(ra_solution_table(sol, "new_t00", 7));
+	ra_solution_free(sol);
+}
+
+/*
  * Ownership: an organization-owned table takes Organization only and has
  * no Assign and no Share; a user- or team-owned one every depth; the
  * solution's word comes before the knowledge base's rule.
@@ -380,6 +429,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		CTX(test_tables_read),
+		CTX(test_tables_index),
 		CTX(test_ownership),
 		CTX(test_bpf),
 		CTX(test_custom),
